@@ -1,0 +1,83 @@
+"""`python -m ingest PATH... [--data-dir D] [--prune] [--json]`: sync files and folders into the index."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from ingest.index import IngestReport, Progress, ingest
+from rag.config import Settings
+from rag.errors import RagError
+
+EPILOG = """examples:
+  python -m ingest data/articles
+  python -m ingest ~/news/*.html report.pdf --prune
+  python -m ingest ~/news --data-dir /tmp/index --json
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m ingest",
+        description="Add, update and (with --prune) remove articles; unchanged files cost nothing.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="+", type=Path, help="files or folders (searched recursively)")
+    parser.add_argument("--data-dir", type=Path, help="index directory (default: RAG_DATA_DIR)")
+    parser.add_argument("--prune", action="store_true", help="remove documents whose files are gone")
+    parser.add_argument("--json", action="store_true", help="print the summary as one JSON object")
+    return parser
+
+
+def _progress_bar() -> tuple[Progress | None, object | None]:
+    if not sys.stderr.isatty():
+        return None, None
+    from tqdm import tqdm
+
+    bar = tqdm(total=1000, unit="‰", file=sys.stderr, leave=False, bar_format="{l_bar}{bar}| {desc}")
+
+    def update(fraction: float, label: str) -> None:
+        bar.n = int(fraction * 1000)
+        bar.set_description_str(label[-40:], refresh=True)
+
+    return update, bar
+
+
+def summary(report: IngestReport) -> str:
+    """One human-readable paragraph: counts, embedded chunks, time, then one line per problem."""
+    lines = [
+        f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
+        f"{report.deleted} deleted, {report.duplicates} duplicates; {report.chunks} chunks embedded "
+        f"({report.reused} reused) in {report.seconds:.1f} s"
+    ]
+    lines += [f"failed: {p.error}" for p in report.failed]
+    lines += [f"skipped: {p.path}: {p.error}" for p in report.skipped]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 ok, 1 a file or the index failed, 2 usage)."""
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    settings = Settings(data_dir=args.data_dir) if args.data_dir else Settings()
+    progress, bar = _progress_bar()
+    try:
+        report = ingest(args.paths, prune=args.prune, settings=settings, progress=progress)
+    except RagError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        if bar is not None:
+            bar.close()
+    if args.json:
+        print(report.model_dump_json())
+    else:
+        print(summary(report))
+    return 0 if report.ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

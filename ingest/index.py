@@ -1,0 +1,210 @@
+"""Incremental sync of files into the index: embed only what is new, delete what is stale.
+
+A file whose bytes are unchanged is skipped before parsing. A changed file is re-chunked; chunks whose
+text is already indexed keep their stored vectors, the rest are embedded in batches and upserted as
+they go, and the file's stale chunks are deleted last. Every step is idempotent, so a run killed at
+any point is completed by the next one, with no duplicates and no orphans.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+from ingest.chunking import chunk_document
+from ingest.loaders import SUFFIXES, check_supported, load_bytes, read_bytes
+from ingest.parse import parse
+from rag.config import Settings, get_settings
+from rag.embeddings import get_embedder
+from rag.errors import LoadError
+from rag.store import FileRecord, Store, get_store
+from rag.types import Chunk
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[float, str], None]
+
+
+class FileProblem(BaseModel):
+    """A file that was not ingested, and why."""
+
+    path: str
+    error: str
+
+
+class IngestReport(BaseModel):
+    """What an ingest run did; document counts, except `chunks` (chunks embedded)."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+    duplicates: int = 0
+    failed: list[FileProblem] = Field(default_factory=list)
+    skipped: list[FileProblem] = Field(default_factory=list)
+    chunks: int = 0
+    reused: int = 0
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        """True when no file failed."""
+        return not self.failed
+
+
+@dataclass
+class _Run:
+    store: Store
+    settings: Settings
+    report: IngestReport
+    records: dict[str, FileRecord]
+    owners: dict[str, str] = field(default_factory=dict)
+    progress: Progress | None = None
+
+
+def collect_files(paths: Iterable[Path | str], report: IngestReport) -> list[Path]:
+    """Expand files and folders (recursively, hidden entries skipped) into supported files."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw).expanduser().resolve()
+        if path.is_dir():
+            for found in sorted(p for p in path.rglob("*") if p.is_file()):
+                if any(part.startswith(".") for part in found.relative_to(path).parts):
+                    continue
+                if found.suffix.lower() in SUFFIXES:
+                    files.append(found)
+                else:
+                    report.skipped.append(FileProblem(path=str(found), error="unsupported file type"))
+        elif not path.exists():
+            report.failed.append(FileProblem(path=str(path), error="no such file or folder"))
+        else:
+            try:
+                check_supported(path)
+                files.append(path)
+            except LoadError as exc:
+                report.failed.append(FileProblem(path=str(path), error=str(exc)))
+    return list(dict.fromkeys(files))
+
+
+def ingest(
+    paths: Sequence[Path | str],
+    *,
+    prune: bool = False,
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Add, update (and with `prune`, remove) documents so the index matches the given files.
+
+    Args:
+        paths: files and folders; folders are searched recursively.
+        prune: also delete documents whose source file no longer exists.
+        settings: defaults to `get_settings()`.
+        progress: called with (fraction done, current file) as work proceeds.
+
+    Returns:
+        The report; per-file problems are in `failed`, never raised.
+
+    Raises:
+        IndexBusy: another process is writing to the index.
+    """
+    settings = settings or get_settings()
+    started = time.perf_counter()
+    report = IngestReport()
+    files = collect_files(paths, report)
+    store = get_store(settings=settings)
+    with store.writing():
+        run = _Run(store, settings, report, store.file_records(), progress=progress)
+        run.owners = {doc: path for path, rec in run.records.items() for doc in rec.doc_ids}
+        for n, path in enumerate(files):
+            if progress:
+                progress(n / max(len(files), 1), path.name)
+            try:
+                _sync_file(run, path, (n, len(files)))
+            except LoadError as exc:
+                report.failed.append(FileProblem(path=str(path), error=str(exc)))
+        if prune:
+            _prune(run)
+    report.seconds = round(time.perf_counter() - started, 3)
+    if progress:
+        progress(1.0, "done")
+    return report
+
+
+def _sync_file(run: _Run, path: Path, position: tuple[int, int]) -> None:
+    data = read_bytes(path, run.settings.max_file_mb)
+    file_hash = hashlib.sha256(data).hexdigest()
+    record = run.records.get(str(path))
+    if record and record.complete and record.file_hash == file_hash:
+        run.report.unchanged += len(record.doc_ids)
+        return
+    documents = parse(load_bytes(data, path), path)
+    chunks: list[Chunk] = []
+    doc_ids: set[str] = set()
+    for doc in documents:
+        doc_chunks = chunk_document(
+            doc, chunk_tokens=run.settings.chunk_tokens, overlap=run.settings.chunk_overlap
+        )
+        doc_id = doc_chunks[0].doc_id if doc_chunks else ""
+        owner = run.owners.get(doc_id)
+        if not doc_chunks or (owner and owner != str(path) and Path(owner).exists()) or doc_id in doc_ids:
+            run.report.duplicates += bool(doc_chunks)
+            continue
+        doc_ids.add(doc_id)
+        chunks.extend(doc_chunks)
+    _write_chunks(run, chunks, file_hash, position)
+    old_ids = record.chunk_ids if record else frozenset()
+    run.store.delete(sorted(old_ids - {c.chunk_id for c in chunks}))
+    for doc_id in doc_ids:
+        run.owners[doc_id] = str(path)
+    _count_documents(
+        run.report, doc_ids, record.doc_ids if record else frozenset(), existed=record is not None
+    )
+
+
+def _write_chunks(run: _Run, chunks: list[Chunk], file_hash: str, position: tuple[int, int]) -> None:
+    stored = run.store.stored_vectors(sorted({c.text_hash for c in chunks}))
+    extra = [{"file_hash": file_hash}] * len(chunks)
+    known = [i for i, c in enumerate(chunks) if c.text_hash in stored]
+    if known:
+        vectors = np.stack([stored[chunks[i].text_hash] for i in known])
+        run.store.upsert([chunks[i] for i in known], vectors, extra[: len(known)])
+        run.report.reused += len(known)
+    fresh = [c for c in chunks if c.text_hash not in stored]
+    embedder = get_embedder(settings=run.settings)
+    batch = run.settings.embed_batch
+    for start in range(0, len(fresh), batch):
+        part = fresh[start : start + batch]
+        vectors = embedder.embed_passages([c.index_text for c in part])
+        run.store.upsert(part, vectors, extra[: len(part)])
+        run.report.chunks += len(part)
+        if run.progress:
+            done, total = position
+            run.progress((done + (start + len(part)) / len(fresh)) / max(total, 1), part[0].path)
+
+
+def _count_documents(report: IngestReport, new: set[str], old: frozenset[str], *, existed: bool) -> None:
+    kept = len(new & old)
+    added, gone = len(new - old), len(old - new)
+    report.unchanged += kept
+    if not existed:
+        report.added += added
+        return
+    report.updated += min(added, gone)
+    report.added += max(added - gone, 0)
+    report.deleted += max(gone - added, 0)
+
+
+def _prune(run: _Run) -> None:
+    # Re-read: a document that moved to a new path in this run now belongs to that path.
+    for path, record in run.store.file_records().items():
+        if not Path(path).exists():
+            run.store.delete(sorted(record.chunk_ids))
+            run.report.deleted += len(record.doc_ids)
+            log.info("pruned %s (%d documents)", path, len(record.doc_ids))

@@ -1,0 +1,198 @@
+"""Read a file into text: dispatch by suffix, detect the encoding, refuse what cannot be read.
+
+A file is refused with a one-line reason (binary, empty, too large, undecodable, unsupported) rather
+than decoded wrongly: no latin-1 fallback, no silent mojibake.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from rag.errors import DecodeFailed, EmptyFile, FileTooLarge, LoadError, UnsupportedFile
+
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf", ".docx"}
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+# Encodings we trust a detector's verdict for; anything else (cp1252, latin-1 …) is refused.
+_TRUSTED = frozenset(
+    {
+        "utf_8",
+        "gb18030",
+        "gbk",
+        "gb2312",
+        "hz",
+        "big5",
+        "big5hkscs",
+        "cp950",
+        "utf_16",
+        "utf_16_le",
+        "utf_16_be",
+        "utf_32",
+        "shift_jis",
+        "cp932",
+        "euc_jp",
+        "euc_kr",
+        "cp949",
+        "ascii",
+    }
+)
+_MAX_CHAOS = 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A file's text and whatever metadata its format carries; `plain` text may hold several articles."""
+
+    text: str
+    plain: bool
+    title: str | None = None
+    source: str | None = None
+    date: str | None = None
+
+
+def read_bytes(path: Path, max_mb: float) -> bytes:
+    """Read a file, refusing missing, unreadable, empty and oversized ones.
+
+    Raises:
+        LoadError: with the reason, naming the file.
+    """
+    try:
+        size = path.stat().st_size
+        if size > max_mb * 1024 * 1024:
+            raise FileTooLarge(
+                f"{path}: {size / 1024 / 1024:.1f} MB is over the {max_mb:g} MB cap (RAG_MAX_FILE_MB)"
+            )
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise LoadError(f"{path}: no such file") from exc
+    except PermissionError as exc:
+        raise LoadError(f"{path}: permission denied; make it readable and retry") from exc
+    except IsADirectoryError as exc:
+        raise LoadError(f"{path}: is a directory") from exc
+    if not data.strip():
+        raise EmptyFile(f"{path}: the file is empty")
+    return data
+
+
+def decode(data: bytes, path: Path) -> str:
+    """Decode text bytes: BOM, then strict UTF-8, then a detector limited to trusted encodings.
+
+    Raises:
+        DecodeFailed: binary content, or no encoding fits confidently.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise DecodeFailed(f"{path}: invalid {encoding} text after its byte-order mark") from exc
+    if b"\x00" in data[:8192]:
+        raise DecodeFailed(f"{path}: binary content (NUL bytes), not a text file")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding not in _TRUSTED or best.chaos > _MAX_CHAOS:
+        guess = f" (best guess {best.encoding}, too uncertain)" if best else ""
+        raise DecodeFailed(
+            f"{path}: cannot determine the text encoding confidently{guess}; save the file as UTF-8"
+        )
+    return str(best)
+
+
+def check_supported(path: Path) -> None:
+    """Raise `UnsupportedFile` unless the suffix is one we read."""
+    if path.suffix.lower() not in SUFFIXES:
+        raise UnsupportedFile(
+            f"{path}: unsupported file type {path.suffix or '(none)'}; "
+            f"supported: {', '.join(sorted(SUFFIXES))}"
+        )
+
+
+def load(path: Path, *, max_mb: float) -> Loaded:
+    """Read one file into text, dispatching by suffix.
+
+    Raises:
+        LoadError: the file cannot be read; the message names it and the reason.
+    """
+    check_supported(path)
+    return load_bytes(read_bytes(path, max_mb), path)
+
+
+def load_bytes(data: bytes, path: Path) -> Loaded:
+    """Turn the bytes of a file named `path` into text (see `load`)."""
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        loaded = Loaded(text=decode(data, path), plain=True)
+    elif suffix in HTML_SUFFIXES:
+        loaded = _load_html(decode(data, path), path)
+    elif suffix == ".pdf":
+        loaded = _load_pdf(data, path)
+    else:
+        loaded = _load_docx(data, path)
+    if not loaded.text.strip():
+        raise EmptyFile(f"{path}: no text found in the file")
+    _refuse_binary_text(loaded.text, path)
+    return loaded
+
+
+def _refuse_binary_text(text: str, path: Path) -> None:
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if controls > len(sample) * 0.05:
+        raise DecodeFailed(f"{path}: looks binary (control characters), not a text file")
+
+
+def _load_html(html: str, path: Path) -> Loaded:
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
+    if extracted is None or not (extracted.text or "").strip():
+        raise EmptyFile(f"{path}: no article text found in the HTML")
+    return Loaded(
+        text=extracted.text,
+        plain=False,
+        title=extracted.title,
+        source=extracted.sitename or extracted.author,
+        date=extracted.date,
+    )
+
+
+def _load_pdf(data: bytes, path: Path) -> Loaded:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        text = "\n\n".join(page.extract_text() or "" for page in reader.pages)
+        title = reader.metadata.title if reader.metadata else None
+    except (PdfReadError, ValueError, KeyError, OSError) as exc:
+        raise DecodeFailed(f"{path}: not a readable PDF ({exc})") from exc
+    return Loaded(text=text, plain=False, title=title or None)
+
+
+def _load_docx(data: bytes, path: Path) -> Loaded:
+    import zipfile
+
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise DecodeFailed(f"{path}: not a readable .docx file ({exc})") from exc
+    text = "\n\n".join(p.text for p in document.paragraphs if p.text.strip())
+    # Only the title: authoring tools stamp their own author and creation date on every file.
+    return Loaded(text=text, plain=False, title=document.core_properties.title or None)

@@ -1,0 +1,90 @@
+"""Settings for the whole project, read from `RAG_*` environment variables and `.env`."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+def _alias(name: str, *others: str) -> AliasChoices:
+    return AliasChoices(f"RAG_{name.upper()}", name, *others)
+
+
+class Settings(BaseSettings):
+    """Every tunable of ingestion, retrieval, answering and the app, with offline defaults."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="RAG_", env_file=".env", env_file_encoding="utf-8", extra="ignore", frozen=True
+    )
+
+    data_dir: Path = Field(
+        default=PROJECT_DIR / "data" / "index",
+        description="Directory holding the Chroma index, the BM25 cache and the write lock.",
+    )
+    archive_dir: Path = Field(
+        default=PROJECT_DIR / "data" / "articles",
+        description="Bundled archive, indexed automatically on first use when the index is empty.",
+    )
+    embeddings: str = Field(
+        default="e5",
+        description="`e5` (bundled multilingual-e5-small, no torch) or `st:<name-or-path>` "
+        "for a local sentence-transformers model.",
+    )
+    chunk_tokens: int = Field(default=200, ge=32, le=480, description="Chunk size in cl100k tokens.")
+    chunk_overlap: int = Field(default=60, ge=0, le=200, description="Overlap between chunks in tokens.")
+    max_file_mb: float = Field(default=20.0, gt=0, description="Files larger than this are refused.")
+    embed_batch: int = Field(default=16, ge=1, description="Chunks embedded per batch while ingesting.")
+    query_threads: int = Field(
+        default=1, ge=1, description="CPU threads for embedding a query (keeps queries fast during ingest)."
+    )
+    chroma_host: str | None = Field(
+        default=None,
+        validation_alias=_alias("chroma_host", "CHROMA_HOST"),
+        description="Use a Chroma server at this host instead of the on-disk index (`CHROMA_HOST`).",
+    )
+    chroma_port: int = Field(
+        default=8000,
+        validation_alias=_alias("chroma_port", "CHROMA_PORT"),
+        description="Port of the Chroma server (`CHROMA_PORT`).",
+    )
+    top_k: int = Field(default=5, ge=1, le=50, description="Passages retrieved per question.")
+    candidates: int = Field(
+        default=40, ge=1, description="Candidates taken from each retriever before rank fusion."
+    )
+    rrf_k: int = Field(default=60, ge=1, description="Reciprocal-rank-fusion constant.")
+    reranker: str = Field(
+        default="", description="Optional cross-encoder, `st:<name-or-path>`; empty means off."
+    )
+    max_quote_chars: int = Field(
+        default=200, ge=40, description="Upper bound on quoted characters in an extractive answer."
+    )
+    llm: Literal["", "openai", "ollama"] = Field(
+        default="", description="Answer with a language model: `openai` (any compatible URL) or `ollama`."
+    )
+    llm_model: str = Field(default="", description="Model name passed to the LLM server.")
+    openai_base_url: str | None = Field(
+        default=None,
+        validation_alias=_alias("openai_base_url", "OPENAI_BASE_URL"),
+        description="OpenAI-compatible endpoint, e.g. `http://127.0.0.1:8000/v1` (`OPENAI_BASE_URL`).",
+    )
+    openai_api_key: str = Field(
+        default="not-needed",
+        validation_alias=_alias("openai_api_key", "OPENAI_API_KEY"),
+        description="API key for the OpenAI-compatible endpoint (`OPENAI_API_KEY`).",
+    )
+    ollama_base_url: str = Field(
+        default="http://127.0.0.1:11434", description="Ollama server used when `RAG_LLM=ollama`."
+    )
+    llm_timeout: float = Field(default=60.0, gt=0, description="Seconds to wait for the LLM.")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Return the process-wide settings, read once from the environment and `.env`."""
+    return Settings()

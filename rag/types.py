@@ -1,0 +1,111 @@
+"""Records passed between modules (frozen dataclasses) and the public results (pydantic models)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from rag.text import normalize
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article: its original text and what we know about it.
+
+    `source` is the outlet and `date` an ISO date (`YYYY-MM-DD`); either may be unknown.
+    """
+
+    title: str
+    text: str
+    path: str
+    source: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """A token-sized slice of a document; `text == document.text[start:end]`."""
+
+    chunk_id: str
+    doc_id: str
+    title: str
+    text: str
+    path: str
+    index: int
+    start: int
+    end: int
+    doc_chunks: int
+    source: str | None = None
+    date: str | None = None
+
+    @property
+    def index_text(self) -> str:
+        """What the retrievers see: the title (it helps retrieval) and the text, NFKC-normalised."""
+        return normalize(f"{self.title}\n{self.text}")
+
+    @property
+    def text_hash(self) -> str:
+        """Hash of `index_text`: equal hashes mean an equal embedding, whatever the document."""
+        return hashlib.sha1(self.index_text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Restrictions applied to both retrievers: outlets, an inclusive ISO date range, document paths."""
+
+    sources: tuple[str, ...] = ()
+    since: str | None = None
+    until: str | None = None
+    paths: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.sources or self.since or self.until or self.paths)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A retrieved chunk with its fused score and the scores of each retriever (0 when absent)."""
+
+    chunk: Chunk
+    score: float
+    dense: float = 0.0
+    bm25: float = 0.0
+
+
+class Citation(BaseModel):
+    """A numbered source of an answer: the article and the exact sentence quoted from it."""
+
+    n: int
+    title: str
+    source: str | None = None
+    date: str | None = None
+    quote: str
+    passage: str = Field(description="The chunk the quote was taken from, for context.")
+    doc_id: str
+    chunk_id: str
+    path: str
+    start: int = Field(description="Offset of the quote in the document's original text.")
+    end: int
+
+
+class Answer(BaseModel):
+    """An answer with its citations; `refused` answers list the closest sources as see-also."""
+
+    question: str
+    text: str
+    citations: list[Citation] = Field(default_factory=list)
+    refused: bool = False
+    mode: str = "extractive"
+    timings: dict[str, float] = Field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serialisable dict."""
+        return self.model_dump(mode="json")
+
+    def to_json(self) -> str:
+        """Return the answer as JSON text, keeping non-ASCII characters readable."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)

@@ -1,0 +1,194 @@
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from ingest import ingest
+from ingest.__main__ import main
+from ingest.loaders import load
+from ingest.parse import parse
+from rag.config import PROJECT_DIR, Settings
+from rag.embeddings import get_embedder
+from rag.store import get_store
+from tests.conftest import DATA_DIR, SEED
+
+
+def _embedded(settings: Settings) -> int:
+    return get_embedder(settings=settings).passages_embedded
+
+
+def _assert_consistent(settings: Settings, folder: Path | None = None) -> int:
+    """No duplicate or orphan chunks; every document complete; BM25 in step with Chroma."""
+    store = get_store(settings=settings)
+    got = store.collection.get(include=["metadatas"])
+    per_doc: dict[str, list[int]] = {}
+    for meta in got["metadatas"]:
+        assert Path(meta["path"]).exists(), f"orphan chunk of {meta['path']}"
+        per_doc.setdefault(meta["doc_id"], []).append(meta["index"])
+    for meta in got["metadatas"]:
+        assert sorted(per_doc[meta["doc_id"]]) == list(range(meta["doc_chunks"]))
+    assert all(rec.complete for rec in store.file_records().values())
+    assert len(store.keyword_index().chunks) == len(got["ids"])
+    return len(per_doc)
+
+
+def _article_folder(folder: Path, count: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    docs = parse(load(SEED, max_mb=20), SEED)
+    for i in range(count):
+        doc = docs[i % len(docs)]
+        (folder / f"article_{i:03d}.txt").write_text(
+            f"Article {i}: {doc.title}\n{doc.text}\n第{i}篇。", encoding="utf-8"
+        )
+    return folder
+
+
+def test_seed_reports_four_documents_then_four_unchanged_with_zero_embeddings(settings: Settings):
+    first = ingest([SEED], settings=settings)
+    assert (first.added, first.unchanged, first.failed) == (4, 0, [])
+    assert first.chunks == _embedded(settings) > 0
+    before = _embedded(settings)
+    again = ingest([SEED], settings=settings)
+    assert (again.added, again.updated, again.unchanged, again.chunks) == (0, 0, 4, 0)
+    assert _embedded(settings) == before
+    assert _assert_consistent(settings) == 4
+
+
+def test_editing_one_file_changes_only_its_chunks(settings: Settings, tmp_path: Path):
+    folder = tmp_path / "docs"
+    shutil.copytree(DATA_DIR / "articles", folder)
+    ingest([folder], settings=settings)
+    store = get_store(settings=settings)
+    before = store.file_records()
+    edited = folder / "meituan_drones.txt"
+    edited.write_text(
+        edited.read_text(encoding="utf-8") + "\n美团还表示，夜间配送将于年底试运行。", encoding="utf-8"
+    )
+    embedded = _embedded(settings)
+    report = ingest([folder], settings=settings)
+    assert (report.updated, report.unchanged, report.added) == (1, 1, 0)
+    after = store.file_records()
+    other = str(folder / "douyin_local_services.md")
+    assert after[other] == before[other]
+    assert after[str(edited)].chunk_ids != before[str(edited)].chunk_ids
+    assert (
+        report.chunks == _embedded(settings) - embedded == len(after[str(edited)].chunk_ids) - report.reused
+    )
+    assert _assert_consistent(settings) == 2
+
+
+def test_prune_removes_documents_whose_files_are_gone(settings: Settings, tmp_path: Path):
+    folder = tmp_path / "docs"
+    shutil.copytree(DATA_DIR / "articles", folder)
+    ingest([folder], settings=settings)
+    (folder / "douyin_local_services.md").unlink()
+    kept = ingest([folder], settings=settings)
+    assert kept.deleted == 0 and len(get_store(settings=settings).file_records()) == 2
+    pruned = ingest([folder], prune=True, settings=settings)
+    assert (pruned.deleted, pruned.unchanged) == (1, 1)
+    assert list(get_store(settings=settings).file_records()) == [str(folder / "meituan_drones.txt")]
+    assert "Douyin" not in " ".join(c.text for c in get_store(settings=settings).keyword_index().chunks)
+
+
+def test_same_content_at_two_paths_is_indexed_once(settings: Settings, tmp_path: Path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(DATA_DIR / "articles" / "meituan_drones.txt", folder / "a.txt")
+    shutil.copy(DATA_DIR / "articles" / "meituan_drones.txt", folder / "b.txt")
+    report = ingest([folder], settings=settings)
+    assert (report.added, report.duplicates) == (1, 1)
+    assert _assert_consistent(settings) == 1
+
+
+def test_bad_inputs_fail_one_by_one_and_lose_nothing(settings: Settings, tmp_path: Path):
+    good = tmp_path / "good.md"
+    shutil.copy(DATA_DIR / "articles" / "douyin_local_services.md", good)
+    assert ingest([good], settings=settings).added == 1
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (bad / "latin.txt").write_bytes("na\xefve caf\xe9 cr\xe8me".encode("latin-1"))
+    (bad / "huge.txt").write_bytes(b"x" * 2_100_000)
+    (bad / "sheet.xlsx").write_bytes(b"PK")
+    shutil.copy(DATA_DIR / "gbk_article.txt", bad / "gbk.txt")
+    good.write_bytes(b"\x00garbage")
+    report = ingest(
+        [bad, good, tmp_path / "missing"],
+        settings=Settings(_env_file=None, data_dir=settings.data_dir, max_file_mb=2),
+    )
+    reasons = {Path(p.path).name: p.error for p in report.failed}
+    assert set(reasons) == {"empty.txt", "binary.txt", "latin.txt", "huge.txt", "good.md", "missing"}
+    assert "empty" in reasons["empty.txt"] and "binary" in reasons["binary.txt"]
+    assert "UTF-8" in reasons["latin.txt"] and "RAG_MAX_FILE_MB" in reasons["huge.txt"]
+    assert [Path(p.path).name for p in report.skipped] == ["sheet.xlsx"]
+    assert report.added == 1
+    titles = {c.title for c in get_store(settings=settings).keyword_index().chunks}
+    assert titles == {"快手电商发布新规", "Douyin widens its local-services push with a group-buying app"}
+
+
+def test_cli_json_summary_and_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    data_dir = tmp_path / "cli-index"
+    assert main([str(SEED), "--data-dir", str(data_dir), "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert {k: summary[k] for k in ("added", "updated", "unchanged", "deleted", "failed")} == {
+        "added": 4,
+        "updated": 0,
+        "unchanged": 0,
+        "deleted": 0,
+        "failed": [],
+    }
+    assert summary["chunks"] > 0
+    assert main([str(SEED), "--data-dir", str(data_dir)]) == 0
+    assert "4 unchanged" in capsys.readouterr().out
+    assert main([str(tmp_path / "nope.txt"), "--data-dir", str(data_dir)]) == 1
+    with pytest.raises(SystemExit) as usage:
+        main([])
+    assert usage.value.code == 2
+
+
+def _ingest_process(folder: Path, data_dir: Path) -> subprocess.Popen[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RAG_")}
+    return subprocess.Popen(
+        [sys.executable, "-m", "ingest", str(folder), "--data-dir", str(data_dir), "--json"],
+        cwd=PROJECT_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_killed_ingest_is_completed_by_the_next_run(settings: Settings, tmp_path: Path):
+    folder = _article_folder(tmp_path / "many", 24)
+    proc = _ingest_process(folder, settings.data_dir)
+    sqlite = settings.data_dir / "chroma" / "chroma.sqlite3"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (sqlite.exists() and sqlite.stat().st_size > 200_000):
+        time.sleep(0.2)
+    time.sleep(2.0)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL, "ingest finished before it could be killed"
+    report = ingest([folder], settings=settings)
+    assert report.ok and report.added + report.unchanged == 24
+    assert report.reused > 0 or report.unchanged > 0, "the killed run's work was not kept"
+    assert _assert_consistent(settings) == 24
+    assert ingest([folder], settings=settings).chunks == 0
+
+
+def test_second_writer_gets_a_clear_busy_error(settings: Settings, tmp_path: Path):
+    folder = _article_folder(tmp_path / "few", 2)
+    store = get_store(settings=settings)
+    with store.writing():
+        proc = _ingest_process(folder, settings.data_dir)
+        _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 1
+    assert "busy" in err and str(settings.data_dir) in err
+    assert ingest([folder], settings=settings).added == 2

@@ -1,0 +1,59 @@
+from pathlib import Path
+
+from ingest.loaders import Loaded, load
+from ingest.parse import clean_source, iso_date, parse
+from tests.conftest import SEED
+
+
+def test_seed_page_parses_to_four_articles_with_exact_metadata():
+    docs = parse(load(SEED, max_mb=20), SEED)
+    assert [(d.title, d.source, d.date) for d in docs] == [
+        ("仅运营3个月!小红书关停「最短命」项目,商家斥责「交钱后没人管」", "Xin Lang Ke Ji", "2025-12-10"),
+        ("拿下支付牌照,小红书迈向交易平台", "36Ke", "2025-11-06"),
+        ("上线官方自营旗舰店 快手要做自营电商?", None, None),
+        ("快手要做自营电商了吗?", "Xin Lang Cai Jing", "2025-08-13"),
+    ]
+    assert docs[0].text.startswith('运营3个月后,小红书的到店项目突然"黄了"')
+    assert docs[2].text.startswith("Core Viewpoint - Kuaishou is expanding")
+    assert all("Search documents" not in d.text and "Workflow" not in d.title for d in docs)
+
+
+def test_page_header_lines_are_not_articles():
+    docs = parse(load(SEED, max_mb=20), SEED)
+    assert not any(d.title in {"Workflow", "自营电商", "icon", "Search documents"} for d in docs)
+
+
+def test_plain_text_is_one_document_titled_by_its_first_short_line(tmp_path: Path):
+    path = tmp_path / "note.txt"
+    text = "美团无人机配送进入香港\n美团宣布，其无人机配送服务已于9月1日在香港正式上线。"
+    docs = parse(Loaded(text=text, plain=True), path)
+    assert len(docs) == 1
+    assert docs[0].title == "美团无人机配送进入香港"
+    assert docs[0].text == "美团宣布，其无人机配送服务已于9月1日在香港正式上线。"
+
+
+def test_markdown_heading_and_outlet_line_become_metadata(tmp_path: Path):
+    text = "# Big news\n\nTechNode· 2025-10-20 09:30\n\nBody line one.\nBody line two."
+    doc = parse(Loaded(text=text, plain=True), tmp_path / "a.md")[0]
+    assert (doc.title, doc.source, doc.date) == ("Big news", "TechNode", "2025-10-20")
+    assert doc.text.startswith("Body line one.")
+
+
+def test_text_without_a_title_line_is_named_after_its_file(tmp_path: Path):
+    text = "x" * 300
+    doc = parse(Loaded(text=text, plain=True), tmp_path / "long-article.txt")[0]
+    assert doc.title == "long-article"
+    assert doc.text == text
+
+
+def test_metadata_from_structured_formats_wins(tmp_path: Path):
+    loaded = Loaded(text="Body.", plain=False, title="T", source="Caixin", date="2025-01-02")
+    doc = parse(loaded, tmp_path / "a.html")[0]
+    assert (doc.title, doc.source, doc.date, doc.text) == ("T", "Caixin", "2025-01-02", "Body.")
+
+
+def test_dates_and_outlets_are_normalised():
+    assert iso_date("Caixin· 2025年3月7日") == "2025-03-07"
+    assert iso_date("2025-13-40") is None
+    assert clean_source("3 6 Ke") == "36Ke"
+    assert clean_source(" Xin Lang Ke Ji ") == "Xin Lang Ke Ji"
