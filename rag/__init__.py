@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rag.answer import answer, stream_answer
 from rag.config import Settings, get_settings
 from rag.errors import (
     DecodeFailed,
@@ -15,10 +16,13 @@ from rag.errors import (
     StoreUnavailable,
     UnsupportedFile,
 )
-from rag.types import Chunk, Document, Filters, Hit
+from rag.retrieve import retrieve
+from rag.types import Answer, Chunk, Citation, Document, Filters, Hit
 
 __all__ = [
+    "Answer",
     "Chunk",
+    "Citation",
     "DecodeFailed",
     "Document",
     "EmbedderUnavailable",
@@ -33,5 +37,8 @@ __all__ = [
     "Settings",
     "StoreUnavailable",
     "UnsupportedFile",
+    "answer",
     "get_settings",
+    "retrieve",
+    "stream_answer",
 ]

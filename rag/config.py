@@ -57,7 +57,14 @@ class Settings(BaseSettings):
     candidates: int = Field(
         default=40, ge=1, description="Candidates taken from each retriever before rank fusion."
     )
-    rrf_k: int = Field(default=60, ge=1, description="Reciprocal-rank-fusion constant.")
+    fusion: Literal["zscore", "rrf"] = Field(
+        default="zscore",
+        description="How keyword and dense candidates are merged: z-normalised scores, or reciprocal rank.",
+    )
+    keyword_weight: float = Field(
+        default=0.5, ge=0, le=1, description="Weight of BM25 against dense similarity in `zscore` fusion."
+    )
+    rrf_k: int = Field(default=10, ge=1, description="Reciprocal-rank-fusion constant (`RAG_FUSION=rrf`).")
     reranker: str = Field(
         default="", description="Optional cross-encoder, `st:<name-or-path>`; empty means off."
     )

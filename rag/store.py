@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PAGE = 2000
-CACHE_FORMAT = 1
+# Bump when the tokenizer or the lexicon changes: cached BM25 terms are then recomputed.
+CACHE_FORMAT = 2
 
 
 def date_number(iso: str | None) -> int:
@@ -76,6 +77,17 @@ class KeywordIndex:
         if filters.until:
             keep &= (self._dates > 0) & (self._dates <= date_number(filters.until))
         return keep
+
+    def idf(self, term: str) -> float:
+        """Inverse document frequency of `term` over the chunks; a term never seen gets the maximum."""
+        total = len(self.chunks)
+        df = 0
+        if self.retriever is not None:
+            column = self.retriever.vocab_dict.get(term)
+            indptr = self.retriever.scores["indptr"]
+            if column is not None and column + 1 < len(indptr):
+                df = int(indptr[column + 1] - indptr[column])
+        return float(np.log(1.0 + (total - df + 0.5) / (df + 0.5)))
 
     def search(self, query_terms: list[str], n: int, filters: Filters) -> list[tuple[Chunk, float]]:
         """Return up to `n` chunks with a positive BM25 score for `query_terms`, best first."""
@@ -302,7 +314,9 @@ class Store:
             data = json.loads((self.cache_dir / "terms.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
-        return data if isinstance(data, dict) else {}
+        if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
+            return {}
+        return data.get("terms", {})
 
     def _save_keyword_index(
         self, generation: str, chunks: list[Chunk], corpus: list[list[str]], retriever: bm25s.BM25 | None
@@ -312,9 +326,8 @@ class Store:
         if retriever is not None:
             retriever.save(str(tmp), show_progress=False)
         hashes = [c.text_hash for c in chunks]
-        (tmp / "terms.json").write_text(
-            json.dumps(dict(zip(hashes, corpus, strict=True)), ensure_ascii=False), encoding="utf-8"
-        )
+        cached = {"format": CACHE_FORMAT, "terms": dict(zip(hashes, corpus, strict=True))}
+        (tmp / "terms.json").write_text(json.dumps(cached, ensure_ascii=False), encoding="utf-8")
         manifest = {"format": CACHE_FORMAT, "generation": generation, "chunks": [_asdict(c) for c in chunks]}
         (tmp / "chunks.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
         old = self.cache_dir.with_name(f"{self.cache_dir.name}.old-{uuid.uuid4().hex[:8]}")

@@ -26,12 +26,14 @@ STOPWORDS = frozenset(
     有 也 都 就 被 把 之 其 这 那 这个 那个 个 一个 谁 几 何 请问 么 还 又 而 或 等 对 从 到 给 让 将 会 能 要
     a an the is are was were be been being did do does doing what why how who whom whose which when where
     of to in on for and or with by from at as it its that this these those has have had not no
+    get gets got make makes made will would can could should may might about into over than then
+    there their they them so such any all more most other some only also just very up down out
     """.split()
 )
 
 _LATIN_WORD = re.compile(r"[a-z0-9]+(?:[.'\-][a-z0-9]+)*")
 _HAS_WORD_CHAR = re.compile(r"\w")
-_SENTENCE_END = re.compile(r"(?:[。！？!?；;…]+|\.(?=\s|$))[”’\"'」』）)]*\s*|\n+")
+_SENTENCE_END = re.compile(r"(?:[。！？!?…]+|\.(?=\s|$))[”’\"'」』）)]*\s*|\n+")
 
 
 def normalize(text: str) -> str:
@@ -60,15 +62,25 @@ def count_tokens(text: str) -> int:
 def _jieba() -> ModuleType:
     import jieba
 
+    from rag.lexicon import chinese_words
+
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
+    for word in chinese_words():
+        jieba.add_word(word)
     return jieba
 
 
-def terms(text: str) -> list[str]:
-    """Split `text` into BM25 terms: jieba search-mode words, lower-cased, no punctuation or stopwords."""
+def terms(text: str, *, search_mode: bool = True) -> list[str]:
+    """Split `text` into BM25 terms: jieba words, lower-cased, no punctuation or stopwords.
+
+    Search mode (the default, used for BM25) adds the parts of long words (第一季度 → 第一, 季度 …);
+    precise mode yields each word once, for judging how much of a question a passage covers.
+    """
     out: list[str] = []
-    for raw in _jieba().cut_for_search(normalize(text).lower()):
+    jieba = _jieba()
+    words = jieba.cut_for_search if search_mode else jieba.cut
+    for raw in words(normalize(text).lower()):
         token = raw.strip()
         if not token or token in STOPWORDS or not _HAS_WORD_CHAR.search(token):
             continue
@@ -79,20 +91,32 @@ def terms(text: str) -> list[str]:
     return out
 
 
+def bigrams(text: str) -> set[str]:
+    """Pairs of adjacent Chinese characters in `text`: a paraphrase-tolerant fingerprint."""
+    cjk = re.sub(r"[^\u3400-\u9fff]", " ", normalize(text))
+    return {w[i : i + 2] for w in cjk.split() for i in range(len(w) - 1)}
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Return `(start, end)` offsets of the sentences of `text`, trimmed of surrounding whitespace."""
+    """Return `(start, end)` offsets of the sentences of `text`, trimmed of surrounding whitespace.
+
+    A straight quote left open by a sentence and closed after a space (`需求。 "`) stays with it.
+    """
+    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
     spans: list[tuple[int, int]] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        spans.append((start, match.end()))
-        start = match.end()
-    spans.append((start, len(text)))
-    trimmed = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            trimmed.append((s, e))
-    return trimmed
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            continue
+        if spans and text[start] == '"' and text[spans[-1][0] : spans[-1][1]].count('"') % 2:
+            spans[-1] = (spans[-1][0], start + 1)
+            start += 1
+            while start < end and text[start].isspace():
+                start += 1
+            if start >= end:
+                continue
+        spans.append((start, end))
+    return spans

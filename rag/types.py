@@ -99,7 +99,11 @@ class Answer(BaseModel):
     text: str
     citations: list[Citation] = Field(default_factory=list)
     refused: bool = False
-    mode: str = "extractive"
+    see_also: list[Citation] = Field(
+        default_factory=list, description="Closest sources when the answer is refused."
+    )
+    mode: str = Field(default="extractive", description="`extractive`, `llm` or `extractive-fallback`.")
+    note: str | None = Field(default=None, description="Why an LLM answer was replaced, if it was.")
     timings: dict[str, float] = Field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -1,0 +1,106 @@
+"""`python -m rag ask QUESTION [--json]` and `python -m rag chat`: answers with numbered sources."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from typing import Any
+
+from rag.answer import answer
+from rag.config import Settings
+from rag.errors import RagError
+from rag.types import Answer, Citation
+
+EPILOG = """examples:
+  python -m rag ask "小红卡为什么关停？"
+  python -m rag ask "why did 小红卡 close?" --json
+  python -m rag ask "快手要做自营电商吗？" --source "Xin Lang Cai Jing" --since 2025-01-01
+  python -m rag chat
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m rag",
+        description="Ask the news archive; every answer cites its sources.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    verbs = parser.add_subparsers(dest="verb", required=True)
+    ask = verbs.add_parser(
+        "ask", help="answer one question", epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ask.add_argument("question")
+    ask.add_argument("--json", action="store_true", help="print the answer as JSON")
+    chat = verbs.add_parser("chat", help="a terminal chat; follow-up questions use the history")
+    for sub in (ask, chat):
+        sub.add_argument("--k", type=int, help="passages to retrieve")
+        sub.add_argument("--source", action="append", help="only this outlet (repeatable)")
+        sub.add_argument("--since", help="only articles dated on or after YYYY-MM-DD")
+        sub.add_argument("--until", help="only articles dated on or before YYYY-MM-DD")
+        sub.add_argument("--no-llm", action="store_true", help="extractive answer even when RAG_LLM is set")
+    return parser
+
+
+def _citation_line(c: Citation) -> str:
+    meta = " · ".join(x for x in (c.title, c.source, c.date) if x)
+    return f"[{c.n}] {meta}\n    “{c.quote}”"
+
+
+def render(result: Answer) -> str:
+    """The answer, then its numbered sources (or see-also list), for a terminal."""
+    lines = [result.text, ""]
+    if result.citations:
+        lines += ["Sources:", *(_citation_line(c) for c in result.citations)]
+    if result.see_also:
+        lines += ["See also:", *(_citation_line(c) for c in result.see_also)]
+    if result.note:
+        lines.append(f"({result.mode}: {result.note})")
+    return "\n".join(lines).rstrip()
+
+
+def _options(args: argparse.Namespace) -> dict[str, Any]:
+    return {
+        "k": args.k,
+        "sources": args.source,
+        "since": args.since,
+        "until": args.until,
+        "use_llm": False if args.no_llm else None,
+        "settings": Settings(),
+    }
+
+
+def _chat(options: dict[str, Any]) -> int:
+    history: list[tuple[str, str]] = []
+    print("Ask about the archive (empty line or Ctrl-D to quit).")
+    while True:
+        try:
+            question = input("> ").strip()
+        except EOFError:
+            return 0
+        if not question:
+            return 0
+        result = answer(question, history, **options)
+        print(render(result) + "\n")
+        history.append((question, result.text))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 ok, 1 error, 2 usage)."""
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        options = _options(args)
+        if args.verb == "chat":
+            return _chat(options)
+        result = answer(args.question, **options)
+    except RagError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(result.to_json() if args.json else render(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,171 @@
+"""The extractive answerer (the offline default): choose the few sentences that answer the question.
+
+Sentences of the top passages are scored by how much of the question they contain (terms weighted by
+rarity, plus character bigrams for Chinese paraphrase), by cues matching the question's intent
+(causes for why-questions, numbers for how-much, dates for when, names for who/which) and by their
+passage's rank. Quotes are exact substrings of the passages; a sentence longer than the budget is
+cut to its best-matching run of clauses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rag.lexicon import matched_share
+from rag.text import bigrams, normalize, sentence_spans, terms
+from rag.types import Hit
+
+# For each intent: what in a question asks for it, and cues of an answer (strong, then weak).
+INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
+    "why": (
+        re.compile(r"为什么|为何|原因|理由|怎么会|\bwhy\b|\breasons?\b", re.I),
+        re.compile(
+            r"因为|由于|原因|理由|导致|为了|旨在|\bbecause\b|\bdue to\b|\breasons?\b|\bas a result\b|"
+            r"\bin order to\b|\baim(?:s|ing)? to\b",
+            re.I,
+        ),
+        re.compile(r"表示|称|认为|因此|所以|\bsaid\b|\bsays\b|\bindicat", re.I),
+    ),
+    "when": (
+        re.compile(r"什么时候|何时|哪年|哪一年|几月|哪天|\bwhen\b|\bwhat (?:year|date|time)\b", re.I),
+        re.compile(
+            r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{2}|"
+            r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d",
+            re.I,
+        ),
+        re.compile(r"\d{1,2}\s*月|季度|\bq[1-4]\b|\b(?:19|20)\d{2}\b", re.I),
+    ),
+    "number": (
+        re.compile(
+            r"多少|几|多大|多高|多长|比例|金额|\bhow (?:much|many|big|large)\b|\bwhat percentage\b", re.I
+        ),
+        re.compile(r"\d[\d,.]*\s*(?:%|元|亿|万|美元|人|家|个|billion|million|yuan|rmb|usd)", re.I),
+        re.compile(r"\d"),
+    ),
+    "who": (
+        re.compile(r"谁|哪家|哪个|哪位|哪些|什么公司|\bwho\b|\bwhich\b", re.I),
+        re.compile(r"有限公司|集团|创始人|首席|CEO|Co\.|Ltd|Inc\b|[A-Z][a-z]+ [A-Z][a-z]+", re.I),
+        re.compile(r"公司|平台|\bcompany\b|\bplatform\b", re.I),
+    ),
+}
+INTENT_WEIGHT = 0.4
+PARAPHRASE_WEIGHT = 0.5
+RANK_WEIGHT = 0.3
+PASSAGES = 4
+MAX_SENTENCES = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """An exact span `[start, end)` of a hit's chunk text chosen for the answer."""
+
+    hit: Hit
+    rank: int
+    start: int
+    end: int
+    score: float
+
+    @property
+    def text(self) -> str:
+        """The quoted characters."""
+        return self.hit.chunk.text[self.start : self.end]
+
+
+def question_intents(question: str) -> list[str]:
+    """The kinds of answer the question asks for (`why`, `when`, `number`, `who`)."""
+    return [name for name, (asks, _, _) in INTENTS.items() if asks.search(question)]
+
+
+class _Scorer:
+    """Scores a span of text against one question."""
+
+    def __init__(self, question: str, idf: Callable[[str], float]) -> None:
+        self.weights = {t: idf(t) for t in dict.fromkeys(terms(question, search_mode=False))}
+        self.bigrams = bigrams(question)
+        self.cues = [INTENTS[name][1:] for name in question_intents(question)]
+
+    def __call__(self, text: str) -> float:
+        lexical = matched_share(self.weights, normalize(text).lower()) or 0.0
+        paraphrase = len(self.bigrams & bigrams(text)) / len(self.bigrams) if self.bigrams else 0.0
+        intent = 0.0
+        for strong, weak in self.cues:
+            intent += 1.0 if strong.search(text) else 0.5 if weak.search(text) else 0.0
+        intent = intent / len(self.cues) if self.cues else 0.0
+        return (1 - PARAPHRASE_WEIGHT) * lexical + PARAPHRASE_WEIGHT * paraphrase + INTENT_WEIGHT * intent
+
+
+_TRAILING_MARKERS = re.compile(r"(?:\s*\[\d{1,3}\])+\s*[.。]?$")
+
+
+def _trim_markers(text: str, start: int, end: int) -> int:
+    """End of the span without the article's own trailing reference markers ("… [2][3].")."""
+    match = _TRAILING_MARKERS.search(text, start, end)
+    return match.start() if match and match.start() > start else end
+
+
+def _fit(text: str, start: int, end: int, budget: int, score: _Scorer) -> tuple[int, int]:
+    """Cut an over-long sentence to its best run of clauses that fits `budget` characters."""
+    if end - start <= budget:
+        return start, end
+    cuts = [start] + [
+        m.end() for m in re.finditer(r"[，,；;：:、]\s*", text[start:end]) if m.end() < end - start
+    ]
+    cuts = sorted({start if c == start else start + c for c in cuts}) + [end]
+    best, best_score = (start, start + budget), -1.0
+    for i in range(len(cuts) - 1):
+        j = i + 1
+        while j + 1 < len(cuts) and cuts[j + 1] - cuts[i] <= budget:
+            j += 1
+        s, e = cuts[i], min(cuts[j], cuts[i] + budget)
+        value = score(text[s:e])
+        if value > best_score:
+            best, best_score = (s, e), value
+    s, e = best
+    while e > s and text[e - 1] in "，,；;：:、 ":
+        e -= 1
+    return s, e
+
+
+def select_quotes(question: str, hits: list[Hit], idf: Callable[[str], float], budget: int) -> list[Quote]:
+    """Choose up to four sentences from the top passages, best first, within `budget` characters."""
+    score = _Scorer(question, idf)
+    candidates: list[Quote] = []
+    seen: set[str] = set()
+    for rank, hit in enumerate(hits[:PASSAGES]):
+        text = hit.chunk.text
+        for start, end in sentence_spans(text):
+            key = normalize(text[start:end])
+            if key in seen:
+                continue
+            seen.add(key)
+            value = score(text[start:end]) + RANK_WEIGHT / (1 + rank)
+            candidates.append(Quote(hit, rank, start, end, value))
+    candidates.sort(key=lambda q: -q.score)
+    chosen: list[Quote] = []
+    used = 0
+    for quote in candidates:
+        if len(chosen) == MAX_SENTENCES:
+            break
+        text = quote.hit.chunk.text
+        start, end = _fit(
+            text, quote.start, _trim_markers(text, quote.start, quote.end), budget - used, score
+        )
+        if end - start < min(12, quote.end - quote.start) or _overlaps(chosen, quote.hit, start, end):
+            continue
+        chosen.append(Quote(quote.hit, quote.rank, start, end, quote.score))
+        used += end - start
+        if budget - used < 12:
+            break
+    return chosen
+
+
+def _overlaps(chosen: list[Quote], hit: Hit, start: int, end: int) -> bool:
+    doc_start, doc_end = hit.chunk.start + start, hit.chunk.start + end
+    return any(
+        q.hit.chunk.doc_id == hit.chunk.doc_id
+        and q.hit.chunk.start + q.start < doc_end
+        and doc_start < q.hit.chunk.start + q.end
+        for q in chosen
+    )

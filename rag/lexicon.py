@@ -1,0 +1,229 @@
+"""A small bilingual lexicon of news and platform vocabulary, for matching across languages.
+
+Dense retrieval finds a Chinese article for an English question, but choosing the sentence that
+answers it, and judging whether the evidence covers the question, are lexical: "close" must match
+关停 and 支付 must match "payment". Only words that recur in business news about Chinese platforms
+are listed; anything else is matched in its own language only.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+PAIRS = """
+关停 close closed closing closure shut shutdown suspend suspended
+关闭 close closed shut
+暂停 suspend suspended pause paused halt
+停止 stop stopped halt
+上线 launch launched launches online
+推出 launch launched introduce introduced
+发布 release released announce announced publish
+宣布 announce announced
+公告 announcement notice
+牌照 license licence licenses
+许可 license permit
+支付 payment payments pay
+收购 acquire acquired acquisition
+获得 obtain obtained gain acquire
+拿下 obtain obtained win won secure secured acquisition acquire acquired
+营收 revenue revenues
+收入 revenue income
+利润 profit profits
+净利润 profit
+市值 valuation capitalization
+估值 valuation
+销量 sales
+销售 sales sell
+用户 user users
+商家 merchant merchants seller sellers
+会员 membership member members
+会员卡 membership card
+卡 card
+年卡 annual card
+费 fee fees
+收费 fee fees charge charged
+价格 price prices
+折扣 discount discounts
+自营 self-operated
+电商 e-commerce ecommerce
+旗舰店 flagship store
+店 store shop
+门店 store stores
+本地生活 local services
+到店 in-store
+平台 platform platforms
+运营 operate operated operates operating operation operations operator
+经营 operate operated operates business
+公司 company companies co firm
+子公司 subsidiary
+商品 product products goods item items
+产品 product products
+第一季度 q1 first-quarter
+第二季度 q2 second-quarter
+第三季度 q3 third-quarter
+第四季度 q4 fourth-quarter
+季度 quarter quarterly
+增长 growth grew grow increase increased rise rose
+同比 year-on-year
+下降 decline declined fall fell drop dropped
+计划 plan plans planning planned
+上市 ipo listing listed public
+员工 employees staff
+市场份额 market share
+成本 cost costs
+手续费 fee fees transaction
+费率 rate fee
+节省 save saving savings
+月活 monthly active
+日活 daily active
+粉丝 fans followers
+消费者 consumer consumers
+信任 trust
+物流 logistics
+仓储 warehousing warehouse
+工厂 factory factories
+交易 transaction transactions
+贷款 loan loans lending
+小贷 micro-lending microloan
+创始人 founder
+首席执行官 ceo
+原因 reason reasons why
+理由 reason reasons why
+因为 because
+由于 due
+投诉 complaint complaints
+直播 live-streaming livestream
+黄金 gold
+珠宝 jewelry jewellery
+无人机 drone drones
+配送 delivery deliveries
+外卖 delivery takeout
+团购 group-buying
+应用 app apps application
+城市 city cities
+城 city cities
+"""
+
+# Companies, platforms and places: a question naming one the archive never mentions is refused.
+NAMES = """
+上海 shanghai
+杭州 hangzhou
+广州 guangzhou
+成都 chengdu
+北京 beijing
+深圳 shenzhen
+香港 hong kong
+小红书 xiaohongshu rednote
+快手 kuaishou
+抖音 douyin
+字节跳动 bytedance
+美团 meituan
+拼多多 pinduoduo
+淘宝 taobao
+天猫 tmall
+阿里巴巴 alibaba
+京东 jd jd.com
+腾讯 tencent
+微信 wechat
+支付宝 alipay
+饿了么 ele.me
+微博 weibo
+百度 baidu
+网易 netease
+哔哩哔哩 bilibili
+小米 xiaomi
+华为 huawei
+特斯拉 tesla
+苹果 apple
+比亚迪 byd
+滴滴 didi
+携程 trip.com ctrip
+"""
+
+
+def _entries() -> list[list[str]]:
+    return [line.split() for line in (PAIRS + NAMES).splitlines() if line.strip()]
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for zh, *en in _entries():
+        table.setdefault(zh, set()).update(en)
+        for word in en:
+            table.setdefault(word, set()).add(zh)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+@lru_cache(maxsize=1)
+def names() -> frozenset[str]:
+    """Every spelling, Chinese or English, of the companies, platforms and places listed."""
+    return frozenset(word for line in NAMES.split("\n") for word in line.split())
+
+
+def chinese_words() -> list[str]:
+    """The Chinese side of the lexicon, which the tokenizer must keep whole (拼多多, not 拼 + 多多)."""
+    return [entry[0] for entry in _entries()]
+
+
+def translations(term: str) -> frozenset[str]:
+    """Words in the other language that stand for `term` (lower-case English, or Chinese)."""
+    return _table().get(term, frozenset())
+
+
+@lru_cache(maxsize=4096)
+def _word(term: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z0-9]){re.escape(term)}(?:s|es|ed|d|ing)?(?![a-z0-9])")
+
+
+def _occurs(term: str, text: str) -> bool:
+    if term.isascii():
+        return term in text and _word(term).search(text) is not None
+    return term in text
+
+
+def presence(term: str, text: str) -> float:
+    """How far `term` occurs in `text` (normalised, lower-case): 1, 0.5 or 0.
+
+    1 when the term or a translation occurs; 0.5 when every character of an unmatched Chinese term
+    occurs (年费 against 年卡收费). An English word matches whole words and their plain inflections
+    (close: closed, not disclose).
+    """
+    if _occurs(term, text) or any(_occurs(t, text) for t in translations(term)):
+        return 1.0
+    if not term.isascii() and len(term) > 1 and all(ch in text for ch in term):
+        return 0.5
+    return 0.0
+
+
+def matched_share(weights: dict[str, float], text: str) -> float | None:
+    """Weighted share of the terms found in `text` (normalised, lower-case).
+
+    A term is fully judged when `text` has enough of its script or of its translation's script;
+    otherwise (an English word with no known translation, against a Chinese passage) it counts half
+    against the share. None when no term can be judged at all.
+    """
+    has_latin = sum(ch.isascii() and ch.isalpha() for ch in text) >= 20
+    has_cjk = sum("\u3400" <= ch <= "\u9fff" for ch in text) >= 4
+
+    def judged(term: str) -> bool:
+        return any(has_latin if w.isascii() else has_cjk for w in (term, *translations(term)))
+
+    found = total = 0.0
+    any_judged = False
+    for term, weight in weights.items():
+        share = presence(term, text)
+        sure = bool(share) or judged(term)
+        any_judged |= sure
+        found += share * weight
+        total += weight if sure else weight / 2
+    return found / total if any_judged and total else None
+
+
+def with_translations(words: list[str]) -> list[str]:
+    """`words` followed by the terms of their translations, so keyword search reaches the other language."""
+    from rag.text import terms
+
+    extra = [piece for w in words for t in sorted(translations(w)) for piece in terms(t)]
+    return words + [t for t in dict.fromkeys(extra) if t not in words]

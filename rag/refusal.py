@@ -1,0 +1,82 @@
+"""Decide whether retrieved evidence covers a question, or the answer must be a refusal.
+
+Two signals, calibrated on questions whose answers are absent from the index (see benchmarks):
+how much of the question's vocabulary, weighted by rarity, one retrieved passage contains; and the
+dense similarity of the best passage, which carries cross-language questions. A capitalised name
+the archive has never seen ("Tesla") is refused outright.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from rag.lexicon import matched_share, names, translations
+from rag.store import KeywordIndex
+from rag.text import bigrams, normalize, terms
+from rag.types import Hit
+
+if TYPE_CHECKING:
+    from rag.retrieve import Evidence
+
+# Answer when COVERAGE + W_GAP * gap + W_DENSE * best similarity reaches THRESHOLD. Fitted on CMRC
+# 2018 trial questions (answerable, and held out from the index) and the archive question set in
+# benchmarks/archive_questions.json; see benchmarks/quality.py for the figures.
+W_GAP = 6.0
+W_DENSE = 2.0
+THRESHOLD = 2.63
+UNJUDGED = 0.5
+PASSAGES = 5
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z0-9]+(?:[ -][A-Z][A-Za-z0-9]+)*")
+
+
+def unknown_names(question: str, keyword: KeywordIndex) -> list[str]:
+    """Names in the question that no indexed passage contains, in any spelling the lexicon knows.
+
+    A name is a company, platform or place from the lexicon, or a capitalised word that is not the
+    question's first ("Tesla" in "How much did Tesla earn?").
+    """
+    unseen = keyword.idf("\0unseen")
+
+    def absent(word: str) -> bool:
+        return all(keyword.idf(t) >= unseen for w in (word, *translations(word)) for t in terms(w))
+
+    found = [t for t in terms(question, search_mode=False) if t in names() and absent(t)]
+    for match in _NAME.finditer(question.strip()):
+        words = terms(match.group(0))
+        if words and all(absent(w) for w in words):
+            found.append(match.group(0))
+    return list(dict.fromkeys(found))
+
+
+def coverage(question: str, hit: Hit, keyword: KeywordIndex) -> float | None:
+    """How much of the question one passage contains, from 0 to 1.
+
+    The rarity-weighted share of its terms (or their translations), or of its Chinese character
+    pairs when paraphrase hides the terms; None when neither can be judged.
+    """
+    text = normalize(hit.chunk.index_text).lower()
+    weights = {t: keyword.idf(t) for t in dict.fromkeys(terms(question, search_mode=False))}
+    share = matched_share(weights, text)
+    pairs = bigrams(question)
+    paraphrase = len(pairs & bigrams(text)) / len(pairs) if pairs else None
+    known = [s for s in (share, paraphrase) if s is not None]
+    return max(known) if known else None
+
+
+def confidence(question: str, evidence: Evidence, keyword: KeywordIndex) -> float:
+    """How well the evidence covers the question; answer at `THRESHOLD` and above."""
+    hits = evidence.hits
+    if not hits:
+        return 0.0
+    scores = [c for c in (coverage(question, h, keyword) for h in hits[:PASSAGES]) if c is not None]
+    best_dense = max(h.dense for h in hits)
+    gap = best_dense - evidence.background if best_dense else 0.0
+    return max(scores, default=UNJUDGED) + W_GAP * gap + W_DENSE * best_dense
+
+
+def covers(question: str, evidence: Evidence, keyword: KeywordIndex) -> bool:
+    """True when the evidence is good enough to answer from; False means refuse."""
+    if unknown_names(question, keyword):
+        return False
+    return confidence(question, evidence, keyword) >= THRESHOLD

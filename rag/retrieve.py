@@ -1,0 +1,195 @@
+"""Hybrid retrieval: dense (Chroma) and BM25 candidates, fused by normalised score or by rank.
+
+The dense side carries cross-language questions (an English question finds a Chinese article); BM25
+carries rare names and numbers. Both see the same filters, so a filter never lets the other side in.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from rag.config import Settings, get_settings
+from rag.embeddings import get_embedder
+from rag.errors import EmbedderUnavailable
+from rag.lexicon import with_translations
+from rag.store import Store, get_store
+from rag.text import terms
+from rag.types import Filters, Hit
+
+log = logging.getLogger(__name__)
+_bootstrap_lock = threading.Lock()
+# Cosine similarities closer than this are treated as ties when fusing (see `fuse_scores`).
+DENSE_MIN_SPREAD = 0.03
+
+
+def fuse_ranks(rankings: Sequence[Sequence[str]], k: int) -> list[tuple[str, float]]:
+    """Reciprocal-rank fusion: each list adds `1 / (k + rank)` to an id's score; best first."""
+    scores: dict[str, float] = {}
+    for ranking in rankings:
+        for rank, key in enumerate(ranking, start=1):
+            scores[key] = scores.get(key, 0.0) + 1.0 / (k + rank)
+    return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+
+
+def fuse_scores(
+    runs: Sequence[Sequence[tuple[str, float]]], weights: Sequence[float], min_spreads: Sequence[float]
+) -> list[tuple[str, float]]:
+    """Convex combination of z-normalised scores; an id missing from a run gets that run's lowest score.
+
+    Unlike rank fusion this keeps margins: a keyword match far ahead of the rest stays ahead even
+    when the dense side, unsure across languages, ranks it low. `min_spreads` floors each run's
+    standard deviation, so near-equal similarities (a small archive on one topic) are not blown up
+    into large differences.
+    """
+    normalised: list[dict[str, float]] = []
+    for run, floor in zip(runs, min_spreads, strict=True):
+        values = [score for _, score in run]
+        if not values:
+            normalised.append({})
+            continue
+        mean = sum(values) / len(values)
+        spread = max((sum((v - mean) ** 2 for v in values) / len(values)) ** 0.5, floor) or 1.0
+        normalised.append({key: (score - mean) / spread for key, score in run})
+    keys = dict.fromkeys(key for run in runs for key, _ in run)
+    fused = {
+        key: sum(
+            w * z.get(key, min(z.values(), default=0.0)) for z, w in zip(normalised, weights, strict=True)
+        )
+        for key in keys
+    }
+    return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
+
+
+def ensure_index(*, settings: Settings | None = None) -> Store:
+    """Return the store, first indexing the bundled archive if the index is empty."""
+    settings = settings or get_settings()
+    store = get_store(settings=settings)
+    with _bootstrap_lock:
+        if store.count() == 0 and settings.archive_dir.is_dir():
+            from ingest import ingest
+
+            log.info("the index is empty: indexing the bundled archive %s", settings.archive_dir)
+            ingest([settings.archive_dir], settings=settings)
+    return store
+
+
+def make_filters(
+    sources: Sequence[str] | str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    paths: Sequence[str] | str | None = None,
+) -> Filters:
+    """Build `Filters` from loose arguments (a single string or a sequence for `sources`/`paths`)."""
+
+    def _tuple(value: Sequence[str] | str | None) -> tuple[str, ...]:
+        if not value:
+            return ()
+        return (value,) if isinstance(value, str) else tuple(value)
+
+    return Filters(sources=_tuple(sources), since=since or None, until=until or None, paths=_tuple(paths))
+
+
+def retrieve(
+    question: str,
+    k: int | None = None,
+    *,
+    sources: Sequence[str] | str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    paths: Sequence[str] | str | None = None,
+    settings: Settings | None = None,
+) -> list[Hit]:
+    """Return the `k` chunks that best match `question`, best first.
+
+    Args:
+        question: in any language.
+        k: number of hits (default `Settings.top_k`).
+        sources: keep only these outlets.
+        since: keep only articles dated on or after this ISO date.
+        until: keep only articles dated on or before this ISO date.
+        paths: keep only documents from these files.
+        settings: defaults to `get_settings()`.
+    """
+    settings = settings or get_settings()
+    filters = make_filters(sources, since, until, paths)
+    return search(question, k or settings.top_k, filters, settings=settings)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Hits for a question, and the typical dense similarity of its weaker candidates.
+
+    The gap between the best hit's similarity and `background` says how much the best passage
+    stands out from the rest of the archive, whatever the question's language.
+    """
+
+    hits: list[Hit]
+    background: float
+
+
+def search(question: str, k: int, filters: Filters, *, settings: Settings) -> list[Hit]:
+    """`retrieve` with ready-made `Filters`."""
+    return gather(question, k, filters, settings=settings).hits
+
+
+def gather(question: str, k: int, filters: Filters, *, settings: Settings) -> Evidence:
+    """Retrieve the top `k` hits and the dense background similarity (see `Evidence`)."""
+    store = ensure_index(settings=settings)
+    keyword = store.keyword_index()
+    lexical = keyword.search(with_translations(terms(question)), settings.candidates, filters)
+    vector = get_embedder(settings=settings).embed_query(question)
+    dense = [
+        (cid, sim)
+        for cid, sim in store.dense(vector, settings.candidates, filters)
+        if cid in keyword.position
+    ]
+    keyword_run = [(c.chunk_id, s) for c, s in lexical]
+    if settings.fusion == "rrf":
+        fused = fuse_ranks([[cid for cid, _ in keyword_run], [cid for cid, _ in dense]], settings.rrf_k)
+    else:
+        weights = [settings.keyword_weight, 1 - settings.keyword_weight]
+        fused = fuse_scores([keyword_run, dense], weights, [0.0, DENSE_MIN_SPREAD])
+    dense_scores, bm25_scores = dict(dense), {c.chunk_id: s for c, s in lexical}
+    hits = [
+        Hit(
+            chunk=keyword.chunks[keyword.position[cid]],
+            score=score,
+            dense=dense_scores.get(cid, 0.0),
+            bm25=bm25_scores.get(cid, 0.0),
+        )
+        for cid, score in fused
+    ]
+    if settings.reranker:
+        hits = rerank(question, hits, settings.reranker)
+    # The background is the archive's, not the filter's: a filter leaving one passage is no evidence.
+    reference = store.dense(vector, settings.candidates, Filters()) if filters else dense
+    weaker = [sim for _, sim in reference[len(reference) // 2 :]]
+    return Evidence(hits[:k], sum(weaker) / len(weaker) if weaker else 0.0)
+
+
+def rerank(question: str, hits: list[Hit], spec: str) -> list[Hit]:
+    """Reorder hits by a sentence-transformers cross-encoder's score."""
+    if not hits:
+        return hits
+    scores = _cross_encoder(spec).predict([(question, h.chunk.index_text) for h in hits])
+    order = sorted(range(len(hits)), key=lambda i: -float(scores[i]))
+    return [hits[i] for i in order]
+
+
+@lru_cache(maxsize=2)
+def _cross_encoder(spec: str) -> Any:
+    target = spec.removeprefix("st:")
+    try:
+        from sentence_transformers import CrossEncoder
+
+        return CrossEncoder(target, device="cpu", local_files_only=True)
+    except (ImportError, OSError, ValueError) as exc:
+        raise EmbedderUnavailable(
+            f"reranker {target!r} is not available offline; give a local path or a cached model "
+            "(RAG_RERANKER), or unset RAG_RERANKER"
+        ) from exc

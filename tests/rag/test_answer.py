@@ -1,0 +1,145 @@
+import pytest
+
+from rag import Answer, answer, stream_answer
+from rag.config import Settings
+from tests.conftest import DATA_DIR
+
+CLOSURE_TITLE = "仅运营3个月!小红书关停「最短命」项目,商家斥责「交钱后没人管」"
+
+
+def _titles(result: Answer) -> set[str]:
+    return {c.title for c in result.citations}
+
+
+def test_why_did_the_card_close_cites_the_xiaohongshu_article_and_its_reason(archive: Settings):
+    result = answer("why did 小红卡 close?", settings=archive)
+    assert not result.refused
+    assert CLOSURE_TITLE in _titles(result)
+    assert "准备不够充分" in result.text
+    cited = next(c for c in result.citations if c.title == CLOSURE_TITLE)
+    assert (cited.source, cited.date) == ("Xin Lang Ke Ji", "2025-12-10")
+    assert "2025-12-10" in result.text
+
+
+def test_chinese_question_about_the_payment_licence_cites_36ke(archive: Settings):
+    result = answer("小红书拿下了哪家支付牌照？", settings=archive)
+    assert not result.refused
+    assert result.citations[0].source == "36Ke"
+    assert "payment" in result.text.lower()
+
+
+def test_english_question_is_answered_from_a_chinese_article(archive: Settings):
+    result = answer("How much does the 小红卡 annual card cost?", settings=archive)
+    assert not result.refused
+    assert "168" in result.text
+    assert all(c.title == CLOSURE_TITLE for c in result.citations[:1])
+
+
+def test_chinese_question_is_answered_from_an_english_article(archive: Settings):
+    result = answer("抖音在哪些城市推出了团购应用？", settings=archive)
+    assert not result.refused
+    assert "Shanghai and Chengdu" in result.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "特斯拉的市值是多少？",
+        "How much did Tesla earn in 2025?",
+        "拼多多的自营电商计划是什么？",
+        "快手有多少员工？",
+    ],
+)
+def test_questions_the_archive_cannot_answer_are_refused(archive: Settings, question: str):
+    result = answer(question, settings=archive)
+    assert result.refused
+    assert result.citations == []
+    assert result.text.startswith("资料中没有" if "？" in question else "The archive doesn't say")
+    assert result.see_also, "a refusal lists the closest sources"
+
+
+def test_follow_up_question_is_resolved_from_the_history(archive: Settings):
+    history = [("小红卡是什么？", "小红卡是小红书的本地生活会员卡。")]
+    result = answer("它为什么关停？", history, settings=archive)
+    assert not result.refused
+    assert "准备不够充分" in result.text
+    alone = answer("它为什么关停？", settings=archive)
+    assert alone.refused or "准备不够充分" not in alone.text
+
+
+def test_every_quote_is_an_exact_substring_of_its_document(archive: Settings):
+    from ingest.loaders import load
+    from ingest.parse import parse
+
+    questions = [
+        "小红卡为什么关停？",
+        "快手要做自营电商吗？",
+        "What payment license did Xiaohongshu obtain?",
+        "美团无人机每次能运送多少货物？",
+        "How many merchants joined Douyin's app?",
+    ]
+    for question in questions:
+        result = answer(question, settings=archive)
+        assert result.citations, question
+        for c in result.citations:
+            docs = {d.title: d.text for d in parse(load(_path(c.path), max_mb=20), _path(c.path))}
+            assert docs[c.title][c.start : c.end] == c.quote
+            assert c.quote in c.passage and f"[{c.n}]" in result.text
+
+
+def _path(path: str):
+    from pathlib import Path
+
+    return Path(path)
+
+
+def test_filters_exclude_what_they_should(archive: Settings):
+    only_36ke = answer("小红书拿下了哪家支付牌照？", sources=["36Ke"], settings=archive)
+    assert {c.source for c in only_36ke.citations} == {"36Ke"}
+    before = answer("快手要做自营电商吗？", until="2025-09-01", settings=archive)
+    assert before.citations and all(c.date and c.date <= "2025-09-01" for c in before.citations)
+    nothing = answer("小红卡为什么关停？", sources=["36Ke"], since="2025-12-01", settings=archive)
+    assert nothing.refused
+    drones = str(DATA_DIR / "articles" / "meituan_drones.txt")
+    scoped = answer("美团无人机每次能运送多少货物？", paths=[drones], settings=archive)
+    assert {c.path for c in scoped.citations} == {drones}
+    assert "2.5公斤" in scoped.text
+
+
+def test_extractive_answer_is_short_and_fully_cited(archive: Settings):
+    result = answer("小红卡为什么关停？", settings=archive)
+    quoted = sum(len(c.quote) for c in result.citations)
+    assert 0 < quoted <= archive.max_quote_chars
+    assert len(result.citations) <= 4
+    assert [c.n for c in result.citations] == list(range(1, len(result.citations) + 1))
+    assert result.mode == "extractive" and result.timings["total_ms"] > 0
+
+
+def test_stream_answer_grows_and_ends_with_the_complete_answer(archive: Settings):
+    parts = list(stream_answer("小红卡为什么关停？", settings=archive))
+    assert parts[-1].citations
+    assert parts[-1].text == answer("小红卡为什么关停？", settings=archive).text
+
+
+def test_answer_is_json_serialisable(archive: Settings):
+    import json
+
+    data = json.loads(answer("why did 小红卡 close?", settings=archive).to_json())
+    assert set(data) >= {"text", "citations", "refused", "mode", "timings"}
+    assert set(data["citations"][0]) >= {
+        "n",
+        "title",
+        "source",
+        "date",
+        "quote",
+        "doc_id",
+        "chunk_id",
+        "path",
+        "start",
+        "end",
+    }
+
+
+def test_first_use_of_an_empty_index_ingests_the_bundled_archive(settings: Settings):
+    result = answer("小红卡为什么关停？", settings=settings)
+    assert not result.refused and CLOSURE_TITLE in _titles(result)

@@ -1,0 +1,48 @@
+from rag.extract import question_intents, select_quotes
+from rag.types import Chunk, Hit
+
+TEXT = (
+    "小红卡于2025年9月上线。根据公告，小红卡将于2026年1月1日起暂停试运营。"
+    "官方对于关停的理由是准备不够充分。其年卡收费为168元。"
+)
+
+
+def _hits() -> list[Hit]:
+    chunk = Chunk("c", "d", "小红书关停小红卡", TEXT, "/p", 0, 100, 100 + len(TEXT), 1)
+    return [Hit(chunk=chunk, score=1.0)]
+
+
+def _idf(term: str) -> float:
+    return 1.0
+
+
+def test_intents_are_recognised_in_both_languages():
+    assert question_intents("小红卡为什么关停？") == ["why"]
+    assert question_intents("Why did it close?") == ["why"]
+    assert "number" in question_intents("年卡收费是多少？")
+    assert "when" in question_intents("When was it launched?")
+    assert "who" in question_intents("哪家公司运营？")
+
+
+def test_why_question_prefers_the_stated_reason():
+    quotes = select_quotes("小红卡为什么关停？", _hits(), _idf, 200)
+    assert "理由" in quotes[0].text
+
+
+def test_how_much_question_prefers_the_number():
+    assert "168元" in select_quotes("年卡收费是多少？", _hits(), _idf, 200)[0].text
+
+
+def test_quotes_are_exact_substrings_within_the_budget():
+    quotes = select_quotes("小红卡什么时候暂停？", _hits(), _idf, 40)
+    assert quotes and sum(len(q.text) for q in quotes) <= 40
+    for quote in quotes:
+        assert TEXT[quote.start : quote.end] == quote.text
+    assert len(select_quotes("小红卡", _hits(), _idf, 200)) <= 4
+
+
+def test_long_sentence_is_cut_to_its_best_clauses():
+    text = "，".join(f"第{i}个无关的分句内容" for i in range(20)) + "，年卡收费为168元，其他内容继续写下去。"
+    chunk = Chunk("c", "d", "t", text, "/p", 0, 0, len(text), 1)
+    quote = select_quotes("年卡收费是多少？", [Hit(chunk=chunk, score=1.0)], _idf, 60)[0]
+    assert "168元" in quote.text and len(quote.text) <= 60 and text[quote.start : quote.end] == quote.text

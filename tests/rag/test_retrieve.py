@@ -1,0 +1,60 @@
+from rag import retrieve
+from rag.config import Settings
+from rag.retrieve import fuse_ranks, fuse_scores
+
+
+def test_fuse_ranks_rewards_agreement():
+    fused = fuse_ranks([["a", "b", "c"], ["b", "a", "d"]], k=10)
+    assert [key for key, _ in fused][:2] in (["a", "b"], ["b", "a"])
+    assert dict(fused)["a"] == dict(fused)["b"] > dict(fused)["c"] > 0
+    assert fuse_ranks([], k=10) == []
+
+
+def test_fuse_scores_keeps_a_large_keyword_margin():
+    keyword = [("douyin", 6.3), ("x", 2.5), ("y", 1.0), ("z", 0.9)]
+    dense = [("x", 0.866), ("y", 0.858), ("z", 0.853), ("douyin", 0.85)]
+    fused = fuse_scores([keyword, dense], [0.5, 0.5], [0.0, 0.03])
+    assert fused[0][0] == "douyin"
+
+
+def test_fuse_scores_handles_ids_missing_from_a_run_and_empty_runs():
+    fused = dict(fuse_scores([[("a", 3.0), ("b", 1.0)], [("c", 0.9), ("a", 0.8)]], [0.5, 0.5], [0, 0]))
+    assert set(fused) == {"a", "b", "c"}
+    assert fuse_scores([[], [("a", 0.5)]], [0.5, 0.5], [0, 0]) == [("a", 0.0)]
+
+
+def test_retrieve_returns_hits_with_metadata_best_first(archive: Settings):
+    hits = retrieve("小红卡为什么关停？", k=3, settings=archive)
+    assert len(hits) == 3
+    assert hits[0].chunk.source == "Xin Lang Ke Ji" and hits[0].chunk.date == "2025-12-10"
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    assert all(h.chunk.text and h.chunk.end > h.chunk.start for h in hits)
+
+
+def test_english_question_finds_the_chinese_article_and_vice_versa(archive: Settings):
+    assert (
+        "小红书关停"
+        in retrieve("Why did Xiaohongshu shut down its membership card?", k=3, settings=archive)[
+            0
+        ].chunk.title
+    )
+    assert retrieve("美团无人机", k=1, settings=archive)[0].chunk.source == "Ji Qi Zhi Xin"
+    assert retrieve("抖音团购应用在哪些城市上线", k=1, settings=archive)[0].chunk.source == "TechNode"
+
+
+def test_filters_apply_to_both_retrievers(archive: Settings):
+    for question in ("小红卡为什么关停？", "payment license Xiaohongshu", "快手"):
+        hits = retrieve(question, k=10, sources="36Ke", settings=archive)
+        assert hits and {h.chunk.source for h in hits} == {"36Ke"}
+        dated = retrieve(question, k=10, since="2025-10-01", until="2025-11-30", settings=archive)
+        assert dated and all("2025-10-01" <= h.chunk.date <= "2025-11-30" for h in dated)
+    assert retrieve("快手", sources=["No Such Outlet"], settings=archive) == []
+
+
+def test_reranker_setting_is_used_when_given(archive: Settings):
+    import pytest
+
+    from rag.errors import EmbedderUnavailable
+
+    with pytest.raises(EmbedderUnavailable, match="RAG_RERANKER"):
+        retrieve("快手", settings=archive.model_copy(update={"reranker": "st:/nonexistent/reranker"}))

@@ -1,0 +1,37 @@
+import shutil
+
+from ingest import ingest
+from rag.config import Settings
+from rag.store import get_store
+from rag.types import Filters
+from tests.conftest import DATA_DIR
+
+
+def test_bm25_cache_is_rebuilt_from_chroma_when_missing(settings: Settings):
+    ingest([DATA_DIR / "articles"], settings=settings)
+    store = get_store(settings=settings)
+    before = [c.chunk_id for c in store.keyword_index().chunks]
+    shutil.rmtree(store.cache_dir)
+    store._keyword = None
+    assert [c.chunk_id for c in store.keyword_index().chunks] == before
+    assert store.cache_dir.is_dir()
+
+
+def test_bm25_cache_is_rebuilt_when_another_write_made_it_stale(settings: Settings, tmp_path):
+    ingest([DATA_DIR / "articles" / "meituan_drones.txt"], settings=settings)
+    reader = get_store(settings=settings)
+    assert len(reader.keyword_index().chunks) == 1
+    other = Settings(_env_file=None, data_dir=settings.data_dir, chunk_tokens=settings.chunk_tokens)
+    ingest([DATA_DIR / "articles" / "douyin_local_services.md"], settings=other)
+    assert reader.keyword_index().generation == reader.generation()
+    assert len(reader.keyword_index().chunks) == 2
+
+
+def test_keyword_search_honours_filters(settings: Settings):
+    ingest([DATA_DIR / "articles"], settings=settings)
+    index = get_store(settings=settings).keyword_index()
+    assert index.search(["美团"], 5, Filters())
+    assert index.search(["美团"], 5, Filters(sources=("TechNode",))) == []
+    assert index.search(["douyin"], 5, Filters(since="2025-10-01"))
+    assert index.search(["douyin"], 5, Filters(until="2025-10-01")) == []
+    assert index.idf("\0unseen") > index.idf("douyin")

@@ -1,0 +1,31 @@
+from rag.text import bigrams, count_tokens, normalize, sentence_spans, terms
+
+
+def test_terms_drop_punctuation_and_question_words_and_lowercase_latin():
+    assert terms("小红卡为什么关停？") == ["小红卡", "关停"]
+    assert terms("Why did Xiaohongshu close?") == ["xiaohongshu", "close"]
+    assert "拼多多" in terms("拼多多的计划", search_mode=False)
+
+
+def test_search_mode_adds_word_parts():
+    assert {"第一", "季度", "第一季度"} <= set(terms("第一季度"))
+    assert terms("第一季度", search_mode=False) == ["第一季度"]
+
+
+def test_normalize_makes_full_width_half_width():
+    assert normalize("ＡＢＣ１２３，") == "ABC123,"
+
+
+def test_token_count_uses_the_bundled_encoding():
+    assert count_tokens("hello world") == 2
+    assert count_tokens("小红书") > 0
+
+
+def test_sentence_spans_cover_chinese_and_english_sentences():
+    text = '他说"准备不够充分。 " 第二句！The GMV was 3.5 billion. Next one?'
+    sentences = [text[s:e] for s, e in sentence_spans(text)]
+    assert sentences == ['他说"准备不够充分。 "', "第二句！", "The GMV was 3.5 billion.", "Next one?"]
+
+
+def test_bigrams_are_chinese_only():
+    assert bigrams("小红卡 card") == {"小红", "红卡"}
