@@ -1,18 +1,419 @@
-"""Gradio chat app over the news archive (placeholder until the UI lands): indexes the bundled archive."""
+"""Gradio chat app over the news archive: streaming cited answers, a sources panel, and a library.
+
+`build_app(settings)` builds the Blocks without launching them; `main()` serves on 127.0.0.1. This
+module only formats: answers come from `rag.stream_answer`, documents from `ingest`. Document text is
+always escaped before it reaches the page, so an article holding HTML or markdown shows as text.
+"""
 
 from __future__ import annotations
 
+import argparse
+import html
+import json
+import logging
+import re
+import shutil
 import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from ingest import ingest
-from ingest.__main__ import summary
-from rag.config import get_settings
+from ingest import IngestReport, ingest, remove
+from rag import Answer, Citation, DocumentInfo, RagError, Settings, library, stream_answer
+
+if TYPE_CHECKING:
+    import gradio as gr
+
+log = logging.getLogger(__name__)
+
+EXAMPLES = [
+    "why did 小红卡 close?",
+    "小红书拿下了哪家支付牌照？",
+    "快手要做自营电商吗？",
+    "How much could Xiaohongshu save on payment fees?",
+]
+UPLOAD_TYPES = [".txt", ".md", ".html", ".htm", ".pdf", ".docx"]
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+_MARKER = re.compile(r"\\\[(\d{1,3})\\\]")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+CSS = """
+.source-card {border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 10px 12px;
+  margin-bottom: 10px; background: var(--background-fill-secondary);}
+.source-card .meta {color: var(--body-text-color-subdued); font-size: 0.9em;}
+.source-card blockquote {margin: 6px 0 0; padding-left: 10px; border-left: 3px solid var(--color-accent);
+  white-space: pre-wrap; word-break: break-word;}
+.source-card mark {background: #ffe58f; color: #000; padding: 0 2px;}
+.refusal {border-left: 4px solid #d4380d; padding: 8px 12px; margin-bottom: 10px;}
+"""
 
 
-def main() -> int:
-    """Index the bundled archive into the configured index and print what was done."""
-    settings = get_settings()
-    print(summary(ingest([settings.archive_dir], settings=settings)))  # noqa: T201
+def escape_markdown(text: str) -> str:
+    """Make document text inert in markdown: HTML escaped, markdown syntax backslash-escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def render_answer(answer: Answer) -> str:
+    """The chat message: escaped answer text whose `[n]` markers link to the matching source."""
+    body = _MARKER.sub(r"[[\1]](#source-\1)", escape_markdown(answer.text))
+    if answer.refused:
+        return f"⚠️ {body}"
+    if answer.note:
+        body += f"\n\n_{escape_markdown(f'{answer.mode}: {answer.note}')}_"
+    return body
+
+
+def _card(c: Citation) -> str:
+    meta = " · ".join(html.escape(x) for x in (c.source, c.date) if x) or "unknown outlet and date"
+    at = c.passage.find(c.quote)
+    if at >= 0:
+        passage = (
+            html.escape(c.passage[:at])
+            + f"<mark>{html.escape(c.quote)}</mark>"
+            + html.escape(c.passage[at + len(c.quote) :])
+        )
+    else:
+        passage = f"<mark>{html.escape(c.quote)}</mark>"
+    return (
+        f'<div class="source-card" id="source-{c.n}"><b>[{c.n}] {html.escape(c.title)}</b>'
+        f'<div class="meta">{meta}</div><blockquote>{passage}</blockquote></div>'
+    )
+
+
+def render_sources(answer: Answer | None) -> str:
+    """The sources panel (HTML): each citation's title, outlet, date and the quote inside its passage."""
+    if answer is None:
+        return "<p>Sources of the latest answer appear here.</p>"
+    if answer.refused:
+        cards = "".join(_card(c) for c in answer.see_also)
+        return f'<div class="refusal"><b>Not in the archive.</b> Closest sources (see also):</div>{cards}'
+    return "".join(_card(c) for c in answer.citations) or "<p>No sources.</p>"
+
+
+def archive_summary(docs: list[DocumentInfo]) -> str:
+    """One line on what the archive holds: articles, outlets, date range."""
+    outlets = sorted({d.source for d in docs if d.source})
+    dates = sorted(d.date for d in docs if d.date)
+    span = f" · {dates[0]} → {dates[-1]}" if dates else ""
+    return (
+        f"**{len(docs)} articles** from {len(outlets)} outlets ({escape_markdown(', '.join(outlets))}){span}"
+    )
+
+
+def library_rows(docs: list[DocumentInfo]) -> list[list[Any]]:
+    """Rows for the library table."""
+    return [[d.title, d.source or "—", d.date or "—", d.chunks, Path(d.path).name] for d in docs]
+
+
+def _pairs(history: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    pairs, question = [], None
+    for message in history:
+        content = message.get("content")
+        text = content if isinstance(content, str) else str(content)
+        if message.get("role") == "user":
+            question = text
+        elif question is not None:
+            pairs.append((question, text))
+            question = None
+    return pairs
+
+
+def _date(value: str, name: str) -> str | None:
+    value = (value or "").strip()
+    if value and not _ISO_DATE.match(value):
+        import gradio as gr
+
+        raise gr.Error(f"{name} must be a date like 2025-09-01")
+    return value or None
+
+
+def save_uploads(files: list[str], upload_dir: Path) -> list[Path]:
+    """Copy uploaded files into the upload directory, never overwriting a different file."""
+    upload_dir.mkdir(parents=True, exist_ok=True)
+    saved = []
+    for name in files:
+        source = Path(name)
+        target = upload_dir / re.sub(r"[^\w.\-]+", "_", source.name)
+        n = 1
+        while target.exists() and target.read_bytes() != source.read_bytes():
+            target = target.with_name(f"{target.stem}-{n}{target.suffix}")
+            n += 1
+        shutil.copyfile(source, target)
+        saved.append(target.resolve())
+    return saved
+
+
+def report_markdown(report: IngestReport) -> str:
+    """The outcome of an upload, delete or re-index, with one line per failed file."""
+    lines = [
+        f"✅ {report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
+        f"{report.deleted} deleted ({report.chunks} passages embedded, {report.seconds:.1f} s)."
+    ]
+    lines += [
+        f"- ❌ {escape_markdown(Path(p.path).name)}: {escape_markdown(p.error.removeprefix(f'{p.path}: '))}"
+        for p in report.failed
+    ]
+    return "\n".join(lines)
+
+
+def report_details(report: IngestReport) -> dict[str, Any]:
+    """The report as JSON for the UI and API, each problem keyed by `file`.
+
+    Not `path`: Gradio clients take any dict with a `path` key for a file to download.
+    """
+    data = report.model_dump(mode="json")
+    for key in ("failed", "skipped"):
+        data[key] = [{"file": p["path"], "error": p["error"]} for p in data[key]]
+    return data
+
+
+def build_app(settings: Settings | None = None) -> gr.Blocks:
+    """Build the app (chat, sources panel, filters, library) for `settings`, without launching it."""
+    import gradio as gr
+
+    settings = settings or Settings()
+    docs = library(settings=settings)
+    with gr.Blocks(title="News archive QA · 新闻问答", analytics_enabled=False) as demo:
+        header = gr.Markdown(_header(docs))
+        with gr.Tab("Ask · 提问"):
+            _ask_tab(gr, settings, docs)
+        with gr.Tab("Library · 文库"):
+            _library_tab(gr, settings, docs, header)
+        gr.api(_api_ask(settings), api_name="ask")
+        gr.api(_api_documents(settings), api_name="documents")
+    return demo
+
+
+def _header(docs: list[DocumentInfo]) -> str:
+    return (
+        "# News archive QA · 新闻问答\nAsk in Chinese or English; every answer quotes and cites its sources, "
+        f"and says so when the archive does not know.  \n{archive_summary(docs)}"
+    )
+
+
+def _ask_tab(gr: Any, settings: Settings, docs: list[DocumentInfo]) -> None:
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=3, min_width=320):
+            chat = gr.Chatbot(label="Answers", height=460, buttons=["copy", "copy_all"], sanitize_html=True)
+            question = gr.Textbox(placeholder="Ask, e.g. why did 小红卡 close?", show_label=False, lines=1)
+            with gr.Row():
+                send = gr.Button("Ask", variant="primary")
+                clear = gr.ClearButton(value="Clear")
+            gr.Examples(EXAMPLES, inputs=question, label="Examples · 示例")
+        with gr.Column(scale=2, min_width=300):
+            sources = gr.HTML(render_sources(None), label="Sources", elem_id="sources")
+    with gr.Accordion("Filters · 筛选", open=False):
+        outlets = gr.Dropdown(sorted({d.source for d in docs if d.source}), multiselect=True, label="Outlets")
+        with gr.Row():
+            since = gr.Textbox(label="Since (YYYY-MM-DD)", placeholder="2025-01-01")
+            until = gr.Textbox(label="Until (YYYY-MM-DD)", placeholder="2025-12-31")
+    with gr.Accordion("Settings · 设置", open=False):
+        k = gr.Slider(1, 10, value=settings.top_k, step=1, label="Passages retrieved")
+        modes = ["Extractive (offline)", "LLM"] if settings.llm else ["Extractive (offline)"]
+        mode = gr.Radio(
+            modes,
+            value=modes[-1],
+            label="Answer mode",
+            info=None if settings.llm else "Set RAG_LLM to enable LLM answers.",
+        )
+    inputs = [question, chat, outlets, since, until, k, mode]
+    for trigger in (send.click, question.submit):
+        trigger(_respond(settings), inputs, [question, chat, sources], api_visibility="private")
+    clear.add([chat, question])
+    clear.click(lambda: render_sources(None), None, sources, api_visibility="private")
+
+
+def _respond(settings: Settings) -> Any:
+    def respond(
+        message: str,
+        history: list[dict[str, Any]],
+        outlets: list[str] | None,
+        since: str,
+        until: str,
+        k: float,
+        mode: str,
+    ) -> Iterator[tuple[str, list[dict[str, Any]], str]]:
+        message = (message or "").strip()
+        if not message:
+            yield "", history, render_sources(None)
+            return
+        options = {
+            "sources": outlets or None,
+            "since": _date(since, "Since"),
+            "until": _date(until, "Until"),
+            "k": int(k),
+            "use_llm": mode == "LLM",
+        }
+        turns = [*history, {"role": "user", "content": message}, {"role": "assistant", "content": "…"}]
+        try:
+            for partial in stream_answer(message, _pairs(history), settings=settings, **options):
+                turns[-1] = {"role": "assistant", "content": render_answer(partial)}
+                yield "", turns, render_sources(partial) if partial.citations or partial.refused else "…"
+        except RagError as exc:
+            turns[-1] = {"role": "assistant", "content": f"⚠️ {escape_markdown(str(exc))}"}
+            yield "", turns, render_sources(None)
+
+    return respond
+
+
+def _library_tab(gr: Any, settings: Settings, docs: list[DocumentInfo], header: Any) -> None:
+    table = gr.Dataframe(
+        library_rows(docs),
+        headers=["Title", "Outlet", "Date", "Passages", "File"],
+        interactive=False,
+        wrap=True,
+        label="Indexed articles",
+    )
+    files = gr.File(
+        file_count="multiple", file_types=UPLOAD_TYPES, label="Add articles (.txt .md .html .pdf .docx)"
+    )
+    add = gr.Button("Add to archive", variant="primary")
+    with gr.Row():
+        target = gr.Dropdown(
+            _file_choices(docs), label="File to remove from the index", allow_custom_value=True
+        )
+        delete = gr.Button("Delete", variant="stop")
+        reindex = gr.Button("Re-index everything")
+    status = gr.Markdown()
+    details = gr.JSON(label="Last report", visible=True)
+    outputs = [status, details, table, target, header]
+    add.click(_on_upload(settings), files, outputs, api_name="upload", concurrency_limit=1)
+    delete.click(_on_delete(settings), target, outputs, api_name="delete", concurrency_limit=1)
+    reindex.click(_on_reindex(settings), None, outputs, api_name="reindex", concurrency_limit=1)
+
+
+def _file_choices(docs: list[DocumentInfo]) -> list[tuple[str, str]]:
+    files: dict[str, list[str]] = {}
+    for d in docs:
+        files.setdefault(d.path, []).append(d.title)
+    return [
+        (f"{Path(p).name} — {titles[0][:40]}" + (f" (+{len(titles) - 1})" if len(titles) > 1 else ""), p)
+        for p, titles in files.items()
+    ]
+
+
+def _refreshed(settings: Settings, report: IngestReport) -> tuple[Any, ...]:
+    import gradio as gr
+
+    docs = library(settings=settings)
+    return (
+        report_markdown(report),
+        report_details(report),
+        library_rows(docs),
+        gr.update(choices=_file_choices(docs), value=None),
+        _header(docs),
+    )
+
+
+def _on_upload(settings: Settings) -> Any:
+    import gradio as gr
+
+    def upload(files: list[str] | None, progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008
+        if not files:
+            raise gr.Error("Choose one or more files first.")
+        saved = save_uploads([str(f) for f in files], settings.upload_dir)
+        report = ingest(
+            saved, settings=settings, progress=lambda f, label: progress(f, desc=Path(label).name)
+        )
+        for problem in report.failed:
+            Path(problem.path).unlink(missing_ok=True)
+        return _refreshed(settings, report)
+
+    return upload
+
+
+def _on_delete(settings: Settings) -> Any:
+    import gradio as gr
+
+    def delete(path: str | None) -> tuple[Any, ...]:
+        if not path:
+            raise gr.Error("Choose a file to delete first.")
+        report = remove([path], settings=settings)
+        resolved = Path(path).resolve()
+        if resolved.is_relative_to(settings.upload_dir.resolve()) and not report.failed:
+            resolved.unlink(missing_ok=True)
+        return _refreshed(settings, report)
+
+    return delete
+
+
+def _on_reindex(settings: Settings) -> Any:
+    def reindex() -> tuple[Any, ...]:
+        folders = [p for p in (settings.archive_dir, settings.upload_dir) if p.is_dir()]
+        return _refreshed(settings, ingest(folders, prune=True, settings=settings))
+
+    return reindex
+
+
+def _api_ask(settings: Settings) -> Any:
+    def ask(question: str, source: str = "", since: str = "", until: str = "", k: int = 5) -> str:
+        """Answer a question from the archive; returns Answer.to_dict() as JSON text.
+
+        JSON text rather than a dict: Gradio clients take any dict with a "path" key for a file to fetch.
+        """
+        from rag import answer
+
+        result = answer(
+            question,
+            sources=source or None,
+            since=since or None,
+            until=until or None,
+            k=int(k),
+            settings=settings,
+        )
+        return result.to_json()
+
+    return ask
+
+
+def _api_documents(settings: Settings) -> Any:
+    def documents() -> str:
+        """List the indexed documents (title, source, date, path, chunks) as JSON text."""
+        return json.dumps([d.model_dump() for d in library(settings=settings)], ensure_ascii=False)
+
+    return documents
+
+
+def _index_bundled_archive(settings: Settings) -> None:
+    from rag.store import get_store
+
+    if get_store(settings=settings).count() or not settings.archive_dir.is_dir():
+        return
+    print(f"First start: indexing the bundled archive {settings.archive_dir} …", file=sys.stderr)
+
+    def show(fraction: float, label: str) -> None:
+        print(f"\r  {fraction:4.0%}  {Path(label).name[:50]:<50}", end="", file=sys.stderr)
+
+    report = ingest([settings.archive_dir], settings=settings, progress=show)
+    print(f"\n  {report.added} articles indexed in {report.seconds:.0f} s", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Serve the app; returns the exit code."""
+    parser = argparse.ArgumentParser(description="News archive QA web app.")
+    parser.add_argument("--host", default="127.0.0.1", help="interface to bind (default: loopback only)")
+    parser.add_argument("--port", type=int, default=7860)
+    parser.add_argument("--data-dir", type=Path, help="index directory (default: RAG_DATA_DIR)")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    settings = Settings(data_dir=args.data_dir) if args.data_dir else Settings()
+    try:
+        _index_bundled_archive(settings)
+        demo = build_app(settings)
+    except RagError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    demo.queue(max_size=64, default_concurrency_limit=4)
+    demo.launch(
+        server_name=args.host,
+        server_port=args.port,
+        share=False,
+        max_file_size=f"{settings.max_file_mb:g}mb",
+        blocked_paths=[str(settings.data_dir), str(settings.upload_dir)],
+        ssr_mode=False,
+        mcp_server=False,
+        footer_links=["api"],
+        css=CSS,
+    )
     return 0
 
 

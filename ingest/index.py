@@ -201,6 +201,30 @@ def _count_documents(report: IngestReport, new: set[str], old: frozenset[str], *
     report.deleted += max(gone - added, 0)
 
 
+def remove(paths: Sequence[Path | str], *, settings: Settings | None = None) -> IngestReport:
+    """Delete from the index every document that came from these files (the files are left alone).
+
+    Raises:
+        IndexBusy: another process is writing to the index.
+    """
+    settings = settings or get_settings()
+    started = time.perf_counter()
+    report = IngestReport()
+    wanted = {str(Path(p).expanduser().resolve()) for p in paths}
+    store = get_store(settings=settings)
+    with store.writing():
+        records = store.file_records()
+        for path in sorted(wanted):
+            record = records.get(path)
+            if record is None:
+                report.failed.append(FileProblem(path=path, error="not in the index"))
+                continue
+            store.delete(sorted(record.chunk_ids))
+            report.deleted += len(record.doc_ids)
+    report.seconds = round(time.perf_counter() - started, 3)
+    return report
+
+
 def _prune(run: _Run) -> None:
     # Re-read: a document that moved to a new path in this run now belongs to that path.
     for path, record in run.store.file_records().items():

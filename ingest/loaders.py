@@ -132,9 +132,15 @@ def load(path: Path, *, max_mb: float) -> Loaded:
     return load_bytes(read_bytes(path, max_mb), path)
 
 
+_MAGIC = {".pdf": (b"%PDF-",), ".docx": (b"PK\x03\x04",)}
+
+
 def load_bytes(data: bytes, path: Path) -> Loaded:
-    """Turn the bytes of a file named `path` into text (see `load`)."""
+    """Turn the bytes of a file named `path` into text (see `load`); the content must match the name."""
     suffix = path.suffix.lower()
+    magic = _MAGIC.get(suffix)
+    if magic and not data.lstrip()[:8].startswith(magic):
+        raise UnsupportedFile(f"{path}: the content is not a {suffix} file, whatever its name says")
     if suffix in TEXT_SUFFIXES:
         loaded = Loaded(text=decode(data, path), plain=True)
     elif suffix in HTML_SUFFIXES:

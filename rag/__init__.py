@@ -16,6 +16,7 @@ from rag.errors import (
     StoreUnavailable,
     UnsupportedFile,
 )
+from rag.library import DocumentInfo, library
 from rag.retrieve import retrieve
 from rag.types import Answer, Chunk, Citation, Document, Filters, Hit
 
@@ -25,6 +26,7 @@ __all__ = [
     "Citation",
     "DecodeFailed",
     "Document",
+    "DocumentInfo",
     "EmbedderUnavailable",
     "EmptyFile",
     "FileTooLarge",
@@ -39,6 +41,7 @@ __all__ = [
     "UnsupportedFile",
     "answer",
     "get_settings",
+    "library",
     "retrieve",
     "stream_answer",
 ]

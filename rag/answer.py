@@ -20,7 +20,7 @@ from rag.extract import Quote, select_quotes
 from rag.refusal import covers
 from rag.retrieve import ensure_index, gather, make_filters
 from rag.store import KeywordIndex
-from rag.text import terms
+from rag.text import language, terms
 from rag.types import Answer, Citation, Hit
 
 log = logging.getLogger(__name__)
@@ -30,17 +30,11 @@ REFUSAL = {
     "zh": "资料中没有关于这个问题的信息。以下是最接近的来源，仅供参考。",
     "en": "The archive doesn't say. The closest sources are listed below for reference.",
 }
-_CJK = re.compile(r"[\u3400-\u9fff]")
 _PRONOUN = re.compile(
     r"^(?:它|他|她|他们|它们|这|那|该|此|其)|(?:它|他们|它们|这个|那个|该公司|此事)|"
     r"\b(?:it|its|they|their|them|this|that|he|she|the company)\b",
     re.I,
 )
-
-
-def language(question: str) -> str:
-    """`zh` when the question contains Chinese characters, else `en`."""
-    return "zh" if _CJK.search(question) else "en"
 
 
 def resolve_followup(question: str, history: History | None, keyword: KeywordIndex) -> str:

@@ -31,6 +31,10 @@ class Settings(BaseSettings):
         default=PROJECT_DIR / "data" / "articles",
         description="Bundled archive, indexed automatically on first use when the index is empty.",
     )
+    upload_dir: Path = Field(
+        default=PROJECT_DIR / "data" / "uploads",
+        description="Where the app keeps uploaded articles (the only files it serves back).",
+    )
     embeddings: str = Field(
         default="e5",
         description="`e5` (bundled multilingual-e5-small, no torch) or `st:<name-or-path>` "

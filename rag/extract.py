@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rag.lexicon import matched_share
-from rag.text import bigrams, normalize, sentence_spans, terms
+from rag.text import bigrams, language, normalize, sentence_spans, terms
 from rag.types import Hit
 
 # For each intent: what in a question asks for it, and cues of an answer (strong, then weak).
@@ -83,7 +83,9 @@ class _Scorer:
 
     def __init__(self, question: str, idf: Callable[[str], float]) -> None:
         self.weights = {t: idf(t) for t in dict.fromkeys(terms(question, search_mode=False))}
-        self.bigrams = bigrams(question)
+        # Character pairs catch Chinese paraphrase; in an English question they would only count
+        # its Chinese names a second time.
+        self.bigrams = bigrams(question) if language(question) == "zh" else set()
         self.cues = [INTENTS[name][1:] for name in question_intents(question)]
 
     def __call__(self, text: str) -> float:
@@ -93,7 +95,8 @@ class _Scorer:
         for strong, weak in self.cues:
             intent += 1.0 if strong.search(text) else 0.5 if weak.search(text) else 0.0
         intent = intent / len(self.cues) if self.cues else 0.0
-        return (1 - PARAPHRASE_WEIGHT) * lexical + PARAPHRASE_WEIGHT * paraphrase + INTENT_WEIGHT * intent
+        weight = PARAPHRASE_WEIGHT if self.bigrams else 0.0
+        return (1 - weight) * lexical + weight * paraphrase + INTENT_WEIGHT * intent
 
 
 _TRAILING_MARKERS = re.compile(r"(?:\s*\[\d{1,3}\])+\s*[.。]?$")

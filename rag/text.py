@@ -33,6 +33,8 @@ STOPWORDS = frozenset(
 
 _LATIN_WORD = re.compile(r"[a-z0-9]+(?:[.'\-][a-z0-9]+)*")
 _HAS_WORD_CHAR = re.compile(r"\w")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
 _SENTENCE_END = re.compile(r"(?:[。！？!?…]+|\.(?=\s|$))[”’\"'」』）)]*\s*|\n+")
 
 
@@ -89,6 +91,13 @@ def terms(text: str, *, search_mode: bool = True) -> list[str]:
         else:
             out.append(token)
     return out
+
+
+def language(text: str) -> str:
+    """`zh` or `en`: the script that carries the text ("why did 小红卡 close?" is English)."""
+    chinese = len(_CJK.findall(text))
+    english = len(_LATIN_RUN.findall(text))
+    return "zh" if chinese and chinese >= 2 * english else "en"
 
 
 def bigrams(text: str) -> set[str]:

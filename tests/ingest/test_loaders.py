@@ -139,3 +139,14 @@ def test_corrupt_pdf_is_refused(tmp_path: Path):
     path.write_bytes(b"%PDF-1.4 garbage" + os.urandom(500))
     with pytest.raises(LoadError, match="broken.pdf"):
         load(path, max_mb=1)
+
+
+def test_content_must_match_the_name(tmp_path: Path):
+    path = tmp_path / "report.pdf"
+    path.write_text("<html><script>alert(1)</script></html>", encoding="utf-8")
+    with pytest.raises(UnsupportedFile, match="not a .pdf file"):
+        load(path, max_mb=1)
+    renamed = tmp_path / "note.docx"
+    renamed.write_bytes(b"plain text pretending to be a document")
+    with pytest.raises(UnsupportedFile, match="not a .docx file"):
+        load(renamed, max_mb=1)

@@ -1,0 +1,37 @@
+"""What the archive holds: one record per indexed document, read from the keyword index."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from rag.config import Settings, get_settings
+from rag.retrieve import ensure_index
+
+
+class DocumentInfo(BaseModel):
+    """An indexed document: what it is, where it came from, and how many chunks it has."""
+
+    doc_id: str
+    title: str
+    source: str | None = None
+    date: str | None = None
+    path: str
+    chunks: int
+
+
+def library(*, settings: Settings | None = None) -> list[DocumentInfo]:
+    """List indexed documents, newest first (undated last), indexing the bundled archive if empty."""
+    keyword = ensure_index(settings=settings or get_settings()).keyword_index()
+    docs: dict[str, DocumentInfo] = {}
+    for chunk in keyword.chunks:
+        if chunk.doc_id not in docs:
+            docs[chunk.doc_id] = DocumentInfo(
+                doc_id=chunk.doc_id,
+                title=chunk.title,
+                source=chunk.source,
+                date=chunk.date,
+                path=chunk.path,
+                chunks=chunk.doc_chunks,
+            )
+    by_title = sorted(docs.values(), key=lambda d: d.title)
+    return sorted(by_title, key=lambda d: d.date or "", reverse=True)

@@ -1,0 +1,190 @@
+"""The launched app: driven over HTTP with gradio_client, and in a real headless Chromium."""
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from rag.config import PROJECT_DIR
+from tests.conftest import DATA_DIR
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("app")
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RAG_")}
+    env |= {"RAG_DATA_DIR": str(root / "index"), "RAG_UPLOAD_DIR": str(root / "uploads")}
+    log = (root / "app.log").open("w", encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "app.py", "--port", str(port)],
+        cwd=PROJECT_DIR,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, (root / "app.log").read_text(encoding="utf-8")
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        pytest.fail("the app did not start: " + (root / "app.log").read_text(encoding="utf-8"))
+    yield url
+    proc.terminate()
+    proc.wait(timeout=30)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def client(app_url: str):
+    from gradio_client import Client
+
+    return Client(app_url, verbose=False)
+
+
+def _ask(client, question: str, **options) -> dict:
+    return json.loads(client.predict(question, api_name="/ask", **options))
+
+
+def test_ask_endpoint_answers_with_citations(client):
+    result = _ask(client, "why did 小红卡 close?")
+    assert not result["refused"]
+    assert result["citations"][0]["source"] == "Xin Lang Ke Ji"
+    assert "准备不够充分" in result["text"]
+
+
+def test_uploaded_article_is_answerable_at_once_and_gone_after_delete(client, tmp_path: Path):
+    from gradio_client import handle_file
+
+    article = tmp_path / "drones.txt"
+    shutil.copy(DATA_DIR / "articles" / "meituan_drones.txt", article)
+    status, report, *_ = client.predict([handle_file(str(article))], api_name="/upload")
+    assert report["added"] == 1 and "1 added" in status
+    result = _ask(client, "美团无人机每次能运送多少货物？")
+    assert not result["refused"] and "2.5公斤" in result["text"]
+    path = result["citations"][0]["path"]
+    assert Path(path).name == "drones.txt"
+    status, report, *_ = client.predict(path, api_name="/delete")
+    assert report["deleted"] == 1
+    assert _ask(client, "美团无人机每次能运送多少货物？")["refused"]
+    assert all("美团" not in d["title"] for d in json.loads(client.predict(api_name="/documents")))
+
+
+def test_bad_upload_says_which_file_and_why(client, tmp_path: Path):
+    from gradio_client import handle_file
+
+    fake = tmp_path / "report.pdf"
+    fake.write_text("<script>alert(1)</script>", encoding="utf-8")
+    status, report, *_ = client.predict([handle_file(str(fake))], api_name="/upload")
+    (problem,) = report["failed"]
+    assert Path(problem["file"]).name == "report.pdf" and "not a .pdf file" in problem["error"]
+    assert "❌ report\\.pdf: the content is not a \\.pdf file" in status
+
+
+def test_index_and_data_files_are_not_served(app_url: str):
+    import urllib.error
+
+    for path in ("data/articles/000_bc7cc6cfb56f3ae6.txt", "pyproject.toml"):
+        with pytest.raises(urllib.error.HTTPError) as denied:
+            urllib.request.urlopen(f"{app_url}gradio_api/file={PROJECT_DIR / path}", timeout=5)
+        assert denied.value.code in (403, 404)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing: .ci/run installs Debian's chromium package")
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+def _ask_in_page(page, app_url: str, example: str) -> None:
+    page.goto(app_url)
+    page.get_by_text(example, exact=True).first.click()
+    page.get_by_role("button", name="Ask", exact=True).click()
+    page.locator("#sources .source-card").first.wait_for(timeout=60_000)
+
+
+@pytest.mark.browser
+def test_browser_example_question_streams_an_answer_with_sources(browser, app_url: str):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    _ask_in_page(page, app_url, "why did 小红卡 close?")
+    sources = page.locator("#sources")
+    assert "Xin Lang Ke Ji" in sources.inner_text() and "2025-12-10" in sources.inner_text()
+    assert sources.locator("mark").count() >= 1
+    bot = page.locator(".message.bot, [data-testid='bot']").last
+    bot.get_by_text("准备不够充分").first.wait_for(timeout=30_000)
+    assert page.locator("a[href='#source-1']").count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "app-answer.png"), full_page=True)
+    assert not dialogs
+
+
+@pytest.mark.browser
+def test_browser_phone_width_and_hostile_document_render_as_text(
+    browser, app_url: str, client, tmp_path: Path
+):
+    from gradio_client import handle_file
+
+    hostile = tmp_path / "hostile.md"
+    shutil.copy(DATA_DIR / "hostile.md", hostile)
+    client.predict([handle_file(str(hostile))], api_name="/upload")
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(app_url)
+    page.get_by_placeholder("Ask, e.g. why did 小红卡 close?").fill(
+        "What does the quarterly note say about Pinduoduo's revenue?"
+    )
+    page.get_by_role("button", name="Ask", exact=True).click()
+    page.locator("#sources .source-card").first.wait_for(timeout=60_000)
+    page.wait_for_timeout(1000)
+    assert not dialogs
+    assert page.locator("img[src='x'], img[src*='127.0.0.1:9'], #sources script").count() == 0
+    assert (
+        "<script>" in page.locator("#sources").inner_text()
+        or "onerror" in page.locator("#sources").inner_text()
+    )
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 400, f"page overflows a phone screen ({width}px)"
+    page.screenshot(path=str(ARTIFACTS / "app-phone.png"), full_page=True)
