@@ -48,13 +48,14 @@ CSS = """
 
 
 def escape_markdown(text: str) -> str:
-    """Make document text inert in markdown: HTML escaped, markdown syntax backslash-escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    """Make document text inert in markdown: HTML escaped, markdown syntax backslash-escaped, and
+    URLs broken with a zero-width space so they are not turned into links."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)).replace("://", ":\u200b//")
 
 
 def render_answer(answer: Answer) -> str:
     """The chat message: escaped answer text whose `[n]` markers link to the matching source."""
-    body = _MARKER.sub(r"[[\1]](#source-\1)", escape_markdown(answer.text))
+    body = _MARKER.sub(r" [[\1]](#source-\1)", escape_markdown(answer.text))
     if answer.refused:
         return f"⚠️ {body}"
     if answer.note:

@@ -35,7 +35,9 @@ _LATIN_WORD = re.compile(r"[a-z0-9]+(?:[.'\-][a-z0-9]+)*")
 _HAS_WORD_CHAR = re.compile(r"\w")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
-_SENTENCE_END = re.compile(r"(?:[。！？!?…]+|\.(?=\s|$))[”’\"'」』）)]*\s*|\n+")
+# Chinese stops end a sentence anywhere; "!", "?" and "." only before a space, a quote or the end
+# ("3.5", "![image]" and "Co.," do not).
+_SENTENCE_END = re.compile(r"(?:[。！？…]+|[!?.]+(?=[\s\"'”’」』）)]|$))[”’\"'」』）)]*\s*|\n+")
 
 
 def normalize(text: str) -> str:
