@@ -48,8 +48,11 @@ CSS = """
 
 
 def escape_markdown(text: str) -> str:
-    """Make document text inert in markdown: HTML escaped, markdown syntax backslash-escaped, and
-    URLs broken with a zero-width space so they are not turned into links."""
+    """Make document text inert in markdown.
+
+    HTML is escaped, markdown syntax backslash-escaped, and URLs broken with a zero-width space so
+    they are not turned into links.
+    """
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)).replace("://", ":\u200b//")
 
 
