@@ -44,6 +44,7 @@ class Embedder:
         self._models: dict[str, Any] = {}
         self._locks = {"query": threading.Lock(), "passage": threading.Lock()}
         self._load_lock = threading.Lock()
+        self._controller: Any = None
 
     @property
     def name(self) -> str:
@@ -65,10 +66,18 @@ class Embedder:
 
     def embed_query(self, text: str) -> np.ndarray:
         """Embed one question; returns float32 `(dim,)`, using at most `query_threads` threads."""
-        from threadpoolctl import threadpool_limits
-
-        with self._locks["query"], threadpool_limits(limits=self.query_threads):
+        with self._locks["query"], self._thread_pools().limit(limits=self.query_threads):
             return self._encode("query", [text])[0]
+
+    def _thread_pools(self) -> Any:
+        # Made once the model is loaded, so it sees the model's OpenMP runtime; a fresh scan of the
+        # loaded libraries on every query would cost a millisecond.
+        if self._controller is None:
+            from threadpoolctl import ThreadpoolController
+
+            self._model("query")
+            self._controller = ThreadpoolController()
+        return self._controller
 
     def _encode(self, role: str, texts: list[str]) -> np.ndarray:
         model = self._model(role)

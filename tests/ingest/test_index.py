@@ -192,3 +192,15 @@ def test_second_writer_gets_a_clear_busy_error(settings: Settings, tmp_path: Pat
     assert proc.returncode == 1
     assert "busy" in err and str(settings.data_dir) in err
     assert ingest([folder], settings=settings).added == 2
+
+
+def test_remove_deletes_a_files_documents_and_reports_unknown_files(settings: Settings, tmp_path: Path):
+    from ingest import remove
+
+    folder = tmp_path / "docs"
+    shutil.copytree(DATA_DIR / "articles", folder)
+    ingest([folder], settings=settings)
+    report = remove([folder / "meituan_drones.txt", tmp_path / "never-indexed.txt"], settings=settings)
+    assert report.deleted == 1 and [Path(p.path).name for p in report.failed] == ["never-indexed.txt"]
+    assert list(get_store(settings=settings).file_records()) == [str(folder / "douyin_local_services.md")]
+    assert (folder / "meituan_drones.txt").exists()

@@ -1,0 +1,255 @@
+"""Quality benchmark: retrieval, extractive answers, refusals and citations, against the LangChain baseline.
+
+    python -m benchmarks.quality [--work DIR] [--bench cmrc2018_trial.json]
+
+Every CMRC 2018 trial passage (CC BY-SA 4.0, Cui et al. 2019) is ingested as a document through the
+normal `ingest` path; the bundled archive is asked the questions in `archive_questions.json`.
+Writes `benchmarks/results/quality.json` and `quality.md`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from benchmarks import cmrc
+from benchmarks.report import RESULTS, machine, write
+from ingest import ingest
+from ingest.loaders import load
+from ingest.parse import parse
+from rag import Answer, Settings, answer
+from rag.config import PROJECT_DIR
+from rag.embeddings import get_embedder
+from rag.lexicon import with_translations
+from rag.retrieve import search
+from rag.store import get_store
+from rag.text import terms
+from rag.types import Filters
+
+QUESTIONS = Path(__file__).with_name("archive_questions.json")
+Ranked = list[tuple[str, str]]  # (passage id, chunk text), best first
+
+
+def retrieval_metrics(questions: Sequence[cmrc.Question], rankings: Sequence[Ranked]) -> dict[str, float]:
+    """ctx@1, ctx@5, ans@5 and MRR@10 (definitions in the bench README)."""
+    n = len(questions)
+    ctx1 = ctx5 = ans5 = mrr = 0.0
+    for q, ranked in zip(questions, rankings, strict=True):
+        ids = [pid for pid, _ in ranked[:10]]
+        ctx1 += ids[:1] == [q.passage]
+        ctx5 += q.passage in ids[:5]
+        ans5 += any(a in text for _, text in ranked[:5] for a in q.answers)
+        mrr += next((1 / (i + 1) for i, pid in enumerate(ids) if pid == q.passage), 0.0)
+    return {"ctx@1": ctx1 / n, "ctx@5": ctx5 / n, "ans@5": ans5 / n, "mrr@10": mrr / n}
+
+
+def our_rankings(questions: Sequence[cmrc.Question], settings: Settings) -> dict[str, list[Ranked]]:
+    """Top-10 rankings of the hybrid retriever and of each side alone."""
+    store = get_store(settings=settings)
+    keyword = store.keyword_index()
+    embedder = get_embedder(settings=settings)
+    runs: dict[str, list[Ranked]] = {"hybrid": [], "bm25": [], "dense": []}
+    for q in questions:
+        runs["hybrid"].append(
+            [
+                (cmrc.passage_of(h.chunk.path), h.chunk.text)
+                for h in search(q.text, 10, Filters(), settings=settings)
+            ]
+        )
+        lexical = keyword.search(with_translations(terms(q.text)), 10, Filters())
+        runs["bm25"].append([(cmrc.passage_of(c.path), c.text) for c, _ in lexical])
+        dense = store.dense(embedder.embed_query(q.text), 10, Filters())
+        chunks = [keyword.chunks[keyword.position[cid]] for cid, _ in dense]
+        runs["dense"].append([(cmrc.passage_of(c.path), c.text) for c in chunks])
+    return runs
+
+
+def baseline_rankings(
+    questions: Sequence[cmrc.Question], files: list[Path], work: Path
+) -> tuple[list[Ranked], float]:
+    """Rankings of the LangChain tutorial pipeline, and the seconds it took to build its index."""
+    from benchmarks import baseline
+
+    started = time.perf_counter()
+    store = baseline.build(files, work / "baseline-chroma")
+    built = time.perf_counter() - started
+    rankings = [
+        [
+            (cmrc.passage_of(d.metadata["source"]), d.page_content)
+            for d in store.similarity_search(q.text, k=10)
+        ]
+        for q in questions
+    ]
+    return rankings, built
+
+
+def citation_valid(result: Answer) -> bool:
+    """Every quote is exactly `document.text[start:end]` of the document it names."""
+    for c in [*result.citations, *result.see_also]:
+        docs = {d.title: d.text for d in parse(load(Path(c.path), max_mb=50), Path(c.path))}
+        if docs.get(c.title, "")[c.start : c.end] != c.quote:
+            return False
+    return True
+
+
+def answer_metrics(
+    questions: Sequence[cmrc.Question],
+    ask: Callable[[str], Answer],
+    answerable: Callable[[cmrc.Question], bool],
+) -> dict[str, float]:
+    """Answer hit, refusal rates, quoted length and citation validity over `questions`."""
+    hits = answered_hits = answered = quoted = refused_ok = refused_bad = valid = 0
+    latencies = []
+    n_ans = sum(1 for q in questions if answerable(q))
+    n_un = len(questions) - n_ans
+    for q in questions:
+        started = time.perf_counter()
+        result = ask(q.text)
+        latencies.append(time.perf_counter() - started)
+        valid += citation_valid(result)
+        if not answerable(q):
+            refused_ok += result.refused
+            continue
+        refused_bad += result.refused
+        hit = any(a in result.text for a in q.answers)
+        hits += hit
+        if not result.refused:
+            answered += 1
+            answered_hits += hit
+            quoted += sum(len(c.quote) for c in result.citations)
+    latencies.sort()
+    out = {
+        "answer_hit": hits / max(n_ans, 1),
+        "answer_hit_when_answered": answered_hits / max(answered, 1),
+        "avg_quoted_chars": quoted / max(answered, 1),
+        "false_refusal_rate": refused_bad / max(n_ans, 1),
+        "citation_validity": valid / len(questions),
+        "p50_ms": 1000 * latencies[len(latencies) // 2],
+        "p95_ms": 1000 * latencies[int(len(latencies) * 0.95)],
+    }
+    if n_un:
+        out["unanswerable_refused"] = refused_ok / n_un
+        out["refusal_precision"] = refused_ok / max(refused_ok + refused_bad, 1)
+    return out
+
+
+def archive_metrics(settings: Settings) -> dict[str, Any]:
+    """The hand-written archive questions: hits, right article cited, refusals, follow-ups."""
+    spec = json.loads(QUESTIONS.read_text(encoding="utf-8"))
+    rows = []
+    for item in spec["answerable"]:
+        result = answer(item["q"], settings=settings)
+        rows.append(
+            {
+                "q": item["q"],
+                "refused": result.refused,
+                "hit": any(e in result.text for e in item["expect"]),
+                "cites_article": any(item["title"] in c.title for c in result.citations),
+                "valid": citation_valid(result),
+            }
+        )
+    refusals = [answer(q, settings=settings) for q in spec["unanswerable"]]
+    followups = [
+        any(
+            e in answer(f["q"], [tuple(t) for t in f["history"]], settings=settings).text for e in f["expect"]
+        )
+        for f in spec["followups"]
+    ]
+    n = len(rows)
+    return {
+        "answerable": n,
+        "answer_hit": sum(r["hit"] for r in rows) / n,
+        "cites_expected_article": sum(r["cites_article"] for r in rows) / n,
+        "false_refusal_rate": sum(r["refused"] for r in rows) / n,
+        "unanswerable": len(refusals),
+        "unanswerable_refused": sum(r.refused for r in refusals) / len(refusals),
+        "false_answer_rate": sum(not r.refused for r in refusals) / len(refusals),
+        "followups_resolved": sum(followups) / len(followups),
+        "citation_validity": sum(r["valid"] for r in rows) / n,
+        "misses": [r["q"] for r in rows if not r["hit"]],
+    }
+
+
+def run(work: Path, bench: Path, with_baseline: bool) -> dict[str, Any]:
+    """Run every measurement; returns the figures."""
+    passages, questions = cmrc.load(bench)
+    folder = cmrc.write_articles(passages, work / "cmrc-articles")
+    settings = Settings(_env_file=None, data_dir=work / "cmrc-index")
+    report = ingest([folder], settings=settings)
+    figures: dict[str, Any] = {
+        "machine": machine(),
+        "cmrc": {
+            "passages": len(passages),
+            "questions": len(questions),
+            "chunks": get_store(settings=settings).count(),
+            "ingest_failed": len(report.failed),
+        },
+    }
+    retrieval = {
+        name: retrieval_metrics(questions, runs) for name, runs in our_rankings(questions, settings).items()
+    }
+    if with_baseline:
+        files = sorted(folder.glob("*.txt"))
+        rankings, built = baseline_rankings(questions, files, work)
+        retrieval["langchain baseline"] = retrieval_metrics(questions, rankings) | {"index_seconds": built}
+    figures["retrieval"] = retrieval
+    figures["answers"] = answer_metrics(questions, lambda q: answer(q, settings=settings), lambda q: True)
+    held = {p.pid for i, p in enumerate(passages) if i % 8 == 7}
+    kept = [str(folder / f"{p.pid}.txt") for p in passages if p.pid not in held]
+    figures["refusal_heldout"] = answer_metrics(
+        questions, lambda q: answer(q, paths=kept, settings=settings), lambda q: q.passage not in held
+    )
+    archive = Settings(_env_file=None, data_dir=work / "archive-index")
+    ingest([PROJECT_DIR / "data" / "articles"], settings=archive)
+    figures["archive"] = archive_metrics(archive)
+    return figures
+
+
+def markdown(figures: dict[str, Any]) -> str:
+    """The figures as Markdown tables."""
+    lines = ["| retriever | ctx@1 | ctx@5 | ans@5 | MRR@10 |", "|---|---|---|---|---|"]
+    for name, m in figures["retrieval"].items():
+        lines.append(
+            f"| {name} | {m['ctx@1']:.3f} | {m['ctx@5']:.3f} | {m['ans@5']:.3f} | {m['mrr@10']:.3f} |"
+        )
+    a, r, ar = figures["answers"], figures["refusal_heldout"], figures["archive"]
+    lines += [
+        "",
+        "| answers (extractive) | value |",
+        "|---|---|",
+        f"| CMRC answer hit (all {figures['cmrc']['questions']} questions) | {a['answer_hit']:.3f} |",
+        f"| CMRC answer hit when answered | {a['answer_hit_when_answered']:.3f} |",
+        f"| CMRC average quoted characters | {a['avg_quoted_chars']:.0f} |",
+        f"| CMRC false refusals | {a['false_refusal_rate']:.3f} |",
+        f"| held-out CMRC questions refused (recall) | {r['unanswerable_refused']:.3f} |",
+        f"| refusal precision (held-out split) | {r['refusal_precision']:.3f} |",
+        f"| archive: answer hit / cites expected article | {ar['answer_hit']:.3f} / {ar['cites_expected_article']:.3f} |",
+        f"| archive: unanswerable refused / false answers | {ar['unanswerable_refused']:.3f} / {ar['false_answer_rate']:.3f} |",
+        f"| archive: follow-ups resolved | {ar['followups_resolved']:.3f} |",
+        f"| citation validity (quotes verbatim in their documents) | {min(a['citation_validity'], ar['citation_validity']):.3f} |",
+        f"| answer() latency p50 / p95 (CMRC index) | {a['p50_ms']:.0f} ms / {a['p95_ms']:.0f} ms |",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and write the results."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--work", type=Path, default=RESULTS / "work", help="indexes and copies (reused)")
+    parser.add_argument("--bench", type=Path, default=cmrc.DEFAULT_PATH)
+    parser.add_argument("--no-baseline", action="store_true", help="skip the LangChain baseline")
+    args = parser.parse_args(argv)
+    figures = run(args.work, args.bench, not args.no_baseline)
+    write("quality", figures, markdown(figures))
+    print(markdown(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
