@@ -17,9 +17,9 @@ from rag.citations import check_generated, citation_for, cited_numbers, number_q
 from rag.config import Settings, get_settings
 from rag.errors import LLMUnavailable
 from rag.extract import Quote, select_quotes
+from rag.keyword import KeywordIndex
 from rag.refusal import covers
 from rag.retrieve import ensure_index, gather, make_filters
-from rag.store import KeywordIndex
 from rag.text import language, terms
 from rag.types import Answer, Citation, Hit
 
@@ -118,21 +118,27 @@ def stream_answer(
     retrieved = time.perf_counter()
     timings = {"retrieve_ms": round((retrieved - started) * 1000, 1)}
     if not covers(query, evidence, keyword):
-        yield Answer(
-            question=question,
-            text=REFUSAL[lang],
-            refused=True,
-            see_also=_see_also(query, hits, keyword, settings),
-            timings=timings | {"total_ms": round((time.perf_counter() - started) * 1000, 1)},
-        )
-        return
-    llm = settings.llm if use_llm is None else (settings.llm if use_llm else "")
-    if llm:
+        final = _refusal(question, query, hits, keyword, settings, timings)
+    elif settings.llm and use_llm is not False:
         final = yield from _generated(question, query, hits, keyword, settings, timings)
     else:
         final = _extractive(query, hits, keyword, settings, lang, question, timings)
     final.timings["total_ms"] = round((time.perf_counter() - started) * 1000, 1)
     yield final
+
+
+def _refusal(
+    question: str,
+    query: str,
+    hits: list[Hit],
+    keyword: KeywordIndex,
+    settings: Settings,
+    timings: dict[str, float],
+) -> Answer:
+    see_also = _see_also(query, hits, keyword, settings)
+    return Answer(
+        question=question, text=REFUSAL[language(question)], refused=True, see_also=see_also, timings=timings
+    )
 
 
 def _extractive(
@@ -146,6 +152,8 @@ def _extractive(
 ) -> Answer:
     quotes: list[Quote] = select_quotes(query, hits, keyword.idf, settings.max_quote_chars)
     citations = number_quotes(quotes)
+    if not citations:
+        return _refusal(question, query, hits, keyword, settings, timings)
     return Answer(question=question, text=compose(citations, lang), citations=citations, timings=timings)
 
 
@@ -171,15 +179,8 @@ def _generated(
         problem = str(exc)
     else:
         if text.strip().startswith(REFUSAL[lang][:12]):
-            see_also = _see_also(query, hits, keyword, settings)
-            return Answer(
-                question=question,
-                text=REFUSAL[lang],
-                refused=True,
-                see_also=see_also,
-                mode="llm",
-                timings=timings,
-            )
+            refusal = _refusal(question, query, hits, keyword, settings, timings)
+            return refusal.model_copy(update={"mode": "llm"})
         problem = check_generated(text, hits)
         if problem is None:
             citations = _llm_citations(text, query, hits, keyword, settings)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from rag.keyword import KeywordIndex
 from rag.lexicon import matched_share, names, translations
-from rag.store import KeywordIndex
 from rag.text import bigrams, normalize, terms
 from rag.types import Hit
 

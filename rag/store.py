@@ -1,44 +1,33 @@
 """The index: Chroma holds chunks, vectors and metadata (the source of truth); BM25 is a derived cache.
 
-This is the only module that touches chromadb and bm25s. Writers hold a file lock, and every write
-first stamps a new generation on the collection, so a BM25 cache built before the write (or a write
-killed half-way) is recognised as stale and rebuilt from Chroma.
+This is the only module that touches chromadb. Writers hold a file lock, and every write first stamps
+a new generation on the collection, so a BM25 cache (`rag.keyword`) built before the write, or a
+write killed half-way, is recognised as stale and rebuilt from Chroma.
 """
 
 from __future__ import annotations
 
-import json
 import logging
-import shutil
 import threading
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
+from dataclasses import asdict, dataclass, fields
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
+from rag import keyword
 from rag.config import Settings, get_settings
 from rag.errors import IndexBusy, StoreUnavailable
-from rag.text import terms
+from rag.keyword import KeywordIndex, date_number
 from rag.types import Chunk, Filters
-
-if TYPE_CHECKING:
-    import bm25s
 
 log = logging.getLogger(__name__)
 
 PAGE = 2000
-# Bump when the tokenizer or the lexicon changes: cached BM25 terms are then recomputed.
-CACHE_FORMAT = 2
-
-
-def date_number(iso: str | None) -> int:
-    """Return `YYYYMMDD` as an int for an ISO date, or 0 when unknown."""
-    return int(iso[:10].replace("-", "")) if iso else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,58 +38,6 @@ class FileRecord:
     doc_ids: frozenset[str]
     chunk_ids: frozenset[str]
     complete: bool
-
-
-class KeywordIndex:
-    """BM25 over every chunk, plus the chunks themselves and arrays for filtering."""
-
-    def __init__(self, generation: str, chunks: list[Chunk], retriever: bm25s.BM25 | None) -> None:
-        self.generation = generation
-        self.chunks = chunks
-        self.retriever = retriever
-        self.position = {c.chunk_id: i for i, c in enumerate(chunks)}
-        self._sources = np.array([c.source or "" for c in chunks], dtype=object)
-        self._paths = np.array([c.path for c in chunks], dtype=object)
-        self._dates = np.array([date_number(c.date) for c in chunks], dtype=np.int64)
-
-    def mask(self, filters: Filters) -> np.ndarray | None:
-        """Return a boolean array selecting the chunks that pass `filters`, or None for no filter."""
-        if not filters:
-            return None
-        keep = np.ones(len(self.chunks), dtype=bool)
-        if filters.sources:
-            keep &= np.isin(self._sources, list(filters.sources))
-        if filters.paths:
-            keep &= np.isin(self._paths, list(filters.paths))
-        if filters.since:
-            keep &= self._dates >= date_number(filters.since)
-        if filters.until:
-            keep &= (self._dates > 0) & (self._dates <= date_number(filters.until))
-        return keep
-
-    def idf(self, term: str) -> float:
-        """Inverse document frequency of `term` over the chunks; a term never seen gets the maximum."""
-        total = len(self.chunks)
-        df = 0
-        if self.retriever is not None:
-            column = self.retriever.vocab_dict.get(term)
-            indptr = self.retriever.scores["indptr"]
-            if column is not None and column + 1 < len(indptr):
-                df = int(indptr[column + 1] - indptr[column])
-        return float(np.log(1.0 + (total - df + 0.5) / (df + 0.5)))
-
-    def search(self, query_terms: list[str], n: int, filters: Filters) -> list[tuple[Chunk, float]]:
-        """Return up to `n` chunks with a positive BM25 score for `query_terms`, best first."""
-        if self.retriever is None or not query_terms:
-            return []
-        scores = self.retriever.get_scores(query_terms)
-        keep = self.mask(filters)
-        if keep is not None:
-            scores = np.where(keep, scores, 0.0)
-        n = min(n, len(scores))
-        top = np.argpartition(-scores, n - 1)[:n]
-        top = top[np.argsort(-scores[top], kind="stable")]
-        return [(self.chunks[i], float(scores[i])) for i in top if scores[i] > 0]
 
 
 class Store:
@@ -264,7 +201,7 @@ class Store:
         generation = self.generation()
         with self._guard:
             if self._keyword is None or self._keyword.generation != generation:
-                self._keyword = self._load_keyword_index(generation) or self._rebuild_keyword_index(
+                self._keyword = keyword.load(self.cache_dir, generation) or self._rebuild_keyword_index(
                     generation
                 )
             return self._keyword
@@ -282,59 +219,10 @@ class Store:
                 return
             offset += PAGE
 
-    def _load_keyword_index(self, generation: str) -> KeywordIndex | None:
-        manifest = self.cache_dir / "chunks.json"
-        try:
-            data = json.loads(manifest.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        if data.get("format") != CACHE_FORMAT or data.get("generation") != generation:
-            return None
-        chunks = [Chunk(**c) for c in data["chunks"]]
-        retriever = _load_bm25(self.cache_dir) if chunks else None
-        if chunks and retriever is None:
-            return None
-        return KeywordIndex(generation, chunks, retriever)
-
     def _rebuild_keyword_index(self, generation: str) -> KeywordIndex:
-        cached = self._cached_terms()
-        chunks: list[Chunk] = []
-        corpus: list[list[str]] = []
-        for chunk_id, text, meta in self._scan(include=["documents", "metadatas"]):
-            chunk = _chunk_from_record(chunk_id, text or "", meta)
-            chunks.append(chunk)
-            corpus.append(cached.get(chunk.text_hash) or terms(chunk.index_text))
-        retriever = _build_bm25(corpus) if chunks else None
-        self._save_keyword_index(generation, chunks, corpus, retriever)
-        log.info("rebuilt the BM25 index over %d chunks", len(chunks))
-        return KeywordIndex(generation, chunks, retriever)
-
-    def _cached_terms(self) -> dict[str, list[str]]:
-        try:
-            data = json.loads((self.cache_dir / "terms.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
-            return {}
-        return data.get("terms", {})
-
-    def _save_keyword_index(
-        self, generation: str, chunks: list[Chunk], corpus: list[list[str]], retriever: bm25s.BM25 | None
-    ) -> None:
-        tmp = self.cache_dir.with_name(f"{self.cache_dir.name}.tmp-{uuid.uuid4().hex[:8]}")
-        tmp.mkdir(parents=True)
-        if retriever is not None:
-            retriever.save(str(tmp), show_progress=False)
-        hashes = [c.text_hash for c in chunks]
-        cached = {"format": CACHE_FORMAT, "terms": dict(zip(hashes, corpus, strict=True))}
-        (tmp / "terms.json").write_text(json.dumps(cached, ensure_ascii=False), encoding="utf-8")
-        manifest = {"format": CACHE_FORMAT, "generation": generation, "chunks": [_asdict(c) for c in chunks]}
-        (tmp / "chunks.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
-        old = self.cache_dir.with_name(f"{self.cache_dir.name}.old-{uuid.uuid4().hex[:8]}")
-        if self.cache_dir.exists():
-            self.cache_dir.rename(old)
-        tmp.rename(self.cache_dir)
-        shutil.rmtree(old, ignore_errors=True)
+        records = self._scan(include=["documents", "metadatas"])
+        chunks = (_chunk_from_record(chunk_id, text or "", meta) for chunk_id, text, meta in records)
+        return keyword.rebuild(chunks, generation, self.cache_dir)
 
 
 def collection_name(embedder_name: str) -> str:
@@ -400,13 +288,9 @@ def _where(filters: Filters) -> dict[str, Any] | None:
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
-def _asdict(chunk: Chunk) -> dict[str, Any]:
-    return {f.name: getattr(chunk, f.name) for f in fields(Chunk)}
-
-
 def _chunk_metadata(chunk: Chunk) -> dict[str, Any]:
     # Chroma rejects None values: an unknown outlet or date is a missing key.
-    meta = {k: v for k, v in _asdict(chunk).items() if v is not None and k not in ("chunk_id", "text")}
+    meta = {k: v for k, v in asdict(chunk).items() if v is not None and k not in ("chunk_id", "text")}
     meta["date_num"] = date_number(chunk.date)
     meta["text_hash"] = chunk.text_hash
     return meta
@@ -415,22 +299,3 @@ def _chunk_metadata(chunk: Chunk) -> dict[str, Any]:
 def _chunk_from_record(chunk_id: str, text: str, meta: dict[str, Any]) -> Chunk:
     known = {f.name: meta.get(f.name) for f in fields(Chunk) if f.name not in ("chunk_id", "text")}
     return Chunk(chunk_id=chunk_id, text=text, **known)
-
-
-def _build_bm25(corpus: list[list[str]]) -> bm25s.BM25:
-    import bm25s
-
-    # bm25s sets its own logger to DEBUG at import, which floods any configured handler.
-    logging.getLogger("bm25s").setLevel(logging.WARNING)
-    retriever = bm25s.BM25()
-    retriever.index(corpus, show_progress=False)
-    return retriever
-
-
-def _load_bm25(path: Path) -> bm25s.BM25 | None:
-    import bm25s
-
-    try:
-        return bm25s.BM25.load(str(path), mmap=True, show_progress=False)
-    except (OSError, ValueError):
-        return None
