@@ -3,6 +3,7 @@
 import shutil
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +19,8 @@ from tests.conftest import DATA_DIR, make_settings
 
 @pytest.fixture(scope="module")
 def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
-    chroma = shutil.which("chroma")
+    beside = Path(sys.executable).with_name("chroma")
+    chroma = str(beside) if beside.exists() else shutil.which("chroma")
     if chroma is None:
         pytest.fail("the `chroma` command of chromadb is missing")
     with socket.socket() as s:
