@@ -1,9 +1,10 @@
 """Incremental sync of files into the index: embed only what is new, delete what is stale.
 
 A file whose bytes are unchanged is skipped before parsing. A changed file is re-chunked; chunks whose
-text is already indexed keep their stored vectors, the rest are embedded in batches and upserted as
-they go, and the file's stale chunks are deleted last. Every step is idempotent, so a run killed at
-any point is completed by the next one, with no duplicates and no orphans.
+text is already indexed keep their stored vectors, the rest are embedded in full batches that span
+files and upserted as they go, and a file's stale chunks are deleted once its new ones are all in.
+Every step is idempotent, so a run killed at any point is completed by the next one, with no
+duplicates and no orphans.
 """
 
 from __future__ import annotations
@@ -60,6 +61,14 @@ class IngestReport(BaseModel):
 
 
 @dataclass
+class _Pending:
+    """A file with `waiting` new chunks still to embed; `finish` deletes its stale chunks."""
+
+    waiting: int
+    finish: Callable[[], None]
+
+
+@dataclass
 class _Run:
     store: Store
     settings: Settings
@@ -67,6 +76,10 @@ class _Run:
     records: dict[str, FileRecord]
     owners: dict[str, str] = field(default_factory=dict)
     progress: Progress | None = None
+    queue: list[tuple[Chunk, str, _Pending]] = field(default_factory=list)
+    pending: list[_Pending] = field(default_factory=list)
+    files_done: int = 0
+    files_total: int = 0
 
 
 def collect_files(paths: Iterable[Path | str], report: IngestReport) -> list[Path]:
@@ -120,15 +133,17 @@ def ingest(
     files = collect_files(paths, report)
     store = get_store(settings=settings)
     with store.writing():
-        run = _Run(store, settings, report, store.file_records(), progress=progress)
+        run = _Run(store, settings, report, store.file_records(), progress=progress, files_total=len(files))
         run.owners = {doc: path for path, rec in run.records.items() for doc in rec.doc_ids}
-        for n, path in enumerate(files):
+        for path in files:
             if progress:
-                progress(n / max(len(files), 1), path.name)
+                progress(run.files_done / max(len(files), 1), path.name)
             try:
-                _sync_file(run, path, (n, len(files)))
+                _sync_file(run, path)
             except LoadError as exc:
                 report.failed.append(FileProblem(path=str(path), error=str(exc)))
+            run.files_done += 1
+        _flush(run, final=True)
         if prune:
             _prune(run)
     report.seconds = round(time.perf_counter() - started, 3)
@@ -137,7 +152,7 @@ def ingest(
     return report
 
 
-def _sync_file(run: _Run, path: Path, position: tuple[int, int]) -> None:
+def _sync_file(run: _Run, path: Path) -> None:
     data = read_bytes(path, run.settings.max_file_mb)
     file_hash = hashlib.sha256(data).hexdigest()
     record = run.records.get(str(path))
@@ -158,35 +173,53 @@ def _sync_file(run: _Run, path: Path, position: tuple[int, int]) -> None:
             continue
         doc_ids.add(doc_id)
         chunks.extend(doc_chunks)
-    _write_chunks(run, chunks, file_hash, position)
-    old_ids = record.chunk_ids if record else frozenset()
-    run.store.delete(sorted(old_ids - {c.chunk_id for c in chunks}))
     for doc_id in doc_ids:
         run.owners[doc_id] = str(path)
-    _count_documents(
-        run.report, doc_ids, record.doc_ids if record else frozenset(), existed=record is not None
-    )
+    fresh = _write_known(run, chunks, file_hash)
+
+    def finish() -> None:
+        old_ids = record.chunk_ids if record else frozenset()
+        run.store.delete(sorted(old_ids - {c.chunk_id for c in chunks}))
+        _count_documents(
+            run.report, doc_ids, record.doc_ids if record else frozenset(), existed=record is not None
+        )
+
+    pending = _Pending(len(fresh), finish)
+    run.pending.append(pending)
+    run.queue.extend((c, file_hash, pending) for c in fresh)
+    _flush(run, final=False)
 
 
-def _write_chunks(run: _Run, chunks: list[Chunk], file_hash: str, position: tuple[int, int]) -> None:
+def _write_known(run: _Run, chunks: list[Chunk], file_hash: str) -> list[Chunk]:
+    """Upsert the chunks whose text is already embedded in the index; return the others."""
     stored = run.store.stored_vectors(sorted({c.text_hash for c in chunks}))
-    extra = [{"file_hash": file_hash}] * len(chunks)
-    known = [i for i, c in enumerate(chunks) if c.text_hash in stored]
+    known = [c for c in chunks if c.text_hash in stored]
     if known:
-        vectors = np.stack([stored[chunks[i].text_hash] for i in known])
-        run.store.upsert([chunks[i] for i in known], vectors, extra[: len(known)])
+        vectors = np.stack([stored[c.text_hash] for c in known])
+        run.store.upsert(known, vectors, [{"file_hash": file_hash}] * len(known))
         run.report.reused += len(known)
-    fresh = [c for c in chunks if c.text_hash not in stored]
-    embedder = get_embedder(settings=run.settings)
+    return [c for c in chunks if c.text_hash not in stored]
+
+
+def _flush(run: _Run, *, final: bool) -> None:
+    """Embed queued chunks in full batches across files (all of them when `final`).
+
+    Then finish every file whose new chunks are all written: only then are its stale chunks deleted.
+    """
     batch = run.settings.embed_batch
-    for start in range(0, len(fresh), batch):
-        part = fresh[start : start + batch]
-        vectors = embedder.embed_passages([c.index_text for c in part])
-        run.store.upsert(part, vectors, extra[: len(part)])
+    embedder = get_embedder(settings=run.settings)
+    while len(run.queue) >= batch or (final and run.queue):
+        part, run.queue = run.queue[:batch], run.queue[batch:]
+        vectors = embedder.embed_passages([c.index_text for c, _, _ in part])
+        run.store.upsert([c for c, _, _ in part], vectors, [{"file_hash": h} for _, h, _ in part])
         run.report.chunks += len(part)
+        for _, _, pending in part:
+            pending.waiting -= 1
         if run.progress:
-            done, total = position
-            run.progress((done + (start + len(part)) / len(fresh)) / max(total, 1), part[0].path)
+            run.progress(run.files_done / max(run.files_total, 1), part[-1][0].path)
+    for pending in [p for p in run.pending if p.waiting == 0]:
+        pending.finish()
+        run.pending.remove(pending)
 
 
 def _count_documents(report: IngestReport, new: set[str], old: frozenset[str], *, existed: bool) -> None:

@@ -45,7 +45,7 @@ class Settings(BaseSettings):
     max_file_mb: float = Field(default=20.0, gt=0, description="Files larger than this are refused.")
     embed_batch: int = Field(default=16, ge=1, description="Chunks embedded per batch while ingesting.")
     query_threads: int = Field(
-        default=1, ge=1, description="CPU threads for embedding a query (keeps queries fast during ingest)."
+        default=1, ge=1, description="CPU threads for embedding a query while the same process ingests."
     )
     chroma_host: str | None = Field(
         default=None,

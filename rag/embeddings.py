@@ -65,8 +65,14 @@ class Embedder:
         return vectors
 
     def embed_query(self, text: str) -> np.ndarray:
-        """Embed one question; returns float32 `(dim,)`, using at most `query_threads` threads."""
-        with self._locks["query"], self._thread_pools().limit(limits=self.query_threads):
+        """Embed one question; returns float32 `(dim,)`.
+
+        Uses every core, except while this process embeds passages: then `query_threads`, since
+        threads competing with an ingest for the same cores make a query many times slower.
+        """
+        ingesting = self._locks["passage"].locked()
+        limit = self.query_threads if ingesting else None
+        with self._locks["query"], self._thread_pools().limit(limits=limit):
             return self._encode("query", [text])[0]
 
     def _thread_pools(self) -> Any:

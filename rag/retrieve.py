@@ -23,6 +23,7 @@ from rag.types import Filters, Hit
 
 log = logging.getLogger(__name__)
 _bootstrap_lock = threading.Lock()
+_bootstrapped: set[Store] = set()
 # Cosine similarities closer than this are treated as ties when fusing (see `fuse_scores`).
 DENSE_MIN_SPREAD = 0.03
 
@@ -55,11 +56,10 @@ def fuse_scores(
         mean = sum(values) / len(values)
         spread = max((sum((v - mean) ** 2 for v in values) / len(values)) ** 0.5, floor) or 1.0
         normalised.append({key: (score - mean) / spread for key, score in run})
+    lowest = [min(z.values(), default=0.0) for z in normalised]
     keys = dict.fromkeys(key for run in runs for key, _ in run)
     fused = {
-        key: sum(
-            w * z.get(key, min(z.values(), default=0.0)) for z, w in zip(normalised, weights, strict=True)
-        )
+        key: sum(w * z.get(key, low) for z, w, low in zip(normalised, weights, lowest, strict=True))
         for key in keys
     }
     return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
@@ -69,12 +69,15 @@ def ensure_index(*, settings: Settings | None = None) -> Store:
     """Return the store, first indexing the bundled archive if the index is empty."""
     settings = settings or get_settings()
     store = get_store(settings=settings)
+    if store in _bootstrapped:
+        return store
     with _bootstrap_lock:
         if store.count() == 0 and settings.archive_dir.is_dir():
             from ingest import ingest
 
             log.info("the index is empty: indexing the bundled archive %s", settings.archive_dir)
             ingest([settings.archive_dir], settings=settings)
+        _bootstrapped.add(store)
     return store
 
 
@@ -141,13 +144,10 @@ def gather(question: str, k: int, filters: Filters, *, settings: Settings) -> Ev
     """Retrieve the top `k` hits and the dense background similarity (see `Evidence`)."""
     store = ensure_index(settings=settings)
     keyword = store.keyword_index()
-    lexical = keyword.search(with_translations(terms(question)), settings.candidates, filters)
+    depth = min(settings.candidates, len(keyword.chunks))
+    lexical = keyword.search(with_translations(terms(question)), depth, filters)
     vector = get_embedder(settings=settings).embed_query(question)
-    dense = [
-        (cid, sim)
-        for cid, sim in store.dense(vector, settings.candidates, filters)
-        if cid in keyword.position
-    ]
+    dense = [(cid, sim) for cid, sim in store.dense(vector, depth, filters) if cid in keyword.position]
     keyword_run = [(c.chunk_id, s) for c, s in lexical]
     if settings.fusion == "rrf":
         fused = fuse_ranks([[cid for cid, _ in keyword_run], [cid for cid, _ in dense]], settings.rrf_k)
@@ -167,7 +167,7 @@ def gather(question: str, k: int, filters: Filters, *, settings: Settings) -> Ev
     if settings.reranker:
         hits = rerank(question, hits, settings.reranker)
     # The background is the archive's, not the filter's: a filter leaving one passage is no evidence.
-    reference = store.dense(vector, settings.candidates, Filters()) if filters else dense
+    reference = store.dense(vector, depth, Filters()) if filters else dense
     weaker = [sim for _, sim in reference[len(reference) // 2 :]]
     return Evidence(hits[:k], sum(weaker) / len(weaker) if weaker else 0.0)
 

@@ -181,15 +181,14 @@ class Store:
         return found
 
     def dense(self, vector: np.ndarray, n: int, filters: Filters) -> list[tuple[str, float]]:
-        """Return up to `n` `(chunk_id, cosine similarity)` pairs nearest to `vector`."""
-        total = self.count()
-        if total == 0:
+        """Return up to `n` (at most the number of chunks) `(chunk_id, cosine similarity)` pairs."""
+        if n <= 0:
             return []
         got = _chroma_call(
             "search vectors",
             lambda: self.collection.query(
                 query_embeddings=[vector],
-                n_results=min(n, total),
+                n_results=n,
                 where=_where(filters),
                 include=["distances"],
             ),
