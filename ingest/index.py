@@ -80,6 +80,7 @@ class _Run:
     pending: list[_Pending] = field(default_factory=list)
     files_done: int = 0
     files_total: int = 0
+    embedded: set[str] = field(default_factory=set)
 
 
 def collect_files(paths: Iterable[Path | str], report: IngestReport) -> list[Path]:
@@ -135,6 +136,7 @@ def ingest(
     with store.writing():
         run = _Run(store, settings, report, store.file_records(), progress=progress, files_total=len(files))
         run.owners = {doc: path for path, rec in run.records.items() for doc in rec.doc_ids}
+        run.embedded = {h for rec in run.records.values() for h in rec.text_hashes}
         for path in files:
             if progress:
                 progress(run.files_done / max(len(files), 1), path.name)
@@ -192,7 +194,10 @@ def _sync_file(run: _Run, path: Path) -> None:
 
 def _write_known(run: _Run, chunks: list[Chunk], file_hash: str) -> list[Chunk]:
     """Upsert the chunks whose text is already embedded in the index; return the others."""
-    stored = run.store.stored_vectors(sorted({c.text_hash for c in chunks}))
+    # Only ask Chroma for vectors it may have: new text in a new file costs no read.
+    candidates = sorted({c.text_hash for c in chunks} & run.embedded)
+    stored = run.store.stored_vectors(candidates) if candidates else {}
+    run.embedded.update(c.text_hash for c in chunks)
     known = [c for c in chunks if c.text_hash in stored]
     if known:
         vectors = np.stack([stored[c.text_hash] for c in known])

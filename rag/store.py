@@ -37,6 +37,7 @@ class FileRecord:
     file_hash: str
     doc_ids: frozenset[str]
     chunk_ids: frozenset[str]
+    text_hashes: frozenset[str]
     complete: bool
 
 
@@ -151,8 +152,9 @@ class Store:
         """Summarise the index per source file, in one pass over the metadata."""
         seen: dict[str, dict[str, Any]] = {}
         for chunk_id, _, meta in self._scan(include=["metadatas"]):
-            rec = seen.setdefault(meta["path"], {"hashes": set(), "docs": {}, "ids": set()})
+            rec = seen.setdefault(meta["path"], {"hashes": set(), "docs": {}, "ids": set(), "texts": set()})
             rec["hashes"].add(meta.get("file_hash", ""))
+            rec["texts"].add(meta.get("text_hash", ""))
             rec["docs"].setdefault(meta["doc_id"], [meta.get("doc_chunks", 0), 0])[1] += 1
             rec["ids"].add(chunk_id)
         return {
@@ -160,6 +162,7 @@ class Store:
                 file_hash=next(iter(rec["hashes"])) if len(rec["hashes"]) == 1 else "",
                 doc_ids=frozenset(rec["docs"]),
                 chunk_ids=frozenset(rec["ids"]),
+                text_hashes=frozenset(rec["texts"]),
                 complete=len(rec["hashes"]) == 1 and all(want == got for want, got in rec["docs"].values()),
             )
             for path, rec in seen.items()
