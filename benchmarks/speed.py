@@ -229,6 +229,7 @@ def plot(figures: dict[str, Any], path: Path) -> None:
         sizes, [r["p95_ms"] for r in figures["baseline"]], "^--", label="LangChain baseline retriever p95"
     )
     ax.set(xscale="log", xlabel="chunks in the index", ylabel="ms", title="Query latency (2 CPU cores)")
+    ax.set_ylim(bottom=0)
     ax.grid(True, alpha=0.3)
     ax.legend()
     fig.tight_layout()
