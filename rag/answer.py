@@ -12,6 +12,7 @@ import logging
 import re
 import time
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from rag.citations import check_generated, citation_for, cited_numbers, number_quotes
 from rag.config import Settings, get_settings
@@ -67,17 +68,26 @@ def compose(citations: list[Citation], lang: str) -> str:
     return _lead(citations[0], lang) + body
 
 
-def _see_also(question: str, hits: list[Hit], keyword: KeywordIndex, settings: Settings) -> list[Citation]:
-    out: list[Citation] = []
-    seen: set[str] = set()
-    for hit in hits:
-        if hit.chunk.doc_id in seen or len(out) == 3:
-            continue
-        seen.add(hit.chunk.doc_id)
-        best = select_quotes(question, [hit], keyword.idf, settings.max_quote_chars)
+@dataclass(frozen=True, slots=True)
+class _Turn:
+    """One question being answered: what was asked, what was searched, and what was found."""
+
+    question: str
+    query: str
+    hits: list[Hit]
+    keyword: KeywordIndex
+    settings: Settings
+    timings: dict[str, float]
+
+    @property
+    def lang(self) -> str:
+        return language(self.question)
+
+    def best_citation(self, n: int, hit: Hit) -> Citation:
+        """Cite `hit` as source `n` by its sentence that best answers the query."""
+        best = select_quotes(self.query, [hit], self.keyword.idf, self.settings.max_quote_chars)
         start, end = (best[0].start, best[0].end) if best else (0, min(len(hit.chunk.text), 120))
-        out.append(citation_for(len(out) + 1, hit, start, end))
-    return out
+        return citation_for(n, hit, start, end)
 
 
 def stream_answer(
@@ -102,106 +112,79 @@ def stream_answer(
         since: keep only articles dated on or after this ISO date.
         until: keep only articles dated on or before this ISO date.
         paths: keep only documents from these files.
-        use_llm: force the LLM on or off (default: on when `RAG_LLM` is set).
+        use_llm: `False` keeps the answer extractive even when `RAG_LLM` is set.
         settings: defaults to `get_settings()`.
     """
     settings = settings or get_settings()
     started = time.perf_counter()
     question = question.strip()
-    lang = language(question)
     keyword = ensure_index(settings=settings).keyword_index()
     query = resolve_followup(question, history, keyword)
     evidence = gather(
         query, k or settings.top_k, make_filters(sources, since, until, paths), settings=settings
     )
-    hits = evidence.hits
-    retrieved = time.perf_counter()
-    timings = {"retrieve_ms": round((retrieved - started) * 1000, 1)}
+    timings = {"retrieve_ms": round((time.perf_counter() - started) * 1000, 1)}
+    turn = _Turn(question, query, evidence.hits, keyword, settings, timings)
     if not covers(query, evidence, keyword):
-        final = _refusal(question, query, hits, keyword, settings, timings)
+        final = _refusal(turn)
     elif settings.llm and use_llm is not False:
-        final = yield from _generated(question, query, hits, keyword, settings, timings)
+        final = yield from _generated(turn)
     else:
-        final = _extractive(query, hits, keyword, settings, lang, question, timings)
+        final = _extractive(turn)
     final.timings["total_ms"] = round((time.perf_counter() - started) * 1000, 1)
     yield final
 
 
-def _refusal(
-    question: str,
-    query: str,
-    hits: list[Hit],
-    keyword: KeywordIndex,
-    settings: Settings,
-    timings: dict[str, float],
-) -> Answer:
-    see_also = _see_also(query, hits, keyword, settings)
+def _refusal(turn: _Turn) -> Answer:
+    """The fixed refusal, with up to three closest articles as see-also."""
+    see_also: list[Citation] = []
+    for hit in turn.hits:
+        if len(see_also) < 3 and hit.chunk.doc_id not in {c.doc_id for c in see_also}:
+            see_also.append(turn.best_citation(len(see_also) + 1, hit))
     return Answer(
-        question=question, text=REFUSAL[language(question)], refused=True, see_also=see_also, timings=timings
+        question=turn.question, text=REFUSAL[turn.lang], refused=True, see_also=see_also, timings=turn.timings
     )
 
 
-def _extractive(
-    query: str,
-    hits: list[Hit],
-    keyword: KeywordIndex,
-    settings: Settings,
-    lang: str,
-    question: str,
-    timings: dict[str, float],
-) -> Answer:
-    quotes: list[Quote] = select_quotes(query, hits, keyword.idf, settings.max_quote_chars)
+def _extractive(turn: _Turn) -> Answer:
+    quotes: list[Quote] = select_quotes(
+        turn.query, turn.hits, turn.keyword.idf, turn.settings.max_quote_chars
+    )
     citations = number_quotes(quotes)
     if not citations:
-        return _refusal(question, query, hits, keyword, settings, timings)
-    return Answer(question=question, text=compose(citations, lang), citations=citations, timings=timings)
+        return _refusal(turn)
+    return Answer(
+        question=turn.question, text=compose(citations, turn.lang), citations=citations, timings=turn.timings
+    )
 
 
-def _generated(
-    question: str,
-    query: str,
-    hits: list[Hit],
-    keyword: KeywordIndex,
-    settings: Settings,
-    timings: dict[str, float],
-) -> Iterator[Answer]:
+def _generated(turn: _Turn) -> Iterator[Answer]:
     from rag.llm import stream_llm_answer
 
-    lang = language(question)
     text = ""
     try:
         for delta in stream_llm_answer(
-            question, hits, language=lang, refusal=REFUSAL[lang], settings=settings
+            turn.question, turn.hits, language=turn.lang, refusal=REFUSAL[turn.lang], settings=turn.settings
         ):
             text += delta
-            yield Answer(question=question, text=text, mode="llm", timings=dict(timings))
+            yield Answer(question=turn.question, text=text, mode="llm", timings=dict(turn.timings))
     except LLMUnavailable as exc:
         problem = str(exc)
     else:
-        if text.strip().startswith(REFUSAL[lang][:12]):
-            refusal = _refusal(question, query, hits, keyword, settings, timings)
-            return refusal.model_copy(update={"mode": "llm"})
-        problem = check_generated(text, hits)
+        if text.strip().startswith(REFUSAL[turn.lang][:12]):
+            return _refusal(turn).model_copy(update={"mode": "llm"})
+        problem = check_generated(text, turn.hits)
         if problem is None:
-            citations = _llm_citations(text, query, hits, keyword, settings)
+            citations = [turn.best_citation(n, turn.hits[n - 1]) for n in sorted(cited_numbers(text))]
             return Answer(
-                question=question, text=text.strip(), citations=citations, mode="llm", timings=timings
+                question=turn.question,
+                text=text.strip(),
+                citations=citations,
+                mode="llm",
+                timings=turn.timings,
             )
     log.warning("LLM answer rejected: %s", problem)
-    fallback = _extractive(query, hits, keyword, settings, lang, question, timings)
-    return fallback.model_copy(update={"mode": "extractive-fallback", "note": problem})
-
-
-def _llm_citations(
-    text: str, query: str, hits: list[Hit], keyword: KeywordIndex, settings: Settings
-) -> list[Citation]:
-    citations = []
-    for n in sorted(cited_numbers(text)):
-        hit = hits[n - 1]
-        best = select_quotes(query, [hit], keyword.idf, settings.max_quote_chars)
-        start, end = (best[0].start, best[0].end) if best else (0, len(hit.chunk.text))
-        citations.append(citation_for(n, hit, start, end))
-    return citations
+    return _extractive(turn).model_copy(update={"mode": "extractive-fallback", "note": problem})
 
 
 def answer(question: str, history: History | None = None, **options: object) -> Answer:
