@@ -47,7 +47,7 @@ def resolve_followup(question: str, history: History | None, keyword: KeywordInd
     if not history:
         return question
     previous = history[-1][0]
-    known = [t for t in terms(question) if keyword.idf(t) < keyword.idf("\0unseen")]
+    known = [t for t in terms(question) if keyword.knows(t)]
     if known and not _PRONOUN.search(question):
         return question
     return f"{previous} {question}"

@@ -62,16 +62,23 @@ class KeywordIndex:
             keep &= (self._dates > 0) & (self._dates <= date_number(filters.until))
         return keep
 
+    def _document_frequency(self, term: str) -> int:
+        if self.retriever is None:
+            return 0
+        column = self.retriever.vocab_dict.get(term)
+        indptr = self.retriever.scores["indptr"]
+        if column is None or column + 1 >= len(indptr):
+            return 0
+        return int(indptr[column + 1] - indptr[column])
+
+    def knows(self, term: str) -> bool:
+        """True when some chunk contains `term`."""
+        return self._document_frequency(term) > 0
+
     def idf(self, term: str) -> float:
         """Inverse document frequency of `term` over the chunks; a term never seen gets the maximum."""
-        total = len(self.chunks)
-        df = 0
-        if self.retriever is not None:
-            column = self.retriever.vocab_dict.get(term)
-            indptr = self.retriever.scores["indptr"]
-            if column is not None and column + 1 < len(indptr):
-                df = int(indptr[column + 1] - indptr[column])
-        return float(np.log(1.0 + (total - df + 0.5) / (df + 0.5)))
+        df = self._document_frequency(term)
+        return float(np.log(1.0 + (len(self.chunks) - df + 0.5) / (df + 0.5)))
 
     def search(self, query_terms: list[str], n: int, filters: Filters) -> list[tuple[Chunk, float]]:
         """Return up to `n` chunks with a positive BM25 score for `query_terms`, best first."""

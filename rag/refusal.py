@@ -36,10 +36,9 @@ def unknown_names(question: str, keyword: KeywordIndex) -> list[str]:
     A name is a company, platform or place from the lexicon, or a capitalised word that is not the
     question's first ("Tesla" in "How much did Tesla earn?").
     """
-    unseen = keyword.idf("\0unseen")
 
     def absent(word: str) -> bool:
-        return all(keyword.idf(t) >= unseen for w in (word, *translations(word)) for t in terms(w))
+        return not any(keyword.knows(t) for w in (word, *translations(word)) for t in terms(w))
 
     found = [t for t in terms(question, search_mode=False) if t in names() and absent(t)]
     for match in _NAME.finditer(question.strip()):

@@ -35,3 +35,4 @@ def test_keyword_search_honours_filters(settings: Settings):
     assert index.search(["douyin"], 5, Filters(since="2025-10-01"))
     assert index.search(["douyin"], 5, Filters(until="2025-10-01")) == []
     assert index.idf("\0unseen") > index.idf("douyin")
+    assert index.knows("douyin") and not index.knows("\0unseen")
