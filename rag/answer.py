@@ -120,9 +120,8 @@ def stream_answer(
     question = question.strip()
     keyword = ensure_index(settings=settings).keyword_index()
     query = resolve_followup(question, history, keyword)
-    evidence = gather(
-        query, k or settings.top_k, make_filters(sources, since, until, paths), settings=settings
-    )
+    filters = make_filters(sources, since, until, paths)
+    evidence = gather(query, k or settings.top_k, filters, settings=settings, keyword=keyword)
     timings = {"retrieve_ms": round((time.perf_counter() - started) * 1000, 1)}
     turn = _Turn(question, query, evidence.hits, keyword, settings, timings)
     if not covers(query, evidence, keyword):

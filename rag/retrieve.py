@@ -16,6 +16,7 @@ from typing import Any
 from rag.config import Settings, get_settings
 from rag.embeddings import get_embedder
 from rag.errors import EmbedderUnavailable
+from rag.keyword import KeywordIndex
 from rag.lexicon import with_translations
 from rag.store import Store, get_store
 from rag.text import terms
@@ -140,10 +141,15 @@ def search(question: str, k: int, filters: Filters, *, settings: Settings) -> li
     return gather(question, k, filters, settings=settings).hits
 
 
-def gather(question: str, k: int, filters: Filters, *, settings: Settings) -> Evidence:
-    """Retrieve the top `k` hits and the dense background similarity (see `Evidence`)."""
+def gather(
+    question: str, k: int, filters: Filters, *, settings: Settings, keyword: KeywordIndex | None = None
+) -> Evidence:
+    """Retrieve the top `k` hits and the dense background similarity (see `Evidence`).
+
+    `keyword` is the caller's current keyword index, if it already has one (saves a freshness check).
+    """
     store = ensure_index(settings=settings)
-    keyword = store.keyword_index()
+    keyword = keyword or store.keyword_index()
     depth = min(settings.candidates, len(keyword.chunks))
     lexical = keyword.search(with_translations(terms(question)), depth, filters)
     vector = get_embedder(settings=settings).embed_query(question)
