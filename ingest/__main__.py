@@ -1,4 +1,4 @@
-"""`python -m ingest PATH... [--data-dir D] [--prune] [--json]`: sync files and folders into the index."""
+"""`python -m ingest PATH... [--prune] [--rebuild] [--wait S] [--json]`: sync files into the index."""
 
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ from rag.errors import RagError
 EPILOG = """examples:
   python -m ingest data/articles
   python -m ingest ~/news/*.html report.pdf --prune
+  python -m ingest --rebuild ~/news          # re-create a damaged index from the files
   python -m ingest ~/news --data-dir /tmp/index --json
+  CHROMA_HOST=10.0.0.5 python -m ingest ~/news --wait 600
 """
 
 
@@ -25,10 +27,27 @@ def _parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", nargs="+", type=Path, help="files or folders (searched recursively)")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        help="files or folders (searched recursively); "
+        "with --rebuild, default: the bundled archive and uploads",
+    )
     parser.add_argument("--data-dir", type=Path, help="index directory (default: RAG_DATA_DIR)")
     parser.add_argument("--prune", action="store_true", help="remove documents whose files are gone")
+    parser.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="drop the index (even a damaged one) and re-create it from the files",
+    )
     parser.add_argument("--json", action="store_true", help="print the summary as one JSON object")
+    parser.add_argument(
+        "--wait",
+        type=float,
+        metavar="SECONDS",
+        help="queue this long behind another process's write instead of failing (default: RAG_LOCK_WAIT)",
+    )
     return parser
 
 
@@ -60,12 +79,19 @@ def summary(report: IngestReport) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 a file or the index failed, 2 usage)."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not args.paths and not args.rebuild:
+        parser.error(
+            "give at least one file or folder (or --rebuild alone for the bundled archive and uploads)"
+        )
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    settings = Settings(data_dir=args.data_dir) if args.data_dir else Settings()
+    overrides = {"data_dir": args.data_dir, "lock_wait": args.wait}
+    settings = Settings(**{k: v for k, v in overrides.items() if v is not None})
+    paths = args.paths or [p for p in (settings.archive_dir, settings.upload_dir) if p.is_dir()]
     progress, bar = _progress_bar()
     try:
-        report = ingest(args.paths, prune=args.prune, settings=settings, progress=progress)
+        report = ingest(paths, prune=args.prune, rebuild=args.rebuild, settings=settings, progress=progress)
     except RagError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

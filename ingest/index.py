@@ -84,20 +84,21 @@ class _Run:
 
 
 def collect_files(paths: Iterable[Path | str], report: IngestReport) -> list[Path]:
-    """Expand files and folders (recursively, hidden entries skipped) into supported files."""
+    """Expand files and folders (recursively, hidden entries skipped) into supported files.
+
+    Symlinked folders are not descended into (no loops); broken links and link loops are reported.
+    """
     files: list[Path] = []
     for raw in paths:
-        path = Path(raw).expanduser().resolve()
+        try:
+            path = Path(raw).expanduser().resolve()
+        except (RuntimeError, OSError) as exc:
+            report.failed.append(FileProblem(path=str(raw), error=f"{raw}: cannot resolve the path ({exc})"))
+            continue
         if path.is_dir():
-            for found in sorted(p for p in path.rglob("*") if p.is_file()):
-                if any(part.startswith(".") for part in found.relative_to(path).parts):
-                    continue
-                if found.suffix.lower() in SUFFIXES:
-                    files.append(found)
-                else:
-                    report.skipped.append(FileProblem(path=str(found), error="unsupported file type"))
+            files += _folder_files(path, report)
         elif not path.exists():
-            report.failed.append(FileProblem(path=str(path), error="no such file or folder"))
+            report.failed.append(FileProblem(path=str(path), error=f"{path}: no such file or folder"))
         else:
             try:
                 check_supported(path)
@@ -107,10 +108,25 @@ def collect_files(paths: Iterable[Path | str], report: IngestReport) -> list[Pat
     return list(dict.fromkeys(files))
 
 
+def _folder_files(folder: Path, report: IngestReport) -> list[Path]:
+    files = []
+    for found in sorted(folder.rglob("*")):
+        if any(part.startswith(".") for part in found.relative_to(folder).parts) or found.is_dir():
+            continue
+        if not found.exists():
+            report.skipped.append(FileProblem(path=str(found), error="broken symlink or symlink loop"))
+        elif found.suffix.lower() not in SUFFIXES:
+            report.skipped.append(FileProblem(path=str(found), error="unsupported file type"))
+        elif found.is_file():
+            files.append(found)
+    return files
+
+
 def ingest(
     paths: Sequence[Path | str],
     *,
     prune: bool = False,
+    rebuild: bool = False,
     settings: Settings | None = None,
     progress: Progress | None = None,
 ) -> IngestReport:
@@ -119,6 +135,7 @@ def ingest(
     Args:
         paths: files and folders; folders are searched recursively.
         prune: also delete documents whose source file no longer exists.
+        rebuild: drop the whole index first (even a damaged one) and re-create it from `paths`.
         settings: defaults to `get_settings()`.
         progress: called with (fraction done, current file) as work proceeds.
 
@@ -133,7 +150,7 @@ def ingest(
     report = IngestReport()
     files = collect_files(paths, report)
     store = get_store(settings=settings)
-    with store.writing():
+    with store.writing(reset=rebuild):
         run = _Run(store, settings, report, store.file_records(), progress=progress, files_total=len(files))
         run.owners = {doc: path for path, rec in run.records.items() for doc in rec.doc_ids}
         run.embedded = {h for rec in run.records.values() for h in rec.text_hashes}
@@ -161,7 +178,7 @@ def _sync_file(run: _Run, path: Path) -> None:
     if record and record.complete and record.file_hash == file_hash:
         run.report.unchanged += len(record.doc_ids)
         return
-    documents = parse(load_bytes(data, path), path)
+    documents = parse(load_bytes(data, path, max_mb=run.settings.max_file_mb), path)
     chunks: list[Chunk] = []
     doc_ids: set[str] = set()
     for doc in documents:

@@ -57,6 +57,39 @@ class Settings(BaseSettings):
         validation_alias=_alias("chroma_port", "CHROMA_PORT"),
         description="Port of the Chroma server (`CHROMA_PORT`).",
     )
+    chroma_ssl: bool = Field(
+        default=False,
+        validation_alias=_alias("chroma_ssl", "CHROMA_SSL"),
+        description="Connect to the Chroma server over HTTPS (`CHROMA_SSL`).",
+    )
+    chroma_token: str | None = Field(
+        default=None,
+        validation_alias=_alias("chroma_token", "CHROMA_AUTH_TOKEN"),
+        description="Token sent to a Chroma server that requires one (`CHROMA_AUTH_TOKEN`).",
+    )
+    chroma_token_header: Literal["Authorization", "X-Chroma-Token"] = Field(
+        default="Authorization",
+        validation_alias=_alias("chroma_token_header", "CHROMA_AUTH_TOKEN_TRANSPORT_HEADER"),
+        description="Header carrying the token: `Authorization` (as `Bearer <token>`) or `X-Chroma-Token`.",
+    )
+    collection: str = Field(
+        default="chunks",
+        pattern=r"^[a-zA-Z0-9][a-zA-Z0-9_-]{0,62}$",
+        description="Collection name prefix (the embedding model's name is appended); "
+        "lets several archives share one Chroma server.",
+    )
+    lock_wait: float = Field(
+        default=0.0,
+        ge=0,
+        description="Seconds a writer queues behind another process's write before failing with "
+        "'index is busy'.",
+    )
+    lock_ttl: float = Field(
+        default=60.0,
+        ge=3,
+        description="Seconds a Chroma-server write lease outlives its last heartbeat "
+        "(a crashed writer blocks others at most this long).",
+    )
     top_k: int = Field(default=5, ge=1, le=50, description="Passages retrieved per question.")
     candidates: int = Field(
         default=40, ge=1, description="Candidates taken from each retriever before rank fusion."
@@ -93,6 +126,12 @@ class Settings(BaseSettings):
         default="http://127.0.0.1:11434", description="Ollama server used when `RAG_LLM=ollama`."
     )
     llm_timeout: float = Field(default=60.0, gt=0, description="Seconds to wait for the LLM.")
+    queue_size: int = Field(
+        default=64,
+        ge=1,
+        description="Requests the app holds waiting; beyond it new ones are refused with 'queue is full'.",
+    )
+    concurrency: int = Field(default=4, ge=1, description="Questions the app answers at the same time.")
 
 
 @lru_cache(maxsize=1)

@@ -8,6 +8,7 @@ write killed half-way, is recognised as stale and rebuilt from Chroma.
 from __future__ import annotations
 
 import logging
+import shutil
 import threading
 import uuid
 from collections.abc import Iterator, Sequence
@@ -21,8 +22,9 @@ import numpy as np
 
 from rag import keyword
 from rag.config import Settings, get_settings
-from rag.errors import IndexBusy, StoreUnavailable
+from rag.errors import StoreUnavailable
 from rag.keyword import KeywordIndex, date_number
+from rag.locks import ChromaLease, FileWriterLock, WriterLock
 from rag.types import Chunk, Filters
 
 log = logging.getLogger(__name__)
@@ -56,15 +58,19 @@ class Store:
         where = f"{settings.chroma_host}-{settings.chroma_port}-" if settings.chroma_host else ""
         self.cache_dir = self.dir / f"bm25-{where}{collection}"
         self._collection: Any = None
+        self._opened_with: Any = None
+        self._seen = ""
         self._keyword: KeywordIndex | None = None
         self._dirty = False
+        self._lock: WriterLock | None = None
         self._guard = threading.RLock()
 
     @property
     def collection(self) -> Any:
         """The Chroma collection, created on first use (cosine space, vectors always supplied)."""
-        if self._collection is None:
-            client = _client(self.settings.chroma_host, self.settings.chroma_port, str(self.dir))
+        client = _client(self.settings)
+        if self._collection is None or self._opened_with is not client:
+            self._opened_with = client
             self._collection = _chroma_call(
                 "open the collection",
                 lambda: client.get_or_create_collection(
@@ -81,48 +87,97 @@ class Store:
         return _chroma_call("count chunks", self.collection.count)
 
     def generation(self) -> str:
-        """The collection's current write generation (changes at the start of every write)."""
-        client = _client(self.settings.chroma_host, self.settings.chroma_port, str(self.dir))
+        """The collection's current write generation (changes at the start and end of every write)."""
+        name = self.collection.name
+        client = _client(self.settings)
         fresh = _chroma_call(
-            "read the collection", lambda: client.get_collection(self.name, embedding_function=None)
+            "read the collection", lambda: client.get_collection(name, embedding_function=None)
         )
         return str((fresh.metadata or {}).get("generation", ""))
 
     @contextmanager
-    def writing(self) -> Iterator[None]:
-        """Hold the write lock for the duration; a new generation marks the BM25 cache stale.
+    def writing(self, *, reset: bool = False) -> Iterator[None]:
+        """Hold the index's writer lock for the duration (see `rag.locks`).
+
+        A new generation is stamped before the first change and again when the write completes, so
+        a BM25 cache built by any process before or during the write is recognised as stale. With
+        `reset`, the index is dropped first so it can be re-created from the source files: on disk
+        the whole Chroma directory goes (it may be damaged beyond opening), on a server this
+        collection; the BM25 cache goes too.
 
         Raises:
-            IndexBusy: another process holds the lock.
+            IndexBusy: another process holds the lock longer than `lock_wait` seconds.
         """
-        from filelock import FileLock, Timeout
-
-        self.dir.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(str(self.dir / "write.lock"), timeout=0)
-        try:
-            lock.acquire()
-        except Timeout as exc:
-            raise IndexBusy(
-                f"the index at {self.dir} is busy: another process is writing to it; "
-                "wait for it to finish, then retry"
-            ) from exc
+        lock = self._writer_lock()
+        _chroma_call("take the write lock", lock.acquire)
         try:
             with self._guard:
+                if reset:
+                    self._drop()
+                self._follow(self.generation())
+                self._lock = lock
                 self._dirty = False
                 yield
                 if self._dirty:
+                    self._stamp()
                     self._keyword = self._rebuild_keyword_index(self.generation())
         finally:
             self._dirty = False
+            self._lock = None
             lock.release()
 
+    def _writer_lock(self) -> WriterLock:
+        if not self.settings.chroma_host:
+            return FileWriterLock(self.dir, self.settings.lock_wait)
+        return ChromaLease(
+            _client(self.settings),
+            f"{self.name}.writer",
+            ttl=self.settings.lock_ttl,
+            wait=self.settings.lock_wait,
+            where=f"the Chroma server {self.settings.chroma_host}:{self.settings.chroma_port}",
+        )
+
+    def _stamp(self) -> None:
+        stamp = uuid.uuid4().hex
+        _chroma_call("stamp a write", lambda: self.collection.modify(metadata={"generation": stamp}))
+        self._seen = stamp
+
+    def _follow(self, generation: str) -> None:
+        """Note the generation now in the index.
+
+        One this store did not write means another process did: the on-disk client is reopened to see it.
+        """
+        if self._seen and generation != self._seen and not self.settings.chroma_host:
+            _reopen(self.settings)
+        self._seen = generation
+
     def _begin_change(self) -> None:
+        if self._lock is None:
+            raise RuntimeError("Store writes must happen inside `with store.writing():`")
+        self._lock.check()
         # Stamped before the first change, so a write killed half-way leaves the cache stale.
         if not self._dirty:
-            _chroma_call(
-                "start a write", lambda: self.collection.modify(metadata={"generation": uuid.uuid4().hex})
-            )
+            self._stamp()
             self._dirty = True
+
+    def _drop(self) -> None:
+        if self.settings.chroma_host:
+            from chromadb.errors import NotFoundError
+
+            try:
+                _chroma_call(
+                    "drop the collection", lambda: _client(self.settings).delete_collection(self.name)
+                )
+            except StoreUnavailable as exc:
+                if not isinstance(exc.__cause__, NotFoundError):
+                    raise
+        else:
+            _reopen(self.settings)
+            shutil.rmtree(self.dir / "chroma", ignore_errors=True)
+        shutil.rmtree(self.cache_dir, ignore_errors=True)
+        self._collection = None
+        self._keyword = None
+        self._dirty = True
 
     def upsert(self, chunks: Sequence[Chunk], vectors: np.ndarray, extra: Sequence[dict[str, Any]]) -> None:
         """Insert or replace chunks with their vectors; `extra` adds per-chunk metadata."""
@@ -202,6 +257,7 @@ class Store:
         """The BM25 cache, reloaded or rebuilt when another write changed the collection."""
         generation = self.generation()
         with self._guard:
+            self._follow(generation)
             if self._keyword is None or self._keyword.generation != generation:
                 self._keyword = keyword.load(self.cache_dir, generation) or self._rebuild_keyword_index(
                     generation
@@ -227,9 +283,9 @@ class Store:
         return keyword.rebuild(chunks, generation, self.cache_dir)
 
 
-def collection_name(embedder_name: str) -> str:
+def collection_name(prefix: str, embedder_name: str) -> str:
     """Name the collection after the embedding model, so vectors of two models never mix."""
-    return f"chunks-{embedder_name}"
+    return f"{prefix}-{embedder_name}"
 
 
 @lru_cache(maxsize=8)
@@ -242,11 +298,46 @@ def get_store(*, settings: Settings | None = None) -> Store:
     from rag.embeddings import get_embedder
 
     settings = settings or get_settings()
-    return _cached_store(settings, collection_name(get_embedder(settings=settings).name))
+    return _cached_store(settings, collection_name(settings.collection, get_embedder(settings=settings).name))
 
 
-@lru_cache(maxsize=8)
-def _client(host: str | None, port: int, path: str) -> Any:
+_clients: dict[tuple[Any, ...], Any] = {}
+_clients_lock = threading.Lock()
+
+
+def _client_key(settings: Settings) -> tuple[Any, ...]:
+    headers: tuple[tuple[str, str], ...] = ()
+    if settings.chroma_token:
+        header = settings.chroma_token_header
+        value = f"Bearer {settings.chroma_token}" if header == "Authorization" else settings.chroma_token
+        headers = ((header, value),)
+    return (settings.chroma_host, settings.chroma_port, settings.chroma_ssl, headers, str(settings.data_dir))
+
+
+def _client(settings: Settings) -> Any:
+    """The process's Chroma client for this index (one per directory or server)."""
+    key = _client_key(settings)
+    with _clients_lock:
+        if key not in _clients:
+            _clients[key] = _open_client(*key)
+        return _clients[key]
+
+
+def _reopen(settings: Settings) -> None:
+    """Close this index's on-disk client; the next use opens it afresh.
+
+    Chroma's local client caches its vector segments in memory and does not see writes made by another
+    process (queries miss the new chunks, lookups fail with "Error finding id").
+    """
+    with _clients_lock:
+        client = _clients.pop(_client_key(settings), None)
+    if client is not None and not settings.chroma_host:
+        client.close()
+
+
+def _open_client(
+    host: str | None, port: int, ssl: bool, headers: tuple[tuple[str, str], ...], path: str
+) -> Any:
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
@@ -254,7 +345,9 @@ def _client(host: str | None, port: int, path: str) -> Any:
     if host:
         return _chroma_call(
             f"connect to the Chroma server at {host}:{port}",
-            lambda: chromadb.HttpClient(host=host, port=port, settings=chroma_settings),
+            lambda: chromadb.HttpClient(
+                host=host, port=port, ssl=ssl, headers=dict(headers), settings=chroma_settings
+            ),
         )
     Path(path).mkdir(parents=True, exist_ok=True)
     return _chroma_call(
@@ -270,7 +363,9 @@ def _chroma_call(what: str, call: Any) -> Any:
         return call()
     except (ChromaError, OSError, ValueError, RuntimeError) as exc:
         raise StoreUnavailable(
-            f"could not {what}: {exc}. Check RAG_DATA_DIR (or CHROMA_HOST/CHROMA_PORT for a server)"
+            f"could not {what}: {exc}. Check that RAG_DATA_DIR is writable and has free space "
+            "(or CHROMA_HOST/CHROMA_PORT for a server); if the index is damaged, re-create it from "
+            "the source files with `python -m ingest --rebuild PATH...`"
         ) from exc
 
 

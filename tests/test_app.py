@@ -1,77 +1,14 @@
 """The launched app: driven over HTTP with gradio_client, and in a real headless Chromium."""
 
 import json
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from rag.config import PROJECT_DIR
+from tests.app_fixtures import ARTIFACTS
 from tests.conftest import DATA_DIR
-
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = tmp_path_factory.mktemp("app")
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RAG_")}
-    env |= {"RAG_DATA_DIR": str(root / "index"), "RAG_UPLOAD_DIR": str(root / "uploads")}
-    log = (root / "app.log").open("w", encoding="utf-8")
-    proc = subprocess.Popen(
-        [sys.executable, "app.py", "--port", str(port)],
-        cwd=PROJECT_DIR,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        assert proc.poll() is None, (root / "app.log").read_text(encoding="utf-8")
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        pytest.fail("the app did not start: " + (root / "app.log").read_text(encoding="utf-8"))
-    yield url
-    proc.terminate()
-    proc.wait(timeout=30)
-    log.close()
-
-
-@pytest.fixture(scope="session")
-def client(app_url: str):
-    from gradio_client import Client
-
-    return Client(app_url, verbose=False)
 
 
 def _ask(client, question: str, **options) -> dict:
@@ -122,20 +59,6 @@ def test_index_and_data_files_are_not_served(app_url: str):
         assert denied.value.code in (403, 404)
 
 
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail("chromium is missing: .ci/run installs Debian's chromium package")
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
-
-
 def _ask_in_page(page, app_url: str, example: str) -> None:
     page.goto(app_url)
     page.get_by_text(example, exact=True).first.click()
@@ -171,7 +94,9 @@ def test_browser_phone_width_and_hostile_document_render_as_text(
     client.predict([handle_file(str(hostile))], api_name="/upload")
     page = browser.new_page(viewport={"width": 390, "height": 844})
     dialogs: list[str] = []
+    requested: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("request", lambda r: requested.append(r.url))
     page.goto(app_url)
     page.get_by_placeholder("Ask, e.g. why did 小红卡 close?").fill(
         "What does the quarterly note say about Pinduoduo's revenue?"
@@ -181,6 +106,8 @@ def test_browser_phone_width_and_hostile_document_render_as_text(
     page.wait_for_timeout(1000)
     assert not dialogs
     assert page.locator("img[src='x'], img[src*='127.0.0.1:9'], #sources script").count() == 0
+    leaving = [u for u in requested if not u.startswith((app_url, "data:", "blob:"))]
+    assert not leaving, f"the page fetched beyond the app: {leaving}"
     assert (
         "<script>" in page.locator("#sources").inner_text()
         or "onerror" in page.locator("#sources").inner_text()

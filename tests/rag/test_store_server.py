@@ -1,11 +1,14 @@
-"""Server mode: the same index behaviour against a real `chroma run` server on loopback."""
+"""Server mode specifics: the writer lease shared by processes, and a token-protected server.
 
-import shutil
-import socket
-import subprocess
-import sys
+Everything else (ingest, answers, filters, citations) runs against a real `chroma run` server through the
+backend-parametrised fixtures in `tests/conftest.py`.
+"""
+
+import http.client
+import threading
 import time
-from collections.abc import Iterator
+import uuid
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -13,43 +16,107 @@ import pytest
 from ingest import ingest
 from rag import answer
 from rag.config import Settings
-from rag.store import get_store
-from tests.conftest import DATA_DIR, make_settings
+from rag.errors import IndexBusy, StoreUnavailable
+from rag.store import _client, get_store
+from tests.conftest import DATA_DIR, ingest_process, make_settings
 
 
-@pytest.fixture(scope="module")
-def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
-    beside = Path(sys.executable).with_name("chroma")
-    chroma = str(beside) if beside.exists() else shutil.which("chroma")
-    if chroma is None:
-        pytest.fail("the `chroma` command of chromadb is missing")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    root = tmp_path_factory.mktemp("chroma-server")
-    proc = subprocess.Popen(
-        [chroma, "run", "--path", str(root / "db"), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+@pytest.fixture
+def server(chroma_server: int, tmp_path: Path) -> Settings:
+    return make_settings(
+        tmp_path / "client",
+        chroma_host="127.0.0.1",
+        chroma_port=chroma_server,
+        collection=f"lease{uuid.uuid4().hex[:8]}",
     )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.3)
-    yield port
-    proc.terminate()
-    proc.wait(timeout=30)
 
 
-def test_ingest_and_answer_through_a_chroma_server(chroma_server: int, tmp_path: Path):
-    settings: Settings = make_settings(tmp_path / "local", chroma_host="127.0.0.1", chroma_port=chroma_server)
-    first = ingest([DATA_DIR / "articles"], settings=settings)
-    assert first.added == 2 and not first.failed
-    assert ingest([DATA_DIR / "articles"], settings=settings).chunks == 0
+def _lease_metadata(settings: Settings) -> dict:
+    return _client(settings).get_collection(f"{get_store(settings=settings).name}.writer").metadata
+
+
+def test_a_second_process_waits_for_the_lease_then_writes(server: Settings):
+    store = get_store(settings=server)
+    with store.writing():
+        assert _lease_metadata(server)["pid"] > 0
+        busy = ingest_process(server, str(DATA_DIR / "articles"))
+        _, err = busy.communicate(timeout=120)
+        assert busy.returncode == 1 and "busy" in err and f"127.0.0.1:{server.chroma_port}" in err
+        queued = ingest_process(server, str(DATA_DIR / "articles"), "--wait", "120")
+        time.sleep(3)
+        assert queued.poll() is None, "the queued writer did not wait for the lease"
+    out, err = queued.communicate(timeout=120)
+    assert queued.returncode == 0, err
+    assert '"added":2' in out.replace(" ", "")
+
+
+def test_a_lease_left_by_a_crashed_writer_is_taken_over(server: Settings):
+    store = get_store(settings=server)
+    client = _client(server)
+    far = time.time() + 3600
+    client.create_collection(
+        f"{store.name}.writer", metadata={"owner": "gone", "host": "elsewhere", "pid": 1, "expires": far}
+    )
+    with pytest.raises(IndexBusy, match="gone is writing"):
+        ingest([DATA_DIR / "articles"], settings=server)
+    client.get_collection(f"{store.name}.writer").modify(
+        metadata={"owner": "gone", "expires": time.time() - 1}
+    )
+    assert ingest([DATA_DIR / "articles"], settings=server).added == 2
+
+
+def test_a_writer_that_lost_its_lease_stops_writing(server: Settings):
+    settings = server.model_copy(update={"lock_ttl": 3.0})
     store = get_store(settings=settings)
-    assert store.count() == 2 and not (tmp_path / "local" / "chroma").exists()
-    result = answer("美团无人机每次能运送多少货物？", settings=settings)
-    assert not result.refused and "2.5公斤" in result.text
+    with pytest.raises(IndexBusy, match="lost the write lease"), store.writing():
+        _client(settings).delete_collection(f"{store.name}.writer")
+        time.sleep(2.5)
+        store.delete(["some-chunk"])
+
+
+class _TokenGateway(BaseHTTPRequestHandler):
+    """Forwards to the Chroma server only requests carrying the token, like an auth proxy in front of it."""
+
+    upstream = 0
+    token = "s3cret"
+
+    def _forward(self) -> None:
+        if self.headers.get("Authorization") != f"Bearer {self.token}":
+            self.send_response(401)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        conn = http.client.HTTPConnection("127.0.0.1", self.upstream, timeout=60)
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "authorization")}
+        conn.request(self.command, self.path, body=body or None, headers=headers)
+        reply = conn.getresponse()
+        data = reply.read()
+        self.send_response(reply.status)
+        for key, value in reply.getheaders():
+            if key.lower() not in ("transfer-encoding", "connection", "content-length"):
+                self.send_header(key, value)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = _forward
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_token_protected_server(chroma_server: int, tmp_path: Path):
+    _TokenGateway.upstream = chroma_server
+    gateway = ThreadingHTTPServer(("127.0.0.1", 0), _TokenGateway)
+    threading.Thread(target=gateway.serve_forever, daemon=True).start()
+    try:
+        where = {"chroma_host": "127.0.0.1", "chroma_port": gateway.server_address[1], "collection": "auth"}
+        with pytest.raises(StoreUnavailable, match="CHROMA_HOST"):
+            get_store(settings=make_settings(tmp_path / "anon", **where)).count()
+        settings = make_settings(tmp_path / "auth", chroma_token="s3cret", **where)
+        assert ingest([DATA_DIR / "articles"], settings=settings).added == 2
+        result = answer("美团无人机每次能运送多少货物？", settings=settings)
+        assert not result.refused and "2.5公斤" in result.text
+    finally:
+        gateway.shutdown()
