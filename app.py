@@ -14,12 +14,14 @@ import logging
 import re
 import shutil
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ingest import IngestReport, ingest, remove
 from rag import Answer, Citation, DocumentInfo, RagError, Settings, library, stream_answer
+from rag.retrieve import ensure_index
 
 if TYPE_CHECKING:
     import gradio as gr
@@ -378,17 +380,17 @@ def _api_documents(settings: Settings) -> Any:
 
 
 def _index_bundled_archive(settings: Settings) -> None:
-    from rag.store import get_store
-
-    if get_store(settings=settings).count() or not settings.archive_dir.is_dir():
-        return
-    print(f"First start: indexing the bundled archive {settings.archive_dir} …", file=sys.stderr)
+    started = []
 
     def show(fraction: float, label: str) -> None:
+        if not started:
+            started.append(time.perf_counter())
+            print(f"First start: indexing {settings.archive_dir} …", file=sys.stderr)
         print(f"\r  {fraction:4.0%}  {Path(label).name[:50]:<50}", end="", file=sys.stderr)
 
-    report = ingest([settings.archive_dir], settings=settings, progress=show)
-    print(f"\n  {report.added} articles indexed in {report.seconds:.0f} s", file=sys.stderr)
+    ensure_index(settings=settings, progress=show)
+    if started:
+        print(f"\n  indexed in {time.perf_counter() - started[0]:.0f} s", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -406,7 +408,7 @@ def main(argv: list[str] | None = None) -> int:
     except RagError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    demo.queue(max_size=64, default_concurrency_limit=4)
+    demo.queue(max_size=settings.queue_size, default_concurrency_limit=settings.concurrency)
     demo.launch(
         server_name=args.host,
         server_port=args.port,

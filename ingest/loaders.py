@@ -47,6 +47,8 @@ _TRUSTED = frozenset(
     }
 )
 _MAX_CHAOS = 0.1
+# A PDF longer than this is a book or a scan dump, not an article: refused rather than read for minutes.
+MAX_PDF_PAGES = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,14 +131,17 @@ def load(path: Path, *, max_mb: float) -> Loaded:
         LoadError: the file cannot be read; the message names it and the reason.
     """
     check_supported(path)
-    return load_bytes(read_bytes(path, max_mb), path)
+    return load_bytes(read_bytes(path, max_mb), path, max_mb=max_mb)
 
 
 _MAGIC = {".pdf": (b"%PDF-",), ".docx": (b"PK\x03\x04",)}
 
 
-def load_bytes(data: bytes, path: Path) -> Loaded:
-    """Turn the bytes of a file named `path` into text (see `load`); the content must match the name."""
+def load_bytes(data: bytes, path: Path, *, max_mb: float) -> Loaded:
+    """Turn the bytes of a file named `path` into text (see `load`); the content must match the name.
+
+    Text that expands past `max_mb` million characters (a decompression bomb) is refused too.
+    """
     suffix = path.suffix.lower()
     magic = _MAGIC.get(suffix)
     if magic and not data.lstrip()[:8].startswith(magic):
@@ -151,6 +156,11 @@ def load_bytes(data: bytes, path: Path) -> Loaded:
         loaded = _load_docx(data, path)
     if not loaded.text.strip():
         raise EmptyFile(f"{path}: no text found in the file")
+    if len(loaded.text) > max_mb * 1_000_000:
+        raise FileTooLarge(
+            f"{path}: expands to {len(loaded.text) / 1e6:.0f} million characters of text, over the "
+            f"{max_mb:g} million cap (RAG_MAX_FILE_MB)"
+        )
     _refuse_binary_text(loaded.text, path)
     return loaded
 
@@ -179,14 +189,26 @@ def _load_html(html: str, path: Path) -> Loaded:
 
 def _load_pdf(data: bytes, path: Path) -> Loaded:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, LimitReachedError, PyPdfError
 
     try:
         reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise DecodeFailed(f"{path}: the PDF is password-protected; save an unencrypted copy and retry")
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise FileTooLarge(
+                f"{path}: {len(reader.pages)} pages is over the {MAX_PDF_PAGES}-page cap for one article"
+            )
         text = "\n\n".join(page.extract_text() or "" for page in reader.pages)
         title = reader.metadata.title if reader.metadata else None
-    except (PdfReadError, ValueError, KeyError, OSError) as exc:
-        raise DecodeFailed(f"{path}: not a readable PDF ({exc})") from exc
+    except LimitReachedError as exc:
+        raise FileTooLarge(f"{path}: a PDF stream expands past pypdf's safety limit ({exc})") from exc
+    except DependencyError as exc:
+        raise DecodeFailed(
+            f"{path}: the PDF is encrypted with a cipher this install cannot read ({exc})"
+        ) from exc
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as exc:
+        raise DecodeFailed(f"{path}: not a readable PDF ({type(exc).__name__}: {exc})") from exc
     return Loaded(text=text, plain=False, title=title or None)
 
 

@@ -120,7 +120,7 @@ def _title_from_text(
 ) -> tuple[str, str, str | None, str | None]:
     first, _, rest = text.partition("\n")
     heading = _HEADING.match(first)
-    if heading or (len(first.strip()) <= TITLE_MAX and rest.strip()):
+    if rest.strip() and (heading or len(first.strip()) <= TITLE_MAX):
         title = heading["title"] if heading else first.strip()
         rest = rest.strip()
         second, _, remainder = rest.partition("\n")

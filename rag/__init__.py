@@ -5,6 +5,7 @@ from __future__ import annotations
 from rag.answer import answer, stream_answer
 from rag.config import Settings, get_settings
 from rag.errors import (
+    BadRequest,
     DecodeFailed,
     EmbedderUnavailable,
     EmptyFile,
@@ -22,6 +23,7 @@ from rag.types import Answer, Chunk, Citation, Document, Filters, Hit
 
 __all__ = [
     "Answer",
+    "BadRequest",
     "Chunk",
     "Citation",
     "DecodeFailed",

@@ -20,7 +20,7 @@ from rag.errors import LLMUnavailable
 from rag.extract import Quote, select_quotes
 from rag.keyword import KeywordIndex
 from rag.refusal import covers
-from rag.retrieve import ensure_index, gather, make_filters
+from rag.retrieve import check_question, ensure_index, gather, make_filters
 from rag.text import language, terms
 from rag.types import Answer, Citation, Hit
 
@@ -117,10 +117,10 @@ def stream_answer(
     """
     settings = settings or get_settings()
     started = time.perf_counter()
-    question = question.strip()
+    question = check_question(question)
+    filters = make_filters(sources, since, until, paths)
     keyword = ensure_index(settings=settings).keyword_index()
     query = resolve_followup(question, history, keyword)
-    filters = make_filters(sources, since, until, paths)
     evidence = gather(query, k or settings.top_k, filters, settings=settings, keyword=keyword)
     timings = {"retrieve_ms": round((time.perf_counter() - started) * 1000, 1)}
     turn = _Turn(question, query, evidence.hits, keyword, settings, timings)

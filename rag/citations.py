@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from rag.extract import Quote
+from rag.guard import repeats_instructions
 from rag.text import normalize, sentence_spans
 from rag.types import Citation, Hit
 
@@ -68,6 +69,9 @@ def check_generated(text: str, passages: Sequence[Hit]) -> str | None:
     invalid = [n for n in numbers if not 1 <= n <= len(passages)]
     if invalid:
         return f"the answer cites passages that do not exist: {invalid}"
+    repeated = repeats_instructions(text, [p.chunk.text for p in passages])
+    if repeated:
+        return f"the answer repeats “{repeated}” from instructions hidden in a document"
     for start, end in sentence_spans(text):
         sentence = text[start:end]
         cited = [int(n) for n in _MARKER.findall(sentence)]

@@ -7,6 +7,10 @@ class RagError(Exception):
     """Base class of every error this project raises on purpose."""
 
 
+class BadRequest(RagError, ValueError):
+    """The question or a filter cannot be used (empty, too long, malformed date)."""
+
+
 class IndexBusy(RagError):
     """Another process is writing to the index."""
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rag.guard import asks_about, instruction_spans
 from rag.lexicon import matched_share
 from rag.text import bigrams, language, normalize, sentence_spans, terms
 from rag.types import Hit
@@ -138,9 +139,12 @@ def select_quotes(question: str, hits: list[Hit], idf: Callable[[str], float], b
     seen: set[str] = set()
     for rank, hit in enumerate(hits[:PASSAGES]):
         text = hit.chunk.text
+        hidden = {
+            span for span in instruction_spans(text) if not asks_about(question, text[span[0] : span[1]])
+        }
         for start, end in sentence_spans(text):
             key = normalize(text[start:end])
-            if key in seen:
+            if key in seen or (start, end) in hidden:
                 continue
             seen.add(key)
             value = score(text[start:end]) + RANK_WEIGHT / (1 + rank)

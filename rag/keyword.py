@@ -100,9 +100,16 @@ def load(cache_dir: Path, generation: str) -> KeywordIndex | None:
         data = json.loads((cache_dir / "chunks.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if data.get("format") != CACHE_FORMAT or data.get("generation") != generation:
+    if (
+        not isinstance(data, dict)
+        or data.get("format") != CACHE_FORMAT
+        or data.get("generation") != generation
+    ):
         return None
-    chunks = [Chunk(**c) for c in data["chunks"]]
+    try:
+        chunks = [Chunk(**c) for c in data["chunks"]]
+    except (KeyError, TypeError):
+        return None
     retriever = _load_bm25(cache_dir) if chunks else None
     if chunks and retriever is None:
         return None
@@ -115,7 +122,10 @@ def rebuild(chunks: Iterable[Chunk], generation: str, cache_dir: Path) -> Keywor
     listed = list(chunks)
     corpus = [cached.get(c.text_hash) or terms(c.index_text) for c in listed]
     retriever = _build_bm25(corpus) if listed else None
-    _save(cache_dir, generation, listed, corpus, retriever)
+    try:
+        _save(cache_dir, generation, listed, corpus, retriever)
+    except OSError as exc:
+        log.warning("could not save the BM25 cache in %s (%s); it is kept in memory only", cache_dir, exc)
     log.info("rebuilt the BM25 index over %d chunks", len(listed))
     return KeywordIndex(generation, listed, retriever)
 
@@ -138,6 +148,25 @@ def _save(
     retriever: bm25s.BM25 | None,
 ) -> None:
     tmp = cache_dir.with_name(f"{cache_dir.name}.tmp-{uuid.uuid4().hex[:8]}")
+    try:
+        _write_cache(tmp, generation, chunks, corpus, retriever)
+    except OSError:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    old = cache_dir.with_name(f"{cache_dir.name}.old-{uuid.uuid4().hex[:8]}")
+    if cache_dir.exists():
+        cache_dir.rename(old)
+    tmp.rename(cache_dir)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _write_cache(
+    tmp: Path,
+    generation: str,
+    chunks: list[Chunk],
+    corpus: list[list[str]],
+    retriever: bm25s.BM25 | None,
+) -> None:
     tmp.mkdir(parents=True)
     if retriever is not None:
         retriever.save(str(tmp), show_progress=False)
@@ -145,11 +174,6 @@ def _save(
     (tmp / "terms.json").write_text(json.dumps(cached, ensure_ascii=False), encoding="utf-8")
     manifest = {"format": CACHE_FORMAT, "generation": generation, "chunks": [asdict(c) for c in chunks]}
     (tmp / "chunks.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
-    old = cache_dir.with_name(f"{cache_dir.name}.old-{uuid.uuid4().hex[:8]}")
-    if cache_dir.exists():
-        cache_dir.rename(old)
-    tmp.rename(cache_dir)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def _build_bm25(corpus: list[list[str]]) -> bm25s.BM25:
@@ -167,5 +191,5 @@ def _load_bm25(path: Path) -> bm25s.BM25 | None:
 
     try:
         return bm25s.BM25.load(str(path), mmap=True, show_progress=False)
-    except (OSError, ValueError):
+    except (OSError, ValueError, EOFError, KeyError, TypeError):
         return None

@@ -7,6 +7,7 @@ carries rare names and numbers. Both see the same filters, so a filter never let
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from typing import Any
 
 from rag.config import Settings, get_settings
 from rag.embeddings import get_embedder
-from rag.errors import EmbedderUnavailable
+from rag.errors import BadRequest, EmbedderUnavailable
 from rag.keyword import KeywordIndex
 from rag.lexicon import with_translations
 from rag.store import Store, get_store
@@ -27,6 +28,13 @@ _bootstrap_lock = threading.Lock()
 _bootstrapped: set[Store] = set()
 # Cosine similarities closer than this are treated as ties when fusing (see `fuse_scores`).
 DENSE_MIN_SPREAD = 0.03
+# multilingual-e5-small's typical similarity between a question and unrelated news passages (mean
+# background over CMRC 2018 questions); it stands in for the background a tiny archive lacks.
+PRIOR_BACKGROUND = 0.84
+MIN_BACKGROUND = 4
+# Longer than any real question; a pasted article is refused rather than tokenised for seconds.
+MAX_QUESTION_CHARS = 2000
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def fuse_ranks(rankings: Sequence[Sequence[str]], k: int) -> list[tuple[str, float]]:
@@ -66,18 +74,22 @@ def fuse_scores(
     return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
 
 
-def ensure_index(*, settings: Settings | None = None) -> Store:
-    """Return the store, first indexing the bundled archive if the index is empty."""
+def ensure_index(*, settings: Settings | None = None, progress: Any = None) -> Store:
+    """Return the store, first indexing the bundled archive (and any uploads) if the index is empty.
+
+    `progress(fraction, label)` is called while that first indexing runs.
+    """
     settings = settings or get_settings()
     store = get_store(settings=settings)
     if store in _bootstrapped:
         return store
     with _bootstrap_lock:
-        if store.count() == 0 and settings.archive_dir.is_dir():
+        folders = [d for d in (settings.archive_dir, settings.upload_dir) if d.is_dir()]
+        if store.count() == 0 and folders:
             from ingest import ingest
 
-            log.info("the index is empty: indexing the bundled archive %s", settings.archive_dir)
-            ingest([settings.archive_dir], settings=settings)
+            log.info("the index is empty: indexing %s", ", ".join(map(str, folders)))
+            ingest(folders, settings=settings, progress=progress)
         _bootstrapped.add(store)
     return store
 
@@ -95,7 +107,26 @@ def make_filters(
             return ()
         return (value,) if isinstance(value, str) else tuple(value)
 
+    for name, value in (("since", since), ("until", until)):
+        if value and not _ISO_DATE.fullmatch(value):
+            raise BadRequest(f"{name}={value!r} is not a date: use YYYY-MM-DD, e.g. 2025-12-01")
     return Filters(sources=_tuple(sources), since=since or None, until=until or None, paths=_tuple(paths))
+
+
+def check_question(question: str) -> str:
+    """Return the question stripped of surrounding blanks.
+
+    Raises:
+        BadRequest: the question is empty or longer than `MAX_QUESTION_CHARS`.
+    """
+    question = question.strip() if isinstance(question, str) else ""
+    if not question:
+        raise BadRequest("the question is empty: ask something, e.g. why did 小红卡 close?")
+    if len(question) > MAX_QUESTION_CHARS:
+        raise BadRequest(
+            f"the question is {len(question):,} characters long; ask in at most {MAX_QUESTION_CHARS:,}"
+        )
+    return question
 
 
 def retrieve(
@@ -121,7 +152,7 @@ def retrieve(
     """
     settings = settings or get_settings()
     filters = make_filters(sources, since, until, paths)
-    return search(question, k or settings.top_k, filters, settings=settings)
+    return search(check_question(question), k or settings.top_k, filters, settings=settings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,10 +203,22 @@ def gather(
     ]
     if settings.reranker:
         hits = rerank(question, hits, settings.reranker)
-    # The background is the archive's, not the filter's: a filter leaving one passage is no evidence.
-    reference = store.dense(vector, depth, Filters()) if filters else dense
-    weaker = [sim for _, sim in reference[len(reference) // 2 :]]
-    return Evidence(hits[:k], sum(weaker) / len(weaker) if weaker else 0.0)
+    return Evidence(hits[:k], _background(store.dense(vector, depth, Filters()) if filters else dense))
+
+
+def _background(reference: list[tuple[str, float]]) -> float:
+    """Mean similarity of the weaker half of the archive's candidates.
+
+    The archive's, not the filter's: a filter leaving one passage is no evidence. Passages as close as
+    the best one are no background, and a tiny archive has too few others: the missing ones count at
+    `PRIOR_BACKGROUND`.
+    """
+    if not reference:
+        return 0.0
+    best = reference[0][1]
+    weaker = [sim for _, sim in reference[len(reference) // 2 :] if sim < best - DENSE_MIN_SPREAD / 3]
+    missing = max(0, MIN_BACKGROUND - len(weaker))
+    return (sum(weaker) + missing * PRIOR_BACKGROUND) / (len(weaker) + missing)
 
 
 def rerank(question: str, hits: list[Hit], spec: str) -> list[Hit]:

@@ -21,6 +21,7 @@ def test_public_api_is_pinned():
             "Filters",
             "Hit",
             "IndexBusy",
+            "BadRequest",
             "LLMUnavailable",
             "LoadError",
             "RagError",

@@ -1,0 +1,172 @@
+"""Bad inputs: each gets a clear message naming the file or field, the rest proceeds, nothing is lost."""
+
+import io
+import os
+import zlib
+from pathlib import Path
+
+import pytest
+
+from ingest import ingest
+from ingest.loaders import MAX_PDF_PAGES, load
+from rag import BadRequest, answer, retrieve
+from rag.config import Settings
+from rag.errors import LoadError
+from rag.retrieve import MAX_QUESTION_CHARS
+from rag.store import get_store
+from tests.conftest import DATA_DIR, make_settings
+from tests.ingest.test_loaders import _minimal_pdf
+
+
+def _pdf(pages: int = 1, encrypt: str | None = None) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(_minimal_pdf("Kuaishou opened a flagship store"))))
+    for _ in range(pages - 1):
+        writer.add_blank_page(612, 792)
+    if encrypt:
+        writer.encrypt(user_password=encrypt, owner_password=encrypt, algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _bomb_pdf() -> bytes:
+    """A 100 KB PDF whose one content stream inflates to 100 MB."""
+    stream = zlib.compress(b" " * 100_000_000, 9)
+    head = _minimal_pdf("x")
+    start = head.index(b"4 0 obj")
+    end = head.index(b"endobj", start)
+    body = (
+        b"4 0 obj\n<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream\n"
+    )
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(head[:start] + body + head[end:])))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+BAD_FILES = {
+    "empty.txt": b"",
+    "blank.md": b"   \n\t\n",
+    "binary.txt": os.urandom(4096).replace(b"\x00", b"\x01") + b"\x00" * 64,
+    "truncated.pdf": _minimal_pdf("Kuaishou opened a flagship store")[:150],
+    "encrypted.pdf": _pdf(encrypt="secret"),
+    "book.pdf": _pdf(pages=MAX_PDF_PAGES + 1),
+    "bomb.pdf": _bomb_pdf(),
+    "nested.html": b"<html><body>" + b"<div>" * 300_000 + b"deep" + b"</div>" * 300_000 + b"</body></html>",
+    "latin1.txt": "Café crème, déjà vu, naïve façade — résumé".encode("cp1252") * 3,
+}
+REASONS = {
+    "empty.txt": "empty",
+    "blank.md": "empty",
+    "binary.txt": "binary",
+    "truncated.pdf": "not a readable PDF",
+    "encrypted.pdf": "password-protected",
+    "book.pdf": "page cap",
+    "bomb.pdf": "safety limit",
+    "nested.html": "no article text",
+    "latin1.txt": "encoding",
+}
+
+
+def test_each_bad_file_is_named_with_its_reason_and_good_files_still_go_in(
+    settings: Settings, tmp_path: Path
+):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, data in BAD_FILES.items():
+        (folder / name).write_bytes(data)
+    good = folder / "good article 美团 ..txt"
+    good.write_bytes((DATA_DIR / "articles" / "meituan_drones.txt").read_bytes())
+    assert ingest([DATA_DIR / "articles" / "douyin_local_services.md"], settings=settings).added == 1
+    report = ingest([folder], settings=settings)
+    assert report.added == 1
+    failed = {Path(p.path).name: p.error for p in report.failed}
+    assert set(failed) == set(BAD_FILES)
+    for name, reason in REASONS.items():
+        assert name in failed[name] and reason in failed[name], failed[name]
+    assert len(get_store(settings=settings).file_records()) == 2, "a bad file cost an indexed one"
+
+
+def test_file_names_with_traversal_spaces_chinese_and_newlines(tmp_path: Path):
+    settings = make_settings(tmp_path / "index")
+    folder = tmp_path / "names"
+    (folder / "sub").mkdir(parents=True)
+    text = (DATA_DIR / "articles" / "meituan_drones.txt").read_bytes()
+    names = ["with space.txt", "新闻 报道.txt", "line\nbreak.txt", "tab\tname.md"]
+    for i, name in enumerate(names):
+        (folder / name).write_bytes(text + f"\n第{i}版。".encode())
+    report = ingest([folder / "sub" / ".." / "with space.txt", folder], settings=settings)
+    assert report.ok and report.added == len(names)
+    paths = set(get_store(settings=settings).file_records())
+    assert paths == {str(folder / n) for n in names}, "paths are stored resolved, exactly"
+    assert answer("美团无人机每次能运送多少货物？", settings=settings).citations[0].path in paths
+
+
+def test_symlink_loops_and_broken_links_are_reported_not_followed(tmp_path: Path):
+    settings = make_settings(tmp_path / "index")
+    folder = tmp_path / "links"
+    folder.mkdir()
+    (folder / "article.txt").write_bytes((DATA_DIR / "articles" / "meituan_drones.txt").read_bytes())
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    (folder / "dangling.md").symlink_to(tmp_path / "missing.md")
+    (folder / "again").symlink_to(folder, target_is_directory=True)
+    report = ingest([folder, folder / "loop.txt"], settings=settings)
+    assert report.added == 1
+    skipped = {Path(p.path).name: p.error for p in report.skipped}
+    assert "symlink" in skipped["loop.txt"] and "symlink" in skipped["dangling.md"]
+    assert any("loop.txt" in p.error and "resolve" in p.error for p in report.failed)
+
+
+def test_a_file_too_large_is_refused_by_its_size(tmp_path: Path):
+    settings = make_settings(tmp_path / "index", max_file_mb=0.01)
+    big = tmp_path / "big.txt"
+    big.write_text("美团无人机。" * 5000, encoding="utf-8")
+    (problem,) = ingest([big], settings=settings).failed
+    assert "big.txt" in problem.error and "RAG_MAX_FILE_MB" in problem.error
+
+
+@pytest.mark.parametrize("question", ["", "   \n\t ", "x" * (MAX_QUESTION_CHARS + 1), "美" * 100_000])
+def test_empty_or_huge_questions_are_clear_errors(archive: Settings, question: str):
+    with pytest.raises(BadRequest, match="empty|characters long"):
+        answer(question, settings=archive)
+    with pytest.raises(BadRequest):
+        retrieve(question, settings=archive)
+
+
+@pytest.mark.parametrize("since", ["yesterday", "2025/12/01", "12-01-2025"])
+def test_malformed_dates_are_clear_errors(archive: Settings, since: str):
+    with pytest.raises(BadRequest, match="YYYY-MM-DD"):
+        answer("小红卡为什么关停？", since=since, settings=archive)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "🤔🤔🤔",
+        "？？？",
+        "!!!",
+        "Pourquoi 小红卡 a-t-il fermé ?",
+        "小紅卡為什麼關停？",
+        "小紅カードはなぜ終了したのですか？",
+    ],
+)
+def test_odd_questions_get_an_answer_or_a_refusal_never_a_crash(archive: Settings, question: str):
+    result = answer(question, settings=archive)
+    assert result.refused or result.citations
+    assert result.text
+
+
+def test_loaders_never_crash_on_a_damaged_file_of_any_kind(tmp_path: Path):
+    for suffix in (".pdf", ".docx", ".html", ".txt"):
+        path = tmp_path / f"damaged{suffix}"
+        magic = {".pdf": b"%PDF-1.7\n", ".docx": b"PK\x03\x04"}.get(suffix, b"")
+        for seed in range(5):
+            path.write_bytes(magic + os.urandom(2000 + seed * 1000))
+            try:
+                load(path, max_mb=1)
+            except LoadError as exc:
+                assert path.name in str(exc)

@@ -1,0 +1,188 @@
+"""Faults: killed ingests, two writers, a damaged or deleted index, a read-only or full disk, a bad cache."""
+
+import json
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ingest import ingest
+from rag.config import PROJECT_DIR, Settings
+from rag.store import get_store
+from tests.conftest import DATA_DIR, SEED, ingest_process, make_settings, settings_env
+from tests.ingest.test_index import _article_folder, _assert_consistent
+
+QUESTION = "美团无人机每次能运送多少货物？"
+KILLS = 4
+
+
+def _run(settings: Settings, module: str, *args: str, **popen) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", module, *args],
+        cwd=PROJECT_DIR,
+        env=settings_env(settings),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        **popen,
+    )
+
+
+@pytest.fixture(scope="module")
+def articles(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _article_folder(tmp_path_factory.mktemp("articles") / "many", 24)
+
+
+@pytest.fixture(scope="module")
+def clean_count(articles: Path, tmp_path_factory: pytest.TempPathFactory) -> int:
+    settings = make_settings(tmp_path_factory.mktemp("clean") / "index")
+    assert ingest([articles], settings=settings).ok
+    return get_store(settings=settings).count()
+
+
+@pytest.mark.slow
+def test_sigkill_at_random_points_then_rerun_matches_a_clean_build(
+    settings: Settings, articles: Path, clean_count: int, tmp_path: Path
+):
+    rng = random.Random(7)
+    killed = 0
+    for attempt in range(KILLS):
+        trial = settings.model_copy(
+            update={
+                "data_dir": tmp_path / f"index-{attempt}",
+                "collection": f"{settings.collection}k{attempt}",
+            }
+        )
+        proc = ingest_process(trial, str(articles))
+        time.sleep(rng.uniform(1.5, 9.0))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        killed += proc.returncode == -signal.SIGKILL
+        report = ingest([articles], settings=trial)
+        assert report.ok and report.added + report.unchanged == 24
+        assert get_store(settings=trial).count() == clean_count
+        assert _assert_consistent(trial) == 24
+    print(
+        f"\nSIGKILL x{KILLS} ({settings.chroma_host and 'server' or 'local'}): {killed} killed mid-run, {KILLS}/{KILLS} consistent after re-run"
+    )
+    assert killed >= KILLS // 2, f"only {killed} of {KILLS} runs were still working when killed"
+
+
+def test_a_damaged_index_says_how_to_rebuild_and_the_rebuild_works(tmp_path: Path):
+    settings = make_settings(tmp_path / "index")
+    assert ingest([DATA_DIR / "articles"], settings=settings).ok
+    sqlite = settings.data_dir / "chroma" / "chroma.sqlite3"
+    data = bytearray(sqlite.read_bytes())
+    data[: 4096 * 4] = b"\xde\xad\xbe\xef" * 4096
+    sqlite.write_bytes(bytes(data))
+    broken = _run(settings, "rag", "ask", QUESTION, "--json")
+    assert broken.returncode == 1 and "--rebuild" in broken.stderr, broken.stderr
+    rebuilt = _run(settings, "ingest", "--rebuild", str(DATA_DIR / "articles"))
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    fixed = _run(settings, "rag", "ask", QUESTION, "--json")
+    assert fixed.returncode == 0 and "2.5公斤" in json.loads(fixed.stdout)["text"]
+
+
+@pytest.mark.parametrize("damage", ["deleted", "vectors-deleted", "cache-corrupt"])
+def test_a_deleted_or_half_deleted_index_recovers(tmp_path: Path, damage: str):
+    settings = make_settings(tmp_path / "index", archive_dir=DATA_DIR / "articles")
+    assert ingest([DATA_DIR / "articles"], settings=settings).ok
+    assert _run(settings, "rag", "ask", QUESTION).returncode == 0
+    if damage == "deleted":
+        shutil.rmtree(settings.data_dir)
+    elif damage == "vectors-deleted":
+        for segment in (settings.data_dir / "chroma").iterdir():
+            if segment.is_dir():
+                shutil.rmtree(segment)
+    else:
+        for cached in settings.data_dir.glob("bm25-*/*"):
+            cached.write_bytes(b"\x00garbage")
+    result = _run(settings, "rag", "ask", QUESTION, "--json")
+    if result.returncode != 0:
+        assert "--rebuild" in result.stderr, result.stderr
+        assert _run(settings, "ingest", "--rebuild", str(DATA_DIR / "articles")).returncode == 0
+        result = _run(settings, "rag", "ask", QUESTION, "--json")
+    assert result.returncode == 0, result.stderr
+    assert "2.5公斤" in json.loads(result.stdout)["text"]
+
+
+def _mount(*args: str) -> bool:
+    return subprocess.run(["mount", *args], capture_output=True).returncode == 0
+
+
+@pytest.fixture
+def mountpoint(tmp_path: Path) -> Iterator[Path]:
+    point = tmp_path / "mnt"
+    point.mkdir()
+    yield point
+    subprocess.run(["umount", "-l", str(point)], capture_output=True)
+
+
+def test_a_read_only_index_still_answers_and_refuses_writes_clearly(tmp_path: Path, mountpoint: Path):
+    built = make_settings(tmp_path / "index")
+    assert ingest([DATA_DIR / "articles"], settings=built).ok
+    get_store(settings=built).keyword_index()
+    if not (
+        _mount("--bind", str(built.data_dir), str(mountpoint))
+        and _mount("-o", "remount,ro,bind", str(mountpoint))
+    ):
+        pytest.skip("this machine does not allow a read-only bind mount")
+    readonly = make_settings(mountpoint)
+    asked = _run(readonly, "rag", "ask", QUESTION, "--json")
+    if asked.returncode == 0:
+        assert "2.5公斤" in json.loads(asked.stdout)["text"]
+    else:
+        assert "writable" in asked.stderr, asked.stderr
+    written = _run(readonly, "ingest", str(SEED))
+    assert written.returncode == 1
+    assert "read-only" in written.stderr.lower() or "writable" in written.stderr, written.stderr
+    assert len(get_store(settings=built).file_records()) == 2
+
+
+@pytest.mark.parametrize("how", ["tmpfs", "file-size-limit"])
+def test_a_full_disk_fails_clearly_and_loses_nothing(tmp_path: Path, mountpoint: Path, how: str):
+    many = _article_folder(tmp_path / "many", 40)
+    if how == "tmpfs":
+        if not _mount("-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mountpoint)):
+            pytest.skip("this machine does not allow mounting a tmpfs")
+        settings = make_settings(mountpoint / "index")
+        limit = None
+    else:
+        settings = make_settings(tmp_path / "index")
+    first = ingest([DATA_DIR / "articles"], settings=settings)
+    assert first.ok
+    if how != "tmpfs":
+        limit = (settings.data_dir / "chroma" / "chroma.sqlite3").stat().st_size + 64 * 1024
+
+    def cap() -> None:
+        import resource
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    filler = mountpoint / "filler" if how == "tmpfs" else None
+    if filler:
+        with filler.open("wb") as f:
+            try:
+                f.write(b"\0" * 3 * 1024 * 1024)
+            except OSError:
+                pass
+    full = _run(settings, "ingest", str(many), "--json", preexec_fn=cap if limit else None)
+    assert full.returncode == 1
+    assert "space" in full.stderr or "full" in full.stderr.lower() or "too large" in full.stderr.lower(), (
+        full.stderr
+    )
+    if filler:
+        filler.unlink()
+        _mount("-o", "remount,size=200m", str(mountpoint))
+    after = _run(settings, "rag", "ask", QUESTION, "--json")
+    assert after.returncode == 0 and "2.5公斤" in json.loads(after.stdout)["text"], after.stderr
+    again = ingest([many, DATA_DIR / "articles"], settings=settings)
+    assert again.ok and again.added + again.unchanged + again.updated == 42
+    assert _assert_consistent(settings) >= 42
