@@ -120,3 +120,26 @@ def test_token_protected_server(chroma_server: int, tmp_path: Path):
         assert not result.refused and "2.5公斤" in result.text
     finally:
         gateway.shutdown()
+
+
+def test_the_app_answers_from_the_server_and_sees_another_process_upload(chroma_server: int, tmp_path: Path):
+    import json
+
+    from gradio_client import Client
+
+    from tests.app_fixtures import launch_app
+
+    shared = {"RAG_CHROMA_HOST": "127.0.0.1", "RAG_CHROMA_PORT": str(chroma_server), "RAG_COLLECTION": "app"}
+    launched = launch_app(tmp_path, **shared)
+    try:
+        client = Client(next(launched), verbose=False)
+        first = json.loads(client.predict("why did 小红卡 close?", api_name="/ask"))
+        assert "准备不够充分" in first["text"]
+        other = make_settings(
+            tmp_path / "other", chroma_host="127.0.0.1", chroma_port=chroma_server, collection="app"
+        )
+        assert ingest([DATA_DIR / "articles"], settings=other).added == 2
+        seen = json.loads(client.predict("美团无人机每次能运送多少货物？", api_name="/ask"))
+        assert "2.5公斤" in seen["text"]
+    finally:
+        launched.close()
