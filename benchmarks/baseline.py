@@ -7,6 +7,7 @@ are read the way `TextLoader` does (whole file, `source` metadata).
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -22,13 +23,18 @@ def embeddings() -> Any:
 
 
 def build(files: list[Path], persist_dir: Path) -> Any:
-    """Load, split with defaults, embed and store the files, as the tutorial does; returns the store."""
+    """Load, split with defaults, embed and store the files, as the tutorial does; returns the store.
+
+    `persist_dir` is emptied first: `from_documents` adds to what is there, and a second run would
+    otherwise index every chunk twice.
+    """
     from langchain_chroma import Chroma
     from langchain_core.documents import Document
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
     docs = [Document(page_content=f.read_text(encoding="utf-8"), metadata={"source": str(f)}) for f in files]
     splits = RecursiveCharacterTextSplitter().split_documents(docs)
+    shutil.rmtree(persist_dir, ignore_errors=True)
     return Chroma.from_documents(splits, embeddings(), persist_directory=str(persist_dir))
 
 

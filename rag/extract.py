@@ -54,8 +54,10 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
 INTENT_WEIGHT = 0.4
 PARAPHRASE_WEIGHT = 0.5
 RANK_WEIGHT = 0.3
+ADJACENT_WEIGHT = 0.3
 PASSAGES = 4
-MAX_SENTENCES = 4
+MAX_SENTENCES = 5
+MAX_QUOTES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +135,12 @@ def _fit(text: str, start: int, end: int, budget: int, score: _Scorer) -> tuple[
 
 
 def select_quotes(question: str, hits: list[Hit], idf: Callable[[str], float], budget: int) -> list[Quote]:
-    """Choose up to four sentences from the top passages, best first, within `budget` characters."""
+    """Choose sentences from the top passages, best first, within `budget` characters.
+
+    Up to `MAX_SENTENCES` sentences; a sentence next to one already chosen gets a bonus (answers often
+    run on into the next sentence), and touching sentences are quoted as one span, so an answer holds
+    at most `MAX_QUOTES` quotes.
+    """
     score = _Scorer(question, idf)
     candidates: list[Quote] = []
     seen: set[str] = set()
@@ -149,12 +156,11 @@ def select_quotes(question: str, hits: list[Hit], idf: Callable[[str], float], b
             seen.add(key)
             value = score(text[start:end]) + RANK_WEIGHT / (1 + rank)
             candidates.append(Quote(hit, rank, start, end, value))
-    candidates.sort(key=lambda q: -q.score)
     chosen: list[Quote] = []
     used = 0
-    for quote in candidates:
-        if len(chosen) == MAX_SENTENCES:
-            break
+    while candidates and len(chosen) < MAX_SENTENCES and budget - used >= 12:
+        quote = max(candidates, key=lambda q: q.score + ADJACENT_WEIGHT * any(_touch(c, q) for c in chosen))
+        candidates.remove(quote)
         text = quote.hit.chunk.text
         start, end = _fit(
             text, quote.start, _trim_markers(text, quote.start, quote.end), budget - used, score
@@ -163,9 +169,30 @@ def select_quotes(question: str, hits: list[Hit], idf: Callable[[str], float], b
             continue
         chosen.append(Quote(quote.hit, quote.rank, start, end, quote.score))
         used += end - start
-        if budget - used < 12:
-            break
-    return chosen
+    return _joined(chosen)[:MAX_QUOTES]
+
+
+def _touch(a: Quote, b: Quote) -> bool:
+    """Whether two quotes of the same passage are separated by nothing but blanks."""
+    if a.hit.chunk.chunk_id != b.hit.chunk.chunk_id:
+        return False
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    text = a.hit.chunk.text
+    return first.end <= second.start and not text[first.end : second.start].strip()
+
+
+def _joined(chosen: list[Quote]) -> list[Quote]:
+    """Touching quotes become one span, in the place of the better of them."""
+    joined: list[Quote] = []
+    for quote in chosen:
+        for i, kept in enumerate(joined):
+            if _touch(kept, quote):
+                start, end = min(kept.start, quote.start), max(kept.end, quote.end)
+                joined[i] = Quote(kept.hit, kept.rank, start, end, kept.score)
+                break
+        else:
+            joined.append(quote)
+    return joined
 
 
 def _overlaps(chosen: list[Quote], hit: Hit, start: int, end: int) -> bool:

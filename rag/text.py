@@ -36,8 +36,10 @@ _HAS_WORD_CHAR = re.compile(r"\w")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
 # Chinese stops end a sentence anywhere; "!", "?" and "." only before a space, a quote or the end
-# ("3.5", "![image]" and "Co.," do not).
-_SENTENCE_END = re.compile(r"(?:[。！？…]+|[!?.]+(?=[\s\"'”’」』）)]|$))[”’\"'」』）)]*\s*|\n+")
+# ("3.5", "![image]", "Co.," and an initial as in "S.G. Tallentyre" do not).
+_SENTENCE_END = re.compile(
+    r"(?:[。！？…]+|(?<![\s.][A-Z])(?<!^[A-Z])[!?.]+(?=[\s\"'”’」』）)]|$))[”’\"'」』）)]*\s*|\n+"
+)
 
 
 def normalize(text: str) -> str:

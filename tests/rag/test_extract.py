@@ -1,4 +1,4 @@
-from rag.extract import question_intents, select_quotes
+from rag.extract import MAX_QUOTES, question_intents, select_quotes
 from rag.types import Chunk, Hit
 
 TEXT = (
@@ -38,7 +38,13 @@ def test_quotes_are_exact_substrings_within_the_budget():
     assert quotes and sum(len(q.text) for q in quotes) <= 40
     for quote in quotes:
         assert TEXT[quote.start : quote.end] == quote.text
-    assert len(select_quotes("小红卡", _hits(), _idf, 200)) <= 4
+    assert len(select_quotes("小红卡", _hits(), _idf, 200)) <= MAX_QUOTES
+
+
+def test_touching_sentences_are_quoted_as_one_span():
+    quotes = select_quotes("小红卡为什么关停？", _hits(), _idf, 200)
+    assert len(quotes) == 1 and "理由" in quotes[0].text
+    assert quotes[0].text.count("。") >= 2 and TEXT[quotes[0].start : quotes[0].end] == quotes[0].text
 
 
 def test_long_sentence_is_cut_to_its_best_clauses():
