@@ -10,6 +10,7 @@ gone). A stale lease is first renamed â€” by id, so only that lease is touched â
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import threading
@@ -20,6 +21,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from rag.errors import IndexBusy
+
+log = logging.getLogger(__name__)
 
 POLL_SECONDS = 0.25
 
@@ -99,6 +102,7 @@ class ChromaLease:
         self._stop = threading.Event()
         self._lost = threading.Event()
         self._beat: threading.Thread | None = None
+        self._renewed = 0.0
 
     def acquire(self) -> None:
         """Take the lease, taking over one whose holder is gone.
@@ -136,6 +140,7 @@ class ChromaLease:
             time.sleep(POLL_SECONDS)
         self._stop.clear()
         self._lost.clear()
+        self._renewed = time.monotonic()
         self._beat = threading.Thread(target=self._heartbeat, name="chroma-lease", daemon=True)
         self._beat.start()
 
@@ -155,12 +160,12 @@ class ChromaLease:
         self._lease = None
 
     def check(self) -> None:
-        """Raise before a write if the heartbeat found the lease gone.
+        """Raise before a write if the lease is gone, or could not be renewed for most of its life.
 
         Raises:
-            IndexBusy: the lease expired and another writer took it over.
+            IndexBusy: the lease expired (another writer may have taken it over).
         """
-        if self._lost.is_set():
+        if self._lost.is_set() or time.monotonic() - self._renewed > 0.9 * self.ttl:
             raise IndexBusy(
                 f"lost the write lease on {self.where}: this writer stalled longer than "
                 f"RAG_LOCK_TTL ({self.ttl:g} s) and another took over; re-run to finish"
@@ -175,7 +180,7 @@ class ChromaLease:
         }
 
     def _heartbeat(self) -> None:
-        from chromadb.errors import ChromaError, NotFoundError
+        from chromadb.errors import NotFoundError
 
         while not self._stop.wait(self.ttl / 3):
             try:
@@ -183,8 +188,10 @@ class ChromaLease:
             except NotFoundError:
                 self._lost.set()
                 return
-            except ChromaError:
+            except Exception as exc:  # noqa: BLE001 - a network hiccup; `check` stops writes if it lasts
+                log.warning("could not renew the write lease on %s: %s", self.where, exc)
                 continue
+            self._renewed = time.monotonic()
 
     def _drop(self, held: Any) -> None:
         from chromadb.errors import ChromaError
