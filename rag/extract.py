@@ -42,7 +42,11 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
         re.compile(
             r"多少|几|多大|多高|多长|比例|金额|\bhow (?:much|many|big|large)\b|\bwhat percentage\b", re.I
         ),
-        re.compile(r"\d[\d,.]*\s*(?:%|元|亿|万|美元|人|家|个|billion|million|yuan|rmb|usd)", re.I),
+        re.compile(
+            r"\d[\d,.]*\s*(?:%|元|亿|万|美元|人|家|个|公斤|千克|吨|公里|千米|米|分钟|小时|天|倍|"
+            r"billion|million|yuan|rmb|usd|kg|km|tons?|hours?|minutes?|days?)",
+            re.I,
+        ),
         re.compile(r"\d"),
     ),
     "who": (
