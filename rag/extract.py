@@ -163,26 +163,36 @@ def select_quotes(question: str, hits: list[Hit], idf: Callable[[str], float], b
     chosen: list[Quote] = []
     used = 0
     while candidates and len(chosen) < MAX_SENTENCES and budget - used >= 12:
-        quote = max(candidates, key=lambda q: q.score + ADJACENT_WEIGHT * any(_touch(c, q) for c in chosen))
+        quote = max(
+            candidates,
+            key=lambda q: q.score + ADJACENT_WEIGHT * any(_gap(c, q) is not None for c in chosen),
+        )
         candidates.remove(quote)
         text = quote.hit.chunk.text
         start, end = _fit(
             text, quote.start, _trim_markers(text, quote.start, quote.end), budget - used, score
         )
-        if end - start < min(12, quote.end - quote.start) or _overlaps(chosen, quote.hit, start, end):
+        fitted = Quote(quote.hit, quote.rank, start, end, quote.score)
+        # Blanks between touching sentences are quoted too once they are joined.
+        joint = sum(g for c in chosen if (g := _gap(c, fitted)) is not None)
+        if (
+            end - start < min(12, quote.end - quote.start)
+            or _overlaps(chosen, quote.hit, start, end)
+            or used + end - start + joint > budget
+        ):
             continue
-        chosen.append(Quote(quote.hit, quote.rank, start, end, quote.score))
-        used += end - start
+        chosen.append(fitted)
+        used += end - start + joint
     return _joined(chosen)[:MAX_QUOTES]
 
 
-def _touch(a: Quote, b: Quote) -> bool:
-    """Whether two quotes of the same passage are separated by nothing but blanks."""
+def _gap(a: Quote, b: Quote) -> int | None:
+    """The number of blanks between two quotes of the same passage, or None unless only blanks part them."""
     if a.hit.chunk.chunk_id != b.hit.chunk.chunk_id:
-        return False
+        return None
     first, second = (a, b) if a.start <= b.start else (b, a)
-    text = a.hit.chunk.text
-    return first.end <= second.start and not text[first.end : second.start].strip()
+    between = a.hit.chunk.text[first.end : second.start]
+    return len(between) if first.end <= second.start and not between.strip() else None
 
 
 def _joined(chosen: list[Quote]) -> list[Quote]:
@@ -190,7 +200,7 @@ def _joined(chosen: list[Quote]) -> list[Quote]:
     joined: list[Quote] = []
     for quote in chosen:
         for i, kept in enumerate(joined):
-            if _touch(kept, quote):
+            if _gap(kept, quote) is not None:
                 start, end = min(kept.start, quote.start), max(kept.end, quote.end)
                 joined[i] = Quote(kept.hit, kept.rank, start, end, kept.score)
                 break

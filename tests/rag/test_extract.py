@@ -52,3 +52,12 @@ def test_long_sentence_is_cut_to_its_best_clauses():
     chunk = Chunk("c", "d", "t", text, "/p", 0, 0, len(text), 1)
     quote = select_quotes("年卡收费是多少？", [Hit(chunk=chunk, score=1.0)], _idf, 60)[0]
     assert "168元" in quote.text and len(quote.text) <= 60 and text[quote.start : quote.end] == quote.text
+
+
+def test_blanks_that_join_touching_sentences_count_against_the_budget():
+    text = "\n\n\n".join(["小红卡的年卡收费为168元。"] + [f"小红卡第{i}条收费说明。" for i in range(12)])
+    chunk = Chunk("c", "d", "t", text, "/p", 0, 0, len(text), 1)
+    for budget in (40, 60, 100):
+        quotes = select_quotes("小红卡收费多少？", [Hit(chunk=chunk, score=1.0)], _idf, budget)
+        assert quotes and sum(len(q.text) for q in quotes) <= budget
+        assert all(text[q.start : q.end] == q.text for q in quotes)
