@@ -146,17 +146,11 @@ class ChromaLease:
 
     def release(self) -> None:
         """Stop the heartbeat and drop the lease (unless it was already taken over)."""
-        from chromadb.errors import ChromaError
-
         self._stop.set()
         if self._beat is not None:
             self._beat.join()
         if not self._lost.is_set():
-            try:
-                self._lease.modify(name=f"{self.name}-released-{uuid.uuid4().hex[:8]}")
-                self.client.delete_collection(self._lease.name)
-            except ChromaError:
-                pass
+            self._drop(self._lease)
         self._lease = None
 
     def check(self) -> None:
@@ -194,6 +188,7 @@ class ChromaLease:
             self._renewed = time.monotonic()
 
     def _drop(self, held: Any) -> None:
+        """Delete a lease by id: renamed first, so a lease created since under the same name is untouched."""
         from chromadb.errors import ChromaError
 
         stale = f"{self.name}-stale-{uuid.uuid4().hex[:8]}"
