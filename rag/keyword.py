@@ -147,9 +147,19 @@ def _save(
     corpus: list[list[str]],
     retriever: bm25s.BM25 | None,
 ) -> None:
+    """Write the cache beside `cache_dir`, then swap it in; a failed write leaves no partial cache."""
     tmp = cache_dir.with_name(f"{cache_dir.name}.tmp-{uuid.uuid4().hex[:8]}")
     try:
-        _write_cache(tmp, generation, chunks, corpus, retriever)
+        tmp.mkdir(parents=True)
+        if retriever is not None:
+            retriever.save(str(tmp), show_progress=False)
+        cached = {
+            "format": CACHE_FORMAT,
+            "terms": {c.text_hash: t for c, t in zip(chunks, corpus, strict=True)},
+        }
+        (tmp / "terms.json").write_text(json.dumps(cached, ensure_ascii=False), encoding="utf-8")
+        manifest = {"format": CACHE_FORMAT, "generation": generation, "chunks": [asdict(c) for c in chunks]}
+        (tmp / "chunks.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
     except OSError:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -158,22 +168,6 @@ def _save(
         cache_dir.rename(old)
     tmp.rename(cache_dir)
     shutil.rmtree(old, ignore_errors=True)
-
-
-def _write_cache(
-    tmp: Path,
-    generation: str,
-    chunks: list[Chunk],
-    corpus: list[list[str]],
-    retriever: bm25s.BM25 | None,
-) -> None:
-    tmp.mkdir(parents=True)
-    if retriever is not None:
-        retriever.save(str(tmp), show_progress=False)
-    cached = {"format": CACHE_FORMAT, "terms": {c.text_hash: t for c, t in zip(chunks, corpus, strict=True)}}
-    (tmp / "terms.json").write_text(json.dumps(cached, ensure_ascii=False), encoding="utf-8")
-    manifest = {"format": CACHE_FORMAT, "generation": generation, "chunks": [asdict(c) for c in chunks]}
-    (tmp / "chunks.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
 
 
 def _build_bm25(corpus: list[list[str]]) -> bm25s.BM25:
