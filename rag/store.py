@@ -1,8 +1,9 @@
 """The index: Chroma holds chunks, vectors and metadata (the source of truth); BM25 is a derived cache.
 
-This is the only module that touches chromadb. Writers hold a file lock, and every write first stamps
-a new generation on the collection, so a BM25 cache (`rag.keyword`) built before the write, or a
-write killed half-way, is recognised as stale and rebuilt from Chroma.
+This is the only module that opens chromadb clients. Writers hold the index's writer lock (`rag.locks`:
+a file lock on disk, a lease on a server), and every write stamps a new generation on the collection
+when it starts and when it ends, so a BM25 cache (`rag.keyword`) built before or during the write, or
+left by a write killed half-way, is recognised as stale and rebuilt from Chroma.
 """
 
 from __future__ import annotations
@@ -119,8 +120,7 @@ class Store:
                 self._dirty = False
                 yield
                 if self._dirty:
-                    self._stamp()
-                    self._keyword = self._rebuild_keyword_index(self.generation())
+                    self._keyword = self._rebuild_keyword_index(self._stamp())
         finally:
             self._dirty = False
             self._lock = None
@@ -137,10 +137,12 @@ class Store:
             where=f"the Chroma server {self.settings.chroma_host}:{self.settings.chroma_port}",
         )
 
-    def _stamp(self) -> None:
+    def _stamp(self) -> str:
+        """Write a new generation on the collection; returns it."""
         stamp = uuid.uuid4().hex
         _chroma_call("stamp a write", lambda: self.collection.modify(metadata={"generation": stamp}))
         self._seen = stamp
+        return stamp
 
     def _follow(self, generation: str) -> None:
         """Note the generation now in the index.
