@@ -32,6 +32,8 @@ DENSE_MIN_SPREAD = 0.03
 # background over CMRC 2018 questions); it stands in for the background a tiny archive lacks.
 PRIOR_BACKGROUND = 0.84
 MIN_BACKGROUND = 4
+# A candidate this close to the best one is a tie, not background.
+BACKGROUND_TIE = 0.01
 # Longer than any real question; a pasted article is refused rather than tokenised for seconds.
 MAX_QUESTION_CHARS = 2000
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -84,7 +86,7 @@ def ensure_index(*, settings: Settings | None = None, progress: Any = None) -> S
     if store in _bootstrapped:
         return store
     with _bootstrap_lock:
-        folders = [d for d in (settings.archive_dir, settings.upload_dir) if d.is_dir()]
+        folders = settings.archive_folders()
         if store.count() == 0 and folders:
             from ingest import ingest
 
@@ -216,7 +218,7 @@ def _background(reference: list[tuple[str, float]]) -> float:
     if not reference:
         return 0.0
     best = reference[0][1]
-    weaker = [sim for _, sim in reference[len(reference) // 2 :] if sim < best - DENSE_MIN_SPREAD / 3]
+    weaker = [sim for _, sim in reference[len(reference) // 2 :] if sim < best - BACKGROUND_TIE]
     missing = max(0, MIN_BACKGROUND - len(weaker))
     return (sum(weaker) + missing * PRIOR_BACKGROUND) / (len(weaker) + missing)
 
