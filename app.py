@@ -344,7 +344,7 @@ def _on_delete(settings: Settings) -> Any:
 
 def _on_reindex(settings: Settings) -> Any:
     def reindex() -> tuple[Any, ...]:
-        folders = [p for p in (settings.archive_dir, settings.upload_dir) if p.is_dir()]
+        folders = settings.archive_folders()
         return _refreshed(settings, ingest(folders, prune=True, settings=settings))
 
     return reindex

@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     overrides = {"data_dir": args.data_dir, "lock_wait": args.wait}
     settings = Settings(**{k: v for k, v in overrides.items() if v is not None})
-    paths = args.paths or [p for p in (settings.archive_dir, settings.upload_dir) if p.is_dir()]
+    paths = args.paths or settings.archive_folders()
     progress, bar = _progress_bar()
     try:
         report = ingest(paths, prune=args.prune, rebuild=args.rebuild, settings=settings, progress=progress)

@@ -133,6 +133,10 @@ class Settings(BaseSettings):
     )
     concurrency: int = Field(default=4, ge=1, description="Questions the app answers at the same time.")
 
+    def archive_folders(self) -> list[Path]:
+        """The bundled archive and the uploads folder, those that exist: what an empty index is built from."""
+        return [d for d in (self.archive_dir, self.upload_dir) if d.is_dir()]
+
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
