@@ -11,7 +11,8 @@ from rag.text import normalize, sentence_spans
 from rag.types import Citation, Hit
 
 _MARKER = re.compile(r"\[(\d{1,3})\]")
-_QUOTED = re.compile(r"“([^”]{6,})”|「([^」]{6,})」|『([^』]{6,})』|\"([^\"]{6,})\"")
+# Each kind of quotation mark; a body never holds its own opening mark, so matching stays linear.
+_QUOTED = re.compile(r"“([^“”]{2,}+)”|‘([^‘’]{2,}+)’|「([^「」]{2,}+)」|『([^『』]{2,}+)』|\"([^\"]{2,}+)\"")
 
 
 def verify_quote(quote: str, passage: str) -> bool:
@@ -53,7 +54,7 @@ def cited_numbers(text: str) -> list[int]:
 
 
 def quoted_spans(text: str) -> list[str]:
-    """Spans of six or more characters that `text` puts between quotation marks."""
+    """Spans of two or more characters that `text` puts between quotation marks of any kind."""
     return [next(g for g in m.groups() if g) for m in _QUOTED.finditer(text)]
 
 

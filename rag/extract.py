@@ -43,7 +43,7 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             r"多少|几|多大|多高|多长|比例|金额|\bhow (?:much|many|big|large)\b|\bwhat percentage\b", re.I
         ),
         re.compile(
-            r"\d[\d,.]*\s*(?:%|元|亿|万|美元|人|家|个|公斤|千克|吨|公里|千米|米|分钟|小时|天|倍|"
+            r"(?<!\d)(?<!\d[,.])\d[\d,.]*+\s*+(?:%|元|亿|万|美元|人|家|个|公斤|千克|吨|公里|千米|米|分钟|小时|天|倍|"
             r"billion|million|yuan|rmb|usd|kg|km|tons?|hours?|minutes?|days?)",
             re.I,
         ),
@@ -51,7 +51,7 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
     ),
     "who": (
         re.compile(r"谁|哪家|哪个|哪位|哪些|什么公司|\bwho\b|\bwhich\b", re.I),
-        re.compile(r"有限公司|集团|创始人|首席|CEO|Co\.|Ltd|Inc\b|[A-Z][a-z]+ [A-Z][a-z]+", re.I),
+        re.compile(r"有限公司|集团|创始人|首席|CEO|Co\.|Ltd|Inc\b|(?<![a-z])[a-z]{2,}+ [a-z]{2}", re.I),
         re.compile(r"公司|平台|\bcompany\b|\bplatform\b", re.I),
     ),
 }
@@ -106,13 +106,29 @@ class _Scorer:
         return (1 - weight) * lexical + weight * paraphrase + INTENT_WEIGHT * intent
 
 
-_TRAILING_MARKERS = re.compile(r"(?:\s*\[\d{1,3}\])+\s*[.。]?$")
+_MARKER_AT_END = re.compile(r"\[\d{1,3}\]")
 
 
 def _trim_markers(text: str, start: int, end: int) -> int:
-    """End of the span without the article's own trailing reference markers ("… [2][3].")."""
-    match = _TRAILING_MARKERS.search(text, start, end)
-    return match.start() if match and match.start() > start else end
+    """End of the span without the article's own trailing reference markers ("… [2][3].").
+
+    Read backwards from the end, so the cost is the length of the markers, whatever the text.
+    """
+    cut = stop = end
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    if stop > start and text[stop - 1] in ".。":
+        stop -= 1
+    while stop > start:
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        opening = text.rfind("[", max(start, stop - 5), stop)
+        if opening < 0 or not _MARKER_AT_END.fullmatch(text, opening, stop):
+            break
+        stop = cut = opening
+    while start < cut < end and text[cut - 1].isspace():
+        cut -= 1
+    return cut if cut > start else end
 
 
 def _fit(text: str, start: int, end: int, budget: int, score: _Scorer) -> tuple[int, int]:

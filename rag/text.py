@@ -36,9 +36,10 @@ _HAS_WORD_CHAR = re.compile(r"\w")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
 # Chinese stops end a sentence anywhere; "!", "?" and "." only before a space, a quote or the end
-# ("3.5", "![image]", "Co.," and an initial as in "S.G. Tallentyre" do not).
+# ("3.5", "![image]", "Co.," and an initial as in "S.G. Tallentyre" do not). Runs are matched whole
+# and possessively, never from their middle, so a run of dots costs linear time.
 _SENTENCE_END = re.compile(
-    r"(?:[。！？…]+|(?<![\s.][A-Z])(?<!^[A-Z])[!?.]+(?=[\s\"'”’」』）)]|$))[”’\"'」』）)]*\s*|\n+"
+    r"(?:[。！？…]++|(?<![\s.][A-Z])(?<!^[A-Z])(?<![!?.])[!?.]++(?=[\s\"'”’」』）)]|$))[”’\"'」』）)]*+\s*+|\n++"
 )
 
 

@@ -1,0 +1,111 @@
+"""Every regular expression that sees document or question text runs in linear time on hostile input.
+
+The patterns are collected from the modules themselves (module-level patterns and the intent table),
+so a pattern added later is checked too. Each is run the way the code runs it (search, match) on
+strings built from the characters patterns care about, repeated: a backtracking pattern takes seconds
+on 8,000 characters where a linear one takes about a millisecond.
+"""
+
+import importlib
+import itertools
+import pkgutil
+import re
+import time
+
+import pytest
+
+import ingest
+import rag
+from ingest.parse import _heading_title, parse
+from ingest.loaders import Loaded
+from rag.lexicon import _word
+from rag.text import sentence_spans
+
+ATOMS = [
+    " ", "\n", "\t", ".", "。", "#", "1", "a", "A", "·", "[", "[1]", "“", "‘", '"', "年", "，", ",", "!",
+    "-", "'", "2025", "# a", "ignore ", "x", "…", "月", "1 ", "A. ", "< ", "$", "\u200b",
+]  # fmt: skip
+LENGTH = 8000
+LIMIT_SECONDS = 0.2
+
+
+def _modules():
+    for package in (rag, ingest):
+        for info in pkgutil.iter_modules(package.__path__, f"{package.__name__}."):
+            yield importlib.import_module(info.name)
+
+
+def _patterns() -> dict[str, re.Pattern[str]]:
+    found: dict[str, re.Pattern[str]] = {"lexicon._word(pay)": _word("pay")}
+    for module in _modules():
+        for name, value in vars(module).items():
+            values = [value]
+            if isinstance(value, dict):
+                values = [v for item in value.values() for v in (item if isinstance(item, tuple) else [item])]
+            for i, v in enumerate(values):
+                if isinstance(v, re.Pattern):
+                    found[f"{module.__name__}.{name}[{i}]"] = v
+    return found
+
+
+def adversarial(length: int):
+    """Each atom repeated, and each atom repeated between two copies of another."""
+    for atom in ATOMS:
+        yield atom * (length // len(atom))
+    for edge, atom in itertools.permutations(ATOMS, 2):
+        yield edge + atom * (length // len(atom)) + edge
+
+
+PATTERNS = _patterns()
+
+
+def test_the_audit_sees_the_patterns_that_read_documents():
+    names = " ".join(PATTERNS)
+    for expected in ("_SENTENCE_END", "_SOURCE_LINE", "_HEADING", "INTENTS", "_INSTRUCTION", "_QUOTED"):
+        assert expected in names
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_pattern_is_linear_on_adversarial_text(name: str):
+    pattern = PATTERNS[name]
+    for text in adversarial(LENGTH):
+        started = time.perf_counter()
+        for _ in pattern.finditer(text):
+            pass
+        pattern.match(text)
+        elapsed = time.perf_counter() - started
+        assert elapsed < LIMIT_SECONDS, f"{name} took {elapsed:.2f} s on {text[:20]!r}… ({len(text)} chars)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# a" + " " * 16000 + "x\nbody of the article\n",  # the reported 35-second upload, five times longer
+        "Xin Lang· 2025-1" + " " * 16000 + "x\nTitle\nbody\n",
+        "Title\n" + "Outlet· " + " " * 16000 + "2025-01-01 10:00\nbody\n",
+        "\n" * 200_000 + "Title\nbody\n",
+        ("x" * 150 + "\n" + "t\n") * 20_000,
+    ],
+    ids=["long-heading", "long-source-line", "spaces-in-source-line", "empty-lines", "many-short-lines"],
+)
+def test_parser_is_fast_on_hostile_pages(tmp_path, text: str):
+    started = time.perf_counter()
+    parse(Loaded(text=text, plain=True), tmp_path / "page.txt")
+    assert time.perf_counter() - started < 2.0
+
+
+def test_headings_keep_their_title_and_drop_closing_hashes():
+    assert _heading_title("## Title ##") == "Title"
+    assert _heading_title("# a" + " " * 50 + "x") == "a" + " " * 50 + "x"
+    assert _heading_title("# C#") == "C#"
+    assert _heading_title("#hashtag") is None
+    assert _heading_title("# ") is None
+
+
+def test_sentences_of_a_run_of_dots_come_back_quickly():
+    text = "Intro. " + "." * 50_000 + " end."
+    started = time.perf_counter()
+    spans = sentence_spans(text)
+    assert time.perf_counter() - started < 1.0
+    assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
