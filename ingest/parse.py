@@ -81,9 +81,7 @@ def _search_page(text: str, path: str) -> list[Document]:
     spans = _lines(text)
     lines = [text[s:e].strip() for s, e in spans]
     heads = _article_heads(lines)
-    if len(heads) < 2 or not any(
-        _source_line(lines[i + 1] if i + 1 < len(lines) else "") for i in heads
-    ):
+    if len(heads) < 2 or not any(_source_line(lines[i + 1] if i + 1 < len(lines) else "") for i in heads):
         return []
     documents = []
     for n, head in enumerate(heads):

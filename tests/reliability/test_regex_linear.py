@@ -16,8 +16,8 @@ import pytest
 
 import ingest
 import rag
-from ingest.parse import _heading_title, parse
 from ingest.loaders import Loaded
+from ingest.parse import _heading_title, parse
 from rag.lexicon import _word
 from rag.text import sentence_spans
 
