@@ -22,6 +22,7 @@ from pydantic import BaseModel, Field
 from ingest.chunking import chunk_document
 from ingest.loaders import SUFFIXES, check_supported, load_bytes, read_bytes
 from ingest.parse import parse
+from ingest.worker import Limits
 from rag.config import Settings, get_settings
 from rag.embeddings import get_embedder
 from rag.errors import LoadError
@@ -178,7 +179,8 @@ def _sync_file(run: _Run, path: Path) -> None:
     if record and record.complete and record.file_hash == file_hash:
         run.report.unchanged += len(record.doc_ids)
         return
-    documents = parse(load_bytes(data, path, max_mb=run.settings.max_file_mb), path)
+    limits = Limits(run.settings.extract_seconds, run.settings.extract_memory_mb)
+    documents = parse(load_bytes(data, path, max_mb=run.settings.max_file_mb, limits=limits), path)
     chunks: list[Chunk] = []
     doc_ids: set[str] = set()
     for doc in documents:

@@ -10,6 +10,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from ingest.worker import Limits, run_limited
 from rag.errors import DecodeFailed, EmptyFile, FileTooLarge, LoadError, UnsupportedFile
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
@@ -49,6 +50,13 @@ _TRUSTED = frozenset(
 _MAX_CHAOS = 0.1
 # A PDF longer than this is a book or a scan dump, not an article: refused rather than read for minutes.
 MAX_PDF_PAGES = 2000
+# Zip-based files (.docx): XML markup around the text is counted generously, per character of text
+# allowed; real documents compress at most ~20x, zip bombs by 1,000x.
+ZIP_BYTES_PER_CHAR = 8
+MAX_ZIP_MEMBERS = 10_000
+MAX_ZIP_RATIO = 100
+ZIP_RATIO_FLOOR = 1024 * 1024
+DEFAULT_LIMITS = Limits(cpu_seconds=5.0, memory_mb=1024)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,45 +132,50 @@ def check_supported(path: Path) -> None:
         )
 
 
-def load(path: Path, *, max_mb: float) -> Loaded:
+def load(path: Path, *, max_mb: float, limits: Limits = DEFAULT_LIMITS) -> Loaded:
     """Read one file into text, dispatching by suffix.
 
     Raises:
         LoadError: the file cannot be read; the message names it and the reason.
     """
     check_supported(path)
-    return load_bytes(read_bytes(path, max_mb), path, max_mb=max_mb)
+    return load_bytes(read_bytes(path, max_mb), path, max_mb=max_mb, limits=limits)
 
 
 _MAGIC = {".pdf": (b"%PDF-",), ".docx": (b"PK\x03\x04",)}
 
 
-def load_bytes(data: bytes, path: Path, *, max_mb: float) -> Loaded:
+def load_bytes(data: bytes, path: Path, *, max_mb: float, limits: Limits = DEFAULT_LIMITS) -> Loaded:
     """Turn the bytes of a file named `path` into text (see `load`); the content must match the name.
 
-    Text that expands past `max_mb` million characters (a decompression bomb) is refused too.
+    Text that expands past `max_mb` million characters (a decompression bomb) is refused too. PDF and
+    DOCX are read in a worker process within `limits` (see `ingest.worker`).
     """
     suffix = path.suffix.lower()
     magic = _MAGIC.get(suffix)
     if magic and not data.lstrip()[:8].startswith(magic):
         raise UnsupportedFile(f"{path}: the content is not a {suffix} file, whatever its name says")
+    max_chars = int(max_mb * 1_000_000)
     if suffix in TEXT_SUFFIXES:
         loaded = Loaded(text=decode(data, path), plain=True)
     elif suffix in HTML_SUFFIXES:
         loaded = _load_html(decode(data, path), path)
-    elif suffix == ".pdf":
-        loaded = _load_pdf(data, path)
     else:
-        loaded = _load_docx(data, path)
+        reader = _load_pdf if suffix == ".pdf" else _load_docx
+        loaded = run_limited(reader, path, data, path, max_chars, limits=limits)
     if not loaded.text.strip():
         raise EmptyFile(f"{path}: no text found in the file")
-    if len(loaded.text) > max_mb * 1_000_000:
-        raise FileTooLarge(
-            f"{path}: expands to {len(loaded.text) / 1e6:.0f} million characters of text, over the "
-            f"{max_mb:g} million cap (RAG_MAX_FILE_MB)"
-        )
+    _check_length(len(loaded.text), max_chars, path)
     _refuse_binary_text(loaded.text, path)
     return loaded
+
+
+def _check_length(chars: int, max_chars: int, path: Path) -> None:
+    if chars > max_chars:
+        raise FileTooLarge(
+            f"{path}: expands to more than {max_chars / 1e6:g} million characters of text, over the "
+            f"cap (RAG_MAX_FILE_MB)"
+        )
 
 
 def _refuse_binary_text(text: str, path: Path) -> None:
@@ -170,6 +183,35 @@ def _refuse_binary_text(text: str, path: Path) -> None:
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
     if controls > len(sample) * 0.05:
         raise DecodeFailed(f"{path}: looks binary (control characters), not a text file")
+
+
+def check_zip(data: bytes, path: Path, *, max_bytes: int) -> None:
+    """Refuse a zip-based file whose members would inflate past `max_bytes` or look like a zip bomb.
+
+    The declared sizes are what Python's zipfile lets a reader read (it stops at them and checks the
+    CRC), so checking them before parsing caps the memory the parser can be made to use.
+
+    Raises:
+        FileTooLarge: too many members, too many bytes, or a compression ratio no document has.
+    """
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = archive.infolist()
+    if len(members) > MAX_ZIP_MEMBERS:
+        raise FileTooLarge(f"{path}: {len(members):,} files inside the zip, over {MAX_ZIP_MEMBERS:,}")
+    total = sum(m.file_size for m in members)
+    if total > max_bytes:
+        raise FileTooLarge(
+            f"{path}: inflates to {total / 2**20:,.0f} MB, over the {max_bytes / 2**20:,.0f} MB its size "
+            "cap allows (RAG_MAX_FILE_MB); it may be a zip bomb"
+        )
+    for m in members:
+        if m.file_size > ZIP_RATIO_FLOOR and m.file_size > MAX_ZIP_RATIO * max(m.compress_size, 1):
+            raise FileTooLarge(
+                f"{path}: {m.filename} inflates {m.file_size / max(m.compress_size, 1):,.0f} times, "
+                f"more than any document ({MAX_ZIP_RATIO}x); it looks like a zip bomb"
+            )
 
 
 def _load_html(html: str, path: Path) -> Loaded:
@@ -187,7 +229,8 @@ def _load_html(html: str, path: Path) -> Loaded:
     )
 
 
-def _load_pdf(data: bytes, path: Path) -> Loaded:
+def _load_pdf(data: bytes, path: Path, max_chars: int) -> Loaded:
+    """Extract a PDF's text page by page, stopping as soon as it passes `max_chars`."""
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, LimitReachedError, PyPdfError
 
@@ -199,7 +242,13 @@ def _load_pdf(data: bytes, path: Path) -> Loaded:
             raise FileTooLarge(
                 f"{path}: {len(reader.pages)} pages is over the {MAX_PDF_PAGES}-page cap for one article"
             )
-        text = "\n\n".join(page.extract_text() or "" for page in reader.pages)
+        pages: list[str] = []
+        length = 0
+        for page in reader.pages:
+            pages.append(page.extract_text() or "")
+            length += len(pages[-1]) + 2
+            _check_length(length, max_chars, path)
+        text = "\n\n".join(pages)
         title = reader.metadata.title if reader.metadata else None
     except LimitReachedError as exc:
         raise FileTooLarge(f"{path}: a PDF stream expands past pypdf's safety limit ({exc})") from exc
@@ -212,12 +261,14 @@ def _load_pdf(data: bytes, path: Path) -> Loaded:
     return Loaded(text=text, plain=False, title=title or None)
 
 
-def _load_docx(data: bytes, path: Path) -> Loaded:
+def _load_docx(data: bytes, path: Path, max_chars: int) -> Loaded:
+    """Read a .docx after checking that its zip cannot inflate past the text cap (see `check_zip`)."""
     import zipfile
 
     import docx
 
     try:
+        check_zip(data, path, max_bytes=max_chars * ZIP_BYTES_PER_CHAR)
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DecodeFailed(f"{path}: not a readable .docx file ({exc})") from exc

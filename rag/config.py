@@ -43,6 +43,15 @@ class Settings(BaseSettings):
     chunk_tokens: int = Field(default=200, ge=32, le=480, description="Chunk size in cl100k tokens.")
     chunk_overlap: int = Field(default=60, ge=0, le=200, description="Overlap between chunks in tokens.")
     max_file_mb: float = Field(default=20.0, gt=0, description="Files larger than this are refused.")
+    extract_seconds: float = Field(
+        default=5.0,
+        gt=0,
+        description="CPU seconds the text extraction of one PDF or DOCX may take (in a worker process); "
+        "raise it for very long PDFs.",
+    )
+    extract_memory_mb: int = Field(
+        default=1024, ge=64, description="Memory (MB) the text extraction of one PDF or DOCX may use."
+    )
     embed_batch: int = Field(default=16, ge=1, description="Chunks embedded per batch while ingesting.")
     query_threads: int = Field(
         default=1, ge=1, description="CPU threads for embedding a query while the same process ingests."
