@@ -20,7 +20,7 @@ from rag.errors import LLMUnavailable
 from rag.extract import Quote, select_quotes
 from rag.keyword import KeywordIndex
 from rag.refusal import covers
-from rag.retrieve import check_question, ensure_index, gather, make_filters
+from rag.retrieve import bounded_query, check_k, check_question, ensure_index, gather, make_filters
 from rag.text import language, terms
 from rag.types import Answer, Citation, Hit
 
@@ -42,15 +42,14 @@ def resolve_followup(question: str, history: History | None, keyword: KeywordInd
     """Carry the previous question's key terms into a follow-up that lacks its own subject.
 
     A follow-up such as "它为什么关停？" has a pronoun, or no term the archive knows; the previous user
-    turn supplies the subject.
+    turn supplies the subject. The result is bounded (see `bounded_query`), whatever the history holds.
     """
-    if not history:
-        return question
-    previous = history[-1][0]
-    known = [t for t in terms(question) if keyword.knows(t)]
-    if known and not _PRONOUN.search(question):
-        return question
-    return f"{previous} {question}"
+    if history:
+        previous = history[-1][0]
+        known = [t for t in terms(bounded_query(question)) if keyword.knows(t)]
+        if not known or _PRONOUN.search(question):
+            return bounded_query(question, previous)
+    return bounded_query(question)
 
 
 def _lead(citation: Citation, lang: str) -> str:
@@ -119,9 +118,10 @@ def stream_answer(
     started = time.perf_counter()
     question = check_question(question)
     filters = make_filters(sources, since, until, paths)
+    k = check_k(k, settings.top_k)
     keyword = ensure_index(settings=settings).keyword_index()
     query = resolve_followup(question, history, keyword)
-    evidence = gather(query, k or settings.top_k, filters, settings=settings, keyword=keyword)
+    evidence = gather(query, k, filters, settings=settings, keyword=keyword)
     timings = {"retrieve_ms": round((time.perf_counter() - started) * 1000, 1)}
     turn = _Turn(question, query, evidence.hits, keyword, settings, timings)
     if not covers(query, evidence, keyword):

@@ -36,6 +36,10 @@ MIN_BACKGROUND = 4
 BACKGROUND_TIE = 0.01
 # Longer than any real question; a pasted article is refused rather than tokenised for seconds.
 MAX_QUESTION_CHARS = 2000
+# What one question may cost: the embedder and the term scorers see at most this many characters of
+# it (history included). 200 Chinese characters cost ~7x a usual question; 2,000 would cost ~80x.
+MAX_QUERY_CHARS = 200
+MAX_K = 50
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -131,6 +135,29 @@ def check_question(question: str) -> str:
     return question
 
 
+def check_k(k: int | None, default: int) -> int:
+    """Return the number of passages to retrieve: `k`, or `default` when None.
+
+    Raises:
+        BadRequest: `k` is not a whole number from 1 to `MAX_K`.
+    """
+    if k is None:
+        return default
+    if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= MAX_K:
+        raise BadRequest(f"k={k!r} passages cannot be retrieved: ask for 1 to {MAX_K}")
+    return k
+
+
+def bounded_query(question: str, previous: str = "") -> str:
+    """The text searched for `question` (after `previous`, for a follow-up), at most `MAX_QUERY_CHARS` long.
+
+    The question's own words come first: `previous` only fills the room the question leaves.
+    """
+    question = question[:MAX_QUERY_CHARS]
+    room = MAX_QUERY_CHARS - len(question) - 1
+    return f"{previous[:room]} {question}" if previous and room > 0 else question
+
+
 def retrieve(
     question: str,
     k: int | None = None,
@@ -154,7 +181,8 @@ def retrieve(
     """
     settings = settings or get_settings()
     filters = make_filters(sources, since, until, paths)
-    return search(check_question(question), k or settings.top_k, filters, settings=settings)
+    k = check_k(k, settings.top_k)
+    return search(bounded_query(check_question(question)), k, filters, settings=settings)
 
 
 @dataclass(frozen=True, slots=True)

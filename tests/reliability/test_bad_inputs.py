@@ -2,6 +2,7 @@
 
 import io
 import os
+import time
 import zlib
 from pathlib import Path
 
@@ -170,3 +171,38 @@ def test_loaders_never_crash_on_a_damaged_file_of_any_kind(tmp_path: Path):
                 load(path, max_mb=1)
             except LoadError as exc:
                 assert path.name in str(exc)
+
+
+def _seconds(call) -> float:
+    started = time.perf_counter()
+    call()
+    return time.perf_counter() - started
+
+
+@pytest.mark.parametrize(
+    "history",
+    [
+        [("小红卡" * 10_000, "")],
+        [("why " + "Kuaishou GMV payment licence " * 1000, "x" * 30_000)],
+        [("q", "a")] * 500 + [("小红书支付牌照" * 300, "")],
+    ],
+    ids=["30k-chinese-turn", "30k-english-turn", "500-turns"],
+)
+def test_a_huge_history_costs_no_more_than_a_question(archive: Settings, history):
+    normal = min(_seconds(lambda: answer("它为什么关停？", settings=archive)) for _ in range(3))
+    assert _seconds(lambda: answer("它为什么关停？", history, settings=archive)) < max(20 * normal, 1.0)
+
+
+def test_a_question_at_the_length_cap_costs_about_ten_normal_ones(archive: Settings):
+    normal = min(_seconds(lambda: answer("小红卡为什么关停？", settings=archive)) for _ in range(3))
+    text = (DATA_DIR / "articles" / "meituan_drones.txt").read_text(encoding="utf-8")
+    long_question = (text * 10)[: MAX_QUESTION_CHARS - 1] + "？"
+    assert _seconds(lambda: answer(long_question, settings=archive)) < max(15 * normal, 1.0)
+
+
+@pytest.mark.parametrize("k", [0, -3, 51, 10**9, 2.5, True])
+def test_k_out_of_range_is_a_clear_error(archive: Settings, k):
+    with pytest.raises(BadRequest, match="1 to 50"):
+        answer("小红卡为什么关停？", k=k, settings=archive)
+    with pytest.raises(BadRequest, match="1 to 50"):
+        retrieve("小红卡为什么关停？", k=k, settings=archive)
