@@ -14,14 +14,21 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from rag.citations import check_generated, citation_for, cited_numbers, number_quotes
+from rag.citations import (
+    check_generated,
+    check_sentence,
+    citation_for,
+    cited_numbers,
+    claim_spans,
+    number_quotes,
+)
 from rag.config import Settings, get_settings
 from rag.errors import LLMUnavailable
 from rag.extract import Quote, select_quotes
 from rag.keyword import KeywordIndex
 from rag.refusal import covers
 from rag.retrieve import bounded_query, check_k, check_question, ensure_index, gather, make_filters
-from rag.text import language, terms
+from rag.text import language, normalize, terms
 from rag.types import Answer, Citation, Hit
 
 log = logging.getLogger(__name__)
@@ -82,9 +89,9 @@ class _Turn:
     def lang(self) -> str:
         return language(self.question)
 
-    def best_citation(self, n: int, hit: Hit) -> Citation:
-        """Cite `hit` as source `n` by its sentence that best answers the query."""
-        best = select_quotes(self.query, [hit], self.keyword.idf, self.settings.max_quote_chars)
+    def best_citation(self, n: int, hit: Hit, claim: str | None = None) -> Citation:
+        """Cite `hit` as source `n` by its sentence that best matches `claim` (default: the query)."""
+        best = select_quotes(claim or self.query, [hit], self.keyword.idf, self.settings.max_quote_chars)
         start, end = (best[0].start, best[0].end) if best else (0, min(len(hit.chunk.text), 120))
         return citation_for(n, hit, start, end)
 
@@ -158,32 +165,73 @@ def _extractive(turn: _Turn) -> Answer:
 
 
 def _generated(turn: _Turn) -> Iterator[Answer]:
+    """The LLM's answer, shown only as far as it has been checked, or the extractive one instead.
+
+    Each sentence is checked (`check_sentence`) as soon as the next one begins; only checked sentences
+    are streamed, so a false claim is never on screen, not even for a moment.
+    """
     from rag.llm import stream_llm_answer
 
-    text = ""
+    text, shown = "", 0
     try:
         for delta in stream_llm_answer(
             turn.question, turn.hits, language=turn.lang, refusal=REFUSAL[turn.lang], settings=turn.settings
         ):
             text += delta
-            yield Answer(question=turn.question, text=text, mode="llm", timings=dict(turn.timings))
+            checked, problem = _checked_prefix(text, shown, turn.hits)
+            if problem:
+                break
+            if checked > shown:
+                shown = checked
+                partial = text[:shown]
+                yield Answer(question=turn.question, text=partial, mode="llm", timings=dict(turn.timings))
+        else:
+            problem = None if refuses(text) else check_generated(text, turn.hits)
     except LLMUnavailable as exc:
         problem = str(exc)
-    else:
-        if text.strip().startswith(REFUSAL[turn.lang][:12]):
-            return _refusal(turn).model_copy(update={"mode": "llm"})
-        problem = check_generated(text, turn.hits)
-        if problem is None:
-            citations = [turn.best_citation(n, turn.hits[n - 1]) for n in sorted(cited_numbers(text))]
-            return Answer(
-                question=turn.question,
-                text=text.strip(),
-                citations=citations,
-                mode="llm",
-                timings=turn.timings,
-            )
+    if problem is None and refuses(text):
+        return _refusal(turn).model_copy(update={"mode": "llm"})
+    if problem is None:
+        return Answer(
+            question=turn.question,
+            text=text.strip(),
+            citations=_claim_citations(turn, text),
+            mode="llm",
+            timings=turn.timings,
+        )
     log.warning("LLM answer rejected: %s", problem)
     return _extractive(turn).model_copy(update={"mode": "extractive-fallback", "note": problem})
+
+
+def _checked_prefix(text: str, shown: int, hits: list[Hit]) -> tuple[int, str | None]:
+    """How much of the streamed `text` is complete, checked sentences (past `shown`), or the problem."""
+    spans = [(s, e) for s, e in claim_spans(text)[:-1] if e > shown]
+    for start, end in spans:
+        sentence = text[start:end]
+        if not refuses(sentence):
+            problem = check_sentence(sentence, hits)
+            if problem:
+                return shown, problem
+    return (spans[-1][1] if spans else shown), None
+
+
+def refuses(text: str) -> bool:
+    """Whether a generated text is (or begins) the refusal, in either language."""
+    squashed = _squash(text)
+    return any(squashed.startswith(_squash(r.split("。")[0].split(". ")[0])) for r in REFUSAL.values())
+
+
+def _squash(text: str) -> str:
+    return "".join(ch for ch in normalize(text).lower() if ch.isalnum())
+
+
+def _claim_citations(turn: _Turn, text: str) -> list[Citation]:
+    """Cite each passage the answer names by its sentence closest to the claims that cite it."""
+    claims: dict[int, list[str]] = {}
+    for start, end in claim_spans(text):
+        for n in cited_numbers(text[start:end]):
+            claims.setdefault(n, []).append(text[start:end])
+    return [turn.best_citation(n, turn.hits[n - 1], " ".join(claims[n])) for n in sorted(claims)]
 
 
 def answer(question: str, history: History | None = None, **options: object) -> Answer:

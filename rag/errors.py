@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
+# `scheme://user:password@host`: the credentials part, stopped at the first "/", blank or "@".
+_CREDENTIALS = re.compile(r"(?<=://)[^/\s@]++@")
+
+
+def redact(text: str) -> str:
+    """`text` with the `user:password@` part of every URL in it removed."""
+    return _CREDENTIALS.sub("", text)
+
 
 class RagError(Exception):
     """Base class of every error this project raises on purpose."""

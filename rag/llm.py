@@ -6,13 +6,19 @@ article are not followed; the caller validates citations in what comes back.
 
 from __future__ import annotations
 
+import html
+import logging
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
 from rag.config import Settings, get_settings
-from rag.errors import LLMUnavailable
+from rag.errors import LLMUnavailable, redact
+from rag.guard import instruction_spans
 from rag.types import Hit
+
+log = logging.getLogger(__name__)
 
 SYSTEM = """You answer questions about a private news archive, using only the numbered passages given.
 Rules:
@@ -29,17 +35,32 @@ HUMAN = """Passages:
 Question: {question}"""
 
 LANGUAGES = {"zh": "Chinese (简体中文)", "en": "English"}
+WITHHELD = "(title withheld: it addresses the model)"
+_TAG = re.compile(r"<(?=\s*+/?\s*+passage)", re.I)
+# A longer reply is not an answer of at most three sentences; reading stops there.
+MAX_REPLY_CHARS = 4000
 
 
 def format_passages(hits: list[Hit]) -> str:
-    """Number and fence each passage with its title, outlet and date."""
+    """Number and fence each passage with its title, outlet and date.
+
+    Nothing from a document can leave its fence: a `passage` tag in the text or the metadata is
+    defused (in any case and spacing), the metadata is attribute-escaped, and a title that addresses
+    the model is withheld.
+    """
     blocks = []
     for n, hit in enumerate(hits, start=1):
         chunk = hit.chunk
-        meta = " · ".join(x for x in (chunk.title, chunk.source, chunk.date) if x)
-        body = chunk.text.replace("</passage", "<\\/passage")
-        blocks.append(f'<passage id="{n}" about="{meta}">\n{body}\n</passage>')
+        title = WITHHELD if instruction_spans(chunk.title) else chunk.title
+        meta = " · ".join(x for x in (title, chunk.source, chunk.date) if x)
+        about = html.escape(_defuse(meta), quote=True)
+        blocks.append(f'<passage id="{n}" about="{about}">\n{_defuse(chunk.text)}\n</passage>')
     return "\n".join(blocks)
+
+
+def _defuse(text: str) -> str:
+    """`text` with every `<passage` / `</passage` tag turned into look-alike text."""
+    return _TAG.sub("‹", text)
 
 
 def build_chain(settings: Settings) -> Any:
@@ -98,12 +119,26 @@ def stream_llm_answer(
         "passages": format_passages(hits),
         "question": question,
     }
+    length = 0
     try:
-        yield from _cached_chain(settings).stream(inputs)
+        for delta in _cached_chain(settings).stream(inputs):
+            yield delta
+            length += len(delta)
+            if length > MAX_REPLY_CHARS:
+                return
     except LLMUnavailable:
         raise
     except Exception as exc:  # noqa: BLE001 - any client/transport failure means the LLM is unusable
         where = settings.openai_base_url if settings.llm == "openai" else settings.ollama_base_url
+        # The detail (address, upstream error body) is for the operator's log, not for users.
+        log.warning(
+            "the %s model %r at %s failed: %s",
+            settings.llm,
+            settings.llm_model,
+            redact(str(where)),
+            redact(str(exc)),
+        )
         raise LLMUnavailable(
-            f"the {settings.llm} model {settings.llm_model!r} at {where} failed: {exc}"
+            "the language model could not be reached or failed (details in the server log); "
+            "answered from the archive without it"
         ) from exc

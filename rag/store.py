@@ -23,7 +23,7 @@ import numpy as np
 
 from rag import keyword
 from rag.config import Settings, get_settings
-from rag.errors import StoreUnavailable
+from rag.errors import StoreUnavailable, redact
 from rag.keyword import KeywordIndex, date_number
 from rag.locks import ChromaLease, FileWriterLock, WriterLock
 from rag.types import Chunk, Filters
@@ -365,7 +365,7 @@ def _chroma_call(what: str, call: Any) -> Any:
         return call()
     except (ChromaError, OSError, ValueError, RuntimeError) as exc:
         raise StoreUnavailable(
-            f"could not {what}: {exc}. Check that RAG_DATA_DIR is writable and has free space "
+            f"could not {what}: {redact(str(exc))}. Check that RAG_DATA_DIR is writable and has free space "
             "(or CHROMA_HOST/CHROMA_PORT for a server); if the index is damaged, re-create it from "
             "the source files with `python -m ingest --rebuild PATH...`"
         ) from exc

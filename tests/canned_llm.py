@@ -47,9 +47,11 @@ class CannedLLM(BaseHTTPRequestHandler):
     def _reply(self, messages: list[dict]) -> str:
         prompt = messages[-1]["content"]
         first = re.search(r'<passage id="1"[^>]*>\n(.*?)\n</passage>', prompt, flags=re.S)[1]
-        sentence = re.split(r"(?<=[。！？.!?])", first.strip())[0][:30]
+        sentences = [s.strip()[:30] for s in re.split(r"(?<=[。！？.!?])", first.strip()) if s.strip()]
+        sentence = sentences[0]
         return {
             "valid": f"根据报道，“{sentence}”[1]。",
+            "valid_long": "".join(f"报道称“{s}”[1]。" for s in sentences[:3]),
             "invented_citation": f"根据报道，“{sentence}”[9]。",
             "invented_quote": "官方称“这是一个完全虚构的引用，不在任何文章里”[1]。",
             "refuse": "资料中没有关于这个问题的信息。",

@@ -25,10 +25,14 @@ def test_valid_cited_answer_passes_through(llm_settings: Settings, llm_server: T
     assert llm_server.requests[0]["stream"] is True
 
 
-def test_answer_streams_token_by_token(llm_settings: Settings):
+def test_answer_streams_sentence_by_sentence_once_each_is_checked(
+    llm_settings: Settings, llm_server: ThreadingHTTPServer
+):
+    llm_server.mode = "valid_long"
     parts = [p.text for p in stream_answer("小红卡为什么关停？", settings=llm_settings)]
-    assert len(parts) > 3
-    assert all(parts[i] and parts[i + 1].startswith(parts[i]) for i in range(len(parts) - 2))
+    assert len(parts) >= 3 and parts[-1].count("[1]") == 3
+    assert all(parts[i] and parts[i + 1].startswith(parts[i]) for i in range(len(parts) - 1))
+    assert all(p[-1] in "。”" for p in parts), "a partial sentence was shown before it was checked"
 
 
 @pytest.mark.parametrize("mode", ["invented_citation", "invented_quote", "error"])
