@@ -35,7 +35,9 @@ def _parser() -> argparse.ArgumentParser:
         "with --rebuild, default: the bundled archive and uploads",
     )
     parser.add_argument("--data-dir", type=Path, help="index directory (default: RAG_DATA_DIR)")
-    parser.add_argument("--prune", action="store_true", help="remove documents whose files are gone")
+    parser.add_argument(
+        "--prune", action="store_true", help="remove documents whose files are gone from the given folders"
+    )
     parser.add_argument(
         "--rebuild",
         action="store_true",

@@ -135,7 +135,7 @@ def ingest(
 
     Args:
         paths: files and folders; folders are searched recursively.
-        prune: also delete documents whose source file no longer exists.
+        prune: also delete documents whose file is gone from one of the given folders (only there).
         rebuild: drop the whole index first (even a damaged one) and re-create it from `paths`.
         settings: defaults to `get_settings()`.
         progress: called with (fraction done, current file) as work proceeds.
@@ -165,7 +165,7 @@ def ingest(
             run.files_done += 1
         _flush(run, final=True)
         if prune:
-            _prune(run)
+            _prune(run, _existing_folders(paths))
     report.seconds = round(time.perf_counter() - started, 3)
     if progress:
         progress(1.0, "done")
@@ -282,10 +282,28 @@ def remove(paths: Sequence[Path | str], *, settings: Settings | None = None) -> 
     return report
 
 
-def _prune(run: _Run) -> None:
+def _existing_folders(paths: Sequence[Path | str]) -> list[Path]:
+    """The given folders that exist, resolved: pruning never reaches beyond them (nor into a missing one)."""
+    folders = []
+    for raw in paths:
+        try:
+            path = Path(raw).expanduser().resolve()
+        except (RuntimeError, OSError):
+            continue
+        if path.is_dir():
+            folders.append(path)
+    return folders
+
+
+def _prune(run: _Run, folders: list[Path]) -> None:
+    """Delete the documents of files that are gone from `folders`.
+
+    A file elsewhere (ingested from another folder, or by another user) is left alone, and so is a
+    folder that is missing right now (an unmounted drive is not a deletion).
+    """
     # Re-read: a document that moved to a new path in this run now belongs to that path.
     for path, record in run.store.file_records().items():
-        if not Path(path).exists():
+        if any(Path(path).is_relative_to(f) for f in folders) and not Path(path).exists():
             run.store.delete(sorted(record.chunk_ids))
             run.report.deleted += len(record.doc_ids)
             log.info("pruned %s (%d documents)", path, len(record.doc_ids))

@@ -141,6 +141,11 @@ class Settings(BaseSettings):
         description="Requests the app holds waiting; beyond it new ones are refused with 'queue is full'.",
     )
     concurrency: int = Field(default=4, ge=1, description="Questions the app answers at the same time.")
+    api_key: str | None = Field(
+        default=None,
+        description="Token the app requires when it listens beyond loopback: the password of the web UI "
+        "(any user name).",
+    )
 
     def archive_folders(self) -> list[Path]:
         """The bundled archive and the uploads folder, those that exist: what an empty index is built from."""

@@ -33,14 +33,19 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def launch_app(root: Path, **env_vars: str) -> Iterator[str]:
-    """Run `python app.py` on a free loopback port with its index under `root`; yield its URL."""
+def launch_app(root: Path, *args: str, **env_vars: str) -> Iterator[str]:
+    """Run `python app.py ARGS` on a free loopback port with its index under `root`; yield its URL."""
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("RAG_")}
-    env |= {"RAG_DATA_DIR": str(root / "index"), "RAG_UPLOAD_DIR": str(root / "uploads"), **env_vars}
+    env |= {
+        "RAG_DATA_DIR": str(root / "index"),
+        "RAG_UPLOAD_DIR": str(root / "uploads"),
+        "GRADIO_TEMP_DIR": str(root / "gradio-cache"),
+        **env_vars,
+    }
     log = (root / "app.log").open("w", encoding="utf-8")
     proc = subprocess.Popen(
-        [sys.executable, "app.py", "--port", str(port)],
+        [sys.executable, "app.py", "--port", str(port), *args],
         cwd=PROJECT_DIR,
         env=env,
         stdout=log,
@@ -66,9 +71,15 @@ def launch_app(root: Path, **env_vars: str) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def app_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder of the session's app: its index, uploads and Gradio cache."""
+    return tmp_path_factory.mktemp("app")
+
+
+@pytest.fixture(scope="session")
+def app_url(app_root: Path) -> Iterator[str]:
     """The session's app, on the bundled archive."""
-    yield from launch_app(tmp_path_factory.mktemp("app"))
+    yield from launch_app(app_root)
 
 
 @pytest.fixture(scope="session")
