@@ -1,26 +1,26 @@
-"""Cut documents into token-sized chunks at Chinese-aware boundaries, with stable content-hash ids.
+"""Cut documents into token-sized chunks at sentence boundaries, with exact offsets and stable ids.
 
-Boundaries are tried in order: paragraph, line, sentence end (。！？；), clause (，、), space. Sizes are
-counted in cl100k tokens with the bundled encoding. Chunks keep the original text and its offsets,
-so a quote found in a chunk can be located in the document.
+A document is cut into sentences (`rag.text.sentence_spans`, the same sentences the answerer quotes);
+a sentence longer than a chunk is cut at clauses (，、：；), then at blanks, then between tokens. The
+pieces are packed into chunks of at most `chunk_tokens` cl100k tokens, each chunk repeating the last
+pieces of the one before (up to `overlap` tokens). Every piece is a span of the document, so a chunk's
+offsets are known by construction, whatever the text repeats.
 """
 
 from __future__ import annotations
 
-import bisect
 import hashlib
+import re
 from collections import Counter
-from functools import lru_cache
-from typing import TYPE_CHECKING
 
-from rag.errors import LoadError
-from rag.text import count_tokens, normalize
+from rag.text import count_tokens, normalize, sentence_spans, token_prefix
 from rag.types import Chunk, Document
 
-if TYPE_CHECKING:
-    from langchain_text_splitters import RecursiveCharacterTextSplitter
-
-SEPARATORS = ["\n\n", "\n", r"[。！？!?；;]", r"\.(?=\s)", r"[，,、：:]", r"\s", ""]
+Span = tuple[int, int]
+# Where an over-long sentence may be cut, in order of preference.
+_CUTS = (re.compile(r"[，,、：:；;]\s*+"), re.compile(r"\s++"))
+# No cl100k token is longer than this many characters: a longer span surely exceeds a budget this big.
+_MAX_TOKEN_CHARS = 128
 
 
 def document_id(doc: Document) -> str:
@@ -28,31 +28,10 @@ def document_id(doc: Document) -> str:
     return hashlib.sha1(normalize(f"{doc.title}\n{doc.text}").encode("utf-8")).hexdigest()[:20]
 
 
-@lru_cache(maxsize=8)
-def _splitter(chunk_tokens: int, overlap: int) -> RecursiveCharacterTextSplitter:
-    from langchain_text_splitters import RecursiveCharacterTextSplitter
-
-    return RecursiveCharacterTextSplitter(
-        separators=SEPARATORS,
-        is_separator_regex=True,
-        keep_separator="end",
-        chunk_size=chunk_tokens,
-        chunk_overlap=min(overlap, chunk_tokens // 2),
-        length_function=count_tokens,
-        strip_whitespace=True,
-    )
-
-
 def chunk_document(doc: Document, *, chunk_tokens: int, overlap: int) -> list[Chunk]:
-    """Split one document into chunks whose `text == doc.text[start:end]`.
-
-    Raises:
-        LoadError: the chunks cannot be placed in the text (never seen; kept as a guard).
-    """
+    """Split one document into chunks whose `text == doc.text[start:end]`."""
     doc_id = document_id(doc)
-    spans = _locate(doc.text, _splitter(chunk_tokens, overlap).split_text(doc.text))
-    if spans is None:
-        raise LoadError(f"{doc.path}: could not locate the chunks of “{doc.title[:40]}” in its text")
+    spans = pack(doc.text, chunk_tokens, min(overlap, chunk_tokens // 2))
     seen: Counter[str] = Counter()
     chunks = []
     for index, (start, end) in enumerate(spans):
@@ -78,50 +57,66 @@ def chunk_document(doc: Document, *, chunk_tokens: int, overlap: int) -> list[Ch
     return chunks
 
 
-def _locate(text: str, pieces: list[str]) -> list[tuple[int, int]] | None:
-    """Offsets of the splitter's pieces in `text`, consistent from the first character to the last.
+def pack(text: str, budget: int, overlap: int) -> list[Span]:
+    """Chunk spans of `text`: pieces (see `pieces`) packed up to `budget` tokens, overlapping by `overlap`."""
+    parts = pieces(text, budget)
+    sizes = [count_tokens(text[s:e]) for s, e in parts]
+    spans: list[Span] = []
+    first = 0
+    while first < len(parts):
+        last, used = first, sizes[first]
+        # One token per joint allows for the blank between pieces; the exact count is checked below.
+        while last + 1 < len(parts) and used + 1 + sizes[last + 1] <= budget:
+            last += 1
+            used += 1 + sizes[last]
+        while last > first and count_tokens(text[parts[first][0] : parts[last][1]]) > budget:
+            last -= 1
+        spans.append((parts[first][0], parts[last][1]))
+        if last + 1 == len(parts):
+            break
+        first = _overlap_start(sizes, first, last, overlap)
+    return spans
 
-    A piece starts after the previous piece's start and no later than the previous piece's end plus the
-    whitespace after it (the splitter drops only whitespace); the first starts at the first visible
-    character, the last ends at the last. In repetitive text a piece fits at several places: the chain
-    of placements that reaches the end of the text is read back (None if there is none).
-    """
-    if not pieces:
-        return []
-    layers = _placements(text, pieces)
-    ends = [s for s in layers[-1] if s + len(pieces[-1]) >= len(text.rstrip())]
-    if not ends:
-        return None
-    starts = [max(ends)]
-    for layer in reversed(layers[1:]):
-        starts.append(layer[starts[-1]])
-    return [(s, s + len(piece)) for s, piece in zip(reversed(starts), pieces, strict=True)]
+
+def _overlap_start(sizes: list[int], first: int, last: int, overlap: int) -> int:
+    """The first piece of the next chunk: the latest pieces of this one that fit in `overlap` tokens."""
+    start, kept = last + 1, 0
+    while start - 1 > first and kept + sizes[start - 1] <= overlap:
+        start -= 1
+        kept += sizes[start]
+    return start
 
 
-def _placements(text: str, pieces: list[str]) -> list[dict[int, int]]:
-    """Per piece, its possible starts mapped to a possible start of the previous piece.
+def pieces(text: str, budget: int) -> list[Span]:
+    """The sentences of `text`, each over-long one cut into spans of at most `budget` tokens."""
+    out: list[Span] = []
+    for start, end in sentence_spans(text):
+        out += _cut(text, start, end, budget, 0)
+    return out
 
-    Only the 32 earliest and 32 latest starts are kept per piece, which bounds the work on text that
-    repeats itself over and over.
-    """
 
-    def reach(end: int) -> int:
-        while end < len(text) and text[end].isspace():
-            end += 1
-        return end
+def _cut(text: str, start: int, end: int, budget: int, level: int) -> list[Span]:
+    """`text[start:end]` as spans of at most `budget` tokens, cut at `_CUTS[level]` and finer."""
+    if end - start <= budget * _MAX_TOKEN_CHARS and count_tokens(text[start:end]) <= budget:
+        return [(start, end)]
+    if level == len(_CUTS):
+        return _cut_tokens(text, start, end, budget)
+    bounds = [start] + [m.end() for m in _CUTS[level].finditer(text, start, end)] + [end]
+    out: list[Span] = []
+    for s, e in zip(bounds, bounds[1:], strict=False):
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out += _cut(text, s, e, budget, level + 1)
+    return out
 
-    first = reach(0)
-    layers: list[dict[int, int]] = [{first: -1} if text.startswith(pieces[0], first) else {}]
-    for prior, piece in zip(pieces, pieces[1:], strict=False):
-        previous = sorted(layers[-1])
-        layer: dict[int, int] = {}
-        high = reach(previous[-1] + len(prior)) if previous else -1
-        start = text.find(piece, previous[0] + 1, high + len(piece)) if previous else -1
-        while 0 <= start <= high:
-            parent = previous[bisect.bisect_left(previous, start) - 1]
-            if parent < start <= reach(parent + len(prior)):
-                layer[start] = parent
-            start = text.find(piece, start + 1, high + len(piece))
-        kept = sorted(layer)
-        layers.append({s: layer[s] for s in kept[:32] + kept[-32:]})
-    return layers
+
+def _cut_tokens(text: str, start: int, end: int, budget: int) -> list[Span]:
+    """Cut a span with no blank or clause mark between tokens, each part at most `budget` tokens."""
+    out: list[Span] = []
+    while start < end:
+        window = text[start : min(end, start + budget * 4)]
+        size = token_prefix(window, budget)
+        out.append((start, start + size))
+        start += size
+    return out

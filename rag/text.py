@@ -65,6 +65,17 @@ def count_tokens(text: str) -> int:
     return len(_encoding().encode(text, disallowed_special=()))
 
 
+def token_prefix(text: str, budget: int) -> int:
+    """Length (≥ 1) of the longest prefix of `text` that ends between tokens and holds at most `budget`."""
+    encoding = _encoding()
+    tokens = encoding.encode(text, disallowed_special=())
+    if len(tokens) <= budget:
+        return len(text)
+    # The first `budget` tokens' bytes, less a character they end inside of.
+    head = encoding.decode_bytes(tokens[:budget]).decode("utf-8", errors="ignore")
+    return max(len(head), 1)
+
+
 @lru_cache(maxsize=1)
 def _jieba() -> ModuleType:
     import jieba

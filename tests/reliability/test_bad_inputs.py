@@ -9,12 +9,14 @@ from pathlib import Path
 import pytest
 
 from ingest import ingest
+from ingest.chunking import chunk_document
 from ingest.loaders import MAX_PDF_PAGES, load
 from rag import BadRequest, answer, retrieve
 from rag.config import Settings
 from rag.errors import LoadError
 from rag.retrieve import MAX_QUESTION_CHARS
 from rag.store import get_store
+from rag.types import Document
 from tests.conftest import DATA_DIR, make_settings
 from tests.ingest.test_loaders import _minimal_pdf
 
@@ -206,3 +208,33 @@ def test_k_out_of_range_is_a_clear_error(archive: Settings, k):
         answer("小红卡为什么关停？", k=k, settings=archive)
     with pytest.raises(BadRequest, match="1 to 50"):
         retrieve("小红卡为什么关停？", k=k, settings=archive)
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        "a" * 200_000,
+        "哈" * 100_000,
+        "=" * 100_000,
+        "ab" * 100_000,
+        "。" * 50_000,
+        " x" * 100_000,
+        "1," * 50_000,
+    ],
+    ids=["latin", "chinese", "equals", "pairs", "stops", "spaced", "numbers"],
+)
+def test_long_runs_of_one_character_are_chunked_exactly_and_quickly(run: str):
+    text = "开头。" + run + "结尾。"
+    started = time.perf_counter()
+    chunks = chunk_document(Document(title="t", text=text, path="/a.txt"), chunk_tokens=200, overlap=60)
+    assert time.perf_counter() - started < 10
+    assert all(text[c.start : c.end] == c.text for c in chunks)
+    assert chunks[0].start == 0 and chunks[-1].end == len(text)
+    assert all(b.start <= a.end for a, b in zip(chunks, chunks[1:], strict=False)), "text between chunks"
+
+
+def test_a_file_of_repeated_characters_is_ingested(tmp_path: Path):
+    path = tmp_path / "runs.txt"
+    path.write_text("重复测试\n" + "哈" * 3000 + "\n" + "=" * 3000 + "\n美团无人机送货。", encoding="utf-8")
+    report = ingest([path], settings=make_settings(tmp_path / "index"))
+    assert report.ok and report.added == 1, report.failed
