@@ -28,7 +28,7 @@ from rag.extract import Quote, select_quotes
 from rag.keyword import KeywordIndex
 from rag.refusal import covers
 from rag.retrieve import bounded_query, check_k, check_question, ensure_index, gather, make_filters
-from rag.text import language, normalize, terms
+from rag.text import fold, language, terms
 from rag.types import Answer, Citation, Hit
 
 log = logging.getLogger(__name__)
@@ -222,7 +222,7 @@ def refuses(text: str) -> bool:
 
 
 def _squash(text: str) -> str:
-    return "".join(ch for ch in normalize(text).lower() if ch.isalnum())
+    return "".join(ch for ch in fold(text) if ch.isalnum())
 
 
 def _claim_citations(turn: _Turn, text: str) -> list[Citation]:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from rag.extract import Quote
 from rag.guard import repeats_instructions
 from rag.lexicon import matched_share
-from rag.text import bigrams, normalize, sentence_spans, terms
+from rag.text import bigrams, fold, normalize, sentence_spans, terms
 from rag.types import Citation, Hit
 
 _MARKER = re.compile(r"\[(\d{1,3})\]")
@@ -138,9 +138,9 @@ def supports(passage: str, claim: str) -> bool:
     Words count in either language (translations from the lexicon), and Chinese character pairs
     catch paraphrase. A claim with no words of its own (a lead such as "据报道：") needs no support.
     """
-    text = normalize(passage).lower()
+    text = fold(passage)
     digits = re.sub(r"(?<=\d)[,，](?=\d)", "", text)
-    if any(figure not in digits for figure in _FIGURE.findall(normalize(claim).replace(",", ""))):
+    if any(figure not in digits for figure in _FIGURE.findall(fold(claim).replace(",", ""))):
         return False
     words = {t: 1.0 for t in terms(claim, search_mode=False) if t not in FRAMING}
     pairs = bigrams(claim) - {pair for w in FRAMING for pair in bigrams(w)}

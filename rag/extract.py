@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rag.guard import asks_about, instruction_spans
 from rag.lexicon import matched_share
-from rag.text import bigrams, language, normalize, sentence_spans, terms
+from rag.text import bigrams, fold, language, normalize, sentence_spans, terms
 from rag.types import Hit
 
 # For each intent: what in a question asks for it, and cues of an answer (strong, then weak).
@@ -96,7 +96,7 @@ class _Scorer:
         self.cues = [INTENTS[name][1:] for name in question_intents(question)]
 
     def __call__(self, text: str) -> float:
-        lexical = matched_share(self.weights, normalize(text).lower()) or 0.0
+        lexical = matched_share(self.weights, fold(text)) or 0.0
         paraphrase = len(self.bigrams & bigrams(text)) / len(self.bigrams) if self.bigrams else 0.0
         intent = 0.0
         for strong, weak in self.cues:

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Bump when the tokenizer or the lexicon changes: cached BM25 terms are then recomputed.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 
 def date_number(iso: str | None) -> int:

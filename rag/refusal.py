@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from rag.keyword import KeywordIndex
 from rag.lexicon import matched_share, names, translations
-from rag.text import bigrams, normalize, terms
+from rag.text import bigrams, fold, terms
 from rag.types import Hit
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ def coverage(question: str, hit: Hit, keyword: KeywordIndex) -> float | None:
     The rarity-weighted share of its terms (or their translations), or of its Chinese character
     pairs when paraphrase hides the terms; None when neither can be judged.
     """
-    text = normalize(hit.chunk.index_text).lower()
+    text = fold(hit.chunk.index_text)
     weights = {t: keyword.idf(t) for t in dict.fromkeys(terms(question, search_mode=False))}
     share = matched_share(weights, text)
     pairs = bigrams(question)

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rag.errors import RagError
 
@@ -46,6 +46,29 @@ _SENTENCE_END = re.compile(
 def normalize(text: str) -> str:
     """Return `text` in NFKC form (full-width letters, digits and punctuation become half-width)."""
     return unicodedata.normalize("NFKC", text)
+
+
+def fold(text: str) -> str:
+    """The form in which two texts are compared: NFKC, simplified Chinese, lower case.
+
+    Traditional and simplified Chinese then match each other (小紅卡 finds 小红卡), on the indexing side
+    and the question side alike; quotes still come from the original text, in its own script.
+    """
+    text = normalize(text)
+    if not text.isascii():
+        text = _to_simplified().convert(text)
+    return text.lower()
+
+
+@lru_cache(maxsize=1)
+def _to_simplified() -> Any:
+    try:
+        import opencc
+    except ImportError as exc:
+        raise RagError(
+            "matching traditional with simplified Chinese needs opencc: pip install opencc"
+        ) from exc
+    return opencc.OpenCC("t2s")
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +121,7 @@ def terms(text: str, *, search_mode: bool = True) -> list[str]:
     out: list[str] = []
     jieba = _jieba()
     words = jieba.cut_for_search if search_mode else jieba.cut
-    for raw in words(normalize(text).lower()):
+    for raw in words(fold(text)):
         token = raw.strip()
         if not token or token in STOPWORDS or not _HAS_WORD_CHAR.search(token):
             continue
@@ -118,7 +141,7 @@ def language(text: str) -> str:
 
 def bigrams(text: str) -> set[str]:
     """Pairs of adjacent Chinese characters in `text`: a paraphrase-tolerant fingerprint."""
-    cjk = re.sub(r"[^\u3400-\u9fff]", " ", normalize(text))
+    cjk = re.sub(r"[^\u3400-\u9fff]", " ", fold(text))
     return {w[i : i + 2] for w in cjk.split() for i in range(len(w) - 1)}
 
 
