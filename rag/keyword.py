@@ -1,8 +1,8 @@
 """BM25 over every chunk: a cache derived from Chroma, stamped with the generation it was built at.
 
 This is the only module that touches bm25s. The cache holds the chunks themselves (so a keyword hit
-needs no Chroma read), arrays for filtering, and each chunk's terms (so a rebuild after a small write
-tokenizes only new text).
+needs no Chroma read), arrays for filtering, each chunk's terms (so a rebuild after a small write
+tokenizes only new text) and each language's mean passage vector (see `LanguageMeans`).
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ import logging
 import shutil
 import uuid
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from rag.text import terms
+from rag.text import language, terms
 from rag.types import Chunk, Filters
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Bump when the tokenizer or the lexicon changes: cached BM25 terms are then recomputed.
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 
 
 def date_number(iso: str | None) -> int:
@@ -35,17 +35,51 @@ def date_number(iso: str | None) -> int:
     return int(iso[:10].replace("-", "")) if iso else 0
 
 
-class KeywordIndex:
-    """BM25 over every chunk, plus the chunks themselves and arrays for filtering."""
+@dataclass(frozen=True, slots=True)
+class LanguageMeans:
+    """Each language's mean passage vector, and how many chunks it averages.
 
-    def __init__(self, generation: str, chunks: list[Chunk], retriever: bm25s.BM25 | None) -> None:
+    Multilingual e5 places every language in its own region: a question scores passages of its own
+    language far above a passage in another language that answers it. Subtracting each language's
+    mean (see `rag.retrieve`) takes that offset away. Derived from Chroma with the keyword index.
+    """
+
+    means: dict[str, np.ndarray]
+    counts: dict[str, int]
+
+    def usable(self, minimum: int) -> bool:
+        """True when two languages each have `minimum` chunks: only then is there a bias to remove."""
+        return sum(n >= minimum for n in self.counts.values()) >= 2
+
+
+class KeywordIndex:
+    """BM25 over every chunk, plus the chunks themselves, arrays for filtering and language statistics."""
+
+    def __init__(
+        self,
+        generation: str,
+        chunks: list[Chunk],
+        retriever: bm25s.BM25 | None,
+        languages: LanguageMeans | None = None,
+    ) -> None:
         self.generation = generation
         self.chunks = chunks
         self.retriever = retriever
+        self.languages = languages or LanguageMeans({}, {})
         self.position = {c.chunk_id: i for i, c in enumerate(chunks)}
+        self._languages: dict[int, str] = {}
         self._sources = np.array([c.source or "" for c in chunks], dtype=object)
         self._paths = np.array([c.path for c in chunks], dtype=object)
         self._dates = np.array([date_number(c.date) for c in chunks], dtype=np.int64)
+
+    def language_of(self, chunk_id: str) -> str | None:
+        """The language of an indexed chunk's text (`zh` or `en`), or None for an unknown id."""
+        i = self.position.get(chunk_id)
+        if i is None:
+            return None
+        if i not in self._languages:
+            self._languages[i] = language(self.chunks[i].text)
+        return self._languages[i]
 
     def mask(self, filters: Filters) -> np.ndarray | None:
         """Return a boolean array selecting the chunks that pass `filters`, or None for no filter."""
@@ -113,21 +147,40 @@ def load(cache_dir: Path, generation: str) -> KeywordIndex | None:
     retriever = _load_bm25(cache_dir) if chunks else None
     if chunks and retriever is None:
         return None
-    return KeywordIndex(generation, chunks, retriever)
+    languages = _load_languages(cache_dir, data.get("languages"))
+    return KeywordIndex(generation, chunks, retriever, languages)
 
 
-def rebuild(chunks: Iterable[Chunk], generation: str, cache_dir: Path) -> KeywordIndex:
-    """Index `chunks` (reusing cached terms of unchanged text) and save the cache atomically."""
+def rebuild(records: Iterable[tuple[Chunk, np.ndarray]], generation: str, cache_dir: Path) -> KeywordIndex:
+    """Index chunks with their vectors (reusing cached terms of unchanged text); save the cache atomically."""
     cached = _cached_terms(cache_dir)
-    listed = list(chunks)
+    listed: list[Chunk] = []
+    sums: dict[str, np.ndarray] = {}
+    counts: dict[str, int] = {}
+    for chunk, vector in records:
+        listed.append(chunk)
+        lang = language(chunk.text)
+        sums[lang] = sums.get(lang, 0.0) + np.asarray(vector, dtype=np.float64)
+        counts[lang] = counts.get(lang, 0) + 1
+    languages = LanguageMeans({k: (v / counts[k]).astype(np.float32) for k, v in sums.items()}, counts)
     corpus = [cached.get(c.text_hash) or terms(c.index_text) for c in listed]
     retriever = _build_bm25(corpus) if listed else None
     try:
-        _save(cache_dir, generation, listed, corpus, retriever)
+        _save(cache_dir, generation, listed, corpus, retriever, languages)
     except OSError as exc:
         log.warning("could not save the BM25 cache in %s (%s); it is kept in memory only", cache_dir, exc)
     log.info("rebuilt the BM25 index over %d chunks", len(listed))
-    return KeywordIndex(generation, listed, retriever)
+    return KeywordIndex(generation, listed, retriever, languages)
+
+
+def _load_languages(cache_dir: Path, counts: object) -> LanguageMeans | None:
+    if not isinstance(counts, dict):
+        return None
+    try:
+        stored = np.load(cache_dir / "languages.npz")
+        return LanguageMeans({k: stored[k] for k in counts}, {k: int(n) for k, n in counts.items()})
+    except (OSError, ValueError, KeyError):
+        return None
 
 
 def _cached_terms(cache_dir: Path) -> dict[str, list[str]]:
@@ -146,6 +199,7 @@ def _save(
     chunks: list[Chunk],
     corpus: list[list[str]],
     retriever: bm25s.BM25 | None,
+    languages: LanguageMeans,
 ) -> None:
     """Write the cache beside `cache_dir`, then swap it in; a failed write leaves no partial cache."""
     tmp = cache_dir.with_name(f"{cache_dir.name}.tmp-{uuid.uuid4().hex[:8]}")
@@ -158,7 +212,13 @@ def _save(
             "terms": {c.text_hash: t for c, t in zip(chunks, corpus, strict=True)},
         }
         (tmp / "terms.json").write_text(json.dumps(cached, ensure_ascii=False), encoding="utf-8")
-        manifest = {"format": CACHE_FORMAT, "generation": generation, "chunks": [asdict(c) for c in chunks]}
+        np.savez(tmp / "languages.npz", **languages.means)
+        manifest = {
+            "format": CACHE_FORMAT,
+            "generation": generation,
+            "chunks": [asdict(c) for c in chunks],
+            "languages": languages.counts,
+        }
         (tmp / "chunks.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
     except OSError:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from rag import dictionary
+
 PAIRS = """
 关停 close closed closing closure shut shutdown suspend suspended
 关闭 close closed shut
@@ -168,8 +170,14 @@ def chinese_words() -> list[str]:
 
 
 def translations(term: str) -> frozenset[str]:
-    """Words in the other language that stand for `term` (lower-case English, or Chinese)."""
-    return _table().get(term, frozenset())
+    """Words in the other language that stand for `term` (lower-case English, or Chinese).
+
+    The names and platform words listed here, then CC-CEDICT (`rag.dictionary`).
+    """
+    listed = _table().get(term, frozenset())
+    if not term or term.isdigit():
+        return listed
+    return listed | (dictionary.chinese(term) if term.isascii() else dictionary.english(term))
 
 
 @lru_cache(maxsize=4096)

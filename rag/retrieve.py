@@ -14,13 +14,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
+
 from rag.config import Settings, get_settings
 from rag.embeddings import get_embedder
 from rag.errors import BadRequest, EmbedderUnavailable
 from rag.keyword import KeywordIndex
 from rag.lexicon import with_translations
 from rag.store import Store, get_store
-from rag.text import terms
+from rag.text import language, terms
 from rag.types import Filters, Hit
 
 log = logging.getLogger(__name__)
@@ -32,6 +34,8 @@ DENSE_MIN_SPREAD = 0.03
 # background over CMRC 2018 questions); it stands in for the background a tiny archive lacks.
 PRIOR_BACKGROUND = 0.84
 MIN_BACKGROUND = 4
+# Below this many chunks in each of two languages, language means describe topics, not languages.
+MIN_LANGUAGE_CHUNKS = 30
 # A candidate this close to the best one is a tie, not background.
 BACKGROUND_TIE = 0.01
 # Longer than any real question; a pasted article is refused rather than tokenised for seconds.
@@ -214,7 +218,8 @@ def gather(
     depth = min(settings.candidates, len(keyword.chunks))
     lexical = keyword.search(with_translations(terms(question)), depth, filters)
     vector = get_embedder(settings=settings).embed_query(question)
-    dense = [(cid, sim) for cid, sim in store.dense(vector, depth, filters) if cid in keyword.position]
+    dense_run = _dense_run(store, keyword, vector, language(question), depth, filters)
+    dense = [(cid, sim) for cid, sim in dense_run if cid in keyword.position]
     keyword_run = [(c.chunk_id, s) for c, s in lexical]
     if settings.fusion == "rrf":
         fused = fuse_ranks([[cid for cid, _ in keyword_run], [cid for cid, _ in dense]], settings.rrf_k)
@@ -233,7 +238,37 @@ def gather(
     ]
     if settings.reranker:
         hits = rerank(question, hits, settings.reranker)
-    return Evidence(hits[:k], _background(store.dense(vector, depth, Filters()) if filters else dense))
+    reference = _dense_run(store, keyword, vector, language(question), depth, Filters()) if filters else dense
+    return Evidence(hits[:k], _background(reference))
+
+
+def _dense_run(
+    store: Store, keyword: KeywordIndex, vector: np.ndarray, lang: str, depth: int, filters: Filters
+) -> list[tuple[str, float]]:
+    """Dense candidates, best first, scored so that no language is favoured.
+
+    In an archive with two languages each question is searched once per language (the centred
+    question moved into that language's region), and every candidate is scored by the cosine of the
+    centred question and the centred passage: each side minus its language's mean passage vector.
+    """
+    stats = keyword.languages
+    if not stats.usable(MIN_LANGUAGE_CHUNKS):
+        return store.dense(vector, depth, filters)
+    means = {k: v for k, v in stats.means.items() if stats.counts[k] >= MIN_LANGUAGE_CHUNKS}
+    centred = vector - stats.means.get(lang, np.mean(list(means.values()), axis=0))
+    pools = [_unit(centred + mean) for mean in means.values()]
+    found = store.nearest(pools, depth, filters)
+    query = _unit(centred)
+    scored = []
+    for cid, passage in found.items():
+        mean = stats.means.get(keyword.language_of(cid) or "")
+        if mean is not None:
+            scored.append((cid, float(query @ _unit(passage - mean))))
+    return sorted(scored, key=lambda item: -item[1])[:depth]
+
+
+def _unit(vector: np.ndarray) -> np.ndarray:
+    return vector / (np.linalg.norm(vector) or 1.0)
 
 
 def _background(reference: list[tuple[str, float]]) -> float:

