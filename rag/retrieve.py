@@ -199,6 +199,7 @@ class Evidence:
 
     hits: list[Hit]
     background: float
+    centred: bool = False
 
 
 def search(question: str, k: int, filters: Filters, *, settings: Settings) -> list[Hit]:
@@ -239,7 +240,7 @@ def gather(
     if settings.reranker:
         hits = rerank(question, hits, settings.reranker)
     reference = _dense_run(store, keyword, vector, language(question), depth, Filters()) if filters else dense
-    return Evidence(hits[:k], _background(reference))
+    return Evidence(hits[:k], _background(reference), keyword.languages.usable(MIN_LANGUAGE_CHUNKS))
 
 
 def _dense_run(
