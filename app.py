@@ -102,31 +102,46 @@ def _quoted_regions(text: str, citations: list[Citation]) -> list[tuple[int, int
     return merged
 
 
-def _card(c: Citation) -> str:
-    meta = " · ".join(html.escape(x) for x in (c.source, c.date) if x) or "unknown outlet and date"
-    at = c.passage.find(c.quote)
-    if at >= 0:
-        passage = (
-            html.escape(c.passage[:at])
-            + f"<mark>{html.escape(c.quote)}</mark>"
-            + html.escape(c.passage[at + len(c.quote) :])
-        )
-    else:
-        passage = f"<mark>{html.escape(c.quote)}</mark>"
+def _card(cited: list[Citation]) -> str:
+    """One passage's card: its title, outlet and date, and every span quoted from it highlighted."""
+    first = cited[0]
+    meta = " · ".join(html.escape(x) for x in (first.source, first.date) if x) or "unknown outlet and date"
+    spans = sorted((at, at + len(c.quote)) for c in cited if (at := first.passage.find(c.quote)) >= 0)
+    passage, last = "", 0
+    for start, end in spans:
+        if start >= last:
+            passage += (
+                html.escape(first.passage[last:start])
+                + f"<mark>{html.escape(first.passage[start:end])}</mark>"
+            )
+            last = end
+    passage = (
+        passage + html.escape(first.passage[last:]) if spans else f"<mark>{html.escape(first.quote)}</mark>"
+    )
+    anchors = "".join(f'<span id="source-{c.n}"></span>' for c in cited)
+    numbers = "".join(f"[{c.n}]" for c in cited)
     return (
-        f'<div class="source-card" id="source-{c.n}"><b>[{c.n}] {html.escape(c.title)}</b>'
+        f'<div class="source-card">{anchors}<b>{numbers} {html.escape(first.title)}</b>'
         f'<div class="meta">{meta}</div><blockquote>{passage}</blockquote></div>'
     )
 
 
+def _cards(citations: list[Citation]) -> str:
+    """One card per passage, in the order of its first citation."""
+    by_passage: dict[str, list[Citation]] = {}
+    for c in citations:
+        by_passage.setdefault(c.chunk_id, []).append(c)
+    return "".join(_card(cited) for cited in by_passage.values())
+
+
 def render_sources(answer: Answer | None) -> str:
-    """The sources panel (HTML): each citation's title, outlet, date and the quote inside its passage."""
+    """The sources panel (HTML): one card per cited passage, every quoted span highlighted in it."""
     if answer is None:
         return "<p>Sources of the latest answer appear here.</p>"
     if answer.refused:
-        cards = "".join(_card(c) for c in answer.see_also)
+        cards = _cards(answer.see_also)
         return f'<div class="refusal"><b>Not in the archive.</b> Closest sources (see also):</div>{cards}'
-    return "".join(_card(c) for c in answer.citations) or "<p>No sources.</p>"
+    return _cards(answer.citations) or "<p>No sources.</p>"
 
 
 def archive_summary(docs: list[DocumentInfo]) -> str:

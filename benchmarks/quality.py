@@ -3,7 +3,9 @@
     python -m benchmarks.quality [--work DIR] [--bench cmrc2018_trial.json]
 
 Every CMRC 2018 trial passage (CC BY-SA 4.0, Cui et al. 2019) is ingested as a document through the
-normal `ingest` path; the bundled archive is asked the questions in `archive_questions.json`.
+normal `ingest` path; the bundled archive is asked the questions in `archive_questions.json`; half of
+XQuAD (CC BY-SA 4.0, Artetxe et al. 2020) is indexed as a mixed zh/en archive and every question asked
+in both languages.
 Writes `benchmarks/results/quality.json` and `quality.md`.
 """
 
@@ -16,7 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from benchmarks import cmrc
+from benchmarks import cmrc, xquad
 from benchmarks.report import RESULTS, machine, write
 from ingest import ingest
 from ingest.loaders import load
@@ -177,6 +179,61 @@ def archive_metrics(settings: Settings) -> dict[str, Any]:
     }
 
 
+XQUAD_ANSWER_CHARS = 300
+
+
+def xquad_metrics(work: Path, with_baseline: bool) -> dict[str, Any]:
+    """XQuAD as a mixed zh/en archive: retrieval, answers and refusals, same and cross language."""
+    paragraphs, questions = xquad.load()
+    folder = xquad.write_articles(paragraphs, work / "xquad-articles")
+    settings = Settings(_env_file=None, data_dir=work / "xquad-index")
+    ingest([folder], settings=settings)
+    rows: dict[str, list[dict[str, float]]] = {"same": [], "cross": []}
+    for q in questions:
+        ranked = [Path(h.chunk.path).stem for h in search(q.text, 5, Filters(), settings=settings)]
+        result = answer(q.text, settings=settings)
+        short = len(result.text) <= XQUAD_ANSWER_CHARS
+        rows["cross" if q.cross else "same"].append(
+            {
+                "ctx@1": ranked[:1] == [q.passage],
+                "ctx@5": q.passage in ranked,
+                "answer_hit": not result.refused and short and any(a in result.text for a in q.answers),
+                "false_refusals": result.refused,
+                "answer_chars": len(result.text),
+            }
+        )
+    figures: dict[str, Any] = {"ours": {k: _means(v) for k, v in rows.items()}}
+    if with_baseline:
+        figures["langchain baseline"] = _xquad_baseline(questions, sorted(folder.glob("*.txt")), work)
+    return figures
+
+
+def _means(rows: list[dict[str, float]]) -> dict[str, float]:
+    return {key: sum(r[key] for r in rows) / len(rows) for key in rows[0]} | {"questions": len(rows)}
+
+
+def _xquad_baseline(questions: Sequence[xquad.Question], files: list[Path], work: Path) -> dict[str, Any]:
+    """The LangChain tutorial retriever on the same archive; its "answer" is its top passage, cut to 300."""
+    from benchmarks import baseline
+
+    store = baseline.build(files, work / "xquad-baseline-chroma")
+    rows: dict[str, list[dict[str, float]]] = {"same": [], "cross": []}
+    for q in questions:
+        docs = store.similarity_search(q.text, k=5)
+        ranked = [Path(d.metadata["source"]).stem for d in docs]
+        top = docs[0].page_content[:XQUAD_ANSWER_CHARS] if docs else ""
+        rows["cross" if q.cross else "same"].append(
+            {
+                "ctx@1": ranked[:1] == [q.passage],
+                "ctx@5": q.passage in ranked,
+                "answer_hit": any(a in top for a in q.answers),
+                "false_refusals": 0.0,
+                "answer_chars": len(top),
+            }
+        )
+    return {k: _means(v) for k, v in rows.items()}
+
+
 def run(work: Path, bench: Path, with_baseline: bool) -> dict[str, Any]:
     """Run every measurement; returns the figures."""
     passages, questions = cmrc.load(bench)
@@ -209,6 +266,7 @@ def run(work: Path, bench: Path, with_baseline: bool) -> dict[str, Any]:
     archive = Settings(_env_file=None, data_dir=work / "archive-index")
     ingest([PROJECT_DIR / "data" / "articles"], settings=archive)
     figures["archive"] = archive_metrics(archive)
+    figures["xquad"] = xquad_metrics(work, with_baseline)
     return figures
 
 
@@ -236,7 +294,23 @@ def markdown(figures: dict[str, Any]) -> str:
         f"| citation validity (quotes verbatim in their documents) | {min(a['citation_validity'], ar['citation_validity']):.3f} |",
         f"| answer() latency p50 / p95 (CMRC index) | {a['p50_ms']:.0f} ms / {a['p95_ms']:.0f} ms |",
     ]
+    lines += ["", *xquad_table(figures["xquad"])]
     return "\n".join(lines) + "\n"
+
+
+def xquad_table(figures: dict[str, Any]) -> list[str]:
+    """XQuAD rows: each system, same and cross language."""
+    lines = [
+        "| XQuAD mixed archive (zh/en) | asked | ctx@1 | ctx@5 | answer hit | false refusals | mean answer chars |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for system, by_kind in figures.items():
+        for kind, m in by_kind.items():
+            lines.append(
+                f"| {system} | {kind} language ({m['questions']}) | {m['ctx@1']:.3f} | {m['ctx@5']:.3f} | "
+                f"{m['answer_hit']:.3f} | {m['false_refusals']:.3f} | {m['answer_chars']:.0f} |"
+            )
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:

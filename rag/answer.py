@@ -24,7 +24,7 @@ from rag.citations import (
 )
 from rag.config import Settings, get_settings
 from rag.errors import LLMUnavailable
-from rag.extract import Quote, select_quotes
+from rag.extract import Quote, answer_span, select_quotes
 from rag.keyword import KeywordIndex
 from rag.refusal import covers
 from rag.retrieve import bounded_query, check_k, check_question, ensure_index, gather, make_filters
@@ -66,12 +66,17 @@ def _lead(citation: Citation, lang: str) -> str:
     return f"As of {citation.date}, per {source}: " if citation.date else f"Per {source}: "
 
 
-def compose(citations: list[Citation], lang: str) -> str:
-    """Join quotes into the answer text: a lead naming the first source and date, each quote cited."""
+def compose(citations: list[Citation], lang: str, answer: str = "") -> str:
+    """Join quotes into the answer text: the answer first, then the quotes that show it.
+
+    `answer` is a short span of the first quote (a figure, a date) when there is one; then a lead
+    names the first source and its date, and each quote follows with its citation.
+    """
     if not citations:
         return ""
     body = " ".join(f"{c.quote}[{c.n}]" for c in citations)
-    return _lead(citations[0], lang) + body
+    first = f"{answer}[{citations[0].n}]{'。' if lang == 'zh' else '. '}" if answer else ""
+    return first + _lead(citations[0], lang) + body
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,9 +164,10 @@ def _extractive(turn: _Turn) -> Answer:
     citations = number_quotes(quotes)
     if not citations:
         return _refusal(turn)
-    return Answer(
-        question=turn.question, text=compose(citations, turn.lang), citations=citations, timings=turn.timings
-    )
+    span = answer_span(turn.query, citations[0].quote, turn.keyword.idf)
+    short = citations[0].quote[span[0] : span[1]] if span else ""
+    text = compose(citations, turn.lang, short if short != citations[0].quote else "")
+    return Answer(question=turn.question, text=text, citations=citations, timings=turn.timings)
 
 
 def _generated(turn: _Turn) -> Iterator[Answer]:

@@ -62,6 +62,8 @@ ADJACENT_WEIGHT = 0.3
 PASSAGES = 4
 MAX_SENTENCES = 5
 MAX_QUOTES = 3
+# A sentence from a second article must score this share of the best sentence's score to be quoted.
+OTHER_ARTICLE_SHARE = 0.85
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +80,22 @@ class Quote:
     def text(self) -> str:
         """The quoted characters."""
         return self.hit.chunk.text[self.start : self.end]
+
+
+def answer_span(question: str, text: str, idf: Callable[[str], float]) -> tuple[int, int] | None:
+    """The shortest span of `text` that answers a how-much or when question: a figure with its unit, a date.
+
+    Of several, the one nearest the question's rarest word in `text` ("年卡收费为 168元" for the fee).
+    """
+    cues = [INTENTS[name][1] for name in question_intents(question) if name in ("number", "when")]
+    matches = [m for cue in cues for m in cue.finditer(text)]
+    if not matches:
+        return None
+    folded = fold(text)
+    anchors = [folded.find(t) for t in sorted(_Scorer(question, idf).weights, key=lambda t: -idf(t))]
+    anchor = next((a for a in anchors if a >= 0), 0)
+    best = min(matches, key=lambda m: (abs(m.start() - anchor), m.end() - m.start()))
+    return best.start(), best.end()
 
 
 def question_intents(question: str) -> list[str]:
@@ -107,6 +125,8 @@ class _Scorer:
 
 
 _MARKER_AT_END = re.compile(r"\[\d{1,3}\]")
+# Where a sentence may be cut into clauses: not at the comma or colon inside "3,323" or "10:30".
+_CLAUSE_END = re.compile(r"[，；：、]\s*+|[,;:](?!\d)\s*+")
 
 
 def _trim_markers(text: str, start: int, end: int) -> int:
@@ -135,9 +155,7 @@ def _fit(text: str, start: int, end: int, budget: int, score: _Scorer) -> tuple[
     """Cut an over-long sentence to its best run of clauses that fits `budget` characters."""
     if end - start <= budget:
         return start, end
-    cuts = [start] + [
-        m.end() for m in re.finditer(r"[，,；;：:、]\s*", text[start:end]) if m.end() < end - start
-    ]
+    cuts = [start] + [m.end() for m in _CLAUSE_END.finditer(text[start:end]) if m.end() < end - start]
     cuts = sorted({start if c == start else start + c for c in cuts}) + [end]
     best, best_score = (start, start + budget), -1.0
     for i in range(len(cuts) - 1):
@@ -149,9 +167,27 @@ def _fit(text: str, start: int, end: int, budget: int, score: _Scorer) -> tuple[
         if value > best_score:
             best, best_score = (s, e), value
     s, e = best
+    e = _word_end(text, s, e)
     while e > s and text[e - 1] in "，,；;：:、 ":
         e -= 1
     return s, e
+
+
+def _word_end(text: str, start: int, end: int) -> int:
+    """`end`, moved back so the span does not stop inside a Latin word or a number ("up from 2…")."""
+
+    def inside(i: int) -> bool:
+        if i >= len(text) or i <= start:
+            return False
+        left, right = text[i - 1], text[i]
+        word = left.isascii() and left.isalnum() and right.isascii() and right.isalnum()
+        number = left in ".,%" and right.isdigit() or left.isdigit() and right in ".,%"
+        return word or number
+
+    cut = end
+    while inside(cut):
+        cut -= 1
+    return cut if cut > start else end
 
 
 def select_quotes(question: str, hits: list[Hit], idf: Callable[[str], float], budget: int) -> list[Quote]:
@@ -184,10 +220,13 @@ def select_quotes(question: str, hits: list[Hit], idf: Callable[[str], float], b
             key=lambda q: q.score + ADJACENT_WEIGHT * any(_gap(c, q) is not None for c in chosen),
         )
         candidates.remove(quote)
+        if chosen and not _answers_too(quote, chosen):
+            continue
         text = quote.hit.chunk.text
-        start, end = _fit(
-            text, quote.start, _trim_markers(text, quote.start, quote.end), budget - used, score
-        )
+        stop = _trim_markers(text, quote.start, quote.end)
+        if chosen and stop - quote.start > budget - used:
+            continue  # only the leading quote is ever cut to fit: the others are whole sentences
+        start, end = _fit(text, quote.start, stop, budget - used, score)
         fitted = Quote(quote.hit, quote.rank, start, end, quote.score)
         # Blanks between touching sentences are quoted too once they are joined.
         joint = sum(g for c in chosen if (g := _gap(c, fitted)) is not None)
@@ -200,6 +239,13 @@ def select_quotes(question: str, hits: list[Hit], idf: Callable[[str], float], b
         chosen.append(fitted)
         used += end - start + joint
     return _joined(chosen)[:MAX_QUOTES]
+
+
+def _answers_too(quote: Quote, chosen: list[Quote]) -> bool:
+    """A quote from another article joins the answer only if it answers nearly as well as the first."""
+    if any(c.hit.chunk.doc_id == quote.hit.chunk.doc_id for c in chosen):
+        return True
+    return quote.score >= OTHER_ARTICLE_SHARE * chosen[0].score
 
 
 def _gap(a: Quote, b: Quote) -> int | None:

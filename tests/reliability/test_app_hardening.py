@@ -149,3 +149,16 @@ def test_public_answers_show_paths_relative_to_their_folder(tmp_path: Path):
     data = public_answer(Answer(question="q", text="x", citations=[cited]), settings)
     assert data["citations"][0]["path"] == "up/sub/a.md"
     assert save_uploads([str(DRONES)], tmp_path / "up")[0].name == DRONES.name
+
+
+def test_one_card_per_passage_with_every_quoted_span_highlighted():
+    from app import render_sources
+
+    passage = "小红卡年费168元。官方称准备不够充分。另有商家投诉。"
+    cited = [
+        _citation(1, "小红卡年费168元。").model_copy(update={"passage": passage, "chunk_id": "c1"}),
+        _citation(2, "官方称准备不够充分。").model_copy(update={"passage": passage, "chunk_id": "c1"}),
+    ]
+    html_out = render_sources(Answer(question="q", text="x", citations=cited))
+    assert html_out.count('class="source-card"') == 1 and html_out.count("<mark>") == 2
+    assert 'id="source-1"' in html_out and 'id="source-2"' in html_out
