@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rag.guard import asks_about, instruction_spans
-from rag.lexicon import matched_share
+from rag.lexicon import first_occurrence, matched_share
 from rag.text import bigrams, fold, language, normalize, sentence_spans, terms
 from rag.types import Hit
 
@@ -32,7 +32,7 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
     "when": (
         re.compile(r"什么时候|何时|哪年|哪一年|几月|哪天|\bwhen\b|\bwhat (?:year|date|time)\b", re.I),
         re.compile(
-            r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{2}|"
+            r"\d{4}\s*+年(?:\s*+\d{1,2}\s*+月(?:\s*+\d{1,2}\s*+日)?)?|\d{1,2}\s*+月\s*+\d{1,2}\s*+日|\d{4}-\d{2}(?:-\d{2})?|"
             r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d",
             re.I,
         ),
@@ -63,7 +63,7 @@ PASSAGES = 4
 MAX_SENTENCES = 5
 MAX_QUOTES = 3
 # A sentence from a second article must score this share of the best sentence's score to be quoted.
-OTHER_ARTICLE_SHARE = 0.85
+OTHER_ARTICLE_SHARE = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +92,8 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> tuple[
     if not matches:
         return None
     folded = fold(text)
-    anchors = [folded.find(t) for t in sorted(_Scorer(question, idf).weights, key=lambda t: -idf(t))]
-    anchor = next((a for a in anchors if a >= 0), 0)
+    ranked = sorted(_Scorer(question, idf).weights, key=lambda t: -idf(t))
+    anchor = next((at for t in ranked if (at := first_occurrence(t, folded)) >= 0), 0)
     best = min(matches, key=lambda m: (abs(m.start() - anchor), m.end() - m.start()))
     return best.start(), best.end()
 
@@ -224,8 +224,6 @@ def select_quotes(question: str, hits: list[Hit], idf: Callable[[str], float], b
             continue
         text = quote.hit.chunk.text
         stop = _trim_markers(text, quote.start, quote.end)
-        if chosen and stop - quote.start > budget - used:
-            continue  # only the leading quote is ever cut to fit: the others are whole sentences
         start, end = _fit(text, quote.start, stop, budget - used, score)
         fitted = Quote(quote.hit, quote.rank, start, end, quote.score)
         # Blanks between touching sentences are quoted too once they are joined.

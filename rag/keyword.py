@@ -47,10 +47,6 @@ class LanguageMeans:
     means: dict[str, np.ndarray]
     counts: dict[str, int]
 
-    def usable(self, minimum: int) -> bool:
-        """True when two languages each have `minimum` chunks: only then is there a bias to remove."""
-        return sum(n >= minimum for n in self.counts.values()) >= 2
-
 
 class KeywordIndex:
     """BM25 over every chunk, plus the chunks themselves, arrays for filtering and language statistics."""

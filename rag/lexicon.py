@@ -191,6 +191,15 @@ def _occurs(term: str, text: str) -> bool:
     return term in text
 
 
+def first_occurrence(term: str, text: str) -> int:
+    """Where `term` or one of its translations first occurs in `text` (folded), or -1."""
+    found = [
+        m.start() if w.isascii() and (m := _word(w).search(text)) else text.find(w) if not w.isascii() else -1
+        for w in (term, *translations(term))
+    ]
+    return min((at for at in found if at >= 0), default=-1)
+
+
 def presence(term: str, text: str) -> float:
     """How far `term` occurs in `text` (normalised, lower-case): 1, 0.5 or 0.
 

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -34,8 +35,10 @@ DENSE_MIN_SPREAD = 0.03
 # background over CMRC 2018 questions); it stands in for the background a tiny archive lacks.
 PRIOR_BACKGROUND = 0.84
 MIN_BACKGROUND = 4
-# Below this many chunks in each of two languages, language means describe topics, not languages.
+# Dense scores are centred per language once two languages have this many chunks each; a language's
+# mean is drawn towards the model's typical one by PRIOR_CHUNKS chunks' worth (see `language_means`).
 MIN_LANGUAGE_CHUNKS = 30
+PRIOR_CHUNKS = 30
 # A candidate this close to the best one is a tie, not background.
 BACKGROUND_TIE = 0.01
 # Longer than any real question; a pasted article is refused rather than tokenised for seconds.
@@ -240,7 +243,7 @@ def gather(
     if settings.reranker:
         hits = rerank(question, hits, settings.reranker)
     reference = _dense_run(store, keyword, vector, language(question), depth, Filters()) if filters else dense
-    return Evidence(hits[:k], _background(reference), keyword.languages.usable(MIN_LANGUAGE_CHUNKS))
+    return Evidence(hits[:k], _background(reference), language_means(keyword) is not None)
 
 
 def _dense_run(
@@ -252,20 +255,46 @@ def _dense_run(
     question moved into that language's region), and every candidate is scored by the cosine of the
     centred question and the centred passage: each side minus its language's mean passage vector.
     """
-    stats = keyword.languages
-    if not stats.usable(MIN_LANGUAGE_CHUNKS):
+    means = language_means(keyword)
+    if means is None:
         return store.dense(vector, depth, filters)
-    means = {k: v for k, v in stats.means.items() if stats.counts[k] >= MIN_LANGUAGE_CHUNKS}
-    centred = vector - stats.means.get(lang, np.mean(list(means.values()), axis=0))
+    centred = vector - means.get(lang, np.mean(list(means.values()), axis=0))
     pools = [_unit(centred + mean) for mean in means.values()]
     found = store.nearest(pools, depth, filters)
     query = _unit(centred)
     scored = []
     for cid, passage in found.items():
-        mean = stats.means.get(keyword.language_of(cid) or "")
+        mean = means.get(keyword.language_of(cid) or "")
         if mean is not None:
             scored.append((cid, float(query @ _unit(passage - mean))))
     return sorted(scored, key=lambda item: -item[1])[:depth]
+
+
+def language_means(keyword: KeywordIndex) -> dict[str, np.ndarray] | None:
+    """Each indexed language's mean passage vector, or None unless two languages are well represented.
+
+    The mean of a few dozen chunks still leans towards their topics: it is drawn towards the model's
+    typical vector for that language (`language_prior.npz`, the mean of parallel Chinese and English
+    paragraphs), by `PRIOR_CHUNKS` chunks' worth. Below `MIN_LANGUAGE_CHUNKS` in either language (the
+    bundled four-article archive) dense scores stay raw cosines, and refusal keeps its own calibration.
+    """
+    stats = keyword.languages
+    present = [lang for lang, n in stats.counts.items() if n >= MIN_LANGUAGE_CHUNKS]
+    if len(present) < 2:
+        return None
+    prior = _language_prior()
+    means = {}
+    for lang in present:
+        n = stats.counts[lang]
+        typical = prior.get(lang, stats.means[lang])
+        means[lang] = (n * stats.means[lang] + PRIOR_CHUNKS * typical) / (n + PRIOR_CHUNKS)
+    return means
+
+
+@lru_cache(maxsize=1)
+def _language_prior() -> dict[str, np.ndarray]:
+    with np.load(Path(__file__).with_name("language_prior.npz")) as stored:
+        return {lang: stored[lang].astype(np.float32) for lang in stored.files}
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:

@@ -47,6 +47,16 @@ def test_touching_sentences_are_quoted_as_one_span():
     assert quotes[0].text.count("。") >= 2 and TEXT[quotes[0].start : quotes[0].end] == quotes[0].text
 
 
+def test_a_quote_never_stops_inside_a_word_or_a_number():
+    text = "Kuaishou reported a GMV of 3,323.252 billion yuan in Q1 2025, up from 2,880.725 billion yuan a year ago."
+    chunk = Chunk("c", "d", "t", text, "/p", 0, 0, len(text), 1)
+    for budget in range(40, len(text), 7):
+        quote = select_quotes("What was Kuaishou's GMV?", [Hit(chunk=chunk, score=1.0)], _idf, budget)[0]
+        end = quote.end
+        assert end == len(text) or not (text[end - 1].isalnum() and text[end].isalnum()), quote.text
+        assert not (text[end - 1] in ",." and text[end].isdigit()), quote.text
+
+
 def test_long_sentence_is_cut_to_its_best_clauses():
     text = "，".join(f"第{i}个无关的分句内容" for i in range(20)) + "，年卡收费为168元，其他内容继续写下去。"
     chunk = Chunk("c", "d", "t", text, "/p", 0, 0, len(text), 1)
