@@ -33,7 +33,8 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"什么时候|何时|哪年|哪一年|几月|哪天|\bwhen\b|\bwhat (?:year|date|time)\b", re.I),
         re.compile(
             r"\d{4}\s*+年(?:\s*+\d{1,2}\s*+月(?:\s*+\d{1,2}\s*+日)?)?|\d{1,2}\s*+月\s*+\d{1,2}\s*+日|\d{4}-\d{2}(?:-\d{2})?|"
-            r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d",
+            r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|"
+            r"\b(?:in|since|by|from|until|between) (?:1[0-9]|20)\d{2}\b",
             re.I,
         ),
         re.compile(r"\d{1,2}\s*月|季度|\bq[1-4]\b|\b(?:19|20)\d{2}\b", re.I),
@@ -62,6 +63,8 @@ ADJACENT_WEIGHT = 0.3
 PASSAGES = 4
 MAX_SENTENCES = 5
 MAX_QUOTES = 3
+# English says in 250 characters what Chinese says in 200: the budget stretches for English passages.
+LATIN_BUDGET = 1.25
 # A sentence from a second article must score this share of the best sentence's score to be quoted.
 OTHER_ARTICLE_SHARE = 0.6
 
@@ -193,12 +196,14 @@ def _word_end(text: str, start: int, end: int) -> int:
 def select_quotes(question: str, hits: list[Hit], idf: Callable[[str], float], budget: int) -> list[Quote]:
     """Choose sentences from the top passages, best first, within `budget` characters.
 
+    The budget stretches by `LATIN_BUDGET` when the best sentence is English (it needs more characters).
     Up to `MAX_SENTENCES` sentences; a sentence next to one already chosen gets a bonus (answers often
     run on into the next sentence), and touching sentences are quoted as one span, so an answer holds
     at most `MAX_QUOTES` quotes.
     """
     score = _Scorer(question, idf)
     candidates: list[Quote] = []
+    unrelated: set[tuple[str, int]] = set()
     seen: set[str] = set()
     for rank, hit in enumerate(hits[:PASSAGES]):
         text = hit.chunk.text
@@ -210,16 +215,27 @@ def select_quotes(question: str, hits: list[Hit], idf: Callable[[str], float], b
             if key in seen or (start, end) in hidden:
                 continue
             seen.add(key)
-            value = score(text[start:end]) + RANK_WEIGHT / (1 + rank)
-            candidates.append(Quote(hit, rank, start, end, value))
+            relevance = score(text[start:end])
+            quote = Quote(hit, rank, start, end, relevance + RANK_WEIGHT / (1 + rank))
+            candidates.append(quote)
+            if relevance <= 0:
+                unrelated.add((hit.chunk.chunk_id, start))
     chosen: list[Quote] = []
     used = 0
+    related = [q for q in candidates if (q.hit.chunk.chunk_id, q.start) not in unrelated]
+    leading = max(related, key=lambda q: q.score, default=None)
+    if leading and language(leading.hit.chunk.text) == "en":
+        budget = int(budget * LATIN_BUDGET)
     while candidates and len(chosen) < MAX_SENTENCES and budget - used >= 12:
         quote = max(
             candidates,
             key=lambda q: q.score + ADJACENT_WEIGHT * any(_gap(c, q) is not None for c in chosen),
         )
         candidates.remove(quote)
+        touching = any(_gap(c, quote) is not None for c in chosen)
+        # A sentence sharing nothing with the question is evidence only as the run-on of a chosen one.
+        if (quote.hit.chunk.chunk_id, quote.start) in unrelated and not touching:
+            continue
         if chosen and not _answers_too(quote, chosen):
             continue
         text = quote.hit.chunk.text

@@ -34,6 +34,18 @@ def instruction_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in sentence_spans(text) if _INSTRUCTION.search(visible(text[s:e]))]
 
 
+def without_instructions(text: str) -> str:
+    """`text` less its instruction-like sentences: what retrieval may match on (they never rank a passage)."""
+    spans = instruction_spans(text)
+    if not spans:
+        return text
+    kept, last = [], 0
+    for start, end in spans:
+        kept.append(text[last:start])
+        last = end
+    return " ".join([*kept, text[last:]])
+
+
 def asks_about(question: str, sentence: str) -> bool:
     """Whether the question is about this instruction-like sentence, so quoting it is evidence.
 
@@ -51,13 +63,8 @@ def repeats_instructions(answer: str, passages: list[str]) -> str | None:
     flagged: set[str] = set()
     plain: list[str] = []
     for text in passages:
-        spans = instruction_spans(text)
-        flagged |= {tok for s, e in spans for tok in _tokens(text[s:e])}
-        kept, last = [], 0
-        for s, e in spans:
-            kept.append(text[last:s])
-            last = e
-        plain.append(visible("".join(kept) + text[last:]))
+        flagged |= {tok for s, e in instruction_spans(text) for tok in _tokens(text[s:e])}
+        plain.append(visible(without_instructions(text)))
     elsewhere = " ".join(plain).lower()
     for token in sorted(_tokens(answer) & flagged):
         if token not in elsewhere:

@@ -53,8 +53,9 @@ def test_a_quote_never_stops_inside_a_word_or_a_number():
     for budget in range(40, len(text), 7):
         quote = select_quotes("What was Kuaishou's GMV?", [Hit(chunk=chunk, score=1.0)], _idf, budget)[0]
         end = quote.end
-        assert end == len(text) or not (text[end - 1].isalnum() and text[end].isalnum()), quote.text
-        assert not (text[end - 1] in ",." and text[end].isdigit()), quote.text
+        if end < len(text):
+            assert not (text[end - 1].isalnum() and text[end].isalnum()), quote.text
+            assert not (text[end - 1] in ",." and text[end].isdigit()), quote.text
 
 
 def test_long_sentence_is_cut_to_its_best_clauses():
