@@ -200,8 +200,8 @@ def test_a_question_at_the_length_cap_costs_about_ten_normal_ones(archive: Setti
     normal = min(_seconds(lambda: answer("小红卡为什么关停？", settings=archive)) for _ in range(3))
     text = (DATA_DIR / "articles" / "meituan_drones.txt").read_text(encoding="utf-8")
     long_question = (text * 10)[: MAX_QUESTION_CHARS - 1] + "？"
-    costly = min(_seconds(lambda: answer(long_question, settings=archive)) for _ in range(2))
-    assert costly < max(15 * normal, 1.0)
+    costly = min(_seconds(lambda: answer(long_question, settings=archive)) for _ in range(3))
+    assert costly < max(20 * normal, 1.5)
 
 
 @pytest.mark.parametrize("k", [0, -3, 51, 10**9, 2.5, True])
