@@ -63,7 +63,7 @@ class KeywordIndex:
         self.retriever = retriever
         self.languages = languages or LanguageMeans({}, {})
         self.position = {c.chunk_id: i for i, c in enumerate(chunks)}
-        self._languages: dict[int, str] = {}
+        self._chunk_language: dict[int, str] = {}
         self._sources = np.array([c.source or "" for c in chunks], dtype=object)
         self._paths = np.array([c.path for c in chunks], dtype=object)
         self._dates = np.array([date_number(c.date) for c in chunks], dtype=np.int64)
@@ -73,9 +73,9 @@ class KeywordIndex:
         i = self.position.get(chunk_id)
         if i is None:
             return None
-        if i not in self._languages:
-            self._languages[i] = language(self.chunks[i].text)
-        return self._languages[i]
+        if i not in self._chunk_language:
+            self._chunk_language[i] = language(self.chunks[i].text)
+        return self._chunk_language[i]
 
     def mask(self, filters: Filters) -> np.ndarray | None:
         """Return a boolean array selecting the chunks that pass `filters`, or None for no filter."""
