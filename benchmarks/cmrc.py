@@ -49,10 +49,14 @@ def load(path: Path = DEFAULT_PATH) -> tuple[list[Passage], list[Question]]:
 
 def write_articles(passages: list[Passage], folder: Path) -> Path:
     """Write each passage as `<id>.txt` (title line, then the passage) and return the folder."""
+    return write_texts({p.pid: f"{p.title}\n{p.context}\n" for p in passages}, folder)
+
+
+def write_texts(texts: dict[str, str], folder: Path) -> Path:
+    """Write each text as `<id>.txt` in `folder`, leaving unchanged files untouched (so re-ingest is free)."""
     folder.mkdir(parents=True, exist_ok=True)
-    for p in passages:
-        target = folder / f"{p.pid}.txt"
-        text = f"{p.title}\n{p.context}\n"
+    for pid, text in texts.items():
+        target = folder / f"{pid}.txt"
         if not target.exists() or target.read_text(encoding="utf-8") != text:
             target.write_text(text, encoding="utf-8")
     return folder

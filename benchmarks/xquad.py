@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.cmrc import write_texts
 from rag.config import PROJECT_DIR
 
 DEFAULT_DIR = PROJECT_DIR.parent / "shared" / "bench" / "xquad"
@@ -76,10 +77,4 @@ def write_articles(paragraphs: list[Paragraph], folder: Path) -> Path:
     No title line: XQuAD's titles are English in both languages, which would hand every Chinese
     paragraph an English keyword; the parser titles each file by its name instead.
     """
-    folder.mkdir(parents=True, exist_ok=True)
-    for p in paragraphs:
-        target = folder / f"{p.pid}.txt"
-        text = f"{p.context}\n"
-        if not target.exists() or target.read_text(encoding="utf-8") != text:
-            target.write_text(text, encoding="utf-8")
-    return folder
+    return write_texts({p.pid: f"{p.context}\n" for p in paragraphs}, folder)
