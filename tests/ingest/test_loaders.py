@@ -1,4 +1,6 @@
+import io
 import os
+import zlib
 from pathlib import Path
 
 import pytest
@@ -126,6 +128,25 @@ def _minimal_pdf(text: str) -> bytes:
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
+
+
+def pdf_with_stream(content: bytes, pages: int = 1) -> bytes:
+    """A PDF whose `pages` pages all show one Flate-compressed content stream holding `content`."""
+    from pypdf import PdfReader, PdfWriter
+
+    stream = zlib.compress(content, 9)
+    head = _minimal_pdf("x")
+    start = head.index(b"4 0 obj")
+    end = head.index(b"endobj", start)
+    body = (
+        b"4 0 obj\n<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream\n"
+    )
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(head[:start] + body + head[end:])))
+    for _ in range(pages - 1):
+        writer.add_page(writer.pages[0])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def test_pdf_text_is_extracted(tmp_path: Path):

@@ -3,7 +3,6 @@
 import io
 import os
 import time
-import zlib
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from rag.retrieve import MAX_QUESTION_CHARS
 from rag.store import get_store
 from rag.types import Document
 from tests.conftest import DATA_DIR, make_settings
-from tests.ingest.test_loaders import _minimal_pdf
+from tests.ingest.test_loaders import _minimal_pdf, pdf_with_stream
 
 
 def _pdf(pages: int = 1, encrypt: str | None = None) -> bytes:
@@ -36,19 +35,7 @@ def _pdf(pages: int = 1, encrypt: str | None = None) -> bytes:
 
 def _bomb_pdf() -> bytes:
     """A 100 KB PDF whose one content stream inflates to 100 MB."""
-    stream = zlib.compress(b" " * 100_000_000, 9)
-    head = _minimal_pdf("x")
-    start = head.index(b"4 0 obj")
-    end = head.index(b"endobj", start)
-    body = (
-        b"4 0 obj\n<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream\n"
-    )
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(head[:start] + body + head[end:])))
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    return pdf_with_stream(b" " * 100_000_000)
 
 
 BAD_FILES = {

@@ -8,7 +8,6 @@ import io
 import resource
 import time
 import zipfile
-import zlib
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from ingest.loaders import load
 from ingest.worker import Limits
 from rag.errors import FileTooLarge
 from tests.conftest import DATA_DIR, make_settings
-from tests.ingest.test_loaders import _minimal_pdf
+from tests.ingest.test_loaders import _minimal_pdf, pdf_with_stream
 
 MB = 1024 * 1024
 
@@ -45,23 +44,7 @@ def _pdf_cpu_bomb(pages: int, operations: int = 100_000) -> bytes:
 
     At the default, pypdf spends about 9 s on each page.
     """
-    stream = b"BT /F1 12 Tf 72 720 Td (xy) Tj ET\n" * operations
-    stream = zlib.compress(stream, 9)
-    head = _minimal_pdf("x")
-    start = head.index(b"4 0 obj")
-    end = head.index(b"endobj", start)
-    body = (
-        b"4 0 obj\n<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream\n"
-    )
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(head[:start] + body + head[end:])))
-    template = writer.pages[0]
-    for _ in range(pages - 1):
-        writer.add_page(template)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    return pdf_with_stream(b"BT /F1 12 Tf 72 720 Td (xy) Tj ET\n" * operations, pages)
 
 
 def _peak_rss_mb() -> float:
