@@ -3,5 +3,6 @@
 from __future__ import annotations
 
 from ingest.index import FileProblem, IngestReport, ingest, remove
+from ingest.loaders import SUFFIXES
 
-__all__ = ["FileProblem", "IngestReport", "ingest", "remove"]
+__all__ = ["SUFFIXES", "FileProblem", "IngestReport", "ingest", "remove"]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _version
+
 from rag.answer import answer, stream_answer
 from rag.config import Settings, get_settings
 from rag.errors import (
@@ -13,16 +16,23 @@ from rag.errors import (
     IndexBusy,
     LLMUnavailable,
     LoadError,
+    QueueFull,
     RagError,
     StoreUnavailable,
     UnsupportedFile,
 )
-from rag.library import DocumentInfo, library
+from rag.library import ArchiveStatus, DocumentInfo, library, status
 from rag.retrieve import retrieve
 from rag.types import Answer, Chunk, Citation, Document, Filters, Hit
 
+try:
+    __version__ = _version("newsrag")
+except PackageNotFoundError:  # a checkout used without installing it
+    __version__ = "0+unknown"
+
 __all__ = [
     "Answer",
+    "ArchiveStatus",
     "BadRequest",
     "Chunk",
     "Citation",
@@ -37,6 +47,7 @@ __all__ = [
     "IndexBusy",
     "LLMUnavailable",
     "LoadError",
+    "QueueFull",
     "RagError",
     "Settings",
     "StoreUnavailable",
@@ -45,5 +56,6 @@ __all__ = [
     "get_settings",
     "library",
     "retrieve",
+    "status",
     "stream_answer",
 ]

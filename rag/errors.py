@@ -25,6 +25,10 @@ class IndexBusy(RagError):
     """Another process is writing to the index."""
 
 
+class QueueFull(RagError):
+    """The app is answering as many questions as it may, with as many waiting as it holds."""
+
+
 class StoreUnavailable(RagError):
     """The Chroma index cannot be opened or queried."""
 

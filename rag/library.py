@@ -1,4 +1,4 @@
-"""What the archive holds: one record per indexed document, read from the keyword index."""
+"""What the archive holds: one record per indexed document, and the index's size and generation."""
 
 from __future__ import annotations
 
@@ -35,3 +35,33 @@ def library(*, settings: Settings | None = None) -> list[DocumentInfo]:
             )
     by_title = sorted(docs.values(), key=lambda d: d.title)
     return sorted(by_title, key=lambda d: d.date or "", reverse=True)
+
+
+class ArchiveStatus(BaseModel):
+    """The index at a glance: its size, its generation (changes with every write) and its model."""
+
+    documents: int
+    chunks: int
+    generation: str
+    embeddings: str
+    collection: str
+    llm: str | None = None
+
+
+def status(*, settings: Settings | None = None) -> ArchiveStatus:
+    """Describe the index (indexing the bundled archive if empty).
+
+    Raises:
+        StoreUnavailable: the index cannot be opened.
+    """
+    settings = settings or get_settings()
+    store = ensure_index(settings=settings)
+    chunks = store.keyword_index().chunks
+    return ArchiveStatus(
+        documents=len({c.doc_id for c in chunks}),
+        chunks=store.count(),
+        generation=store.generation(),
+        embeddings=settings.embeddings,
+        collection=store.name,
+        llm=f"{settings.llm}:{settings.llm_model}" if settings.llm else None,
+    )

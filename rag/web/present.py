@@ -1,0 +1,211 @@
+"""What the web app shows: answers, sources, the library and ingest reports, rendered for a page or JSON.
+
+Pure formatting, shared by the Gradio UI and the HTTP API. Document text is always escaped before it
+reaches a page, so an article holding HTML or markdown shows as text; absolute server paths never leave.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rag import Answer, Citation, DocumentInfo, Settings
+
+if TYPE_CHECKING:
+    from ingest import IngestReport
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$])")
+_MARKER = re.compile(r"\\\[(\d{1,3})\\\]")
+_QUOTATION = re.compile(r"“[^“”]*+”")
+
+
+def escape_markdown(text: str) -> str:
+    """Make document text inert in markdown.
+
+    HTML is escaped, markdown syntax backslash-escaped, and URLs broken with a zero-width space so
+    they are not turned into links.
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)).replace("://", ":\u200b//")
+
+
+def render_answer(answer: Answer) -> str:
+    """The chat message: escaped answer text whose `[n]` markers link to the matching source.
+
+    Markers inside quoted document text (an article's own "[2]") stay literal text.
+    """
+    text, body, last = answer.text, "", 0
+    for start, end in _quoted_regions(text, answer.citations):
+        body += _MARKER.sub(r" [[\1]](#source-\1)", escape_markdown(text[last:start]))
+        body += escape_markdown(text[start:end])
+        last = end
+    body += _MARKER.sub(r" [[\1]](#source-\1)", escape_markdown(text[last:]))
+    if answer.refused:
+        return f"⚠️ {body}"
+    if answer.note:
+        body += f"\n\n_{escape_markdown(f'{answer.mode}: {answer.note}')}_"
+    return body
+
+
+def _quoted_regions(text: str, citations: list[Citation]) -> list[tuple[int, int]]:
+    """Where `text` quotes documents: each citation's quote, and anything between “ and ”, in order."""
+    regions = [(m.start(), m.end()) for m in _QUOTATION.finditer(text)]
+    cursor = 0
+    for c in citations:
+        at = text.find(c.quote, cursor) if c.quote else -1
+        if at >= 0:
+            regions.append((at, at + len(c.quote)))
+            cursor = at + len(c.quote)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(regions):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _card(cited: list[Citation]) -> str:
+    """One passage's card: its title, outlet and date, and every span quoted from it highlighted."""
+    first = cited[0]
+    meta = " · ".join(html.escape(x) for x in (first.source, first.date) if x) or "unknown outlet and date"
+    spans = sorted((at, at + len(c.quote)) for c in cited if (at := first.passage.find(c.quote)) >= 0)
+    passage, last = "", 0
+    for start, end in spans:
+        if start >= last:
+            passage += (
+                html.escape(first.passage[last:start])
+                + f"<mark>{html.escape(first.passage[start:end])}</mark>"
+            )
+            last = end
+    passage = (
+        passage + html.escape(first.passage[last:]) if spans else f"<mark>{html.escape(first.quote)}</mark>"
+    )
+    anchors = "".join(f'<span id="source-{c.n}"></span>' for c in cited)
+    numbers = "".join(f"[{c.n}]" for c in cited)
+    return (
+        f'<div class="source-card">{anchors}<b>{numbers} {html.escape(first.title)}</b>'
+        f'<div class="meta">{meta}</div><blockquote>{passage}</blockquote></div>'
+    )
+
+
+def _cards(citations: list[Citation]) -> str:
+    """One card per passage, in the order of its first citation."""
+    by_passage: dict[str, list[Citation]] = {}
+    for c in citations:
+        by_passage.setdefault(c.chunk_id, []).append(c)
+    return "".join(_card(cited) for cited in by_passage.values())
+
+
+def render_sources(answer: Answer | None) -> str:
+    """The sources panel (HTML): one card per cited passage, every quoted span highlighted in it."""
+    if answer is None:
+        return "<p>Sources of the latest answer appear here.</p>"
+    if answer.refused:
+        cards = _cards(answer.see_also)
+        return f'<div class="refusal"><b>Not in the archive.</b> Closest sources (see also):</div>{cards}'
+    return _cards(answer.citations) or "<p>No sources.</p>"
+
+
+def archive_summary(docs: list[DocumentInfo]) -> str:
+    """One line on what the archive holds: articles, outlets, date range."""
+    outlets = sorted({d.source for d in docs if d.source})
+    dates = sorted(d.date for d in docs if d.date)
+    span = f" · {dates[0]} → {dates[-1]}" if dates else ""
+    return (
+        f"**{len(docs)} articles** from {len(outlets)} outlets ({escape_markdown(', '.join(outlets))}){span}"
+    )
+
+
+def display_path(path: str, settings: Settings) -> str:
+    """`path` relative to the folder it belongs to (`uploads/x.md`, `articles/y.txt`), else its file name.
+
+    Absolute server paths never reach a page or an API answer.
+    """
+    file = Path(path)
+    for folder in (settings.upload_dir, settings.archive_dir):
+        root = folder.resolve()
+        if file.is_relative_to(root):
+            return f"{root.name}/{file.relative_to(root).as_posix()}"
+    return file.name
+
+
+def upload_path(shown: str, settings: Settings) -> Path | None:
+    """The uploaded file a `display_path` names, or None when it names anything else."""
+    root = settings.upload_dir.resolve()
+    prefix = f"{root.name}/"
+    if not shown.startswith(prefix):
+        return None
+    target = (root / shown.removeprefix(prefix)).resolve()
+    return target if target.is_relative_to(root) and target != root else None
+
+
+def public_answer(answer: Answer, settings: Settings) -> dict[str, Any]:
+    """`Answer.to_dict()` with each citation's path shown relative to its folder."""
+    data = answer.to_dict()
+    for c in [*data["citations"], *data["see_also"]]:
+        c["path"] = display_path(c["path"], settings)
+    return data
+
+
+def public_documents(docs: list[DocumentInfo], settings: Settings) -> list[dict[str, Any]]:
+    """The library as JSON-ready records, paths shown relative to their folder."""
+    return [d.model_dump() | {"path": display_path(d.path, settings)} for d in docs]
+
+
+def library_rows(docs: list[DocumentInfo], settings: Settings) -> list[list[Any]]:
+    """Rows for the library table."""
+    return [[d.title, d.source or "—", d.date or "—", d.chunks, display_path(d.path, settings)] for d in docs]
+
+
+def report_markdown(report: IngestReport) -> str:
+    """The outcome of an upload, delete or re-index, with one line per failed file."""
+    lines = [
+        f"✅ {report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
+        f"{report.deleted} deleted ({report.chunks} passages embedded, {report.seconds:.1f} s)."
+    ]
+    lines += [
+        f"- ❌ {escape_markdown(Path(p.path).name)}: "
+        f"{escape_markdown(_without_path(p.error.removeprefix(f'{p.path}: '), p.path))}"
+        for p in report.failed
+    ]
+    return "\n".join(lines)
+
+
+def report_details(report: IngestReport, settings: Settings) -> dict[str, Any]:
+    """The report as JSON for the UI and API, each problem keyed by `file` (shown relative to its folder).
+
+    Not `path`: Gradio clients take any dict with a `path` key for a file to download.
+    """
+    data = report.model_dump(mode="json")
+    for key in ("failed", "skipped"):
+        data[key] = [
+            {"file": display_path(p["path"], settings), "error": _without_path(p["error"], p["path"])}
+            for p in data[key]
+        ]
+    return data
+
+
+def _without_path(error: str, path: str) -> str:
+    return error.replace(path, Path(path).name)
+
+
+def chat_markdown(answer: Answer) -> str:
+    """The answer as one Markdown message for a chat client: the text, then its numbered sources.
+
+    Everything taken from documents is escaped, so a hostile article cannot make a client render a
+    link, an image or HTML.
+    """
+    listed = answer.see_also if answer.refused else answer.citations
+    heading = "See also" if answer.refused else "Sources"
+    lines = [f"{c.n}. {_citation_line(c)}" for c in listed]
+    sources = f"\n\n**{heading}**\n\n" + "\n".join(lines) if lines else ""
+    return escape_markdown(answer.text) + sources
+
+
+def _citation_line(c: Citation) -> str:
+    meta = ", ".join(escape_markdown(x) for x in (c.source, c.date) if x)
+    return (
+        f"*{escape_markdown(c.title)}*" + (f" — {meta}" if meta else "") + f": “{escape_markdown(c.quote)}”"
+    )

@@ -1,0 +1,294 @@
+"""The Gradio UI: chat with streaming cited answers, a sources panel, filters, and the library tab.
+
+Layout and wiring only: answers come from `rag.stream_answer`, changes to the archive from
+`rag.web.writes`, and everything shown is rendered (and escaped) by `rag.web.present`.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ingest import SUFFIXES
+from rag import DocumentInfo, RagError, Settings, library, stream_answer
+from rag.web.present import (
+    archive_summary,
+    display_path,
+    escape_markdown,
+    library_rows,
+    public_answer,
+    public_documents,
+    render_answer,
+    render_sources,
+    report_details,
+    report_markdown,
+    upload_path,
+)
+from rag.web.writes import Written, add_uploads, delete_upload, reindex
+
+if TYPE_CHECKING:
+    import gradio as gr
+
+T = TypeVar("T")
+
+EXAMPLES = [
+    "why did 小红卡 close?",
+    "小红书拿下了哪家支付牌照？",
+    "快手要做自营电商吗？",
+    "How much could Xiaohongshu save on payment fees?",
+]
+CSS = """
+.source-card {border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 10px 12px;
+  margin-bottom: 10px; background: var(--background-fill-secondary);}
+.source-card .meta {color: var(--body-text-color-subdued); font-size: 0.9em;}
+.source-card blockquote {margin: 6px 0 0; padding-left: 10px; border-left: 3px solid var(--color-accent);
+  white-space: pre-wrap; word-break: break-word;}
+.source-card mark {background: #ffe58f; color: #000; padding: 0 2px;}
+.refusal {border-left: 4px solid #d4380d; padding: 8px 12px; margin-bottom: 10px;}
+"""
+
+
+def _pairs(history: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    pairs, question = [], None
+    for message in history:
+        content = message.get("content")
+        text = content if isinstance(content, str) else str(content)
+        if message.get("role") == "user":
+            question = text
+        elif question is not None:
+            pairs.append((question, text))
+            question = None
+    return pairs
+
+
+def build_app(settings: Settings | None = None) -> gr.Blocks:
+    """Build the app (chat, sources panel, filters, library) for `settings`, without launching it."""
+    import gradio as gr
+
+    settings = settings or Settings()
+    docs = library(settings=settings)
+    # Gradio's cached copies of files (uploads are deleted at once; anything else after an hour).
+    cache = (3600, 3600)
+    with gr.Blocks(title="News archive QA · 新闻问答", analytics_enabled=False, delete_cache=cache) as demo:
+        header = gr.Markdown(_header(docs))
+        with gr.Tab("Ask · 提问"):
+            _ask_tab(gr, settings, docs)
+        with gr.Tab("Library · 文库"):
+            _library_tab(gr, settings, docs, header)
+        gr.api(_api_ask(settings), api_name="ask")
+        gr.api(_api_documents(settings), api_name="documents")
+    return demo
+
+
+def _header(docs: list[DocumentInfo]) -> str:
+    return (
+        "# News archive QA · 新闻问答\nAsk in Chinese or English; every answer quotes and cites its sources, "
+        f"and says so when the archive does not know.  \n{archive_summary(docs)}"
+    )
+
+
+def _ask_tab(gr: Any, settings: Settings, docs: list[DocumentInfo]) -> None:
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=3, min_width=320):
+            chat = gr.Chatbot(
+                label="Answers",
+                height=460,
+                buttons=["copy", "copy_all"],
+                sanitize_html=True,
+                latex_delimiters=[],  # "$$…$$" in a quoted article is text, not a formula
+            )
+            question = gr.Textbox(placeholder="Ask, e.g. why did 小红卡 close?", show_label=False, lines=1)
+            with gr.Row():
+                send = gr.Button("Ask", variant="primary")
+                clear = gr.ClearButton(value="Clear")
+            gr.Examples(EXAMPLES, inputs=question, label="Examples · 示例")
+        with gr.Column(scale=2, min_width=300):
+            sources = gr.HTML(render_sources(None), label="Sources", elem_id="sources")
+    with gr.Accordion("Filters · 筛选", open=False):
+        outlets = gr.Dropdown(sorted({d.source for d in docs if d.source}), multiselect=True, label="Outlets")
+        with gr.Row():
+            since = gr.Textbox(label="Since (YYYY-MM-DD)", placeholder="2025-01-01")
+            until = gr.Textbox(label="Until (YYYY-MM-DD)", placeholder="2025-12-31")
+    with gr.Accordion("Settings · 设置", open=False):
+        k = gr.Slider(1, 10, value=settings.top_k, step=1, label="Passages retrieved")
+        modes = ["Extractive (offline)", "LLM"] if settings.llm else ["Extractive (offline)"]
+        mode = gr.Radio(
+            modes,
+            value=modes[-1],
+            label="Answer mode",
+            info=None if settings.llm else "Set RAG_LLM to enable LLM answers.",
+        )
+    inputs = [question, chat, outlets, since, until, k, mode]
+    for trigger in (send.click, question.submit):
+        trigger(_respond(settings), inputs, [question, chat, sources], api_visibility="private")
+    clear.add([chat, question])
+    clear.click(lambda: render_sources(None), None, sources, api_visibility="private")
+
+
+def _respond(settings: Settings) -> Any:
+    def respond(
+        message: str,
+        history: list[dict[str, Any]],
+        outlets: list[str] | None,
+        since: str,
+        until: str,
+        k: float,
+        mode: str,
+    ) -> Iterator[tuple[str, list[dict[str, Any]], str]]:
+        message = (message or "").strip()
+        if not message:
+            yield "", history, render_sources(None)
+            return
+        options = {
+            "sources": outlets or None,
+            "since": (since or "").strip() or None,
+            "until": (until or "").strip() or None,
+            "k": int(k),
+            "use_llm": mode == "LLM",
+        }
+        turns = [*history, {"role": "user", "content": message}, {"role": "assistant", "content": "…"}]
+        try:
+            for partial in stream_answer(message, _pairs(history), settings=settings, **options):
+                turns[-1] = {"role": "assistant", "content": render_answer(partial)}
+                yield "", turns, render_sources(partial) if partial.citations or partial.refused else "…"
+        except RagError as exc:
+            turns[-1] = {"role": "assistant", "content": f"⚠️ {escape_markdown(str(exc))}"}
+            yield "", turns, render_sources(None)
+
+    return respond
+
+
+def _library_tab(gr: Any, settings: Settings, docs: list[DocumentInfo], header: Any) -> None:
+    table = gr.Dataframe(
+        library_rows(docs, settings),
+        headers=["Title", "Outlet", "Date", "Passages", "File"],
+        interactive=False,
+        wrap=True,
+        label="Indexed articles",
+    )
+    types = sorted(SUFFIXES)
+    files = gr.File(file_count="multiple", file_types=types, label=f"Add articles ({' '.join(types)})")
+    add = gr.Button("Add to archive", variant="primary")
+    with gr.Row():
+        target = gr.Dropdown(
+            _upload_choices(docs, settings), label="Uploaded file to remove", allow_custom_value=True
+        )
+        delete = gr.Button("Delete", variant="stop")
+        rebuild = gr.Button("Re-index everything")
+    status = gr.Markdown()
+    details = gr.JSON(label="Last report", visible=True)
+    outputs = [status, details, table, target, header]
+    # One queue for every write: an upload, a delete and a re-index wait for each other, never collide.
+    writes = {"concurrency_limit": 1, "concurrency_id": "writes"}
+    add.click(_readable(_on_upload(settings)), files, outputs, api_name="upload", **writes)
+    delete.click(_readable(_on_delete(settings)), target, outputs, api_name="delete", **writes)
+    rebuild.click(_readable(_on_reindex(settings)), None, outputs, api_name="reindex", **writes)
+
+
+def _readable(handler: Callable[..., T]) -> Callable[..., T]:
+    """`handler` with a project error shown as its message (not Gradio's bare "Error")."""
+    import gradio as gr
+
+    @functools.wraps(handler)
+    def wrapped(*args: Any, **kwargs: Any) -> T:
+        try:
+            return handler(*args, **kwargs)
+        except RagError as exc:
+            raise gr.Error(str(exc)) from exc
+
+    return wrapped
+
+
+def _upload_choices(docs: list[DocumentInfo], settings: Settings) -> list[tuple[str, str]]:
+    """The uploaded files (the only ones the app may delete), each with its first title."""
+    files: dict[str, list[str]] = {}
+    for d in docs:
+        shown = display_path(d.path, settings)
+        if upload_path(shown, settings):
+            files.setdefault(shown, []).append(d.title)
+    return [
+        (f"{p} — {titles[0][:40]}" + (f" (+{len(titles) - 1})" if len(titles) > 1 else ""), p)
+        for p, titles in files.items()
+    ]
+
+
+def _refreshed(settings: Settings, written: Written) -> tuple[Any, ...]:
+    import gradio as gr
+
+    return (
+        report_markdown(written.report),
+        report_details(written.report, settings),
+        library_rows(written.docs, settings),
+        gr.update(choices=_upload_choices(written.docs, settings), value=None),
+        _header(written.docs),
+    )
+
+
+def _on_upload(settings: Settings) -> Any:
+    import gradio as gr
+
+    def upload(files: list[str] | None, progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008
+        if not files:
+            raise gr.Error("Choose one or more files first.")
+        received = [Path(str(f)) for f in files]
+        try:
+            written = add_uploads(
+                received, settings, progress=lambda f, label: progress(f, desc=Path(label).name)
+            )
+        finally:
+            # Gradio's cached copy would stay downloadable after the article is deleted.
+            for path in received:
+                path.unlink(missing_ok=True)
+        return _refreshed(settings, written)
+
+    return upload
+
+
+def _on_delete(settings: Settings) -> Any:
+    import gradio as gr
+
+    def delete(shown: str | None) -> tuple[Any, ...]:
+        if not shown:
+            raise gr.Error("Choose a file to delete first.")
+        return _refreshed(settings, delete_upload(shown, settings))
+
+    return delete
+
+
+def _on_reindex(settings: Settings) -> Any:
+    def reindex_all() -> tuple[Any, ...]:
+        return _refreshed(settings, reindex(settings))
+
+    return reindex_all
+
+
+def _api_ask(settings: Settings) -> Any:
+    def ask(question: str, source: str = "", since: str = "", until: str = "", k: int = 5) -> str:
+        """Answer a question from the archive; returns Answer.to_dict() as JSON text.
+
+        JSON text rather than a dict: Gradio clients take any dict with a "path" key for a file to fetch.
+        """
+        from rag import answer
+
+        result = answer(
+            question,
+            sources=source or None,
+            since=since or None,
+            until=until or None,
+            k=int(k),
+            settings=settings,
+        )
+        return json.dumps(public_answer(result, settings), ensure_ascii=False, indent=2)
+
+    return ask
+
+
+def _api_documents(settings: Settings) -> Any:
+    def documents() -> str:
+        """List the indexed documents (title, source, date, path, chunks) as JSON text."""
+        return json.dumps(public_documents(library(settings=settings), settings), ensure_ascii=False)
+
+    return documents
