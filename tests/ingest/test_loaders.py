@@ -1,6 +1,4 @@
-import io
 import os
-import zlib
 from pathlib import Path
 
 import pytest
@@ -8,6 +6,7 @@ import pytest
 from ingest.loaders import load
 from rag.errors import DecodeFailed, EmptyFile, FileTooLarge, LoadError, UnsupportedFile
 from tests.conftest import DATA_DIR
+from tests.helpers import minimal_pdf
 
 TEXT = "快手电商发布新规\n快手电商宣布，自2025年10月起，商家保证金将下调至500元。此举旨在降低中小商家的入驻门槛。"
 
@@ -109,49 +108,9 @@ def test_docx_text_and_title(tmp_path: Path):
     assert "self-operated flagship store" in loaded.text and "gold jewelry" in loaded.text
 
 
-def _minimal_pdf(text: str) -> bytes:
-    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for i, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
-def pdf_with_stream(content: bytes, pages: int = 1) -> bytes:
-    """A PDF whose `pages` pages all show one Flate-compressed content stream holding `content`."""
-    from pypdf import PdfReader, PdfWriter
-
-    stream = zlib.compress(content, 9)
-    head = _minimal_pdf("x")
-    start = head.index(b"4 0 obj")
-    end = head.index(b"endobj", start)
-    body = (
-        b"4 0 obj\n<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream\n"
-    )
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(head[:start] + body + head[end:])))
-    for _ in range(pages - 1):
-        writer.add_page(writer.pages[0])
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
 def test_pdf_text_is_extracted(tmp_path: Path):
     path = tmp_path / "report.pdf"
-    path.write_bytes(_minimal_pdf("Xiaohongshu obtained a payment license"))
+    path.write_bytes(minimal_pdf("Xiaohongshu obtained a payment license"))
     assert "payment license" in load(path, max_mb=1).text
 
 

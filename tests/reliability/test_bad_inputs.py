@@ -1,6 +1,5 @@
 """Bad inputs: each gets a clear message naming the file or field, the rest proceeds, nothing is lost."""
 
-import io
 import os
 import time
 from pathlib import Path
@@ -9,7 +8,7 @@ import pytest
 
 from ingest import ingest
 from ingest.chunking import chunk_document
-from ingest.loaders import MAX_PDF_PAGES, load
+from ingest.loaders import load
 from rag import BadRequest, answer, retrieve
 from rag.config import Settings
 from rag.errors import LoadError
@@ -17,49 +16,7 @@ from rag.retrieve import MAX_QUESTION_CHARS
 from rag.store import get_store
 from rag.types import Document
 from tests.conftest import DATA_DIR, make_settings
-from tests.ingest.test_loaders import _minimal_pdf, pdf_with_stream
-
-
-def _pdf(pages: int = 1, encrypt: str | None = None) -> bytes:
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(_minimal_pdf("Kuaishou opened a flagship store"))))
-    for _ in range(pages - 1):
-        writer.add_blank_page(612, 792)
-    if encrypt:
-        writer.encrypt(user_password=encrypt, owner_password=encrypt, algorithm="RC4-128")
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-def _bomb_pdf() -> bytes:
-    """A 100 KB PDF whose one content stream inflates to 100 MB."""
-    return pdf_with_stream(b" " * 100_000_000)
-
-
-BAD_FILES = {
-    "empty.txt": b"",
-    "blank.md": b"   \n\t\n",
-    "binary.txt": os.urandom(4096).replace(b"\x00", b"\x01") + b"\x00" * 64,
-    "truncated.pdf": _minimal_pdf("Kuaishou opened a flagship store")[:150],
-    "encrypted.pdf": _pdf(encrypt="secret"),
-    "book.pdf": _pdf(pages=MAX_PDF_PAGES + 1),
-    "bomb.pdf": _bomb_pdf(),
-    "nested.html": b"<html><body>" + b"<div>" * 300_000 + b"deep" + b"</div>" * 300_000 + b"</body></html>",
-    "latin1.txt": "Café crème, déjà vu, naïve façade — résumé".encode("cp1252") * 3,
-}
-REASONS = {
-    "empty.txt": "empty",
-    "blank.md": "empty",
-    "binary.txt": "binary",
-    "truncated.pdf": "not a readable PDF",
-    "encrypted.pdf": "password-protected",
-    "book.pdf": "page cap",
-    "bomb.pdf": "safety limit",
-    "nested.html": "no article text",
-    "latin1.txt": "encoding",
-}
+from tests.helpers import BAD_FILES, REASONS
 
 
 def test_each_bad_file_is_named_with_its_reason_and_good_files_still_go_in(

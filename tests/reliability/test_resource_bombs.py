@@ -17,7 +17,7 @@ from ingest.loaders import load
 from ingest.worker import Limits
 from rag.errors import FileTooLarge
 from tests.conftest import DATA_DIR, make_settings
-from tests.ingest.test_loaders import _minimal_pdf, pdf_with_stream
+from tests.helpers import minimal_pdf, pdf_with_stream
 
 MB = 1024 * 1024
 
@@ -101,5 +101,5 @@ def test_the_worker_recovers_after_a_killed_extraction(tmp_path: Path):
     with pytest.raises(FileTooLarge, match="CPU"):
         load(bomb, max_mb=20, limits=Limits(cpu_seconds=1, memory_mb=1024))
     good = tmp_path / "good.pdf"
-    good.write_bytes(_minimal_pdf("Kuaishou opened a flagship store"))
+    good.write_bytes(minimal_pdf("Kuaishou opened a flagship store"))
     assert "flagship store" in load(good, max_mb=1).text

@@ -4,6 +4,7 @@ import openai
 import pytest
 
 from rag.web.openai_api import Message, conversation
+from tests.app_fixtures import launch_app
 
 
 @pytest.fixture(scope="module")
@@ -75,3 +76,33 @@ def test_conversation_pairs_user_and_assistant_turns():
         Message(role="user", content="b?"),
     ]
     assert conversation(messages) == ("b?", [("a?", "A.")])
+
+
+@pytest.mark.slow
+def test_with_an_llm_its_checked_sentences_stream_and_a_failed_answer_is_replaced(llm_server, tmp_path):
+    host, port = llm_server.server_address
+    llm = {"RAG_LLM": "openai", "RAG_LLM_MODEL": "canned", "RAG_OPENAI_BASE_URL": f"http://{host}:{port}/v1"}
+    launched = launch_app(tmp_path, **llm)
+    url = next(launched)
+    try:
+        client = openai.OpenAI(base_url=f"{url}v1", api_key="unused", max_retries=0, timeout=120)
+        assert [m.id for m in client.models.list()] == ["newsrag-extractive", "newsrag-llm"]
+        llm_server.mode = "valid_long"
+        chunks = list(
+            client.chat.completions.create(
+                model="newsrag-llm", messages=_ask("小红卡为什么关停？"), stream=True
+            )
+        )
+        texts = [c.choices[0].delta.content for c in chunks if c.choices[0].delta.content]
+        assert len(texts) >= 3, "each checked sentence is sent as it is checked"
+        assert chunks[-1].model_extra["answer_mode"] == "llm" and chunks[-1].model_extra["citations"]
+        llm_server.mode = "invented_quote"
+        reply = client.chat.completions.create(model="newsrag-llm", messages=_ask("小红卡为什么关停？"))
+        assert reply.model_extra["answer_mode"] == "extractive-fallback"
+        assert "完全虚构" not in reply.choices[0].message.content
+        plain = client.chat.completions.create(
+            model="newsrag-extractive", messages=_ask("小红卡为什么关停？")
+        )
+        assert plain.model_extra["answer_mode"] == "extractive"
+    finally:
+        launched.close()
