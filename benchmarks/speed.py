@@ -18,13 +18,13 @@ import resource
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from benchmarks import cmrc
+from benchmarks.app_process import running_app
 from benchmarks.report import RESULTS, machine, write
 from ingest import ingest
 from rag import Settings, answer, retrieve
@@ -207,23 +207,8 @@ def app_start(data_dir: Path) -> dict[str, float]:
     subprocess.run([sys.executable, "-c", "import gradio"], check=True)
     gradio_import = time.perf_counter() - started
     started = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "app.py", "--port", "7899", "--data-dir", str(data_dir)],
-        cwd=PROJECT_DIR,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        while True:
-            try:
-                urllib.request.urlopen("http://127.0.0.1:7899/", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
+    with running_app(data_dir):
         ready = time.perf_counter() - started
-    finally:
-        proc.terminate()
-        proc.wait()
     return {"ready_seconds": ready, "import_gradio_seconds": gradio_import}
 
 

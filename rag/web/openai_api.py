@@ -2,8 +2,9 @@
 
 The last user message is the question and earlier user/assistant pairs the history. The reply is the
 grounded answer in Markdown with its numbered sources listed after it; the structured citations ride
-along in extra fields (`citations`, `refused`, `answer_mode`), which OpenAI clients keep. Each answer
-mode is a model: `newsrag-extractive`, and `newsrag-llm` when an LLM is configured.
+along in extra fields (`citations`, `see_also`, `refused`, `answer_mode`, `timings`), which OpenAI
+clients keep. Each answer mode is a model: `newsrag-extractive`, and `newsrag-llm` when an LLM is
+configured.
 """
 
 from __future__ import annotations
@@ -85,12 +86,8 @@ def models(settings: Settings) -> list[str]:
 
 def _extra(answer: Answer, settings: Settings) -> dict[str, Any]:
     data = public_answer(answer, settings)
-    return {
-        "citations": data["citations"],
-        "see_also": data["see_also"],
-        "refused": answer.refused,
-        "answer_mode": answer.mode,
-    }
+    keep = ("citations", "see_also", "refused", "timings")
+    return {key: data[key] for key in keep} | {"answer_mode": answer.mode}
 
 
 def _chunk(base: dict[str, Any], delta: dict[str, Any], finish: str | None = None, **extra: Any) -> str:
