@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from ingest.index import IngestReport, Progress, ingest
+from rag import __version__
 from rag.config import Settings
 from rag.errors import RagError
 
@@ -35,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
         "with --rebuild, default: the bundled archive and uploads",
     )
     parser.add_argument("--data-dir", type=Path, help="index directory (default: RAG_DATA_DIR)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--prune", action="store_true", help="remove documents whose files are gone from the given folders"
     )

@@ -7,6 +7,7 @@ import logging
 import sys
 from typing import Any
 
+from rag import __version__
 from rag.answer import answer
 from rag.config import Settings
 from rag.errors import RagError
@@ -27,6 +28,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     verbs = parser.add_subparsers(dest="verb", required=True)
     ask = verbs.add_parser(
         "ask", help="answer one question", epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -10,6 +11,17 @@ from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+def data_root() -> Path:
+    """Where data lives by default: `data/` of a checkout, else the user's data folder (installed).
+
+    An installed package must not write into site-packages: there the default is
+    `$XDG_DATA_HOME/newsrag` (`~/.local/share/newsrag`).
+    """
+    if (PROJECT_DIR / "pyproject.toml").is_file():
+        return PROJECT_DIR / "data"
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "newsrag"
 
 
 def _alias(name: str, *others: str) -> AliasChoices:
@@ -24,15 +36,15 @@ class Settings(BaseSettings):
     )
 
     data_dir: Path = Field(
-        default=PROJECT_DIR / "data" / "index",
+        default_factory=lambda: data_root() / "index",
         description="Directory holding the Chroma index, the BM25 cache and the write lock.",
     )
     archive_dir: Path = Field(
-        default=PROJECT_DIR / "data" / "articles",
+        default_factory=lambda: data_root() / "articles",
         description="Bundled archive, indexed automatically on first use when the index is empty.",
     )
     upload_dir: Path = Field(
-        default=PROJECT_DIR / "data" / "uploads",
+        default_factory=lambda: data_root() / "uploads",
         description="Where the app keeps uploaded articles (the only files it serves back).",
     )
     embeddings: str = Field(
