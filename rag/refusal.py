@@ -9,15 +9,17 @@ the archive has never seen ("Tesla") is refused outright.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from rag.keyword import KeywordIndex
 from rag.lexicon import matched_share, names, translations
 from rag.text import bigrams, fold, terms
-from rag.types import Hit
+from rag.types import Evidence, Hit
 
-if TYPE_CHECKING:
-    from rag.retrieve import Evidence
+# What the answer says when the archive does not cover the question.
+REFUSAL = {
+    "zh": "资料中没有关于这个问题的信息。以下是最接近的来源，仅供参考。",
+    "en": "The archive doesn't say. The closest sources are listed below for reference.",
+}
 
 # Answer when COVERAGE + W_GAP * gap + W_DENSE * best similarity reaches THRESHOLD. Fitted on CMRC
 # 2018 trial questions (answerable, and held out from the index) and the archive question set in

@@ -7,28 +7,23 @@ carries rare names and numbers. Both see the same filters, so a filter never let
 from __future__ import annotations
 
 import logging
-import re
-import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
+from rag.bootstrap import ensure_index
 from rag.config import Settings, get_settings
-from rag.embeddings import get_embedder
-from rag.errors import BadRequest, EmbedderUnavailable
+from rag.embeddings import get_embedder, rerank
 from rag.keyword import KeywordIndex
 from rag.lexicon import translations, with_translations
-from rag.store import Store, get_store
+from rag.query import bounded_query, check_k, check_question, make_filters
+from rag.store import Store
 from rag.text import language, terms
-from rag.types import Filters, Hit
+from rag.types import Evidence, Filters, Hit
 
 log = logging.getLogger(__name__)
-_bootstrap_lock = threading.Lock()
-_bootstrapped: set[Store] = set()
 # Cosine similarities closer than this are treated as ties when fusing (see `fuse_scores`).
 DENSE_MIN_SPREAD = 0.03
 # multilingual-e5-small's typical similarity between a question and unrelated news passages (mean
@@ -47,13 +42,6 @@ TRANSLATION_WEIGHT = 0.3
 CENTRED_KEYWORD_SHARE = 0.7
 # A candidate this close to the best one is a tie, not background.
 BACKGROUND_TIE = 0.01
-# Longer than any real question; a pasted article is refused rather than tokenised for seconds.
-MAX_QUESTION_CHARS = 2000
-# What one question may cost: the embedder and the term scorers see at most this many characters of
-# it (history included). 200 Chinese characters cost ~7x a usual question; 2,000 would cost ~80x.
-MAX_QUERY_CHARS = 200
-MAX_K = 50
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def fuse_ranks(rankings: Sequence[Sequence[str]], k: int) -> list[tuple[str, float]]:
@@ -93,84 +81,6 @@ def fuse_scores(
     return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
 
 
-def ensure_index(*, settings: Settings | None = None, progress: Any = None) -> Store:
-    """Return the store, first indexing the bundled archive (and any uploads) if the index is empty.
-
-    `progress(fraction, label)` is called while that first indexing runs.
-    """
-    settings = settings or get_settings()
-    store = get_store(settings=settings)
-    if store in _bootstrapped:
-        return store
-    with _bootstrap_lock:
-        folders = settings.archive_folders()
-        if store.count() == 0 and folders:
-            from ingest import ingest
-
-            log.info("the index is empty: indexing %s", ", ".join(map(str, folders)))
-            ingest(folders, settings=settings, progress=progress)
-        _bootstrapped.add(store)
-    return store
-
-
-def make_filters(
-    sources: Sequence[str] | str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    paths: Sequence[str] | str | None = None,
-) -> Filters:
-    """Build `Filters` from loose arguments (a single string or a sequence for `sources`/`paths`)."""
-
-    def _tuple(value: Sequence[str] | str | None) -> tuple[str, ...]:
-        if not value:
-            return ()
-        return (value,) if isinstance(value, str) else tuple(value)
-
-    for name, value in (("since", since), ("until", until)):
-        if value and not _ISO_DATE.fullmatch(value):
-            raise BadRequest(f"{name}={value!r} is not a date: use YYYY-MM-DD, e.g. 2025-12-01")
-    return Filters(sources=_tuple(sources), since=since or None, until=until or None, paths=_tuple(paths))
-
-
-def check_question(question: str) -> str:
-    """Return the question stripped of surrounding blanks.
-
-    Raises:
-        BadRequest: the question is empty or longer than `MAX_QUESTION_CHARS`.
-    """
-    question = question.strip() if isinstance(question, str) else ""
-    if not question:
-        raise BadRequest("the question is empty: ask something, e.g. why did 小红卡 close?")
-    if len(question) > MAX_QUESTION_CHARS:
-        raise BadRequest(
-            f"the question is {len(question):,} characters long; ask in at most {MAX_QUESTION_CHARS:,}"
-        )
-    return question
-
-
-def check_k(k: int | None, default: int) -> int:
-    """Return the number of passages to retrieve: `k`, or `default` when None.
-
-    Raises:
-        BadRequest: `k` is not a whole number from 1 to `MAX_K`.
-    """
-    if k is None:
-        return default
-    if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= MAX_K:
-        raise BadRequest(f"k={k!r} passages cannot be retrieved: ask for 1 to {MAX_K}")
-    return k
-
-
-def bounded_query(question: str, previous: str = "") -> str:
-    """The text searched for `question` (after `previous`, for a follow-up), at most `MAX_QUERY_CHARS` long.
-
-    The question's own words come first: `previous` only fills the room the question leaves.
-    """
-    question = question[:MAX_QUERY_CHARS]
-    room = MAX_QUERY_CHARS - len(question) - 1
-    return f"{previous[:room]} {question}" if previous and room > 0 else question
-
-
 def retrieve(
     question: str,
     k: int | None = None,
@@ -196,19 +106,6 @@ def retrieve(
     filters = make_filters(sources, since, until, paths)
     k = check_k(k, settings.top_k)
     return search(bounded_query(check_question(question)), k, filters, settings=settings)
-
-
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """Hits for a question, and the typical dense similarity of its weaker candidates.
-
-    The gap between the best hit's similarity and `background` says how much the best passage
-    stands out from the rest of the archive, whatever the question's language.
-    """
-
-    hits: list[Hit]
-    background: float
-    centred: bool = False
 
 
 def search(question: str, k: int, filters: Filters, *, settings: Settings) -> list[Hit]:
@@ -357,26 +254,3 @@ def _background(reference: list[tuple[str, float]]) -> float:
     weaker = [sim for _, sim in reference[len(reference) // 2 :] if sim < best - BACKGROUND_TIE]
     missing = max(0, MIN_BACKGROUND - len(weaker))
     return (sum(weaker) + missing * PRIOR_BACKGROUND) / (len(weaker) + missing)
-
-
-def rerank(question: str, hits: list[Hit], spec: str) -> list[Hit]:
-    """Reorder hits by a sentence-transformers cross-encoder's score."""
-    if not hits:
-        return hits
-    scores = _cross_encoder(spec).predict([(question, h.chunk.index_text) for h in hits])
-    order = sorted(range(len(hits)), key=lambda i: -float(scores[i]))
-    return [hits[i] for i in order]
-
-
-@lru_cache(maxsize=2)
-def _cross_encoder(spec: str) -> Any:
-    target = spec.removeprefix("st:")
-    try:
-        from sentence_transformers import CrossEncoder
-
-        return CrossEncoder(target, device="cpu", local_files_only=True)
-    except (ImportError, OSError, ValueError) as exc:
-        raise EmbedderUnavailable(
-            f"reranker {target!r} is not available offline; give a local path or a cached model "
-            "(RAG_RERANKER), or unset RAG_RERANKER"
-        ) from exc

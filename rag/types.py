@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -76,6 +76,35 @@ class Hit:
     bm25: float = 0.0
 
 
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Hits for a question, and the typical dense similarity of its weaker candidates.
+
+    The gap between the best hit's similarity and `background` says how much the best passage
+    stands out from the rest of the archive, whatever the question's language.
+    """
+
+    hits: list[Hit]
+    background: float
+    centred: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """An exact span `[start, end)` of a hit's chunk text chosen for the answer."""
+
+    hit: Hit
+    rank: int
+    start: int
+    end: int
+    score: float
+
+    @property
+    def text(self) -> str:
+        """The quoted characters."""
+        return self.hit.chunk.text[self.start : self.end]
+
+
 class Citation(BaseModel):
     """A numbered source of an answer: the article and the exact sentence quoted from it."""
 
@@ -102,7 +131,9 @@ class Answer(BaseModel):
     see_also: list[Citation] = Field(
         default_factory=list, description="Closest sources when the answer is refused."
     )
-    mode: str = Field(default="extractive", description="`extractive`, `llm` or `extractive-fallback`.")
+    mode: Literal["extractive", "llm", "extractive-fallback"] = Field(
+        default="extractive", description="`extractive`, `llm` or `extractive-fallback`."
+    )
     note: str | None = Field(default=None, description="Why an LLM answer was replaced, if it was.")
     timings: dict[str, float] = Field(default_factory=dict)
 

@@ -55,6 +55,7 @@ class CannedLLM(BaseHTTPRequestHandler):
             "invented_citation": f"根据报道，“{sentence}”[9]。",
             "invented_quote": "官方称“这是一个完全虚构的引用，不在任何文章里”[1]。",
             "refuse": "资料中没有关于这个问题的信息。",
+            "no_answer": "NO_ANSWER",
             "custom": self.server.custom,
         }[self.server.mode]
 

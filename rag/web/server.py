@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rag import RagError, Settings, __version__
-from rag.retrieve import ensure_index
+from rag.bootstrap import ensure_index
 
 if TYPE_CHECKING:
     from fastapi import FastAPI

@@ -7,7 +7,7 @@ import pytest
 from rag import answer, stream_answer
 from rag.config import Settings
 from rag.errors import LLMUnavailable
-from rag.llm import build_chain
+from rag.llm import build_chain, refuses
 from tests.canned_llm import llm_settings_for
 
 
@@ -47,8 +47,9 @@ def test_invalid_or_failed_llm_answer_falls_back_to_extractive(
     assert result.text == answer("小红卡为什么关停？", settings=llm_settings, use_llm=False).text
 
 
-def test_llm_refusal_is_a_refusal(llm_settings: Settings, llm_server: ThreadingHTTPServer):
-    llm_server.mode = "refuse"
+@pytest.mark.parametrize("mode", ["refuse", "no_answer"])
+def test_llm_refusal_is_a_refusal(llm_settings: Settings, llm_server: ThreadingHTTPServer, mode: str):
+    llm_server.mode = mode
     result = answer("小红卡为什么关停？", settings=llm_settings)
     assert result.refused and result.see_also and result.mode == "llm"
 
@@ -65,3 +66,19 @@ def test_prompt_fences_passages_and_treats_them_as_data(
 def test_missing_model_name_is_an_actionable_error(archive: Settings):
     with pytest.raises(LLMUnavailable, match="RAG_LLM_MODEL"):
         build_chain(archive.model_copy(update={"llm": "openai", "llm_model": ""}))
+
+
+@pytest.mark.parametrize(
+    ("reply", "declines"),
+    [
+        ("NO_ANSWER", True),
+        ("`no answer`", True),
+        ("资料中没有关于这个问题的信息。", True),
+        ("The archive does not say anything about that.", True),
+        ("小红卡年费168元[1]。", False),
+        ("资料中没有提到年费，但报道称“小红卡”年费168元[1]。", False),
+        ("The archive says the fee was 168 yuan[1].", False),
+    ],
+)
+def test_refusals_are_the_marker_or_our_refusal_without_citations(reply: str, declines: bool):
+    assert refuses(reply) is declines

@@ -12,7 +12,7 @@ from ingest.loaders import load
 from rag import BadRequest, answer, retrieve
 from rag.config import Settings
 from rag.errors import LoadError
-from rag.retrieve import MAX_QUESTION_CHARS
+from rag.query import MAX_QUESTION_CHARS
 from rag.store import get_store
 from rag.types import Document
 from tests.conftest import DATA_DIR, make_settings
