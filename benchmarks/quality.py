@@ -26,8 +26,7 @@ from ingest.parse import parse
 from rag import Answer, BadRequest, Settings, answer
 from rag.config import PROJECT_DIR
 from rag.embeddings import get_embedder
-from rag.lexicon import with_translations
-from rag.retrieve import search
+from rag.retrieve import search, with_translations
 from rag.store import get_store
 from rag.text import terms
 from rag.types import Filters

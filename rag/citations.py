@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rag.bilingual import matched_share
 from rag.guard import repeats_instructions
-from rag.lexicon import matched_share
 from rag.text import bigrams, fold, normalize, sentence_spans, terms
 from rag.types import Citation, Hit, Quote
 

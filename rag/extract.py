@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from rag.bilingual import first_occurrence, matched_share
 from rag.guard import asks_about, instruction_spans
-from rag.lexicon import first_occurrence, matched_share
 from rag.text import bigrams, fold, language, normalize, sentence_spans, terms
 from rag.types import Hit, Quote
 

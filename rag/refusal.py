@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
+from rag.bilingual import matched_share, translations
 from rag.keyword import KeywordIndex
-from rag.lexicon import matched_share, names, translations
+from rag.lexicon import names
 from rag.text import bigrams, fold, terms
 from rag.types import Evidence, Hit
 

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import numpy as np
 
+from rag.bilingual import translations
 from rag.bootstrap import ensure_index
 from rag.config import Settings, get_settings
 from rag.embeddings import get_embedder, rerank
 from rag.keyword import KeywordIndex
-from rag.lexicon import translations, with_translations
 from rag.query import bounded_query, check_k, check_question, make_filters
 from rag.store import Store
 from rag.text import language, terms
@@ -254,3 +254,9 @@ def _background(reference: list[tuple[str, float]]) -> float:
     weaker = [sim for _, sim in reference[len(reference) // 2 :] if sim < best - BACKGROUND_TIE]
     missing = max(0, MIN_BACKGROUND - len(weaker))
     return (sum(weaker) + missing * PRIOR_BACKGROUND) / (len(weaker) + missing)
+
+
+def with_translations(words: list[str]) -> list[str]:
+    """`words` followed by the terms of their translations, so keyword search reaches the other language."""
+    extra = [piece for w in words for t in sorted(translations(w)) for piece in terms(t)]
+    return words + [t for t in dict.fromkeys(extra) if t not in words]

@@ -13,6 +13,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from rag.errors import RagError
+from rag.lexicon import chinese_words
 
 if TYPE_CHECKING:
     import tiktoken
@@ -102,8 +103,6 @@ def token_prefix(text: str, budget: int) -> int:
 @lru_cache(maxsize=1)
 def _jieba() -> ModuleType:
     import jieba
-
-    from rag.lexicon import chinese_words
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()

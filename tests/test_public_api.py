@@ -51,3 +51,48 @@ def test_importing_the_packages_loads_no_heavy_library():
         [sys.executable, "-c", code], cwd=PROJECT_DIR, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "[]"
+
+
+def _imports(path) -> set[str]:
+    """The rag and ingest modules `path` imports, at the top or inside a function."""
+    import ast
+
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (
+            isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.module.split(".")[0] in ("rag", "ingest")
+        ):
+            names = [f"{node.module}.{a.name}" for a in node.names]
+            found |= {n for n in names if _module_path(n)} or {node.module}
+    return found
+
+
+def _module_path(name: str):
+    base = PROJECT_DIR.joinpath(*name.split("."))
+    return next((p for p in (base.with_suffix(".py"), base / "__init__.py") if p.exists()), None)
+
+
+def test_no_module_imports_itself_through_others():
+    graph = {}
+    for package in ("rag", "ingest"):
+        for path in (PROJECT_DIR / package).rglob("*.py"):
+            name = ".".join(path.relative_to(PROJECT_DIR).with_suffix("").parts).removesuffix(".__init__")
+            graph[name] = {m for m in _imports(path) if m not in ("rag", "ingest") and m != name}
+
+    def cycle_from(start: str) -> list[str] | None:
+        stack = [(start, [start])]
+        seen = set()
+        while stack:
+            node, trail = stack.pop()
+            for nxt in graph.get(node, ()):
+                if nxt == start:
+                    return [*trail, nxt]
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.append((nxt, [*trail, nxt]))
+        return None
+
+    cycles = [c for name in graph if not name.endswith("__main__") and (c := cycle_from(name))]
+    assert not cycles, cycles[0]

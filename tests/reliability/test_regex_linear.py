@@ -18,7 +18,7 @@ import ingest
 import rag
 from ingest.loaders import Loaded
 from ingest.parse import _heading_title, parse
-from rag.lexicon import _word
+from rag.bilingual import _word
 from rag.text import sentence_spans
 
 ATOMS = [

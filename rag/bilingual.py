@@ -1,0 +1,84 @@
+"""Matching words across Chinese and English: translations, and how much of a question a text holds.
+
+Dense retrieval finds a Chinese article for an English question, but choosing the sentence that
+answers it, and judging whether the evidence covers the question, are lexical: "close" must match
+关停 and 支付 must match "payment". Translations come from the lexicon (`rag.lexicon`), then CC-CEDICT
+(`rag.dictionary`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rag import dictionary
+from rag.lexicon import listed
+
+
+def translations(term: str) -> frozenset[str]:
+    """Words in the other language that stand for `term` (lower-case English, or Chinese).
+
+    The names and platform words listed here, then CC-CEDICT (`rag.dictionary`).
+    """
+    words = listed(term)
+    if not term or term.isdigit():
+        return words
+    return words | (dictionary.chinese(term) if term.isascii() else dictionary.english(term))
+
+
+@lru_cache(maxsize=4096)
+def _word(term: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z0-9]){re.escape(term)}(?:s|es|ed|d|ing)?(?![a-z0-9])")
+
+
+def _occurs(term: str, text: str) -> bool:
+    if term.isascii():
+        return term in text and _word(term).search(text) is not None
+    return term in text
+
+
+def first_occurrence(term: str, text: str) -> int:
+    """Where `term` or one of its translations first occurs in `text` (folded), or -1."""
+    found = [
+        m.start() if w.isascii() and (m := _word(w).search(text)) else text.find(w) if not w.isascii() else -1
+        for w in (term, *translations(term))
+    ]
+    return min((at for at in found if at >= 0), default=-1)
+
+
+def presence(term: str, text: str) -> float:
+    """How far `term` occurs in `text` (normalised, lower-case): 1, 0.5 or 0.
+
+    1 when the term or a translation occurs; 0.5 when every character of an unmatched Chinese term
+    occurs (年费 against 年卡收费). An English word matches whole words and their plain inflections
+    (close: closed, not disclose).
+    """
+    if _occurs(term, text) or any(_occurs(t, text) for t in translations(term)):
+        return 1.0
+    if not term.isascii() and len(term) > 1 and all(ch in text for ch in term):
+        return 0.5
+    return 0.0
+
+
+def matched_share(weights: dict[str, float], text: str) -> float | None:
+    """Weighted share of the terms found in `text` (normalised, lower-case).
+
+    A term is fully judged when `text` has enough of its script or of its translation's script;
+    otherwise (an English word with no known translation, against a Chinese passage) it counts half
+    against the share. None when no term can be judged at all.
+    """
+    has_latin = sum(ch.isascii() and ch.isalpha() for ch in text) >= 20
+    has_cjk = sum("\u3400" <= ch <= "\u9fff" for ch in text) >= 4
+
+    def judged(term: str) -> bool:
+        return any(has_latin if w.isascii() else has_cjk for w in (term, *translations(term)))
+
+    found = total = 0.0
+    any_judged = False
+    for term, weight in weights.items():
+        share = presence(term, text)
+        sure = bool(share) or judged(term)
+        any_judged |= sure
+        found += share * weight
+        total += weight if sure else weight / 2
+    return found / total if any_judged and total else None
