@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from rag import dictionary
 from rag.lexicon import listed
+from rag.text import is_cjk
 
 
 def translations(term: str) -> frozenset[str]:
@@ -68,7 +69,7 @@ def matched_share(weights: dict[str, float], text: str) -> float | None:
     against the share. None when no term can be judged at all.
     """
     has_latin = sum(ch.isascii() and ch.isalpha() for ch in text) >= 20
-    has_cjk = sum("\u3400" <= ch <= "\u9fff" for ch in text) >= 4
+    has_cjk = sum(map(is_cjk, text)) >= 4
 
     def judged(term: str) -> bool:
         return any(has_latin if w.isascii() else has_cjk for w in (term, *translations(term)))

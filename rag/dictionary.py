@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from rag.errors import RagError
-from rag.text import STOPWORDS, word_frequency
+from rag.text import STOPWORDS, is_cjk, word_frequency
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ def _tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     to_english: dict[str, set[str]] = {}
     candidates: dict[str, set[str]] = {}
     for simplified, glosses in _entries():
-        if len(simplified) < 2 or not all("\u3400" <= ch <= "\u9fff" for ch in simplified):
+        if len(simplified) < 2 or not all(map(is_cjk, simplified)):
             continue
         kept = [g for g in glosses if not _SKIP.match(g.strip())][:GLOSSES]
         for gloss in kept:

@@ -59,7 +59,9 @@ INTENT_WEIGHT = 0.4
 PARAPHRASE_WEIGHT = 0.5
 RANK_WEIGHT = 0.3
 ADJACENT_WEIGHT = 0.3
-PASSAGES = 4
+# Quotes come from the best four passages; the refusal gate judges five (`rag.refusal.JUDGED_PASSAGES`):
+# a fifth passage can show the question is covered without being worth quoting.
+QUOTED_PASSAGES = 4
 MAX_SENTENCES = 5
 MAX_QUOTES = 3
 # English says in 250 characters what Chinese says in 200: the budget stretches for English passages.
@@ -188,7 +190,7 @@ def select_quotes(question: str, hits: list[Hit], idf: Callable[[str], float], b
     candidates: list[Quote] = []
     unrelated: set[tuple[str, int]] = set()
     seen: set[str] = set()
-    for rank, hit in enumerate(hits[:PASSAGES]):
+    for rank, hit in enumerate(hits[:QUOTED_PASSAGES]):
         text = hit.chunk.text
         hidden = {
             span for span in instruction_spans(text) if not asks_about(question, text[span[0] : span[1]])

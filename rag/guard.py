@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from rag.text import sentence_spans
+from rag.text import CJK_RANGE, is_cjk, sentence_spans
 
 _INSTRUCTION = re.compile(
     r"(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|prior|above|earlier|"
@@ -21,7 +21,7 @@ _INSTRUCTION = re.compile(
     re.I,
 )
 _ABOUT_INSTRUCTIONS = re.compile(r"指令|提示词|注入|instruction|prompt|injection|hidden|隐藏", re.I)
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{4,}|[\u3400-\u9fff]{4,}")
+_TOKEN = re.compile(rf"[A-Za-z0-9][A-Za-z0-9_\-]{{4,}}|[{CJK_RANGE}]{{4,}}")
 
 
 def visible(text: str) -> str:
@@ -74,5 +74,5 @@ def repeats_instructions(answer: str, passages: list[str]) -> str | None:
 
 def _tokens(text: str) -> set[str]:
     words = set(_TOKEN.findall(visible(text)))
-    cjk = {w[i : i + 4] for w in words if "\u3400" <= w[0] <= "\u9fff" for i in range(len(w) - 3)}
-    return {w.lower() for w in words if not "\u3400" <= w[0] <= "\u9fff"} | cjk
+    cjk = {w[i : i + 4] for w in words if is_cjk(w[0]) for i in range(len(w) - 3)}
+    return {w.lower() for w in words if not is_cjk(w[0])} | cjk

@@ -37,7 +37,8 @@ W_GAP_CENTRED = 2.0
 W_DENSE_CENTRED = 1.0
 THRESHOLD_CENTRED = 0.8
 UNJUDGED = 0.5
-PASSAGES = 5
+# Passages whose coverage of the question is judged (extract.py quotes from the best four of them).
+JUDGED_PASSAGES = 5
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z0-9]+(?:[ -][A-Z][A-Za-z0-9]+)*")
 
 
@@ -84,7 +85,7 @@ def confidence(question: str, evidence: Evidence, keyword: KeywordIndex) -> floa
     hits = evidence.hits
     if not hits:
         return 0.0
-    scores = [c for c in (coverage(question, h, keyword) for h in hits[:PASSAGES]) if c is not None]
+    scores = [c for c in (coverage(question, h, keyword) for h in hits[:JUDGED_PASSAGES]) if c is not None]
     best_dense = max(h.dense for h in hits)
     gap = best_dense - evidence.background if best_dense else 0.0
     w_gap, w_dense = (W_GAP_CENTRED, W_DENSE_CENTRED) if evidence.centred else (W_GAP, W_DENSE)

@@ -34,7 +34,10 @@ STOPWORDS = frozenset(
 
 _LATIN_WORD = re.compile(r"[a-z0-9]+(?:[.'\-][a-z0-9]+)*")
 _HAS_WORD_CHAR = re.compile(r"\w")
-_CJK = re.compile(r"[\u3400-\u9fff]")
+# Chinese characters (CJK Unified Ideographs and Extension A), as a regex character range.
+CJK_RANGE = "\u3400-\u9fff"
+_CJK = re.compile(f"[{CJK_RANGE}]")
+_NOT_CJK = re.compile(f"[^{CJK_RANGE}]")
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
 # Chinese stops end a sentence anywhere; "!", "?" and "." only before a space, a quote or the end
 # ("3.5", "![image]", "Co.," and an initial as in "S.G. Tallentyre" do not). Runs are matched whole
@@ -143,9 +146,14 @@ def language(text: str) -> str:
     return "zh" if chinese and chinese >= 2 * english else "en"
 
 
+def is_cjk(ch: str) -> bool:
+    """Whether `ch` is a Chinese character (see `CJK_RANGE`)."""
+    return CJK_RANGE[0] <= ch <= CJK_RANGE[-1]
+
+
 def bigrams(text: str) -> set[str]:
     """Pairs of adjacent Chinese characters in `text`: a paraphrase-tolerant fingerprint."""
-    cjk = re.sub(r"[^\u3400-\u9fff]", " ", fold(text))
+    cjk = _NOT_CJK.sub(" ", fold(text))
     return {w[i : i + 2] for w in cjk.split() for i in range(len(w) - 1)}
 
 
