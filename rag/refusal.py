@@ -12,7 +12,7 @@ import re
 
 from rag.bilingual import matched_share, translations
 from rag.keyword import KeywordIndex
-from rag.lexicon import names
+from rag.lexicon import listed, names
 from rag.text import bigrams, fold, terms
 from rag.types import Evidence, Hit
 
@@ -49,18 +49,19 @@ def unknown_names(question: str, keyword: KeywordIndex) -> list[str]:
     articles) a capitalised word that is not the question's first ("Tesla" in "How much did Tesla earn?").
     """
 
-    def absent(word: str) -> bool:
-        spellings = (word, *translations(word.lower()))
-        return not any(keyword.knows(t) for w in spellings for t in terms(w))
+    def absent(word: str, spellings: frozenset[str]) -> bool:
+        return not any(keyword.knows(t) for w in (word, *spellings) for t in terms(w))
 
-    found = [t for t in terms(question, search_mode=False) if t in names() and absent(t)]
+    # A listed name is spelled as the lexicon lists it: a dictionary gloss ("比亚迪: BYD company")
+    # would make any article that says "company" seem to mention it.
+    found = [t for t in terms(question, search_mode=False) if t in names() and absent(t, listed(t))]
     if keyword.languages.counts.get("zh"):
         # A Chinese article spells a foreign name its own way (Panthers: 黑豹队), which no lexicon
         # lists: an unseen capitalised word proves nothing where Chinese articles are indexed.
         return list(dict.fromkeys(found))
     for match in _NAME.finditer(question.strip()):
         words = terms(match.group(0))
-        if words and all(absent(w) for w in words):
+        if words and all(absent(w, translations(w.lower())) for w in words):
             found.append(match.group(0))
     return list(dict.fromkeys(found))
 

@@ -1,10 +1,17 @@
-"""Test data built in code and shared by several test modules: minimal PDFs and a set of bad files."""
+"""Test data and checks shared by several test modules: chunks, article folders, PDFs, bad files."""
 
 import io
 import os
 import zlib
+from pathlib import Path
+from typing import Any
 
-from ingest.loaders import MAX_PDF_PAGES
+from ingest.loaders import MAX_PDF_PAGES, load
+from ingest.parse import parse
+from rag.config import Settings
+from rag.store import get_store
+from rag.types import Chunk
+from tests.conftest import SEED
 
 
 def minimal_pdf(text: str) -> bytes:
@@ -88,3 +95,46 @@ REASONS = {
     "nested.html": "no article text",
     "latin1.txt": "encoding",
 }
+
+
+def make_chunk(text: str, **fields: Any) -> Chunk:
+    """A chunk holding `text`: by default the whole of a one-chunk document; any field may be given."""
+    values = {
+        "chunk_id": "c",
+        "doc_id": "d",
+        "title": "t",
+        "path": "/p",
+        "index": 0,
+        "start": 0,
+        "doc_chunks": 1,
+    }
+    values |= fields
+    values.setdefault("end", values["start"] + len(text))
+    return Chunk(text=text, **values)
+
+
+def assert_consistent(settings: Settings, folder: Path | None = None) -> int:
+    """No duplicate or orphan chunks; every document complete; BM25 in step with Chroma."""
+    store = get_store(settings=settings)
+    got = store.collection.get(include=["metadatas"])
+    per_doc: dict[str, list[int]] = {}
+    for meta in got["metadatas"]:
+        assert Path(meta["path"]).exists(), f"orphan chunk of {meta['path']}"
+        per_doc.setdefault(meta["doc_id"], []).append(meta["index"])
+    for meta in got["metadatas"]:
+        assert sorted(per_doc[meta["doc_id"]]) == list(range(meta["doc_chunks"]))
+    assert all(rec.complete for rec in store.file_records().values())
+    assert len(store.keyword_index().chunks) == len(got["ids"])
+    return len(per_doc)
+
+
+def article_folder(folder: Path, count: int) -> Path:
+    """`count` article files in `folder`, made from the bundled archive's articles."""
+    folder.mkdir(parents=True, exist_ok=True)
+    docs = parse(load(SEED, max_mb=20), SEED)
+    for i in range(count):
+        doc = docs[i % len(docs)]
+        (folder / f"article_{i:03d}.txt").write_text(
+            f"Article {i}: {doc.title}\n{doc.text}\n第{i}篇。", encoding="utf-8"
+        )
+    return folder

@@ -8,42 +8,15 @@ import pytest
 
 from ingest import ingest
 from ingest.__main__ import main
-from ingest.loaders import load
-from ingest.parse import parse
 from rag.config import Settings
 from rag.embeddings import get_embedder
 from rag.store import get_store
 from tests.conftest import DATA_DIR, SEED, ingest_process
+from tests.helpers import article_folder, assert_consistent
 
 
 def _embedded(settings: Settings) -> int:
     return get_embedder(settings=settings).passages_embedded
-
-
-def _assert_consistent(settings: Settings, folder: Path | None = None) -> int:
-    """No duplicate or orphan chunks; every document complete; BM25 in step with Chroma."""
-    store = get_store(settings=settings)
-    got = store.collection.get(include=["metadatas"])
-    per_doc: dict[str, list[int]] = {}
-    for meta in got["metadatas"]:
-        assert Path(meta["path"]).exists(), f"orphan chunk of {meta['path']}"
-        per_doc.setdefault(meta["doc_id"], []).append(meta["index"])
-    for meta in got["metadatas"]:
-        assert sorted(per_doc[meta["doc_id"]]) == list(range(meta["doc_chunks"]))
-    assert all(rec.complete for rec in store.file_records().values())
-    assert len(store.keyword_index().chunks) == len(got["ids"])
-    return len(per_doc)
-
-
-def _article_folder(folder: Path, count: int) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    docs = parse(load(SEED, max_mb=20), SEED)
-    for i in range(count):
-        doc = docs[i % len(docs)]
-        (folder / f"article_{i:03d}.txt").write_text(
-            f"Article {i}: {doc.title}\n{doc.text}\n第{i}篇。", encoding="utf-8"
-        )
-    return folder
 
 
 def test_seed_reports_four_documents_then_four_unchanged_with_zero_embeddings(settings: Settings):
@@ -55,7 +28,7 @@ def test_seed_reports_four_documents_then_four_unchanged_with_zero_embeddings(se
     again = ingest([SEED], settings=settings)
     assert (again.added, again.updated, again.unchanged, again.chunks) == (0, 0, 4, 0)
     assert _embedded(settings) == before
-    assert _assert_consistent(settings) == 4
+    assert assert_consistent(settings) == 4
 
 
 def test_editing_one_file_changes_only_its_chunks(settings: Settings, tmp_path: Path):
@@ -78,7 +51,7 @@ def test_editing_one_file_changes_only_its_chunks(settings: Settings, tmp_path: 
     assert (
         report.chunks == _embedded(settings) - embedded == len(after[str(edited)].chunk_ids) - report.reused
     )
-    assert _assert_consistent(settings) == 2
+    assert assert_consistent(settings) == 2
 
 
 def test_prune_removes_documents_whose_files_are_gone(settings: Settings, tmp_path: Path):
@@ -101,7 +74,7 @@ def test_same_content_at_two_paths_is_indexed_once(settings: Settings, tmp_path:
     shutil.copy(DATA_DIR / "articles" / "meituan_drones.txt", folder / "b.txt")
     report = ingest([folder], settings=settings)
     assert (report.added, report.duplicates) == (1, 1)
-    assert _assert_consistent(settings) == 1
+    assert assert_consistent(settings) == 1
 
 
 def test_bad_inputs_fail_one_by_one_and_lose_nothing(settings: Settings, tmp_path: Path):
@@ -159,7 +132,7 @@ def _writing_started(settings: Settings) -> bool:
 
 
 def test_killed_ingest_is_completed_by_the_next_run(settings: Settings, tmp_path: Path):
-    folder = _article_folder(tmp_path / "many", 24)
+    folder = article_folder(tmp_path / "many", 24)
     proc = ingest_process(settings, str(folder))
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not _writing_started(settings):
@@ -171,12 +144,12 @@ def test_killed_ingest_is_completed_by_the_next_run(settings: Settings, tmp_path
     report = ingest([folder], settings=settings)
     assert report.ok and report.added + report.unchanged == 24
     assert report.reused > 0 or report.unchanged > 0, "the killed run's work was not kept"
-    assert _assert_consistent(settings) == 24
+    assert assert_consistent(settings) == 24
     assert ingest([folder], settings=settings).chunks == 0
 
 
 def test_second_writer_gets_a_clear_busy_error(settings: Settings, tmp_path: Path):
-    folder = _article_folder(tmp_path / "few", 2)
+    folder = article_folder(tmp_path / "few", 2)
     store = get_store(settings=settings)
     with store.writing():
         proc = ingest_process(settings, str(folder))

@@ -1,9 +1,10 @@
 from rag.citations import check_generated, cited_numbers, quoted_spans, verify_quote
-from rag.types import Chunk, Hit
+from rag.types import Hit
+from tests.helpers import make_chunk
 
 
 def _hit(text: str) -> Hit:
-    chunk = Chunk("c", "d", "t", text, "/p", 0, 0, len(text), 1)
+    chunk = make_chunk(text)
     return Hit(chunk=chunk, score=1.0)
 
 

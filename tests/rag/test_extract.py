@@ -1,5 +1,6 @@
 from rag.extract import MAX_QUOTES, question_intents, select_quotes
-from rag.types import Chunk, Hit
+from rag.types import Hit
+from tests.helpers import make_chunk
 
 TEXT = (
     "小红卡于2025年9月上线。根据公告，小红卡将于2026年1月1日起暂停试运营。"
@@ -8,7 +9,7 @@ TEXT = (
 
 
 def _hits() -> list[Hit]:
-    chunk = Chunk("c", "d", "小红书关停小红卡", TEXT, "/p", 0, 100, 100 + len(TEXT), 1)
+    chunk = make_chunk(TEXT, title="小红书关停小红卡", start=100)
     return [Hit(chunk=chunk, score=1.0)]
 
 
@@ -49,7 +50,7 @@ def test_touching_sentences_are_quoted_as_one_span():
 
 def test_a_quote_never_stops_inside_a_word_or_a_number():
     text = "Kuaishou reported a GMV of 3,323.252 billion yuan in Q1 2025, up from 2,880.725 billion yuan a year ago."
-    chunk = Chunk("c", "d", "t", text, "/p", 0, 0, len(text), 1)
+    chunk = make_chunk(text)
     for budget in range(40, len(text), 7):
         quote = select_quotes("What was Kuaishou's GMV?", [Hit(chunk=chunk, score=1.0)], _idf, budget)[0]
         end = quote.end
@@ -60,14 +61,14 @@ def test_a_quote_never_stops_inside_a_word_or_a_number():
 
 def test_long_sentence_is_cut_to_its_best_clauses():
     text = "，".join(f"第{i}个无关的分句内容" for i in range(20)) + "，年卡收费为168元，其他内容继续写下去。"
-    chunk = Chunk("c", "d", "t", text, "/p", 0, 0, len(text), 1)
+    chunk = make_chunk(text)
     quote = select_quotes("年卡收费是多少？", [Hit(chunk=chunk, score=1.0)], _idf, 60)[0]
     assert "168元" in quote.text and len(quote.text) <= 60 and text[quote.start : quote.end] == quote.text
 
 
 def test_blanks_that_join_touching_sentences_count_against_the_budget():
     text = "\n\n\n".join(["小红卡的年卡收费为168元。"] + [f"小红卡第{i}条收费说明。" for i in range(12)])
-    chunk = Chunk("c", "d", "t", text, "/p", 0, 0, len(text), 1)
+    chunk = make_chunk(text)
     for budget in (40, 60, 100):
         quotes = select_quotes("小红卡收费多少？", [Hit(chunk=chunk, score=1.0)], _idf, budget)
         assert quotes and sum(len(q.text) for q in quotes) <= budget

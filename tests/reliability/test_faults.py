@@ -17,7 +17,7 @@ from rag.config import PROJECT_DIR, Settings
 from rag.store import get_store
 from tests.app_fixtures import ARTIFACTS
 from tests.conftest import DATA_DIR, SEED, ingest_process, make_settings, settings_env
-from tests.ingest.test_index import _article_folder, _assert_consistent
+from tests.helpers import article_folder, assert_consistent
 
 QUESTION = "美团无人机每次能运送多少货物？"
 KILLS = 4
@@ -37,7 +37,7 @@ def _run(settings: Settings, module: str, *args: str, **popen) -> subprocess.Com
 
 @pytest.fixture(scope="module")
 def articles(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _article_folder(tmp_path_factory.mktemp("articles") / "many", 24)
+    return article_folder(tmp_path_factory.mktemp("articles") / "many", 24)
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +68,7 @@ def test_sigkill_at_random_points_then_rerun_matches_a_clean_build(
         report = ingest([articles], settings=trial)
         assert report.ok and report.added + report.unchanged == 24
         assert get_store(settings=trial).count() == clean_count
-        assert _assert_consistent(trial) == 24
+        assert assert_consistent(trial) == 24
     backend = "server" if settings.chroma_host else "local"
     ARTIFACTS.mkdir(exist_ok=True)
     summary = {"kills": KILLS, "killed_mid_run": killed, "consistent_after_rerun": KILLS}
@@ -149,7 +149,7 @@ def test_a_read_only_index_still_answers_and_refuses_writes_clearly(tmp_path: Pa
 
 @pytest.mark.parametrize("how", ["tmpfs", "file-size-limit"])
 def test_a_full_disk_fails_clearly_and_loses_nothing(tmp_path: Path, mountpoint: Path, how: str):
-    many = _article_folder(tmp_path / "many", 40)
+    many = article_folder(tmp_path / "many", 40)
     if how == "tmpfs":
         if not _mount("-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mountpoint)):
             pytest.skip("this machine does not allow mounting a tmpfs")
@@ -187,4 +187,4 @@ def test_a_full_disk_fails_clearly_and_loses_nothing(tmp_path: Path, mountpoint:
     assert after.returncode == 0 and "2.5公斤" in json.loads(after.stdout)["text"], after.stderr
     again = ingest([many, DATA_DIR / "articles"], settings=settings)
     assert again.ok and again.added + again.unchanged + again.updated == 42
-    assert _assert_consistent(settings) >= 42
+    assert assert_consistent(settings) >= 42

@@ -1,0 +1,28 @@
+"""Matching across Chinese and English: translations, presence, and the share of a question covered."""
+
+from rag.bilingual import first_occurrence, matched_share, presence, translations
+
+
+def test_translations_come_from_the_lexicon_then_cc_cedict():
+    assert "关停" in translations("close")
+    assert any("payment" in t for t in translations("支付"))
+    assert translations("2025") == frozenset()
+
+
+def test_presence_matches_whole_words_translations_and_scattered_characters():
+    assert presence("close", "the shop closed in may") == 1.0
+    assert presence("close", "they did not disclose it") == 0.0
+    assert presence("关停", "the service will close") == 1.0
+    assert presence("年费", "年卡收费为168元") == 0.5
+
+
+def test_matched_share_weighs_terms_and_abstains_when_nothing_can_be_judged():
+    text = "小红卡业务将于2026年1月1日起暂停试运营，年卡收费为168元。"
+    assert matched_share({"小红卡": 2.0, "暂停": 1.0}, text) == 1.0
+    assert matched_share({"小红卡": 1.0, "拼多多": 1.0}, text) == 0.5
+    assert matched_share({"zebra": 1.0}, "短") is None
+
+
+def test_first_occurrence_finds_a_term_or_its_translation():
+    assert first_occurrence("close", "业务将关停") == 3
+    assert first_occurrence("tesla", "小红卡") == -1

@@ -1,0 +1,18 @@
+"""The bilingual lexicon is data: platform words and names, Chinese with their English spellings."""
+
+from rag.lexicon import chinese_words, listed, names
+
+
+def test_words_are_listed_both_ways():
+    assert "close" in listed("关停") and "关停" in listed("close")
+    assert listed("never-listed") == frozenset()
+
+
+def test_names_cover_both_spellings_and_chinese_words_stay_whole():
+    assert {"拼多多", "pinduoduo"} <= names()
+    assert "拼多多" in chinese_words()
+
+
+def test_the_english_side_is_lower_case_so_lookups_match():
+    english = {w for zh in chinese_words() for w in listed(zh)}
+    assert english and all(w == w.lower() for w in english)
