@@ -43,3 +43,10 @@ def open_store(persist_dir: Path) -> Any:
     from langchain_chroma import Chroma
 
     return Chroma(embedding_function=embeddings(), persist_directory=str(persist_dir))
+
+
+def collection(persist_dir: Path) -> Any:
+    """The Chroma collection behind `open_store(persist_dir)`, for filling it with ready-made vectors."""
+    import chromadb
+
+    return chromadb.PersistentClient(path=str(persist_dir)).get_collection("langchain")

@@ -27,7 +27,7 @@ from typing import Any
 
 from benchmarks import chroma_server, cmrc
 from benchmarks.report import RESULTS, machine, write
-from benchmarks.speed import QUERIES, _child, _settings, synthetic_index
+from benchmarks.speed import QUERIES, bench_settings, child, synthetic_index
 from ingest import ingest, remove
 from rag.config import PROJECT_DIR
 
@@ -43,19 +43,19 @@ def _env(server: int | None, **extra: str) -> dict[str, str]:
 
 def queries(work: Path, sizes: list[int], port: int) -> list[dict[str, Any]]:
     """Latency of the same synthetic index on disk and on the server, per size."""
-    real = _settings(work / "cmrc-index")
+    real = bench_settings(work / "cmrc-index")
     rows = []
     for size in sizes:
-        local = synthetic_index(_settings(work / f"synthetic-{size}"), real, size)
+        local = synthetic_index(bench_settings(work / f"synthetic-{size}"), real, size)
         remote = {"chroma_host": "127.0.0.1", "chroma_port": port, "collection": f"synthetic{size}"}
-        synthetic_index(_settings(work / f"client-build-{size}", **remote), real, size)
+        synthetic_index(bench_settings(work / f"client-build-{size}", **remote), real, size)
         remote_env = _env(port, RAG_COLLECTION=remote["collection"])
         fresh_client = work / f"client-{size}-{uuid.uuid4().hex[:6]}"
         rows.append(
             {
                 "size": size,
-                "local": _child("queries", str(local.data_dir), env=_env(None)),
-                "server": _child("queries", str(fresh_client), env=remote_env),
+                "local": child("queries", str(local.data_dir), env=_env(None)),
+                "server": child("queries", str(fresh_client), env=remote_env),
             }
         )
     return rows
@@ -69,8 +69,8 @@ def one_article(work: Path, sizes: list[int], port: int) -> list[dict[str, Any]]
     for size in sizes:
         remote = {"chroma_host": "127.0.0.1", "chroma_port": port, "collection": f"synthetic{size}"}
         for backend, settings in (
-            ("local", _settings(work / f"synthetic-{size}")),
-            ("server", _settings(work / f"client-build-{size}", **remote)),
+            ("local", bench_settings(work / f"synthetic-{size}")),
+            ("server", bench_settings(work / f"client-build-{size}", **remote)),
         ):
             started = time.perf_counter()
             report = ingest([article], settings=settings)

@@ -37,14 +37,15 @@ from rag.types import Chunk
 QUERIES = 200
 
 
-def _settings(path: Path, **overrides: Any) -> Settings:
+def bench_settings(path: Path, **overrides: Any) -> Settings:
+    """Settings of a benchmark index at `path`: nothing from a developer's `.env`."""
     return Settings(_env_file=None, data_dir=path, **overrides)
 
 
 def ingest_throughput(work: Path, passages: list[cmrc.Passage]) -> dict[str, float]:
     """Chunks/s of the whole pipeline (fresh index) against the embedder alone on the same chunks."""
     folder = cmrc.write_articles(passages, work / "cmrc-articles")
-    settings = _settings(work / f"ingest-{time.time_ns()}")
+    settings = bench_settings(work / f"ingest-{time.time_ns()}")
     # Both sides start warm: the model loaded, and for the pipeline Chroma and jieba too.
     get_embedder(settings=settings).embed_passages(["warm-up"])
     get_store(settings=settings).count()
@@ -76,7 +77,7 @@ def unchanged_reingest(work: Path, passages: list[cmrc.Passage], documents: int 
         spans = sentence_spans(p.context)
         part = p.context[spans[min(i, len(spans) - 1)][0] :] if spans else p.context
         (folder / f"{p.pid}-{i}.txt").write_text(f"{p.title} ({i})\n{part}\n", encoding="utf-8")
-    settings = _settings(work / "many-docs-index")
+    settings = bench_settings(work / "many-docs-index")
     first = ingest([folder], settings=settings)
     started = time.perf_counter()
     again = ingest([folder], settings=settings)
@@ -89,6 +90,12 @@ def unchanged_reingest(work: Path, passages: list[cmrc.Passage], documents: int 
     }
 
 
+def stored_chunks(settings: Settings) -> tuple[list[str], np.ndarray]:
+    """The texts and vectors of every chunk in `settings`' index."""
+    records = list(get_store(settings=settings).chunks_with_vectors())
+    return [c.text for c, _ in records], np.asarray([v for _, v in records], dtype=np.float32)
+
+
 def synthetic_index(settings: Settings, source: Settings, size: int) -> Settings:
     """Fill `settings`' index to `size` chunks built from the real ones: sentence pairs, vectors plus noise.
 
@@ -97,9 +104,8 @@ def synthetic_index(settings: Settings, source: Settings, size: int) -> Settings
     store = get_store(settings=settings)
     if store.count() >= size:
         return settings
-    real = get_store(settings=source).collection.get(include=["embeddings", "documents"])
-    vectors = np.asarray(real["embeddings"], dtype=np.float32)
-    sentences = [d[s:e] for d in real["documents"] for s, e in sentence_spans(d)]
+    texts, vectors = stored_chunks(source)
+    sentences = [d[s:e] for d in texts for s, e in sentence_spans(d)]
     rng = random.Random(size)
     noise = np.random.default_rng(size)
     with store.writing():
@@ -140,7 +146,7 @@ def measure_queries(data_dir: Path, questions: list[str]) -> dict[str, float]:
 
     Also times the first BM25 cache load (or its rebuild from Chroma when there is no cache yet).
     """
-    settings = _settings(data_dir)
+    settings = bench_settings(data_dir)
     started = time.perf_counter()
     get_store(settings=settings).keyword_index()
     bm25_seconds = time.perf_counter() - started
@@ -165,7 +171,7 @@ def measure_baseline(
     from benchmarks import baseline
 
     store = baseline.open_store(work / f"baseline-{size}")
-    collection = store._collection
+    collection = baseline.collection(work / f"baseline-{size}")
     rng = random.Random(size)
     for start in range(collection.count(), size, 5000):
         batch = range(start, min(start + 5000, size))
@@ -184,11 +190,11 @@ def measure_baseline(
     return {
         "p50_ms": float(np.percentile(latencies, 50)),
         "p95_ms": float(np.percentile(latencies, 95)),
-        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_rss_mb": peak_rss_mb(),
     }
 
 
-def _child(kind: str, *args: str, env: dict[str, str] | None = None) -> dict[str, Any]:
+def child(kind: str, *args: str, env: dict[str, str] | None = None) -> dict[str, Any]:
     """Run one measurement in a fresh process (its own peak memory; `env` may point it at a server)."""
     out = subprocess.run(
         [sys.executable, "-m", "benchmarks.speed", "--child", kind, *args],
@@ -268,34 +274,31 @@ def run(work: Path, sizes: list[int]) -> dict[str, Any]:
         "ingest": ingest_throughput(work, passages),
         "reingest": unchanged_reingest(work, passages),
     }
-    real = _settings(work / "cmrc-index")
+    real = bench_settings(work / "cmrc-index")
     ingest([cmrc.write_articles(passages, work / "cmrc-articles")], settings=real)
     indexes = {
         size: real.data_dir
         if size <= 2000
-        else synthetic_index(_settings(work / f"synthetic-{size}"), real, size).data_dir
+        else synthetic_index(bench_settings(work / f"synthetic-{size}"), real, size).data_dir
         for size in sizes
     }
-    figures["queries"] = [_child("queries", str(path)) for path in indexes.values()]
-    figures["baseline"] = [_child("baseline", str(size), str(work)) for size in sizes]
+    figures["queries"] = [child("queries", str(path)) for path in indexes.values()]
+    figures["baseline"] = [child("baseline", str(size), str(work)) for size in sizes]
     figures["app"] = app_start(real.data_dir)
     figures["queries_asked"] = asked[:3]
     return figures
 
 
-def _run_child(kind: str, args: list[str]) -> None:
+def run_child(kind: str, args: list[str]) -> None:
+    """One measurement of `child`, printed as JSON on the last line."""
     passages, questions = cmrc.load()
     asked = [q.text for q in questions[:QUERIES]]
     if kind == "queries":
         result = measure_queries(Path(args[0]), asked)
     else:
         size, work = int(args[0]), Path(args[1])
-        real = get_store(settings=_settings(work / "cmrc-index")).collection.get(
-            include=["embeddings", "documents"]
-        )
-        result = measure_baseline(
-            size, real["documents"], np.asarray(real["embeddings"], dtype=np.float32), work, asked
-        )
+        texts, vectors = stored_chunks(bench_settings(work / "cmrc-index"))
+        result = measure_baseline(size, texts, vectors, work, asked)
     print(json.dumps(result))
 
 
@@ -309,10 +312,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        _run_child(args.child[0], args.child[1:])
+        run_child(args.child[0], args.child[1:])
         return 0
     figures = run(args.work, args.sizes)
-    write("speed", figures, "")
     write("speed", figures, markdown(figures))
     plot(figures, RESULTS / "latency.png")
     print(markdown(figures))

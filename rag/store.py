@@ -304,10 +304,13 @@ class Store:
                 return
             offset += PAGE
 
+    def chunks_with_vectors(self) -> Iterator[tuple[Chunk, np.ndarray]]:
+        """Every stored chunk with its vector, page by page: what the keyword index is derived from."""
+        for cid, text, meta, vector in self._scan(include=["documents", "metadatas", "embeddings"]):
+            yield _chunk_from_record(cid, text or "", meta), vector
+
     def _rebuild_keyword_index(self, generation: str) -> KeywordIndex:
-        records = self._scan(include=["documents", "metadatas", "embeddings"])
-        chunks = ((_chunk_from_record(cid, text or "", meta), vector) for cid, text, meta, vector in records)
-        return keyword.rebuild(chunks, generation, self.cache_dir)
+        return keyword.rebuild(self.chunks_with_vectors(), generation, self.cache_dir)
 
 
 def collection_name(prefix: str, embedder_name: str) -> str:
