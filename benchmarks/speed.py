@@ -194,10 +194,15 @@ def measure_baseline(
     }
 
 
-def child(kind: str, *args: str, env: dict[str, str] | None = None) -> dict[str, Any]:
-    """Run one measurement in a fresh process (its own peak memory; `env` may point it at a server)."""
+def child(
+    kind: str, *args: str, env: dict[str, str] | None = None, module: str = "benchmarks.speed"
+) -> dict[str, Any]:
+    """Run one measurement (`python -m MODULE --child KIND ARGS`) in a fresh process: its own peak memory.
+
+    `env` may point it at a server. The child prints its result as JSON on its last line.
+    """
     out = subprocess.run(
-        [sys.executable, "-m", "benchmarks.speed", "--child", kind, *args],
+        [sys.executable, "-m", module, "--child", kind, *args],
         cwd=PROJECT_DIR,
         capture_output=True,
         text=True,

