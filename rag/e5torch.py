@@ -21,7 +21,7 @@ import numpy as np
 from rag.e5file import E5Weights, Vocabulary, read
 
 # Tokens per forward pass: large enough for the matrix engine, small enough for the attention scores.
-BATCH_TOKENS = 8192
+BATCH_TOKENS = 4096
 META = "\u2581"
 PREFIX = {"query": "query: ", "passage": "passage: "}
 _SPACES = re.compile(" {2,}")
@@ -39,8 +39,6 @@ class TorchE5:
 
         self._torch = torch
         weights = read(source)
-        self.weights = weights
-        self.vocabulary = weights.vocabulary
         self._tokenizer = unigram_tokenizer(weights.vocabulary)
         self._layers = [_layer(weights, i, torch) for i in range(weights.layers)]
         self._pos = torch.from_numpy(weights.vector("emb.pos").reshape(weights.max_positions, -1))
@@ -50,6 +48,8 @@ class TorchE5:
             torch.from_numpy(weights.vector("emb.ln.b")),
         )
         self._normalize = dict(weights.vocabulary.normalization)
+        self.weights = weights.slim()
+        self.vocabulary = self.weights.vocabulary
         self._lock = threading.Lock()
 
     def token_ids(self, text: str, role: str = "passage") -> list[int]:
@@ -106,11 +106,13 @@ class TorchE5:
         x = words + self._pos[:length] + self._type
         x = torch.nn.functional.layer_norm(x, (w.hidden,), *self._ln, eps=w.eps)
         keep = torch.from_numpy(mask)
-        attend = keep[:, None, None, :]
+        # Between layers only the real tokens are kept ([tokens, hidden]): the matrix products, most of
+        # the work, skip the padding; attention alone sees the padded [batch, length] layout.
+        x = x[keep]
         for layer in self._layers:
-            x = layer(x, attend, w.heads, w.eps)
-        x = x * keep[..., None]
-        return (x.sum(dim=1) / keep.sum(dim=1, keepdim=True)).double().numpy()
+            x = layer(x, keep, w.heads, w.eps)
+        sums = torch.zeros(len(rows), w.hidden).index_add_(0, torch.from_numpy(np.nonzero(mask)[0]), x)
+        return (sums / keep.sum(dim=1, keepdim=True)).double().numpy()
 
 
 class _Layer:
@@ -119,13 +121,17 @@ class _Layer:
     def __init__(self, params: dict[str, Any]) -> None:
         self.p = params
 
-    def __call__(self, x: Any, attend: Any, heads: int, eps: float) -> Any:
+    def __call__(self, x: Any, keep: Any, heads: int, eps: float) -> Any:
+        """`x`: the real tokens' states `[tokens, hidden]`; `keep`: which of `[batch, length]` they fill."""
+        import torch
         import torch.nn.functional as f
 
-        p, (b, n, h) = self.p, x.shape
-        qkv = f.linear(x, p["qkv.w"], p["qkv.b"]).view(b, n, 3, heads, h // heads).permute(2, 0, 3, 1, 4)
-        context = f.scaled_dot_product_attention(qkv[0], qkv[1], qkv[2], attn_mask=attend)
-        context = context.transpose(1, 2).reshape(b, n, h)
+        p, h, (b, n) = self.p, x.shape[-1], keep.shape
+        padded = torch.zeros(b, n, 3 * h)
+        padded[keep] = f.linear(x, p["qkv.w"], p["qkv.b"])
+        qkv = padded.view(b, n, 3, heads, h // heads).permute(2, 0, 3, 1, 4)
+        context = f.scaled_dot_product_attention(qkv[0], qkv[1], qkv[2], attn_mask=keep[:, None, None, :])
+        context = context.transpose(1, 2)[keep].reshape(-1, h)
         x = f.layer_norm(x + f.linear(context, p["ao.w"], p["ao.b"]), (h,), p["aln.w"], p["aln.b"], eps)
         mid = f.gelu(f.linear(x, p["fi.w"], p["fi.b"]))
         return f.layer_norm(x + f.linear(mid, p["fo.w"], p["fo.b"]), (h,), p["oln.w"], p["oln.b"], eps)
