@@ -6,7 +6,7 @@ README = (PROJECT_DIR / "README.md").read_text(encoding="utf-8")
 
 
 def test_every_setting_is_documented_in_the_readme():
-    documented = set(re.findall(r"^\| `RAG_([A-Z_]+)`", README, flags=re.M))
+    documented = set(re.findall(r"^\| `RAG_([A-Z0-9_]+)`", README, flags=re.M))
     assert documented == {name.upper() for name in Settings.model_fields}
 
 
