@@ -119,9 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     questions = [q["q"] for q in json.loads(QUESTIONS.read_text(encoding="utf-8"))["answerable"]]
     with running_app(args.work / "index") as url:
         figures = {"machine": machine(), "overhead": measure(url, questions, args.rounds)}
-    table = markdown(figures)
-    print(table)
-    write("api", figures, table)
+    write("api", figures, markdown(figures))
     return 0
 
 

@@ -220,9 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         "queries": query_agreement(asked),
         "end_to_end": {e: child(e, str(args.work), module="benchmarks.embedder") for e in ENGINES},
     }
-    table = markdown(figures)
-    print(table)
-    write("embedder", figures, table)
+    write("embedder", figures, markdown(figures))
     return 0
 
 

@@ -323,7 +323,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     figures = run(args.work, args.bench, not args.no_baseline)
     write("quality", figures, markdown(figures))
-    print(markdown(figures))
     return 0
 
 

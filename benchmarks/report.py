@@ -29,7 +29,8 @@ def machine() -> dict[str, Any]:
 
 
 def write(name: str, figures: dict[str, Any], table: str) -> None:
-    """Write `<name>.json` and `<name>.md` under `benchmarks/results/`."""
+    """Print the table, and write `<name>.json` and `<name>.md` under `benchmarks/results/`."""
+    print(table)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / f"{name}.json").write_text(json.dumps(figures, ensure_ascii=False, indent=2), encoding="utf-8")
     (RESULTS / f"{name}.md").write_text(table, encoding="utf-8")

@@ -169,7 +169,6 @@ def main(argv: list[str] | None = None) -> int:
         proc.wait(timeout=60)
     table = markdown(figures)
     write("scaleout", figures, table)
-    print(table)
     return 0
 
 

@@ -322,7 +322,6 @@ def main(argv: list[str] | None = None) -> int:
     figures = run(args.work, args.sizes)
     write("speed", figures, markdown(figures))
     plot(figures, RESULTS / "latency.png")
-    print(markdown(figures))
     return 0
 
 
