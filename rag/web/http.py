@@ -55,6 +55,11 @@ def error_body(message: str, kind: str, status: int) -> dict[str, Any]:
     return {"error": {"message": message, "type": kind, "code": status}}
 
 
+def rag_error_body(exc: RagError) -> dict[str, Any]:
+    """The JSON error for one of our errors, credentials in any URL it names removed."""
+    return error_body(redact(str(exc)), type(exc).__name__, status_of(exc))
+
+
 def status_of(exc: RagError) -> int:
     """The HTTP status for one of our errors: its class's, or its nearest base class's."""
     return next((STATUS[cls] for cls in type(exc).__mro__ if cls in STATUS), 500)
@@ -64,9 +69,8 @@ def install_error_handlers(app: FastAPI) -> None:
     """Make `RagError`, `HTTPException` and invalid requests answer in the one JSON error shape."""
 
     async def rag_error(_request: Request, exc: RagError) -> JSONResponse:
-        status = status_of(exc)
         headers = {"Retry-After": "1"} if isinstance(exc, QueueFull | IndexBusy) else None
-        return JSONResponse(error_body(redact(str(exc)), type(exc).__name__, status), status, headers)
+        return JSONResponse(rag_error_body(exc), status_of(exc), headers)
 
     async def http_error(_request: Request, exc: HTTPException) -> JSONResponse:
         body = error_body(str(exc.detail), "HTTPError", exc.status_code)

@@ -19,7 +19,7 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from rag import Answer, BadRequest, RagError, Settings, stream_answer
-from rag.web.http import Admission, admitted_stream, complete, error_body, opened, sse, status_of
+from rag.web.http import Admission, admitted_stream, complete, opened, rag_error_body, sse
 from rag.web.present import chat_markdown, escape_markdown, public_answer
 
 EXTRACTIVE = "newsrag-extractive"
@@ -115,7 +115,7 @@ def completion_chunks(
             if last:
                 yield _chunk(base, {}, "stop", **_extra(answer, settings))
     except RagError as exc:
-        yield sse(error_body(str(exc), type(exc).__name__, status_of(exc)))
+        yield sse(rag_error_body(exc))
     yield sse("[DONE]")
 
 

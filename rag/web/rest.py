@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from rag import Answer, ArchiveStatus, BadRequest, RagError, Settings, library, status, stream_answer
-from rag.web.http import Admission, admitted_stream, complete, error_body, opened, sse, status_of
+from rag.web.http import Admission, admitted_stream, complete, opened, rag_error_body, sse
 from rag.web.present import display_path, public_answer, public_documents, report_details, upload_path
 from rag.web.writes import Written, add_uploads, delete_upload, reindex
 
@@ -100,7 +100,7 @@ def answer_events(flagged: Iterator[tuple[Answer, bool]], settings: Settings) ->
             else:
                 yield sse({"text": answer.text}, "partial")
     except RagError as exc:
-        yield sse(error_body(str(exc), type(exc).__name__, status_of(exc)), "error")
+        yield sse(rag_error_body(exc), "error")
 
 
 def rest_routes(settings: Settings, admission: Admission) -> APIRouter:
