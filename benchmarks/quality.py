@@ -64,7 +64,8 @@ def our_rankings(questions: Sequence[cmrc.Question], settings: Settings) -> dict
         lexical = keyword.search(with_translations(terms(q.text)), 10, Filters())
         runs["bm25"].append([(cmrc.passage_of(c.path), c.text) for c, _ in lexical])
         dense = store.dense(embedder.embed_query(q.text), 10, Filters())
-        chunks = [keyword.chunks[keyword.position[cid]] for cid, _ in dense]
+        found = keyword.chunks([cid for cid, _ in dense])
+        chunks = [found[cid] for cid, _ in dense if cid in found]
         runs["dense"].append([(cmrc.passage_of(c.path), c.text) for c in chunks])
     return runs
 

@@ -53,7 +53,7 @@ def ingest_throughput(work: Path, passages: list[cmrc.Passage]) -> dict[str, flo
     started = time.perf_counter()
     report = ingest([folder], settings=settings)
     pipeline = time.perf_counter() - started
-    texts = [c.index_text for c in get_store(settings=settings).keyword_index().chunks]
+    texts = [c.index_text for c in get_store(settings=settings).keyword_index().all_chunks()]
     alone = Embedder("e5")
     alone.embed_passages(["warm-up"])
     started = time.perf_counter()
@@ -108,14 +108,14 @@ def synthetic_index(settings: Settings, source: Settings, size: int) -> Settings
     sentences = [d[s:e] for d in texts for s, e in sentence_spans(d)]
     rng = random.Random(size)
     noise = np.random.default_rng(size)
-    with store.writing():
+    with store.writing() as writer:
         for start in range(store.count(), size, 2000):
             batch = range(start, min(start + 2000, size))
             chunks = [_synthetic_chunk(i, rng.choice(sentences) + rng.choice(sentences)) for i in batch]
             picked = vectors[[rng.randrange(len(vectors)) for _ in batch]]
             mixed = picked + noise.normal(0, 0.02, picked.shape).astype(np.float32)
             mixed /= np.linalg.norm(mixed, axis=1, keepdims=True)
-            store.upsert(chunks, mixed, [{"file_hash": "synthetic"}] * len(chunks))
+            writer.upsert(chunks, mixed, [{"file_hash": "synthetic"}] * len(chunks))
     return settings
 
 

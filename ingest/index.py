@@ -26,7 +26,7 @@ from ingest.worker import Limits
 from rag.config import Settings, get_settings
 from rag.embeddings import get_embedder
 from rag.errors import LoadError
-from rag.store import FileRecord, Store, get_store
+from rag.store import FileRecord, Writer, get_store
 from rag.types import Chunk
 
 log = logging.getLogger(__name__)
@@ -71,7 +71,9 @@ class _Pending:
 
 @dataclass
 class _Run:
-    store: Store
+    """One ingest: the write handle, what the index held for the files, and what this run changed."""
+
+    writer: Writer
     settings: Settings
     report: IngestReport
     records: dict[str, FileRecord]
@@ -151,10 +153,9 @@ def ingest(
     report = IngestReport()
     files = collect_files(paths, report)
     store = get_store(settings=settings)
-    with store.writing(reset=rebuild):
-        run = _Run(store, settings, report, store.file_records(), progress=progress, files_total=len(files))
-        run.owners = {doc: path for path, rec in run.records.items() for doc in rec.doc_ids}
-        run.embedded = {h for rec in run.records.values() for h in rec.text_hashes}
+    with store.writing(reset=rebuild) as writer:
+        records = writer.file_records([str(f) for f in files])
+        run = _Run(writer, settings, report, records, progress=progress, files_total=len(files))
         for path in files:
             if progress:
                 progress(run.files_done / max(len(files), 1), path.name)
@@ -188,7 +189,7 @@ def _sync_file(run: _Run, path: Path) -> None:
             doc, chunk_tokens=run.settings.chunk_tokens, overlap=run.settings.chunk_overlap
         )
         doc_id = doc_chunks[0].doc_id if doc_chunks else ""
-        owner = run.owners.get(doc_id)
+        owner = run.owners.get(doc_id) or run.writer.index.owners([doc_id]).get(doc_id)
         if not doc_chunks or (owner and owner != str(path) and Path(owner).exists()) or doc_id in doc_ids:
             run.report.duplicates += bool(doc_chunks)
             continue
@@ -200,7 +201,7 @@ def _sync_file(run: _Run, path: Path) -> None:
 
     def finish() -> None:
         old_ids = record.chunk_ids if record else frozenset()
-        run.store.delete(sorted(old_ids - {c.chunk_id for c in chunks}))
+        run.writer.delete(sorted(old_ids - {c.chunk_id for c in chunks}))
         _count_documents(
             run.report, doc_ids, record.doc_ids if record else frozenset(), existed=record is not None
         )
@@ -214,13 +215,14 @@ def _sync_file(run: _Run, path: Path) -> None:
 def _write_known(run: _Run, chunks: list[Chunk], file_hash: str) -> list[Chunk]:
     """Upsert the chunks whose text is already embedded in the index; return the others."""
     # Only ask Chroma for vectors it may have: new text in a new file costs no read.
-    candidates = sorted({c.text_hash for c in chunks} & run.embedded)
-    stored = run.store.stored_vectors(candidates) if candidates else {}
+    hashes = [c.text_hash for c in chunks]
+    candidates = sorted(set(hashes) & (run.embedded | run.writer.index.known_texts(hashes)))
+    stored = run.writer.stored_vectors(candidates) if candidates else {}
     run.embedded.update(c.text_hash for c in chunks)
     known = [c for c in chunks if c.text_hash in stored]
     if known:
         vectors = np.stack([stored[c.text_hash] for c in known])
-        run.store.upsert(known, vectors, [{"file_hash": file_hash}] * len(known))
+        run.writer.upsert(known, vectors, [{"file_hash": file_hash}] * len(known))
         run.report.reused += len(known)
     return [c for c in chunks if c.text_hash not in stored]
 
@@ -235,7 +237,7 @@ def _flush(run: _Run, *, final: bool) -> None:
     while len(run.queue) >= batch or (final and run.queue):
         part, run.queue = run.queue[:batch], run.queue[batch:]
         vectors = embedder.embed_passages([c.index_text for c, _, _ in part])
-        run.store.upsert([c for c, _, _ in part], vectors, [{"file_hash": h} for _, h, _ in part])
+        run.writer.upsert([c for c, _, _ in part], vectors, [{"file_hash": h} for _, h, _ in part])
         run.report.chunks += len(part)
         for _, _, pending in part:
             pending.waiting -= 1
@@ -259,7 +261,9 @@ def _count_documents(report: IngestReport, new: set[str], old: frozenset[str], *
 
 
 def remove(paths: Sequence[Path | str], *, settings: Settings | None = None) -> IngestReport:
-    """Delete from the index every document that came from these files (the files are left alone).
+    """Delete from the index every document of these files, or of the files below these folders.
+
+    The files themselves are left alone.
 
     Raises:
         IndexBusy: another process is writing to the index.
@@ -269,15 +273,14 @@ def remove(paths: Sequence[Path | str], *, settings: Settings | None = None) -> 
     report = IngestReport()
     wanted = {str(Path(p).expanduser().resolve()) for p in paths}
     store = get_store(settings=settings)
-    with store.writing():
-        records = store.file_records()
+    with store.writing() as writer:
         for path in sorted(wanted):
-            record = records.get(path)
-            if record is None:
+            records = writer.file_records([path], under=[Path(path)])
+            if not records:
                 report.failed.append(FileProblem(path=path, error="not in the index"))
-                continue
-            store.delete(sorted(record.chunk_ids))
-            report.deleted += len(record.doc_ids)
+            for record in records.values():
+                writer.delete(sorted(record.chunk_ids))
+                report.deleted += len(record.doc_ids)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
 
@@ -302,8 +305,9 @@ def _prune(run: _Run, folders: list[Path]) -> None:
     folder that is missing right now (an unmounted drive is not a deletion).
     """
     # Re-read: a document that moved to a new path in this run now belongs to that path.
-    for path, record in run.store.file_records().items():
-        if any(Path(path).is_relative_to(f) for f in folders) and not Path(path).exists():
-            run.store.delete(sorted(record.chunk_ids))
+    run.writer.refresh()
+    for path, record in run.writer.file_records(under=folders).items():
+        if not Path(path).exists():
+            run.writer.delete(sorted(record.chunk_ids))
             run.report.deleted += len(record.doc_ids)
             log.info("pruned %s (%d documents)", path, len(record.doc_ids))

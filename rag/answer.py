@@ -26,11 +26,11 @@ from rag.citations import (
 from rag.config import Settings, get_settings
 from rag.errors import LLMUnavailable
 from rag.extract import answer_span, select_quotes
-from rag.keyword import KeywordIndex
 from rag.llm import refuses, stream_llm_answer
 from rag.query import bounded_query, check_k, check_question, make_filters
 from rag.refusal import REFUSAL, covers
 from rag.retrieve import gather
+from rag.store import KeywordIndex
 from rag.text import language, terms
 from rag.types import Answer, Citation, Hit, Quote
 

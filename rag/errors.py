@@ -33,6 +33,14 @@ class StoreUnavailable(RagError):
     """The Chroma index cannot be opened or queried."""
 
 
+class ServerUnreachable(StoreUnavailable):
+    """The configured Chroma server does not answer."""
+
+
+class IndexDamaged(StoreUnavailable):
+    """The on-disk index cannot be read; re-create it with `python -m ingest --rebuild PATH...`."""
+
+
 class EmbedderUnavailable(RagError):
     """The configured embedding model cannot be loaded."""
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from pydantic import BaseModel
 
 from rag.bootstrap import ensure_index
@@ -22,18 +24,8 @@ class DocumentInfo(BaseModel):
 def library(*, settings: Settings | None = None) -> list[DocumentInfo]:
     """List indexed documents, newest first (undated last), indexing the bundled archive if empty."""
     keyword = ensure_index(settings=settings or get_settings()).keyword_index()
-    docs: dict[str, DocumentInfo] = {}
-    for chunk in keyword.chunks:
-        if chunk.doc_id not in docs:
-            docs[chunk.doc_id] = DocumentInfo(
-                doc_id=chunk.doc_id,
-                title=chunk.title,
-                source=chunk.source,
-                date=chunk.date,
-                path=chunk.path,
-                chunks=chunk.doc_chunks,
-            )
-    by_title = sorted(docs.values(), key=lambda d: d.title)
+    docs = [DocumentInfo(**asdict(row)) for row in keyword.documents()]
+    by_title = sorted(docs, key=lambda d: d.title)
     return sorted(by_title, key=lambda d: d.date or "", reverse=True)
 
 
@@ -56,9 +48,8 @@ def status(*, settings: Settings | None = None) -> ArchiveStatus:
     """
     settings = settings or get_settings()
     store = ensure_index(settings=settings)
-    chunks = store.keyword_index().chunks
     return ArchiveStatus(
-        documents=len({c.doc_id for c in chunks}),
+        documents=store.keyword_index().document_count(),
         chunks=store.count(),
         generation=store.generation(),
         embeddings=settings.embeddings,

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from rag.bilingual import matched_share, translations
-from rag.keyword import KeywordIndex
 from rag.lexicon import listed, names
+from rag.store import KeywordIndex
 from rag.text import bigrams, fold, terms
 from rag.types import Evidence, Hit
 

@@ -17,9 +17,8 @@ from rag.bilingual import translations
 from rag.bootstrap import ensure_index
 from rag.config import Settings, get_settings
 from rag.embeddings import get_embedder, rerank
-from rag.keyword import KeywordIndex
 from rag.query import bounded_query, check_k, check_question, make_filters
-from rag.store import Store
+from rag.store import KeywordIndex, Store
 from rag.text import language, terms
 from rag.types import Evidence, Filters, Hit
 
@@ -122,13 +121,14 @@ def gather(
     """
     store = ensure_index(settings=settings)
     keyword = keyword or store.keyword_index()
-    depth = min(settings.candidates, len(keyword.chunks))
+    depth = min(settings.candidates, len(keyword))
     lexical = keyword.search(with_translations(terms(question)), depth, filters)
     vector = get_embedder(settings=settings).embed_query(question)
     means = language_means(keyword)
     centred = _centred_query(question, vector, means, settings) if means else None
     dense_run = _dense_run(store, keyword, vector, centred, depth, filters)
-    dense = [(cid, sim) for cid, sim in dense_run if cid in keyword.position]
+    found = {c.chunk_id: c for c, _ in lexical} | keyword.chunks([cid for cid, _ in dense_run])
+    dense = [(cid, sim) for cid, sim in dense_run if cid in found]
     keyword_run = [(c.chunk_id, s) for c, s in lexical]
     if settings.fusion == "rrf":
         fused = fuse_ranks([[cid for cid, _ in keyword_run], [cid for cid, _ in dense]], settings.rrf_k)
@@ -139,7 +139,7 @@ def gather(
     dense_scores, bm25_scores = dict(dense), {c.chunk_id: s for c, s in lexical}
     hits = [
         Hit(
-            chunk=keyword.chunks[keyword.position[cid]],
+            chunk=found[cid],
             score=score,
             dense=dense_scores.get(cid, 0.0),
             bm25=bm25_scores.get(cid, 0.0),
@@ -170,9 +170,10 @@ def _dense_run(
     if centred is None or means is None:
         return store.dense(vector, depth, filters)
     found = store.nearest([_unit(centred + mean) for mean in means.values()], depth, filters)
+    languages = keyword.languages_of(list(found))
     scored = []
     for cid, passage in found.items():
-        mean = means.get(keyword.language_of(cid) or "")
+        mean = means.get(languages.get(cid, ""))
         if mean is not None:
             scored.append((cid, float(centred @ _unit(passage - mean))))
     return sorted(scored, key=lambda item: -item[1])[:depth]

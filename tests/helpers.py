@@ -114,7 +114,7 @@ def make_chunk(text: str, **fields: Any) -> Chunk:
 
 
 def assert_consistent(settings: Settings, folder: Path | None = None) -> int:
-    """No duplicate or orphan chunks; every document complete; BM25 in step with Chroma."""
+    """No duplicate or orphan chunks; every document complete; the keyword index in step with Chroma."""
     store = get_store(settings=settings)
     got = store.collection.get(include=["metadatas"])
     per_doc: dict[str, list[int]] = {}
@@ -123,8 +123,9 @@ def assert_consistent(settings: Settings, folder: Path | None = None) -> int:
         per_doc.setdefault(meta["doc_id"], []).append(meta["index"])
     for meta in got["metadatas"]:
         assert sorted(per_doc[meta["doc_id"]]) == list(range(meta["doc_chunks"]))
-    assert all(rec.complete for rec in store.file_records().values())
-    assert len(store.keyword_index().chunks) == len(got["ids"])
+    keyword = store.keyword_index()
+    assert all(rec.complete for rec in keyword.file_records().values())
+    assert {c.chunk_id for c in keyword.all_chunks()} == set(got["ids"]) and len(keyword) == len(got["ids"])
     return len(per_doc)
 
 

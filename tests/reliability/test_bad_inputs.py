@@ -35,7 +35,9 @@ def test_each_bad_file_is_named_with_its_reason_and_good_files_still_go_in(
     assert set(failed) == set(BAD_FILES)
     for name, reason in REASONS.items():
         assert name in failed[name] and reason in failed[name], failed[name]
-    assert len(get_store(settings=settings).file_records()) == 2, "a bad file cost an indexed one"
+    assert len(get_store(settings=settings).keyword_index().file_records()) == 2, (
+        "a bad file cost an indexed one"
+    )
 
 
 def test_file_names_with_traversal_spaces_chinese_and_newlines(tmp_path: Path):
@@ -48,7 +50,7 @@ def test_file_names_with_traversal_spaces_chinese_and_newlines(tmp_path: Path):
         (folder / name).write_bytes(text + f"\n第{i}版。".encode())
     report = ingest([folder / "sub" / ".." / "with space.txt", folder], settings=settings)
     assert report.ok and report.added == len(names)
-    paths = set(get_store(settings=settings).file_records())
+    paths = set(get_store(settings=settings).keyword_index().file_records())
     assert paths == {str(folder / n) for n in names}, "paths are stored resolved, exactly"
     assert answer("美团无人机每次能运送多少货物？", settings=settings).citations[0].path in paths
 

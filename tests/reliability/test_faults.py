@@ -1,4 +1,5 @@
-"""Faults: killed ingests, two writers, a damaged or deleted index, a read-only or full disk, a bad cache."""
+"""Faults: killed ingests and keyword updates, two writers, a damaged or deleted index, a read-only or
+full disk, a damaged keyword index."""
 
 import json
 import random
@@ -10,14 +11,16 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from ingest import ingest
 from rag.config import PROJECT_DIR, Settings
 from rag.store import get_store
+from rag.types import Filters
 from tests.app_fixtures import ARTIFACTS
 from tests.conftest import DATA_DIR, SEED, ingest_process, make_settings, settings_env
-from tests.helpers import article_folder, assert_consistent
+from tests.helpers import article_folder, assert_consistent, make_chunk
 
 QUESTION = "美团无人机每次能运送多少货物？"
 KILLS = 4
@@ -103,8 +106,9 @@ def test_a_deleted_or_half_deleted_index_recovers(tmp_path: Path, damage: str):
             if segment.is_dir():
                 shutil.rmtree(segment)
     else:
-        for cached in settings.data_dir.glob("bm25-*/*"):
-            cached.write_bytes(b"\x00garbage")
+        for cached in settings.data_dir.glob("keyword-*/**/*"):
+            if cached.is_file():
+                cached.write_bytes(b"\x00garbage")
     result = _run(settings, "rag", "ask", QUESTION, "--json")
     if result.returncode != 0:
         assert "--rebuild" in result.stderr, result.stderr
@@ -144,7 +148,7 @@ def test_a_read_only_index_still_answers_and_refuses_writes_clearly(tmp_path: Pa
     written = _run(readonly, "ingest", str(SEED))
     assert written.returncode == 1
     assert "read-only" in written.stderr.lower() or "writable" in written.stderr, written.stderr
-    assert len(get_store(settings=built).file_records()) == 2
+    assert len(get_store(settings=built).keyword_index().file_records()) == 2
 
 
 @pytest.mark.parametrize("how", ["tmpfs", "file-size-limit"])
@@ -188,3 +192,47 @@ def test_a_full_disk_fails_clearly_and_loses_nothing(tmp_path: Path, mountpoint:
     again = ingest([many, DATA_DIR / "articles"], settings=settings)
     assert again.ok and again.added + again.unchanged + again.updated == 42
     assert assert_consistent(settings) >= 42
+
+
+KEYWORD_CHILD = (
+    "from rag.store import get_store; s = get_store(); s.count(); print('ready', flush=True); "
+    "s.keyword_index(); print('done', flush=True)"
+)
+
+
+@pytest.mark.slow
+def test_sigkill_during_a_keyword_index_update_then_the_next_reader_repairs_it(tmp_path: Path):
+    settings = make_settings(tmp_path / "index")
+    store = get_store(settings=settings)
+    rng = random.Random(11)
+    words = ["美团", "无人机", "快手", "电商", "小红书", "支付", "Douyin", "drone", "license", "GMV"]
+    with store.writing() as writer:
+        for start in range(0, 2000, 1000):
+            chunks = [
+                make_chunk(
+                    " ".join(rng.choices(words, k=30)), chunk_id=f"k{i}", doc_id=f"d{i}", path=f"/k/{i}.txt"
+                )
+                for i in range(start, start + 1000)
+            ]
+            vectors = np.random.default_rng(start).normal(size=(1000, 384)).astype(np.float32)
+            writer.upsert(chunks, vectors / np.linalg.norm(vectors, axis=1, keepdims=True), [{}] * 1000)
+    mid_update = 0
+    for _ in range(KILLS):
+        shutil.rmtree(store.keyword_dir)
+        child = subprocess.Popen(
+            [sys.executable, "-c", KEYWORD_CHILD],
+            cwd=PROJECT_DIR,
+            env=settings_env(settings),
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert child.stdout.readline().strip() == "ready"
+        time.sleep(rng.uniform(0.0, 1.0))
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        mid_update += "done" not in child.stdout.read()
+        fresh = type(store)(settings, store.name)  # a new reader, as after a restart
+        index = fresh.keyword_index()
+        assert len(index) == 2000 and {c.chunk_id for c in index.all_chunks()} == set(fresh.all_ids())
+        assert sum(index.languages.counts.values()) == 2000 and index.search(["drone"], 3, Filters())
+    assert mid_update >= KILLS // 2, f"only {mid_update} of {KILLS} kills landed during the update"

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from rag.locks import FileWriterLock
+from rag.store.locks import FileWriterLock
 from tests.conftest import DATA_DIR
 
 DRONES = DATA_DIR / "articles" / "meituan_drones.txt"

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from rag.errors import IndexBusy
-from rag.locks import FileWriterLock
+from rag.store.locks import FileWriterLock
 
 
 def test_a_second_writer_is_busy_until_the_first_releases(tmp_path: Path):

@@ -1,0 +1,21 @@
+"""The storage layer: Chroma (the source of truth), the keyword index that follows it, and the locks.
+
+Only this package imports chromadb (`chroma`, and `locks` through the client it is given) or the
+keyword engine (`keyword`).
+"""
+
+from rag.store.chroma import date_number
+from rag.store.keyword import DocumentRow, FileRecord, KeywordIndex, LanguageMeans
+from rag.store.store import Store, Writer, collection_name, get_store
+
+__all__ = [
+    "DocumentRow",
+    "FileRecord",
+    "KeywordIndex",
+    "LanguageMeans",
+    "Store",
+    "Writer",
+    "collection_name",
+    "date_number",
+    "get_store",
+]

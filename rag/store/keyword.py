@@ -1,0 +1,527 @@
+"""The keyword index: BM25 postings in tantivy, chunk records and language statistics in SQLite.
+
+Derived from Chroma and kept in step with it by `rag.store.sync`; it lives on disk, is updated in
+place (a change costs what it touches) and is read by any number of processes. Tantivy was chosen by
+measurement over SQLite FTS5 (100k / 1M chunks: query p95 1 / 6 ms against 221 ms / seconds,
+index 8 / 73 MB against 66 / 652 MB); see README.
+
+Crash safety: an update writes its SQLite pages, then commits tantivy, then records its `Mark`
+(how far Chroma's history has been applied) in SQLite. A process killed anywhere leaves the old mark,
+so the next update re-applies the same changes; every change is idempotent (a chunk is replaced by
+id, its vector is subtracted from its language's sum as it was stored). Each chunk's vector is kept
+(as float16) for that reason: it is what was added to the sums.
+
+This is the only module that imports tantivy or sqlite3.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from rag.store.chroma import date_number
+from rag.text import language
+from rag.types import Chunk, Filters
+
+if TYPE_CHECKING:
+    import tantivy
+
+log = logging.getLogger(__name__)
+
+# Bump when the tokenizer, the lexicon or the layout changes: the index is then rebuilt from Chroma.
+FORMAT = 5
+WRITER_HEAP = 64_000_000
+BATCH = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """How far Chroma's history is applied: the collection, its generation, and the first write to redo."""
+
+    collection: str = ""
+    generation: str = ""
+    next_seq: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """A chunk as Chroma holds it: with its vector and its file's hash."""
+
+    chunk: Chunk
+    vector: np.ndarray
+    file_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class FileRecord:
+    """What the index holds for one source file."""
+
+    file_hash: str
+    doc_ids: frozenset[str]
+    chunk_ids: frozenset[str]
+    text_hashes: frozenset[str]
+    complete: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    """One indexed document, as the library lists it."""
+
+    doc_id: str
+    title: str
+    source: str | None
+    date: str | None
+    path: str
+    chunks: int
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageMeans:
+    """Each language's mean passage vector, and how many chunks it averages.
+
+    Multilingual e5 places every language in its own region: a question scores passages of its own
+    language far above a passage in another language that answers it. Subtracting each language's
+    mean (see `rag.retrieve`) takes that offset away. Kept up to date by every update.
+    """
+
+    means: dict[str, np.ndarray]
+    counts: dict[str, int]
+
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS chunks (
+    chunk_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, path TEXT NOT NULL, title TEXT NOT NULL,
+    source TEXT, date TEXT, doc_chunks INTEGER NOT NULL, lang TEXT NOT NULL, text_hash TEXT NOT NULL,
+    file_hash TEXT NOT NULL, record TEXT NOT NULL, vector BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chunks_path ON chunks(path);
+CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
+CREATE INDEX IF NOT EXISTS chunks_text ON chunks(text_hash);
+CREATE TABLE IF NOT EXISTS languages (lang TEXT PRIMARY KEY, n INTEGER NOT NULL, total BLOB NOT NULL);
+"""
+
+
+class KeywordIndex:
+    """BM25 over every chunk, the chunks' records, per-file and per-document views, language means.
+
+    Args:
+        directory: where the index lives (created if missing; rebuilt if unreadable or of an old format).
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.writable = not directory.exists() or os.access(directory, os.W_OK)
+        self._db, self._tantivy = _open(directory) if self.writable else _open_read_only(directory)
+        self._updating = threading.Lock()
+        self._reload = threading.Lock()
+        self._local = threading.local()
+        self._seen_version = -1
+        self._means: tuple[int, LanguageMeans] | None = None
+
+    # -- state ---------------------------------------------------------------------------------
+
+    def mark(self) -> Mark:
+        """How far this index has applied Chroma's history (read from disk: another process may move it)."""
+        state = self._state()
+        return Mark(state.get("collection", ""), state.get("generation", ""), int(state.get("next_seq", 0)))
+
+    def __len__(self) -> int:
+        return int(self._state().get("count", 0))
+
+    def _read(self) -> sqlite3.Connection:
+        """This thread's reading connection (SQLite in WAL mode: readers never wait for an update)."""
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = self._local.db = _connect(self.directory, read_only=not self.writable)
+        return db
+
+    def _state(self) -> dict[str, str]:
+        return dict(self._read().execute("SELECT key, value FROM state").fetchall())
+
+    def _searcher(self) -> tantivy.Searcher:
+        """A searcher over the latest commit (reloaded when another update has committed since)."""
+        version = int(self._state().get("version", 0))
+        with self._reload:
+            if version != self._seen_version:
+                self._tantivy.reload()
+                self._seen_version = version
+            return self._tantivy.searcher()
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def search(self, query_terms: list[str], n: int, filters: Filters) -> list[tuple[Chunk, float]]:
+        """Return up to `n` chunks with a positive BM25 score for `query_terms`, best first."""
+        words = [t for t in query_terms if t and not any(c.isspace() for c in t)]
+        if not words or n <= 0:
+            return []
+        searcher = self._searcher()
+        found = searcher.search(_query(self._tantivy, words, filters), n, count=False).hits
+        ranked = [(searcher.doc(address)["id"][0], float(score)) for score, address in found if score > 0]
+        chunks = self.chunks([cid for cid, _ in ranked])
+        return [(chunks[cid], score) for cid, score in ranked if cid in chunks]
+
+    def knows(self, term: str) -> bool:
+        """True when some chunk contains `term`."""
+        return self._document_frequency(term) > 0
+
+    def idf(self, term: str) -> float:
+        """Inverse document frequency of `term` over the chunks; a term never seen gets the maximum."""
+        df = self._document_frequency(term)
+        return float(np.log(1.0 + (len(self) - df + 0.5) / (df + 0.5)))
+
+    def _document_frequency(self, term: str) -> int:
+        if not term or any(c.isspace() for c in term):
+            return 0
+        return int(self._searcher().doc_freq("body", term))
+
+    def chunks(self, chunk_ids: Sequence[str]) -> dict[str, Chunk]:
+        """The indexed chunks among `chunk_ids`, by id (an unknown id is left out)."""
+        rows = self._select("SELECT chunk_id, record FROM chunks WHERE chunk_id IN ({})", chunk_ids)
+        return {cid: Chunk(**json.loads(record)) for cid, record in rows}
+
+    def languages_of(self, chunk_ids: Sequence[str]) -> dict[str, str]:
+        """The language (`zh` or `en`) of each indexed chunk among `chunk_ids`."""
+        return dict(self._select("SELECT chunk_id, lang FROM chunks WHERE chunk_id IN ({})", chunk_ids))
+
+    def all_chunks(self) -> Iterator[Chunk]:
+        """Every indexed chunk, in document order."""
+        rows = self._read().execute("SELECT record FROM chunks ORDER BY path, doc_id, chunk_id").fetchall()
+        for (record,) in rows:
+            yield Chunk(**json.loads(record))
+
+    @property
+    def languages(self) -> LanguageMeans:
+        """Each language's mean passage vector and chunk count."""
+        version = int(self._state().get("version", 0))
+        if self._means is None or self._means[0] != version:
+            rows = self._read().execute("SELECT lang, n, total FROM languages WHERE n > 0").fetchall()
+            means = {lang: (np.frombuffer(total) / n).astype(np.float32) for lang, n, total in rows}
+            self._means = (version, LanguageMeans(means, {lang: n for lang, n, _ in rows}))
+        return self._means[1]
+
+    def documents(self) -> list[DocumentRow]:
+        """One row per indexed document."""
+        rows = (
+            self._read()
+            .execute(
+                "SELECT doc_id, min(title), min(source), min(date), min(path), max(doc_chunks) "
+                "FROM chunks GROUP BY doc_id"
+            )
+            .fetchall()
+        )
+        return [DocumentRow(*row) for row in rows]
+
+    def document_count(self) -> int:
+        """How many documents are indexed."""
+        return int(self._read().execute("SELECT count(DISTINCT doc_id) FROM chunks").fetchone()[0])
+
+    def file_records(
+        self, paths: Iterable[str] | None = None, *, under: Iterable[Path] = ()
+    ) -> dict[str, FileRecord]:
+        """What the index holds for these files and for every file below the `under` folders.
+
+        With neither `paths` nor `under`: every file.
+        """
+        columns = "SELECT path, file_hash, doc_id, doc_chunks, chunk_id, text_hash FROM chunks"
+        under = list(under)
+        if paths is None and not under:
+            return _file_records(self._read().execute(columns).fetchall())
+        rows = self._select(columns + " WHERE path IN ({})", list(paths or ()))
+        for folder in under:
+            # Every path below the folder: "0" is the character after "/".
+            prefix = str(folder).rstrip("/") + "/"
+            rows += (
+                self._read()
+                .execute(columns + " WHERE path >= ? AND path < ?", (prefix, prefix[:-1] + "0"))
+                .fetchall()
+            )
+        return _file_records(rows)
+
+    def owners(self, doc_ids: Sequence[str]) -> dict[str, str]:
+        """The file each of `doc_ids` was indexed from, for those indexed."""
+        return dict(self._select("SELECT doc_id, path FROM chunks WHERE doc_id IN ({})", doc_ids))
+
+    def known_texts(self, text_hashes: Sequence[str]) -> set[str]:
+        """The text hashes among `text_hashes` that some indexed chunk has (their vectors can be reused)."""
+        return {
+            h for (h,) in self._select("SELECT text_hash FROM chunks WHERE text_hash IN ({})", text_hashes)
+        }
+
+    def _select(
+        self, sql: str, keys: Sequence[str], db: sqlite3.Connection | None = None
+    ) -> list[tuple[Any, ...]]:
+        """Run `sql` (with one `IN ({})`) for `keys`, in batches that SQLite accepts."""
+        rows: list[tuple[Any, ...]] = []
+        keys = list(dict.fromkeys(keys))
+        db = db or self._read()
+        for i in range(0, len(keys), BATCH):
+            part = keys[i : i + BATCH]
+            rows += db.execute(sql.format(",".join("?" * len(part))), part).fetchall()
+        return rows
+
+    # -- writing -------------------------------------------------------------------------------
+
+    @contextmanager
+    def updating(self, *, wait: bool = True) -> Iterator[Update | None]:
+        """Change the index: one update at a time across processes.
+
+        Committed on success (tantivy, then the mark). Without `wait`, yields None at once when another
+        update is running.
+        """
+        from filelock import FileLock, Timeout
+
+        if not self._updating.acquire(blocking=wait):
+            yield None
+            return
+        try:
+            lock = FileLock(str(self.directory / "update.lock"))
+            try:
+                lock.acquire(timeout=-1 if wait else 0)
+            except Timeout:
+                yield None
+                return
+            try:
+                yield from self._update()
+            finally:
+                lock.release()
+        finally:
+            self._updating.release()
+
+    def _update(self) -> Iterator[Update]:
+        writer = self._tantivy.writer(heap_size=WRITER_HEAP, num_threads=1)
+        update = Update(self, writer)
+        try:
+            yield update
+            writer.commit()
+        except BaseException:
+            writer.rollback()
+            raise
+        finally:
+            writer.wait_merging_threads()
+        if update.mark is not None:
+            self._write_state(**asdict(update.mark))
+
+    def _write_state(self, **values: Any) -> None:
+        state = dict(self._db.execute("SELECT key, value FROM state").fetchall())
+        values["version"] = int(state.get("version", 0)) + 1
+        values["count"] = self._db.execute("SELECT count(*) FROM chunks").fetchone()[0]
+        with self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO state(key, value) VALUES (?, ?)",
+                [(k, str(v)) for k, v in values.items()],
+            )
+
+
+class Update:
+    """The changes of one `KeywordIndex.updating` block."""
+
+    def __init__(self, index: KeywordIndex, writer: tantivy.IndexWriter) -> None:
+        self.index = index
+        self.writer = writer
+        self.mark: Mark | None = None
+
+    def count(self) -> int:
+        """Chunks in the index now, this update's changes included."""
+        return int(self.index._db.execute("SELECT count(*) FROM chunks").fetchone()[0])
+
+    def clear(self) -> None:
+        """Drop everything (before a rebuild); the mark is reset so a crash now means a rebuild."""
+        self.writer.delete_all_documents()
+        db = self.index._db
+        with db:
+            db.execute("DELETE FROM chunks")
+            db.execute("DELETE FROM languages")
+        self.index._write_state(**asdict(Mark()))
+
+    def put(self, stored: Sequence[Stored], gone: Sequence[str]) -> None:
+        """Make these chunks what Chroma holds: `stored` replaced or added, `gone` removed."""
+        touched = [s.chunk.chunk_id for s in stored] + list(gone)
+        for cid in touched:
+            self.writer.delete_documents_by_term("id", cid)
+        rows = []
+        for s in stored:
+            self.writer.add_document(_document(s.chunk))
+            rows.append(_row(s))
+        db = self.index._db
+        old = self.index._select("SELECT lang, vector FROM chunks WHERE chunk_id IN ({})", touched, db)
+        sums = _sums(db, {lang for lang, _ in old} | {row[7] for row in rows})
+        for lang, vector in old:
+            sums[lang].add(vector, -1)
+        for row in rows:
+            sums[row[7]].add(row[11], 1)
+        with db:
+            for i in range(0, len(touched), BATCH):
+                part = touched[i : i + BATCH]
+                db.execute(f"DELETE FROM chunks WHERE chunk_id IN ({','.join('?' * len(part))})", part)
+            db.executemany(f"INSERT INTO chunks VALUES ({','.join('?' * 12)})", rows)
+            db.executemany(
+                "INSERT OR REPLACE INTO languages(lang, n, total) VALUES (?, ?, ?)",
+                [(lang, total.n, total.vector.tobytes()) for lang, total in sums.items()],
+            )
+
+
+class _Sum:
+    """A language's chunk count and vector sum (float64, so updates do not drift)."""
+
+    def __init__(self, n: int, vector: np.ndarray | None) -> None:
+        self.n = n
+        self.vector = vector
+
+    def add(self, stored: bytes, sign: int) -> None:
+        vector = np.frombuffer(stored, dtype=np.float16).astype(np.float64)
+        self.n += sign
+        self.vector = sign * vector if self.vector is None else self.vector + sign * vector
+
+
+def _sums(db: sqlite3.Connection, langs: set[str]) -> dict[str, _Sum]:
+    sums: dict[str, _Sum] = {}
+    for lang in langs:
+        row = db.execute("SELECT n, total FROM languages WHERE lang = ?", (lang,)).fetchone()
+        sums[lang] = _Sum(row[0], np.frombuffer(row[1]).copy()) if row else _Sum(0, None)
+    return sums
+
+
+def _row(s: Stored) -> tuple[Any, ...]:
+    c = s.chunk
+    vector = np.asarray(s.vector, dtype=np.float16).tobytes()
+    record = json.dumps(asdict(c), ensure_ascii=False)
+    return (
+        c.chunk_id, c.doc_id, c.path, c.title, c.source, c.date, c.doc_chunks,
+        language(c.text), c.text_hash, s.file_hash, record, vector,
+    )  # fmt: skip
+
+
+def _file_records(rows: list[tuple[Any, ...]]) -> dict[str, FileRecord]:
+    seen: dict[str, dict[str, Any]] = {}
+    for path, file_hash, doc_id, doc_chunks, chunk_id, text_hash in rows:
+        rec = seen.setdefault(path, {"hashes": set(), "docs": {}, "ids": set(), "texts": set()})
+        if chunk_id in rec["ids"]:
+            continue
+        rec["hashes"].add(file_hash)
+        rec["texts"].add(text_hash)
+        rec["docs"].setdefault(doc_id, [doc_chunks, 0])[1] += 1
+        rec["ids"].add(chunk_id)
+    return {
+        path: FileRecord(
+            file_hash=next(iter(rec["hashes"])) if len(rec["hashes"]) == 1 else "",
+            doc_ids=frozenset(rec["docs"]),
+            chunk_ids=frozenset(rec["ids"]),
+            text_hashes=frozenset(rec["texts"]),
+            complete=len(rec["hashes"]) == 1 and all(want == got for want, got in rec["docs"].values()),
+        )
+        for path, rec in seen.items()
+    }
+
+
+def _document(chunk: Chunk) -> tantivy.Document:
+    import tantivy
+
+    from rag.text import terms
+
+    doc = tantivy.Document()
+    doc.add_text("id", chunk.chunk_id)
+    doc.add_text("body", " ".join(t for t in terms(chunk.index_text) if not any(c.isspace() for c in t)))
+    doc.add_text("source", chunk.source or "")
+    doc.add_text("path", chunk.path)
+    doc.add_integer("date", date_number(chunk.date))
+    return doc
+
+
+def _query(index: tantivy.Index, words: list[str], filters: Filters) -> tantivy.Query:
+    import tantivy
+
+    schema = index.schema
+    query, occur = tantivy.Query, tantivy.Occur
+    should = [(occur.Should, query.term_query(schema, "body", w, index_option="freq")) for w in words]
+    clauses = [(occur.Must, query.boolean_query(should))]
+    for field, values in (("source", filters.sources), ("path", filters.paths)):
+        if values:
+            clauses.append(
+                (occur.Must, query.const_score_query(query.term_set_query(schema, field, list(values)), 0.0))
+            )
+    low = date_number(filters.since) if filters.since else None
+    high = date_number(filters.until) if filters.until else None
+    if high is not None:
+        low = max(low or 1, 1)  # an undated article is never "before" a date
+    if low is not None or high is not None:
+        dated = query.range_query(schema, "date", tantivy.FieldType.Integer, low, high)
+        clauses.append((occur.Must, query.const_score_query(dated, 0.0)))
+    return query.boolean_query(clauses)
+
+
+def _open(directory: Path) -> tuple[sqlite3.Connection, tantivy.Index]:
+    """Open (or create) both halves; an unreadable or outdated index is deleted and started afresh."""
+    try:
+        opened = _open_both(directory)
+        if opened[0].execute("SELECT value FROM state WHERE key = 'format'").fetchone() == (str(FORMAT),):
+            return opened
+        log.info("the keyword index at %s has an old format: rebuilding it", directory)
+    except (sqlite3.DatabaseError, ValueError, OSError) as exc:
+        log.warning("the keyword index at %s cannot be read (%s): rebuilding it", directory, exc)
+    shutil.rmtree(directory, ignore_errors=True)
+    db, index = _open_both(directory)
+    with db:
+        db.execute("INSERT OR REPLACE INTO state(key, value) VALUES ('format', ?)", (str(FORMAT),))
+    return db, index
+
+
+def _connect(directory: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """A connection to the records; on a read-only disk, opened as immutable (no WAL files needed)."""
+    if read_only:
+        uri = f"file:{directory / 'chunks.sqlite'}?mode=ro&immutable=1"
+        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+    return sqlite3.connect(directory / "chunks.sqlite", check_same_thread=False, timeout=60)
+
+
+def _open_read_only(directory: Path) -> tuple[sqlite3.Connection, tantivy.Index]:
+    """Open an index on a read-only disk as it is (it cannot follow new writes there)."""
+    import tantivy
+
+    db = _connect(directory, read_only=True)
+    index = tantivy.Index.open(str(directory / "postings"))
+    index.register_tokenizer("terms", _terms_analyzer())
+    return db, index
+
+
+def _terms_analyzer() -> tantivy.TextAnalyzer:
+    """Split on whitespace only: the text is indexed as `rag.text.terms` already made it."""
+    import tantivy
+
+    return tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build()
+
+
+def _open_both(directory: Path) -> tuple[sqlite3.Connection, tantivy.Index]:
+    import tantivy
+
+    postings = directory / "postings"
+    postings.mkdir(parents=True, exist_ok=True)
+    db = _connect(directory)
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.executescript(_SCHEMA)
+        db.commit()
+        builder = tantivy.SchemaBuilder()
+        builder.add_text_field("id", stored=True, tokenizer_name="raw", index_option="basic")
+        builder.add_text_field("body", tokenizer_name="terms", index_option="freq")
+        builder.add_text_field("source", tokenizer_name="raw", index_option="basic")
+        builder.add_text_field("path", tokenizer_name="raw", index_option="basic")
+        builder.add_integer_field("date", indexed=True, fast=True)
+        index = tantivy.Index(builder.build(), path=str(postings))
+        index.register_tokenizer("terms", _terms_analyzer())
+    except BaseException:
+        db.close()
+        raise
+    return db, index

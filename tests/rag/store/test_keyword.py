@@ -1,0 +1,105 @@
+"""The keyword index: BM25 in tantivy, records and language sums in SQLite, updated in place."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from rag.store import KeywordIndex, date_number
+from rag.store.keyword import Mark, Stored
+from rag.types import Filters
+from tests.helpers import make_chunk
+
+TEXTS = [
+    ("小红卡业务将于2026年1月1日起暂停试运营，年卡收费为168元。", "Xin Lang Ke Ji", "2025-12-10"),
+    ("Xiaohongshu acquired a payment license through Dongfang Electronic Payment.", "36Ke", "2025-11-06"),
+    ("快手电商一季度GMV同比增长，平台宣布上线官方自营旗舰店。", "Xin Lang Cai Jing", "2025-08-20"),
+]
+
+
+def _stored(i: int, text: str, source: str | None = None, date: str | None = None) -> Stored:
+    chunk = make_chunk(text, chunk_id=f"c{i}", doc_id=f"d{i}", source=source, date=date)
+    return Stored(chunk, np.eye(4, dtype=np.float32)[i % 4], f"hash{i}")
+
+
+def _index(directory: Path) -> KeywordIndex:
+    index = KeywordIndex(directory)
+    with index.updating() as update:
+        update.put([_stored(i, *row) for i, row in enumerate(TEXTS)], [])
+        update.mark = Mark("collection", "g1", 2)
+    return index
+
+
+def test_search_ranks_by_bm25_and_applies_filters(tmp_path: Path):
+    index = _index(tmp_path)
+    assert index.search(["小红卡"], 3, Filters())[0][0].chunk_id == "c0"
+    assert index.search(["payment", "license"], 3, Filters())[0][0].chunk_id == "c1"
+    assert index.search(["小红卡"], 3, Filters(sources=("36Ke",))) == []
+    dated = index.search(["快手", "小红卡"], 3, Filters(since="2025-09-01"))
+    assert [c.chunk_id for c, _ in dated] == ["c0"]
+    assert [c.chunk_id for c, _ in index.search(["gmv", "小红卡"], 3, Filters(until="2025-09-01"))] == ["c2"]
+    assert index.search([], 3, Filters()) == [] and index.search(["two words"], 3, Filters()) == []
+
+
+def test_rare_terms_weigh_more_and_unknown_terms_are_not_known(tmp_path: Path):
+    index = _index(tmp_path)
+    assert index.knows("小红卡") and not index.knows("拼多多")
+    assert index.idf("拼多多") >= index.idf("小红卡") > 0
+
+
+def test_the_index_and_its_mark_persist_and_are_seen_by_another_reader(tmp_path: Path):
+    _index(tmp_path)
+    again = KeywordIndex(tmp_path)
+    assert again.mark() == Mark("collection", "g1", 2) and len(again) == 3
+    assert again.search(["小红卡"], 1, Filters())[0][0].chunk_id == "c0"
+    with KeywordIndex(tmp_path).updating() as update:
+        update.put([_stored(5, "拼多多上线了新功能。")], ["c0"])
+        update.mark = Mark("collection", "g2", 3)
+    assert again.knows("拼多多") and not again.search(["小红卡"], 3, Filters()) and len(again) == 3
+
+
+def test_updates_replace_by_id_and_keep_language_sums_exact(tmp_path: Path):
+    index = _index(tmp_path)
+    assert index.languages.counts == {"zh": 2, "en": 1}
+    np.testing.assert_allclose(index.languages.means["zh"], [0.5, 0, 0.5, 0])
+    with index.updating() as update:
+        update.put([_stored(0, "An English text now.")], [])
+        update.put([_stored(0, "An English text now.")], [])  # applied twice: changes nothing more
+        update.put([], ["c2", "missing"])
+        update.mark = Mark("collection", "g2", 3)
+    assert index.languages.counts == {"en": 2} and len(index) == 2
+    np.testing.assert_allclose(index.languages.means["en"], [0.5, 0.5, 0, 0])
+    assert index.languages_of(["c0", "c1", "c2"]) == {"c0": "en", "c1": "en"}
+    assert set(index.chunks(["c0", "c2"])) == {"c0"}
+
+
+def test_a_failed_update_commits_nothing_to_the_mark(tmp_path: Path):
+    index = _index(tmp_path)
+    with pytest.raises(RuntimeError), index.updating() as update:
+        update.put([_stored(7, "拼多多")], [])
+        update.mark = Mark("collection", "g9", 9)
+        raise RuntimeError("killed")
+    assert index.mark() == Mark("collection", "g1", 2)
+
+
+def test_file_and_document_views(tmp_path: Path):
+    index = _index(tmp_path)
+    records = index.file_records()
+    assert len(records) == 1 and next(iter(records.values())).doc_ids == {"d0", "d1", "d2"}
+    path = make_chunk("x").path
+    assert index.file_records([path]).keys() == {path} and index.file_records([]) == {}
+    assert index.file_records(under=[Path(path).parent]).keys() == {path}
+    assert index.owners(["d1", "nope"]) == {"d1": path}
+    assert index.known_texts([make_chunk(TEXTS[0][0]).text_hash, "nope"]) == {
+        make_chunk(TEXTS[0][0]).text_hash
+    }
+    assert index.document_count() == 3 and {d.doc_id for d in index.documents()} == {"d0", "d1", "d2"}
+
+
+def test_an_unreadable_index_is_started_afresh(tmp_path: Path):
+    _index(tmp_path)
+    for part in [p for p in tmp_path.rglob("*") if p.is_file() and p.name != "update.lock"]:
+        part.write_bytes(b"\x00garbage" * 100)
+    index = KeywordIndex(tmp_path)
+    assert index.mark() == Mark() and len(index) == 0
+    assert date_number("2025-12-10") == 20251210 and date_number(None) == 0
