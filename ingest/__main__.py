@@ -1,10 +1,11 @@
-"""`python -m ingest PATH... [--prune] [--rebuild] [--wait S] [--json]`: sync files into the index."""
+"""`python -m ingest PATH... [--prune] [--rebuild] [--watch] [--wait S] [--json]`: sync files into it."""
 
 from __future__ import annotations
 
 import argparse
 import logging
 import sys
+import time
 from pathlib import Path
 
 from ingest.index import IngestReport, Progress, ingest
@@ -16,6 +17,7 @@ EPILOG = """examples:
   python -m ingest data/articles
   python -m ingest ~/news/*.html report.pdf --prune
   python -m ingest --rebuild ~/news          # re-create a damaged index from the files
+  python -m ingest --watch ~/news ~/scraped  # keep following the folders (Ctrl-C stops)
   python -m ingest ~/news --data-dir /tmp/index --json
   CHROMA_HOST=10.0.0.5 python -m ingest ~/news --wait 600
 """
@@ -45,7 +47,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="drop the index (even a damaged one) and re-create it from the files",
     )
-    parser.add_argument("--json", action="store_true", help="print the summary as one JSON object")
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="keep running and follow the given folders: new, edited, moved and deleted files (Ctrl-C stops)",
+    )
+    parser.add_argument("--json", action="store_true", help="print each summary as one JSON object")
     parser.add_argument(
         "--wait",
         type=float,
@@ -93,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     overrides = {"data_dir": args.data_dir, "lock_wait": args.wait}
     settings = Settings(**{k: v for k, v in overrides.items() if v is not None})
     paths = args.paths or settings.archive_folders()
+    if args.watch:
+        return _watch(paths, settings, as_json=args.json)
     progress, bar = _progress_bar()
     try:
         report = ingest(paths, prune=args.prune, rebuild=args.rebuild, settings=settings, progress=progress)
@@ -107,6 +116,27 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(summary(report))
     return 0 if report.ok else 1
+
+
+def _watch(folders: list[Path], settings: Settings, *, as_json: bool) -> int:
+    from ingest.watch import FolderWatch
+
+    def show(report: IngestReport) -> None:
+        print(
+            report.model_dump_json() if as_json else f"{time.strftime('%H:%M:%S')} {summary(report)}",
+            flush=True,
+        )
+
+    watch = FolderWatch(folders, settings=settings, on_sync=show)
+    print(f"watching {', '.join(map(str, watch.folders))} (Ctrl-C stops)", file=sys.stderr, flush=True)
+    try:
+        watch.run()
+    except KeyboardInterrupt:
+        return 0
+    except RagError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":

@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import AliasChoices, Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
@@ -37,7 +37,7 @@ class Settings(BaseSettings):
 
     data_dir: Path = Field(
         default_factory=lambda: data_root() / "index",
-        description="Directory holding the Chroma index, the BM25 cache and the write lock.",
+        description="Directory holding the Chroma index, the keyword index and the write lock.",
     )
     archive_dir: Path = Field(
         default_factory=lambda: data_root() / "articles",
@@ -46,6 +46,16 @@ class Settings(BaseSettings):
     upload_dir: Path = Field(
         default_factory=lambda: data_root() / "uploads",
         description="Where the app keeps uploaded articles (the only files it serves back).",
+    )
+    watch: Annotated[tuple[Path, ...], NoDecode] = Field(
+        default=(),
+        description="Folders the app keeps the index in step with (separated by `:`), as `--watch` does.",
+    )
+    watch_settle: float = Field(
+        default=1.0,
+        ge=0,
+        description="Seconds a watched file must stay unchanged before it is ingested (a scraper may be "
+        "writing it).",
     )
     embeddings: str = Field(
         default="e5",
@@ -164,6 +174,13 @@ class Settings(BaseSettings):
         description="Token the app requires when it listens beyond loopback: the password of the web UI "
         "(any user name).",
     )
+
+    @field_validator("watch", mode="before")
+    @classmethod
+    def _split_folders(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(Path(part).expanduser() for part in value.split(os.pathsep) if part.strip())
+        return value
 
     def archive_folders(self) -> list[Path]:
         """The bundled archive and the uploads folder, those that exist: what an empty index is built from."""

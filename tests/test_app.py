@@ -115,3 +115,34 @@ def test_browser_phone_width_and_hostile_document_render_as_text(
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 400, f"page overflows a phone screen ({width}px)"
     page.screenshot(path=str(ARTIFACTS / "app-phone.png"), full_page=True)
+
+
+def test_browser_library_follows_a_watched_folder(browser, tmp_path: Path):
+    import httpx
+    from playwright.sync_api import expect
+
+    from tests.app_fixtures import launch_app
+    from tests.helpers import minimal_pdf
+
+    folder = tmp_path / "scraped"
+    folder.mkdir()
+    (folder / "first.txt").write_text("美团无人机\n美团宣布无人机配送覆盖杭州。", encoding="utf-8")
+    env = {"RAG_ARCHIVE_DIR": str(tmp_path / "none"), "RAG_WATCH_SETTLE": "0.3"}
+    for url in launch_app(tmp_path, "--watch", str(folder), **env):
+        assert httpx.get(f"{url}api/health", timeout=60).json()["watch"]["folders"] == [str(folder)]
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        try:
+            page.goto(url)
+            page.get_by_role("tab", name="Library · 文库").click()
+            expect(page.get_by_text("Watching").first).to_be_visible(timeout=30_000)
+            table = page.locator("body")
+            expect(table).to_contain_text("美团无人机", timeout=30_000)
+            (folder / "second.txt").write_text("快手自营\n快手上线了官方自营旗舰店。", encoding="utf-8")
+            (folder / "broken.pdf").write_bytes(minimal_pdf("x")[:40])
+            expect(table).to_contain_text("快手自营", timeout=30_000)
+            expect(page.get_by_text("broken.pdf").first).to_be_visible(timeout=30_000)
+            page.screenshot(path=str(ARTIFACTS / "app-watched-library.png"), full_page=True)
+        finally:
+            page.close()
+        answer = httpx.post(f"{url}api/answer", json={"question": "快手上线了什么？"}, timeout=60).json()
+        assert "旗舰店" in answer["text"]

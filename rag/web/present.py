@@ -15,6 +15,7 @@ from rag import Answer, Citation, DocumentInfo, Settings
 
 if TYPE_CHECKING:
     from ingest import IngestReport
+    from ingest.watch import WatchStatus
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$])")
 _MARKER = re.compile(r"\\\[(\d{1,3})\\\]")
@@ -171,6 +172,20 @@ def report_markdown(report: IngestReport) -> str:
         for p in report.failed
     ]
     return "\n".join(lines)
+
+
+def watch_markdown(status: WatchStatus) -> str:
+    """The watched folders, their last sync, what waits and what failed (Library tab)."""
+    head = [f"**Watching** {escape_markdown(', '.join(status.folders))}"]
+    if status.last_sync:
+        when = status.last_sync.replace("T", " ").replace("+00:00", " UTC")
+        head.append(f"last sync {when}: {status.last_summary}")
+    if status.pending:
+        head.append(f"{status.pending} change(s) waiting for their files to settle")
+    if status.problem:
+        head.append(f"⚠️ {escape_markdown(status.problem)}")
+    failures = [f"- failed: {escape_markdown(_without_path(e, p))}" for p, e in status.failed.items()]
+    return "  \n".join(head) + ("\n\n" + "\n".join(failures) if failures else "")
 
 
 def report_details(report: IngestReport, settings: Settings) -> dict[str, Any]:

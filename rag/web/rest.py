@@ -17,6 +17,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
+from ingest.watch import FolderWatch, WatchStatus
 from rag import Answer, ArchiveStatus, BadRequest, RagError, Settings, library, status, stream_answer
 from rag.web.http import Admission, admitted_stream, complete, opened, rag_error_body, sse
 from rag.web.present import display_path, public_answer, public_documents, report_details, upload_path
@@ -65,10 +66,11 @@ class AnswerRequest(BaseModel):
 
 
 class Health(ArchiveStatus):
-    """The index at a glance, and the answer modes this app offers."""
+    """The index at a glance, the answer modes this app offers, and its watched folders (if any)."""
 
     status: Literal["ok"] = "ok"
     modes: list[str]
+    watch: WatchStatus | None = None
 
 
 def answers_for(request: AnswerRequest, settings: Settings) -> Iterator[Answer]:
@@ -103,8 +105,11 @@ def answer_events(flagged: Iterator[tuple[Answer, bool]], settings: Settings) ->
         yield sse(rag_error_body(exc), "error")
 
 
-def rest_routes(settings: Settings, admission: Admission) -> APIRouter:
-    """The /api routes for `settings`; questions share `admission` with the OpenAI-compatible routes."""
+def rest_routes(settings: Settings, admission: Admission, watch: FolderWatch | None = None) -> APIRouter:
+    """The /api routes for `settings`; questions share `admission` with the OpenAI-compatible routes.
+
+    With `watch`, /health also reports the watched folders (last sync, waiting and failed files).
+    """
     router = APIRouter(prefix="/api", max_body_size=1024 * 1024)
 
     @router.post("/answer", tags=["answers"], summary="Answer a question from the archive")
@@ -136,12 +141,12 @@ def rest_routes(settings: Settings, admission: Admission) -> APIRouter:
         written = await run_in_threadpool(reindex, settings, wait=False)
         return {"report": report_details(written.report, settings)}
 
-    @router.get("/health", tags=["status"], summary="Index size, generation, model and answer modes")
+    @router.get("/health", tags=["status"], summary="Index size, generation, model, answer modes, watch")
     async def health() -> Health:
         """503 when the index cannot be opened."""
         current = await run_in_threadpool(status, settings=settings)
         modes = ["extractive", "llm"] if settings.llm else ["extractive"]
-        return Health(**current.model_dump(), modes=modes)
+        return Health(**current.model_dump(), modes=modes, watch=watch.status if watch else None)
 
     return router
 

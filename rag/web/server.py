@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ingest.watch import FolderWatch
 from rag import RagError, Settings, __version__
 from rag.bootstrap import ensure_index
 
@@ -35,8 +36,11 @@ queue full (retry).
 """
 
 
-def create_server(settings: Settings) -> FastAPI:
-    """The whole app for `settings`: the HTTP API with the Gradio UI mounted at `/`."""
+def create_server(settings: Settings, watch: FolderWatch | None = None) -> FastAPI:
+    """The whole app for `settings`: the HTTP API with the Gradio UI mounted at `/`.
+
+    `watch` (started by the caller) is shown in the Library tab and in /api/health.
+    """
     import gradio as gr
     from fastapi import Depends
     from fastapi_offline import FastAPIOffline
@@ -52,9 +56,9 @@ def create_server(settings: Settings) -> FastAPI:
     install_error_handlers(api)
     admission = Admission(settings.concurrency, settings.queue_size)
     guarded = [Depends(require_key(settings))]
-    api.include_router(rest_routes(settings, admission), dependencies=guarded)
+    api.include_router(rest_routes(settings, admission, watch), dependencies=guarded)
     api.include_router(openai_routes(settings, admission), dependencies=guarded)
-    demo = build_app(settings)
+    demo = build_app(settings, watch)
     demo.queue(max_size=settings.queue_size, default_concurrency_limit=settings.concurrency)
     return gr.mount_gradio_app(
         api,
@@ -118,6 +122,14 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="serve beyond loopback without RAG_API_KEY: anyone who can reach it may upload and delete",
     )
+    parser.add_argument(
+        "--watch",
+        nargs="+",
+        type=Path,
+        default=[],
+        metavar="DIR",
+        help="keep the index in step with these folders while serving (also RAG_WATCH, `:`-separated)",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -136,12 +148,17 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    folders = [*settings.watch, *args.watch]
     try:
         _index_bundled_archive(settings)
-        app = create_server(settings)
+        watch = FolderWatch(folders, settings=settings) if folders else None
+        app = create_server(settings, watch)
     except RagError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    if watch is not None:
+        watch.start()
+        print(f"watching {', '.join(map(str, watch.folders))}", file=sys.stderr)
     shown = f"[{args.host}]" if ":" in args.host else args.host
     print(f"newsrag {__version__} on http://{shown}:{args.port}/ (API docs: /docs)", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")

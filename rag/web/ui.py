@@ -26,13 +26,18 @@ from rag.web.present import (
     report_details,
     report_markdown,
     upload_path,
+    watch_markdown,
 )
 from rag.web.writes import Written, add_uploads, delete_upload, reindex
 
 if TYPE_CHECKING:
     import gradio as gr
 
+    from ingest.watch import FolderWatch
+
 T = TypeVar("T")
+
+WATCH_REFRESH_SECONDS = 2.0
 
 EXAMPLES = [
     "why did 小红卡 close?",
@@ -64,8 +69,11 @@ def _pairs(history: list[dict[str, Any]]) -> list[tuple[str, str]]:
     return pairs
 
 
-def build_app(settings: Settings | None = None) -> gr.Blocks:
-    """Build the app (chat, sources panel, filters, library) for `settings`, without launching it."""
+def build_app(settings: Settings | None = None, watch: FolderWatch | None = None) -> gr.Blocks:
+    """Build the app (chat, sources panel, filters, library) for `settings`, without launching it.
+
+    With `watch`, the Library tab shows the watched folders and follows their syncs.
+    """
     import gradio as gr
 
     settings = settings or Settings()
@@ -77,7 +85,7 @@ def build_app(settings: Settings | None = None) -> gr.Blocks:
         with gr.Tab("Ask · 提问"):
             _ask_tab(gr, settings, docs)
         with gr.Tab("Library · 文库"):
-            _library_tab(gr, settings, docs, header)
+            _library_tab(gr, settings, docs, header, watch)
         gr.api(_api_ask(settings), api_name="ask")
         gr.api(_api_documents(settings), api_name="documents")
     return demo
@@ -161,7 +169,10 @@ def _respond(settings: Settings) -> Any:
     return respond
 
 
-def _library_tab(gr: Any, settings: Settings, docs: list[DocumentInfo], header: Any) -> None:
+def _library_tab(
+    gr: Any, settings: Settings, docs: list[DocumentInfo], header: Any, watch: FolderWatch | None
+) -> None:
+    watched = gr.Markdown(watch_markdown(watch.status) if watch else "", visible=watch is not None)
     table = gr.Dataframe(
         library_rows(docs, settings),
         headers=["Title", "Outlet", "Date", "Passages", "File"],
@@ -186,6 +197,34 @@ def _library_tab(gr: Any, settings: Settings, docs: list[DocumentInfo], header: 
     add.click(_readable(_on_upload(settings)), files, outputs, api_name="upload", **writes)
     delete.click(_readable(_on_delete(settings)), target, outputs, api_name="delete", **writes)
     rebuild.click(_readable(_on_reindex(settings)), None, outputs, api_name="reindex", **writes)
+    if watch is not None:
+        synced = gr.State(watch.status.last_sync)
+        gr.Timer(WATCH_REFRESH_SECONDS).tick(
+            _on_watch_tick(settings, watch),
+            synced,
+            [watched, synced, table, target, header],
+            show_progress="hidden",
+        )
+
+
+def _on_watch_tick(settings: Settings, watch: FolderWatch) -> Any:
+    import gradio as gr
+
+    def tick(seen: str | None) -> tuple[Any, ...]:
+        current = watch.status
+        if current.last_sync == seen:
+            return watch_markdown(current), seen, gr.update(), gr.update(), gr.update()
+        docs = library(settings=settings)
+        choices = gr.update(choices=_upload_choices(docs, settings))
+        return (
+            watch_markdown(current),
+            current.last_sync,
+            library_rows(docs, settings),
+            choices,
+            _header(docs),
+        )
+
+    return tick
 
 
 def _readable(handler: Callable[..., T]) -> Callable[..., T]:
