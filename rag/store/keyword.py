@@ -128,17 +128,29 @@ class KeywordIndex:
         self._reload = threading.Lock()
         self._local = threading.local()
         self._seen_version = -1
+        self._count = 0
         self._means: tuple[int, LanguageMeans] | None = None
+        self.mark()
 
     # -- state ---------------------------------------------------------------------------------
 
     def mark(self) -> Mark:
-        """How far this index has applied Chroma's history (read from disk: another process may move it)."""
+        """How far this index has applied Chroma's history, read from disk (another process may move it).
+
+        Also brings this object's view up to that state: the searcher, the count, the language means.
+        Readers call it once per question (`Store.keyword_index`); the other reads use that view.
+        """
         state = self._state()
+        version = int(state.get("version", 0))
+        with self._reload:
+            if version != self._seen_version:
+                self._tantivy.reload()
+                self._seen_version = version
+                self._count = int(state.get("count", 0))
         return Mark(state.get("collection", ""), state.get("generation", ""), int(state.get("next_seq", 0)))
 
     def __len__(self) -> int:
-        return int(self._state().get("count", 0))
+        return self._count
 
     def _read(self) -> sqlite3.Connection:
         """This thread's reading connection (SQLite in WAL mode: readers never wait for an update)."""
@@ -151,13 +163,8 @@ class KeywordIndex:
         return dict(self._read().execute("SELECT key, value FROM state").fetchall())
 
     def _searcher(self) -> tantivy.Searcher:
-        """A searcher over the latest commit (reloaded when another update has committed since)."""
-        version = int(self._state().get("version", 0))
-        with self._reload:
-            if version != self._seen_version:
-                self._tantivy.reload()
-                self._seen_version = version
-            return self._tantivy.searcher()
+        """A searcher over the commit seen by the last `mark`."""
+        return self._tantivy.searcher()
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -204,7 +211,7 @@ class KeywordIndex:
     @property
     def languages(self) -> LanguageMeans:
         """Each language's mean passage vector and chunk count."""
-        version = int(self._state().get("version", 0))
+        version = self._seen_version
         if self._means is None or self._means[0] != version:
             rows = self._read().execute("SELECT lang, n, total FROM languages WHERE n > 0").fetchall()
             means = {lang: (np.frombuffer(total) / n).astype(np.float32) for lang, n, total in rows}
@@ -322,6 +329,7 @@ class KeywordIndex:
                 "INSERT OR REPLACE INTO state(key, value) VALUES (?, ?)",
                 [(k, str(v)) for k, v in values.items()],
             )
+        self.mark()
 
 
 class Update:

@@ -115,6 +115,10 @@ class Store:
     def _keyword_index(self) -> KeywordIndex:
         if self._keyword is None:
             self._keyword = KeywordIndex(self.keyword_dir)
+            # The BM25 cache of versions before the keyword index: derived data, now unused.
+            shutil.rmtree(
+                self.keyword_dir.with_name(self.keyword_dir.name.replace("keyword-", "bm25-", 1)), True
+            )
         return self._keyword
 
     def _catch_up(self, index: KeywordIndex, head: Head, *, wait: bool = True) -> None:

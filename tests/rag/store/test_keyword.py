@@ -55,6 +55,7 @@ def test_the_index_and_its_mark_persist_and_are_seen_by_another_reader(tmp_path:
     with KeywordIndex(tmp_path).updating() as update:
         update.put([_stored(5, "拼多多上线了新功能。")], ["c0"])
         update.mark = Mark("collection", "g2", 3)
+    assert again.mark() == Mark("collection", "g2", 3)  # a reader sees the update once it looks
     assert again.knows("拼多多") and not again.search(["小红卡"], 3, Filters()) and len(again) == 3
 
 
