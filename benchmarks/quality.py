@@ -142,9 +142,29 @@ def answer_metrics(
     return out
 
 
-def archive_metrics(settings: Settings) -> dict[str, Any]:
-    """The hand-written archive questions: hits, right article cited, refusals, follow-ups."""
+def archive_questions(extra: Sequence[Path] = ()) -> dict[str, Any]:
+    """The hand-written archive questions, plus those of feedback exports.
+
+    From `python -m rag feedback --export FILE`: a liked answer is answerable, a liked refusal
+    unanswerable; disliked ones, kept for review, are counted but not asked.
+    """
     spec = json.loads(QUESTIONS.read_text(encoding="utf-8"))
+    spec["to_review"] = 0
+    for path in extra:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            item = json.loads(line)
+            if item.get("answerable") is True:
+                spec["answerable"].append(item)
+            elif item.get("answerable") is False:
+                spec["unanswerable"].append(item["q"])
+            else:
+                spec["to_review"] += 1
+    return spec
+
+
+def archive_metrics(settings: Settings, extra: Sequence[Path] = ()) -> dict[str, Any]:
+    """The archive questions: hits, right article cited, refusals, follow-ups (see `archive_questions`)."""
+    spec = archive_questions(extra)
     rows = []
     for item in spec["answerable"]:
         result = answer(item["q"], settings=settings)
@@ -176,6 +196,7 @@ def archive_metrics(settings: Settings) -> dict[str, Any]:
         "followups_resolved": sum(followups) / len(followups),
         "citation_validity": sum(r["valid"] for r in rows) / n,
         "misses": [r["q"] for r in rows if not r["hit"]],
+        "feedback_to_review": spec["to_review"],
     }
 
 
@@ -234,7 +255,7 @@ def _xquad_baseline(questions: Sequence[xquad.Question], files: list[Path], work
     return {k: _means(v) for k, v in rows.items()}
 
 
-def run(work: Path, bench: Path, with_baseline: bool) -> dict[str, Any]:
+def run(work: Path, bench: Path, with_baseline: bool, extra: Sequence[Path] = ()) -> dict[str, Any]:
     """Run every measurement; returns the figures."""
     passages, questions = cmrc.load(bench)
     folder = cmrc.write_articles(passages, work / "cmrc-articles")
@@ -265,7 +286,7 @@ def run(work: Path, bench: Path, with_baseline: bool) -> dict[str, Any]:
     )
     archive = Settings(_env_file=None, data_dir=work / "archive-index")
     ingest([PROJECT_DIR / "data" / "articles"], settings=archive)
-    figures["archive"] = archive_metrics(archive)
+    figures["archive"] = archive_metrics(archive, extra)
     figures["xquad"] = xquad_metrics(work, with_baseline)
     return figures
 
@@ -321,8 +342,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=RESULTS / "work", help="indexes and copies (reused)")
     parser.add_argument("--bench", type=Path, default=cmrc.DEFAULT_PATH)
     parser.add_argument("--no-baseline", action="store_true", help="skip the LangChain baseline")
+    parser.add_argument(
+        "--extra",
+        type=Path,
+        nargs="+",
+        default=[],
+        metavar="FILE.jsonl",
+        help="also ask the questions of feedback exports (`python -m rag feedback --export FILE.jsonl`)",
+    )
     args = parser.parse_args(argv)
-    figures = run(args.work, args.bench, not args.no_baseline)
+    figures = run(args.work, args.bench, not args.no_baseline, args.extra)
     write("quality", figures, markdown(figures))
     return 0
 

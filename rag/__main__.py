@@ -1,16 +1,21 @@
-"""`python -m rag ask QUESTION [--json]` and `python -m rag chat`: answers with numbered sources."""
+"""`python -m rag ask QUESTION`, `python -m rag chat`, `python -m rag feedback --export FILE.jsonl`.
+
+`ask` and `chat` answer with numbered sources; `feedback` exports the 👍/👎 given as test questions.
+"""
 
 from __future__ import annotations
 
 import argparse
 import logging
 import sys
+from pathlib import Path
 from typing import Any
 
 from rag import __version__
 from rag.answer import answer
 from rag.config import Settings
 from rag.errors import RagError
+from rag.feedback import export_feedback
 from rag.types import Answer, Citation
 
 EPILOG = """examples:
@@ -18,6 +23,7 @@ EPILOG = """examples:
   python -m rag ask "why did 小红卡 close?" --json
   python -m rag ask "快手要做自营电商吗？" --source "Xin Lang Cai Jing" --since 2025-01-01
   python -m rag chat
+  python -m rag feedback --export feedback.jsonl
 """
 
 
@@ -36,6 +42,14 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("question")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
     chat = verbs.add_parser("chat", help="a terminal chat; follow-up questions use the history")
+    given = verbs.add_parser("feedback", help="export the 👍/👎 given on answers as test questions")
+    given.add_argument(
+        "--export",
+        type=Path,
+        required=True,
+        metavar="FILE.jsonl",
+        help="write them as JSON Lines that `python -m benchmarks.quality --extra FILE` reads",
+    )
     for sub in (ask, chat):
         sub.add_argument("--k", type=int, help="passages to retrieve")
         sub.add_argument("--source", action="append", help="only this outlet (repeatable)")
@@ -92,6 +106,17 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 error, 2 usage)."""
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        if args.verb == "feedback":
+            count = export_feedback(args.export, settings=Settings())
+            print(f"{count} piece(s) of feedback written to {args.export}")
+            return 0
+    except OSError as exc:
+        print(f"error: cannot write {args.export}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except RagError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     try:
         options = _options(args)
         if args.verb == "chat":

@@ -60,8 +60,11 @@ def test_index_and_data_files_are_not_served(app_url: str):
 
 
 def _ask_in_page(page, app_url: str, example: str) -> None:
+    from playwright.sync_api import expect
+
     page.goto(app_url)
     page.get_by_text(example, exact=True).first.click()
+    expect(page.get_by_placeholder("Ask, e.g.")).to_have_value(example)
     page.get_by_role("button", name="Ask", exact=True).click()
     page.locator("#sources .source-card").first.wait_for(timeout=60_000)
 
@@ -80,6 +83,9 @@ def test_browser_example_question_streams_an_answer_with_sources(browser, app_ur
     bot.get_by_text("准备不够充分").first.wait_for(timeout=30_000)
     assert page.locator("a[href='#source-1']").count() >= 1
     page.screenshot(path=str(ARTIFACTS / "app-answer.png"), full_page=True)
+    page.get_by_placeholder("Optional comment").fill("right article, long quote")
+    page.get_by_label("Like").last.click()
+    page.locator("#feedback-note").get_by_text("is saved").wait_for(timeout=30_000)
     assert not dialogs
 
 

@@ -19,6 +19,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ingest.watch import FolderWatch, WatchStatus
 from rag import Answer, ArchiveStatus, BadRequest, RagError, Settings, library, status, stream_answer
+from rag.feedback import give_feedback
 from rag.web.http import Admission, admitted_stream, complete, opened, rag_error_body, sse
 from rag.web.present import display_path, public_answer, public_documents, report_details, upload_path
 from rag.web.writes import Written, add_uploads, delete_upload, reindex
@@ -71,6 +72,15 @@ class Health(ArchiveStatus):
     status: Literal["ok"] = "ok"
     modes: list[str]
     watch: WatchStatus | None = None
+
+
+class FeedbackRequest(BaseModel):
+    """A 👍 or 👎 on an answer this app gave (the answer object as /api/answer returned it)."""
+
+    question: str = Field(description="The question that was answered.")
+    answer: dict[str, Any] = Field(description="The answer as returned by `POST /api/answer`.")
+    liked: bool = Field(description="true for 👍, false for 👎.")
+    comment: str = Field(default="", description="Optional, at most 2,000 characters.")
 
 
 def answers_for(request: AnswerRequest, settings: Settings) -> Iterator[Answer]:
@@ -140,6 +150,21 @@ def rest_routes(settings: Settings, admission: Admission, watch: FolderWatch | N
         """Add, update and prune only inside the archive and upload folders; 409 while another write runs."""
         written = await run_in_threadpool(reindex, settings, wait=False)
         return {"report": report_details(written.report, settings)}
+
+    @router.post(
+        "/feedback", tags=["answers"], summary="Give 👍/👎 (and a comment) on an answer", status_code=201
+    )
+    async def give(request: FeedbackRequest) -> dict[str, int]:
+        """Kept with the answer and the archive generation; `python -m rag feedback --export` writes them."""
+        given = await run_in_threadpool(
+            give_feedback,
+            request.question,
+            request.answer,
+            liked=request.liked,
+            comment=request.comment,
+            settings=settings,
+        )
+        return {"id": given}
 
     @router.get("/health", tags=["status"], summary="Index size, generation, model, answer modes, watch")
     async def health() -> Health:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ingest import SUFFIXES
 from rag import DocumentInfo, RagError, Settings, library, stream_answer
+from rag.feedback import MAX_COMMENT_CHARS, give_feedback
 from rag.web.present import (
     archive_summary,
     display_path,
@@ -112,6 +113,14 @@ def _ask_tab(gr: Any, settings: Settings, docs: list[DocumentInfo]) -> None:
             with gr.Row():
                 send = gr.Button("Ask", variant="primary")
                 clear = gr.ClearButton(value="Clear")
+            with gr.Row():
+                comment = gr.Textbox(
+                    placeholder="Optional comment, sent with your 👍/👎 on an answer",
+                    show_label=False,
+                    max_length=MAX_COMMENT_CHARS,
+                    scale=3,
+                )
+                thanks = gr.Markdown(elem_id="feedback-note")
             gr.Examples(EXAMPLES, inputs=question, label="Examples · 示例")
         with gr.Column(scale=2, min_width=300):
             sources = gr.HTML(render_sources(None), label="Sources", elem_id="sources")
@@ -129,26 +138,34 @@ def _ask_tab(gr: Any, settings: Settings, docs: list[DocumentInfo]) -> None:
             label="Answer mode",
             info=None if settings.llm else "Set RAG_LLM to enable LLM answers.",
         )
-    inputs = [question, chat, outlets, since, until, k, mode]
+    answers = gr.State([])  # the answer behind each assistant message, for feedback
+    inputs = [question, chat, answers, outlets, since, until, k, mode]
     for trigger in (send.click, question.submit):
-        trigger(_respond(settings), inputs, [question, chat, sources], api_visibility="private")
-    clear.add([chat, question])
-    clear.click(lambda: render_sources(None), None, sources, api_visibility="private")
+        trigger(_respond(settings), inputs, [question, chat, sources, answers], api_visibility="private")
+    chat.like(
+        _readable(_on_feedback(settings)),
+        [chat, answers, comment],
+        [thanks, comment],
+        api_visibility="private",
+    )
+    clear.add([chat, question, comment, thanks])
+    clear.click(lambda: (render_sources(None), []), None, [sources, answers], api_visibility="private")
 
 
 def _respond(settings: Settings) -> Any:
     def respond(
         message: str,
         history: list[dict[str, Any]],
+        answers: list[dict[str, Any] | None],
         outlets: list[str] | None,
         since: str,
         until: str,
         k: float,
         mode: str,
-    ) -> Iterator[tuple[str, list[dict[str, Any]], str]]:
+    ) -> Iterator[tuple[str, list[dict[str, Any]], str, list[dict[str, Any] | None]]]:
         message = (message or "").strip()
         if not message:
-            yield "", history, render_sources(None)
+            yield "", history, render_sources(None), answers
             return
         options = {
             "sources": outlets or None,
@@ -158,15 +175,40 @@ def _respond(settings: Settings) -> Any:
             "use_llm": mode == "LLM",
         }
         turns = [*history, {"role": "user", "content": message}, {"role": "assistant", "content": "…"}]
+        partial = None
         try:
             for partial in stream_answer(message, _pairs(history), settings=settings, **options):
                 turns[-1] = {"role": "assistant", "content": render_answer(partial)}
-                yield "", turns, render_sources(partial) if partial.citations or partial.refused else "…"
+                shown = render_sources(partial) if partial.citations or partial.refused else "…"
+                yield "", turns, shown, answers
         except RagError as exc:
             turns[-1] = {"role": "assistant", "content": f"⚠️ {escape_markdown(str(exc))}"}
-            yield "", turns, render_sources(None)
+            yield "", turns, render_sources(None), [*answers, None]
+            return
+        yield "", turns, render_sources(partial), [*answers, partial.to_dict() if partial else None]
 
     return respond
+
+
+def _on_feedback(settings: Settings) -> Any:
+    import gradio as gr
+
+    def rate(
+        history: list[dict[str, Any]], answers: list[dict[str, Any] | None], comment: str, data: gr.LikeData
+    ) -> tuple[str, str]:
+        index = data.index if isinstance(data.index, int) else data.index[0]
+        turn = sum(1 for m in history[: index + 1] if m.get("role") == "assistant") - 1
+        given = answers[turn] if 0 <= turn < len(answers) else None
+        if given is None:
+            return "Only answers can be rated.", comment
+        liked = data.liked is True
+        give_feedback(given["question"], given, liked=liked, comment=comment or "", settings=settings)
+        return f"Thanks: your {'👍' if liked else '👎'} is saved with this answer.", ""
+
+    # Gradio passes the like event to the parameter typed LikeData: the class itself, not the string
+    # this module's postponed annotations make of it (gradio is imported lazily here).
+    rate.__annotations__["data"] = gr.LikeData
+    return rate
 
 
 def _library_tab(

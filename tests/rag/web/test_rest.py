@@ -154,3 +154,15 @@ def test_the_openapi_schema_and_docs_are_served_offline(api):
     page = api.get("/docs").text
     assert "swagger-ui" in page and "cdn" not in page.lower()
     assert api.get("/api/docs-static/swagger-ui-bundle.js").status_code == 200
+
+
+def test_feedback_on_an_answer_is_stored_and_bad_feedback_is_a_400(api):
+    given = api.post("/api/answer", json={"question": "why did 小红卡 close?"}).json()
+    r = api.post(
+        "/api/feedback",
+        json={"question": given["question"], "answer": given, "liked": False, "comment": "too long"},
+    )
+    assert r.status_code == 201 and r.json()["id"] > 0
+    bad = api.post("/api/feedback", json={"question": "q", "answer": {"text": 1}, "liked": True})
+    assert bad.status_code == 400 and "not an answer" in bad.json()["error"]["message"]
+    assert api.post("/api/feedback", json={"question": "q", "liked": True}).status_code == 400
