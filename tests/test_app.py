@@ -127,6 +127,7 @@ def test_browser_library_follows_a_watched_folder(browser, tmp_path: Path):
     import httpx
     from playwright.sync_api import expect
 
+    from rag.store.locks import FileWriterLock
     from tests.app_fixtures import launch_app
     from tests.helpers import minimal_pdf
 
@@ -148,6 +149,20 @@ def test_browser_library_follows_a_watched_folder(browser, tmp_path: Path):
             expect(table).to_contain_text("快手自营", timeout=30_000)
             expect(page.get_by_text("broken.pdf").first).to_be_visible(timeout=30_000)
             page.screenshot(path=str(ARTIFACTS / "app-watched-library.png"), full_page=True)
+            lock = FileWriterLock(tmp_path / "index", 0)
+            lock.acquire()
+            try:  # an upload while another process writes: the reason, not Gradio's bare "Error"
+                with page.expect_file_chooser() as chooser:
+                    page.get_by_text("Click to Upload").click()
+                chooser.value.set_files(str(DATA_DIR / "articles" / "meituan_drones.txt"))
+                expect(page.get_by_text("meituan_drones.txt").first).to_be_visible(timeout=30_000)
+                page.get_by_role("button", name="Add to archive").click()
+                try:
+                    expect(page.get_by_text("is busy").first).to_be_visible(timeout=30_000)
+                finally:
+                    page.screenshot(path=str(ARTIFACTS / "app-busy-upload.png"), full_page=True)
+            finally:
+                lock.release()
         finally:
             page.close()
         answer = httpx.post(f"{url}api/answer", json={"question": "快手上线了什么？"}, timeout=60).json()

@@ -10,7 +10,7 @@ import functools
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from ingest import SUFFIXES
 from rag import DocumentInfo, RagError, Settings, library, stream_answer
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 
     from ingest.watch import FolderWatch
 
-T = TypeVar("T")
 
 WATCH_REFRESH_SECONDS = 2.0
 
@@ -143,7 +142,7 @@ def _ask_tab(gr: Any, settings: Settings, docs: list[DocumentInfo]) -> None:
     for trigger in (send.click, question.submit):
         trigger(_respond(settings), inputs, [question, chat, sources, answers], api_visibility="private")
     chat.like(
-        _readable(_on_feedback(settings)),
+        _readable(_on_feedback(settings), 2),
         [chat, answers, comment],
         [thanks, comment],
         api_visibility="private",
@@ -236,9 +235,9 @@ def _library_tab(
     outputs = [status, details, table, target, header]
     # One queue for every write: an upload, a delete and a re-index wait for each other, never collide.
     writes = {"concurrency_limit": 1, "concurrency_id": "writes"}
-    add.click(_readable(_on_upload(settings)), files, outputs, api_name="upload", **writes)
-    delete.click(_readable(_on_delete(settings)), target, outputs, api_name="delete", **writes)
-    rebuild.click(_readable(_on_reindex(settings)), None, outputs, api_name="reindex", **writes)
+    add.click(_readable(_on_upload(settings), len(outputs)), files, outputs, api_name="upload", **writes)
+    delete.click(_readable(_on_delete(settings), len(outputs)), target, outputs, api_name="delete", **writes)
+    rebuild.click(_readable(_on_reindex(settings), len(outputs)), None, outputs, api_name="reindex", **writes)
     if watch is not None:
         synced = gr.State(watch.status.last_sync)
         gr.Timer(WATCH_REFRESH_SECONDS).tick(
@@ -269,16 +268,21 @@ def _on_watch_tick(settings: Settings, watch: FolderWatch) -> Any:
     return tick
 
 
-def _readable(handler: Callable[..., T]) -> Callable[..., T]:
-    """`handler` with a project error shown as its message (not Gradio's bare "Error")."""
+def _readable(handler: Callable[..., tuple[Any, ...]], outputs: int) -> Callable[..., tuple[Any, ...]]:
+    """`handler` with a project error shown as its message, not Gradio's bare "Error".
+
+    The message goes to the handler's first output (its status line) and to a toast; the other
+    `outputs` keep what they show (raising would put an "Error" badge over every one of them).
+    """
     import gradio as gr
 
     @functools.wraps(handler)
-    def wrapped(*args: Any, **kwargs: Any) -> T:
+    def wrapped(*args: Any, **kwargs: Any) -> tuple[Any, ...]:
         try:
             return handler(*args, **kwargs)
         except RagError as exc:
-            raise gr.Error(str(exc)) from exc
+            gr.Warning(str(exc))
+            return (f"⚠️ {escape_markdown(str(exc))}", *[gr.update()] * (outputs - 1))
 
     return wrapped
 

@@ -30,8 +30,7 @@ def _upload(client, *paths: Path):
 def test_delete_refuses_anything_but_an_upload(client, app_root: Path):
     archived = next(d for d in _documents(client) if d["path"].startswith("articles/"))
     for target in (archived["path"], str(app_root / "index"), "uploads/../articles/000_bc7cc6cfb56f3ae6.txt"):
-        with pytest.raises(Exception, match="not an uploaded file"):
-            client.predict(target, api_name="/delete")
+        assert "not an uploaded file" in client.predict(target, api_name="/delete")[0]
     assert any(d["doc_id"] == archived["doc_id"] for d in _documents(client))
 
 
@@ -96,8 +95,7 @@ def test_writes_queue_behind_each_other_and_busy_is_a_readable_message(app_url: 
     lock = FileWriterLock(app_root / "index", wait=0)
     lock.acquire()
     try:
-        with pytest.raises(Exception, match="busy"):
-            _upload(clients[0], DRONES)
+        assert "busy" in _upload(clients[0], DRONES)[0]  # the status line says why, nothing else changes
     finally:
         lock.release()
 
