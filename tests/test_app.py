@@ -163,6 +163,7 @@ def test_browser_library_follows_a_watched_folder(browser, tmp_path: Path):
                     page.screenshot(path=str(ARTIFACTS / "app-busy-upload.png"), full_page=True)
             finally:
                 lock.release()
+            assert not list((tmp_path / "uploads").glob("*")), "a refused upload was kept"
         finally:
             page.close()
         answer = httpx.post(f"{url}api/answer", json={"question": "快手上线了什么？"}, timeout=60).json()

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ingest import SUFFIXES, IngestReport, ingest, remove
 from rag import DocumentInfo, Settings, library
-from rag.errors import BadRequest, FileTooLarge, IndexBusy, UnsupportedFile
+from rag.errors import BadRequest, FileTooLarge, IndexBusy, RagError, UnsupportedFile
 from rag.web.present import upload_path
 
 # Uploaded names: kept readable, bounded (in bytes: file systems count those), never hidden.
@@ -126,7 +126,12 @@ def add_uploads(
         check_upload(name, file.stat().st_size, settings)
     with _one_write(wait):
         saved = save_uploads(files, settings.upload_dir, names)
-        report = ingest(saved, settings=settings, progress=progress)
+        try:
+            report = ingest(saved, settings=settings, progress=progress)
+        except RagError:  # nothing indexed (another process writes, say): nothing kept either
+            for path in saved:
+                path.unlink(missing_ok=True)
+            raise
         docs = library(settings=settings)
         indexed = {d.path for d in docs}
         for path in saved:
