@@ -17,13 +17,14 @@ from rag.errors import (
     IndexDamaged,
     LLMUnavailable,
     LoadError,
+    NotFound,
     QueueFull,
     RagError,
     ServerUnreachable,
     StoreUnavailable,
     UnsupportedFile,
 )
-from rag.library import ArchiveStatus, DocumentInfo, library, status
+from rag.library import ArchiveStatus, Article, DocumentInfo, article, library, status
 from rag.retrieve import retrieve
 from rag.types import Answer, Chunk, Citation, Document, Filters, Hit
 
@@ -35,6 +36,7 @@ except PackageNotFoundError:  # a checkout used without installing it
 __all__ = [
     "Answer",
     "ArchiveStatus",
+    "Article",
     "BadRequest",
     "Chunk",
     "Citation",
@@ -50,6 +52,7 @@ __all__ = [
     "IndexDamaged",
     "LLMUnavailable",
     "LoadError",
+    "NotFound",
     "QueueFull",
     "RagError",
     "ServerUnreachable",
@@ -57,6 +60,7 @@ __all__ = [
     "StoreUnavailable",
     "UnsupportedFile",
     "answer",
+    "article",
     "get_settings",
     "library",
     "retrieve",

@@ -21,6 +21,13 @@ class BadRequest(RagError, ValueError):
     """The question or a filter cannot be used (empty, too long, malformed date)."""
 
 
+class NotFound(RagError, KeyError):
+    """No indexed article has the given id."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""
+
+
 class IndexBusy(RagError):
     """Another process is writing to the index."""
 

@@ -8,6 +8,7 @@ from pydantic import BaseModel
 
 from rag.bootstrap import ensure_index
 from rag.config import Settings, get_settings
+from rag.errors import NotFound
 
 
 class DocumentInfo(BaseModel):
@@ -27,6 +28,36 @@ def library(*, settings: Settings | None = None) -> list[DocumentInfo]:
     docs = [DocumentInfo(**asdict(row)) for row in keyword.documents()]
     by_title = sorted(docs, key=lambda d: d.title)
     return sorted(by_title, key=lambda d: d.date or "", reverse=True)
+
+
+class Article(DocumentInfo):
+    """An indexed document with its whole text (offsets as in citations' `start`/`end`)."""
+
+    text: str
+
+
+def article(doc_id: str, *, settings: Settings | None = None) -> Article:
+    """The whole text of an indexed document, as indexed (its chunks put back at their offsets).
+
+    Raises:
+        NotFound: no indexed document has this id.
+    """
+    chunks = ensure_index(settings=settings or get_settings()).keyword_index().document(doc_id)
+    if not chunks:
+        raise NotFound(f"no indexed article has id {doc_id!r}: the library lists them")
+    text = [" "] * max(c.end for c in chunks)
+    for c in chunks:
+        text[c.start : c.end] = c.text
+    first = chunks[0]
+    return Article(
+        doc_id=doc_id,
+        title=first.title,
+        source=first.source,
+        date=first.date,
+        path=first.path,
+        chunks=first.doc_chunks,
+        text="".join(text),
+    )
 
 
 class ArchiveStatus(BaseModel):

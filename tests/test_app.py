@@ -71,6 +71,8 @@ def _ask_in_page(page, app_url: str, example: str) -> None:
 
 @pytest.mark.browser
 def test_browser_example_question_streams_an_answer_with_sources(browser, app_url: str):
+    from playwright.sync_api import expect
+
     ARTIFACTS.mkdir(exist_ok=True)
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     dialogs: list[str] = []
@@ -83,6 +85,11 @@ def test_browser_example_question_streams_an_answer_with_sources(browser, app_ur
     bot.get_by_text("准备不够充分").first.wait_for(timeout=30_000)
     assert page.locator("a[href='#source-1']").count() >= 1
     page.screenshot(path=str(ARTIFACTS / "app-answer.png"), full_page=True)
+    page.get_by_label("Read a cited article in full").click()
+    page.get_by_role("option").first.click()
+    quoted = page.locator("#article mark").first
+    expect(quoted).to_be_visible(timeout=30_000)
+    expect(quoted).to_be_in_viewport(timeout=10_000)
     page.get_by_placeholder("Optional comment").fill("right article, long quote")
     page.get_by_label("Like").last.click()
     page.locator("#feedback-note").get_by_text("is saved").wait_for(timeout=30_000)

@@ -11,6 +11,7 @@ def test_public_api_is_pinned():
         [
             "Answer",
             "ArchiveStatus",
+            "Article",
             "Chunk",
             "Citation",
             "DecodeFailed",
@@ -26,6 +27,7 @@ def test_public_api_is_pinned():
             "BadRequest",
             "LLMUnavailable",
             "LoadError",
+            "NotFound",
             "QueueFull",
             "RagError",
             "ServerUnreachable",
@@ -33,6 +35,7 @@ def test_public_api_is_pinned():
             "StoreUnavailable",
             "UnsupportedFile",
             "answer",
+            "article",
             "get_settings",
             "library",
             "retrieve",

@@ -198,6 +198,11 @@ class KeywordIndex:
         rows = self._select("SELECT chunk_id, record FROM chunks WHERE chunk_id IN ({})", chunk_ids)
         return {cid: Chunk(**json.loads(record)) for cid, record in rows}
 
+    def document(self, doc_id: str) -> list[Chunk]:
+        """The chunks of one document, in order (none for an unknown id)."""
+        rows = self._read().execute("SELECT record FROM chunks WHERE doc_id = ?", (doc_id,)).fetchall()
+        return sorted((Chunk(**json.loads(r)) for (r,) in rows), key=lambda c: c.index)
+
     def languages_of(self, chunk_ids: Sequence[str]) -> dict[str, str]:
         """The language (`zh` or `en`) of each indexed chunk among `chunk_ids`."""
         return dict(self._select("SELECT chunk_id, lang FROM chunks WHERE chunk_id IN ({})", chunk_ids))

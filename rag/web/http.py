@@ -28,6 +28,7 @@ from rag.errors import (
     IndexBusy,
     LLMUnavailable,
     LoadError,
+    NotFound,
     QueueFull,
     RagError,
     StoreUnavailable,
@@ -37,6 +38,7 @@ from rag.errors import (
 
 STATUS: dict[type[RagError], int] = {
     BadRequest: 400,
+    NotFound: 404,
     IndexBusy: 409,
     FileTooLarge: 413,
     UnsupportedFile: 415,

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rag import Answer, Citation, DocumentInfo, Settings
+from rag import Answer, Article, Citation, DocumentInfo, Settings
 
 if TYPE_CHECKING:
     from ingest import IngestReport
@@ -107,6 +107,35 @@ def render_sources(answer: Answer | None) -> str:
         cards = _cards(answer.see_also)
         return f'<div class="refusal"><b>Not in the archive.</b> Closest sources (see also):</div>{cards}'
     return _cards(answer.citations) or "<p>No sources.</p>"
+
+
+def render_article(article: Article, citations: list[Citation], settings: Settings) -> str:
+    """The whole article (HTML, escaped), every span the answer quoted from it highlighted."""
+    spans = sorted({(c.start, c.end, c.n) for c in citations if c.doc_id == article.doc_id})
+    body, last = "", 0
+    for start, end, n in spans:
+        if start >= last and end <= len(article.text):
+            body += html.escape(article.text[last:start])
+            body += f'<mark id="quote-{n}">{html.escape(article.text[start:end])}</mark>'
+            last = end
+    body += html.escape(article.text[last:])
+    meta = " · ".join(
+        html.escape(x) for x in (article.source, article.date, display_path(article.path, settings)) if x
+    )
+    return (
+        f'<div class="article"><h3>{html.escape(article.title)}</h3><div class="meta">{meta}</div>'
+        f'<div class="article-text">{body}</div></div>'
+    )
+
+
+def article_choices(answer: dict[str, Any] | None) -> list[tuple[str, str]]:
+    """The articles an answer cites (or lists as see-also), once each: (title, doc_id)."""
+    if not answer:
+        return []
+    labels: dict[str, str] = {}
+    for c in answer.get("citations") or answer.get("see_also") or []:
+        labels.setdefault(c["doc_id"], f"[{c['n']}] {c['title']}")
+    return [(label, doc_id) for doc_id, label in labels.items()]
 
 
 def archive_summary(docs: list[DocumentInfo]) -> str:

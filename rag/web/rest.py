@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from ingest.watch import FolderWatch, WatchStatus
-from rag import Answer, ArchiveStatus, BadRequest, RagError, Settings, library, status, stream_answer
+from rag import Answer, ArchiveStatus, BadRequest, RagError, Settings, article, library, status, stream_answer
 from rag.feedback import give_feedback
 from rag.web.http import Admission, admitted_stream, complete, opened, rag_error_body, sse
 from rag.web.present import display_path, public_answer, public_documents, report_details, upload_path
@@ -202,6 +202,12 @@ def _document_routes(router: APIRouter, settings: Settings) -> None:
         docs = _listed(public_documents(written.kept_docs, settings), settings)
         body = {"report": report_details(written.report, settings), "documents": docs}
         return JSONResponse(body, 200 if written.kept or not written.report.failed else 422)
+
+    @router.get("/documents/{doc_id}", tags=["documents"], summary="One article with its whole text")
+    async def read(doc_id: str) -> dict[str, Any]:
+        """The article as indexed: citations' `start`/`end` are offsets into `text`. 404: unknown id."""
+        found = await run_in_threadpool(article, doc_id, settings=settings)
+        return found.model_dump() | {"path": display_path(found.path, settings)}
 
     @router.delete("/documents/{doc_id}", tags=["documents"], summary="Delete an uploaded article's file")
     async def delete(doc_id: str) -> dict[str, Any]:

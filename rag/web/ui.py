@@ -13,16 +13,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ingest import SUFFIXES
-from rag import DocumentInfo, RagError, Settings, library, stream_answer
+from rag import Citation, DocumentInfo, RagError, Settings, article, library, stream_answer
 from rag.feedback import MAX_COMMENT_CHARS, give_feedback
 from rag.web.present import (
     archive_summary,
+    article_choices,
     display_path,
     escape_markdown,
     library_rows,
     public_answer,
     public_documents,
     render_answer,
+    render_article,
     render_sources,
     report_details,
     report_markdown,
@@ -53,7 +55,12 @@ CSS = """
   white-space: pre-wrap; word-break: break-word;}
 .source-card mark {background: #ffe58f; color: #000; padding: 0 2px;}
 .refusal {border-left: 4px solid #d4380d; padding: 8px 12px; margin-bottom: 10px;}
+#article .article-text {white-space: pre-wrap; word-break: break-word; max-height: 420px; overflow-y: auto;}
+#article .meta {color: var(--body-text-color-subdued); font-size: 0.9em; margin-bottom: 6px;}
+#article mark {background: #ffe58f; color: #000; padding: 0 2px;}
 """
+# After an article is shown, bring its first quoted span into view (inside its scrolling box).
+SCROLL_TO_QUOTE = "() => document.querySelector('#article mark')?.scrollIntoView({block: 'center'})"
 
 
 def _pairs(history: list[dict[str, Any]]) -> list[tuple[str, str]]:
@@ -123,6 +130,8 @@ def _ask_tab(gr: Any, settings: Settings, docs: list[DocumentInfo]) -> None:
             gr.Examples(EXAMPLES, inputs=question, label="Examples · 示例")
         with gr.Column(scale=2, min_width=300):
             sources = gr.HTML(render_sources(None), label="Sources", elem_id="sources")
+            reader = gr.Dropdown([], label="Read a cited article in full", value=None, interactive=True)
+            page = gr.HTML("", elem_id="article")
     with gr.Accordion("Filters · 筛选", open=False):
         outlets = gr.Dropdown(sorted({d.source for d in docs if d.source}), multiselect=True, label="Outlets")
         with gr.Row():
@@ -141,6 +150,15 @@ def _ask_tab(gr: Any, settings: Settings, docs: list[DocumentInfo]) -> None:
     inputs = [question, chat, answers, outlets, since, until, k, mode]
     for trigger in (send.click, question.submit):
         trigger(_respond(settings), inputs, [question, chat, sources, answers], api_visibility="private")
+    answers.change(
+        lambda given: gr.update(choices=article_choices(given[-1] if given else None), value=None),
+        answers,
+        reader,
+        api_visibility="private",
+    )
+    reader.change(_readable(_on_read(settings), 1), [reader, answers], page, api_visibility="private").then(
+        None, None, None, js=SCROLL_TO_QUOTE
+    )
     chat.like(
         _readable(_on_feedback(settings), 2),
         [chat, answers, comment],
@@ -187,6 +205,17 @@ def _respond(settings: Settings) -> Any:
         yield "", turns, render_sources(partial), [*answers, partial.to_dict() if partial else None]
 
     return respond
+
+
+def _on_read(settings: Settings) -> Any:
+    def read(doc_id: str | None, answers: list[dict[str, Any] | None]) -> str:
+        if not doc_id:
+            return ""
+        latest = next((a for a in reversed(answers) if a), None) or {}
+        cited = [Citation(**c) for c in latest.get("citations") or latest.get("see_also") or []]
+        return render_article(article(doc_id, settings=settings), cited, settings)
+
+    return read
 
 
 def _on_feedback(settings: Settings) -> Any:
@@ -268,7 +297,7 @@ def _on_watch_tick(settings: Settings, watch: FolderWatch) -> Any:
     return tick
 
 
-def _readable(handler: Callable[..., tuple[Any, ...]], outputs: int) -> Callable[..., tuple[Any, ...]]:
+def _readable(handler: Callable[..., Any], outputs: int) -> Callable[..., Any]:
     """`handler` with a project error shown as its message, not Gradio's bare "Error".
 
     The message goes to the handler's first output (its status line) and to a toast; the other
@@ -277,12 +306,13 @@ def _readable(handler: Callable[..., tuple[Any, ...]], outputs: int) -> Callable
     import gradio as gr
 
     @functools.wraps(handler)
-    def wrapped(*args: Any, **kwargs: Any) -> tuple[Any, ...]:
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
         try:
             return handler(*args, **kwargs)
         except RagError as exc:
             gr.Warning(str(exc))
-            return (f"⚠️ {escape_markdown(str(exc))}", *[gr.update()] * (outputs - 1))
+            message = f"⚠️ {escape_markdown(str(exc))}"
+            return message if outputs == 1 else (message, *[gr.update()] * (outputs - 1))
 
     return wrapped
 

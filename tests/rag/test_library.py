@@ -1,4 +1,6 @@
-from rag import library
+import pytest
+
+from rag import NotFound, answer, article, library
 from rag.config import Settings
 
 
@@ -9,3 +11,13 @@ def test_library_lists_each_document_once_newest_first(archive: Settings):
     assert dated == sorted(dated, reverse=True) and docs[-1].date is None
     seed = {d.title: d for d in docs}["拿下支付牌照,小红书迈向交易平台"]
     assert (seed.source, seed.date) == ("36Ke", "2025-11-06") and seed.chunks >= 2
+
+
+def test_an_article_is_its_whole_text_and_citations_point_into_it(archive: Settings):
+    result = answer("小红卡的年卡收费是多少？", settings=archive)
+    cited = result.citations[0]
+    whole = article(cited.doc_id, settings=archive)
+    assert whole.text[cited.start : cited.end] == cited.quote and len(whole.text) > len(cited.passage)
+    assert whole.title == cited.title and whole.chunks >= 1
+    with pytest.raises(NotFound, match="no indexed article"):
+        article("nope", settings=archive)

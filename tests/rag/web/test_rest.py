@@ -166,3 +166,14 @@ def test_feedback_on_an_answer_is_stored_and_bad_feedback_is_a_400(api):
     bad = api.post("/api/feedback", json={"question": "q", "answer": {"text": 1}, "liked": True})
     assert bad.status_code == 400 and "not an answer" in bad.json()["error"]["message"]
     assert api.post("/api/feedback", json={"question": "q", "liked": True}).status_code == 400
+
+
+def test_an_article_is_served_whole_and_an_unknown_id_is_a_404(api):
+    given = api.post("/api/answer", json={"question": "why did 小红卡 close?"}).json()
+    cited = given["citations"][0]
+    whole = api.get(f"/api/documents/{cited['doc_id']}").json()
+    assert whole["text"][cited["start"] : cited["end"]] == cited["quote"] and whole["path"].startswith(
+        "articles/"
+    )
+    missing = api.get("/api/documents/nope")
+    assert missing.status_code == 404 and "no indexed article" in missing.json()["error"]["message"]
