@@ -163,7 +163,12 @@ def markdown(f: dict[str, Any]) -> str:
             f"(catch-up {again['keyword_first_load_s']:.2f} s) | {r['one_article_s']:.1f} s "
             f"({r['one_article_beyond_embedding_s']:.1f} s) | {r['disk_mb']:,.0f} MB |"
         )
-    lines += ["", "| backend | writer processes | chunks | wall time | chunks/s |", "|---|---|---|---|---|"]
+    if f["writers"]:
+        lines += [
+            "",
+            "| backend | writer processes | chunks | wall time | chunks/s |",
+            "|---|---|---|---|---|",
+        ]
     for backend, runs in f["writers"].items():
         for r in runs:
             lines.append(
