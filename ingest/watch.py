@@ -92,11 +92,7 @@ class FolderWatch:
         """Sync every folder, then follow changes until `stop`."""
         import watchfiles
 
-        while not self._stop.is_set() and not self._sync(
-            lambda: ingest(self.folders, prune=True, settings=self.settings), self.folders, first=True
-        ):
-            pass
-        for changes in watchfiles.watch(
+        batches = watchfiles.watch(
             *self.folders,
             watch_filter=_relevant,
             debounce=TICK_MS * 2,
@@ -104,11 +100,22 @@ class FolderWatch:
             stop_event=self._stop,
             rust_timeout=TICK_MS,
             yield_on_timeout=True,
+        )
+        # The first batch starts the watcher: from here on nothing written, even during the first
+        # sync, is missed (a file written before it is found by that sync).
+        self._note(next(batches, set()))
+        while not self._stop.is_set() and not self._sync(
+            lambda: ingest(self.folders, prune=True, settings=self.settings), self.folders, first=True
         ):
-            with self._lock:
-                for _, raw in changes:
-                    self._pending[Path(raw)] = None
+            pass
+        for changes in batches:
+            self._note(changes)
             self._sync_settled()
+
+    def _note(self, changes: set[tuple[object, str]]) -> None:
+        with self._lock:
+            for _, raw in changes:
+                self._pending[Path(raw)] = None
 
     def _sync_settled(self) -> None:
         """Sync the pending paths that have settled (gone, or unchanged for `settle` seconds)."""
