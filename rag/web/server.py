@@ -161,5 +161,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"watching {', '.join(map(str, watch.folders))}", file=sys.stderr)
     shown = f"[{args.host}]" if ":" in args.host else args.host
     print(f"newsrag {__version__} on http://{shown}:{args.port}/ (API docs: /docs)", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    # Streams (SSE answers, a browser's open page) would otherwise hold a stop signal off indefinitely.
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", timeout_graceful_shutdown=5)
     return 0
