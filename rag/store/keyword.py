@@ -11,7 +11,7 @@ so the next update re-applies the same changes; every change is idempotent (a ch
 id, its vector is subtracted from its language's sum as it was stored). Each chunk's vector is kept
 (as float16) for that reason: it is what was added to the sums.
 
-This is the only module that imports tantivy or sqlite3.
+This is the only module that imports tantivy (the feedback log, `rag.store.feedback`, also uses SQLite).
 """
 
 from __future__ import annotations
