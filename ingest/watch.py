@@ -94,7 +94,7 @@ class FolderWatch:
 
         batches = watchfiles.watch(
             *self.folders,
-            watch_filter=_relevant,
+            watch_filter=lambda _change, raw: _relevant(Path(raw), self.folders),
             debounce=TICK_MS * 2,
             step=50,
             stop_event=self._stop,
@@ -175,10 +175,14 @@ class FolderWatch:
         return True
 
 
-def _relevant(change: object, raw: str) -> bool:
-    """Files of a type we read, and folders (moved in or deleted); nothing hidden."""
-    path = Path(raw)
-    if any(part.startswith(".") for part in path.parts[1:]):
+def _relevant(path: Path, folders: list[Path]) -> bool:
+    """Files of a type we read, and folders (moved in or deleted); nothing hidden inside a watched folder.
+
+    Only the part below the watched folder counts: a folder that itself lies under a hidden one
+    (`~/.local/share/…`) is watched like any other, as `ingest` reads it.
+    """
+    inside = next((path.relative_to(f) for f in folders if path.is_relative_to(f)), path)
+    if any(part.startswith(".") for part in inside.parts):
         return False
     return path.suffix.lower() in SUFFIXES or path.is_dir() or not path.suffix
 

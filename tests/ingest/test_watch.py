@@ -139,3 +139,14 @@ def test_the_command_line_watch_prints_each_sync_and_stops_on_ctrl_c(tmp_path: P
     finally:
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=30) == 0, proc.stderr.read()
+
+
+def test_a_folder_below_a_hidden_one_is_watched_but_hidden_files_in_it_are_not(tmp_path: Path):
+    from ingest.watch import _relevant
+
+    folder = tmp_path / ".local" / "news"
+    assert _relevant(folder / "a.txt", [folder]) and _relevant(folder / "sub", [folder])
+    assert not _relevant(folder / ".draft.txt", [folder]) and not _relevant(
+        folder / ".git" / "x.txt", [folder]
+    )
+    assert not _relevant(folder / "image.png", [folder])
