@@ -169,6 +169,11 @@ class Settings(BaseSettings):
         description="Requests the app holds waiting; beyond it new ones are refused with 'queue is full'.",
     )
     concurrency: int = Field(default=4, ge=1, description="Questions the app answers at the same time.")
+    shared_conversations: bool = Field(
+        default=False,
+        description="Every browser sees every saved conversation (one team, one archive); by default "
+        "each browser sees only its own.",
+    )
     api_key: str | None = Field(
         default=None,
         description="Token the app requires when it listens beyond loopback: the password of the web UI "

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import sqlite3
-from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
-from rag.errors import StoreUnavailable
+from rag.store.sqlite import database
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (
@@ -50,22 +48,19 @@ class FeedbackLog:
             StoreUnavailable: the data directory is not writable.
         """
         row = (datetime.now(UTC).isoformat(timespec="seconds"), question, int(liked), comment)
-        try:
-            with self._connect() as db, db:
-                cursor = db.execute(
-                    "INSERT INTO feedback(time, question, liked, comment, answer, generation) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    (*row, json.dumps(answer, ensure_ascii=False), generation),
-                )
-                return int(cursor.lastrowid or 0)
-        except (sqlite3.Error, OSError) as exc:
-            raise StoreUnavailable(f"could not save the feedback in {self.path}: {exc}") from exc
+        with database(self.path, _SCHEMA, "save the feedback") as db:
+            cursor = db.execute(
+                "INSERT INTO feedback(time, question, liked, comment, answer, generation) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (*row, json.dumps(answer, ensure_ascii=False), generation),
+            )
+            return int(cursor.lastrowid or 0)
 
     def all(self) -> list[Feedback]:
         """Every piece of feedback, oldest first (none when nothing was given yet)."""
         if not self.path.exists():
             return []
-        with self._connect() as db:
+        with database(self.path, _SCHEMA, "read the feedback") as db:
             rows = db.execute(
                 "SELECT id, time, question, liked, comment, answer, generation FROM feedback ORDER BY id"
             ).fetchall()
@@ -73,9 +68,3 @@ class FeedbackLog:
             Feedback(id=i, time=t, question=q, liked=bool(ok), comment=c, answer=json.loads(a), generation=g)
             for i, t, q, ok, c, a, g in rows
         ]
-
-    def _connect(self) -> closing[sqlite3.Connection]:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(self.path, timeout=30)
-        db.executescript(_SCHEMA)
-        return closing(db)
