@@ -1,6 +1,7 @@
 """`python -m rag ask QUESTION`, `python -m rag chat`, `python -m rag feedback --export FILE.jsonl`.
 
-`ask` and `chat` answer with numbered sources; `feedback` exports the 👍/👎 given as test questions.
+`ask` and `chat` answer with numbered sources; `chat` saves its conversation and can resume any saved
+one (`--list`, `--resume ID`); `feedback` exports the 👍/👎 given as test questions.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from rag import __version__
 from rag.answer import answer
 from rag.config import Settings
+from rag.conversations import conversations, get_conversation, save_turn
 from rag.errors import RagError
 from rag.feedback import export_feedback
 from rag.types import Answer, Citation
@@ -23,6 +25,8 @@ EPILOG = """examples:
   python -m rag ask "why did 小红卡 close?" --json
   python -m rag ask "快手要做自营电商吗？" --source "Xin Lang Cai Jing" --since 2025-01-01
   python -m rag chat
+  python -m rag chat --list
+  python -m rag chat --resume 3kZ8f0aQpW1x
   python -m rag feedback --export feedback.jsonl
 """
 
@@ -41,7 +45,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     ask.add_argument("question")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
-    chat = verbs.add_parser("chat", help="a terminal chat; follow-up questions use the history")
+    chat = verbs.add_parser("chat", help="a terminal chat, saved; follow-up questions use the history")
+    saved = chat.add_mutually_exclusive_group()
+    saved.add_argument("--list", action="store_true", help="list the saved conversations and exit")
+    saved.add_argument("--resume", metavar="ID", help="go on with a saved conversation (see --list)")
     given = verbs.add_parser("feedback", help="export the 👍/👎 given on answers as test questions")
     given.add_argument(
         "--export",
@@ -87,19 +94,38 @@ def _options(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
-def _chat(options: dict[str, Any]) -> int:
-    history: list[tuple[str, str]] = []
+def _list(settings: Settings) -> int:
+    listed = conversations(owner=None, settings=settings)
+    for c in listed:
+        print(f"{c.id}  {c.updated[:16].replace('T', ' ')}  {c.turns:>3} question(s)  {c.title}")
+    if not listed:
+        print("no saved conversations yet: start one with python -m rag chat")
+    return 0
+
+
+def _chat(options: dict[str, Any], resume: str | None) -> int:
+    settings: Settings = options["settings"]
+    current, history = resume, []
+    if resume:
+        saved = get_conversation(resume, owner=None, settings=settings)
+        history = [(t.question, t.answer.text) for t in saved.history]
+        print(f"Resuming “{saved.title}” ({saved.turns} question(s)); the last answer was:\n")
+        if saved.history:
+            print(render(saved.history[-1].answer) + "\n")
     print("Ask about the archive (empty line or Ctrl-D to quit).")
     while True:
         try:
             question = input("> ").strip()
         except EOFError:
-            return 0
+            question = ""
         if not question:
+            if current:
+                print(f"Saved; go on later with: python -m rag chat --resume {current}")
             return 0
         result = answer(question, history, **options)
         print(render(result) + "\n")
         history.append((question, result.text))
+        current = save_turn(result, conversation=current, owner=None, settings=settings)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         options = _options(args)
         if args.verb == "chat":
-            return _chat(options)
+            return _list(options["settings"]) if args.list else _chat(options, args.resume)
         result = answer(args.question, **options)
     except RagError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -175,3 +175,50 @@ def test_browser_library_follows_a_watched_folder(browser, tmp_path: Path):
             page.close()
         answer = httpx.post(f"{url}api/answer", json={"question": "快手上线了什么？"}, timeout=60).json()
         assert "旗舰店" in answer["text"]
+
+
+@pytest.mark.browser
+def test_browser_conversations_are_saved_restored_exported_and_kept_per_browser(browser, app_url: str):
+    from playwright.sync_api import expect
+
+    mine = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = mine.new_page()
+    _ask_in_page(page, app_url, "why did 小红卡 close?")
+    listed = page.locator("#conversations")
+    expect(listed.get_by_text("why did 小红卡 close?")).to_be_visible(timeout=30_000)
+
+    page.reload()
+    expect(page.locator("#sources .source-card").first).to_be_visible(timeout=30_000)
+    expect(
+        page.locator(".message.bot, [data-testid='bot']").get_by_text("准备不够充分").first
+    ).to_be_visible()
+    expect(listed.locator("input:checked")).to_have_count(1)
+
+    page.get_by_text("This conversation").click()
+    with page.expect_download() as exported:
+        page.get_by_role("button", name="Export Markdown").click()
+    markdown = Path(exported.value.path()).read_text(encoding="utf-8")
+    assert (
+        markdown.startswith("# why did 小红卡 close?")
+        and "**Sources**" in markdown
+        and "Xin Lang Ke Ji" in markdown
+    )
+
+    page.get_by_label("Title").fill("小红卡 closure")
+    page.get_by_role("button", name="Rename").click()
+    expect(listed.get_by_text("小红卡 closure")).to_be_visible(timeout=30_000)
+
+    other = browser.new_context().new_page()
+    other.goto(app_url)
+    other.get_by_role("button", name="New chat").wait_for()
+    other.wait_for_timeout(2000)
+    assert "小红卡 closure" not in other.locator("#conversations").inner_text()
+    other.context.close()
+
+    page.get_by_role("button", name="New chat").click()
+    expect(page.locator("#sources .source-card")).to_have_count(0, timeout=30_000)
+    listed.get_by_text("小红卡 closure").click()
+    expect(page.locator("#sources .source-card").first).to_be_visible(timeout=30_000)
+    page.get_by_role("button", name="Delete").click()
+    expect(listed.get_by_text("小红卡 closure")).to_have_count(0, timeout=30_000)
+    mine.close()

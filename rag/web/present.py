@@ -7,11 +7,13 @@ reaches a page, so an article holding HTML or markdown shows as text; absolute s
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rag import Answer, Article, Citation, DocumentInfo, Settings
+from rag.conversations import Conversation, ConversationInfo
 
 if TYPE_CHECKING:
     from ingest import IngestReport
@@ -253,3 +255,43 @@ def _citation_line(c: Citation) -> str:
     return (
         f"*{escape_markdown(c.title)}*" + (f" — {meta}" if meta else "") + f": “{escape_markdown(c.quote)}”"
     )
+
+
+def chat_messages(conversation: Conversation) -> list[dict[str, str]]:
+    """A saved conversation as the chat shows it: each question, then its rendered answer."""
+    messages = []
+    for turn in conversation.history:
+        messages += [
+            {"role": "user", "content": turn.question},
+            {"role": "assistant", "content": render_answer(turn.answer)},
+        ]
+    return messages
+
+
+def conversation_choices(listed: list[ConversationInfo]) -> list[tuple[str, str]]:
+    """The sidebar's list: (title · day, id), newest first as given."""
+    return [(f"{c.title} · {c.updated[:10]}", c.id) for c in listed]
+
+
+def conversation_markdown(conversation: Conversation) -> str:
+    """One conversation as a Markdown document: each question, its answer and numbered sources."""
+    head = (
+        f"# {escape_markdown(conversation.title)}\n\n"
+        f"_{len(conversation.history)} question(s), {conversation.created[:16].replace('T', ' ')} → "
+        f"{conversation.updated[:16].replace('T', ' ')} UTC, exported from News archive QA._"
+    )
+    turns = [
+        f"## {n}. {escape_markdown(turn.question)}\n\n{chat_markdown(turn.answer)}"
+        for n, turn in enumerate(conversation.history, 1)
+    ]
+    return "\n\n".join([head, *turns]) + "\n"
+
+
+def conversation_json(conversation: Conversation, settings: Settings) -> str:
+    """One conversation as JSON: its title, times, and every answer as the API gives it."""
+    data = conversation.model_dump(mode="json", exclude={"history"})
+    data["history"] = [
+        {"time": t.time, "question": t.question, "answer": public_answer(t.answer, settings)}
+        for t in conversation.history
+    ]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

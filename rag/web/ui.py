@@ -9,12 +9,14 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ingest import SUFFIXES
 from rag import Citation, DocumentInfo, RagError, Settings, article, library, stream_answer
 from rag.feedback import MAX_COMMENT_CHARS, give_feedback
+from rag.web.chats import ChatParts, Conversations, Sidebar
 from rag.web.present import (
     archive_summary,
     article_choices,
@@ -63,19 +65,6 @@ CSS = """
 SCROLL_TO_QUOTE = "() => document.querySelector('#article mark')?.scrollIntoView({block: 'center'})"
 
 
-def _pairs(history: list[dict[str, Any]]) -> list[tuple[str, str]]:
-    pairs, question = [], None
-    for message in history:
-        content = message.get("content")
-        text = content if isinstance(content, str) else str(content)
-        if message.get("role") == "user":
-            question = text
-        elif question is not None:
-            pairs.append((question, text))
-            question = None
-    return pairs
-
-
 def build_app(settings: Settings | None = None, watch: FolderWatch | None = None) -> gr.Blocks:
     """Build the app (chat, sources panel, filters, library) for `settings`, without launching it.
 
@@ -90,9 +79,12 @@ def build_app(settings: Settings | None = None, watch: FolderWatch | None = None
     with gr.Blocks(title="News archive QA · 新闻问答", analytics_enabled=False, delete_cache=cache) as demo:
         header = gr.Markdown(_header(docs))
         with gr.Tab("Ask · 提问"):
-            _ask_tab(gr, settings, docs)
+            ask = _ask_tab(gr, settings, docs)
         with gr.Tab("Library · 文库"):
             _library_tab(gr, settings, docs, header, watch)
+        saved = Conversations(settings)
+        bar = saved.build(gr, demo, ask.parts)
+        _wire_answering(settings, ask, bar, saved)
         gr.api(_api_ask(settings), api_name="ask")
         gr.api(_api_documents(settings), api_name="documents")
     return demo
@@ -105,7 +97,17 @@ def _header(docs: list[DocumentInfo]) -> str:
     )
 
 
-def _ask_tab(gr: Any, settings: Settings, docs: list[DocumentInfo]) -> None:
+@dataclass(frozen=True)
+class _AskTab:
+    """The Ask tab's components that answering reads and fills."""
+
+    parts: ChatParts
+    question: Any
+    send: Any
+    options: list[Any]  # outlets, since, until, k, mode: what `_respond` passes to `stream_answer`
+
+
+def _ask_tab(gr: Any, settings: Settings, docs: list[DocumentInfo]) -> _AskTab:
     with gr.Row(equal_height=False):
         with gr.Column(scale=3, min_width=320):
             chat = gr.Chatbot(
@@ -116,9 +118,7 @@ def _ask_tab(gr: Any, settings: Settings, docs: list[DocumentInfo]) -> None:
                 latex_delimiters=[],  # "$$…$$" in a quoted article is text, not a formula
             )
             question = gr.Textbox(placeholder="Ask, e.g. why did 小红卡 close?", show_label=False, lines=1)
-            with gr.Row():
-                send = gr.Button("Ask", variant="primary")
-                clear = gr.ClearButton(value="Clear")
+            send = gr.Button("Ask", variant="primary")
             with gr.Row():
                 comment = gr.Textbox(
                     placeholder="Optional comment, sent with your 👍/👎 on an answer",
@@ -146,10 +146,7 @@ def _ask_tab(gr: Any, settings: Settings, docs: list[DocumentInfo]) -> None:
             label="Answer mode",
             info=None if settings.llm else "Set RAG_LLM to enable LLM answers.",
         )
-    answers = gr.State([])  # the answer behind each assistant message, for feedback
-    inputs = [question, chat, answers, outlets, since, until, k, mode]
-    for trigger in (send.click, question.submit):
-        trigger(_respond(settings), inputs, [question, chat, sources, answers], api_visibility="private")
+    answers = gr.State([])  # the answer behind each assistant message (feedback, follow-ups, reading)
     answers.change(
         lambda given: gr.update(choices=article_choices(given[-1] if given else None), value=None),
         answers,
@@ -165,24 +162,38 @@ def _ask_tab(gr: Any, settings: Settings, docs: list[DocumentInfo]) -> None:
         [thanks, comment],
         api_visibility="private",
     )
-    clear.add([chat, question, comment, thanks])
-    clear.click(lambda: (render_sources(None), []), None, [sources, answers], api_visibility="private")
+    return _AskTab(ChatParts(chat, answers, sources), question, send, [outlets, since, until, k, mode])
 
 
-def _respond(settings: Settings) -> Any:
+def _wire_answering(settings: Settings, ask: _AskTab, bar: Sidebar, saved: Conversations) -> None:
+    """Questions are answered into the chat, saved to the open conversation, and the sidebar follows."""
+    parts = ask.parts
+    inputs = [ask.question, parts.chat, parts.answers, bar.owner, bar.current, *ask.options]
+    outputs = [ask.question, parts.chat, parts.sources, parts.answers, bar.current]
+    for trigger in (ask.send.click, ask.question.submit):
+        trigger(_respond(settings, saved), inputs, outputs, api_visibility="private").then(
+            saved.refresh(bar, parts), [bar.owner, bar.current], bar.shown(parts), api_visibility="private"
+        )
+
+
+def _respond(settings: Settings, saved: Conversations) -> Any:
     def respond(
         message: str,
         history: list[dict[str, Any]],
         answers: list[dict[str, Any] | None],
+        owner: str | None,
+        current: str | None,
         outlets: list[str] | None,
         since: str,
         until: str,
         k: float,
         mode: str,
-    ) -> Iterator[tuple[str, list[dict[str, Any]], str, list[dict[str, Any] | None]]]:
+    ) -> Iterator[tuple[str, list[dict[str, Any]], str, list[dict[str, Any] | None], str | None]]:
+        import gradio as gr
+
         message = (message or "").strip()
         if not message:
-            yield "", history, render_sources(None), answers
+            yield "", history, render_sources(None), answers, current
             return
         options = {
             "sources": outlets or None,
@@ -193,16 +204,22 @@ def _respond(settings: Settings) -> Any:
         }
         turns = [*history, {"role": "user", "content": message}, {"role": "assistant", "content": "…"}]
         partial = None
+        earlier = [(a["question"], a["text"]) for a in answers if a]
         try:
-            for partial in stream_answer(message, _pairs(history), settings=settings, **options):
+            for partial in stream_answer(message, earlier, settings=settings, **options):
                 turns[-1] = {"role": "assistant", "content": render_answer(partial)}
                 shown = render_sources(partial) if partial.citations or partial.refused else "…"
-                yield "", turns, shown, answers
+                yield "", turns, shown, answers, current
         except RagError as exc:
             turns[-1] = {"role": "assistant", "content": f"⚠️ {escape_markdown(str(exc))}"}
-            yield "", turns, render_sources(None), [*answers, None]
+            yield "", turns, render_sources(None), [*answers, None], current
             return
-        yield "", turns, render_sources(partial), [*answers, partial.to_dict() if partial else None]
+        if partial is not None:
+            try:
+                current = saved.save(partial, owner, current)
+            except RagError as exc:
+                gr.Warning(f"this answer was not saved: {exc}")
+        yield "", turns, render_sources(partial), [*answers, partial.to_dict() if partial else None], current
 
     return respond
 

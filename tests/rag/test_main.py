@@ -49,6 +49,17 @@ def test_chat_keeps_history_for_follow_ups(
     assert main(["chat"]) == 0
     turns = capsys.readouterr().out.split("<turn>")
     assert "准备不够充分" in turns[2]
+    saved = turns[3].split("--resume ")[1].split()[0]
+
+    assert main(["chat", "--list"]) == 0
+    assert f"{saved} " in capsys.readouterr().out
+    lines = iter(["它的年费是多少？", ""])
+    assert main(["chat", "--resume", saved]) == 0
+    resumed = capsys.readouterr().out
+    assert "Resuming “小红卡是什么？” (2 question(s))" in resumed and "准备不够充分" in resumed
+    assert f"--resume {saved}" in resumed
+    assert main(["chat", "--resume", "nope"]) == 1
+    assert "no saved conversation 'nope'" in capsys.readouterr().err
 
 
 def test_errors_exit_one_and_usage_exits_two(

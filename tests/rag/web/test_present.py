@@ -1,10 +1,20 @@
 """Rendering for the page and for chat clients: document text is always inert, server paths never leave."""
 
+import json
 from pathlib import Path
 
 from rag import Answer, Citation
 from rag.config import Settings
-from rag.web.present import chat_markdown, display_path, escape_markdown, upload_path
+from rag.conversations import Conversation, SavedTurn
+from rag.web.present import (
+    chat_markdown,
+    chat_messages,
+    conversation_json,
+    conversation_markdown,
+    display_path,
+    escape_markdown,
+    upload_path,
+)
 
 
 def _cite(n: int, quote: str, **fields) -> Citation:
@@ -36,3 +46,36 @@ def test_paths_are_shown_relative_to_their_folder_and_only_uploads_resolve(tmp_p
     for outside in ("ar/c.txt", "up/../ar/c.txt", "up/", "/etc/passwd"):
         assert upload_path(outside, settings) is None
     assert escape_markdown("a*b_c") == "a\\*b\\_c"
+
+
+def test_a_conversation_exports_as_markdown_and_json_without_server_paths(tmp_path: Path):
+    settings = Settings(data_dir=tmp_path / "index", archive_dir=tmp_path / "articles")
+    path = str(tmp_path / "articles" / "kuaishou.txt")
+    cited = _cite(
+        1, "net profit margin of 14.0%", title="快手 Q1", source="36Ke", date="2025-08-13", path=path
+    )
+    turns = [
+        SavedTurn(
+            time="t",
+            question="# 快手的净利润率?",
+            answer=Answer(question="q", text="14.0%[1]", citations=[cited]),
+        ),
+        SavedTurn(time="t", question="and Pinduoduo?", answer=Answer(question="q", text="No.", refused=True)),
+    ]
+    talk = Conversation(
+        id="abc",
+        title="快手 *margins*",
+        created="2026-11-29T01:00:00",
+        updated="2026-11-29T01:05:00",
+        turns=2,
+        history=turns,
+    )
+    markdown = conversation_markdown(talk)
+    assert markdown.startswith("# 快手 \\*margins\\*\n") and "2 question(s)" in markdown
+    assert "## 1. \\# 快手的净利润率?" in markdown and "## 2. and Pinduoduo?" in markdown
+    assert "1. *快手 Q1* — 36Ke, 2025\\-08\\-13: “net profit margin of 14\\.0%”" in markdown
+    exported = json.loads(conversation_json(talk, settings))
+    assert exported["title"] == "快手 *margins*" and len(exported["history"]) == 2
+    assert exported["history"][0]["answer"]["citations"][0]["path"] == "articles/kuaishou.txt"
+    assert str(tmp_path) not in conversation_json(talk, settings)
+    assert [m["role"] for m in chat_messages(talk)] == ["user", "assistant", "user", "assistant"]
