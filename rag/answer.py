@@ -9,10 +9,10 @@ extractive one.
 from __future__ import annotations
 
 import logging
-import re
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
 
 from rag.bootstrap import ensure_index
 from rag.citations import (
@@ -26,8 +26,9 @@ from rag.citations import (
 from rag.config import Settings, get_settings
 from rag.errors import LLMUnavailable
 from rag.extract import answer_span, select_quotes
+from rag.followup import History, Resolved, resolve, rewritten
 from rag.llm import refuses, stream_llm_answer
-from rag.query import bounded_query, check_k, check_question, make_filters
+from rag.query import check_k, check_question, make_filters
 from rag.refusal import REFUSAL, covers
 from rag.retrieve import gather
 from rag.store import KeywordIndex
@@ -36,26 +37,8 @@ from rag.types import Answer, Citation, Hit, Quote
 
 log = logging.getLogger(__name__)
 
-History = Sequence[tuple[str, str]]
-_PRONOUN = re.compile(
-    r"^(?:它|他|她|他们|它们|这|那|该|此|其)|(?:它|他们|它们|这个|那个|该公司|此事)|"
-    r"\b(?:it|its|they|their|them|this|that|he|she|the company)\b",
-    re.I,
-)
-
-
-def resolve_followup(question: str, history: History | None, keyword: KeywordIndex) -> str:
-    """Carry the previous question's key terms into a follow-up that lacks its own subject.
-
-    A follow-up such as "它为什么关停？" has a pronoun, or no term the archive knows; the previous user
-    turn supplies the subject. The result is bounded (see `bounded_query`), whatever the history holds.
-    """
-    if history:
-        previous = history[-1][0]
-        known = [t for t in terms(bounded_query(question)) if keyword.knows(t)]
-        if not known or _PRONOUN.search(question):
-            return bounded_query(question, previous)
-    return bounded_query(question)
+# Share of its rarity a word a follow-up borrowed from the conversation keeps in choosing quotes.
+BORROWED_WEIGHT = 0.3
 
 
 def _lead(citation: Citation, lang: str) -> str:
@@ -78,12 +61,12 @@ def compose(citations: list[Citation], lang: str, answer: str = "") -> str:
     return first + _lead(citations[0], lang) + body
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class _Turn:
     """One question being answered: what was asked, what was searched, and what was found."""
 
     question: str
-    query: str
+    resolved: Resolved
     hits: list[Hit]
     keyword: KeywordIndex
     settings: Settings
@@ -93,9 +76,26 @@ class _Turn:
     def lang(self) -> str:
         return language(self.question)
 
+    @property
+    def query(self) -> str:
+        return self.resolved.query
+
+    def weight(self, term: str) -> float:
+        """How much a term counts in choosing quotes: its rarity, less for words a follow-up borrowed.
+
+        A follow-up borrows its subject (小红卡) to be found; the sentence quoted must answer what it
+        asks (年费), not merely name the subject again.
+        """
+        idf = self.keyword.idf(term)
+        return idf if not self.resolved.borrowed or term in self.own else BORROWED_WEIGHT * idf
+
+    @cached_property
+    def own(self) -> frozenset[str]:
+        return frozenset(terms(self.question))
+
     def best_citation(self, n: int, hit: Hit, claim: str | None = None) -> Citation:
         """Cite `hit` as source `n` by its sentence that best matches `claim` (default: the query)."""
-        best = select_quotes(claim or self.query, [hit], self.keyword.idf, self.settings.max_quote_chars)
+        best = select_quotes(claim or self.query, [hit], self.weight, self.settings.max_quote_chars)
         start, end = (best[0].start, best[0].end) if best else (0, min(len(hit.chunk.text), 120))
         return citation_for(n, hit, start, end)
 
@@ -116,7 +116,8 @@ def stream_answer(
 
     Args:
         question: in Chinese or English.
-        history: previous `(user, assistant)` turns, oldest first.
+        history: the earlier turns, oldest first: the earlier `Answer`s (their citations help a
+            follow-up such as "the second source"), or `(question, answer text)` pairs.
         k: passages to retrieve (default `Settings.top_k`).
         sources: keep only these outlets.
         since: keep only articles dated on or after this ISO date.
@@ -131,11 +132,15 @@ def stream_answer(
     filters = make_filters(sources, since, until, paths)
     k = check_k(k, settings.top_k)
     keyword = ensure_index(settings=settings).keyword_index()
-    query = resolve_followup(question, history, keyword)
-    evidence = gather(query, k, filters, settings=settings, keyword=keyword)
+    resolved = resolve(question, history)
+    if history and resolved.borrowed and settings.llm and use_llm is not False:
+        resolved = rewritten(question, history, resolved, settings)
+    if resolved.source:  # "the second source": that article only
+        filters = replace(filters, documents=(resolved.source.doc_id,))
+    evidence = gather(resolved.query, k, filters, settings=settings, keyword=keyword, prefer=resolved.prefer)
     timings = {"retrieve_ms": round((time.perf_counter() - started) * 1000, 1)}
-    turn = _Turn(question, query, evidence.hits, keyword, settings, timings)
-    if not covers(query, evidence, keyword):
+    turn = _Turn(question, resolved, evidence.hits, keyword, settings, timings)
+    if not covers(resolved.query, evidence, keyword):
         final = _refusal(turn)
     elif settings.llm and use_llm is not False:
         final = yield from _generated(turn)
@@ -158,12 +163,12 @@ def _refusal(turn: _Turn) -> Answer:
 
 def _extractive(turn: _Turn) -> Answer:
     quotes: list[Quote] = select_quotes(
-        turn.query, turn.hits, turn.keyword.idf, turn.settings.max_quote_chars
+        turn.query, turn.hits, turn.weight, turn.settings.max_quote_chars, turn.resolved.prefer
     )
     citations = number_quotes(quotes)
     if not citations:
         return _refusal(turn)
-    span = answer_span(turn.query, citations[0].quote, turn.keyword.idf)
+    span = answer_span(turn.query, citations[0].quote, turn.weight)
     short = citations[0].quote[span[0] : span[1]] if span else ""
     text = compose(citations, turn.lang, short if short != citations[0].quote else "")
     return Answer(question=turn.question, text=text, citations=citations, timings=turn.timings)

@@ -10,7 +10,7 @@ cut to its best-matching run of clauses.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from rag.bilingual import first_occurrence, matched_share
 from rag.guard import asks_about, instruction_spans
@@ -178,8 +178,17 @@ def _word_end(text: str, start: int, end: int) -> int:
     return cut if cut > start else end
 
 
-def select_quotes(question: str, hits: list[Hit], idf: Callable[[str], float], budget: int) -> list[Quote]:
+def select_quotes(
+    question: str,
+    hits: list[Hit],
+    idf: Callable[[str], float],
+    budget: int,
+    prefer: Collection[str] = (),
+) -> list[Quote]:
     """Choose sentences from the top passages, best first, within `budget` characters.
+
+    Sentences of the articles in `prefer` (a follow-up's conversation is about them) count in full,
+    others at `OTHER_ARTICLE_SHARE` of their score, when one of those articles is among the passages.
 
     The budget stretches by `LATIN_BUDGET` when the best sentence is English (it needs more characters).
     Up to `MAX_SENTENCES` sentences; a sentence next to one already chosen gets a bonus (answers often
@@ -187,24 +196,7 @@ def select_quotes(question: str, hits: list[Hit], idf: Callable[[str], float], b
     at most `MAX_QUOTES` quotes.
     """
     score = _Scorer(question, idf)
-    candidates: list[Quote] = []
-    unrelated: set[tuple[str, int]] = set()
-    seen: set[str] = set()
-    for rank, hit in enumerate(hits[:QUOTED_PASSAGES]):
-        text = hit.chunk.text
-        hidden = {
-            span for span in instruction_spans(text) if not asks_about(question, text[span[0] : span[1]])
-        }
-        for start, end in sentence_spans(text):
-            key = normalize(text[start:end])
-            if key in seen or (start, end) in hidden:
-                continue
-            seen.add(key)
-            relevance = score(text[start:end])
-            quote = Quote(hit, rank, start, end, relevance + RANK_WEIGHT / (1 + rank))
-            candidates.append(quote)
-            if relevance <= 0:
-                unrelated.add((hit.chunk.chunk_id, start))
+    candidates, unrelated = _candidates(question, hits[:QUOTED_PASSAGES], score, prefer)
     chosen: list[Quote] = []
     used = 0
     related = [q for q in candidates if (q.hit.chunk.chunk_id, q.start) not in unrelated]
@@ -238,6 +230,37 @@ def select_quotes(question: str, hits: list[Hit], idf: Callable[[str], float], b
         chosen.append(fitted)
         used += end - start + joint
     return _joined(chosen)[:MAX_QUOTES]
+
+
+def _candidates(
+    question: str, hits: list[Hit], score: _Scorer, prefer: Collection[str]
+) -> tuple[list[Quote], set[tuple[str, int]]]:
+    """Every sentence of `hits` once, scored (see `select_quotes`), and the unrelated ones.
+
+    Unrelated sentences share nothing with the question, named by (chunk id, start). Sentences
+    addressing a language model are left out unless the question is about them.
+    """
+    discount = any(h.chunk.doc_id in prefer for h in hits)
+    candidates: list[Quote] = []
+    unrelated: set[tuple[str, int]] = set()
+    seen: set[str] = set()
+    for rank, hit in enumerate(hits):
+        text = hit.chunk.text
+        hidden = {
+            span for span in instruction_spans(text) if not asks_about(question, text[span[0] : span[1]])
+        }
+        for start, end in sentence_spans(text):
+            key = normalize(text[start:end])
+            if key in seen or (start, end) in hidden:
+                continue
+            seen.add(key)
+            relevance = score(text[start:end])
+            if discount and hit.chunk.doc_id not in prefer:
+                relevance *= OTHER_ARTICLE_SHARE
+            candidates.append(Quote(hit, rank, start, end, relevance + RANK_WEIGHT / (1 + rank)))
+            if relevance <= 0:
+                unrelated.add((hit.chunk.chunk_id, start))
+    return candidates, unrelated
 
 
 def _answers_too(quote: Quote, chosen: list[Quote]) -> bool:

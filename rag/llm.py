@@ -10,6 +10,7 @@ import html
 import logging
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
@@ -37,6 +38,16 @@ HUMAN = """Passages:
 {passages}
 
 Question: {question}"""
+
+REWRITE = """You turn the last question of a conversation about a news archive into one that stands alone.
+Replace each pronoun or reference ("it", "they", "that company", "它", "那家公司") with what it refers
+to in the earlier questions, and add the subject if the question leaves it out. Keep every other word
+of the last question as it is, in its language. Reply with the rewritten question only, on one line."""
+
+REWRITE_HUMAN = """Earlier questions, oldest first:
+{earlier}
+
+Last question: {question}"""
 
 LANGUAGES = {"zh": "Chinese (简体中文)", "en": "English"}
 WITHHELD = "(title withheld: it addresses the model)"
@@ -78,6 +89,23 @@ def build_chain(settings: Settings) -> Any:
 
     prompt = ChatPromptTemplate.from_messages([("system", SYSTEM), ("human", HUMAN)])
     return prompt | _chat_model(settings) | StrOutputParser()
+
+
+def rewrite_question(question: str, earlier: list[str], settings: Settings) -> str:
+    """The model's standalone version of `question`, given the `earlier` questions (first line only).
+
+    Raises:
+        LLMUnavailable: the server cannot be reached, refuses the request, or is misconfigured.
+    """
+    from langchain_core.output_parsers import StrOutputParser
+    from langchain_core.prompts import ChatPromptTemplate
+
+    prompt = ChatPromptTemplate.from_messages([("system", REWRITE), ("human", REWRITE_HUMAN)])
+    chain = prompt | _chat_model(settings) | StrOutputParser()
+    listed = "\n".join(f"- {q}" for q in earlier)
+    with _failures_reported(settings):
+        reply = chain.invoke({"earlier": listed, "question": question})
+    return next((line.strip() for line in reply.splitlines() if line.strip()), "")[:MAX_REPLY_CHARS]
 
 
 def _chat_model(settings: Settings) -> Any:
@@ -127,12 +155,19 @@ def stream_llm_answer(
         "question": question,
     }
     length = 0
-    try:
+    with _failures_reported(settings):
         for delta in _cached_chain(settings).stream(inputs):
             yield delta
             length += len(delta)
             if length > MAX_REPLY_CHARS:
                 return
+
+
+@contextmanager
+def _failures_reported(settings: Settings) -> Iterator[None]:
+    """Any failure of the model's client inside the block, logged and raised as `LLMUnavailable`."""
+    try:
+        yield
     except LLMUnavailable:
         raise
     except Exception as exc:  # noqa: BLE001 - any client/transport failure means the LLM is unusable

@@ -7,7 +7,7 @@ carries rare names and numbers. Both see the same filters, so a filter never let
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,6 +39,8 @@ TRANSLATION_WEIGHT = 0.3
 # In a two-language archive keyword matches favour the question's own language: the keyword side's
 # weight in fusion is scaled by this (XQuAD cross-language ctx@1 0.58 → 0.60, same-language unchanged).
 CENTRED_KEYWORD_SHARE = 0.7
+# How far (in standard deviations of the fused scores) a follow-up's cited articles are raised.
+PREFERRED = 0.5
 # A candidate this close to the best one is a tie, not background.
 BACKGROUND_TIE = 0.01
 
@@ -113,11 +115,19 @@ def search(question: str, k: int, filters: Filters, *, settings: Settings) -> li
 
 
 def gather(
-    question: str, k: int, filters: Filters, *, settings: Settings, keyword: KeywordIndex | None = None
+    question: str,
+    k: int,
+    filters: Filters,
+    *,
+    settings: Settings,
+    keyword: KeywordIndex | None = None,
+    prefer: Collection[str] = (),
 ) -> Evidence:
     """Retrieve the top `k` hits and the dense background similarity (see `Evidence`).
 
     `keyword` is the caller's current keyword index, if it already has one (saves a freshness check).
+    Passages of the documents in `prefer` (those a follow-up's conversation cited) gain `PREFERRED`
+    standard deviations of the fused scores: a near tie goes their way, a clear winner stays.
     """
     store = ensure_index(settings=settings)
     keyword = keyword or store.keyword_index()
@@ -136,6 +146,8 @@ def gather(
         share = settings.keyword_weight * (CENTRED_KEYWORD_SHARE if centred is not None else 1.0)
         weights = [share, 1 - share]
         fused = fuse_scores([keyword_run, dense], weights, [0.0, DENSE_MIN_SPREAD])
+    if prefer:
+        fused = _preferring(fused, {cid for cid, chunk in found.items() if chunk.doc_id in prefer})
     dense_scores, bm25_scores = dict(dense), {c.chunk_id: s for c, s in lexical}
     hits = [
         Hit(
@@ -150,6 +162,13 @@ def gather(
         hits = rerank(question, hits, settings.reranker)
     reference = _dense_run(store, keyword, vector, centred, depth, Filters()) if filters else dense
     return Evidence(hits[:k], _background(reference), centred is not None)
+
+
+def _preferring(fused: list[tuple[str, float]], preferred: set[str]) -> list[tuple[str, float]]:
+    """`fused` with the `preferred` ids raised by `PREFERRED` standard deviations, best first again."""
+    spread = float(np.std([score for _, score in fused])) if len(fused) > 1 else 0.0
+    raised = [(cid, score + PREFERRED * spread if cid in preferred else score) for cid, score in fused]
+    return sorted(raised, key=lambda item: (-item[1], item[0]))
 
 
 def _dense_run(

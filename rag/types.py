@@ -55,15 +55,16 @@ class Chunk:
 
 @dataclass(frozen=True, slots=True)
 class Filters:
-    """Restrictions applied to both retrievers: outlets, an inclusive ISO date range, document paths."""
+    """Restrictions applied to both retrievers: outlets, an inclusive ISO date range, files, articles."""
 
     sources: tuple[str, ...] = ()
     since: str | None = None
     until: str | None = None
     paths: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.sources or self.since or self.until or self.paths)
+        return bool(self.sources or self.since or self.until or self.paths or self.documents)
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,6 +45,8 @@ class CannedLLM(BaseHTTPRequestHandler):
         self.wfile.flush()
 
     def _reply(self, messages: list[dict]) -> str:
+        if "stands alone" in messages[0]["content"]:  # a follow-up to rewrite
+            return self.server.rewrite
         prompt = messages[-1]["content"]
         first = re.search(r'<passage id="1"[^>]*>\n(.*?)\n</passage>', prompt, flags=re.S)[1]
         sentences = [s.strip()[:30] for s in re.split(r"(?<=[。！？.!?])", first.strip()) if s.strip()]
@@ -67,7 +69,7 @@ def _completion(kind: str, choices: list[dict]) -> dict:
 @pytest.fixture
 def llm_server() -> Iterator[ThreadingHTTPServer]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), CannedLLM)
-    server.mode, server.requests, server.custom = "valid", [], ""
+    server.mode, server.requests, server.custom, server.rewrite = "valid", [], "", ""
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield server

@@ -173,6 +173,8 @@ def where(filters: Filters) -> dict[str, Any] | None:
         clauses.append({"source": {"$in": list(filters.sources)}})
     if filters.paths:
         clauses.append({"path": {"$in": list(filters.paths)}})
+    if filters.documents:
+        clauses.append({"doc_id": {"$in": list(filters.documents)}})
     if filters.since:
         clauses.append({"date_num": {"$gte": date_number(filters.since)}})
     if filters.until:

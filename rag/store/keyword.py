@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Bump when the tokenizer, the lexicon or the layout changes: the index is then rebuilt from Chroma.
-FORMAT = 5
+FORMAT = 6
 WRITER_HEAP = 64_000_000
 BATCH = 500
 
@@ -448,6 +448,7 @@ def _document(chunk: Chunk) -> tantivy.Document:
     doc.add_text("body", " ".join(t for t in terms(chunk.index_text) if not any(c.isspace() for c in t)))
     doc.add_text("source", chunk.source or "")
     doc.add_text("path", chunk.path)
+    doc.add_text("doc", chunk.doc_id)
     doc.add_integer("date", date_number(chunk.date))
     return doc
 
@@ -459,7 +460,7 @@ def _query(index: tantivy.Index, words: list[str], filters: Filters) -> tantivy.
     query, occur = tantivy.Query, tantivy.Occur
     should = [(occur.Should, query.term_query(schema, "body", w, index_option="freq")) for w in words]
     clauses = [(occur.Must, query.boolean_query(should))]
-    for field, values in (("source", filters.sources), ("path", filters.paths)):
+    for field, values in (("source", filters.sources), ("path", filters.paths), ("doc", filters.documents)):
         if values:
             clauses.append(
                 (occur.Must, query.const_score_query(query.term_set_query(schema, field, list(values)), 0.0))
@@ -531,6 +532,7 @@ def _open_both(directory: Path) -> tuple[sqlite3.Connection, tantivy.Index]:
         builder.add_text_field("body", tokenizer_name="terms", index_option="freq")
         builder.add_text_field("source", tokenizer_name="raw", index_option="basic")
         builder.add_text_field("path", tokenizer_name="raw", index_option="basic")
+        builder.add_text_field("doc", tokenizer_name="raw", index_option="basic")
         builder.add_integer_field("date", indexed=True, fast=True)
         index = tantivy.Index(builder.build(), path=str(postings))
         index.register_tokenizer("terms", _terms_analyzer())

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ingest import SUFFIXES
-from rag import Citation, DocumentInfo, RagError, Settings, article, library, stream_answer
+from rag import Answer, Citation, DocumentInfo, RagError, Settings, article, library, stream_answer
 from rag.feedback import MAX_COMMENT_CHARS, give_feedback
 from rag.web.chats import ChatParts, Conversations, Sidebar
 from rag.web.present import (
@@ -33,6 +33,7 @@ from rag.web.present import (
     upload_path,
     watch_markdown,
 )
+from rag.web.standing import PinParts, Standing, pin_panel
 from rag.web.writes import Written, add_uploads, delete_upload, reindex
 
 if TYPE_CHECKING:
@@ -60,6 +61,9 @@ CSS = """
 #article .article-text {white-space: pre-wrap; word-break: break-word; max-height: 420px; overflow-y: auto;}
 #article .meta {color: var(--body-text-color-subdued); font-size: 0.9em; margin-bottom: 6px;}
 #article mark {background: #ffe58f; color: #000; padding: 0 2px;}
+#pins .pin {border-bottom: 1px solid var(--border-color-primary); padding: 6px 0; word-break: break-word;}
+#pins .meta {color: var(--body-text-color-subdued); font-size: 0.85em;}
+#pins .pin-change {background: #fff7d6; color: #000; padding: 2px 6px; border-radius: 4px; margin: 4px 0;}
 """
 # After an article is shown, bring its first quoted span into view (inside its scrolling box).
 SCROLL_TO_QUOTE = "() => document.querySelector('#article mark')?.scrollIntoView({block: 'center'})"
@@ -85,6 +89,7 @@ def build_app(settings: Settings | None = None, watch: FolderWatch | None = None
         saved = Conversations(settings)
         bar = saved.build(gr, demo, ask.parts)
         _wire_answering(settings, ask, bar, saved)
+        Standing(settings).wire(gr, ask.pins, ask.question, ask.parts.answers, bar.owner)
         gr.api(_api_ask(settings), api_name="ask")
         gr.api(_api_documents(settings), api_name="documents")
     return demo
@@ -105,6 +110,7 @@ class _AskTab:
     question: Any
     send: Any
     options: list[Any]  # outlets, since, until, k, mode: what `_respond` passes to `stream_answer`
+    pins: PinParts
 
 
 def _ask_tab(gr: Any, settings: Settings, docs: list[DocumentInfo]) -> _AskTab:
@@ -118,7 +124,9 @@ def _ask_tab(gr: Any, settings: Settings, docs: list[DocumentInfo]) -> _AskTab:
                 latex_delimiters=[],  # "$$…$$" in a quoted article is text, not a formula
             )
             question = gr.Textbox(placeholder="Ask, e.g. why did 小红卡 close?", show_label=False, lines=1)
-            send = gr.Button("Ask", variant="primary")
+            with gr.Row():
+                send = gr.Button("Ask", variant="primary", scale=3)
+                pin = gr.Button("📌 Pin question", scale=1)
             with gr.Row():
                 comment = gr.Textbox(
                     placeholder="Optional comment, sent with your 👍/👎 on an answer",
@@ -132,6 +140,7 @@ def _ask_tab(gr: Any, settings: Settings, docs: list[DocumentInfo]) -> _AskTab:
             sources = gr.HTML(render_sources(None), label="Sources", elem_id="sources")
             reader = gr.Dropdown([], label="Read a cited article in full", value=None, interactive=True)
             page = gr.HTML("", elem_id="article")
+            pins = PinParts(pin, *pin_panel(gr))
     with gr.Accordion("Filters · 筛选", open=False):
         outlets = gr.Dropdown(sorted({d.source for d in docs if d.source}), multiselect=True, label="Outlets")
         with gr.Row():
@@ -162,7 +171,7 @@ def _ask_tab(gr: Any, settings: Settings, docs: list[DocumentInfo]) -> _AskTab:
         [thanks, comment],
         api_visibility="private",
     )
-    return _AskTab(ChatParts(chat, answers, sources), question, send, [outlets, since, until, k, mode])
+    return _AskTab(ChatParts(chat, answers, sources), question, send, [outlets, since, until, k, mode], pins)
 
 
 def _wire_answering(settings: Settings, ask: _AskTab, bar: Sidebar, saved: Conversations) -> None:
@@ -204,7 +213,7 @@ def _respond(settings: Settings, saved: Conversations) -> Any:
         }
         turns = [*history, {"role": "user", "content": message}, {"role": "assistant", "content": "…"}]
         partial = None
-        earlier = [(a["question"], a["text"]) for a in answers if a]
+        earlier = [Answer.model_validate(a) for a in answers if a]
         try:
             for partial in stream_answer(message, earlier, settings=settings, **options):
                 turns[-1] = {"role": "assistant", "content": render_answer(partial)}
