@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import secrets
 import sqlite3
-from datetime import UTC, datetime
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from rag.errors import NotFound
-from rag.store.sqlite import database
+from rag.store.sqlite import database, now
 from rag.types import Answer
 
 _SCHEMA = """
@@ -79,23 +78,23 @@ class ConversationLog:
             NotFound: `owner` has no conversation `conversation`.
             StoreUnavailable: the data directory is not writable.
         """
-        now = _now()
+        at = now()
         with database(self.path, _SCHEMA, "save the conversation") as db:
             if conversation is None:
                 conversation = secrets.token_urlsafe(9)
                 db.execute(
                     "INSERT INTO conversations(id, owner, title, created, updated) VALUES (?, ?, ?, ?, ?)",
-                    (conversation, owner, title, now, now),
+                    (conversation, owner, title, at, at),
                 )
             elif not db.execute(
                 "UPDATE conversations SET updated = ? WHERE id = ? AND (? IS NULL OR owner = ?)",
-                (now, conversation, owner, owner),
+                (at, conversation, owner, owner),
             ).rowcount:
                 raise _missing(conversation)
             db.execute(
                 "INSERT INTO turns(conversation, n, time, question, answer) VALUES "
                 "(?, (SELECT count(*) FROM turns WHERE conversation = ?), ?, ?, ?)",
-                (conversation, conversation, now, answer.question, answer.model_dump_json()),
+                (conversation, conversation, at, answer.question, answer.model_dump_json()),
             )
         return conversation
 
@@ -164,7 +163,3 @@ def _info(row: tuple[str, str, str, str, int]) -> ConversationInfo:
 
 def _missing(conversation: str) -> NotFound:
     return NotFound(f"no saved conversation {conversation!r}: it was deleted, or belongs to another browser")
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds")

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
-from rag.store.sqlite import database
+from rag.store.sqlite import database, now
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (
@@ -47,7 +46,7 @@ class FeedbackLog:
         Raises:
             StoreUnavailable: the data directory is not writable.
         """
-        row = (datetime.now(UTC).isoformat(timespec="seconds"), question, int(liked), comment)
+        row = (now(), question, int(liked), comment)
         with database(self.path, _SCHEMA, "save the feedback") as db:
             cursor = db.execute(
                 "INSERT INTO feedback(time, question, liked, comment, answer, generation) "

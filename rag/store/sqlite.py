@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 from rag.errors import StoreUnavailable
@@ -28,3 +29,8 @@ def database(path: Path, schema: str, doing: str) -> Iterator[sqlite3.Connection
                 yield db
     except (sqlite3.Error, OSError) as exc:
         raise StoreUnavailable(f"could not {doing} in {path}: {exc}") from exc
+
+
+def now() -> str:
+    """The time, as these databases store it: ISO 8601, UTC, to the millisecond (sorts as it reads)."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
