@@ -15,9 +15,10 @@ from typing import Any
 from rag import __version__
 from rag.answer import answer
 from rag.config import Settings
-from rag.conversations import conversations, get_conversation, save_turn
+from rag.conversations import SHARED, TERMINAL, conversations, get_conversation, save_turn
 from rag.errors import RagError
 from rag.feedback import export_feedback
+from rag.pins import describe_change, pin_question, pinned, refresh_pins, unpin
 from rag.types import Answer, Citation
 
 EPILOG = """examples:
@@ -27,6 +28,7 @@ EPILOG = """examples:
   python -m rag chat
   python -m rag chat --list
   python -m rag chat --resume 3kZ8f0aQpW1x
+  python -m rag pins --add "小红书支付牌照进展？"
   python -m rag feedback --export feedback.jsonl
 """
 
@@ -49,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     saved = chat.add_mutually_exclusive_group()
     saved.add_argument("--list", action="store_true", help="list the saved conversations and exit")
     saved.add_argument("--resume", metavar="ID", help="go on with a saved conversation (see --list)")
+    pins = verbs.add_parser("pins", help="pinned questions: answered again as the archive changes")
+    pins.add_argument("--add", metavar="QUESTION", help="pin a question")
+    pins.add_argument("--remove", metavar="ID", type=int, help="unpin (ids as listed)")
     given = verbs.add_parser("feedback", help="export the 👍/👎 given on answers as test questions")
     given.add_argument(
         "--export",
@@ -108,7 +113,7 @@ def _chat(options: dict[str, Any], resume: str | None) -> int:
     current, history = resume, []
     if resume:
         saved = get_conversation(resume, owner=None, settings=settings)
-        history = [(t.question, t.answer.text) for t in saved.history]
+        history = [t.answer for t in saved.history]
         print(f"Resuming “{saved.title}” ({saved.turns} question(s)); the last answer was:\n")
         if saved.history:
             print(render(saved.history[-1].answer) + "\n")
@@ -124,8 +129,26 @@ def _chat(options: dict[str, Any], resume: str | None) -> int:
             return 0
         result = answer(question, history, **options)
         print(render(result) + "\n")
-        history.append((question, result.text))
+        history.append(result)
         current = save_turn(result, conversation=current, owner=None, settings=settings)
+
+
+def _pins(args: argparse.Namespace, settings: Settings) -> int:
+    """Pin or unpin, then answer the pins again where the archive changed, and list them."""
+    if args.add:
+        pin_question(args.add, owner=SHARED if settings.shared_conversations else TERMINAL, settings=settings)
+    if args.remove is not None:
+        unpin(args.remove, owner=None, settings=settings)
+    refresh_pins(settings=settings)
+    listed = pinned(owner=None, settings=settings)
+    for p in listed:
+        said = "not in the archive yet" if p.answer.refused else p.answer.text[:100]
+        print(f"[{p.id}] {p.question}\n    {said}")
+        if p.change:
+            print(f"    changed {(p.changed or '')[:16].replace('T', ' ')} UTC: {describe_change(p.change)}")
+    if not listed:
+        print('no pinned questions: pin one with python -m rag pins --add "…"')
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -137,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
             count = export_feedback(args.export, settings=Settings())
             print(f"{count} piece(s) of feedback written to {args.export}")
             return 0
+        if args.verb == "pins":
+            return _pins(args, Settings())
     except OSError as exc:
         print(f"error: cannot write {args.export}: {exc.strerror or exc}", file=sys.stderr)
         return 1

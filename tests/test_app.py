@@ -59,10 +59,16 @@ def test_index_and_data_files_are_not_served(app_url: str):
         assert denied.value.code in (403, 404)
 
 
+def _open_app(page, app_url: str) -> None:
+    """Open the app and wait until it has restored this browser's conversations (it counts them then)."""
+    page.goto(app_url)
+    page.get_by_text("Saved conversations · ").wait_for(timeout=30_000)
+
+
 def _ask_in_page(page, app_url: str, example: str) -> None:
     from playwright.sync_api import expect
 
-    page.goto(app_url)
+    _open_app(page, app_url)
     page.get_by_text(example, exact=True).first.click()
     expect(page.get_by_placeholder("Ask, e.g.")).to_have_value(example)
     page.get_by_role("button", name="Ask", exact=True).click()
@@ -209,9 +215,7 @@ def test_browser_conversations_are_saved_restored_exported_and_kept_per_browser(
     expect(listed.get_by_text("小红卡 closure")).to_be_visible(timeout=30_000)
 
     other = browser.new_context().new_page()
-    other.goto(app_url)
-    other.get_by_role("button", name="New chat").wait_for()
-    other.wait_for_timeout(2000)
+    _open_app(other, app_url)
     assert "小红卡 closure" not in other.locator("#conversations").inner_text()
     other.context.close()
 
@@ -222,3 +226,35 @@ def test_browser_conversations_are_saved_restored_exported_and_kept_per_browser(
     page.get_by_role("button", name="Delete").click()
     expect(listed.get_by_text("小红卡 closure")).to_have_count(0, timeout=30_000)
     mine.close()
+
+
+@pytest.mark.browser
+def test_browser_a_pinned_question_shows_the_answer_an_upload_brings(
+    browser, app_url: str, client, tmp_path: Path
+):
+    from gradio_client import handle_file
+    from playwright.sync_api import expect
+
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    _open_app(page, app_url)
+    page.get_by_placeholder("Ask, e.g.").fill("美团无人机每次能运送多少货物？")
+    page.get_by_role("button", name="📌 Pin question").click()
+    pins = page.locator("#pins")
+    expect(pins.get_by_text("美团无人机每次能运送多少货物？")).to_be_visible(timeout=30_000)
+    expect(pins.get_by_text("Not in the archive yet.")).to_be_visible()
+
+    article = tmp_path / "drones.txt"
+    shutil.copy(DATA_DIR / "articles" / "meituan_drones.txt", article)
+    status, report, *_ = client.predict([handle_file(str(article))], api_name="/upload")
+    try:
+        expect(pins.locator(".pin-change")).to_contain_text("now answered", timeout=60_000)
+        expect(pins.locator(".pin-change")).to_contain_text("new source")
+        page.screenshot(path=str(ARTIFACTS / "app-pinned.png"), full_page=True)
+    finally:
+        client.predict("uploads/drones.txt", api_name="/delete")
+    expect(pins.locator(".pin-change")).to_contain_text("no longer answered", timeout=60_000)
+    page.get_by_label("Pinned question").click()
+    page.get_by_role("option", name="美团无人机每次能运送多少货物？").click()
+    page.get_by_role("button", name="Unpin").click()
+    expect(pins.get_by_text("Pin a question to see")).to_be_visible(timeout=30_000)
+    page.context.close()

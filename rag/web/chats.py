@@ -40,8 +40,7 @@ log = logging.getLogger(__name__)
 BROWSER_KEY = "newsrag-conversations"
 # A phone has no room beside the chat: there the sidebar starts closed (its toggle opens it).
 CLOSE_ON_PHONES = (
-    "() => { if (window.innerWidth < 768) "
-    "document.querySelector('.sidebar.open .toggle-button')?.click(); }"
+    "() => { if (window.innerWidth < 768) document.querySelector('.sidebar.open .toggle-button')?.click(); }"
 )
 _UNSAFE = re.compile(r"[^\w\-]+")
 
@@ -161,7 +160,11 @@ class Conversations:
             bar.browser: {"owner": owner, "current": shown.id if shown else None},
             bar.owner: owner,
             bar.current: shown.id if shown else None,
-            bar.listing: gr.update(choices=conversation_choices(listed), value=shown.id if shown else None),
+            bar.listing: gr.update(
+                choices=conversation_choices(listed),
+                value=shown.id if shown else None,
+                label=f"Saved conversations · {len(listed)}",
+            ),
             bar.title: shown.title if shown else "",
             bar.markdown: gr.update(value=files[0], interactive=bool(shown)),
             bar.json: gr.update(value=files[1], interactive=bool(shown)),

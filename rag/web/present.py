@@ -14,11 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 from rag import Answer, Article, Citation, DocumentInfo, Settings
 from rag.conversations import Conversation, ConversationInfo
+from rag.pins import Pin, describe_change
 
 if TYPE_CHECKING:
     from ingest import IngestReport
     from ingest.watch import WatchStatus
 
+# Characters of a pinned question's latest answer shown in its card.
+PIN_PREVIEW_CHARS = 160
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$])")
 _MARKER = re.compile(r"\\\[(\d{1,3})\\\]")
 _QUOTATION = re.compile(r"“[^“”]*+”")
@@ -295,3 +298,30 @@ def conversation_json(conversation: Conversation, settings: Settings) -> str:
         for t in conversation.history
     ]
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_pins(pins: list[Pin]) -> str:
+    """The pinned questions (HTML): each with its latest answer, and what last changed in it."""
+    if not pins:
+        return '<p class="pins-empty">Pin a question to see its answer change as articles arrive.</p>'
+    return "".join(_pin_card(p) for p in pins)
+
+
+def _pin_card(pin: Pin) -> str:
+    answer = pin.answer
+    said = "Not in the archive yet." if answer.refused else answer.text
+    said = said if len(said) <= PIN_PREVIEW_CHARS else said[: PIN_PREVIEW_CHARS - 1] + "…"
+    checked = pin.checked[:16].replace("T", " ")
+    change = ""
+    if pin.change:
+        when = (pin.changed or "")[:16].replace("T", " ")
+        change = f'<div class="pin-change">🔔 {when} UTC: {html.escape(describe_change(pin.change))}</div>'
+    return (
+        f'<div class="pin" id="pin-{pin.id}"><b>📌 {html.escape(pin.question)}</b>'
+        f'<div class="meta">checked {checked} UTC</div>{change}<div>{html.escape(said)}</div></div>'
+    )
+
+
+def pin_choices(pins: list[Pin]) -> list[tuple[str, int]]:
+    """The pins to choose from when unpinning: (question, id)."""
+    return [(p.question, p.id) for p in pins]

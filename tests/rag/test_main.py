@@ -71,3 +71,14 @@ def test_errors_exit_one_and_usage_exits_two(
     with pytest.raises(SystemExit) as usage:
         main([])
     assert usage.value.code == 2
+
+
+def test_pins_are_added_listed_and_removed(archive_env: Settings, capsys: pytest.CaptureFixture[str]):
+    assert main(["pins", "--add", "小红卡的年卡收费是多少？"]) == 0
+    listed = capsys.readouterr().out
+    assert "小红卡的年卡收费是多少？" in listed and "168" in listed
+    pin = listed.split("]")[0].lstrip("[")
+    assert main(["pins", "--remove", pin]) == 0
+    assert "no pinned questions" in capsys.readouterr().out
+    assert main(["pins", "--remove", pin]) == 1
+    assert f"no pinned question {pin}" in capsys.readouterr().err

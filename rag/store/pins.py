@@ -1,0 +1,93 @@
+"""Pinned questions: one SQLite table beside the index, each pin with the last answer it got."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from rag.errors import NotFound
+from rag.store.sqlite import database, now
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS pins (
+    id INTEGER PRIMARY KEY, owner TEXT NOT NULL, question TEXT NOT NULL, created TEXT NOT NULL,
+    checked TEXT NOT NULL, generation TEXT NOT NULL, answer TEXT NOT NULL, change TEXT,
+    changed TEXT
+);
+CREATE INDEX IF NOT EXISTS pins_by_owner ON pins(owner);
+"""
+_COLUMNS = "id, owner, question, created, checked, generation, answer, change, changed"
+
+
+class PinRow(BaseModel):
+    """A pinned question as stored: the answer (JSON) it got at `generation`, and its last change."""
+
+    id: int
+    owner: str
+    question: str
+    created: str
+    checked: str
+    generation: str
+    answer: str
+    change: str | None = None
+    changed: str | None = None
+
+
+class PinLog:
+    """The pinned questions of one data directory (`pins.sqlite` in it).
+
+    Args:
+        directory: the data directory.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self.path = Path(directory) / "pins.sqlite"
+
+    def add(self, owner: str, question: str, generation: str, answer: str) -> int:
+        """Pin `question` for `owner` with its first answer; returns the pin's id.
+
+        Raises:
+            StoreUnavailable: the data directory is not writable.
+        """
+        at = now()
+        with database(self.path, _SCHEMA, "pin the question") as db:
+            cursor = db.execute(
+                "INSERT INTO pins(owner, question, created, checked, generation, answer) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (owner, question, at, at, generation, answer),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def list(self, owner: str | None) -> list[PinRow]:
+        """The pins of `owner` (every one for None), oldest first."""
+        if not self.path.exists():
+            return []
+        with database(self.path, _SCHEMA, "read the pinned questions") as db:
+            rows = db.execute(
+                f"SELECT {_COLUMNS} FROM pins WHERE ? IS NULL OR owner = ? ORDER BY id", (owner, owner)
+            ).fetchall()
+        return [PinRow(**dict(zip(_COLUMNS.split(", "), row, strict=True))) for row in rows]
+
+    def update(self, pin: int, generation: str, answer: str, change: str | None) -> None:
+        """Record the answer the pin got at `generation`, and `change` (JSON) when it differs."""
+        at = now()
+        with database(self.path, _SCHEMA, "update the pinned question") as db:
+            db.execute(
+                "UPDATE pins SET checked = ?, generation = ?, answer = ? WHERE id = ?",
+                (at, generation, answer, pin),
+            )
+            if change is not None:
+                db.execute("UPDATE pins SET change = ?, changed = ? WHERE id = ?", (change, at, pin))
+
+    def delete(self, pin: int, owner: str | None) -> None:
+        """Unpin.
+
+        Raises:
+            NotFound: `owner` has no such pin.
+        """
+        with database(self.path, _SCHEMA, "unpin the question") as db:
+            if not db.execute(
+                "DELETE FROM pins WHERE id = ? AND (? IS NULL OR owner = ?)", (pin, owner, owner)
+            ).rowcount:
+                raise NotFound(f"no pinned question {pin}: it was unpinned, or belongs to another browser")
