@@ -52,6 +52,7 @@ def chunk_document(doc: Document, *, chunk_tokens: int, overlap: int) -> list[Ch
                 doc_chunks=len(spans),
                 source=doc.source,
                 date=doc.date,
+                url=doc.url,
             )
         )
     return chunks

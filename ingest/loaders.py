@@ -7,6 +7,7 @@ than decoded wrongly: no latin-1 fallback, no silent mojibake.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from rag.errors import DecodeFailed, EmptyFile, FileTooLarge, LoadError, Unsuppo
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
+MAX_URL_CHARS = 2048
+_WEB_ADDRESS = re.compile(r"https?://[^\s<>\"'\\]+", re.I)
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf", ".docx"}
 
 _BOMS = (
@@ -68,6 +71,7 @@ class Loaded:
     title: str | None = None
     source: str | None = None
     date: str | None = None
+    url: str | None = None
 
 
 def read_bytes(path: Path, max_mb: float) -> bytes:
@@ -226,7 +230,15 @@ def _load_html(html: str, path: Path) -> Loaded:
         title=extracted.title,
         source=extracted.sitename or extracted.author,
         date=extracted.date,
+        url=page_address(extracted.url),
     )
+
+
+def page_address(url: str | None) -> str | None:
+    """A page's stated address (og:url or canonical link) when it is a plain http(s) URL, else None."""
+    if url and len(url) <= MAX_URL_CHARS and _WEB_ADDRESS.fullmatch(url):
+        return url
+    return None
 
 
 def _load_pdf(data: bytes, path: Path, max_chars: int) -> Loaded:

@@ -128,6 +128,7 @@ def _single(loaded: Loaded, path: Path) -> Document:
         path=str(path),
         source=clean_source(source) if source else None,
         date=date,
+        url=loaded.url,
     )
 
 

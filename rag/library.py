@@ -31,9 +31,13 @@ def library(*, settings: Settings | None = None) -> list[DocumentInfo]:
 
 
 class Article(DocumentInfo):
-    """An indexed document with its whole text (offsets as in citations' `start`/`end`)."""
+    """An indexed document with its whole text (offsets as in citations' `start`/`end`).
+
+    `url` is the page's own address when the file was an HTML page that stated one.
+    """
 
     text: str
+    url: str | None = None
 
 
 def article(doc_id: str, *, settings: Settings | None = None) -> Article:
@@ -57,6 +61,7 @@ def article(doc_id: str, *, settings: Settings | None = None) -> Article:
         path=first.path,
         chunks=first.doc_chunks,
         text="".join(text),
+        url=first.url,
     )
 
 

@@ -16,7 +16,8 @@ from rag.text import normalize
 class Document:
     """One article: its original text and what we know about it.
 
-    `source` is the outlet and `date` an ISO date (`YYYY-MM-DD`); either may be unknown.
+    `source` is the outlet, `date` an ISO date (`YYYY-MM-DD`) and `url` the page's own address (an
+    HTML page's canonical link or og:url); any may be unknown.
     """
 
     title: str
@@ -24,6 +25,7 @@ class Document:
     path: str
     source: str | None = None
     date: str | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,7 @@ class Chunk:
     doc_chunks: int
     source: str | None = None
     date: str | None = None
+    url: str | None = None
 
     @property
     def index_text(self) -> str:

@@ -127,6 +127,9 @@ def render_article(article: Article, citations: list[Citation], settings: Settin
     meta = " · ".join(
         html.escape(x) for x in (article.source, article.date, display_path(article.path, settings)) if x
     )
+    if article.url and article.url.lower().startswith(("https://", "http://")):
+        address = html.escape(article.url, quote=True)
+        meta += f' · <a href="{address}" target="_blank" rel="noopener noreferrer nofollow">original page</a>'
     return (
         f'<div class="article"><h3>{html.escape(article.title)}</h3><div class="meta">{meta}</div>'
         f'<div class="article-text">{body}</div></div>'

@@ -92,6 +92,31 @@ def test_html_keeps_the_article_and_drops_navigation(tmp_path: Path):
     assert "登录注册导航" not in loaded.text and "版权所有" not in loaded.text
     assert loaded.title == "美团无人机进入香港"
     assert loaded.date == "2025-09-05"
+    assert loaded.url is None
+
+
+@pytest.mark.parametrize(
+    ("head", "url"),
+    [
+        (
+            "<link rel='canonical' href='https://www.jiqizhixin.com/articles/2025-09-05'>",
+            "https://www.jiqizhixin.com/articles/2025-09-05",
+        ),
+        (
+            "<meta property='og:url' content='http://example.com/a?b=1&amp;c=2'>",
+            "http://example.com/a?b=1&c=2",
+        ),
+        ("<link rel='canonical' href='javascript:alert(1)'>", None),
+        ("<meta property='og:url' content='https://e.com/\" onmouseover=\"x'>", None),
+    ],
+)
+def test_html_keeps_the_pages_own_address_when_it_is_a_web_address(
+    tmp_path: Path, head: str, url: str | None
+):
+    body = "".join(f"<p>美团宣布无人机配送服务已在香港上线，这是第{i}段正文内容。</p>" for i in range(8))
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><head><title>t</title>{head}</head><body><article>{body}</article></body></html>")
+    assert load(path, max_mb=1).url == url
 
 
 def test_docx_text_and_title(tmp_path: Path):

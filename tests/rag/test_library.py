@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from rag import NotFound, answer, article, library
@@ -21,3 +23,18 @@ def test_an_article_is_its_whole_text_and_citations_point_into_it(archive: Setti
     assert whole.title == cited.title and whole.chunks >= 1
     with pytest.raises(NotFound, match="no indexed article"):
         article("nope", settings=archive)
+
+
+def test_an_html_articles_original_address_comes_with_it(settings: Settings, tmp_path: Path):
+    from ingest import ingest
+
+    body = "".join(f"<p>美团宣布无人机配送服务已在香港上线，这是第{i}段正文内容。</p>" for i in range(8))
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>美团无人机进入香港</title><link rel='canonical' href='https://e.com/drones'>"
+        f"</head><body><article>{body}</article></body></html>",
+        encoding="utf-8",
+    )
+    ingest([page], settings=settings)
+    [doc] = library(settings=settings)
+    assert article(doc.doc_id, settings=settings).url == "https://e.com/drones"

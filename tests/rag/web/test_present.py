@@ -13,6 +13,7 @@ from rag.web.present import (
     conversation_markdown,
     display_path,
     escape_markdown,
+    render_article,
     upload_path,
 )
 
@@ -79,3 +80,19 @@ def test_a_conversation_exports_as_markdown_and_json_without_server_paths(tmp_pa
     assert exported["history"][0]["answer"]["citations"][0]["path"] == "articles/kuaishou.txt"
     assert str(tmp_path) not in conversation_json(talk, settings)
     assert [m["role"] for m in chat_messages(talk)] == ["user", "assistant", "user", "assistant"]
+
+
+def test_an_article_links_its_original_page_only_when_it_is_a_web_address(tmp_path: Path):
+    from rag import Article
+
+    settings = Settings(data_dir=tmp_path / "index")
+    page = Article(
+        doc_id="d", title="t", path="/x.html", chunks=1, text="body", url='https://e.com/a?x=1&y="2'
+    )
+    shown = render_article(page, [], settings)
+    assert (
+        '<a href="https://e.com/a?x=1&amp;y=&quot;2" target="_blank" rel="noopener noreferrer nofollow">'
+        in shown
+    )
+    assert "<a " not in render_article(page.model_copy(update={"url": "javascript:alert(1)"}), [], settings)
+    assert "<a " not in render_article(page.model_copy(update={"url": None}), [], settings)
