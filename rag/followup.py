@@ -30,7 +30,7 @@ from rag.dictionary import is_name
 from rag.errors import LLMUnavailable
 from rag.lexicon import names as lexicon_names
 from rag.llm import rewrite_question
-from rag.query import MAX_QUESTION_CHARS, bounded_query
+from rag.query import MAX_QUERY_CHARS, MAX_QUESTION_CHARS, bounded_query
 from rag.text import CJK_RANGE, fold, terms, word_frequency
 from rag.types import Answer, Citation
 
@@ -98,7 +98,7 @@ def resolve(question: str, history: History | None) -> Resolved:
 
     The result is bounded (see `bounded_query`): the question's own words first, whatever the history.
     """
-    earlier = [_earlier(turn) for turn in history or ()][-MAX_TURNS:]
+    earlier = _recent(history)
     if not earlier:
         return Resolved(bounded_query(question))
     subject = earlier[0]
@@ -130,7 +130,8 @@ def _new_subject(question: str, earlier: list[_Earlier]) -> bool:
     """
     if _POINTS_BACK.search(question):
         return False
-    mentioned = fold(" ".join(t.question + " " + " ".join(c.title for c in t.citations) for t in earlier))
+    said = (t.question + " " + " ".join(c.title[:MAX_QUERY_CHARS] for c in t.citations) for t in earlier)
+    mentioned = fold(" ".join(said))
     found = names(question, sure=bool(_TRAILS_OFF.search(question)))
     return any(not presence(fold(name), mentioned) for name in found)
 
@@ -217,9 +218,18 @@ def _named_source(question: str, last: _Earlier) -> Citation | None:
 
 
 def _earlier(turn: tuple[str, str] | Answer) -> _Earlier:
+    """An earlier turn as far as a follow-up reads it: the start of its question, and its citations.
+
+    A history can hold anything a client sends: only a question's first `MAX_QUERY_CHARS` count.
+    """
     if isinstance(turn, Answer):
-        return _Earlier(turn.question, tuple(turn.citations or turn.see_also))
-    return _Earlier(turn[0])
+        return _Earlier(turn.question[:MAX_QUERY_CHARS], tuple(turn.citations or turn.see_also))
+    return _Earlier(str(turn[0])[:MAX_QUERY_CHARS])
+
+
+def _recent(history: History | None) -> list[_Earlier]:
+    """The last `MAX_TURNS` turns of `history`, oldest first."""
+    return [_earlier(turn) for turn in list(history or ())[-MAX_TURNS:]]
 
 
 def rewritten(question: str, history: History, resolved: Resolved, settings: Settings) -> Resolved:
@@ -228,9 +238,8 @@ def rewritten(question: str, history: History, resolved: Resolved, settings: Set
     The rewrite must keep every word of the question's own (or a translation of it): a model that
     answers, drops the question's point or changes its subject is ignored, as is one that fails.
     """
-    earlier = [_earlier(turn).question for turn in history][-MAX_TURNS:]
     try:
-        rewrite = rewrite_question(question, earlier, settings)
+        rewrite = rewrite_question(question, [turn.question for turn in _recent(history)], settings)
     except LLMUnavailable:
         return resolved
     folded = fold(rewrite)
