@@ -18,7 +18,18 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from ingest.watch import FolderWatch, WatchStatus
-from rag import Answer, ArchiveStatus, BadRequest, RagError, Settings, article, library, status, stream_answer
+from rag import (
+    Answer,
+    ArchiveStatus,
+    BadRequest,
+    Citation,
+    RagError,
+    Settings,
+    article,
+    library,
+    status,
+    stream_answer,
+)
 from rag.feedback import give_feedback
 from rag.web.http import Admission, admitted_stream, complete, opened, rag_error_body, sse
 from rag.web.present import display_path, public_answer, public_documents, report_details, upload_path
@@ -26,13 +37,23 @@ from rag.web.writes import Written, add_uploads, delete_upload, reindex
 
 MAX_FILES_PER_UPLOAD = 20
 MAX_HISTORY_TURNS = 20
+MAX_TURN_CITATIONS = 20
 
 
 class Turn(BaseModel):
-    """An earlier exchange of the conversation."""
+    """An earlier exchange of the conversation: the question, the answer's text, and its citations.
+
+    The citations (as an earlier `/api/answer` returned them) are optional: with them a follow-up
+    prefers the articles they cite and can name one ("the second source").
+    """
 
     question: str
     answer: str
+    citations: list[Citation] = Field(default_factory=list, max_length=MAX_TURN_CITATIONS)
+
+    def as_answer(self) -> Answer:
+        """The turn as the `Answer` it was."""
+        return Answer(question=self.question, text=self.answer, citations=self.citations)
 
 
 class AnswerRequest(BaseModel):
@@ -93,7 +114,7 @@ def answers_for(request: AnswerRequest, settings: Settings) -> Iterator[Answer]:
         raise BadRequest("mode=llm needs a language model: set RAG_LLM (see the README), or omit mode")
     return stream_answer(
         request.question,
-        [(t.question, t.answer) for t in request.history],
+        [t.as_answer() for t in request.history],
         k=request.k,
         sources=request.sources,
         since=request.since,

@@ -45,6 +45,17 @@ def test_answer_takes_history_filters_and_mode(api):
     assert r.json()["refused"]
 
 
+def test_a_follow_up_can_name_a_source_of_the_answer_sent_back(api):
+    first = api.post("/api/answer", json={"question": "小红书拿下了哪家支付牌照？"}).json()
+    other = api.post("/api/answer", json={"question": "小红卡为什么关停？"}).json()
+    cited = [first["citations"][0], other["citations"][0] | {"n": 2}]
+    turn = {"question": first["question"], "answer": first["text"], "citations": cited}
+    follow = api.post("/api/answer", json={"question": "What does the second source say?", "history": [turn]})
+    body = follow.json()
+    assert follow.status_code == 200
+    assert {c["doc_id"] for c in body["citations"] or body["see_also"]} == {other["citations"][0]["doc_id"]}
+
+
 def test_streaming_sends_server_sent_events_ending_with_the_answer(api):
     r = api.post("/api/answer", params={"stream": "true"}, json={"question": "小红书拿下了哪家支付牌照？"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/event-stream")
