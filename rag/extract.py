@@ -44,7 +44,9 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
         ),
         re.compile(
             r"(?<!\d)(?<!\d[,.])\d[\d,.]*+\s*+(?:%|元|亿|万|美元|人|家|个|公斤|千克|吨|公里|千米|米|分钟|小时|天|倍|"
-            r"billion|million|yuan|rmb|usd|kg|km|tons?|hours?|minutes?|days?)",
+            r"billion|million|yuan|rmb|usd|kg|km|tons?|hours?|minutes?|days?)|"
+            # A count in Chinese numerals with its measure word (两个, 三所, 十二名); not 一个, which is "a".
+            r"(?:[二两三四五六七八九十百千]|一[十百千万])[一二两三四五六七八九十百千万]*+(?:个|家|所|名|位|种|座|条|项|次|件|届|岁|倍|成)",
             re.I,
         ),
         re.compile(r"\d"),
