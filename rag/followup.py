@@ -185,19 +185,25 @@ def _not_first_word(text: str, at: int) -> bool:
 
 
 def _subject(turn: _Earlier) -> str:
-    """What a question was about: its names, else the part its answer's first title repeats.
+    """What a question was about: its names, each as fully as its answer's first title repeats it.
 
-    冰雪皇后 of "冰雪皇后的简称什么？" answered from the article 冰雪皇后; else the whole question.
+    百老汇剧院 of "百老汇剧院指的是什么？" (the name 百老汇, the article 百老汇剧院); with no name, the
+    part the title repeats (冰雪皇后 of "冰雪皇后的简称什么？"); else the whole question.
     """
     found = names(turn.question)
+    run = _title_run(turn)
     if found:
-        return " ".join(found)
-    if turn.citations:
-        question, title = fold(turn.question), fold(turn.citations[0].title)
-        match = SequenceMatcher(None, question, title, autojunk=False).find_longest_match()
-        if match.size >= MIN_SUBJECT_CHARS:
-            return question[match.a : match.a + match.size]
-    return turn.question
+        return " ".join(dict.fromkeys(run if run and fold(name) in run else name for name in found))
+    return run or turn.question
+
+
+def _title_run(turn: _Earlier) -> str:
+    """The longest run of the question (folded) that its answer's first title repeats, if long enough."""
+    if not turn.citations:
+        return ""
+    question, title = fold(turn.question), fold(turn.citations[0].title)
+    match = SequenceMatcher(None, question, title, autojunk=False).find_longest_match()
+    return question[match.a : match.a + match.size] if match.size >= MIN_SUBJECT_CHARS else ""
 
 
 def _topic(question: str) -> str:

@@ -73,10 +73,12 @@ def test_a_new_subject_borrows_nothing_unless_it_trails_off():
     assert "净利润率" in switched.query and "小红书" in switched.query and "快手" not in switched.query
 
 
-def test_a_subject_without_names_is_what_the_cited_title_repeats():
+def test_a_subject_is_as_much_of_the_question_as_the_cited_title_repeats():
     history = [_answered("冰雪皇后的简称什么？", "冰雪皇后")]
     resolved = resolve("它什么时候退出了台湾市场？", history)
     assert resolved.query == "冰雪皇后什么时候退出了台湾市场？" and resolved.prefer == ("doc-1",)
+    named = [_answered("百老汇剧院指的是什么？", "百老汇剧院")]  # the name is 百老汇, the article more
+    assert resolve("它是因何得名的？", named).query == "百老汇剧院是因何得名的？"
 
 
 def test_the_named_source_of_the_previous_answer_is_the_one_searched():
