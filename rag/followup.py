@@ -2,9 +2,11 @@
 
 A question leans on the conversation when it points back ("它为什么关停？", "How much could it save?",
 "那家公司…", "the first source"), trails off ("英文名呢？", "And the net margin?"), or names nothing
-of its own ("年费是多少？"). It then borrows the subject, the names the latest earlier question that
-had any used (小红卡, Xiaohongshu, 华西医院), and a question naming one source of the previous answer
-("the second source", "第二个来源") is searched in that source's file only. A question that names
+of its own ("年费是多少？"). It then borrows the conversation's subject: the names of the question
+that set it (each as fully as that answer's first title repeats it: 百老汇剧院), which replace a
+personal pronoun word for word ("小红卡为什么关停？") or are searched beside the question; the
+articles those answers cited first are preferred, and a question naming one source of the previous
+answer ("the second source", "第二个来源") is searched in that article only. A question that names
 something the conversation has not mentioned, without pointing back, is a new subject and borrows
 nothing; one that trails off with a new name ("那小红书呢？") borrows the previous question's topic
 instead (its words less its names).
@@ -47,7 +49,7 @@ MAX_TURNS = 6
 _CJK = f"[{CJK_RANGE}]"
 _POINTS_BACK = re.compile(
     rf"(?:它|他|她|其(?={_CJK})|该(?={_CJK})|此(?={_CJK})|上述|前者|后者|"
-    rf"[这那](?:个|家|所|位|支|张|项|款|篇|条|种|部|本|座|场|一|里|些|次|位|名|则|份|只))|"
+    rf"[这那](?:个|家|所|位|支|张|项|款|篇|条|种|部|本|座|场|一|里|些|次|名|则|份|只))|"
     r"\b(?:it|its|it's|they|their|them|he|him|his|she|her|this|that|these|those|there|the same|"
     r"the (?:company|firm|platform|app|card|service|article|report|story|bank|school|team|club|plan|"
     r"programme|program|project|show|series|city|place|man|woman|person|group|one))\b",
