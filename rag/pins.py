@@ -8,17 +8,14 @@ the reverse), articles cited that were not before, figures that appeared or went
 
 from __future__ import annotations
 
-import json
 import threading
-
-from pydantic import BaseModel, Field
 
 from rag.answer import answer
 from rag.config import Settings, get_settings
 from rag.extract import INTENTS
 from rag.query import check_question
 from rag.store import get_store
-from rag.store.pins import PinLog, PinRow
+from rag.store.pins import Pin, PinChange, PinLog
 from rag.types import Answer
 
 __all__ = [
@@ -35,35 +32,6 @@ __all__ = [
 # A figure is a number with its unit ("168元", "14.0%", "2.4 billion"), as answers to how-much questions are.
 _FIGURE = INTENTS["number"][1]
 _refreshing = threading.Lock()
-
-
-class PinChange(BaseModel):
-    """What changed in a pinned question's answer.
-
-    `answered` is True when a refusal became an answer, False for the reverse, None for neither.
-    """
-
-    answered: bool | None = None
-    new_sources: list[str] = Field(
-        default_factory=list, description="Titles of articles cited now, not before."
-    )
-    new_figures: list[str] = Field(default_factory=list, description="Figures in the answer now, not before.")
-    gone_figures: list[str] = Field(default_factory=list, description="Figures no longer in the answer.")
-
-    def __bool__(self) -> bool:
-        return self.answered is not None or bool(self.new_sources or self.new_figures or self.gone_figures)
-
-
-class Pin(BaseModel):
-    """A pinned question, its latest answer, and the last change seen in it (with when)."""
-
-    id: int
-    question: str
-    created: str
-    checked: str
-    answer: Answer
-    change: PinChange | None = None
-    changed: str | None = None
 
 
 def changes(before: Answer, after: Answer) -> PinChange:
@@ -116,13 +84,13 @@ def pin_question(question: str, *, owner: str, settings: Settings | None = None)
     generation = get_store(settings=settings).generation()
     first = answer(question, settings=settings, use_llm=False)
     log = PinLog(settings.data_dir)
-    pin = log.add(owner, question, generation, first.model_dump_json())
-    return next(p for p in _pins(log, owner) if p.id == pin)
+    pin = log.add(owner, question, generation, first)
+    return next(p for p in log.list(owner) if p.id == pin)
 
 
 def pinned(*, owner: str | None, settings: Settings | None = None) -> list[Pin]:
     """The pins of `owner` (every one for None), oldest first, as last refreshed."""
-    return _pins(PinLog((settings or get_settings()).data_dir), owner)
+    return PinLog((settings or get_settings()).data_dir).list(owner)
 
 
 def unpin(pin: int, *, owner: str | None, settings: Settings | None = None) -> None:
@@ -145,38 +113,19 @@ def refresh_pins(*, settings: Settings | None = None) -> list[Pin]:
         return []
     try:
         log = PinLog(settings.data_dir)
-        rows = log.list(None)
-        if not rows:
+        pins = log.list(None)
+        if not pins:
             return []
         generation = get_store(settings=settings).generation()
         changed = []
-        for row in rows:
-            if row.generation == generation:
+        for pin in pins:
+            if pin.generation == generation:
                 continue
-            before = Answer.model_validate_json(row.answer)
-            after = answer(row.question, settings=settings, use_llm=False)
-            change = changes(before, after)
-            log.update(
-                row.id, generation, after.model_dump_json(), change.model_dump_json() if change else None
-            )
+            after = answer(pin.question, settings=settings, use_llm=False)
+            change = changes(pin.answer, after)
+            log.update(pin.id, generation, after, change)
             if change:
-                changed.append(row.id)
-        return [p for p in _pins(log, None) if p.id in changed]
+                changed.append(pin.id)
+        return [p for p in log.list(None) if p.id in changed]
     finally:
         _refreshing.release()
-
-
-def _pins(log: PinLog, owner: str | None) -> list[Pin]:
-    return [_pin(row) for row in log.list(owner)]
-
-
-def _pin(row: PinRow) -> Pin:
-    return Pin(
-        id=row.id,
-        question=row.question,
-        created=row.created,
-        checked=row.checked,
-        answer=Answer.model_validate_json(row.answer),
-        change=PinChange.model_validate(json.loads(row.change)) if row.change else None,
-        changed=row.changed,
-    )
