@@ -26,11 +26,12 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from benchmarks import chroma_server, cmrc
+from benchmarks import cmrc
 from benchmarks.report import RESULTS, machine, write
 from benchmarks.speed import QUERIES, bench_settings, child, synthetic_index
 from ingest import ingest, remove
 from rag.config import PROJECT_DIR
+from tests.environment import start_chroma_server
 
 PASSAGES_PER_WRITER = 48
 
@@ -195,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not (args.work / "cmrc-index").is_dir():
         parser.error(f"{args.work / 'cmrc-index'} is missing: run `python -m benchmarks.speed` first")
-    proc, port = chroma_server.start(args.work / "server")
+    proc, port = start_chroma_server(args.work / "server")
     try:
         figures = {
             "machine": machine(),

@@ -11,7 +11,7 @@ from ingest.parse import parse
 from rag.config import Settings
 from rag.store import get_store
 from rag.types import Chunk
-from tests.conftest import SEED
+from tests.environment import SEED
 
 
 def minimal_pdf(text: str) -> bytes:

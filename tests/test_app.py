@@ -8,7 +8,7 @@ import pytest
 
 from rag.config import PROJECT_DIR
 from tests.app_fixtures import ARTIFACTS
-from tests.conftest import DATA_DIR
+from tests.environment import DATA_DIR
 
 
 def _ask(client, question: str, **options) -> dict:

@@ -3,7 +3,7 @@ from ingest.loaders import load
 from ingest.parse import parse
 from rag.text import count_tokens
 from rag.types import Document
-from tests.conftest import SEED
+from tests.environment import SEED
 
 
 def _seed_docs() -> list[Document]:

@@ -11,7 +11,7 @@ from ingest.__main__ import main
 from rag.config import Settings
 from rag.embeddings import get_embedder
 from rag.store import get_store
-from tests.conftest import DATA_DIR, SEED, ingest_process
+from tests.environment import DATA_DIR, SEED, ingest_process
 from tests.helpers import article_folder, assert_consistent
 
 

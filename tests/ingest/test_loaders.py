@@ -5,7 +5,7 @@ import pytest
 
 from ingest.loaders import load
 from rag.errors import DecodeFailed, EmptyFile, FileTooLarge, LoadError, UnsupportedFile
-from tests.conftest import DATA_DIR
+from tests.environment import DATA_DIR
 from tests.helpers import minimal_pdf
 
 TEXT = "快手电商发布新规\n快手电商宣布，自2025年10月起，商家保证金将下调至500元。此举旨在降低中小商家的入驻门槛。"

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from ingest.loaders import Loaded, load
 from ingest.parse import clean_source, iso_date, parse
-from tests.conftest import SEED
+from tests.environment import SEED
 
 
 def test_seed_page_parses_to_four_articles_with_exact_metadata():

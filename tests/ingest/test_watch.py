@@ -19,7 +19,7 @@ from rag import BadRequest, answer
 from rag.config import PROJECT_DIR, Settings
 from rag.store import get_store
 from rag.store.locks import FileWriterLock
-from tests.conftest import make_settings
+from tests.environment import make_settings
 from tests.helpers import article_folder, minimal_pdf
 
 

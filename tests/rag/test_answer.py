@@ -2,7 +2,7 @@ import pytest
 
 from rag import Answer, answer, stream_answer
 from rag.config import Settings
-from tests.conftest import DATA_DIR
+from tests.environment import DATA_DIR
 
 CLOSURE_TITLE = "仅运营3个月!小红书关停「最短命」项目,商家斥责「交钱后没人管」"
 

@@ -5,7 +5,7 @@ from ingest import ingest
 from rag.embeddings import E5_NAME, Embedder, get_embedder
 from rag.errors import EmbedderUnavailable
 from rag.store import get_store
-from tests.conftest import DATA_DIR, make_settings
+from tests.environment import DATA_DIR, make_settings
 
 
 def _cos(a: np.ndarray, b: np.ndarray) -> float:

@@ -11,7 +11,7 @@ from rag import BadRequest, answer
 from rag.config import PROJECT_DIR, Settings
 from rag.feedback import MAX_COMMENT_CHARS, export_feedback, feedback, give_feedback
 from rag.store import get_store
-from tests.conftest import settings_env
+from tests.environment import settings_env
 
 
 def test_feedback_is_kept_with_its_answer_and_exported_as_test_questions(archive: Settings, tmp_path: Path):

@@ -8,7 +8,7 @@ import pytest
 from ingest import ingest, remove
 from rag import Answer, Citation, NotFound, Settings
 from rag.pins import changes, pin_question, pinned, refresh_pins, unpin
-from tests.conftest import DATA_DIR
+from tests.environment import DATA_DIR
 
 
 def _cited(quote: str, doc: str = "d1", title: str = "t") -> Citation:

@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.conftest import DATA_DIR
+from tests.environment import DATA_DIR
 from tests.helpers import BAD_FILES
 
 QUESTIONS = [

@@ -12,7 +12,7 @@ from rag.store.locks import FileWriterLock
 from rag.web.present import public_answer, render_answer, render_sources
 from rag.web.writes import save_uploads
 from tests.app_fixtures import API_KEY
-from tests.conftest import DATA_DIR
+from tests.environment import DATA_DIR
 
 DRONES = DATA_DIR / "articles" / "meituan_drones.txt"
 

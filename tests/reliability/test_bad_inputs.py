@@ -15,7 +15,7 @@ from rag.errors import LoadError
 from rag.query import MAX_QUESTION_CHARS
 from rag.store import get_store
 from rag.types import Document
-from tests.conftest import DATA_DIR, make_settings
+from tests.environment import DATA_DIR, make_settings
 from tests.helpers import BAD_FILES, REASONS
 
 

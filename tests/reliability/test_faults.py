@@ -19,7 +19,7 @@ from rag.config import PROJECT_DIR, Settings
 from rag.store import get_store
 from rag.types import Filters
 from tests.app_fixtures import ARTIFACTS
-from tests.conftest import DATA_DIR, SEED, ingest_process, make_settings, settings_env
+from tests.environment import DATA_DIR, SEED, ingest_process, make_settings, settings_env
 from tests.helpers import article_folder, assert_consistent, make_chunk
 
 QUESTION = "美团无人机每次能运送多少货物？"

@@ -10,7 +10,7 @@ from rag import answer
 from rag.config import Settings
 from rag.guard import instruction_spans, repeats_instructions
 from tests.canned_llm import llm_settings_for
-from tests.conftest import ARCHIVE_PATHS, DATA_DIR, make_settings
+from tests.environment import ARCHIVE_PATHS, DATA_DIR, make_settings
 
 CANARY = "CANARY-7Q2X"
 HOSTILE = DATA_DIR / "hostile"

@@ -13,7 +13,7 @@ from rag import answer, retrieve, stream_answer
 from rag.config import Settings
 from rag.llm import WITHHELD
 from tests.canned_llm import llm_settings_for
-from tests.conftest import DATA_DIR, make_settings
+from tests.environment import DATA_DIR, make_settings
 
 QUESTION = "小红卡为什么关停？"
 FALSE_ANSWERS = {

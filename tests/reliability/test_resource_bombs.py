@@ -16,7 +16,7 @@ from ingest import ingest
 from ingest.loaders import load
 from ingest.worker import Limits
 from rag.errors import FileTooLarge
-from tests.conftest import DATA_DIR, make_settings
+from tests.environment import DATA_DIR, make_settings
 from tests.helpers import minimal_pdf, pdf_with_stream
 
 MB = 1024 * 1024

@@ -9,7 +9,7 @@ from rag.errors import IndexDamaged, ServerUnreachable
 from rag.store import get_store
 from rag.store.chroma import chunk_from_record, chunk_metadata, where
 from rag.types import Filters
-from tests.conftest import make_settings
+from tests.environment import make_settings
 from tests.helpers import make_chunk
 
 

@@ -6,7 +6,7 @@ from rag import answer
 from rag.config import Settings
 from rag.store import Store, get_store
 from rag.types import Filters
-from tests.conftest import DATA_DIR, ingest_process
+from tests.environment import DATA_DIR, ingest_process
 from tests.helpers import article_folder
 
 

@@ -19,7 +19,7 @@ from rag.config import Settings
 from rag.errors import IndexBusy, StoreUnavailable
 from rag.store import get_store
 from rag.store.chroma import client as _client
-from tests.conftest import DATA_DIR, ingest_process, make_settings
+from tests.environment import DATA_DIR, ingest_process, make_settings
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from rag.store.locks import FileWriterLock
-from tests.conftest import DATA_DIR
+from tests.environment import DATA_DIR
 
 DRONES = DATA_DIR / "articles" / "meituan_drones.txt"
 

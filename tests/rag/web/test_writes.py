@@ -7,7 +7,7 @@ import pytest
 from rag.errors import BadRequest, FileTooLarge, IndexBusy, UnsupportedFile
 from rag.web import writes
 from rag.web.writes import add_uploads, check_upload, delete_upload, reindex
-from tests.conftest import DATA_DIR, make_settings
+from tests.environment import DATA_DIR, make_settings
 
 DRONES = DATA_DIR / "articles" / "meituan_drones.txt"
 
