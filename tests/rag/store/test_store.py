@@ -1,5 +1,4 @@
 import shutil
-from pathlib import Path
 
 from ingest import ingest
 from rag import answer
@@ -7,7 +6,6 @@ from rag.config import Settings
 from rag.store import Store, get_store
 from rag.types import Filters
 from tests.environment import DATA_DIR, ingest_process
-from tests.helpers import article_folder
 
 
 def test_the_keyword_index_is_rebuilt_from_chroma_when_missing(settings: Settings):
@@ -18,22 +16,6 @@ def test_the_keyword_index_is_rebuilt_from_chroma_when_missing(settings: Setting
     fresh = Store(settings, store.name)
     assert [c.chunk_id for c in fresh.keyword_index().all_chunks()] == before
     assert fresh.keyword_dir.is_dir()
-
-
-def test_another_process_edit_is_applied_by_reading_only_what_changed(settings: Settings, tmp_path: Path):
-    folder = article_folder(tmp_path / "arts", 3)
-    ingest([folder], settings=settings)
-    reader = get_store(settings=settings)
-    index = reader.keyword_index()
-    mark, total = index.mark(), len(index)
-    edited = sorted(folder.iterdir())[0]
-    edited.write_text(edited.read_text(encoding="utf-8") + "\n拼多多宣布了新的合作计划。", encoding="utf-8")
-    other = ingest_process(settings, str(folder))
-    assert other.wait(timeout=120) == 0, other.stderr.read()
-    changed = reader.changed_ids(mark.next_seq)
-    assert 0 < len(changed) < total, "catching up would read more than the edited article"
-    assert {Path(c.path) for c in reader.keyword_index().chunks(changed).values()} == {edited}
-    assert reader.keyword_index().knows("拼多多") and len(reader.keyword_index()) == reader.count()
 
 
 def test_another_process_write_is_seen_by_bm25_dense_search_and_the_next_write(settings: Settings, tmp_path):
