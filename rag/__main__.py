@@ -15,7 +15,7 @@ from typing import Any
 from rag import __version__
 from rag.answer import answer
 from rag.config import Settings
-from rag.conversations import SHARED, TERMINAL, conversations, get_conversation, save_turn
+from rag.conversations import TERMINAL, conversations, default_owner, get_conversation, save_turn
 from rag.errors import RagError
 from rag.feedback import export_feedback
 from rag.pins import describe_change, pin_question, pinned, refresh_pins, unpin
@@ -136,7 +136,7 @@ def _chat(options: dict[str, Any], resume: str | None) -> int:
 def _pins(args: argparse.Namespace, settings: Settings) -> int:
     """Pin or unpin, then answer the pins again where the archive changed, and list them."""
     if args.add:
-        pin_question(args.add, owner=SHARED if settings.shared_conversations else TERMINAL, settings=settings)
+        pin_question(args.add, owner=default_owner(TERMINAL, settings), settings=settings)
     if args.remove is not None:
         unpin(args.remove, owner=None, settings=settings)
     refresh_pins(settings=settings)

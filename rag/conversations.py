@@ -20,6 +20,7 @@ __all__ = [
     "ConversationInfo",
     "SavedTurn",
     "conversations",
+    "default_owner",
     "delete_conversation",
     "get_conversation",
     "new_owner",
@@ -31,6 +32,7 @@ __all__ = [
 MAX_TITLE_CHARS = 80
 SHARED = "shared"
 TERMINAL = "terminal"
+API = "api"
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 _BLANKS = re.compile(r"\s+")
 
@@ -51,6 +53,11 @@ def owner_of(token: str | None, settings: Settings | None = None) -> str:
     if not isinstance(token, str) or not _TOKEN.fullmatch(token):
         raise BadRequest("this browser's conversation key is malformed: reload the page to get a new one")
     return token
+
+
+def default_owner(name: str, settings: Settings | None = None) -> str:
+    """The owner of what a client without a key saves: `name` (TERMINAL, API), or everyone when shared."""
+    return SHARED if (settings or get_settings()).shared_conversations else name
 
 
 def title_of(question: str) -> str:
@@ -76,7 +83,7 @@ def save_turn(
     """
     settings = settings or get_settings()
     if owner is None and conversation is None:
-        owner = SHARED if settings.shared_conversations else TERMINAL
+        owner = default_owner(TERMINAL, settings)
     return ConversationLog(settings.data_dir).add(conversation, owner, title_of(answer.question), answer)
 
 

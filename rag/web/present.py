@@ -293,14 +293,24 @@ def conversation_markdown(conversation: Conversation) -> str:
     return "\n\n".join([head, *turns]) + "\n"
 
 
-def conversation_json(conversation: Conversation, settings: Settings) -> str:
-    """One conversation as JSON: its title, times, and every answer as the API gives it."""
+def public_conversation(conversation: Conversation, settings: Settings) -> dict[str, Any]:
+    """One conversation as JSON-ready data: its title, times, and every answer as the API gives it."""
     data = conversation.model_dump(mode="json", exclude={"history"})
     data["history"] = [
         {"time": t.time, "question": t.question, "answer": public_answer(t.answer, settings)}
         for t in conversation.history
     ]
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return data
+
+
+def conversation_json(conversation: Conversation, settings: Settings) -> str:
+    """One conversation as a JSON file (`public_conversation`, indented)."""
+    return json.dumps(public_conversation(conversation, settings), ensure_ascii=False, indent=2) + "\n"
+
+
+def public_pin(pin: Pin, settings: Settings) -> dict[str, Any]:
+    """A pinned question as JSON-ready data, its latest answer as the API gives it."""
+    return pin.model_dump(mode="json") | {"answer": public_answer(pin.answer, settings)}
 
 
 def render_pins(pins: list[Pin]) -> str:

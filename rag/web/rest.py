@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -30,9 +30,11 @@ from rag import (
     status,
     stream_answer,
 )
+from rag.conversations import get_conversation, save_turn
 from rag.feedback import give_feedback
 from rag.web.http import Admission, admitted_stream, complete, opened, rag_error_body, sse
 from rag.web.present import display_path, public_answer, public_documents, report_details, upload_path
+from rag.web.saved import OwnerKey, request_owner, saved_routes
 from rag.web.writes import Written, add_uploads, delete_upload, reindex
 
 MAX_FILES_PER_UPLOAD = 20
@@ -70,6 +72,16 @@ class AnswerRequest(BaseModel):
     mode: Literal["extractive", "llm"] | None = Field(
         default=None, description="`llm` needs RAG_LLM; default: the LLM when configured."
     )
+    conversation: str | None = Field(
+        default=None,
+        description="A saved conversation to continue (see X-Conversation-Key): its last turns are the "
+        "history unless `history` is given, and this turn is saved to it.",
+    )
+    save: bool = Field(
+        default=False,
+        description="Save this turn, to `conversation` or to a new conversation; the answer then carries "
+        "the conversation's id in `conversation`.",
+    )
 
     model_config = {
         "json_schema_extra": {
@@ -104,17 +116,22 @@ class FeedbackRequest(BaseModel):
     comment: str = Field(default="", description="Optional, at most 2,000 characters.")
 
 
-def answers_for(request: AnswerRequest, settings: Settings) -> Iterator[Answer]:
-    """The stream of partial answers, then the complete one, for an API request.
+def answers_for(request: AnswerRequest, owner: str, settings: Settings) -> Iterator[Answer]:
+    """The stream of partial answers, then the complete one, for an API request by `owner`.
 
     Raises:
         BadRequest: LLM mode asked for but no LLM is configured (other checks raise while streaming).
+        NotFound: `owner` has no saved conversation `request.conversation`.
     """
     if request.mode == "llm" and not settings.llm:
         raise BadRequest("mode=llm needs a language model: set RAG_LLM (see the README), or omit mode")
+    history = [t.as_answer() for t in request.history]
+    if request.conversation is not None:
+        saved = get_conversation(request.conversation, owner=owner, settings=settings).history
+        history = history or [t.answer for t in saved[-MAX_HISTORY_TURNS:]]
     return stream_answer(
         request.question,
-        [t.as_answer() for t in request.history],
+        history,
         k=request.k,
         sources=request.sources,
         since=request.since,
@@ -124,12 +141,24 @@ def answers_for(request: AnswerRequest, settings: Settings) -> Iterator[Answer]:
     )
 
 
-def answer_events(flagged: Iterator[tuple[Answer, bool]], settings: Settings) -> Iterator[str]:
-    """Server-sent events: `partial` with the growing text, then `answer` (or `error`)."""
+def answer_body(answer: Answer, request: AnswerRequest, owner: str, settings: Settings) -> dict[str, Any]:
+    """The complete answer as the API returns it, saved first when the request asks to keep it."""
+    body = public_answer(answer, settings)
+    if request.save or request.conversation is not None:
+        body["conversation"] = save_turn(
+            answer, conversation=request.conversation, owner=owner, settings=settings
+        )
+    return body
+
+
+def answer_events(
+    flagged: Iterator[tuple[Answer, bool]], finish: Callable[[Answer], dict[str, Any]]
+) -> Iterator[str]:
+    """Server-sent events: `partial` with the growing text, then `answer` (`finish` of it) or `error`."""
     try:
         for answer, last in flagged:
             if last:
-                yield sse(public_answer(answer, settings), "answer")
+                yield sse(finish(answer), "answer")
             else:
                 yield sse({"text": answer.text}, "partial")
     except RagError as exc:
@@ -149,22 +178,29 @@ def rest_routes(settings: Settings, admission: Admission, watch: FolderWatch | N
         stream: Annotated[
             bool, Query(description="Stream server-sent events: `partial`, then `answer`.")
         ] = False,
+        key: OwnerKey = None,
     ) -> Any:
         """Return `Answer.to_dict()`, or stream it with `?stream=true`.
 
         The answer: text with `[n]` markers, citations (title, outlet, date, quote, offsets), `refused`
-        with `see_also` when the archive does not say, `mode`, `timings`.
+        with `see_also` when the archive does not say, `mode`, `timings`; `conversation` when saved.
         """
-        answers = answers_for(request, settings)
+        owner = request_owner(key, settings)
+        answers = await run_in_threadpool(answers_for, request, owner, settings)
+
+        def finish(done: Answer) -> dict[str, Any]:
+            return answer_body(done, request, owner, settings)
+
         if not stream:
-            return public_answer(await complete(admission, answers), settings)
+            return await run_in_threadpool(finish, await complete(admission, answers))
         flagged = await opened(admission, answers)
-        events = admitted_stream(admission, answer_events(flagged, settings))
+        events = admitted_stream(admission, answer_events(flagged, finish))
         return StreamingResponse(
             events, media_type="text/event-stream", headers={"Cache-Control": "no-cache"}
         )
 
     _document_routes(router, settings)
+    saved_routes(router, settings)
 
     @router.post("/reindex", tags=["documents"], summary="Sync the index with the archive and upload folders")
     async def reindex_all() -> dict[str, Any]:
