@@ -105,8 +105,8 @@ def get_conversation(
 
 def rename_conversation(
     conversation: str, title: str, *, owner: str | None, settings: Settings | None = None
-) -> None:
-    """Give a conversation a new title (one line, at most `MAX_TITLE_CHARS`).
+) -> str:
+    """Give a conversation a new title (one line, at most `MAX_TITLE_CHARS`); returns the title as kept.
 
     Raises:
         BadRequest: the title is empty or too long.
@@ -118,6 +118,7 @@ def rename_conversation(
     if len(title) > MAX_TITLE_CHARS:
         raise BadRequest(f"the title is {len(title)} characters long; at most {MAX_TITLE_CHARS}")
     ConversationLog((settings or get_settings()).data_dir).rename(conversation, owner, title)
+    return title
 
 
 def delete_conversation(conversation: str, *, owner: str | None, settings: Settings | None = None) -> None:

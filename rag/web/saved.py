@@ -16,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from rag import Settings
 from rag.conversations import (
     API,
+    MAX_TITLE_CHARS,
     conversations,
     default_owner,
     delete_conversation,
@@ -39,7 +40,7 @@ OwnerKey = Annotated[
 class Rename(BaseModel):
     """A conversation's new title."""
 
-    title: str = Field(description="One line, at most 80 characters.")
+    title: str = Field(description=f"One line, at most {MAX_TITLE_CHARS} characters.")
 
 
 class PinRequest(BaseModel):
@@ -78,10 +79,10 @@ def saved_routes(router: APIRouter, settings: Settings) -> None:
     async def rename(conversation: str, request: Rename, key: OwnerKey = None) -> dict[str, str]:
         """400: an empty or too long title; 404: not the owner's."""
         owner = request_owner(key, settings)
-        await run_in_threadpool(
+        kept = await run_in_threadpool(
             rename_conversation, conversation, request.title, owner=owner, settings=settings
         )
-        return {"id": conversation, "title": request.title.strip()}
+        return {"id": conversation, "title": kept}
 
     @router.delete(
         "/conversations/{conversation}", tags=["conversations"], summary="Delete one", status_code=204

@@ -31,8 +31,8 @@ def test_answers_are_saved_continued_listed_renamed_and_deleted(api):
     )
 
     assert (
-        api.patch(f"/api/conversations/{chat}", json={"title": "小红卡"}, headers=me).json()["title"]
-        == "小红卡"
+        api.patch(f"/api/conversations/{chat}", json={"title": " 小红卡\n年费 "}, headers=me).json()["title"]
+        == "小红卡 年费"
     )
     assert api.patch(f"/api/conversations/{chat}", json={"title": " "}, headers=me).status_code == 400
     assert api.delete(f"/api/conversations/{chat}", headers=me).status_code == 204
