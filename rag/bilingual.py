@@ -38,13 +38,22 @@ def _occurs(term: str, text: str) -> bool:
     return term in text
 
 
-def first_occurrence(term: str, text: str) -> int:
-    """Where `term` or one of its translations first occurs in `text` (folded), or -1."""
-    found = [
-        m.start() if w.isascii() and (m := _word(w).search(text)) else text.find(w) if not w.isascii() else -1
-        for w in (term, *translations(term))
-    ]
-    return min((at for at in found if at >= 0), default=-1)
+def occurrences(term: str, text: str) -> list[int]:
+    """Where `term` or one of its translations occurs in `text` (folded), in order.
+
+    A Chinese compound found nowhere as a whole is found by its dictionary parts (净利润率 by 净利润,
+    or by its translation "net profit").
+    """
+    found = sorted(at for w in (term, *translations(term)) for at in _positions(w, text))
+    if found or term.isascii():
+        return found
+    return sorted({at for part in compound_parts(term) for at in occurrences(part, text)})
+
+
+def _positions(word: str, text: str) -> list[int]:
+    if word.isascii():
+        return [m.start() for m in _word(word).finditer(text)] if word in text else []
+    return [m.start() for m in re.finditer(re.escape(word), text)]
 
 
 def presence(term: str, text: str) -> float:

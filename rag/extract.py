@@ -9,10 +9,11 @@ cut to its best-matching run of clauses.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Collection
 
-from rag.bilingual import first_occurrence, matched_share
+from rag.bilingual import matched_share, occurrences
 from rag.guard import asks_about, instruction_spans
 from rag.text import bigrams, fold, language, normalize, sentence_spans, terms
 from rag.types import Hit, Quote
@@ -40,7 +41,8 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
     ),
     "number": (
         re.compile(
-            r"多少|几|多大|多高|多长|比例|金额|\bhow (?:much|many|big|large)\b|\bwhat percentage\b", re.I
+            r"多少|几|多大|多高|多长|多久|比例|金额|\bhow (?:much|many|big|large|fast|long|far|old)\b|\bwhat percentage\b",
+            re.I,
         ),
         re.compile(
             r"(?<!\d)(?<!\d[,.])\d[\d,.]*+\s*+(?:%|元|亿|万|美元|人|家|个|公斤|千克|吨|公里|千米|米|分钟|小时|天|倍|"
@@ -57,6 +59,16 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"公司|平台|\bcompany\b|\bplatform\b", re.I),
     ),
 }
+# A how-much question asking for a rate or a change: its answer is a percentage, not an amount.
+_RATE = re.compile(
+    r"率|比例|百分|增长|增速|同比|环比|涨|跌|下降|提高|提升|\brates?\b|\bratio\b|\bpercent|\bmargins?\b|"
+    r"\bshare\b|\bgr[eo]w|\bincreas|\bdecreas|\bris[ei]|\brose\b|\bf[ae]ll|\bdrop|\bhow fast\b",
+    re.I,
+)
+# Characters over which a question word's pull on a figure falls by a factor of e (see `answer_span`).
+ANCHOR_REACH = 30
+CLAUSE_CHARS = 20
+_BOUNDARY = re.compile(r"[,，;；。!?！？]|\.\s")
 INTENT_WEIGHT = 0.4
 PARAPHRASE_WEIGHT = 0.5
 RANK_WEIGHT = 0.3
@@ -75,17 +87,43 @@ OTHER_ARTICLE_SHARE = 0.6
 def answer_span(question: str, text: str, idf: Callable[[str], float]) -> tuple[int, int] | None:
     """The shortest span of `text` that answers a how-much or when question: a figure with its unit, a date.
 
-    Of several, the one nearest the question's rarest word in `text` ("年卡收费为 168元" for the fee).
+    A question about a rate or a change (净利润率, "how fast did it grow") is answered by a percentage,
+    any other how-much question by an amount; a figure of the wrong kind is no answer. Of several, the figure the
+    question's words stand closest to, each word weighted by its rarity ("margin of 14.0%" for the
+    net profit margin, not the revenue in the same sentence); None when no word of the question occurs.
     """
-    cues = [INTENTS[name][1] for name in question_intents(question) if name in ("number", "when")]
+    intents = question_intents(question)
+    cues = [INTENTS[name][1] for name in intents if name in ("number", "when")]
     matches = [m for cue in cues for m in cue.finditer(text)]
+    if "number" in intents:
+        rate = bool(_RATE.search(question))
+        matches = [m for m in matches if ("%" in m.group()) == rate]
     if not matches:
         return None
     folded = fold(text)
-    ranked = sorted(_Scorer(question, idf).weights, key=lambda t: -idf(t))
-    anchor = next((at for t in ranked if (at := first_occurrence(t, folded)) >= 0), 0)
-    best = min(matches, key=lambda m: (abs(m.start() - anchor), m.end() - m.start()))
-    return best.start(), best.end()
+    places = {t: occurrences(t, folded) for t in _Scorer(question, idf).weights}
+
+    def pull(match: re.Match[str]) -> float:
+        start, end = match.span()
+        return sum(
+            idf(t) * max(math.exp(-_distance(folded, start, end, at) / ANCHOR_REACH) for at in found)
+            for t, found in places.items()
+            if found
+        )
+
+    best = max(matches, key=lambda m: (pull(m), m.start() - m.end()))
+    return (best.start(), best.end()) if pull(best) > 0 else None
+
+
+def _distance(text: str, start: int, end: int, at: int) -> float:
+    """How far a question word at `at` stands from the figure `text[start:end]`, as characters.
+
+    A figure usually follows what it measures ("net profit margin of 14.0%", "年卡收费为168元"): a word
+    after it counts double, and each clause boundary between them as `CLAUSE_CHARS` more characters.
+    """
+    gap = text[at:start] if at < start else text[end:at]
+    far = len(gap) + CLAUSE_CHARS * len(_BOUNDARY.findall(gap))
+    return far if at < start else 2 * far
 
 
 def question_intents(question: str) -> list[str]:

@@ -1,6 +1,6 @@
 """Matching across Chinese and English: translations, presence, and the share of a question covered."""
 
-from rag.bilingual import first_occurrence, matched_share, presence, translations
+from rag.bilingual import matched_share, occurrences, presence, translations
 
 
 def test_translations_come_from_the_lexicon_then_cc_cedict():
@@ -23,6 +23,8 @@ def test_matched_share_weighs_terms_and_abstains_when_nothing_can_be_judged():
     assert matched_share({"zebra": 1.0}, "短") is None
 
 
-def test_first_occurrence_finds_a_term_or_its_translation():
-    assert first_occurrence("close", "业务将关停") == 3
-    assert first_occurrence("tesla", "小红卡") == -1
+def test_occurrences_find_a_term_its_translation_or_its_parts():
+    assert occurrences("close", "业务将关停，关停后") == [3, 6]
+    assert occurrences("tesla", "小红卡") == []
+    assert occurrences("净利润率", "an adjusted net profit margin of 14.0%") == [12, 16, 23]
+

@@ -1,4 +1,4 @@
-from rag.extract import MAX_QUOTES, question_intents, select_quotes
+from rag.extract import MAX_QUOTES, answer_span, question_intents, select_quotes
 from rag.types import Hit
 from tests.helpers import make_chunk
 
@@ -73,3 +73,21 @@ def test_blanks_that_join_touching_sentences_count_against_the_budget():
         quotes = select_quotes("小红卡收费多少？", [Hit(chunk=chunk, score=1.0)], _idf, budget)
         assert quotes and sum(len(q.text) for q in quotes) <= budget
         assert all(text[q.start : q.end] == q.text for q in quotes)
+
+
+def test_the_short_answer_is_the_figure_the_question_asks_for():
+    text = (
+        "The company reported Q1 revenue of 32.61 billion yuan, a 10.9% year-on-year increase, "
+        "with an adjusted net profit margin of 14.0%. GMV grew 15.4%, reaching 332.3 billion, "
+        "with monthly active buyers increasing to 135 million."
+    )
+
+    def figure(question: str) -> str | None:
+        span = answer_span(question, text, _idf)
+        return text[span[0] : span[1]] if span else None
+
+    assert figure("快手的净利润率是多少？") == "14.0%"
+    assert figure("快手一季度营收同比增长了多少？") == "10.9%"
+    assert figure("快手一季度营收是多少？") == "32.61 billion"
+    assert figure("How many monthly active buyers does it have?") == "135 million"
+    assert figure("How many stores did it open?") is None
