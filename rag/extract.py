@@ -41,7 +41,8 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
     ),
     "number": (
         re.compile(
-            r"多少|几|多大|多高|多长|多久|比例|金额|\bhow (?:much|many|big|large|fast|long|far|old)\b|\bwhat percentage\b",
+            r"多少|几|多大|多高|多长|多久|比例|金额|"
+            r"\bhow (?:much|many|big|large|fast|long|far|old)\b|\bwhat percentage\b",
             re.I,
         ),
         re.compile(
@@ -88,9 +89,10 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> tuple[
     """The shortest span of `text` that answers a how-much or when question: a figure with its unit, a date.
 
     A question about a rate or a change (净利润率, "how fast did it grow") is answered by a percentage,
-    any other how-much question by an amount; a figure of the wrong kind is no answer. Of several, the figure the
-    question's words stand closest to, each word weighted by its rarity ("margin of 14.0%" for the
-    net profit margin, not the revenue in the same sentence); None when no word of the question occurs.
+    any other how-much question by an amount; a figure of the wrong kind is no answer. Of several,
+    the figure the question's words stand closest to, each word weighted by its rarity ("margin of
+    14.0%" for the net profit margin, not the revenue in the same sentence); None when no word of the
+    question occurs.
     """
     intents = question_intents(question)
     cues = [INTENTS[name][1] for name in intents if name in ("number", "when")]

@@ -27,4 +27,3 @@ def test_occurrences_find_a_term_its_translation_or_its_parts():
     assert occurrences("close", "业务将关停，关停后") == [3, 6]
     assert occurrences("tesla", "小红卡") == []
     assert occurrences("净利润率", "an adjusted net profit margin of 14.0%") == [12, 16, 23]
-
