@@ -23,6 +23,7 @@ from rag.citations import (
     claim_spans,
     number_quotes,
 )
+from rag.compose import compose, in_date_order
 from rag.config import Settings, get_settings
 from rag.errors import LLMUnavailable
 from rag.extract import answer_span, select_quotes
@@ -39,26 +40,6 @@ log = logging.getLogger(__name__)
 
 # Share of its rarity a word a follow-up borrowed from the conversation keeps in choosing quotes.
 BORROWED_WEIGHT = 0.3
-
-
-def _lead(citation: Citation, lang: str) -> str:
-    source = citation.source or (f"《{citation.title}》" if lang == "zh" else f"“{citation.title}”")
-    if lang == "zh":
-        return f"据{source}（{citation.date}）报道：" if citation.date else f"据{source}："
-    return f"As of {citation.date}, per {source}: " if citation.date else f"Per {source}: "
-
-
-def compose(citations: list[Citation], lang: str, answer: str = "") -> str:
-    """Join quotes into the answer text: the answer first, then the quotes that show it.
-
-    `answer` is a short span of the first quote (a figure, a date) when there is one; then a lead
-    names the first source and its date, and each quote follows with its citation.
-    """
-    if not citations:
-        return ""
-    body = " ".join(f"{c.quote}[{c.n}]" for c in citations)
-    first = f"{answer}[{citations[0].n}]{'。' if lang == 'zh' else '. '}" if answer else ""
-    return first + _lead(citations[0], lang) + body
 
 
 @dataclass(frozen=True)
@@ -165,13 +146,25 @@ def _extractive(turn: _Turn) -> Answer:
     quotes: list[Quote] = select_quotes(
         turn.query, turn.hits, turn.weight, turn.settings.max_quote_chars, turn.resolved.prefer
     )
-    citations = number_quotes(quotes)
+    citations = number_quotes(in_date_order(quotes))
     if not citations:
         return _refusal(turn)
-    span = answer_span(turn.query, citations[0].quote, turn.weight)
-    short = citations[0].quote[span[0] : span[1]] if span else ""
-    text = compose(citations, turn.lang, short if short != citations[0].quote else "")
+    text = compose(citations, turn.lang, _short_answers(turn, citations))
     return Answer(question=turn.question, text=text, citations=citations, timings=turn.timings)
+
+
+def _short_answers(turn: _Turn, citations: list[Citation]) -> dict[int, str]:
+    """The figure or date that each article's first quote gives for the question, by citation number."""
+    found: dict[int, str] = {}
+    articles: set[str] = set()
+    for citation in citations:
+        if citation.doc_id in articles:
+            continue
+        articles.add(citation.doc_id)
+        span = answer_span(turn.query, citation.quote, turn.weight)
+        if span and citation.quote[span[0] : span[1]] != citation.quote:
+            found[citation.n] = citation.quote[span[0] : span[1]]
+    return found
 
 
 def _generated(turn: _Turn) -> Iterator[Answer]:

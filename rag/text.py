@@ -40,6 +40,9 @@ CJK_RANGE = "\u3400-\u9fff"
 _CJK = re.compile(f"[{CJK_RANGE}]")
 _NOT_CJK = re.compile(f"[^{CJK_RANGE}]")
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
+# What a scraped page leaves before a sentence: runs of one or two Chinese characters between blanks
+# ("交 等来 交了600元…", a heading set in large type, one glyph per element); see `sentence_spans`.
+_DEBRIS = re.compile(f"(?:[{CJK_RANGE}]{{1,2}}[^\\S\n]++){{2,}}+(?=\\S)")
 # Chinese stops end a sentence anywhere; "!", "?" and "." only before a space, a quote or the end
 # ("3.5", "![image]", "Co.," and an initial as in "S.G. Tallentyre" do not). Runs are matched whole
 # and possessively, never from their middle, so a run of dots costs linear time.
@@ -166,13 +169,15 @@ def bigrams(text: str) -> set[str]:
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Return `(start, end)` offsets of the sentences of `text`, trimmed of surrounding whitespace.
 
-    A straight quote left open by a sentence and closed after a space (`需求。 "`) stays with it.
+    A straight quote left open by a sentence and closed after a space (`需求。 "`) stays with it;
+    scraping debris before a sentence is left out (see `_after_debris`).
     """
     bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
     spans: list[tuple[int, int]] = []
     for start, end in zip(bounds, bounds[1:], strict=False):
         while start < end and text[start].isspace():
             start += 1
+        start = _after_debris(text, start, end)
         while end > start and text[end - 1].isspace():
             end -= 1
         if start >= end:
@@ -186,3 +191,16 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 continue
         spans.append((start, end))
     return spans
+
+
+def _after_debris(text: str, start: int, end: int) -> int:
+    """`start`, moved past the scraping debris the sentence begins with, if any.
+
+    Debris is two or more blank-separated runs of one or two Chinese characters, one of them a single
+    character ("交 等来 "): a list of names ("北京 上海 广州") has no single characters, and a word
+    broken by a line wrap ("小 红书") is one run, not two.
+    """
+    match = _DEBRIS.match(text, start, end)
+    if match is None or all(len(run) > 1 for run in match.group().split()):
+        return start
+    return match.end()

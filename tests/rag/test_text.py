@@ -27,5 +27,18 @@ def test_sentence_spans_cover_chinese_and_english_sentences():
     assert sentences == ['他说"准备不够充分。 "', "第二句！", "The GMV was 3.5 billion.", "Next one?"]
 
 
+def test_sentences_leave_out_scraping_debris_but_not_lists_or_wrapped_words():
+    def sentences(text: str) -> list[str]:
+        return [text[s:e] for s, e in sentence_spans(text)]
+
+    assert sentences("很失望。 交 等来 交了600元,等来了三无服务。") == [
+        "很失望。",
+        "交了600元,等来了三无服务。",
+    ]
+    assert sentences("北京 上海 广州 深圳等城市。") == ["北京 上海 广州 深圳等城市。"]
+    assert sentences("小 红书官方表示。") == ["小 红书官方表示。"]
+    assert sentences("I am here. A b c d.") == ["I am here.", "A b c d."]
+
+
 def test_bigrams_are_chinese_only():
     assert bigrams("小红卡 card") == {"小红", "红卡"}

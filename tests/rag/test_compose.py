@@ -1,0 +1,48 @@
+from rag.citations import number_quotes
+from rag.compose import DIFFER, compose, in_date_order
+from rag.types import Hit, Quote
+from tests.helpers import make_chunk
+
+ARTICLES = {
+    # doc id: (outlet, date, text)
+    "late": ("36Ke", "2025-11-06", "Kuaishou's net profit margin was 15.2% in the quarter."),
+    "early": ("Xin Lang", "2025-08-13", "Kuaishou reported a net profit margin of 14.0%."),
+    "undated": (None, None, "The margin of Kuaishou stood at 14.0% that quarter."),
+}
+
+
+def _quote(doc: str, rank: int) -> Quote:
+    source, date, text = ARTICLES[doc]
+    chunk = make_chunk(text, chunk_id=doc, doc_id=doc, title=f"title {doc}", source=source, date=date)
+    return Quote(Hit(chunk=chunk, score=1.0), rank, 0, len(text), 1.0 - rank / 10)
+
+
+def test_the_best_article_leads_and_the_others_follow_in_date_order():
+    quotes = [_quote("undated", 0), _quote("late", 1), _quote("early", 2)]
+    assert [q.hit.chunk.doc_id for q in in_date_order(quotes)] == ["undated", "early", "late"]
+    again = [_quote("late", 0), _quote("undated", 1), _quote("early", 2)]
+    assert [q.hit.chunk.doc_id for q in in_date_order(again)] == ["late", "early", "undated"]
+
+
+def test_each_article_is_cited_under_its_own_outlet_and_date():
+    citations = number_quotes(in_date_order([_quote("late", 0), _quote("early", 1)]))
+    text = compose(citations, "en")
+    assert text.startswith("As of 2025-11-06, per 36Ke: Kuaishou's net profit margin was 15.2%")
+    assert "As of 2025-08-13, per Xin Lang: Kuaishou reported" in text
+    assert text.index("[1]") < text.index("As of 2025-08-13") < text.index("[2]")
+
+
+def test_different_figures_are_shown_side_by_side_with_their_sources():
+    citations = number_quotes([_quote("late", 0), _quote("early", 1)])
+    text = compose(citations, "zh", {1: "15.2%", 2: "14.0%"})
+    assert text.startswith(DIFFER["zh"] + "15.2%[1]（36Ke，2025-11-06）；14.0%[2]（Xin Lang，2025-08-13）。")
+    english = compose(citations, "en", {1: "15.2%", 2: "14.0%"})
+    assert english.startswith(
+        "Sources differ: 15.2%[1] (36Ke, 2025-11-06); 14.0%[2] (Xin Lang, 2025-08-13). "
+    )
+
+
+def test_one_figure_that_articles_agree_on_is_cited_to_each():
+    citations = number_quotes([_quote("early", 0), _quote("undated", 1)])
+    assert compose(citations, "en", {1: "14.0%", 2: "14.0 %"}).startswith("14.0%[1][2]. As of 2025-08-13")
+    assert compose(citations[:1], "zh", {1: "14.0%"}).startswith("14.0%[1]。据Xin Lang（2025-08-13）报道：")
