@@ -27,6 +27,39 @@ def translations(term: str) -> frozenset[str]:
     return words | (dictionary.chinese(term) if term.isascii() else dictionary.english(term))
 
 
+# British and American spellings of the same word (licence: license, colour: color, organise: organize).
+_SPELLINGS = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"ence$", "ense"),
+        (r"ense$", "ence"),
+        (r"our$", "or"),
+        (r"(?<!o)or$", "our"),
+        (r"is(e|ed|es|ing|ation|ations)$", r"iz\1"),
+        (r"iz(e|ed|es|ing|ation|ations)$", r"is\1"),
+        (r"ys(e|ed|es|ing)$", r"yz\1"),
+        (r"yz(e|ed|es|ing)$", r"ys\1"),
+        (r"tre(s?)$", r"ter\1"),
+        (r"(?<![aeiou])ter(s?)$", r"tre\1"),
+        (r"ogue(s?)$", r"og\1"),
+        # travelled: traveled, only after two syllables (filled is not filed).
+        (r"^((?:[^aeiouy]*[aeiouy]+){2}[^aeiouy]*?)ll(ed|ing|er|ers)$", r"\1l\2"),
+        (r"^((?:[^aeiouy]*[aeiouy]+){2}[^aeiouy]*?)(?<!l)l(ed|ing|er|ers)$", r"\1ll\2"),
+    )
+)
+# Words shorter than this are left as spelt ("four" is not "for").
+MIN_SPELLING_CHARS = 5
+
+
+@lru_cache(maxsize=4096)
+def spellings(term: str) -> tuple[str, ...]:
+    """`term` and its other British or American spellings (licence: license), `term` first."""
+    if len(term) < MIN_SPELLING_CHARS or not term.isascii() or not term.isalpha():
+        return (term,)
+    other = (pattern.sub(replacement, term) for pattern, replacement in _SPELLINGS)
+    return tuple(dict.fromkeys((term, *other)))
+
+
 @lru_cache(maxsize=4096)
 def _word(term: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z0-9]){re.escape(term)}(?:s|es|ed|d|ing)?(?![a-z0-9])")
@@ -44,7 +77,7 @@ def occurrences(term: str, text: str) -> list[int]:
     A Chinese compound found nowhere as a whole is found by its dictionary parts (净利润率 by 净利润,
     or by its translation "net profit").
     """
-    found = sorted(at for w in (term, *translations(term)) for at in _positions(w, text))
+    found = sorted(at for w in (*spellings(term), *translations(term)) for at in _positions(w, text))
     if found or term.isascii():
         return found
     return sorted({at for part in compound_parts(term) for at in occurrences(part, text)})
@@ -75,7 +108,7 @@ def presence(term: str, text: str) -> float:
 
 
 def _matches(term: str, text: str) -> bool:
-    return _occurs(term, text) or any(_occurs(t, text) for t in translations(term))
+    return any(_occurs(t, text) for t in (*spellings(term), *translations(term)))
 
 
 @lru_cache(maxsize=4096)

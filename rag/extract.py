@@ -21,7 +21,11 @@ from rag.types import Hit, Quote
 # For each intent: what in a question asks for it, and cues of an answer (strong, then weak).
 INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
     "why": (
-        re.compile(r"为什么|为何|原因|理由|怎么会|\bwhy\b|\breasons?\b", re.I),
+        re.compile(
+            r"为什么|为何|为啥|因何|缘何|何以|原因|缘由|起因|理由|怎么会|\bwhy\b|\breasons?\b|\bhow come\b|"
+            r"\bwhat (?:made|caused|led to)\b",
+            re.I,
+        ),
         re.compile(
             r"因为|由于|原因|理由|导致|为了|旨在|\bbecause\b|\bdue to\b|\breasons?\b|\bas a result\b|"
             r"\bin order to\b|\baim(?:s|ing)? to\b",

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from rag.bilingual import translations
+from rag.bilingual import spellings, translations
 from rag.bootstrap import ensure_index
 from rag.config import Settings, get_settings
 from rag.embeddings import get_embedder, rerank
@@ -277,6 +277,10 @@ def _background(reference: list[tuple[str, float]]) -> float:
 
 
 def with_translations(words: list[str]) -> list[str]:
-    """`words` followed by the terms of their translations, so keyword search reaches the other language."""
-    extra = [piece for w in words for t in sorted(translations(w)) for piece in terms(t)]
+    """`words` followed by their other spellings and the terms of their translations.
+
+    Keyword search then reaches the other language, and British and American spellings each other.
+    """
+    extra = [*(v for w in words for v in spellings(w)[1:])]
+    extra += [piece for w in words for t in sorted(translations(w)) for piece in terms(t)]
     return words + [t for t in dict.fromkeys(extra) if t not in words]

@@ -1,6 +1,6 @@
 """Matching across Chinese and English: translations, presence, and the share of a question covered."""
 
-from rag.bilingual import matched_share, occurrences, presence, translations
+from rag.bilingual import matched_share, occurrences, presence, spellings, translations
 
 
 def test_translations_come_from_the_lexicon_then_cc_cedict():
@@ -27,3 +27,12 @@ def test_occurrences_find_a_term_its_translation_or_its_parts():
     assert occurrences("close", "业务将关停，关停后") == [3, 6]
     assert occurrences("tesla", "小红卡") == []
     assert occurrences("净利润率", "an adjusted net profit margin of 14.0%") == [12, 16, 23]
+
+
+def test_british_and_american_spellings_match_each_other():
+    assert presence("licence", "a payment license") == 1.0
+    assert presence("colour", "the color of the card") == 1.0
+    assert presence("travelled", "she traveled far") == 1.0
+    assert spellings("organise") == ("organise", "organize")
+    assert spellings("four") == ("four",)
+    assert spellings("filled") == ("filled",)

@@ -20,6 +20,8 @@ def _idf(term: str) -> float:
 def test_intents_are_recognised_in_both_languages():
     assert question_intents("小红卡为什么关停？") == ["why"]
     assert question_intents("Why did it close?") == ["why"]
+    assert question_intents("百老汇剧院是因何得名的？") == ["why"]
+    assert question_intents("How come the card closed?") == ["why"]
     assert "number" in question_intents("年卡收费是多少？")
     assert "when" in question_intents("When was it launched?")
     assert "who" in question_intents("哪家公司运营？")

@@ -1,6 +1,6 @@
 from rag import retrieve
 from rag.config import Settings
-from rag.retrieve import fuse_ranks, fuse_scores
+from rag.retrieve import fuse_ranks, fuse_scores, with_translations
 
 
 def test_fuse_ranks_rewards_agreement():
@@ -71,3 +71,9 @@ def test_missing_reranker_is_an_actionable_error(archive: Settings):
 
     with pytest.raises(EmbedderUnavailable, match="RAG_RERANKER"):
         retrieve("快手", settings=archive.model_copy(update={"reranker": "st:/nonexistent/reranker"}))
+
+
+def test_keyword_search_reaches_other_spellings_and_the_other_language():
+    words = with_translations(["licence", "小红书"])
+    assert words[:2] == ["licence", "小红书"]
+    assert {"license", "xiaohongshu"} <= set(words)
