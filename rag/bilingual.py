@@ -77,7 +77,7 @@ def occurrences(term: str, text: str) -> list[int]:
     A Chinese compound found nowhere as a whole is found by its dictionary parts (净利润率 by 净利润,
     or by its translation "net profit").
     """
-    found = sorted(at for w in (*spellings(term), *translations(term)) for at in _positions(w, text))
+    found = sorted(at for w in (*spellings(term), *senses(term)) for at in _positions(w, text))
     if found or term.isascii():
         return found
     return sorted({at for part in compound_parts(term) for at in occurrences(part, text)})
@@ -108,7 +108,17 @@ def presence(term: str, text: str) -> float:
 
 
 def _matches(term: str, text: str) -> bool:
-    return any(_occurs(t, text) for t in (*spellings(term), *translations(term)))
+    return any(_occurs(t, text) for t in (*spellings(term), *senses(term)))
+
+
+def senses(term: str) -> frozenset[str]:
+    """What `term` may say in the other language: its translations, or a single character's main senses.
+
+    For judging what a text covers only: a character's senses are too loose to search by.
+    """
+    if len(term) == 1 and is_cjk(term):
+        return translations(term) | dictionary.character(term)
+    return translations(term)
 
 
 @lru_cache(maxsize=4096)
@@ -128,7 +138,7 @@ def matched_share(weights: dict[str, float], text: str) -> float | None:
     has_cjk = sum(map(is_cjk, text)) >= 4
 
     def judged(term: str) -> bool:
-        return any(has_latin if w.isascii() else has_cjk for w in (term, *translations(term)))
+        return any(has_latin if w.isascii() else has_cjk for w in (term, *senses(term)))
 
     found = total = 0.0
     any_judged = False

@@ -3,7 +3,8 @@
 Chinese → English: a word's first glosses, cut to their content words (净利润 → net, profit;
 关停 → shut). English → Chinese: the common Chinese words (by jieba's frequency table) whose short
 glosses contain the English word (margin → 利润率, 边缘 …). Only words of two or more Chinese
-characters are used: single characters have too many senses to translate safely.
+characters are translated: single characters have too many senses to search by. A character's main
+senses (卖 → sell) only judge whether an English text says what a question's character asks.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ log = logging.getLogger(__name__)
 GLOSSES = 3
 GLOSS_WORDS = 3
 CHINESE_PER_WORD = 6
+CHARACTER_GLOSSES = 2
 _PARENTHESES = re.compile(r"\([^()]*+\)")
 _WORD = re.compile(r"[a-z][a-z\-]*+")
 # Glosses that point elsewhere or name people and places carry no meaning to match on.
@@ -40,11 +42,7 @@ def _tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], dic
         if len(simplified) < 2 or not all(map(is_cjk, simplified)):
             continue
         names[simplified] = names.get(simplified, False) or pinyin[:1].isupper()
-        kept = [g for g in glosses if not _SKIP.match(g.strip())][:GLOSSES]
-        for gloss in kept:
-            words = [w for w in _WORD.findall(_PARENTHESES.sub(" ", gloss.lower())) if w not in STOPWORDS]
-            if not words or len(words) > GLOSS_WORDS:
-                continue
+        for words in _gloss_words(glosses, GLOSSES, GLOSS_WORDS):
             to_english.setdefault(simplified, set()).update(words)
             for word in words:
                 candidates.setdefault(word, set()).add(simplified)
@@ -53,6 +51,38 @@ def _tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], dic
         for word, found in candidates.items()
     }
     return {k: frozenset(v) for k, v in to_english.items()}, to_chinese, names
+
+
+def _gloss_words(glosses: list[str], kept: int, longest: int) -> list[list[str]]:
+    """The content words of an entry's first `kept` glosses, for those of at most `longest` such words."""
+    out = []
+    for gloss in [g for g in glosses if not _SKIP.match(g.strip())][:kept]:
+        words = [w for w in _WORD.findall(_PARENTHESES.sub(" ", gloss.lower())) if w not in STOPWORDS]
+        if 0 < len(words) <= longest:
+            out.append(words)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _characters() -> dict[str, frozenset[str]]:
+    """Chinese character → the content words of its first two glosses, in its first common reading."""
+    table: dict[str, frozenset[str]] = {}
+    for simplified, pinyin, glosses in _entries():
+        if len(simplified) != 1 or not is_cjk(simplified) or pinyin[:1].isupper() or simplified in table:
+            continue
+        words = {w for found in _gloss_words(glosses, CHARACTER_GLOSSES, 2) for w in found}
+        if words:
+            table[simplified] = frozenset(words)
+    return table
+
+
+def character(char: str) -> frozenset[str]:
+    """English words for one Chinese character's main senses (卖: sell; 日: sun, day), for judging only.
+
+    A character has too many senses to search by (的 would find "taxi"); these only tell whether an
+    English passage says what a question's character asks, never which passages to retrieve.
+    """
+    return _characters().get(char, frozenset())
 
 
 def is_name(word: str) -> bool | None:

@@ -25,7 +25,8 @@ STOPWORDS = frozenset(
     """
     什么 多少 哪 哪些 哪个 哪里 哪家 哪年 哪位 为什么 为何 怎么 怎样 如何 吗 呢 吧 啊 的 了 是 在 和 与 及
     有 也 都 就 被 把 之 其 这 那 这个 那个 个 一个 谁 几 何 请问 么 还 又 而 或 等 对 从 到 给 让 将 会 能 要
-    它 他 她 它们 他们 她们 我 你 我们 你们
+    它 他 她 它们 他们 她们 我 你 我们 你们 由 按 于 以 为 向 并 即 且 则 因 所 该 此
+    这些 那些 这里 那里 这家 那家 这张 那张 这位 那位 这种 那种 这款 那款 这项 那项 这次 那次
     a an the is are was were be been being did do does doing what why how who whom whose which when where
     of to in on for and or with by from at as it its that this these those has have had not no
     get gets got make makes made will would can could should may might about into over than then

@@ -36,3 +36,9 @@ def test_british_and_american_spellings_match_each_other():
     assert spellings("organise") == ("organise", "organize")
     assert spellings("four") == ("four",)
     assert spellings("filled") == ("filled",)
+
+
+def test_a_character_is_judged_by_its_senses_but_never_searched_by_them():
+    assert presence("卖", "the store sells gold jewelry") == 1.0
+    assert presence("日", "monthly active buyers") == 0.0
+    assert "sell" not in translations("卖")

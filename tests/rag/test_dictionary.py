@@ -1,4 +1,4 @@
-"""CC-CEDICT as a word dictionary: content words both ways, inflections, proper nouns, no single characters."""
+"""CC-CEDICT as a word dictionary: content words both ways, inflections, proper nouns, characters' main senses."""
 
 from rag import dictionary
 
@@ -19,6 +19,14 @@ def test_english_words_translate_to_common_chinese_words_through_plain_inflectio
 def test_single_characters_are_never_translated():
     assert dictionary.english("卡") == frozenset()
     assert all(len(word) >= 2 for word in dictionary.chinese("card"))
+
+
+def test_a_character_has_its_main_senses_for_judging():
+    assert "sell" in dictionary.character("卖")
+    assert {"day", "sun"} <= dictionary.character("日")
+    assert "rate" in dictionary.character("率")
+    assert dictionary.character("卖") <= {"sell", "betray"}
+    assert dictionary.character("小红") == frozenset()
 
 
 def test_proper_nouns_are_told_by_capitalised_pinyin():

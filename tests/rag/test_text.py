@@ -5,6 +5,7 @@ def test_terms_drop_punctuation_and_question_words_and_lowercase_latin():
     assert terms("小红卡为什么关停？") == ["小红卡", "关停"]
     assert terms("Why did Xiaohongshu close?") == ["xiaohongshu", "close"]
     assert "拼多多" in terms("拼多多的计划", search_mode=False)
+    assert terms("这张牌照由哪家公司运营？") == ["牌照", "公司", "运营"]
 
 
 def test_search_mode_adds_word_parts():
