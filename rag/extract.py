@@ -2,9 +2,9 @@
 
 Sentences of the top passages are scored by how much of the question they contain (terms weighted by
 rarity, plus character bigrams for Chinese paraphrase), by cues matching the question's intent
-(causes for why-questions, numbers for how-much, dates for when, names for who/which) and by their
-passage's rank. Quotes are exact substrings of the passages; a sentence longer than the budget is
-cut to its best-matching run of clauses.
+(causes for why-questions, numbers for how-much, dates for when, names for who/which, plans and
+prospects for what-next) and by their passage's rank. Quotes are exact substrings of the passages; a
+sentence longer than the budget is cut to its best-matching run of clauses.
 """
 
 from __future__ import annotations
@@ -62,6 +62,15 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"谁|哪家|哪个|哪位|哪些|什么公司|\bwho\b|\bwhich\b", re.I),
         re.compile(r"有限公司|集团|创始人|首席|CEO|Co\.|Ltd|Inc\b|(?<![a-z])[a-z]{2,}+ [a-z]{2}", re.I),
         re.compile(r"公司|平台|\bcompany\b|\bplatform\b", re.I),
+    ),
+    "next": (
+        re.compile(r"接下来|下一步|未来|今后|计划|打算|\bnext\b|\bplans?\b|\bfuture\b|\bgoing to\b", re.I),
+        re.compile(
+            r"计划|拟|有望|预计|未来|下一步|打算|\bplan|\bexpect|\bpotential|\bfuture\b|\bintend|\bspeculat|"
+            r"\baims? to\b|\bnext\b",
+            re.I,
+        ),
+        re.compile(r"将|可能|或|\bwill\b|\bcould\b|\bmay\b|\bmight\b", re.I),
     ),
 }
 # A how-much question asking for a rate or a change: its answer is a percentage, not an amount.
@@ -133,7 +142,7 @@ def _distance(text: str, start: int, end: int, at: int) -> float:
 
 
 def question_intents(question: str) -> list[str]:
-    """The kinds of answer the question asks for (`why`, `when`, `number`, `who`)."""
+    """The kinds of answer the question asks for (`why`, `when`, `number`, `who`, `next`)."""
     return [name for name, (asks, _, _) in INTENTS.items() if asks.search(question)]
 
 

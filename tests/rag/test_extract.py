@@ -25,6 +25,8 @@ def test_intents_are_recognised_in_both_languages():
     assert "number" in question_intents("年卡收费是多少？")
     assert "when" in question_intents("When was it launched?")
     assert "who" in question_intents("哪家公司运营？")
+    assert question_intents("What licence might it apply for next?") == ["next"]
+    assert question_intents("小红书接下来可能申请什么牌照？") == ["next"]
 
 
 def test_why_question_prefers_the_stated_reason():
@@ -93,3 +95,12 @@ def test_the_short_answer_is_the_figure_the_question_asks_for():
     assert figure("快手一季度营收是多少？") == "32.61 billion"
     assert figure("How many monthly active buyers does it have?") == "135 million"
     assert figure("How many stores did it open?") is None
+
+
+def test_what_next_question_prefers_the_plan_over_what_happened():
+    text = (
+        "Xiaohongshu obtained a payment license in November. "
+        "Analysts expect it to pursue a micro-lending license, which could add revenue."
+    )
+    hits = [Hit(chunk=make_chunk(text), score=1.0)]
+    assert "micro-lending" in select_quotes("What license might it apply for next?", hits, _idf, 90)[0].text
