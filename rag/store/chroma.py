@@ -151,7 +151,13 @@ def _open_client(settings: Settings) -> Any:
             ),
         )
     path = Path(settings.data_dir)
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreUnavailable(
+            f"the data directory {path} cannot be used ({exc.strerror or exc}): "
+            "set RAG_DATA_DIR (or --data-dir) to a folder this process can write"
+        ) from exc
     return call(
         settings,
         "open the index",

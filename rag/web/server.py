@@ -10,7 +10,9 @@ import argparse
 import hmac
 import ipaddress
 import logging
+import socket
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +24,12 @@ from rag.bootstrap import ensure_index
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
+
+log = logging.getLogger(__name__)
+# Asked once in the background at start, so that the first person's question does not wait for the
+# query model, jieba's dictionary and CC-CEDICT to load (~2 s together).
+WARM_UP_QUESTION = "这家公司今年的 revenue 是多少？"
+WARM_UP_WAIT = 60
 
 API_DESCRIPTION = """Grounded answers with verified citations over a Chinese/English news archive.
 
@@ -134,6 +142,27 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def warm_up(settings: Settings, host: str, port: int) -> None:
+    """Answer `WARM_UP_QUESTION` (extractively) and forget it: loads what every answer needs.
+
+    Waits until the server accepts connections (for at most `WARM_UP_WAIT` seconds), so that loading
+    does not hold up the start.
+    """
+    from rag.answer import answer
+
+    deadline = time.monotonic() + WARM_UP_WAIT
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection((host, port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.2)
+    try:
+        answer(WARM_UP_QUESTION, use_llm=False, settings=settings)
+    except RagError as exc:  # the first real question reports it
+        log.warning("warm-up question failed: %s", exc)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Serve the app; returns the exit code (1 error, 2 usage or an unprotected public address)."""
     import uvicorn
@@ -159,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
     if watch is not None:
         watch.start()
         print(f"watching {', '.join(map(str, watch.folders))}", file=sys.stderr)
+    connect = "127.0.0.1" if args.host in ("0.0.0.0", "") else "::1" if args.host == "::" else args.host
+    threading.Thread(target=warm_up, args=(settings, connect, args.port), name="warm-up", daemon=True).start()
     shown = f"[{args.host}]" if ":" in args.host else args.host
     print(f"newsrag {__version__} on http://{shown}:{args.port}/ (API docs: /docs)", file=sys.stderr)
     # Streams (SSE answers, a browser's open page) would otherwise hold a stop signal off indefinitely.

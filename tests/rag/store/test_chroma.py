@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from rag.errors import IndexDamaged, ServerUnreachable
+from rag.errors import IndexDamaged, ServerUnreachable, StoreUnavailable
 from rag.store import get_store
 from rag.store.chroma import chunk_from_record, chunk_metadata, where
 from rag.types import Filters
@@ -33,6 +33,13 @@ def test_an_unreadable_index_directory_says_how_to_rebuild(tmp_path: Path):
     (tmp_path / "index" / "chroma").write_text("not a directory", encoding="utf-8")
     with pytest.raises(IndexDamaged, match="--rebuild"):
         get_store(settings=settings).count()
+
+
+def test_a_data_directory_that_is_a_file_is_named_not_a_traceback(tmp_path: Path):
+    (tmp_path / "index").write_text("a file", encoding="utf-8")
+    with pytest.raises(StoreUnavailable, match="RAG_DATA_DIR") as raised:
+        get_store(settings=make_settings(tmp_path / "index")).count()
+    assert not isinstance(raised.value, IndexDamaged)
 
 
 def test_filters_become_where_clauses():
