@@ -26,7 +26,7 @@ from rag.citations import (
 from rag.compose import compose, in_date_order
 from rag.config import Settings, get_settings
 from rag.errors import LLMUnavailable
-from rag.extract import answer_span, select_quotes
+from rag.extract import Figure, answer_span, select_quotes
 from rag.followup import History, Resolved, resolve, rewritten
 from rag.llm import refuses, stream_llm_answer
 from rag.query import check_k, check_question, make_filters
@@ -38,6 +38,9 @@ from rag.types import Answer, Citation, Hit, Quote
 
 log = logging.getLogger(__name__)
 
+# How strongly, against the best article's figure, the question's words must point at another article's
+# figure for it to count as that article's answer (see `_short_answers`).
+CO_ANSWER_PULL = 0.8
 # Share of its rarity a word a follow-up borrowed from the conversation keeps in choosing quotes.
 BORROWED_WEIGHT = 0.3
 
@@ -154,17 +157,26 @@ def _extractive(turn: _Turn) -> Answer:
 
 
 def _short_answers(turn: _Turn, citations: list[Citation]) -> dict[int, str]:
-    """The figure or date that each article's first quote gives for the question, by citation number."""
-    found: dict[int, str] = {}
+    """The figure or date the best article's first quote gives for the question, by citation number.
+
+    Another article's figure joins it only if the question's words point at it nearly as strongly
+    (`CO_ANSWER_PULL`): "up from 2,880 billion in the same period last year" is not a second answer
+    to this quarter's GMV.
+    """
+    found: dict[int, Figure] = {}
     articles: set[str] = set()
     for citation in citations:
         if citation.doc_id in articles:
             continue
         articles.add(citation.doc_id)
-        span = answer_span(turn.query, citation.quote, turn.weight)
-        if span and citation.quote[span[0] : span[1]] != citation.quote:
-            found[citation.n] = citation.quote[span[0] : span[1]]
-    return found
+        figure = answer_span(turn.query, citation.quote, turn.weight)
+        if figure is None or figure.end - figure.start == len(citation.quote):
+            if not found:
+                break
+            continue
+        if not found or figure.pull >= CO_ANSWER_PULL * found[min(found)].pull:
+            found[citation.n] = figure
+    return {n: citations[n - 1].quote[f.start : f.end] for n, f in found.items()}
 
 
 def _generated(turn: _Turn) -> Iterator[Answer]:

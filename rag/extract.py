@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Collection
+from typing import NamedTuple
 
 from rag.bilingual import matched_share, occurrences
 from rag.guard import asks_about, instruction_spans
@@ -98,7 +99,15 @@ LATIN_BUDGET = 1.25
 OTHER_ARTICLE_SHARE = 0.6
 
 
-def answer_span(question: str, text: str, idf: Callable[[str], float]) -> tuple[int, int] | None:
+class Figure(NamedTuple):
+    """A short answer in a quote, `text[start:end]`, and how strongly the question's words point at it."""
+
+    start: int
+    end: int
+    pull: float
+
+
+def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure | None:
     """The shortest span of `text` that answers a how-much or when question: a figure with its unit, a date.
 
     A question about a rate or a change (净利润率, "how fast did it grow") is answered by a percentage,
@@ -127,7 +136,7 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> tuple[
         )
 
     best = max(matches, key=lambda m: (pull(m), m.start() - m.end()))
-    return (best.start(), best.end()) if pull(best) > 0 else None
+    return Figure(best.start(), best.end(), pull(best)) if pull(best) > 0 else None
 
 
 def _distance(text: str, start: int, end: int, at: int) -> float:

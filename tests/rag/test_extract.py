@@ -97,6 +97,15 @@ def test_the_short_answer_is_the_figure_the_question_asks_for():
     assert figure("How many stores did it open?") is None
 
 
+def test_a_figure_far_from_the_question_words_pulls_less():
+    question = "How much was Kuaishou's e-commerce GMV?"
+    near = answer_span(question, "Kuaishou's e-commerce GMV reached 332.3 billion yuan.", _idf)
+    far = answer_span(
+        question, "Kuaishou grew, up from 2,880 billion yuan in the same period last year.", _idf
+    )
+    assert near and far and far.pull < 0.8 * near.pull
+
+
 def test_what_next_question_prefers_the_plan_over_what_happened():
     text = (
         "Xiaohongshu obtained a payment license in November. "
