@@ -162,6 +162,10 @@ def archive_questions(extra: Sequence[Path] = ()) -> dict[str, Any]:
     return spec
 
 
+# Issue bar for the archive: the fact within the answer's first characters, not only somewhere in it.
+EARLY_CHARS = 80
+
+
 def archive_metrics(settings: Settings, extra: Sequence[Path] = ()) -> dict[str, Any]:
     """The archive questions: hits, right article cited, refusals, follow-ups (see `archive_questions`)."""
     spec = archive_questions(extra)
@@ -173,6 +177,7 @@ def archive_metrics(settings: Settings, extra: Sequence[Path] = ()) -> dict[str,
                 "q": item["q"],
                 "refused": result.refused,
                 "hit": any(e in result.text for e in item["expect"]),
+                "early": any(e in result.text[:EARLY_CHARS] for e in item["expect"]),
                 "cites_article": any(item["title"] in c.title for c in result.citations),
                 "valid": citation_valid(result),
             }
@@ -189,6 +194,7 @@ def archive_metrics(settings: Settings, extra: Sequence[Path] = ()) -> dict[str,
         "answerable": n,
         "answer_hit": sum(r["hit"] for r in rows) / n,
         "cites_expected_article": sum(r["cites_article"] for r in rows) / n,
+        "early_and_cited": sum(r["early"] and r["cites_article"] and not r["refused"] for r in rows) / n,
         "false_refusal_rate": sum(r["refused"] for r in rows) / n,
         "unanswerable": len(refusals),
         "unanswerable_refused": sum(r.refused for r in refusals) / len(refusals),
@@ -310,6 +316,7 @@ def markdown(figures: dict[str, Any]) -> str:
         f"| held-out CMRC questions refused (recall) | {r['unanswerable_refused']:.3f} |",
         f"| refusal precision (held-out split) | {r['refusal_precision']:.3f} |",
         f"| archive: answer hit / cites expected article | {ar['answer_hit']:.3f} / {ar['cites_expected_article']:.3f} |",
+        f"| archive: fact in the first {EARLY_CHARS} characters, expected article cited | {ar['early_and_cited']:.3f} |",
         f"| archive: unanswerable refused / false answers | {ar['unanswerable_refused']:.3f} / {ar['false_answer_rate']:.3f} |",
         f"| archive: follow-ups resolved | {ar['followups_resolved']:.3f} |",
         f"| citation validity (quotes verbatim in their documents) | {min(a['citation_validity'], ar['citation_validity']):.3f} |",
