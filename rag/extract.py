@@ -47,7 +47,10 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
     "number": (
         re.compile(
             r"多少|几|多大|多高|多长|多久|比例|金额|"
-            r"\bhow (?:much|many|big|large|fast|long|far|old)\b|\bwhat percentage\b",
+            r"\bhow (?:much|many|big|large|fast|long|far|old)\b|\bwhat percentage\b|"
+            # "What was the annual fee …?": a what-question about a quantity.
+            r"\bwhat (?:is|was|are|were)\b[^?]{0,40}?\b(?:fees?|prices?|costs?|revenues?|profits?|margins?|"
+            r"rates?|gmv|sales|income|valuation|amount|number|total|share|percentage|growth)\b",
             re.I,
         ),
         re.compile(
@@ -92,6 +95,8 @@ ADJACENT_WEIGHT = 0.3
 # a fifth passage can show the question is covered without being worth quoting.
 QUOTED_PASSAGES = 4
 MAX_SENTENCES = 5
+# A sentence cut to fit what is left of the budget must keep this many characters ("Kuaishou's" is no quote).
+MIN_CUT_CHARS = 20
 MAX_QUOTES = 3
 # English says in 250 characters what Chinese says in 200: the budget stretches for English passages.
 LATIN_BUDGET = 1.25
@@ -286,7 +291,7 @@ def select_quotes(
         # Blanks between touching sentences are quoted too once they are joined.
         joint = sum(g for c in chosen if (g := _gap(c, fitted)) is not None)
         if (
-            end - start < min(12, quote.end - quote.start)
+            end - start < min(MIN_CUT_CHARS, stop - quote.start)
             or _overlaps(chosen, quote.hit, start, end)
             or used + end - start + joint > budget
         ):

@@ -1,4 +1,5 @@
-from rag.extract import MAX_QUOTES, answer_span, question_intents, select_quotes
+from rag.extract import MAX_QUOTES, MIN_CUT_CHARS, answer_span, question_intents, select_quotes
+from rag.text import sentence_spans
 from rag.types import Hit
 from tests.helpers import make_chunk
 
@@ -23,6 +24,8 @@ def test_intents_are_recognised_in_both_languages():
     assert question_intents("百老汇剧院是因何得名的？") == ["why"]
     assert question_intents("How come the card closed?") == ["why"]
     assert "number" in question_intents("年卡收费是多少？")
+    assert "number" in question_intents("What was the annual fee of 小红卡?")
+    assert "number" not in question_intents("What was the reason for closing it?")
     assert "when" in question_intents("When was it launched?")
     assert "who" in question_intents("哪家公司运营？")
     assert question_intents("What licence might it apply for next?") == ["next"]
@@ -113,3 +116,17 @@ def test_what_next_question_prefers_the_plan_over_what_happened():
     )
     hits = [Hit(chunk=make_chunk(text), score=1.0)]
     assert "micro-lending" in select_quotes("What license might it apply for next?", hits, _idf, 90)[0].text
+
+
+def test_a_cut_sentence_keeps_enough_to_be_a_quote():
+    text = (
+        "Kuaishou reported a net profit margin of 14.0% in the first quarter of 2025. "
+        "Kuaishou's self-operated model is designed to attract price-sensitive consumers with low prices."
+    )
+    hits = [Hit(chunk=make_chunk(text), score=1.0)]
+    sentences = {text[s:e] for s, e in sentence_spans(text)}
+    for budget in range(60, len(text), 2):
+        for quote in select_quotes("What is Kuaishou's net profit margin and model?", hits, _idf, budget):
+            for s, e in sentence_spans(quote.text):
+                piece = quote.text[s:e]
+                assert piece in sentences or len(piece) >= MIN_CUT_CHARS, (budget, piece)
