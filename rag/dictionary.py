@@ -14,6 +14,7 @@ import logging
 import re
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from rag.errors import RagError
 from rag.text import STOPWORDS, is_cjk, word_frequency
@@ -32,14 +33,32 @@ _SKIP = re.compile(r"^(?:variant of|see |surname |abbr\. for|old variant|used in
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*+)\] /(.*)/\s*$")
 
 
+class _Tables(NamedTuple):
+    to_english: dict[str, frozenset[str]]
+    to_chinese: dict[str, frozenset[str]]
+    names: dict[str, bool]
+    characters: dict[str, frozenset[str]]
+
+
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], dict[str, bool]]:
-    """(Chinese → English words, English word → Chinese words, word → proper noun), read once."""
+def _tables() -> _Tables:
+    """Chinese → English words, English word → Chinese words, word → proper noun, character → senses.
+
+    Read once, in one pass over CC-CEDICT. A character's senses are the content words of its first
+    `CHARACTER_GLOSSES` glosses in its first common (not proper-noun) reading.
+    """
     to_english: dict[str, set[str]] = {}
     candidates: dict[str, set[str]] = {}
     names: dict[str, bool] = {}
+    characters: dict[str, frozenset[str]] = {}
     for simplified, pinyin, glosses in _entries():
-        if len(simplified) < 2 or not all(map(is_cjk, simplified)):
+        if not all(map(is_cjk, simplified)):
+            continue
+        if len(simplified) == 1:
+            if simplified not in characters and not pinyin[:1].isupper():
+                words = {w for found in _gloss_words(glosses, CHARACTER_GLOSSES, 2) for w in found}
+                if words:
+                    characters[simplified] = frozenset(words)
             continue
         names[simplified] = names.get(simplified, False) or pinyin[:1].isupper()
         for words in _gloss_words(glosses, GLOSSES, GLOSS_WORDS):
@@ -50,7 +69,7 @@ def _tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], dic
         word: frozenset(sorted(found, key=lambda w: -word_frequency(w))[:CHINESE_PER_WORD])
         for word, found in candidates.items()
     }
-    return {k: frozenset(v) for k, v in to_english.items()}, to_chinese, names
+    return _Tables({k: frozenset(v) for k, v in to_english.items()}, to_chinese, names, characters)
 
 
 def _gloss_words(glosses: list[str], kept: int, longest: int) -> list[list[str]]:
@@ -63,26 +82,13 @@ def _gloss_words(glosses: list[str], kept: int, longest: int) -> list[list[str]]
     return out
 
 
-@lru_cache(maxsize=1)
-def _characters() -> dict[str, frozenset[str]]:
-    """Chinese character → the content words of its first two glosses, in its first common reading."""
-    table: dict[str, frozenset[str]] = {}
-    for simplified, pinyin, glosses in _entries():
-        if len(simplified) != 1 or not is_cjk(simplified) or pinyin[:1].isupper() or simplified in table:
-            continue
-        words = {w for found in _gloss_words(glosses, CHARACTER_GLOSSES, 2) for w in found}
-        if words:
-            table[simplified] = frozenset(words)
-    return table
-
-
 def character(char: str) -> frozenset[str]:
     """English words for one Chinese character's main senses (卖: sell; 日: sun, day), for judging only.
 
     A character has too many senses to search by (的 would find "taxi"); these only tell whether an
     English passage says what a question's character asks, never which passages to retrieve.
     """
-    return _characters().get(char, frozenset())
+    return _tables().characters.get(char, frozenset())
 
 
 def is_name(word: str) -> bool | None:
@@ -90,7 +96,7 @@ def is_name(word: str) -> bool | None:
 
     CC-CEDICT writes the pinyin of proper nouns capitalised: 快手 [Kuai4 shou3], 北京 [Bei3 jing1].
     """
-    return _tables()[2].get(word)
+    return _tables().names.get(word)
 
 
 def _entries() -> list[tuple[str, str, list[str]]]:
@@ -109,12 +115,12 @@ def _entries() -> list[tuple[str, str, list[str]]]:
 
 def english(word: str) -> frozenset[str]:
     """English content words that translate a Chinese word (empty when unknown)."""
-    return _tables()[0].get(word, frozenset())
+    return _tables().to_english.get(word, frozenset())
 
 
 def chinese(word: str) -> frozenset[str]:
     """Common Chinese words that translate an English word (lower case, plain inflections too)."""
-    table = _tables()[1]
+    table = _tables().to_chinese
     for stem in _stems(word):
         if stem in table:
             return table[stem]
