@@ -163,7 +163,8 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> dict[int, str]:
     (`CO_ANSWER_PULL`): "up from 2,880 billion in the same period last year" is not a second answer
     to this quarter's GMV.
     """
-    found: dict[int, Figure] = {}
+    found: dict[int, str] = {}
+    best: Figure | None = None
     articles: set[str] = set()
     for citation in citations:
         if citation.doc_id in articles:
@@ -171,12 +172,13 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> dict[int, str]:
         articles.add(citation.doc_id)
         figure = answer_span(turn.query, citation.quote, turn.weight)
         if figure is None or figure.end - figure.start == len(citation.quote):
-            if not found:
+            if best is None:
                 break
             continue
-        if not found or figure.pull >= CO_ANSWER_PULL * found[min(found)].pull:
-            found[citation.n] = figure
-    return {n: citations[n - 1].quote[f.start : f.end] for n, f in found.items()}
+        if best is None or figure.pull >= CO_ANSWER_PULL * best.pull:
+            best = best or figure
+            found[citation.n] = citation.quote[figure.start : figure.end]
+    return found
 
 
 def _generated(turn: _Turn) -> Iterator[Answer]:
