@@ -80,7 +80,8 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
 # A how-much question asking for a rate or a change: its answer is a percentage, not an amount.
 _RATE = re.compile(
     r"率|比例|百分|增长|增速|同比|环比|涨|跌|下降|提高|提升|\brates?\b|\bratio\b|\bpercent|\bmargins?\b|"
-    r"\bshare\b|\bgr[eo]w|\bincreas|\bdecreas|\bris[ei]|\brose\b|\bf[ae]ll|\bdrop|\bhow fast\b",
+    r"\bshare\b|\bgr[eo]w|\bincreas|\bdecreas|\bris[ei]|\brose\b|\bf(?:all|alls|allen|alling|ell)\b|\bdrop|"
+    r"\bhow fast\b",
     re.I,
 )
 # Characters over which a question word's pull on a figure falls by a factor of e (see `answer_span`).
@@ -140,8 +141,10 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
             if found
         )
 
-    best = max(matches, key=lambda m: (pull(m), m.start() - m.end()))
-    return Figure(best.start(), best.end(), pull(best)) if pull(best) > 0 else None
+    strongest, best = max(
+        ((pull(m), m) for m in matches), key=lambda item: (item[0], item[1].start() - item[1].end())
+    )
+    return Figure(best.start(), best.end(), strongest) if strongest > 0 else None
 
 
 def _distance(text: str, start: int, end: int, at: int) -> float:
