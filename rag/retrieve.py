@@ -281,6 +281,6 @@ def with_translations(words: list[str]) -> list[str]:
 
     Keyword search then reaches the other language, and British and American spellings each other.
     """
-    extra = [*(v for w in words for v in spellings(w)[1:])]
+    extra = [v for w in words for v in spellings(w)[1:]]
     extra += [piece for w in words for t in sorted(translations(w)) for piece in terms(t)]
     return words + [t for t in dict.fromkeys(extra) if t not in words]
