@@ -24,6 +24,11 @@ def data_root() -> Path:
     return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "newsrag"
 
 
+def cache_root() -> Path:
+    """Where files derived from installed packages live: `$XDG_CACHE_HOME/newsrag` (`~/.cache/newsrag`)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsrag"
+
+
 def _alias(name: str, *others: str) -> AliasChoices:
     return AliasChoices(f"RAG_{name.upper()}", name, *others)
 

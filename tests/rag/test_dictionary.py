@@ -1,5 +1,7 @@
 """CC-CEDICT as a word dictionary: content words both ways, inflections, proper nouns, characters' main senses."""
 
+import pytest
+
 from rag import dictionary
 
 
@@ -33,3 +35,50 @@ def test_proper_nouns_are_told_by_capitalised_pinyin():
     assert dictionary.is_name("北京") is True
     assert dictionary.is_name("年费") is False
     assert dictionary.is_name("小红卡") is None
+
+
+@pytest.fixture
+def cache_home(tmp_path, monkeypatch):
+    """A fresh cache folder for the tables (the lookups' memos emptied before and after)."""
+
+    def forget():
+        for cached in (
+            dictionary._tables,
+            dictionary.english,
+            dictionary.chinese,
+            dictionary.character,
+            dictionary.is_name,
+        ):
+            cached.cache_clear()
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    forget()
+    yield tmp_path / "newsrag"
+    forget()
+
+
+def test_the_tables_are_built_once_into_the_cache_folder_and_read_from_there(cache_home):
+    assert "shut" in dictionary.english("关停")
+    built = list(cache_home.glob("cedict-*.sqlite"))
+    assert len(built) == 1
+    stamp = built[0].stat().st_mtime_ns
+    dictionary._tables.cache_clear()
+    assert dictionary.is_name("北京") is True
+    assert built[0].stat().st_mtime_ns == stamp
+
+
+def test_a_damaged_cache_file_is_rebuilt(cache_home):
+    dictionary.english("关停")
+    (built,) = cache_home.glob("cedict-*.sqlite")
+    built.write_bytes(b"not a database" * 100)
+    dictionary._tables.cache_clear()
+    dictionary.english.cache_clear()
+    assert "shut" in dictionary.english("关停")
+    assert built.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_without_a_writable_cache_folder_the_tables_are_kept_in_memory(cache_home, caplog):
+    cache_home.parent.mkdir(parents=True, exist_ok=True)
+    cache_home.write_text("a file where the folder should be")
+    assert "sell" in dictionary.character("卖")
+    assert "building them in memory" in caplog.text
