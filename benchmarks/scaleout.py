@@ -8,6 +8,9 @@ embedding a million chunks would take weeks on 2 cores). Per size and backend:
 - Queries: retrieve() and answer() p50/p95, peak RSS, each in a fresh process. A new server client
   builds its keyword index from the server (timed); after another client adds an article, the same
   client restarts and only catches up (timed: the first answer after a restart).
+  `--backends served` serves the on-disk index with a `chroma run` of its own instead (a million chunks
+  would take an hour to send through a server); its clients start from a copy of the on-disk keyword
+  index, as clients that have followed the collection.
 - One more article: the time to add it, and that time less embedding its own chunks.
 - Disk: the index directory (on disk: Chroma and the keyword index; a server client: its keyword index).
 Then chunks/s of one `python -m ingest` process, and of two started together (the second queues behind
@@ -19,10 +22,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +36,9 @@ from benchmarks import cmrc
 from benchmarks.report import RESULTS, machine, write
 from benchmarks.speed import QUERIES, bench_settings, child, synthetic_index
 from ingest import ingest, remove
-from rag.config import PROJECT_DIR
+from rag.config import PROJECT_DIR, Settings
+from rag.embeddings import get_embedder
+from rag.store import collection_name
 from tests.environment import start_chroma_server
 
 PASSAGES_PER_WRITER = 48
@@ -51,22 +59,15 @@ def scale(work: Path, sizes: list[int], port: int, backends: list[str]) -> list[
     embedding = _embedding_seconds(article)
     rows = []
     for size in sizes:
-        remote = {"chroma_host": "127.0.0.1", "chroma_port": port, "collection": f"synthetic{size}"}
-        for backend, writer in (
-            ("local", bench_settings(work / f"synthetic-{size}")),
-            ("server", bench_settings(work / f"client-build-{size}", **remote)),
-        ):
-            if backend not in backends:
-                continue
-            synthetic_index(writer, real, size)
-            env = _env(port, RAG_COLLECTION=remote["collection"]) if backend == "server" else _env(None)
-            reader = writer.data_dir if backend == "local" else work / f"client-{size}-{uuid.uuid4().hex[:6]}"
-            first = child("queries", str(reader), env=env)
-            started = time.perf_counter()
-            report = ingest([article], settings=writer)
-            added = time.perf_counter() - started
-            restart = child("queries", str(reader), env=env)
-            remove(list(article.iterdir()), settings=writer)
+        for backend in backends:
+            with _backend(work, size, backend, port) as (writer, reader, env):
+                synthetic_index(writer, real, size)
+                first = child("queries", str(reader), env=env)
+                started = time.perf_counter()
+                report = ingest([article], settings=writer)
+                added = time.perf_counter() - started
+                restart = child("queries", str(reader), env=env)
+                remove(list(article.iterdir()), settings=writer)
             rows.append(
                 {
                     "size": size,
@@ -80,6 +81,47 @@ def scale(work: Path, sizes: list[int], port: int, backends: list[str]) -> list[
                 }
             )
     return rows
+
+
+@contextmanager
+def _backend(
+    work: Path, size: int, backend: str, port: int
+) -> Iterator[tuple[Settings, Path, dict[str, str]]]:
+    """The writer's settings, the measured reader's data directory and its environment, for one backend.
+
+    `local`: the index on disk, read by the writer's directory. `server`: a collection of its own on the
+    shared server, filled through it; the reader is a new client that builds its keyword index from it.
+    `served`: the on-disk index of `local` served by a `chroma run` of its own (filling a collection of a
+    million chunks through a server takes about an hour); writer and reader start with a copy of the
+    on-disk keyword index, as clients that have followed the collection since it was built.
+    """
+    local = bench_settings(work / f"synthetic-{size}")
+    if backend == "local":
+        yield local, local.data_dir, _env(None)
+        return
+    if backend == "server":
+        remote = {"chroma_host": "127.0.0.1", "chroma_port": port, "collection": f"synthetic{size}"}
+        reader = work / f"client-{size}-{uuid.uuid4().hex[:6]}"
+        yield (
+            bench_settings(work / f"client-build-{size}", **remote),
+            reader,
+            _env(port, RAG_COLLECTION=remote["collection"]),
+        )
+        return
+    proc, served = start_chroma_server(local.data_dir / "chroma")
+    try:
+        writer = bench_settings(work / f"served-build-{size}", chroma_host="127.0.0.1", chroma_port=served)
+        reader = work / f"served-{size}"
+        name = collection_name(local.collection, get_embedder(settings=local).name)
+        for directory in (writer.data_dir, reader):
+            shutil.rmtree(directory, ignore_errors=True)
+            shutil.copytree(
+                local.data_dir / f"keyword-{name}", directory / f"keyword-127.0.0.1-{served}-{name}"
+            )
+        yield writer, reader, _env(served)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=120)
 
 
 def _embedding_seconds(article: Path) -> float:
@@ -155,7 +197,11 @@ def markdown(f: dict[str, Any]) -> str:
     ]
     for r in f["scale"]:
         q, again = r["queries"], r["restart"]
-        how = "built by the writer" if r["backend"] == "local" else "new client, built from the server"
+        how = {
+            "local": "built by the writer",
+            "server": "new client, built from the server",
+            "served": "copied from the on-disk index",
+        }[r["backend"]]
         lines.append(
             f"| {r['size']:,} | {r['backend']} | {q['answer_p50_ms']:.0f} / {q['answer_p95_ms']:.0f} ms | "
             f"{q['retrieve_p50_ms']:.0f} / {q['retrieve_p95_ms']:.0f} ms | "
@@ -188,12 +234,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--work", type=Path, default=RESULTS / "work")
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
-    parser.add_argument("--backends", nargs="+", choices=["local", "server"], default=["local", "server"])
+    parser.add_argument(
+        "--backends",
+        nargs="+",
+        choices=["local", "server", "served"],
+        default=["local", "server"],
+        help="served: the on-disk index served by `chroma run` (run `local` first, in another run)",
+    )
     parser.add_argument(
         "--no-writers", dest="writers", action="store_false", help="skip the writer-process measurements"
     )
     parser.add_argument("--name", default="scaleout", help="results file name (benchmarks/results/NAME.*)")
     args = parser.parse_args(argv)
+    if {"local", "served"} <= set(args.backends):
+        parser.error("measure `served` in a run of its own: this process would hold the on-disk index open")
     if not (args.work / "cmrc-index").is_dir():
         parser.error(f"{args.work / 'cmrc-index'} is missing: run `python -m benchmarks.speed` first")
     proc, port = start_chroma_server(args.work / "server")
