@@ -189,13 +189,12 @@ def _dense_run(
     if centred is None or means is None:
         return store.dense(vector, depth, filters)
     found = store.nearest([_unit(centred + mean) for mean in means.values()], depth, filters)
-    languages = keyword.languages_of(list(found))
     scored = []
-    for cid, passage in found.items():
-        mean = means.get(languages.get(cid, ""))
+    for cid, (lang, passage) in keyword.placed(list(found)).items():
+        mean = means.get(lang)
         if mean is not None:
             scored.append((cid, float(centred @ _unit(passage - mean))))
-    return sorted(scored, key=lambda item: -item[1])[:depth]
+    return sorted(scored, key=lambda item: (-item[1], item[0]))[:depth]
 
 
 def _centred_query(

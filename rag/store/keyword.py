@@ -205,9 +205,14 @@ class KeywordIndex:
         rows = self._read().execute("SELECT record FROM chunks WHERE doc_id = ?", (doc_id,)).fetchall()
         return sorted((Chunk(**json.loads(r)) for (r,) in rows), key=lambda c: c.index)
 
-    def languages_of(self, chunk_ids: Sequence[str]) -> dict[str, str]:
-        """The language (`zh` or `en`) of each indexed chunk among `chunk_ids`."""
-        return dict(self._select("SELECT chunk_id, lang FROM chunks WHERE chunk_id IN ({})", chunk_ids))
+    def placed(self, chunk_ids: Sequence[str]) -> dict[str, tuple[str, np.ndarray]]:
+        """The language (`zh` or `en`) and stored vector (half precision) of each indexed chunk here.
+
+        Read here rather than sent back by Chroma with the dense results: on a server those vectors
+        travel as JSON numbers.
+        """
+        rows = self._select("SELECT chunk_id, lang, vector FROM chunks WHERE chunk_id IN ({})", chunk_ids)
+        return {cid: (lang, np.frombuffer(vector, dtype=np.float16)) for cid, lang, vector in rows}
 
     def all_chunks(self) -> Iterator[Chunk]:
         """Every indexed chunk, in document order."""

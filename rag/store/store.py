@@ -145,24 +145,17 @@ class Store:
                 found[meta["text_hash"]] = np.asarray(vector, dtype=np.float32)
         return found
 
-    def nearest(self, vectors: Sequence[np.ndarray], n: int, filters: Filters) -> dict[str, np.ndarray]:
-        """The stored vectors of the `n` chunks nearest to each of `vectors` (one query), by chunk id."""
+    def nearest(self, vectors: Sequence[np.ndarray], n: int, filters: Filters) -> set[str]:
+        """The ids of the `n` chunks nearest to each of `vectors` (one query)."""
         if n <= 0:
-            return {}
+            return set()
         got = self._call(
             "search vectors",
             lambda: self.collection.query(
-                query_embeddings=list(vectors),
-                n_results=n,
-                where=chroma.where(filters),
-                include=["embeddings"],
+                query_embeddings=list(vectors), n_results=n, where=chroma.where(filters), include=[]
             ),
         )
-        found: dict[str, np.ndarray] = {}
-        for ids, embeddings in zip(got["ids"], got["embeddings"], strict=True):
-            for cid, vector in zip(ids, embeddings, strict=True):
-                found[cid] = np.asarray(vector, dtype=np.float32)
-        return found
+        return {cid for ids in got["ids"] for cid in ids}
 
     def dense(self, vector: np.ndarray, n: int, filters: Filters) -> list[tuple[str, float]]:
         """Return up to `n` (at most the number of chunks) `(chunk_id, cosine similarity)` pairs."""

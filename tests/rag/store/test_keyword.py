@@ -70,7 +70,8 @@ def test_updates_replace_by_id_and_keep_language_sums_exact(tmp_path: Path):
         update.mark = Mark("collection", "g2", 3)
     assert index.languages.counts == {"en": 2} and len(index) == 2
     np.testing.assert_allclose(index.languages.means["en"], [0.5, 0.5, 0, 0])
-    assert index.languages_of(["c0", "c1", "c2"]) == {"c0": "en", "c1": "en"}
+    placed = index.placed(["c0", "c1", "c2"])
+    assert {cid: lang for cid, (lang, _) in placed.items()} == {"c0": "en", "c1": "en"}
     assert set(index.chunks(["c0", "c2"])) == {"c0"}
 
 
