@@ -16,18 +16,14 @@ import gzip
 import hashlib
 import io
 import logging
-import os
 import re
-import sqlite3
-import threading
-import uuid
 from collections.abc import Iterator
 from functools import lru_cache
 from importlib import metadata, resources
-from pathlib import Path
 
 from rag.config import cache_root
 from rag.errors import RagError
+from rag.store.sqlite import Lookup, Write, derived
 from rag.text import STOPWORDS, is_cjk, word_frequency
 
 log = logging.getLogger(__name__)
@@ -49,43 +45,21 @@ CREATE TABLE glosses (chinese TEXT, english TEXT, frequency INTEGER, PRIMARY KEY
     WITHOUT ROWID;
 CREATE TABLE names (word TEXT PRIMARY KEY, name INTEGER) WITHOUT ROWID;
 CREATE TABLE senses (character TEXT, sense TEXT, PRIMARY KEY (character, sense)) WITHOUT ROWID;
+CREATE INDEX glosses_by_english ON glosses (english, frequency DESC, chinese);
 """
 # A word is a proper noun when any of its readings is.
 _ADD_NAME = "INSERT INTO names VALUES (?, ?) ON CONFLICT (word) DO UPDATE SET name = max(name, excluded.name)"
 
 
-class _Tables:
-    """One read-only connection shared by every thread.
-
-    SQLite is built serialized; the lock keeps each statement and its rows together.
-    """
-
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self._db = db
-        self._lock = threading.Lock()
-
-    def column(self, sql: str, *args: object) -> list[object]:
-        with self._lock:
-            return [row[0] for row in self._db.execute(sql, args)]
-
-
 @lru_cache(maxsize=1)
-def _tables() -> _Tables:
-    """The cached file, built first if missing or unreadable; the tables in memory if it cannot be written."""
+def _tables() -> Lookup:
+    """The tables, from the cache file (built first when missing or unreadable); older builds deleted."""
     path = cache_root() / f"cedict-{_fingerprint()}.sqlite"
-    for attempt in range(2):
-        try:
-            if attempt or not path.is_file():
-                _build_file(path)
-            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-            db.execute("SELECT 1 FROM names LIMIT 1").fetchall()
-            return _Tables(db)
-        except (OSError, sqlite3.Error) as exc:
-            failure = exc
-    log.warning("cannot keep the CC-CEDICT tables in %s (%s): building them in memory", path, failure)
-    db = sqlite3.connect(":memory:", check_same_thread=False)
-    _fill(db)
-    return _Tables(db)
+    tables = derived(path, _SCHEMA, _fill)
+    for old in path.parent.glob("cedict-*.sqlite"):
+        if old != path:
+            old.unlink(missing_ok=True)
+    return tables
 
 
 def _fingerprint() -> str:
@@ -99,47 +73,22 @@ def _fingerprint() -> str:
     return hashlib.sha256(repr([versions, rules, sorted(STOPWORDS)]).encode()).hexdigest()[:16]
 
 
-def _build_file(path: Path) -> None:
-    """Build the tables into `path` whole (a temporary file renamed over it), then drop older builds."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.{uuid.uuid4().hex}.partial")
-    try:
-        db = sqlite3.connect(partial)
-        try:
-            _fill(db)
-        finally:
-            db.close()
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
-    for old in path.parent.glob("cedict-*.sqlite"):
-        if old != path:
-            old.unlink(missing_ok=True)
-
-
-def _fill(db: sqlite3.Connection) -> None:
+def _fill(write: Write) -> None:
     """Read CC-CEDICT once into the three tables."""
-    db.executescript(_SCHEMA)
     characters: set[str] = set()
-    with db:
-        for simplified, pinyin, glosses in _entries():
-            if not all(map(is_cjk, simplified)):
-                continue
-            if len(simplified) == 1:
-                _add_character(db, characters, simplified, pinyin, glosses)
-                continue
-            db.execute(_ADD_NAME, (simplified, pinyin[:1].isupper()))
-            frequency = word_frequency(simplified)
-            found = [w for words in _gloss_words(glosses, GLOSSES, GLOSS_WORDS) for w in words]
-            db.executemany(
-                "INSERT OR IGNORE INTO glosses VALUES (?, ?, ?)", [(simplified, w, frequency) for w in found]
-            )
-        db.execute("CREATE INDEX glosses_by_english ON glosses (english, frequency DESC, chinese)")
+    for simplified, pinyin, glosses in _entries():
+        if not all(map(is_cjk, simplified)):
+            continue
+        if len(simplified) == 1:
+            _add_character(write, characters, simplified, pinyin, glosses)
+            continue
+        write(_ADD_NAME, [(simplified, pinyin[:1].isupper())])
+        frequency = word_frequency(simplified)
+        found = [w for words in _gloss_words(glosses, GLOSSES, GLOSS_WORDS) for w in words]
+        write("INSERT OR IGNORE INTO glosses VALUES (?, ?, ?)", [(simplified, w, frequency) for w in found])
 
 
-def _add_character(
-    db: sqlite3.Connection, seen: set[str], char: str, pinyin: str, glosses: list[str]
-) -> None:
+def _add_character(write: Write, seen: set[str], char: str, pinyin: str, glosses: list[str]) -> None:
     """Store a character's senses, unless `seen` has them.
 
     Its senses are the content words of the first `CHARACTER_GLOSSES` glosses of its first common
@@ -150,7 +99,7 @@ def _add_character(
     words = {w for found in _gloss_words(glosses, CHARACTER_GLOSSES, 2) for w in found}
     if words:
         seen.add(char)
-        db.executemany("INSERT INTO senses VALUES (?, ?)", [(char, w) for w in words])
+        write("INSERT INTO senses VALUES (?, ?)", [(char, w) for w in words])
 
 
 def _entries() -> Iterator[tuple[str, str, list[str]]]:

@@ -1,14 +1,24 @@
-"""Small SQLite databases beside the index (feedback, conversations): open one, map its errors."""
+"""Small SQLite databases: beside the index (feedback, conversations), and tables derived from installed data.
+
+Open one, map its errors; a derived database is built once into a cache file and read by every process.
+"""
 
 from __future__ import annotations
 
+import logging
+import os
 import sqlite3
-from collections.abc import Iterator
+import threading
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from rag.errors import StoreUnavailable
+
+log = logging.getLogger(__name__)
 
 
 @contextmanager
@@ -34,3 +44,62 @@ def database(path: Path, schema: str, doing: str) -> Iterator[sqlite3.Connection
 def now() -> str:
     """The time, as these databases store it: ISO 8601, UTC, to the millisecond (sorts as it reads)."""
     return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+class Lookup:
+    """Read-only queries on one SQLite database, shared by every thread.
+
+    SQLite is built serialized; the lock keeps each statement and its rows together.
+    """
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+        self._lock = threading.Lock()
+
+    def column(self, sql: str, *args: object) -> list[Any]:
+        """The first column of every row `sql` selects."""
+        with self._lock:
+            return [row[0] for row in self._db.execute(sql, args)]
+
+
+Write = Callable[[str, Iterable[Sequence[object]]], None]
+
+
+def derived(path: Path, schema: str, fill: Callable[[Write], None]) -> Lookup:
+    """Tables derived from installed data: `path`, built there by `fill` when missing or unreadable.
+
+    `fill(write)` calls `write(sql, rows)` to run `sql` once per row. The file is written whole (a
+    temporary file renamed over it), so processes building it at once never see half of it. When it
+    cannot be written (a read-only home), the tables are built in memory for this process.
+    """
+    failure: Exception | None = None
+    for attempt in range(2):
+        try:
+            if attempt or not path.is_file():
+                _build(path, schema, fill)
+            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            db.execute("SELECT name FROM sqlite_master").fetchall()
+            return Lookup(db)
+        except (OSError, sqlite3.Error) as exc:
+            failure = exc
+    log.warning("cannot keep derived tables in %s (%s): building them in memory", path, failure)
+    db = sqlite3.connect(":memory:", check_same_thread=False)
+    _fill(db, schema, fill)
+    return Lookup(db)
+
+
+def _build(path: Path, schema: str, fill: Callable[[Write], None]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{uuid.uuid4().hex}.partial")
+    try:
+        with closing(sqlite3.connect(partial)) as db:
+            _fill(db, schema, fill)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _fill(db: sqlite3.Connection, schema: str, fill: Callable[[Write], None]) -> None:
+    db.executescript(schema)
+    with db:
+        fill(db.executemany)

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from rag.errors import StoreUnavailable
-from rag.store.sqlite import database, now
+from rag.store.sqlite import database, derived, now
 
 SCHEMA = "CREATE TABLE IF NOT EXISTS notes (text TEXT NOT NULL);"
 
@@ -42,3 +42,50 @@ def test_errors_name_what_was_being_done_and_where(tmp_path: Path):
 def test_times_sort_as_they_read():
     first, second = now(), now()
     assert first <= second and first.endswith("+00:00")
+
+
+WORDS = "CREATE TABLE words (word TEXT PRIMARY KEY);"
+
+
+def _fill(calls: list[int]):
+    def fill(write):
+        calls.append(1)
+        write("INSERT INTO words VALUES (?)", [("关停",), ("shut",)])
+
+    return fill
+
+
+def test_derived_tables_are_built_once_into_their_file_and_read_from_it(tmp_path: Path):
+    calls: list[int] = []
+    path = tmp_path / "cache" / "words.sqlite"
+    assert derived(path, WORDS, _fill(calls)).column("SELECT word FROM words ORDER BY word") == [
+        "shut",
+        "关停",
+    ]
+    assert derived(path, WORDS, _fill(calls)).column("SELECT count(*) FROM words") == [2]
+    assert calls == [1]
+    assert [p.name for p in path.parent.iterdir()] == ["words.sqlite"]
+
+
+def test_a_damaged_file_is_built_again(tmp_path: Path):
+    path = tmp_path / "words.sqlite"
+    path.write_bytes(b"not a database" * 100)
+    assert derived(path, WORDS, _fill([])).column("SELECT count(*) FROM words") == [2]
+    assert path.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_a_fill_that_fails_leaves_no_file_behind(tmp_path: Path):
+    def broken(write):
+        write("INSERT INTO words VALUES (?)", [("half",)])
+        raise sqlite3.OperationalError("disk I/O error")
+
+    with pytest.raises(sqlite3.OperationalError):
+        derived(tmp_path / "words.sqlite", WORDS, broken)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_without_a_writable_folder_the_tables_are_built_in_memory(tmp_path: Path, caplog):
+    (tmp_path / "cache").write_text("a file where the folder should be")
+    tables = derived(tmp_path / "cache" / "words.sqlite", WORDS, _fill([]))
+    assert tables.column("SELECT count(*) FROM words") == [2]
+    assert "building them in memory" in caplog.text
