@@ -77,10 +77,15 @@ def derived(path: Path, schema: str, fill: Callable[[Write], None]) -> Lookup:
         try:
             if attempt or not path.is_file():
                 _build(path, schema, fill)
-            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            db = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        except (OSError, sqlite3.Error) as exc:
+            failure = exc
+            continue
+        try:
             db.execute("SELECT name FROM sqlite_master").fetchall()
             return Lookup(db)
-        except (OSError, sqlite3.Error) as exc:
+        except sqlite3.Error as exc:
+            db.close()
             failure = exc
     log.warning("cannot keep derived tables in %s (%s): building them in memory", path, failure)
     db = sqlite3.connect(":memory:", check_same_thread=False)

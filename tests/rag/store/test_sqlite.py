@@ -57,7 +57,7 @@ def _fill(calls: list[int]):
 
 def test_derived_tables_are_built_once_into_their_file_and_read_from_it(tmp_path: Path):
     calls: list[int] = []
-    path = tmp_path / "cache" / "words.sqlite"
+    path = tmp_path / "a cache #1?" / "words.sqlite"  # a file URI escapes these
     assert derived(path, WORDS, _fill(calls)).column("SELECT word FROM words ORDER BY word") == [
         "shut",
         "关停",
