@@ -63,8 +63,7 @@ def scale(work: Path, sizes: list[int], port: int, backends: list[str]) -> list[
         for backend in backends:
             with _backend(work, size, backend, port) as (writer, reader, env):
                 synthetic_index(writer, real, size)
-                # A writer that has followed the collection (a server's port, part of the keyword index's
-                # folder name, changes every run): adding an article below times that article only.
+                # A writer that has followed the collection: adding an article below times that article only.
                 get_store(settings=writer).keyword_index()
                 first = child("queries", str(reader), env=env)
                 started = time.perf_counter()
@@ -72,6 +71,7 @@ def scale(work: Path, sizes: list[int], port: int, backends: list[str]) -> list[
                 added = time.perf_counter() - started
                 restart = child("queries", str(reader), env=env)
                 remove(list(article.iterdir()), settings=writer)
+                disk = _disk_mb(reader)
             rows.append(
                 {
                     "size": size,
@@ -81,7 +81,7 @@ def scale(work: Path, sizes: list[int], port: int, backends: list[str]) -> list[
                     "one_article_s": added,
                     "one_article_chunks": report.chunks,
                     "one_article_beyond_embedding_s": added - embedding,
-                    "disk_mb": _disk_mb(reader),
+                    "disk_mb": disk,
                 }
             )
     return rows
@@ -106,22 +106,24 @@ def _backend(
     if backend == "server":
         remote = {"chroma_host": "127.0.0.1", "chroma_port": port, "collection": f"synthetic{size}"}
         reader = work / f"client-{size}-{uuid.uuid4().hex[:6]}"
-        yield (
-            bench_settings(work / f"client-build-{size}", **remote),
-            reader,
-            _env(port, RAG_COLLECTION=remote["collection"]),
-        )
+        try:
+            yield (
+                bench_settings(work / f"client-build-{size}", **remote),
+                reader,
+                _env(port, RAG_COLLECTION=remote["collection"]),
+            )
+        finally:
+            shutil.rmtree(reader, ignore_errors=True)
         return
     proc, served = start_chroma_server(local.data_dir / "chroma")
     try:
         writer = bench_settings(work / f"served-build-{size}", chroma_host="127.0.0.1", chroma_port=served)
         reader = work / f"served-{size}"
         name = collection_name(local.collection, get_embedder(settings=local).name)
+        followed = get_store(settings=writer).keyword_dir.name  # named after the collection's id
         for directory in (writer.data_dir, reader):
             shutil.rmtree(directory, ignore_errors=True)
-            shutil.copytree(
-                local.data_dir / f"keyword-{name}", directory / f"keyword-127.0.0.1-{served}-{name}"
-            )
+            shutil.copytree(local.data_dir / f"keyword-{name}", directory / followed)
         retrieve("warm-up", settings=writer)  # a server just started reads the vectors in on its first query
         yield writer, reader, _env(served)
     finally:
@@ -189,6 +191,7 @@ def writers(work: Path, port: int) -> dict[str, list[dict[str, float]]]:
             tag = uuid.uuid4().hex[:8]
             env = _env(server, RAG_DATA_DIR=str(work / f"writers-{tag}"), RAG_COLLECTION=f"w{tag}")
             out[backend].append(_ingest(folders[:count], env))
+            shutil.rmtree(work / f"writers-{tag}", ignore_errors=True)
     return out
 
 

@@ -43,8 +43,6 @@ class Store:
         self.settings = settings
         self.name = collection
         self.dir = Path(settings.data_dir)
-        where = f"{settings.chroma_host}-{settings.chroma_port}-" if settings.chroma_host else ""
-        self.keyword_dir = self.dir / f"keyword-{where}{collection}"
         self._collection: Any = None
         self._opened_with: Any = None
         self._seen = ""
@@ -107,18 +105,37 @@ class Store:
         head = self.head()
         with self._guard:
             self._follow(head.generation)
-            index = self._keyword_index()
+            index = self._keyword_index(head)
         if not in_step(index, head):
             self._catch_up(index, head, wait=False)
         return index
 
-    def _keyword_index(self) -> KeywordIndex:
-        if self._keyword is None:
-            self._keyword = KeywordIndex(self.keyword_dir)
-            # The BM25 cache of versions before the keyword index: derived data, now unused.
-            shutil.rmtree(
-                self.keyword_dir.with_name(self.keyword_dir.name.replace("keyword-", "bm25-", 1)), True
-            )
+    @property
+    def keyword_dir(self) -> Path:
+        """Where the keyword index of the collection now in Chroma lives."""
+        return self._keyword_dir(self.head().collection)
+
+    def _keyword_dir(self, collection_id: str) -> Path:
+        """The keyword index's folder: per collection on disk, per collection id for a server's.
+
+        A server's collection keeps its id wherever the server runs, so a client finds its index again
+        after the server moves to another host or port, and two servers' collections of the same name
+        never share one.
+        """
+        if self.settings.chroma_host:
+            return self.dir / f"keyword-{self.name}-{collection_id}"
+        return self.dir / f"keyword-{self.name}"
+
+    def _keyword_index(self, head: Head) -> KeywordIndex:
+        directory = self._keyword_dir(head.collection)
+        if self._keyword is None or self._keyword.directory != directory:
+            self._keyword = KeywordIndex(directory)
+            # Derived data of older versions, now unused: the BM25 cache, and a server client's keyword
+            # index named after the server's address.
+            server = self.settings.chroma_host
+            where = f"{server}-{self.settings.chroma_port}-" if server else ""
+            for old in {f"bm25-{where}{self.name}", f"keyword-{where}{self.name}"} - {directory.name}:
+                shutil.rmtree(self.dir / old, True)
         return self._keyword
 
     def _catch_up(self, index: KeywordIndex, head: Head, *, wait: bool = True) -> None:
@@ -229,7 +246,7 @@ class Store:
                     self._drop()
                 head = self.head()
                 self._follow(head.generation)
-                index = self._keyword_index()
+                index = self._keyword_index(head)
             self._catch_up(index, head)
             # Readers of this process go on meanwhile: the guard is not held while the write runs.
             writer = Writer(self, lock, index, head)
@@ -273,6 +290,9 @@ class Store:
 
     def _drop(self) -> None:
         if self.settings.chroma_host:
+            # The dropped collection's keyword index goes with it (its successor gets a new id).
+            shutil.rmtree(self._keyword_dir(self.head().collection), ignore_errors=True)
+            self._keyword = None
             client = chroma.client(self.settings)
             for name in (self.name, f"{self.name}.deleted"):
                 try:

@@ -1,10 +1,11 @@
-"""Server mode specifics: the writer lease shared by processes, and a token-protected server.
+"""Server mode specifics: the writer lease shared by processes, a token-protected server, a server that moves.
 
 Everything else (ingest, answers, filters, citations) runs against a real `chroma run` server through the
 backend-parametrised fixtures in `tests/conftest.py`.
 """
 
 import http.client
+import logging
 import threading
 import time
 import uuid
@@ -17,9 +18,9 @@ from ingest import ingest
 from rag import answer
 from rag.config import Settings
 from rag.errors import IndexBusy, StoreUnavailable
-from rag.store import get_store
+from rag.store import Store, get_store
 from rag.store.chroma import client as _client
-from tests.environment import DATA_DIR, ingest_process, make_settings
+from tests.environment import DATA_DIR, ingest_process, make_settings, start_chroma_server
 
 
 @pytest.fixture
@@ -144,3 +145,43 @@ def test_the_app_answers_from_the_server_and_sees_another_process_upload(chroma_
         assert "2.5公斤" in seen["text"]
     finally:
         launched.close()
+
+
+def test_a_client_keeps_its_keyword_index_when_the_server_moves_and_never_mixes_two_servers(
+    chroma_server: int, tmp_path: Path, caplog: pytest.LogCaptureFixture
+):
+    db = tmp_path / "db"
+    where = {"chroma_host": "127.0.0.1", "collection": "moving"}
+    proc, port = start_chroma_server(db)
+    try:
+        first = make_settings(tmp_path / "client", chroma_port=port, **where)
+        assert ingest([DATA_DIR / "articles"], settings=first).added == 2
+        folder = get_store(settings=first).keyword_dir
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    proc, port = start_chroma_server(db)
+    try:
+        caplog.set_level(logging.INFO, logger="rag.store")
+        moved = first.model_copy(update={"chroma_port": port})
+        store = Store(moved, get_store(settings=first).name)
+        assert len(store.keyword_index()) == 2 and store.keyword_dir == folder
+        assert "rebuilt" not in caplog.text, "the keyword index was re-read from the moved server"
+        # Another server's collection of the same name, from the same data folder: an index of its own.
+        other = first.model_copy(update={"chroma_port": chroma_server})
+        assert ingest([DATA_DIR / "articles" / "meituan_drones.txt"], settings=other).added == 1
+        assert get_store(settings=other).keyword_dir != folder
+        assert "2.5公斤" in answer("美团无人机每次能运送多少货物？", settings=other).text
+        assert len(store.keyword_index()) == 2
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def test_a_rebuild_on_the_server_replaces_the_keyword_index_of_the_dropped_collection(server: Settings):
+    ingest([DATA_DIR / "articles"], settings=server)
+    before = get_store(settings=server).keyword_dir
+    assert ingest([DATA_DIR / "articles" / "meituan_drones.txt"], rebuild=True, settings=server).added == 1
+    after = get_store(settings=server).keyword_dir
+    assert after != before and after.is_dir() and not before.exists()
+    assert len(get_store(settings=server).keyword_index()) == 1
