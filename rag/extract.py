@@ -2,9 +2,9 @@
 
 Sentences of the top passages are scored by how much of the question they contain (terms weighted by
 rarity, plus character bigrams for Chinese paraphrase), by cues matching the question's intent
-(causes for why-questions, numbers for how-much, dates for when, names for who/which, plans and
-prospects for what-next) and by their passage's rank. Quotes are exact substrings of the passages; a
-sentence longer than the budget is cut to its best-matching run of clauses.
+(causes for why-questions, numbers for how-much, dates for when, names for who/which, places for
+where, plans and prospects for what-next) and by their passage's rank. Quotes are exact substrings of
+the passages; a sentence longer than the budget is cut to its best-matching run of clauses.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from rag.bilingual import matched_share, occurrences
 from rag.guard import asks_about, instruction_spans
-from rag.text import bigrams, fold, language, normalize, sentence_spans, terms
+from rag.text import CJK_RANGE, bigrams, fold, language, normalize, quotable_spans, terms
 from rag.types import Hit, Quote
 
 # For each intent: what in a question asks for it, and cues of an answer (strong, then weak).
@@ -64,8 +64,26 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
     ),
     "who": (
         re.compile(r"谁|哪家|哪个|哪位|哪些|什么公司|\bwho\b|\bwhich\b", re.I),
-        re.compile(r"有限公司|集团|创始人|首席|CEO|Co\.|Ltd|Inc\b|(?<![a-z])[a-z]{2,}+ [a-z]{2}", re.I),
+        # A name: two capitalised words inside the sentence (case-sensitive: not any two English words).
+        re.compile(
+            r"有限公司|集团|创始人|首席|CEO|Co\.|Ltd|Inc\b|(?-i:(?<=[^\s.!?] )[A-Z][a-z]++ [A-Z][a-z])", re.I
+        ),
         re.compile(r"公司|平台|\bcompany\b|\bplatform\b", re.I),
+    ),
+    "where": (
+        re.compile(
+            r"哪里|哪儿|何处|何地|什么地方|在哪(?![部本首一年个位家种次])|哪[个些一]?(?:城市|国家?|地区|省份?|州|县|地方)|"
+            r"位于|分布|\bwhere\b|"
+            r"\bwhich (?:cit(?:y|ies)|countr(?:y|ies)|regions?|provinces?|states?|places?)\b",
+            re.I,
+        ),
+        # A place: a word ending like a place name, a list of three or more short names, "in Chengdu".
+        re.compile(
+            rf"[{CJK_RANGE}](?:省|市|县|区|州|国|镇|岛|洲|湾)|[{CJK_RANGE}]{{2,4}}+(?:、[{CJK_RANGE}]{{2,4}}+){{2,}}+|"
+            r"\b(?:in|at|across|near) (?-i:[A-Z][a-z])",
+            re.I,
+        ),
+        re.compile(r"位于|地区|城市|境内|当地|\bcit(?:y|ies)\b|\bregions?\b|\bcountry\b|\blocated\b", re.I),
     ),
     "next": (
         re.compile(r"接下来|下一步|未来|今后|计划|打算|\bnext\b|\bplans?\b|\bfuture\b|\bgoing to\b", re.I),
@@ -159,8 +177,12 @@ def _distance(text: str, start: int, end: int, at: int) -> float:
 
 
 def question_intents(question: str) -> list[str]:
-    """The kinds of answer the question asks for (`why`, `when`, `number`, `who`, `next`)."""
-    return [name for name, (asks, _, _) in INTENTS.items() if asks.search(question)]
+    """The kinds of answer the question asks for (`why`, `when`, `number`, `who`, `where`, `next`).
+
+    "Which cities" (哪些城市) asks where, not who: a place question is not also asked for a name.
+    """
+    found = [name for name, (asks, _, _) in INTENTS.items() if asks.search(question)]
+    return [name for name in found if name != "who" or "where" not in found]
 
 
 class _Scorer:
@@ -321,7 +343,7 @@ def _candidates(
         hidden = {
             span for span in instruction_spans(text) if not asks_about(question, text[span[0] : span[1]])
         }
-        for start, end in sentence_spans(text):
+        for start, end in quotable_spans(text):
             key = normalize(text[start:end])
             if key in seen or (start, end) in hidden:
                 continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from rag.text import CJK_RANGE, is_cjk, sentence_spans
+from rag.text import CJK_RANGE, is_cjk, quotable_spans
 
 _INSTRUCTION = re.compile(
     r"(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|prior|above|earlier|"
@@ -31,7 +31,7 @@ def visible(text: str) -> str:
 
 def instruction_spans(text: str) -> list[tuple[int, int]]:
     """Offsets of the sentences of `text` that address a language model with instructions."""
-    return [(s, e) for s, e in sentence_spans(text) if _INSTRUCTION.search(visible(text[s:e]))]
+    return [(s, e) for s, e in quotable_spans(text) if _INSTRUCTION.search(visible(text[s:e]))]
 
 
 def without_instructions(text: str) -> str:

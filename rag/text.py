@@ -44,11 +44,24 @@ _LATIN_RUN = re.compile(r"[A-Za-z]+")
 # What a scraped page leaves before a sentence: runs of one or two Chinese characters between blanks
 # ("交 等来 交了600元…", a heading set in large type, one glyph per element); see `sentence_spans`.
 _DEBRIS = re.compile(f"(?:[{CJK_RANGE}]{{1,2}}[^\\S\n]++){{2,}}+(?=\\S)")
-# Chinese stops end a sentence anywhere; "!", "?" and "." only before a space, a quote or the end
-# ("3.5", "![image]", "Co.," and an initial as in "S.G. Tallentyre" do not). Runs are matched whole
+# Chinese stops end a sentence anywhere; "!", "?" and "." only before a space, a quote or the end, and
+# not before a lower-case word ("3.5", "![image]", "Co.,", "Co. completed" and an initial as in
+# "S.G. Tallentyre" do not). Runs are matched whole
 # and possessively, never from their middle, so a run of dots costs linear time.
+# A list flattened onto one line by scraping ("… at this time [1][3] Group 1: Strategy - The store … [1] -
+# Kuaishou's …") also ends a sentence after its reference markers, before a capital or a "- " bullet.
 _SENTENCE_END = re.compile(
-    r"(?:[。！？…]++|(?<![\s.][A-Z])(?<!^[A-Z])(?<![!?.])[!?.]++(?=[\s\"'”’」』）)]|$))[”’\"'」』）)]*+\s*+|\n++"
+    r"(?:[。！？…]++|(?<![\s.][A-Z])(?<!^[A-Z])(?<![!?.])[!?.]++(?![^\S\n]++[a-z])(?=[\s\"'”’」』）)]|$))[”’\"'」』）)]*+\s*+|\n++|"
+    r"(?:(?<=\[\d\])|(?<=\[\d\d\]))[^\S\n]++(?=[A-Z]|-[^\S\n])"
+)
+# What such a list leaves before a sentence: its bullet ("- "), and a heading run into the sentence
+# ("Group 2: Payment License Acquisition - ", "Core Viewpoint - "): up to eight capitalised words or
+# small words, after an optional "Label N:", ended by a dash between blanks, before a capital or a quote
+# ("From 1990 - 1995" and "Smith - the player" are prose).
+_HEADING = re.compile(
+    r"(?<![\w'&-])(?:-[^\S\n]++)?+(?:[A-Z][\w'&]*+(?:[^\S\n][0-9]++)?+:[^\S\n]++)?+"
+    r"(?:[A-Z][\w'&-]*+(?:[^\S\n]++(?:[A-Z0-9][\w'&-]*+|and|of|the|for|in|on|to|&)){0,7}+[^\S\n]++[-–—][^\S\n]++)?+"
+    r"(?=[A-Z\"“])"
 )
 
 
@@ -170,15 +183,14 @@ def bigrams(text: str) -> set[str]:
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Return `(start, end)` offsets of the sentences of `text`, trimmed of surrounding whitespace.
 
-    A straight quote left open by a sentence and closed after a space (`需求。 "`) stays with it;
-    scraping debris before a sentence is left out (see `_after_debris`).
+    A straight quote left open by a sentence and closed after a space (`需求。 "`) stays with it.
+    Together they hold every non-blank character (chunking loses nothing); see `quotable_spans`.
     """
     bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
     spans: list[tuple[int, int]] = []
     for start, end in zip(bounds, bounds[1:], strict=False):
         while start < end and text[start].isspace():
             start += 1
-        start = _after_debris(text, start, end)
         while end > start and text[end - 1].isspace():
             end -= 1
         if start >= end:
@@ -194,13 +206,22 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def quotable_spans(text: str) -> list[tuple[int, int]]:
+    """The sentences of `text` as an answer may quote them: without the scraping debris they begin with."""
+    return [(_after_debris(text, start, end), end) for start, end in sentence_spans(text)]
+
+
 def _after_debris(text: str, start: int, end: int) -> int:
     """`start`, moved past the scraping debris the sentence begins with, if any.
 
     Debris is two or more blank-separated runs of one or two Chinese characters, one of them a single
     character ("交 等来 "): a list of names ("北京 上海 广州") has no single characters, and a word
-    broken by a line wrap ("小 红书") is one run, not two.
+    broken by a line wrap ("小 红书") is one run, not two. Or a flattened list's bullet and heading
+    (`_HEADING`), when a sentence follows it.
     """
+    heading = _HEADING.match(text, start, end)
+    if heading and heading.end() > start and heading.end() < end:
+        return heading.end()
     match = _DEBRIS.match(text, start, end)
     if match is None or all(len(run) > 1 for run in match.group().split()):
         return start

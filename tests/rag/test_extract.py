@@ -28,6 +28,9 @@ def test_intents_are_recognised_in_both_languages():
     assert "number" not in question_intents("What was the reason for closing it?")
     assert "when" in question_intents("When was it launched?")
     assert "who" in question_intents("哪家公司运营？")
+    assert question_intents("小红卡在哪些城市上线？") == ["where"]
+    assert question_intents("Which cities did it launch in?") == ["where"]
+    assert "where" not in question_intents("蒋家旻在哪部电影中首度担当女主角？")
     assert question_intents("What licence might it apply for next?") == ["next"]
     assert question_intents("小红书接下来可能申请什么牌照？") == ["next"]
 
@@ -130,3 +133,17 @@ def test_a_cut_sentence_keeps_enough_to_be_a_quote():
             for s, e in sentence_spans(quote.text):
                 piece = quote.text[s:e]
                 assert piece in sentences or len(piece) >= MIN_CUT_CHARS, (budget, piece)
+
+
+def test_a_where_question_prefers_the_places_and_a_who_question_a_name():
+    text = (
+        "The store was run as a trial in the app for months. "
+        "The store opened in Chengdu, Hangzhou and Guangzhou first. "
+        "The store is run by Chengdu Pinong Technology today."
+    )
+    hits = [Hit(chunk=make_chunk(text), score=1.0)]
+    assert "Hangzhou" in select_quotes("Which cities did the store open in?", hits, _idf, 60)[0].text
+    # Any two English words are no name: only the last sentence names who runs it.
+    assert "Pinong" in select_quotes("Who is the store run by?", hits, _idf, 60)[0].text
+    chinese = [Hit(chunk=make_chunk("小红卡的推出可谓来势汹汹。小红卡在上海、杭州、广州三城同步上线。"), score=1.0)]
+    assert "杭州" in select_quotes("小红卡在哪些城市上线？", chinese, _idf, 30)[0].text

@@ -1,4 +1,4 @@
-from rag.text import bigrams, count_tokens, normalize, sentence_spans, terms
+from rag.text import bigrams, count_tokens, normalize, quotable_spans, sentence_spans, terms
 
 
 def test_terms_drop_punctuation_and_question_words_and_lowercase_latin():
@@ -28,9 +28,12 @@ def test_sentence_spans_cover_chinese_and_english_sentences():
     assert sentences == ['他说"准备不够充分。 "', "第二句！", "The GMV was 3.5 billion.", "Next one?"]
 
 
-def test_sentences_leave_out_scraping_debris_but_not_lists_or_wrapped_words():
-    def sentences(text: str) -> list[str]:
-        return [text[s:e] for s, e in sentence_spans(text)]
+def _quotable(text: str) -> list[str]:
+    return [text[s:e] for s, e in quotable_spans(text)]
+
+
+def test_quotable_sentences_leave_out_scraping_debris_but_not_lists_or_wrapped_words():
+    sentences = _quotable
 
     assert sentences("很失望。 交 等来 交了600元,等来了三无服务。") == [
         "很失望。",
@@ -39,6 +42,30 @@ def test_sentences_leave_out_scraping_debris_but_not_lists_or_wrapped_words():
     assert sentences("北京 上海 广州 深圳等城市。") == ["北京 上海 广州 深圳等城市。"]
     assert sentences("小 红书官方表示。") == ["小 红书官方表示。"]
     assert sentences("I am here. A b c d.") == ["I am here.", "A b c d."]
+    assert [text[s:e] for text in ["很失望。 交 等来 交了600元。"] for s, e in sentence_spans(text)] == [
+        "很失望。",
+        "交 等来 交了600元。",
+    ], "chunking must keep every character"
+
+
+def test_a_list_flattened_by_scraping_is_quoted_bullet_by_bullet_without_its_headings():
+    text = (
+        "Core Viewpoint - Kuaishou is rumored to enter self-operated e-commerce [1][3] Group 1: "
+        "Kuaishou's E-commerce Strategy - The store has launched dozens of gold products [1] - "
+        "Kuaishou's e-commerce has introduced a managed model [3]. - Dongfang Electronic Payment Co. "
+        "completed a change on November 13."
+    )
+    assert _quotable(text) == [
+        "Kuaishou is rumored to enter self-operated e-commerce [1][3]",
+        "The store has launched dozens of gold products [1]",
+        "Kuaishou's e-commerce has introduced a managed model [3].",
+        "Dongfang Electronic Payment Co. completed a change on November 13.",
+    ]
+
+
+def test_prose_with_dashes_and_capitals_is_not_taken_for_a_heading():
+    for prose in ("From 1990 - 1995 it grew.", "Smith - the player - said so.", "New York - a city."):
+        assert _quotable(prose) == [prose]
 
 
 def test_bigrams_are_chinese_only():
