@@ -145,5 +145,7 @@ def test_a_where_question_prefers_the_places_and_a_who_question_a_name():
     assert "Hangzhou" in select_quotes("Which cities did the store open in?", hits, _idf, 60)[0].text
     # Any two English words are no name: only the last sentence names who runs it.
     assert "Pinong" in select_quotes("Who is the store run by?", hits, _idf, 60)[0].text
-    chinese = [Hit(chunk=make_chunk("小红卡的推出可谓来势汹汹。小红卡在上海、杭州、广州三城同步上线。"), score=1.0)]
+    chinese = [
+        Hit(chunk=make_chunk("小红卡的推出可谓来势汹汹。小红卡在上海、杭州、广州三城同步上线。"), score=1.0)
+    ]
     assert "杭州" in select_quotes("小红卡在哪些城市上线？", chinese, _idf, 30)[0].text
