@@ -42,12 +42,12 @@ _CJK = re.compile(f"[{CJK_RANGE}]")
 _NOT_CJK = re.compile(f"[^{CJK_RANGE}]")
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
 # What a scraped page leaves before a sentence: runs of one or two Chinese characters between blanks
-# ("交 等来 交了600元…", a heading set in large type, one glyph per element); see `sentence_spans`.
+# ("交 等来 交了600元…", a heading set in large type, one glyph per element); see `quotable_spans`.
 _DEBRIS = re.compile(f"(?:[{CJK_RANGE}]{{1,2}}[^\\S\n]++){{2,}}+(?=\\S)")
 # Chinese stops end a sentence anywhere; "!", "?" and "." only before a space, a quote or the end, and
 # not before a lower-case word ("3.5", "![image]", "Co.,", "Co. completed" and an initial as in
-# "S.G. Tallentyre" do not). Runs are matched whole
-# and possessively, never from their middle, so a run of dots costs linear time.
+# "S.G. Tallentyre" do not). Runs are matched whole and possessively, never from their middle, so a
+# run of dots costs linear time.
 # A list flattened onto one line by scraping ("… at this time [1][3] Group 1: Strategy - The store … [1] -
 # Kuaishou's …") also ends a sentence after its reference markers, before a capital or a "- " bullet.
 _SENTENCE_END = re.compile(
