@@ -60,14 +60,27 @@ def spellings(term: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((term, *other)))
 
 
+# The ending an English word is matched without, so one form finds the others: "fans" finds "fan base",
+# "operates" finds "operated", "cities" finds "city". Three letters are kept at least; a few words only
+# look inflected.
+_ENDING = re.compile(r"(?<=[a-z]{3})(?:ies|es|s|ed|ing)$")
+_NOT_INFLECTED = frozenset({"news", "series", "species", "means", "lens", "physics", "economics"})
+
+
+@lru_cache(maxsize=4096)
+def _stem(term: str) -> str:
+    return term if term in _NOT_INFLECTED else _ENDING.sub("", term)
+
+
 @lru_cache(maxsize=4096)
 def _word(term: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![a-z0-9]){re.escape(term)}(?:s|es|ed|d|ing)?(?![a-z0-9])")
+    stem = _stem(term)
+    return re.compile(rf"(?<![a-z0-9]){re.escape(stem)}(?:e|y|s|es|ed|d|ing|ies|ied)?(?![a-z0-9])")
 
 
 def _occurs(term: str, text: str) -> bool:
     if term.isascii():
-        return term in text and _word(term).search(text) is not None
+        return _stem(term) in text and _word(term).search(text) is not None
     return term in text
 
 
@@ -85,7 +98,7 @@ def occurrences(term: str, text: str) -> list[int]:
 
 def _positions(word: str, text: str) -> list[int]:
     if word.isascii():
-        return [m.start() for m in _word(word).finditer(text)] if word in text else []
+        return [m.start() for m in _word(word).finditer(text)] if _stem(word) in text else []
     return [m.start() for m in re.finditer(re.escape(word), text)]
 
 

@@ -54,8 +54,10 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             re.I,
         ),
         re.compile(
-            r"(?<!\d)(?<!\d[,.])\d[\d,.]*+\s*+(?:%|元|亿|万|美元|人|家|个|公斤|千克|吨|公里|千米|米|分钟|小时|天|倍|"
-            r"billion|million|yuan|rmb|usd|kg|km|tons?|hours?|minutes?|days?)|"
+            r"(?<!\d)(?<!\d[,.])\d[\d,.]*+\s*+(?:%|元|亿|万|美元|人|家|个月|个|公斤|千克|吨|公里|千米|米|分钟|小时|天|"
+            r"周|个?星期|倍|billion|million|yuan|rmb|usd|kg|km|tons?|hours?|minutes?|days?|weeks?|months?)|"
+            # A span of years (3年, 15 years), not a year (2025年).
+            r"(?<![\d,.])\d{1,2}\s*+(?:年|years?\b)|"
             # A count in Chinese numerals with its measure word (两个, 三所, 十二名); not 一个, which is "a".
             r"(?:[二两三四五六七八九十百千]|一[十百千万])[一二两三四五六七八九十百千万]*+(?:个|家|所|名|位|种|座|条|项|次|件|届|岁|倍|成)",
             re.I,
@@ -95,6 +97,12 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"将|可能|或|\bwill\b|\bcould\b|\bmay\b|\bmight\b", re.I),
     ),
 }
+# A count without a unit ("over 220,000 sales"): the answer to a how-many question only when no figure
+# with a unit is there. Thousands separators or three digits or more, not a year.
+_COUNT = re.compile(r"(?<![\d.,])(?:\d{1,3}+(?:,\d{3})++|(?!(?:19|20)\d\d(?!\d))\d{3,}+)(?![.,]?\d|\s*+%)")
+# Intents whose strong cue is the answer itself (a name, a place, a figure, a date), not a word that
+# introduces one (因为, "plans to").
+ANSWER_TYPES = frozenset({"who", "where", "number", "when"})
 # A how-much question asking for a rate or a change: its answer is a percentage, not an amount.
 _RATE = re.compile(
     r"率|比例|百分|增长|增速|同比|环比|涨|跌|下降|提高|提升|\brates?\b|\bratio\b|\bpercent|\bmargins?\b|"
@@ -135,7 +143,8 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     """The shortest span of `text` that answers a how-much or when question: a figure with its unit, a date.
 
     A question about a rate or a change (净利润率, "how fast did it grow") is answered by a percentage,
-    any other how-much question by an amount; a figure of the wrong kind is no answer. Of several,
+    any other how-much question by an amount (or, when none has a unit, a count: "over 220,000 sales");
+    a figure of the wrong kind is no answer. Of several,
     the figure the question's words stand closest to, each word weighted by its rarity ("margin of
     14.0%" for the net profit margin, not the revenue in the same sentence); None when no word of the
     question occurs.
@@ -146,6 +155,8 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     if "number" in intents:
         rate = bool(_RATE.search(question))
         matches = [m for m in matches if ("%" in m.group()) == rate]
+        if not matches and not rate:
+            matches = list(_COUNT.finditer(text))
     if not matches:
         return None
     folded = fold(text)
@@ -193,17 +204,28 @@ class _Scorer:
         # Character pairs catch Chinese paraphrase; in an English question they would only count
         # its Chinese names a second time.
         self.bigrams = bigrams(question) if language(question) == "zh" else set()
-        self.cues = [INTENTS[name][1:] for name in question_intents(question)]
+        self.cues = [(*INTENTS[name][1:], name in ANSWER_TYPES) for name in question_intents(question)]
+        self.question = fold(question)
 
     def __call__(self, text: str) -> float:
         lexical = matched_share(self.weights, fold(text)) or 0.0
         paraphrase = len(self.bigrams & bigrams(text)) / len(self.bigrams) if self.bigrams else 0.0
         intent = 0.0
-        for strong, weak in self.cues:
-            intent += 1.0 if strong.search(text) else 0.5 if weak.search(text) else 0.0
+        for strong, weak, answers in self.cues:
+            intent += 1.0 if self._strong(strong, answers, text) else 0.5 if weak.search(text) else 0.0
         intent = intent / len(self.cues) if self.cues else 0.0
         weight = PARAPHRASE_WEIGHT if self.bigrams else 0.0
         return (1 - weight) * lexical + weight * paraphrase + INTENT_WEIGHT * intent
+
+    def _strong(self, cue: re.Pattern[str], answers: bool, text: str) -> bool:
+        """Whether `text` has the intent's strong cue.
+
+        A name, place or figure the question itself states ("the Kuaishou Official Store" asked about)
+        is no answer to it.
+        """
+        if not answers:
+            return cue.search(text) is not None
+        return any(fold(m.group()) not in self.question for m in cue.finditer(text))
 
 
 _MARKER_AT_END = re.compile(r"\[\d{1,3}\]")

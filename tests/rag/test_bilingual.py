@@ -42,3 +42,11 @@ def test_a_character_is_judged_by_its_senses_but_never_searched_by_them():
     assert presence("卖", "the store sells gold jewelry") == 1.0
     assert presence("日", "monthly active buyers") == 0.0
     assert "sell" not in translations("卖")
+
+
+def test_an_english_word_matches_its_other_forms_but_not_a_longer_word():
+    assert presence("fans", "a fan base of 10,000") == 1.0
+    assert presence("operates", "the store is operated by") == 1.0
+    assert presence("cities", "the city of chengdu") == 1.0
+    assert presence("news", "new rules") == 0.0
+    assert presence("closes", "it will disclose") == 0.0

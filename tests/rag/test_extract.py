@@ -103,6 +103,22 @@ def test_the_short_answer_is_the_figure_the_question_asks_for():
     assert figure("How many stores did it open?") is None
 
 
+def test_a_span_of_time_and_a_count_without_a_unit_are_short_answers():
+    def figure(question: str, text: str) -> str | None:
+        span = answer_span(question, text, _idf)
+        return text[span[0] : span[1]] if span else None
+
+    assert figure("小红卡运营了多久？", "小红卡于2025年9月上线，运营3个月后关停。") == "3个月"
+    assert (
+        figure("How many sales has the store made?", "In 2025 the store made over 220,000 sales.")
+        == "220,000"
+    )
+    # A count without a unit answers only when no figure has one, and a year is no count.
+    text = "In 2025 the store had 1,200 staff and 35 million sales."
+    assert figure("How many sales did the store make?", text) == "35 million"
+    assert figure("How many staff did the store have in 2025?", "The store had no staff in 2025.") is None
+
+
 def test_a_figure_far_from_the_question_words_pulls_less():
     question = "How much was Kuaishou's e-commerce GMV?"
     near = answer_span(question, "Kuaishou's e-commerce GMV reached 332.3 billion yuan.", _idf)
@@ -149,3 +165,9 @@ def test_a_where_question_prefers_the_places_and_a_who_question_a_name():
         Hit(chunk=make_chunk("小红卡的推出可谓来势汹汹。小红卡在上海、杭州、广州三城同步上线。"), score=1.0)
     ]
     assert "杭州" in select_quotes("小红卡在哪些城市上线？", chinese, _idf, 30)[0].text
+
+
+def test_a_name_the_question_states_is_no_answer_to_who():
+    text = "The Kuaishou Official Store sells gold jewelry online. The store is run by Chengdu Pinong."
+    hits = [Hit(chunk=make_chunk(text), score=1.0)]
+    assert "Pinong" in select_quotes("Who runs the Kuaishou Official Store?", hits, _idf, 50)[0].text
