@@ -102,14 +102,33 @@ def _positions(word: str, text: str) -> list[int]:
     return [m.start() for m in re.finditer(re.escape(word), text)]
 
 
-def presence(term: str, text: str) -> float:
+def sense_shares(term: str, context: str) -> dict[str, float]:
+    """How often each translation of `term` occurs in `context` (folded), against the most frequent one.
+
+    One sense per discourse: in an article about a card that was shut down, "close" is 关停 (five
+    times), not 截止 (a deadline, once). Empty unless two translations or more occur.
+    """
+    counts = {sense: len(_positions(sense, context)) for sense in translations(term)}
+    counts = {sense: n for sense, n in counts.items() if n}
+    if len(counts) < 2:
+        return {}
+    most = max(counts.values())
+    return {sense: n / most for sense, n in counts.items()}
+
+
+def presence(term: str, text: str, shares: dict[str, float] | None = None) -> float:
     """How far `term` occurs in `text` (normalised, lower-case), from 0 to 1.
 
-    1 when the term or a translation occurs. A Chinese compound no dictionary translates counts by
-    the share of its characters its best-matched part covers (净利润率 against "net profit margin":
-    净利润, 3 of 4); 0.5 when every character of an unmatched Chinese term occurs (年费 against 年卡收费).
-    An English word matches whole words and their plain inflections (close: closed, not disclose).
+    1 when the term or a translation occurs; a translation counts by its share in `shares` (see
+    `sense_shares`), when given. A Chinese compound no dictionary translates counts by the share of
+    its characters its best-matched part covers (净利润率 against "net profit margin": 净利润, 3 of 4);
+    0.5 when every character of an unmatched Chinese term occurs (年费 against 年卡收费). An English
+    word matches whole words and their plain inflections (close: closed, not disclose).
     """
+    if shares and not any(_occurs(t, text) for t in spellings(term)):
+        found = [share for sense, share in shares.items() if _occurs(sense, text)]
+        if found:
+            return max(found)
     if _matches(term, text):
         return 1.0
     if term.isascii() or len(term) < 2:
@@ -140,12 +159,15 @@ def compound_parts(term: str) -> tuple[str, ...]:
     return tuple(part for part in dict.fromkeys(terms(term)) if part != term and len(part) >= 2)
 
 
-def matched_share(weights: dict[str, float], text: str) -> float | None:
+def matched_share(
+    weights: dict[str, float], text: str, shares: dict[str, dict[str, float]] | None = None
+) -> float | None:
     """Weighted share of the terms found in `text` (normalised, lower-case).
 
     A term is fully judged when `text` has enough of its script or of its translation's script;
     otherwise (an English word with no known translation, against a Chinese passage) it counts half
-    against the share. None when no term can be judged at all.
+    against the share. None when no term can be judged at all. `shares`: each term's translations
+    weighted by their use around `text` (see `sense_shares`).
     """
     has_latin = sum(ch.isascii() and ch.isalpha() for ch in text) >= 20
     has_cjk = sum(map(is_cjk, text)) >= 4
@@ -156,7 +178,7 @@ def matched_share(weights: dict[str, float], text: str) -> float | None:
     found = total = 0.0
     any_judged = False
     for term, weight in weights.items():
-        share = presence(term, text)
+        share = presence(term, text, shares.get(term) if shares else None)
         sure = bool(share) or judged(term)
         any_judged |= sure
         found += share * weight

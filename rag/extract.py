@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Collection
 from typing import NamedTuple
 
-from rag.bilingual import matched_share, occurrences
+from rag.bilingual import matched_share, occurrences, sense_shares
 from rag.guard import asks_about, instruction_spans
 from rag.text import CJK_RANGE, bigrams, fold, language, normalize, quotable_spans, terms
 from rag.types import Hit, Quote
@@ -199,8 +199,11 @@ def question_intents(question: str) -> list[str]:
 class _Scorer:
     """Scores a span of text against one question."""
 
-    def __init__(self, question: str, idf: Callable[[str], float]) -> None:
+    def __init__(self, question: str, idf: Callable[[str], float], context: str = "") -> None:
         self.weights = {t: idf(t) for t in dict.fromkeys(terms(question, search_mode=False))}
+        # Which translation of each word the passages use (`sense_shares`): "close" is 关停 there.
+        folded = fold(context)
+        self.shares = {t: found for t in self.weights if (found := sense_shares(t, folded))}
         # Character pairs catch Chinese paraphrase; in an English question they would only count
         # its Chinese names a second time.
         self.bigrams = bigrams(question) if language(question) == "zh" else set()
@@ -208,7 +211,7 @@ class _Scorer:
         self.question = fold(question)
 
     def __call__(self, text: str) -> float:
-        lexical = matched_share(self.weights, fold(text)) or 0.0
+        lexical = matched_share(self.weights, fold(text), self.shares) or 0.0
         paraphrase = len(self.bigrams & bigrams(text)) / len(self.bigrams) if self.bigrams else 0.0
         intent = 0.0
         for strong, weak, answers in self.cues:
@@ -311,7 +314,7 @@ def select_quotes(
     run on into the next sentence), and touching sentences are quoted as one span, so an answer holds
     at most `MAX_QUOTES` quotes.
     """
-    score = _Scorer(question, idf)
+    score = _Scorer(question, idf, " ".join(h.chunk.text for h in hits[:QUOTED_PASSAGES]))
     candidates, unrelated = _candidates(question, hits[:QUOTED_PASSAGES], score, prefer)
     chosen: list[Quote] = []
     used = 0

@@ -1,6 +1,6 @@
 """Matching across Chinese and English: translations, presence, and the share of a question covered."""
 
-from rag.bilingual import matched_share, occurrences, presence, spellings, translations
+from rag.bilingual import matched_share, occurrences, presence, sense_shares, spellings, translations
 
 
 def test_translations_come_from_the_lexicon_then_cc_cedict():
@@ -50,3 +50,12 @@ def test_an_english_word_matches_its_other_forms_but_not_a_longer_word():
     assert presence("cities", "the city of chengdu") == 1.0
     assert presence("news", "new rules") == 0.0
     assert presence("closes", "it will disclose") == 0.0
+
+
+def test_a_translation_counts_by_how_much_the_passages_use_it():
+    context = "小红书关停小红卡。关停的理由是准备不够充分。开卡礼没有使用截止日期。"
+    shares = sense_shares("close", context)
+    assert shares["关停"] == 1.0 and shares["截止"] == 0.5
+    assert presence("close", "没有使用截止日期", shares) == 0.5
+    assert presence("close", "关停的理由", shares) == 1.0
+    assert sense_shares("close", "小红书关停小红卡。") == {}, "one translation in use: nothing to weigh"

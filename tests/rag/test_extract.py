@@ -171,3 +171,9 @@ def test_a_name_the_question_states_is_no_answer_to_who():
     text = "The Kuaishou Official Store sells gold jewelry online. The store is run by Chengdu Pinong."
     hits = [Hit(chunk=make_chunk(text), score=1.0)]
     assert "Pinong" in select_quotes("Who runs the Kuaishou Official Store?", hits, _idf, 50)[0].text
+
+
+def test_an_english_word_is_matched_by_the_sense_the_chinese_passages_use():
+    text = "小红卡开卡礼没有使用截止提醒。小红卡项目于明年关停。小红书此前也关停过类似项目。"
+    hits = [Hit(chunk=make_chunk(text), score=1.0)]
+    assert select_quotes("小红卡 close", hits, _idf, 20)[0].text == "小红卡项目于明年关停。"
