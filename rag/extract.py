@@ -100,6 +100,12 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
 # A count without a unit ("over 220,000 sales"): the answer to a how-many question only when no figure
 # with a unit is there. Thousands separators or three digits or more, not a year.
 _COUNT = re.compile(r"(?<![\d.,])(?:\d{1,3}+(?:,\d{3})++|(?!(?:19|20)\d\d(?!\d))\d{3,}+)(?![.,]?\d|\s*+%)")
+# The places that answer a where question in a few characters: a list of three names or more
+# (上海、杭州、广州), or capitalised names after "in" or "at" ("in Shanghai, Hangzhou and Guangzhou").
+_PLACES = re.compile(
+    rf"[{CJK_RANGE}]{{2,4}}+(?:、[{CJK_RANGE}]{{2,4}}+){{2,}}+|"
+    r"(?:(?<=\bin )|(?<=\bat ))[A-Z][a-z]++(?:(?:, and |, | and )[A-Z][a-z]++)*+"
+)
 # Intents whose strong cue is the answer itself (a name, a place, a figure, a date), not a word that
 # introduces one (因为, "plans to").
 ANSWER_TYPES = frozenset({"who", "where", "number", "when"})
@@ -140,40 +146,55 @@ class Figure(NamedTuple):
 
 
 def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure | None:
-    """The shortest span of `text` that answers a how-much or when question: a figure with its unit, a date.
+    """The shortest span of `text` that answers a how-much, when or where question.
 
-    A question about a rate or a change (净利润率, "how fast did it grow") is answered by a percentage,
-    any other how-much question by an amount (or, when none has a unit, a count: "over 220,000 sales");
-    a figure of the wrong kind is no answer. Of several,
-    the figure the question's words stand closest to, each word weighted by its rarity ("margin of
-    14.0%" for the net profit margin, not the revenue in the same sentence); None when no word of the
-    question occurs.
+    A figure with its unit, a date, or a list of places (`_PLACES`). A question about a rate or a
+    change (净利润率, "how fast did it grow") is answered by a percentage, any other how-much question
+    by an amount (or, when none has a unit, a count: "over 220,000 sales"); a figure of the wrong kind
+    is no answer. Of several, the span the question's words stand closest to, each word weighted by
+    its rarity ("margin of 14.0%" for the net profit margin, not the revenue in the same sentence);
+    None when no word of the question occurs.
     """
     intents = question_intents(question)
     cues = [INTENTS[name][1] for name in intents if name in ("number", "when")]
-    matches = [m for cue in cues for m in cue.finditer(text)]
+    spans = [m.span() for cue in cues for m in cue.finditer(text)]
     if "number" in intents:
         rate = bool(_RATE.search(question))
-        matches = [m for m in matches if ("%" in m.group()) == rate]
-        if not matches and not rate:
-            matches = list(_COUNT.finditer(text))
-    if not matches:
+        spans = [(s, e) for s, e in spans if ("%" in text[s:e]) == rate]
+        if not spans and not rate:
+            spans = [m.span() for m in _COUNT.finditer(text)]
+    if "where" in intents:
+        spans += [_place_list(m) for m in _PLACES.finditer(text)]
+    if not spans:
         return None
     folded = fold(text)
     places = {t: occurrences(t, folded) for t in _Scorer(question, idf).weights}
 
-    def pull(match: re.Match[str]) -> float:
-        start, end = match.span()
+    def pull(start: int, end: int) -> float:
         return sum(
             idf(t) * max(math.exp(-_distance(folded, start, end, at) / ANCHOR_REACH) for at in found)
             for t, found in places.items()
             if found
         )
 
-    strongest, best = max(
-        ((pull(m), m) for m in matches), key=lambda item: (item[0], item[1].start() - item[1].end())
+    strongest, (start, end) = max(
+        ((pull(*span), span) for span in spans), key=lambda x: (x[0], x[1][0] - x[1][1])
     )
-    return Figure(best.start(), best.end(), strongest) if strongest > 0 else None
+    return Figure(start, end, strongest) if strongest > 0 else None
+
+
+def _place_list(match: re.Match[str]) -> tuple[int, int]:
+    """The span of a list of places: a Chinese list's first and last names as long as their neighbours.
+
+    The pattern cannot tell where "于9月在上海、杭州、广州三城" starts and ends its names; the names of
+    a list are mostly of one length.
+    """
+    names = match.group().split("、")
+    if len(names) < 2:
+        return match.span()
+    head = len(names[0]) - min(len(names[0]), len(names[1]))
+    tail = len(names[-1]) - min(len(names[-1]), len(names[-2]))
+    return match.start() + head, match.end() - tail
 
 
 def _distance(text: str, start: int, end: int, at: int) -> float:

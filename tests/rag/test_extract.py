@@ -177,3 +177,18 @@ def test_an_english_word_is_matched_by_the_sense_the_chinese_passages_use():
     text = "小红卡开卡礼没有使用截止提醒。小红卡项目于明年关停。小红书此前也关停过类似项目。"
     hits = [Hit(chunk=make_chunk(text), score=1.0)]
     assert select_quotes("小红卡 close", hits, _idf, 20)[0].text == "小红卡项目于明年关停。"
+
+
+def test_the_short_answer_to_where_is_the_list_of_places():
+    def places(question: str, text: str) -> str | None:
+        span = answer_span(question, text, _idf)
+        return text[span.start : span.end] if span else None
+
+    assert (
+        places("小红卡在哪些城市上线？", "小红卡于2025 年9月在上海、杭州、广州三城同步上线。")
+        == "上海、杭州、广州"
+    )
+    assert places("Which cities did it launch in?", "It launched in Shanghai, Hangzhou and Guangzhou.") == (
+        "Shanghai, Hangzhou and Guangzhou"
+    )
+    assert places("小红卡在哪些城市上线？", "小红卡于2025年9月上线。") is None
