@@ -1,10 +1,10 @@
-"""The extractive answer's text: the short answer first, then each article's quotes under its outlet and date.
+"""The extractive answer's text: the short answer first, then each article's quotes with its outlet and date.
 
-When quotes come from several articles, each article is cited under its own lead ("As of 2025-08-13,
-per 36Ke: …"), not as one run of sentences under the first outlet's name: the article that answers
-best first, the others after it in date order (oldest first, undated last). When those articles
-give different figures or dates for what was asked, the answer says so before the quotes, each
-figure with its citation, outlet and date.
+The answer starts with what answers the question (a figure, a date, places, or the best quote), never
+with framing: each article's quotes are followed by their source ("… 14.0%.[1] (36Ke, 2025-11-06)"),
+the article that answers best first, the others after it in date order (oldest first, undated last).
+When those articles give different figures or dates for what was asked, the answer says so before
+the quotes, each figure with its citation, outlet and date.
 """
 
 from __future__ import annotations
@@ -43,11 +43,10 @@ def _name(citation: Citation, lang: str) -> str:
     return f"《{citation.title}》" if lang == "zh" else f"“{citation.title}”"
 
 
-def _lead(citation: Citation, lang: str) -> str:
-    source = _name(citation, lang)
-    if lang == "zh":
-        return f"据{source}（{citation.date}）报道：" if citation.date else f"据{source}："
-    return f"As of {citation.date}, per {source}: " if citation.date else f"Per {source}: "
+def _source(citation: Citation, lang: str) -> str:
+    """Where a citation comes from, in brackets: " (36Ke, 2025-11-06)", "（36Ke，2025-11-06）"."""
+    comma, opening, closing = ("，", "（", "）") if lang == "zh" else (", ", " (", ")")
+    return opening + comma.join(filter(None, (_name(citation, lang), citation.date))) + closing
 
 
 def _figures(figures: dict[int, str], citations: list[Citation], lang: str) -> str:
@@ -59,11 +58,7 @@ def _figures(figures: dict[int, str], citations: list[Citation], lang: str) -> s
     numbers = sorted(figures)
     if len({_BLANKS.sub("", fold(figures[n])) for n in numbers}) == 1:
         return figures[numbers[0]] + "".join(f"[{n}]" for n in numbers) + stop
-    comma, opening, closing = ("，", "（", "）") if lang == "zh" else (", ", " (", ")")
-    parts = []
-    for n in numbers:
-        where = comma.join(filter(None, (_name(by_n[n], lang), by_n[n].date)))
-        parts.append(f"{figures[n]}[{n}]{opening}{where}{closing}")
+    parts = [f"{figures[n]}[{n}]{_source(by_n[n], lang)}" for n in numbers]
     return DIFFER[lang] + ("；" if lang == "zh" else "; ").join(parts) + stop
 
 
@@ -72,7 +67,7 @@ def compose(citations: list[Citation], lang: str, figures: dict[int, str] | None
 
     Args:
         citations: numbered in answer order, each article's quotes together (see `in_date_order`).
-        lang: the question's language, for the framing text.
+        lang: the question's language, for the brackets and stops.
         figures: the short answer (a figure, a date) found in a citation's quote, by citation
             number; at most one per article.
     """
@@ -82,6 +77,6 @@ def compose(citations: list[Citation], lang: str, figures: dict[int, str] | None
     for citation in citations:
         groups.setdefault(citation.doc_id, []).append(citation)
     body = " ".join(
-        _lead(group[0], lang) + " ".join(f"{c.quote}[{c.n}]" for c in group) for group in groups.values()
+        " ".join(f"{c.quote}[{c.n}]" for c in group) + _source(group[0], lang) for group in groups.values()
     )
     return _figures(figures or {}, citations, lang) + body

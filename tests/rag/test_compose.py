@@ -24,12 +24,14 @@ def test_the_best_article_leads_and_the_others_follow_in_date_order():
     assert [q.hit.chunk.doc_id for q in in_date_order(again)] == ["late", "early", "undated"]
 
 
-def test_each_article_is_cited_under_its_own_outlet_and_date():
-    citations = number_quotes(in_date_order([_quote("late", 0), _quote("early", 1)]))
+def test_the_answer_starts_with_the_quote_and_each_article_is_followed_by_its_outlet_and_date():
+    citations = number_quotes(in_date_order([_quote("late", 0), _quote("early", 1), _quote("undated", 2)]))
     text = compose(citations, "en")
-    assert text.startswith("As of 2025-11-06, per 36Ke: Kuaishou's net profit margin was 15.2%")
-    assert "As of 2025-08-13, per Xin Lang: Kuaishou reported" in text
-    assert text.index("[1]") < text.index("As of 2025-08-13") < text.index("[2]")
+    assert text.startswith("Kuaishou's net profit margin was 15.2% in the quarter.[1] (36Ke, 2025-11-06) ")
+    assert "Kuaishou reported a net profit margin of 14.0%.[2] (Xin Lang, 2025-08-13)" in text
+    assert text.endswith("that quarter.[3] (“title undated”)")
+    chinese = compose(citations[:1], "zh")
+    assert chinese == "Kuaishou's net profit margin was 15.2% in the quarter.[1]（36Ke，2025-11-06）"
 
 
 def test_different_figures_are_shown_side_by_side_with_their_sources():
@@ -44,5 +46,5 @@ def test_different_figures_are_shown_side_by_side_with_their_sources():
 
 def test_one_figure_that_articles_agree_on_is_cited_to_each():
     citations = number_quotes([_quote("early", 0), _quote("undated", 1)])
-    assert compose(citations, "en", {1: "14.0%", 2: "14.0 %"}).startswith("14.0%[1][2]. As of 2025-08-13")
-    assert compose(citations[:1], "zh", {1: "14.0%"}).startswith("14.0%[1]。据Xin Lang（2025-08-13）报道：")
+    assert compose(citations, "en", {1: "14.0%", 2: "14.0 %"}).startswith("14.0%[1][2]. Kuaishou reported")
+    assert compose(citations[:1], "zh", {1: "14.0%"}).startswith("14.0%[1]。Kuaishou reported")
