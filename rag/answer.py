@@ -157,7 +157,7 @@ def _extractive(turn: _Turn) -> Answer:
 
 
 def _short_answers(turn: _Turn, citations: list[Citation]) -> dict[int, str]:
-    """The figure or date the best article's first quote gives for the question, by citation number.
+    """The figure, date or places the best article gives for the question, by citation number.
 
     Another article's figure joins it only if the question's words point at it nearly as strongly
     (`CO_ANSWER_PULL`): "up from 2,880 billion in the same period last year" is not a second answer
@@ -165,13 +165,12 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> dict[int, str]:
     """
     found: dict[int, str] = {}
     best: Figure | None = None
-    articles: set[str] = set()
+    articles: dict[str, list[Citation]] = {}
     for citation in citations:
-        if citation.doc_id in articles:
-            continue
-        articles.add(citation.doc_id)
-        figure = answer_span(turn.query, citation.quote, turn.weight)
-        if figure is None or figure.end - figure.start == len(citation.quote):
+        articles.setdefault(citation.doc_id, []).append(citation)
+    for quoted in articles.values():
+        figure, citation = _figure(turn, quoted)
+        if figure is None:
             if best is None:
                 break
             continue
@@ -179,6 +178,18 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> dict[int, str]:
             best = best or figure
             found[citation.n] = citation.quote[figure.start : figure.end]
     return found
+
+
+def _figure(turn: _Turn, quoted: list[Citation]) -> tuple[Figure | None, Citation]:
+    """The figure an article's first quote gives; when it gives none, the best of its other quotes'."""
+    spans = []
+    for citation in quoted:
+        figure = answer_span(turn.query, citation.quote, turn.weight)
+        if figure is not None and figure.end - figure.start < len(citation.quote):
+            if citation is quoted[0]:
+                return figure, citation
+            spans.append((figure, citation))
+    return max(spans, key=lambda item: item[0].pull, default=(None, quoted[0]))
 
 
 def _generated(turn: _Turn) -> Iterator[Answer]:

@@ -35,6 +35,18 @@ def test_english_question_is_answered_from_a_chinese_article(archive: Settings):
     assert all(c.title == CLOSURE_TITLE for c in result.citations[:1])
 
 
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("商家交了多少钱做小红卡认证？", "600元["),  # in the article's second quote, not its first
+        ("Which cities did 小红卡 launch in?", "上海、杭州、广州[1]"),
+        ("快手的净利润率是多少？", "14.0%["),
+    ],
+)
+def test_the_answer_starts_with_what_answers_the_question(archive: Settings, question: str, first: str):
+    assert answer(question, settings=archive).text.startswith(first)
+
+
 def test_chinese_question_is_answered_from_an_english_article(archive: Settings):
     result = answer("抖音在哪些城市推出了团购应用？", settings=archive)
     assert not result.refused
