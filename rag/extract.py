@@ -106,6 +106,12 @@ _PLACES = re.compile(
     rf"[{CJK_RANGE}]{{2,4}}+(?:、[{CJK_RANGE}]{{2,4}}+){{2,}}+|"
     r"(?:(?<=\bin )|(?<=\bat ))[A-Z][a-z]++(?:(?:, and |, | and )[A-Z][a-z]++)*+"
 )
+# A name that answers a who question: two capitalised words or more inside a sentence, with the
+# company's suffix ("Chengdu Pinong Technology Co., Ltd.").
+_NAME = re.compile(
+    r"(?<=[^\s.!?] )[A-Z][a-z]++(?: (?!(?:Co|Ltd|Inc|Corp)\b)[A-Z][a-z]++)++"
+    r"(?:,? (?:Co\.(?:, Ltd\.)?+|Ltd\.|Inc\.|Corp\.|Group\b))?+"
+)
 # Intents whose strong cue is the answer itself (a name, a place, a figure, a date), not a word that
 # introduces one (因为, "plans to").
 ANSWER_TYPES = frozenset({"who", "where", "number", "when"})
@@ -146,9 +152,10 @@ class Figure(NamedTuple):
 
 
 def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure | None:
-    """The shortest span of `text` that answers a how-much, when or where question.
+    """The shortest span of `text` that answers a how-much, when, where or who question.
 
-    A figure with its unit, a date, or a list of places (`_PLACES`). A question about a rate or a
+    A figure with its unit, a date, a list of places (`_PLACES`), or a name the question does not
+    already say (`_NAME`). A question about a rate or a
     change (净利润率, "how fast did it grow") is answered by a percentage, any other how-much question
     by an amount (or, when none has a unit, a count: "over 220,000 sales"); a figure of the wrong kind
     is no answer. Of several, the span the question's words stand closest to, each word weighted by
@@ -165,15 +172,21 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
             spans = [m.span() for m in _COUNT.finditer(text)]
     if "where" in intents:
         spans += [_place_list(m) for m in _PLACES.finditer(text)]
+    if "who" in intents:
+        asked = set(terms(question))
+        spans += [m.span() for m in _NAME.finditer(text) if not set(terms(m.group())) <= asked]
     if not spans:
         return None
     folded = fold(text)
     places = {t: occurrences(t, folded) for t in _Scorer(question, idf).weights}
 
     def pull(start: int, end: int) -> float:
+        # A question word inside the span does not point at it: "Kuaishou Official Store" restates
+        # the question's 快手, it does not answer who runs it.
+        outside = {t: [at for at in found if not start <= at < end] for t, found in places.items()}
         return sum(
             idf(t) * max(math.exp(-_distance(folded, start, end, at) / ANCHOR_REACH) for at in found)
-            for t, found in places.items()
+            for t, found in outside.items()
             if found
         )
 

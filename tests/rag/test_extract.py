@@ -192,3 +192,18 @@ def test_the_short_answer_to_where_is_the_list_of_places():
         "Shanghai, Hangzhou and Guangzhou"
     )
     assert places("小红卡在哪些城市上线？", "小红卡于2025年9月上线。") is None
+
+
+def test_the_short_answer_to_who_is_a_name_the_question_does_not_say():
+    text = (
+        "The Kuaishou Official Store is operated by Chengdu Pinong Technology Co., Ltd., "
+        "which is controlled by a Kuaishou affiliate."
+    )
+
+    def name(question: str) -> str | None:
+        span = answer_span(question, text, _idf)
+        return text[span.start : span.end] if span else None
+
+    assert name("Who operates the Kuaishou Official Store?") == "Chengdu Pinong Technology Co., Ltd."
+    assert name("快手自营旗舰店由哪家公司运营？") == "Chengdu Pinong Technology Co., Ltd."
+    assert name("Who won the award?") is None, "no word of the question points at a name"
