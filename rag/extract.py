@@ -155,12 +155,11 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     """The shortest span of `text` that answers a how-much, when, where or who question.
 
     A figure with its unit, a date, a list of places (`_PLACES`), or a name the question does not
-    already say (`_NAME`). A question about a rate or a
-    change (净利润率, "how fast did it grow") is answered by a percentage, any other how-much question
-    by an amount (or, when none has a unit, a count: "over 220,000 sales"); a figure of the wrong kind
-    is no answer. Of several, the span the question's words stand closest to, each word weighted by
-    its rarity ("margin of 14.0%" for the net profit margin, not the revenue in the same sentence);
-    None when no word of the question occurs.
+    already say (`_NAME`). A question about a rate or a change (净利润率, "how fast did it grow") is
+    answered by a percentage, any other how-much question by an amount (or, when none has a unit, a
+    count: "over 220,000 sales"); a figure of the wrong kind is no answer. Of several, the span the
+    question's words stand closest to, each word weighted by its rarity ("margin of 14.0%" for the net
+    profit margin, not the revenue in the same sentence); None when no word of the question occurs.
     """
     intents = question_intents(question)
     cues = [INTENTS[name][1] for name in intents if name in ("number", "when")]
