@@ -236,7 +236,7 @@ class _Scorer:
         self.weights = {t: idf(t) for t in dict.fromkeys(terms(question, search_mode=False))}
         # Which translation of each word the passages use (`sense_shares`): "close" is 关停 there.
         folded = fold(context)
-        self.shares = {t: found for t in self.weights if (found := sense_shares(t, folded))}
+        self.shares = {t: found for t in self.weights if folded and (found := sense_shares(t, folded))}
         # Character pairs catch Chinese paraphrase; in an English question they would only count
         # its Chinese names a second time.
         self.bigrams = bigrams(question) if language(question) == "zh" else set()
