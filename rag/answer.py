@@ -157,7 +157,7 @@ def _extractive(turn: _Turn) -> Answer:
 
 
 def _short_answers(turn: _Turn, citations: list[Citation]) -> dict[int, str]:
-    """The figure, date or places the best article gives for the question, by citation number.
+    """The figure, date, places or name the best article gives for the question, by citation number.
 
     Another article's figure joins it only if the question's words point at it nearly as strongly
     (`CO_ANSWER_PULL`): "up from 2,880 billion in the same period last year" is not a second answer

@@ -125,11 +125,12 @@ def presence(term: str, text: str, shares: dict[str, float] | None = None) -> fl
     0.5 when every character of an unmatched Chinese term occurs (年费 against 年卡收费). An English
     word matches whole words and their plain inflections (close: closed, not disclose).
     """
-    if shares and not any(_occurs(t, text) for t in spellings(term)):
-        found = [share for sense, share in shares.items() if _occurs(sense, text)]
-        if found:
-            return max(found)
-    if _matches(term, text):
+    if any(_occurs(t, text) for t in spellings(term)):
+        return 1.0
+    found = [share for sense, share in (shares or {}).items() if _occurs(sense, text)]
+    if found:
+        return max(found)
+    if any(_occurs(t, text) for t in senses(term)):
         return 1.0
     if term.isascii() or len(term) < 2:
         return 0.0
