@@ -54,7 +54,8 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             re.I,
         ),
         re.compile(
-            r"(?<!\d)(?<!\d[,.])\d[\d,.]*+\s*+(?:%|元|亿|万|美元|人|家|个月|个|公斤|千克|吨|公里|千米|米|分钟|小时|天|"
+            r"(?<!\d)(?<!\d[,.])\d[\d,.]*+\s*+(?:%|元|亿|万|美元|人|家|个月|个|件|台|辆|套|张|次|名|位|笔|户|款|"
+            r"公斤|千克|吨|公里|千米|米|分钟|小时|天|"
             r"周|个?星期|倍|billion|million|yuan|rmb|usd|kg|km|tons?|hours?|minutes?|days?|weeks?|months?)|"
             # A span of years (3年, 15 years), not a year (2025年).
             r"(?<![\d,.])\d{1,2}\s*+(?:年|years?\b)|"
@@ -97,6 +98,7 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"将|可能|或|\bwill\b|\bcould\b|\bmay\b|\bmight\b", re.I),
     ),
 }
+_FIGURE = INTENTS["number"][1]
 # A count without a unit ("over 220,000 sales"): the answer to a how-many question only when no figure
 # with a unit is there. Thousands separators or three digits or more, not a year.
 _COUNT = re.compile(r"(?<![\d.,])(?:\d{1,3}+(?:,\d{3})++|(?!(?:19|20)\d\d(?!\d))\d{3,}+)(?![.,]?\d|\s*+%)")
@@ -122,6 +124,15 @@ _RATE = re.compile(
     r"\bhow fast\b",
     re.I,
 )
+# A how-long question, and the unit that answers it: a span of time (3个月, 15 years), not an amount.
+_HOW_LONG = re.compile(
+    r"多久|多长时间|(?:多少|几)个?(?:天|周|星期|月|年|小时|分钟)|"
+    r"\bhow long\b|\bhow many (?:days|weeks|months|years|hours)\b",
+    re.I,
+)
+# The measure word a how-many question counts by (多少件包裹: 件).
+_MEASURE = re.compile(r"(?:多少|几)(件|个|家|人|台|辆|套|张|次|名|位|笔|户|款)")
+_DURATION = re.compile(r"[天周月年]|星期|小时|分钟|\b(?:days?|weeks?|months?|years?|hours?|minutes?)\b", re.I)
 # Characters over which a question word's pull on a figure falls by a factor of e (see `answer_span`).
 ANCHOR_REACH = 30
 CLAUSE_CHARS = 20
@@ -157,18 +168,15 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     A figure with its unit, a date, a list of places (`_PLACES`), or a name the question does not
     already say (`_NAME`). A question about a rate or a change (净利润率, "how fast did it grow") is
     answered by a percentage, any other how-much question by an amount (or, when none has a unit, a
-    count: "over 220,000 sales"); a figure of the wrong kind is no answer. Of several, the span the
+    count: "over 220,000 sales"), a how-long question by a span of time; a figure of the wrong kind
+    is no answer. Of several, the span the
     question's words stand closest to, each word weighted by its rarity ("margin of 14.0%" for the net
     profit margin, not the revenue in the same sentence); None when no word of the question occurs.
     """
     intents = question_intents(question)
-    cues = [INTENTS[name][1] for name in intents if name in ("number", "when")]
-    spans = [m.span() for cue in cues for m in cue.finditer(text)]
+    spans = [m.span() for m in INTENTS["when"][1].finditer(text)] if "when" in intents else []
     if "number" in intents:
-        rate = bool(_RATE.search(question))
-        spans = [(s, e) for s, e in spans if ("%" in text[s:e]) == rate]
-        if not spans and not rate:
-            spans = [m.span() for m in _COUNT.finditer(text)]
+        spans += _figures(_wanted(question), text)
     if "where" in intents:
         spans += [_place_list(m) for m in _PLACES.finditer(text)]
     if "who" in intents:
@@ -193,6 +201,43 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
         ((pull(*span), span) for span in spans), key=lambda x: (x[0], x[1][0] - x[1][1])
     )
     return Figure(start, end, strongest) if strongest > 0 else None
+
+
+class _Wanted(NamedTuple):
+    """What figure a how-much question wants.
+
+    Its `kind`: a `rate` (a percentage, for a rate or a change), a `duration` (a span of time, for
+    how long) or an `amount`; and the `measure` word it counts by, if it says one (件 in 多少件包裹).
+    """
+
+    kind: str
+    measure: str | None
+
+
+def _wanted(question: str) -> _Wanted:
+    measure = _MEASURE.search(question)
+    if _RATE.search(question):
+        kind = "rate"
+    else:
+        kind = "duration" if _HOW_LONG.search(question) else "amount"
+    return _Wanted(kind, measure.group(1) if measure else None)
+
+
+def _figures(wanted: _Wanted, text: str) -> list[tuple[int, int]]:
+    """The spans of `text` that are figures of the kind a question wants (see `_Wanted`).
+
+    An amount may be a bare count ("over 220,000 sales") when no figure has a unit; figures in the
+    question's measure word come first when there are any (1262件, not 3周, for 多少件包裹).
+    """
+    spans = [m.span() for m in _FIGURE.finditer(text)]
+    if wanted.kind == "duration":
+        found = [(s, e) for s, e in spans if "%" not in text[s:e] and _DURATION.search(text, s, e)]
+    else:
+        found = [(s, e) for s, e in spans if ("%" in text[s:e]) == (wanted.kind == "rate")]
+    if not found and wanted.kind == "amount":
+        found = [m.span() for m in _COUNT.finditer(text)]
+    measured = [(s, e) for s, e in found if wanted.measure and text[s:e].endswith(wanted.measure)]
+    return measured or found
 
 
 def _place_list(match: re.Match[str]) -> tuple[int, int]:
@@ -241,6 +286,7 @@ class _Scorer:
         # its Chinese names a second time.
         self.bigrams = bigrams(question) if language(question) == "zh" else set()
         self.cues = [(*INTENTS[name][1:], name in ANSWER_TYPES) for name in question_intents(question)]
+        self.wanted = _wanted(question)
         self.question = fold(question)
 
     def __call__(self, text: str) -> float:
@@ -257,15 +303,17 @@ class _Scorer:
         """Whether `text` has the intent's strong cue.
 
         A name, place or figure the question itself states ("the Kuaishou Official Store" asked about)
-        is no answer to it.
+        is no answer to it, nor is a figure of the wrong kind (an amount for how long).
         """
         if not answers:
             return cue.search(text) is not None
-        return any(fold(m.group()) not in self.question for m in cue.finditer(text))
+        spans = _figures(self.wanted, text) if cue is _FIGURE else [m.span() for m in cue.finditer(text)]
+        return any(fold(text[s:e]) not in self.question for s, e in spans)
 
 
 _MARKER_AT_END = re.compile(r"\[\d{1,3}\]")
 # Where a sentence may be cut into clauses: not at the comma or colon inside "3,323" or "10:30".
+_JOINERS = "-'’"
 _CLAUSE_END = re.compile(r"[，；：、]\s*+|[,;:](?!\d)\s*+")
 
 
@@ -291,10 +339,13 @@ def _trim_markers(text: str, start: int, end: int) -> int:
     return cut if cut > start else end
 
 
-def _fit(text: str, start: int, end: int, budget: int, score: _Scorer) -> tuple[int, int]:
-    """Cut an over-long sentence to its best run of clauses that fits `budget` characters."""
+def _fit(text: str, start: int, end: int, budget: int, score: _Scorer) -> tuple[int, int, bool]:
+    """Cut an over-long sentence to its best run of clauses that fits `budget` characters.
+
+    Also says whether the span ends where a clause does (False: cut inside its last clause).
+    """
     if end - start <= budget:
-        return start, end
+        return start, end, True
     cuts = [start] + [m.end() for m in _CLAUSE_END.finditer(text[start:end]) if m.end() < end - start]
     cuts = sorted({start if c == start else start + c for c in cuts}) + [end]
     best, best_score = (start, start + budget), -1.0
@@ -307,22 +358,37 @@ def _fit(text: str, start: int, end: int, budget: int, score: _Scorer) -> tuple[
         if value > best_score:
             best, best_score = (s, e), value
     s, e = best
+    whole = e in cuts
     e = _word_end(text, s, e)
     while e > s and text[e - 1] in "，,；;：:、 ":
         e -= 1
-    return s, e
+    return s, e, whole
 
 
 def _word_end(text: str, start: int, end: int) -> int:
-    """`end`, moved back so the span does not stop inside a Latin word or a number ("up from 2…")."""
+    """`end`, moved back so the span does not stop inside a Latin word or a number ("up from 2…").
+
+    A hyphen or an apostrophe between letters is inside the word ("e-commerce", "Kuaishou's").
+    """
+
+    def alnum(i: int) -> bool:
+        return 0 <= i < len(text) and text[i].isascii() and text[i].isalnum()
 
     def inside(i: int) -> bool:
         if i >= len(text) or i <= start:
             return False
         left, right = text[i - 1], text[i]
-        word = left.isascii() and left.isalnum() and right.isascii() and right.isalnum()
+        word = alnum(i - 1) and alnum(i)
+        joined = (
+            left in _JOINERS
+            and alnum(i - 2)
+            and alnum(i)
+            or right in _JOINERS
+            and alnum(i - 1)
+            and alnum(i + 1)
+        )
         number = left in ".,%" and right.isdigit() or left.isdigit() and right in ".,%"
-        return word or number
+        return word or joined or number
 
     cut = end
     while inside(cut):
@@ -369,12 +435,15 @@ def select_quotes(
             continue
         text = quote.hit.chunk.text
         stop = _trim_markers(text, quote.start, quote.end)
-        start, end = _fit(text, quote.start, stop, budget - used, score)
+        start, end, whole = _fit(text, quote.start, stop, budget - used, score)
         fitted = Quote(quote.hit, quote.rank, start, end, quote.score)
         # Blanks between touching sentences are quoted too once they are joined.
         joint = sum(g for c in chosen if (g := _gap(c, fitted)) is not None)
+        # Only the best sentence may be cut inside a clause: the rest support it, and a torn-off
+        # fragment ("The focus for Kuaishou's e-") supports nothing.
         if (
-            end - start < min(MIN_CUT_CHARS, stop - quote.start)
+            (chosen and not whole)
+            or end - start < min(MIN_CUT_CHARS, stop - quote.start)
             or _overlaps(chosen, quote.hit, start, end)
             or used + end - start + joint > budget
         ):

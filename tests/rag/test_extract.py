@@ -69,6 +69,26 @@ def test_a_quote_never_stops_inside_a_word_or_a_number():
             assert not (text[end - 1] in ",." and text[end].isdigit()), quote.text
 
 
+def test_a_hyphenated_word_or_a_possessive_is_not_cut_at_its_joint():
+    text = "The focus for Kuaishou's e-commerce in the past year has been on optimising product supply."
+    hits = [Hit(chunk=make_chunk(text), score=1.0)]
+    for budget in range(20, 40):
+        for quote in select_quotes("What was the focus of Kuaishou's e-commerce?", hits, _idf, budget):
+            before, after = text[quote.end - 1], text[quote.end : quote.end + 1]
+            assert before not in "-'" and (after not in "-'" or not after), (budget, quote.text)
+
+
+def test_only_the_best_sentence_may_be_cut_inside_a_clause():
+    text = (
+        "Kuaishou's e-commerce GMV grew by 15.4% in Q1, reaching 332.3 billion yuan. "
+        "The focus for Kuaishou's e-commerce in the past year has been on optimising product supply and efficiency."
+    )
+    hits = [Hit(chunk=make_chunk(text), score=1.0)]
+    for budget in range(80, len(text), 5):
+        quotes = select_quotes("How much did Kuaishou's e-commerce GMV grow?", hits, _idf, budget)
+        assert all(q.text.rstrip(".").endswith(("yuan", "efficiency")) for q in quotes), (budget, quotes)
+
+
 def test_long_sentence_is_cut_to_its_best_clauses():
     text = "，".join(f"第{i}个无关的分句内容" for i in range(20)) + "，年卡收费为168元，其他内容继续写下去。"
     chunk = make_chunk(text)
@@ -109,6 +129,11 @@ def test_a_span_of_time_and_a_count_without_a_unit_are_short_answers():
         return text[span[0] : span[1]] if span else None
 
     assert figure("小红卡运营了多久？", "小红卡于2025年9月上线，运营3个月后关停。") == "3个月"
+    # How long is answered by a span of time only, never by the amount beside it.
+    assert figure("How long did 小红卡 operate?", "商家交了600元，小红卡运营3个月后关停。") == "3个月"
+    assert figure("How long did 小红卡 operate?", "商家交了600元做小红卡认证。") is None
+    # A how-many question is answered in the measure word it counts by.
+    assert figure("第7号仓库第3周处理了多少件包裹？", "第7号仓库在第3周处理了1262件包裹。") == "1262件"
     assert (
         figure("How many sales has the store made?", "In 2025 the store made over 220,000 sales.")
         == "220,000"
