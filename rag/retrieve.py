@@ -29,10 +29,17 @@ DENSE_MIN_SPREAD = 0.03
 # background over CMRC 2018 questions); it stands in for the background a tiny archive lacks.
 PRIOR_BACKGROUND = 0.84
 MIN_BACKGROUND = 4
-# Dense scores are centred per language once two languages have this many chunks each; a language's
-# mean is drawn towards the model's typical one by PRIOR_CHUNKS chunks' worth (see `language_means`).
+# Dense scores are centred per language once two languages are indexed; a language's mean is drawn
+# towards the model's typical one by PRIOR_CHUNKS chunks' worth (see `language_means`). The refusal
+# gate judges centred scores once both languages have MIN_LANGUAGE_CHUNKS chunks (its calibration for
+# them was fitted on such an archive); below that it judges raw cosines.
 MIN_LANGUAGE_CHUNKS = 30
 PRIOR_CHUNKS = 30
+# Centred on the typical vectors alone (a small archive, see `language_means`), cosines spread about
+# five times as wide, and near-identical passages (one report template, weeks apart) would differ by
+# noise: their ties are this wide. 0.03 there: 7 of 20 such questions answered from the wrong week,
+# 0.1: 3 (raw cosines: 2); the bundled archive's answers the same either way.
+PRIOR_CENTRED_MIN_SPREAD = 0.1
 # Share of the word-by-word translation in the centred dense query (XQuAD cross-language ctx@1, dense
 # only: 0.55 without it, 0.63 at 0.3; same-language unchanged; more starts to cost same-language).
 TRANSLATION_WEIGHT = 0.3
@@ -137,18 +144,22 @@ def gather(
     means = language_means(keyword)
     centred = _centred_query(question, vector, means, settings) if means else None
     dense_run = _dense_run(store, keyword, vector, centred, depth, filters)
-    found = {c.chunk_id: c for c, _ in lexical} | keyword.chunks([cid for cid, _ in dense_run])
-    dense = [(cid, sim) for cid, sim in dense_run if cid in found]
+    # What the refusal gate judges: centred scores where it is calibrated for them, else raw cosines.
+    judged = centred is not None and calibrated(keyword)
+    found = {c.chunk_id: c for c, _ in lexical} | keyword.chunks([cid for cid, _, _ in dense_run])
+    dense = [(cid, sim) for cid, sim, _ in dense_run if cid in found]
     keyword_run = [(c.chunk_id, s) for c, s in lexical]
     if settings.fusion == "rrf":
         fused = fuse_ranks([[cid for cid, _ in keyword_run], [cid for cid, _ in dense]], settings.rrf_k)
     else:
-        share = settings.keyword_weight * (CENTRED_KEYWORD_SHARE if centred is not None else 1.0)
+        share = settings.keyword_weight * (CENTRED_KEYWORD_SHARE if judged else 1.0)
         weights = [share, 1 - share]
-        fused = fuse_scores([keyword_run, dense], weights, [0.0, DENSE_MIN_SPREAD])
+        ties = PRIOR_CENTRED_MIN_SPREAD if centred is not None and not judged else DENSE_MIN_SPREAD
+        fused = fuse_scores([keyword_run, dense], weights, [0.0, ties])
     if prefer:
         fused = _preferring(fused, {cid for cid, chunk in found.items() if chunk.doc_id in prefer})
-    dense_scores, bm25_scores = dict(dense), {c.chunk_id: s for c, s in lexical}
+    dense_scores = {cid: sim if judged else raw for cid, sim, raw in dense_run if cid in found}
+    bm25_scores = {c.chunk_id: s for c, s in lexical}
     hits = [
         Hit(
             chunk=found[cid],
@@ -160,8 +171,9 @@ def gather(
     ]
     if settings.reranker:
         hits = rerank(question, hits, settings.reranker)
-    reference = _dense_run(store, keyword, vector, centred, depth, Filters()) if filters else dense
-    return Evidence(hits[:k], _background(reference), centred is not None)
+    reference = _dense_run(store, keyword, vector, centred, depth, Filters()) if filters else dense_run
+    judged_sims = sorted((sim if judged else raw for _, sim, raw in reference), reverse=True)
+    return Evidence(hits[:k], _background(judged_sims), judged)
 
 
 def _preferring(fused: list[tuple[str, float]], preferred: set[str]) -> list[tuple[str, float]]:
@@ -178,8 +190,8 @@ def _dense_run(
     centred: np.ndarray | None,
     depth: int,
     filters: Filters,
-) -> list[tuple[str, float]]:
-    """Dense candidates, best first, scored so that no language is favoured.
+) -> list[tuple[str, float, float]]:
+    """Dense candidates as (chunk id, score, raw cosine), best first, scored so no language is favoured.
 
     With `centred` (see `_centred_query`), the question is searched once per language (moved into
     that language's region) and every candidate is scored by its cosine with the centred question,
@@ -187,13 +199,13 @@ def _dense_run(
     """
     means = language_means(keyword)
     if centred is None or means is None:
-        return store.dense(vector, depth, filters)
+        return [(cid, sim, sim) for cid, sim in store.dense(vector, depth, filters)]
     found = store.nearest([_unit(centred + mean) for mean in means.values()], depth, filters)
     scored = []
     for cid, (lang, passage) in keyword.placed(list(found)).items():
         mean = means.get(lang)
         if mean is not None:
-            scored.append((cid, float(centred @ _unit(passage - mean))))
+            scored.append((cid, float(centred @ _unit(passage - mean)), float(vector @ _unit(passage))))
     return sorted(scored, key=lambda item: (-item[1], item[0]))[:depth]
 
 
@@ -230,24 +242,32 @@ def translated_words(question: str) -> list[str]:
 
 
 def language_means(keyword: KeywordIndex) -> dict[str, np.ndarray] | None:
-    """Each indexed language's mean passage vector, or None unless two languages are well represented.
+    """Each indexed language's mean passage vector, or None unless two languages are indexed.
 
     The mean of a few dozen chunks still leans towards their topics: it is drawn towards the model's
     typical vector for that language (`language_prior.npz`, the mean of parallel Chinese and English
-    paragraphs), by `PRIOR_CHUNKS` chunks' worth. Below `MIN_LANGUAGE_CHUNKS` in either language (the
-    bundled four-article archive) dense scores stay raw cosines, and refusal keeps its own calibration.
+    paragraphs), by `PRIOR_CHUNKS` chunks' worth. Until both languages have `MIN_LANGUAGE_CHUNKS`
+    chunks (the bundled four-article archive), the typical vectors alone: a language's few chunks,
+    all on one topic, would take that topic out of their own scores.
     """
     stats = keyword.languages
-    present = [lang for lang, n in stats.counts.items() if n >= MIN_LANGUAGE_CHUNKS]
+    present = [lang for lang, n in stats.counts.items() if n > 0]
     if len(present) < 2:
         return None
     prior = _language_prior()
+    if not calibrated(keyword):
+        return {lang: prior.get(lang, stats.means[lang]) for lang in present}
     means = {}
     for lang in present:
         n = stats.counts[lang]
         typical = prior.get(lang, stats.means[lang])
         means[lang] = (n * stats.means[lang] + PRIOR_CHUNKS * typical) / (n + PRIOR_CHUNKS)
     return means
+
+
+def calibrated(keyword: KeywordIndex) -> bool:
+    """Whether two languages have `MIN_LANGUAGE_CHUNKS` chunks each (see `rag.refusal`)."""
+    return sum(n >= MIN_LANGUAGE_CHUNKS for n in keyword.languages.counts.values()) >= 2
 
 
 @lru_cache(maxsize=1)
@@ -260,17 +280,17 @@ def _unit(vector: np.ndarray) -> np.ndarray:
     return vector / (np.linalg.norm(vector) or 1.0)
 
 
-def _background(reference: list[tuple[str, float]]) -> float:
-    """Mean similarity of the weaker half of the archive's candidates.
+def _background(similarities: list[float]) -> float:
+    """Mean similarity of the weaker half of the archive's candidates (`similarities`, best first).
 
     The archive's, not the filter's: a filter leaving one passage is no evidence. Passages as close as
     the best one are no background, and a tiny archive has too few others: the missing ones count at
     `PRIOR_BACKGROUND`.
     """
-    if not reference:
+    if not similarities:
         return 0.0
-    best = reference[0][1]
-    weaker = [sim for _, sim in reference[len(reference) // 2 :] if sim < best - BACKGROUND_TIE]
+    best = similarities[0]
+    weaker = [sim for sim in similarities[len(similarities) // 2 :] if sim < best - BACKGROUND_TIE]
     missing = max(0, MIN_BACKGROUND - len(weaker))
     return (sum(weaker) + missing * PRIOR_BACKGROUND) / (len(weaker) + missing)
 

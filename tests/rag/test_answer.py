@@ -41,10 +41,20 @@ def test_english_question_is_answered_from_a_chinese_article(archive: Settings):
         ("商家交了多少钱做小红卡认证？", "600元["),  # in the article's second quote, not its first
         ("Which cities did 小红卡 launch in?", "上海、杭州、广州[1]"),
         ("快手的净利润率是多少？", "14.0%["),
+        ("How long did 小红卡 operate before it was shut down?", "3个月["),
     ],
 )
 def test_the_answer_starts_with_what_answers_the_question(archive: Settings, question: str, first: str):
     assert answer(question, settings=archive).text.startswith(first)
+
+
+def test_a_small_mixed_archive_ranks_both_languages_alike(archive: Settings):
+    # A few chunks per language: dense scores are centred on the model's typical vectors, so an
+    # English passage is not outranked by Chinese ones for being English, and the other way round.
+    result = answer("快手自营旗舰店卖什么商品？", settings=archive)
+    assert "gold jewelry" in result.citations[0].quote
+    result = answer("Which event helped 小红卡 scale up quickly?", settings=archive)
+    assert CLOSURE_TITLE in _titles(result)
 
 
 def test_chinese_question_is_answered_from_an_english_article(archive: Settings):
