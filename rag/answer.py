@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from rag.bilingual import matched_share, occurrences
 from rag.bootstrap import ensure_index
 from rag.citations import (
     check_generated,
@@ -33,7 +34,7 @@ from rag.query import check_k, check_question, make_filters
 from rag.refusal import REFUSAL, covers
 from rag.retrieve import gather
 from rag.store import KeywordIndex
-from rag.text import language, terms
+from rag.text import bigrams, fold, language, terms
 from rag.types import Answer, Citation, Hit, Quote
 
 log = logging.getLogger(__name__)
@@ -72,6 +73,22 @@ class _Turn:
         """
         idf = self.keyword.idf(term)
         return idf if not self.resolved.borrowed or term in self.own else BORROWED_WEIGHT * idf
+
+    def covered(self, text: str) -> float:
+        """The rarity-weighted share of the question's words (or their translations) `text` holds."""
+        weights = {t: self.weight(t) for t in dict.fromkeys(terms(self.query, search_mode=False))}
+        return matched_share(weights, fold(text)) or 0.0
+
+    def pinned(self, text: str) -> set[str]:
+        """The numbers of the question that `text` states as the question does.
+
+        As words (2025, q1), and with the same neighbours in Chinese: 第7, 7号, 第3 and 3周 for
+        第7号仓库在第3周.
+        """
+        folded = fold(text)
+        words = {t for t in terms(self.query) if any(c.isdigit() for c in t) and occurrences(t, folded)}
+        pairs = {p for p in bigrams(self.query) if any(c.isdigit() for c in p)}
+        return words | (pairs & bigrams(text))
 
     @cached_property
     def own(self) -> frozenset[str]:
@@ -161,10 +178,13 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> dict[int, str]:
 
     Another article's figure joins it only if the question's words point at it nearly as strongly
     (`CO_ANSWER_PULL`): "up from 2,880 billion in the same period last year" is not a second answer
-    to this quarter's GMV.
+    to this quarter's GMV; only if its sentence covers the question nearly as well: 小红卡's
+    "年卡收费为168元" is not a second answer to how much Xiaohongshu saves on payment fees; and only if
+    it pins every number the best one pins (`_Turn.pinned`): warehouse 3 in week 7 is not warehouse 7
+    in week 3, nor is 2024 another source's 2025.
     """
     found: dict[int, str] = {}
-    best: Figure | None = None
+    best: tuple[Figure, float, set[str]] | None = None
     articles: dict[str, list[Citation]] = {}
     for citation in citations:
         articles.setdefault(citation.doc_id, []).append(citation)
@@ -174,8 +194,13 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> dict[int, str]:
             if best is None:
                 break
             continue
-        if best is None or figure.pull >= CO_ANSWER_PULL * best.pull:
-            best = best or figure
+        covered, pinned = turn.covered(citation.quote), turn.pinned(citation.quote)
+        if best is None or (
+            figure.pull >= CO_ANSWER_PULL * best[0].pull
+            and covered >= CO_ANSWER_PULL * best[1]
+            and best[2] <= pinned
+        ):
+            best = best or (figure, covered, pinned)
             found[citation.n] = citation.quote[figure.start : figure.end]
     return found
 

@@ -39,8 +39,10 @@ _HAS_WORD_CHAR = re.compile(r"\w")
 # Chinese characters (CJK Unified Ideographs and Extension A), as a regex character range.
 CJK_RANGE = "\u3400-\u9fff"
 _CJK = re.compile(f"[{CJK_RANGE}]")
-_NOT_CJK = re.compile(f"[^{CJK_RANGE}]")
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
+# A run of Chinese characters and numbers, and its units: a character, or a whole number (3, 1,262, 3.5).
+_CJK_RUN = re.compile(f"(?:[{CJK_RANGE}]|[0-9]++(?:[.,][0-9]++)*+)++")
+_CJK_UNIT = re.compile(f"[{CJK_RANGE}]|[0-9]++(?:[.,][0-9]++)*+")
 # What a scraped page leaves before a sentence: runs of one or two Chinese characters between blanks
 # ("交 等来 交了600元…", a heading set in large type, one glyph per element); see `quotable_spans`.
 _DEBRIS = re.compile(f"(?:[{CJK_RANGE}]{{1,2}}[^\\S\n]++){{2,}}+(?=\\S)")
@@ -198,9 +200,15 @@ def is_cjk(ch: str) -> bool:
 
 
 def bigrams(text: str) -> set[str]:
-    """Pairs of adjacent Chinese characters in `text`: a paraphrase-tolerant fingerprint."""
-    cjk = _NOT_CJK.sub(" ", fold(text))
-    return {w[i : i + 2] for w in cjk.split() for i in range(len(w) - 1)}
+    """Pairs of adjacent Chinese characters or numbers in `text`: a paraphrase-tolerant fingerprint.
+
+    A number counts as one character, so "第3周" gives 第3 and 3周 (week 3, not week 7 of warehouse 3).
+    """
+    pairs = set()
+    for run in _CJK_RUN.findall(fold(text)):
+        units = _CJK_UNIT.findall(run)
+        pairs.update(units[i] + units[i + 1] for i in range(len(units) - 1))
+    return pairs
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

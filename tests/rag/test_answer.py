@@ -42,6 +42,8 @@ def test_english_question_is_answered_from_a_chinese_article(archive: Settings):
         ("Which cities did 小红卡 launch in?", "上海、杭州、广州[1]"),
         ("快手的净利润率是多少？", "14.0%["),
         ("How long did 小红卡 operate before it was shut down?", "3个月["),
+        # One source's figure, not "Sources differ": 小红卡's 168元 annual fee is no saving on payment fees.
+        ("How much could Xiaohongshu save on payment fees?", "2.4 billion["),
     ],
 )
 def test_the_answer_starts_with_what_answers_the_question(archive: Settings, question: str, first: str):

@@ -78,5 +78,7 @@ def test_prose_with_dashes_and_capitals_is_not_taken_for_a_heading():
         assert _quotable(prose) == [prose]
 
 
-def test_bigrams_are_chinese_only():
+def test_bigrams_are_chinese_and_a_number_counts_as_one_character():
     assert bigrams("小红卡 card") == {"小红", "红卡"}
+    assert bigrams("第7号仓库在第3周处理了1,262件") >= {"第7", "7号", "第3", "3周", "了1,262", "1,262件"}
+    assert bigrams("GMV 2025 rose") == set()
