@@ -46,6 +46,7 @@ _CJK_UNIT = re.compile(f"[{CJK_RANGE}]|[0-9]++(?:[.,][0-9]++)*+")
 # What a scraped page leaves before a sentence: runs of one or two Chinese characters between blanks
 # ("交 等来 交了600元…", a heading set in large type, one glyph per element); see `quotable_spans`.
 _DEBRIS = re.compile(f"(?:[{CJK_RANGE}]{{1,2}}[^\\S\n]++){{2,}}+(?=\\S)")
+_BLANKS = re.compile(r"[^\S\n]++")
 # Chinese stops end a sentence anywhere; "!", "?" and "." only before a space, a quote or the end, and
 # not before a lower-case word ("3.5", "![image]", "Co.,", "Co. completed" and an initial as in
 # "S.G. Tallentyre" do not). Runs are matched whole and possessively, never from their middle, so a
@@ -238,8 +239,20 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def quotable_spans(text: str) -> list[tuple[int, int]]:
-    """The sentences of `text` as an answer may quote them: without the scraping debris they begin with."""
-    return [(_after_debris(text, start, end), end) for start, end in sentence_spans(text)]
+    """The sentences of `text` as an answer may quote them: without the scraping debris they begin with.
+
+    A heading that debris echoes, run into the sentence after it, is quoted on its own.
+    """
+    spans = []
+    for start, end in sentence_spans(text):
+        debris = _debris(text, start, end)
+        start = _after_debris(text, start, end)
+        heading = _echoed_heading(text, debris, end) if debris and debris.end() == start else None
+        if heading:
+            spans.append((start, heading[0]))
+            start = heading[1]
+        spans.append((start, end))
+    return spans
 
 
 def _after_debris(text: str, start: int, end: int) -> int:
@@ -253,7 +266,30 @@ def _after_debris(text: str, start: int, end: int) -> int:
     heading = _HEADING.match(text, start, end)
     if heading and heading.end() > start and heading.end() < end:
         return heading.end()
+    match = _debris(text, start, end)
+    return match.end() if match else start
+
+
+def _debris(text: str, start: int, end: int) -> re.Match[str] | None:
     match = _DEBRIS.match(text, start, end)
     if match is None or all(len(run) > 1 for run in match.group().split()):
-        return start
-    return match.end()
+        return None
+    return match
+
+
+def _echoed_heading(text: str, debris: re.Match[str], end: int) -> tuple[int, int] | None:
+    """Where the heading that `debris` echoes ends, and the sentence after it begins (before `end`).
+
+    Debris repeats a heading's words in large type (交 等来 → 交了600元,等来了"三无服务"); the heading is
+    the text up to the next blank when it holds the debris's runs in order.
+    """
+    gap = _BLANKS.search(text, debris.end(), end)
+    if gap is None or gap.end() >= end:
+        return None
+    at = debris.end()
+    for run in debris.group().split():
+        at = text.find(run, at, gap.start())
+        if at < 0:
+            return None
+        at += len(run)
+    return gap.start(), gap.end()

@@ -49,6 +49,12 @@ def test_quotable_sentences_leave_out_scraping_debris_but_not_lists_or_wrapped_w
         "很失望。",
         "交了600元,等来了三无服务。",
     ]
+    # The heading the debris echoes, run into the next sentence, is quoted on its own.
+    assert sentences('交 等来 交了600元,等来了"三无服务" 小红卡的推出可谓来势汹汹。') == [
+        '交了600元,等来了"三无服务"',
+        "小红卡的推出可谓来势汹汹。",
+    ]
+    assert sentences("交 等来 别的说法 小红卡上线。") == ["别的说法 小红卡上线。"]
     assert sentences("北京 上海 广州 深圳等城市。") == ["北京 上海 广州 深圳等城市。"]
     assert sentences("小 红书官方表示。") == ["小 红书官方表示。"]
     assert sentences("I am here. A b c d.") == ["I am here.", "A b c d."]
