@@ -427,9 +427,10 @@ def select_quotes(
             key=lambda q: q.score + ADJACENT_WEIGHT * any(_gap(c, q) is not None for c in chosen),
         )
         candidates.remove(quote)
-        touching = any(_gap(c, quote) is not None for c in chosen)
-        # A sentence sharing nothing with the question is evidence only as the run-on of a chosen one.
-        if (quote.hit.chunk.chunk_id, quote.start) in unrelated and not touching:
+        # A sentence sharing nothing with the question is evidence only as the run-on of a chosen one:
+        # after it, not before (a heading or a lead-in is no run-on).
+        runs_on = any(_gap(c, quote) is not None and c.start < quote.start for c in chosen)
+        if (quote.hit.chunk.chunk_id, quote.start) in unrelated and not runs_on:
             continue
         if chosen and not _answers_too(quote, chosen):
             continue

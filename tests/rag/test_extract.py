@@ -89,6 +89,13 @@ def test_only_the_best_sentence_may_be_cut_inside_a_clause():
         assert all(q.text.rstrip(".").endswith(("yuan", "efficiency")) for q in quotes), (budget, quotes)
 
 
+def test_a_sentence_sharing_nothing_with_the_question_runs_on_after_the_answer_never_before_it():
+    text = "资本市场的热度很高。小红卡的定位为精选吃喝玩乐一卡通。该卡于九月上线。"
+    hits = [Hit(chunk=make_chunk(text), score=1.0)]
+    quotes = select_quotes("小红卡的定位是什么？", hits, _idf, 200)
+    assert quotes[0].text.startswith("小红卡的定位为"), quotes
+
+
 def test_long_sentence_is_cut_to_its_best_clauses():
     text = "，".join(f"第{i}个无关的分句内容" for i in range(20)) + "，年卡收费为168元，其他内容继续写下去。"
     chunk = make_chunk(text)
