@@ -6,6 +6,7 @@ One tokenizer serves both sides so that a query term and a document term always 
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
@@ -129,19 +130,28 @@ def token_prefix(text: str, budget: int) -> int:
 LEXICON_FREQUENCY = 1000
 
 
-@lru_cache(maxsize=1)
+_JIEBA_READY = threading.Lock()
+_jieba_module: list[Any] = []
+
+
 def _jieba() -> Any:
     """The jieba segmenter and dictionary (jieba-rs, through `rjieba`), with the lexicon's words added.
 
     jieba-rs cuts as the Python jieba does, ten times faster, in ~30 MB where the Python one's
-    dictionary takes ~70 MB in every process.
+    dictionary takes ~70 MB in every process. Its words are added once, under a lock: jieba-rs cuts
+    without the GIL, and adding a word while another thread cuts fails ("Already borrowed").
     """
-    # The module's own segmenter: importing rjieba builds it, and a second one would double the memory.
-    import rjieba
+    if _jieba_module:
+        return _jieba_module[0]
+    with _JIEBA_READY:
+        if not _jieba_module:
+            # The module's own segmenter: importing rjieba builds it; a second would double the memory.
+            import rjieba
 
-    for word in chinese_words():
-        rjieba.add_word(word, max(_frequency(rjieba, word), LEXICON_FREQUENCY), None)
-    return rjieba
+            for word in chinese_words():
+                rjieba.add_word(word, max(_frequency(rjieba, word), LEXICON_FREQUENCY), None)
+            _jieba_module.append(rjieba)
+    return _jieba_module[0]
 
 
 def _frequency(segmenter: Any, word: str) -> int:

@@ -1,3 +1,6 @@
+import subprocess
+import sys
+
 from rag.text import bigrams, count_tokens, normalize, quotable_spans, sentence_spans, terms, word_frequency
 
 
@@ -88,3 +91,16 @@ def test_bigrams_are_chinese_and_a_number_counts_as_one_character():
     assert bigrams("小红卡 card") == {"小红", "红卡"}
     assert bigrams("第7号仓库在第3周处理了1,262件") >= {"第7", "7号", "第3", "3周", "了1,262", "1,262件"}
     assert bigrams("GMV 2025 rose") == set()
+
+
+def test_the_first_terms_from_many_threads_at_once_all_succeed():
+    # The segmenter's words are added once: adding one while another thread cuts would fail.
+    code = (
+        "from concurrent.futures import ThreadPoolExecutor\n"
+        "from rag.text import terms\n"
+        "with ThreadPoolExecutor(8) as pool:\n"
+        "    found = list(pool.map(lambda i: terms('快手电商一季度GMV是多少？' * 200), range(16)))\n"
+        "assert all('快手' in f for f in found)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
