@@ -34,7 +34,7 @@ from rag.query import check_k, check_question, make_filters
 from rag.refusal import REFUSAL, covers
 from rag.retrieve import gather
 from rag.store import KeywordIndex
-from rag.text import bigrams, fold, language, terms
+from rag.text import bigrams, fold, language, terms, unbroken
 from rag.types import Answer, Citation, Hit, Quote
 
 log = logging.getLogger(__name__)
@@ -77,7 +77,7 @@ class _Turn:
     def covered(self, text: str) -> float:
         """The rarity-weighted share of the question's words (or their translations) `text` holds."""
         weights = {t: self.weight(t) for t in dict.fromkeys(terms(self.query, search_mode=False))}
-        return matched_share(weights, fold(text)) or 0.0
+        return matched_share(weights, unbroken(text)) or 0.0
 
     def pinned(self, text: str) -> set[str]:
         """The numbers of the question that `text` states as the question does.

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from rag.bilingual import matched_share, occurrences, sense_shares
 from rag.guard import asks_about, instruction_spans
-from rag.text import CJK_RANGE, bigrams, fold, language, normalize, quotable_spans, terms
+from rag.text import CJK_RANGE, bigrams, fold, language, normalize, quotable_spans, terms, unbroken
 from rag.types import Hit, Quote
 
 # For each intent: what in a question asks for it, and cues of an answer (strong, then weak).
@@ -280,7 +280,7 @@ class _Scorer:
     def __init__(self, question: str, idf: Callable[[str], float], context: str = "") -> None:
         self.weights = {t: idf(t) for t in dict.fromkeys(terms(question, search_mode=False))}
         # Which translation of each word the passages use (`sense_shares`): "close" is 关停 there.
-        folded = fold(context)
+        folded = unbroken(context)
         self.shares = {t: found for t in self.weights if folded and (found := sense_shares(t, folded))}
         # Character pairs catch Chinese paraphrase; in an English question they would only count
         # its Chinese names a second time.
@@ -290,7 +290,7 @@ class _Scorer:
         self.question = fold(question)
 
     def __call__(self, text: str) -> float:
-        lexical = matched_share(self.weights, fold(text), self.shares) or 0.0
+        lexical = matched_share(self.weights, unbroken(text), self.shares) or 0.0
         paraphrase = len(self.bigrams & bigrams(text)) / len(self.bigrams) if self.bigrams else 0.0
         intent = 0.0
         for strong, weak, answers in self.cues:

@@ -13,7 +13,7 @@ import re
 from rag.bilingual import matched_share, translations
 from rag.lexicon import listed, names
 from rag.store import KeywordIndex
-from rag.text import bigrams, fold, terms
+from rag.text import bigrams, terms, unbroken
 from rag.types import Evidence, Hit
 
 # What the answer says when the archive does not cover the question.
@@ -72,7 +72,7 @@ def coverage(question: str, hit: Hit, keyword: KeywordIndex) -> float | None:
     The rarity-weighted share of its terms (or their translations), or of its Chinese character
     pairs when paraphrase hides the terms; None when neither can be judged.
     """
-    text = fold(hit.chunk.index_text)
+    text = unbroken(hit.chunk.index_text)
     weights = {t: keyword.idf(t) for t in dict.fromkeys(terms(question, search_mode=False))}
     share = matched_share(weights, text)
     pairs = bigrams(question)

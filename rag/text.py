@@ -48,6 +48,8 @@ _CJK_UNIT = re.compile(f"[{CJK_RANGE}]|[0-9]++(?:[.,][0-9]++)*+")
 # ("交 等来 交了600元…", a heading set in large type, one glyph per element); see `quotable_spans`.
 _DEBRIS = re.compile(f"(?:[{CJK_RANGE}]{{1,2}}[^\\S\n]++){{2,}}+(?=\\S)")
 _BLANKS = re.compile(r"[^\S\n]++")
+# Blanks between two Chinese characters: a line wrap or a layout break inside a word, left by scraping.
+_CJK_GAP = re.compile(f"(?<=[{CJK_RANGE}])[^\\S\\n]++(?=[{CJK_RANGE}])")
 # Chinese stops end a sentence anywhere; "!", "?" and "." only before a space, a quote or the end, and
 # not before a lower-case word ("3.5", "![image]", "Co.,", "Co. completed" and an initial as in
 # "S.G. Tallentyre" do not). Runs are matched whole and possessively, never from their middle, so a
@@ -72,6 +74,14 @@ _HEADING = re.compile(
 def normalize(text: str) -> str:
     """Return `text` in NFKC form (full-width letters, digits and punctuation become half-width)."""
     return unicodedata.normalize("NFKC", text)
+
+
+def unbroken(text: str) -> str:
+    """`fold(text)` without the blanks scraping leaves inside Chinese words ("规 模化", "试 运营").
+
+    For matching where offsets do not matter: BM25 terms, character pairs, how much a text covers.
+    """
+    return _CJK_GAP.sub("", fold(text))
 
 
 def fold(text: str) -> str:
@@ -173,7 +183,7 @@ def terms(text: str, *, search_mode: bool = True) -> list[str]:
     """
     out: list[str] = []
     words = _with_parts if search_mode else _jieba().cut
-    for raw in words(fold(text)):
+    for raw in words(unbroken(text)):
         token = raw.strip()
         if not token or token in STOPWORDS or not _HAS_WORD_CHAR.search(token):
             continue
@@ -216,7 +226,7 @@ def bigrams(text: str) -> set[str]:
     A number counts as one character, so "第3周" gives 第3 and 3周 (week 3, not week 7 of warehouse 3).
     """
     pairs = set()
-    for run in _CJK_RUN.findall(fold(text)):
+    for run in _CJK_RUN.findall(unbroken(text)):
         units = _CJK_UNIT.findall(run)
         pairs.update(units[i] + units[i + 1] for i in range(len(units) - 1))
     return pairs

@@ -42,6 +42,8 @@ def test_english_question_is_answered_from_a_chinese_article(archive: Settings):
         ("Which cities did 小红卡 launch in?", "上海、杭州、广州[1]"),
         ("快手的净利润率是多少？", "14.0%["),
         ("How long did 小红卡 operate before it was shut down?", "3个月["),
+        # "scale" reaches 规模 across the blank scraping left inside it ("规 模化").
+        ("Which event helped 小红卡 scale up quickly?", "依托马路生活节"),
         # One source's figure, not "Sources differ": 小红卡's 168元 annual fee is no saving on payment fees.
         ("How much could Xiaohongshu save on payment fees?", "2.4 billion["),
     ],
@@ -55,8 +57,6 @@ def test_a_small_mixed_archive_ranks_both_languages_alike(archive: Settings):
     # English passage is not outranked by Chinese ones for being English, and the other way round.
     result = answer("快手自营旗舰店卖什么商品？", settings=archive)
     assert "gold jewelry" in result.citations[0].quote
-    result = answer("Which event helped 小红卡 scale up quickly?", settings=archive)
-    assert CLOSURE_TITLE in _titles(result)
 
 
 def test_chinese_question_is_answered_from_an_english_article(archive: Settings):

@@ -1,7 +1,16 @@
 import subprocess
 import sys
 
-from rag.text import bigrams, count_tokens, normalize, quotable_spans, sentence_spans, terms, word_frequency
+from rag.text import (
+    bigrams,
+    count_tokens,
+    normalize,
+    quotable_spans,
+    sentence_spans,
+    terms,
+    unbroken,
+    word_frequency,
+)
 
 
 def test_terms_drop_punctuation_and_question_words_and_lowercase_latin():
@@ -9,6 +18,12 @@ def test_terms_drop_punctuation_and_question_words_and_lowercase_latin():
     assert terms("Why did Xiaohongshu close?") == ["xiaohongshu", "close"]
     assert "拼多多" in terms("拼多多的计划", search_mode=False)
     assert terms("这张牌照由哪家公司运营？") == ["牌照", "公司", "运营"]
+
+
+def test_a_blank_scraping_left_inside_a_chinese_word_does_not_split_it():
+    assert {"规模", "运营"} <= set(terms("进行了规 模化验证，试 运营三个月"))
+    assert {"规模", "模化"} <= bigrams("规 模化")
+    assert unbroken("北京 上海 and Shenzhen") == "北京上海 and shenzhen"
 
 
 def test_search_mode_adds_word_parts():
