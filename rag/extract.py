@@ -169,9 +169,9 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     already say (`_NAME`). A question about a rate or a change (净利润率, "how fast did it grow") is
     answered by a percentage, any other how-much question by an amount (or, when none has a unit, a
     count: "over 220,000 sales"), a how-long question by a span of time; a figure of the wrong kind
-    is no answer. Of several, the span the
-    question's words stand closest to, each word weighted by its rarity ("margin of 14.0%" for the net
-    profit margin, not the revenue in the same sentence); None when no word of the question occurs.
+    is no answer (see `_figures`). Of several, the span the question's words stand closest to, each
+    word weighted by its rarity ("margin of 14.0%" for the net profit margin, not the revenue in the
+    same sentence); None when no word of the question occurs.
     """
     intents = question_intents(question)
     spans = [m.span() for m in INTENTS["when"][1].finditer(text)] if "when" in intents else []
@@ -312,8 +312,9 @@ class _Scorer:
 
 
 _MARKER_AT_END = re.compile(r"\[\d{1,3}\]")
-# Where a sentence may be cut into clauses: not at the comma or colon inside "3,323" or "10:30".
+# What joins two parts of one word ("e-commerce", "Kuaishou's"): a quote never ends at it.
 _JOINERS = "-'’"
+# Where a sentence may be cut into clauses: not at the comma or colon inside "3,323" or "10:30".
 _CLAUSE_END = re.compile(r"[，；：、]\s*+|[,;:](?!\d)\s*+")
 
 
@@ -379,16 +380,10 @@ def _word_end(text: str, start: int, end: int) -> int:
             return False
         left, right = text[i - 1], text[i]
         word = alnum(i - 1) and alnum(i)
-        joined = (
-            left in _JOINERS
-            and alnum(i - 2)
-            and alnum(i)
-            or right in _JOINERS
-            and alnum(i - 1)
-            and alnum(i + 1)
-        )
+        after_joint = left in _JOINERS and alnum(i - 2) and alnum(i)
+        before_joint = right in _JOINERS and alnum(i - 1) and alnum(i + 1)
         number = left in ".,%" and right.isdigit() or left.isdigit() and right in ".,%"
-        return word or joined or number
+        return word or after_joint or before_joint or number
 
     cut = end
     while inside(cut):
