@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from rag.bilingual import matched_share, occurrences
+from rag.bilingual import matched_share, occurrences, weighted_terms
 from rag.bootstrap import ensure_index
 from rag.citations import (
     check_generated,
@@ -76,8 +76,7 @@ class _Turn:
 
     def covered(self, text: str) -> float:
         """The rarity-weighted share of the question's words (or their translations) `text` holds."""
-        weights = {t: self.weight(t) for t in dict.fromkeys(terms(self.query, search_mode=False))}
-        return matched_share(weights, unbroken(text)) or 0.0
+        return matched_share(weighted_terms(self.query, self.weight), unbroken(text)) or 0.0
 
     def pinned(self, text: str) -> set[str]:
         """The numbers of the question that `text` states as the question does.

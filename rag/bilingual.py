@@ -9,6 +9,7 @@ answers it, and judging whether the evidence covers the question, are lexical: "
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from rag import dictionary
@@ -158,6 +159,11 @@ def senses(term: str) -> frozenset[str]:
 def compound_parts(term: str) -> tuple[str, ...]:
     """The dictionary words a Chinese compound is made of (净利润率: 净利润, 利润率 …), itself excluded."""
     return tuple(part for part in dict.fromkeys(terms(term)) if part != term and len(part) >= 2)
+
+
+def weighted_terms(question: str, idf: Callable[[str], float]) -> dict[str, float]:
+    """Each word of `question` once (precise cut), with its weight by `idf`: what `matched_share` counts."""
+    return {t: idf(t) for t in dict.fromkeys(terms(question, search_mode=False))}
 
 
 def matched_share(

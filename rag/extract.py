@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Collection
 from typing import NamedTuple
 
-from rag.bilingual import matched_share, occurrences, sense_shares
+from rag.bilingual import matched_share, occurrences, sense_shares, weighted_terms
 from rag.guard import asks_about, instruction_spans
 from rag.text import CJK_RANGE, bigrams, fold, language, normalize, quotable_spans, terms, unbroken
 from rag.types import Hit, Quote
@@ -278,7 +278,7 @@ class _Scorer:
     """Scores a span of text against one question."""
 
     def __init__(self, question: str, idf: Callable[[str], float], context: str = "") -> None:
-        self.weights = {t: idf(t) for t in dict.fromkeys(terms(question, search_mode=False))}
+        self.weights = weighted_terms(question, idf)
         # Which translation of each word the passages use (`sense_shares`): "close" is 关停 there.
         folded = unbroken(context)
         self.shares = {t: found for t in self.weights if folded and (found := sense_shares(t, folded))}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from rag.bilingual import matched_share, translations
+from rag.bilingual import matched_share, translations, weighted_terms
 from rag.lexicon import listed, names
 from rag.store import KeywordIndex
 from rag.text import bigrams, terms, unbroken
@@ -73,8 +73,7 @@ def coverage(question: str, hit: Hit, keyword: KeywordIndex) -> float | None:
     pairs when paraphrase hides the terms; None when neither can be judged.
     """
     text = unbroken(hit.chunk.index_text)
-    weights = {t: keyword.idf(t) for t in dict.fromkeys(terms(question, search_mode=False))}
-    share = matched_share(weights, text)
+    share = matched_share(weighted_terms(question, keyword.idf), text)
     pairs = bigrams(question)
     paraphrase = len(pairs & bigrams(text)) / len(pairs) if pairs else None
     known = [s for s in (share, paraphrase) if s is not None]
