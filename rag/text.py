@@ -42,8 +42,8 @@ CJK_RANGE = "\u3400-\u9fff"
 _CJK = re.compile(f"[{CJK_RANGE}]")
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
 # A run of Chinese characters and numbers, and its units: a character, or a whole number (3, 1,262, 3.5).
-_CJK_RUN = re.compile(f"(?:[{CJK_RANGE}]|[0-9]++(?:[.,][0-9]++)*+)++")
 _CJK_UNIT = re.compile(f"[{CJK_RANGE}]|[0-9]++(?:[.,][0-9]++)*+")
+_CJK_RUN = re.compile(f"(?:{_CJK_UNIT.pattern})++")
 # What a scraped page leaves before a sentence: runs of one or two Chinese characters between blanks
 # ("交 等来 交了600元…", a heading set in large type, one glyph per element); see `quotable_spans`.
 _DEBRIS = re.compile(f"(?:[{CJK_RANGE}]{{1,2}}[^\\S\n]++){{2,}}+(?=\\S)")
@@ -261,33 +261,24 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def quotable_spans(text: str) -> list[tuple[int, int]]:
     """The sentences of `text` as an answer may quote them: without the scraping debris they begin with.
 
-    A heading that debris echoes, run into the sentence after it, is quoted on its own.
+    Debris is two or more blank-separated runs of one or two Chinese characters, one of them a single
+    character ("交 等来 "): a list of names ("北京 上海 广州") has no single characters, and a word
+    broken by a line wrap ("小 红书") is one run, not two. A heading that debris echoes, run into the
+    sentence after it, is quoted on its own. A flattened list's bullet and heading (`_HEADING`) are left
+    out when a sentence follows them.
     """
     spans = []
     for start, end in sentence_spans(text):
         debris = _debris(text, start, end)
-        start = _after_debris(text, start, end)
-        heading = _echoed_heading(text, debris, end) if debris and debris.end() == start else None
-        if heading:
-            spans.append((start, heading[0]))
-            start = heading[1]
-        spans.append((start, end))
+        if debris is None:
+            heading = _HEADING.match(text, start, end)
+            spans.append((heading.end() if heading and start < heading.end() < end else start, end))
+            continue
+        echoed = _echoed_heading(text, debris, end)
+        if echoed:
+            spans.append((debris.end(), echoed[0]))
+        spans.append((echoed[1] if echoed else debris.end(), end))
     return spans
-
-
-def _after_debris(text: str, start: int, end: int) -> int:
-    """`start`, moved past the scraping debris the sentence begins with, if any.
-
-    Debris is two or more blank-separated runs of one or two Chinese characters, one of them a single
-    character ("交 等来 "): a list of names ("北京 上海 广州") has no single characters, and a word
-    broken by a line wrap ("小 红书") is one run, not two. Or a flattened list's bullet and heading
-    (`_HEADING`), when a sentence follows it.
-    """
-    heading = _HEADING.match(text, start, end)
-    if heading and heading.end() > start and heading.end() < end:
-        return heading.end()
-    match = _debris(text, start, end)
-    return match.end() if match else start
 
 
 def _debris(text: str, start: int, end: int) -> re.Match[str] | None:
