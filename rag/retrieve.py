@@ -143,7 +143,7 @@ def gather(
     vector = get_embedder(settings=settings).embed_query(question)
     means = language_means(keyword)
     centred = _centred_query(question, vector, means, settings) if means else None
-    dense_run = _dense_run(store, keyword, vector, centred, depth, filters)
+    dense_run = _dense_run(store, keyword, vector, centred, means, depth, filters)
     # What the refusal gate judges: centred scores where it is calibrated for them, else raw cosines.
     judged = centred is not None and calibrated(keyword)
     found = {c.chunk_id: c for c, _ in lexical} | keyword.chunks([cid for cid, _, _ in dense_run])
@@ -171,7 +171,7 @@ def gather(
     ]
     if settings.reranker:
         hits = rerank(question, hits, settings.reranker)
-    reference = _dense_run(store, keyword, vector, centred, depth, Filters()) if filters else dense_run
+    reference = _dense_run(store, keyword, vector, centred, means, depth, Filters()) if filters else dense_run
     judged_sims = sorted((sim if judged else raw for _, sim, raw in reference), reverse=True)
     return Evidence(hits[:k], _background(judged_sims), judged)
 
@@ -188,6 +188,7 @@ def _dense_run(
     keyword: KeywordIndex,
     vector: np.ndarray,
     centred: np.ndarray | None,
+    means: dict[str, np.ndarray] | None,
     depth: int,
     filters: Filters,
 ) -> list[tuple[str, float, float]]:
@@ -195,9 +196,9 @@ def _dense_run(
 
     With `centred` (see `_centred_query`), the question is searched once per language (moved into
     that language's region) and every candidate is scored by its cosine with the centred question,
-    after subtracting its own language's mean passage vector; otherwise by raw cosine with `vector`.
+    after subtracting its own language's mean passage vector (`means`, see `language_means`);
+    otherwise by raw cosine with `vector`.
     """
-    means = language_means(keyword)
     if centred is None or means is None:
         return [(cid, sim, sim) for cid, sim in store.dense(vector, depth, filters)]
     found = store.nearest([_unit(centred + mean) for mean in means.values()], depth, filters)
