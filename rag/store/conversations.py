@@ -81,7 +81,8 @@ class ConversationLog:
         at = now()
         with database(self.path, _SCHEMA, "save the conversation") as db:
             if conversation is None:
-                conversation = secrets.token_urlsafe(9)
+                # Hex: an id starting with "-" would read as an option (`python -m rag chat --resume -x…`).
+                conversation = secrets.token_hex(8)
                 db.execute(
                     "INSERT INTO conversations(id, owner, title, created, updated) VALUES (?, ?, ?, ?, ?)",
                     (conversation, owner, title, at, at),

@@ -65,3 +65,10 @@ def test_rename_and_delete(tmp_path: Path):
     assert [(c.id, c.title) for c in log.list("me")] == [(kept, "renamed")]
     with pytest.raises(NotFound):
         log.get(gone, "me")
+
+
+def test_an_id_never_reads_as_a_command_line_option(tmp_path: Path):
+    # `python -m rag chat --resume ID` takes it: an id starting with "-" would be read as an option.
+    log = ConversationLog(tmp_path)
+    ids = {log.add(None, "me", "t", _answer("q")) for _ in range(300)}
+    assert len(ids) == 300 and all(i.isalnum() for i in ids)
