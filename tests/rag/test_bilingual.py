@@ -1,6 +1,14 @@
 """Matching across Chinese and English: translations, presence, and the share of a question covered."""
 
-from rag.bilingual import matched_share, occurrences, presence, sense_shares, spellings, translations
+from rag.bilingual import (
+    matched_share,
+    occurrences,
+    presence,
+    sense_shares,
+    spellings,
+    translations,
+    weighted_terms,
+)
 
 
 def test_translations_come_from_the_lexicon_then_cc_cedict():
@@ -59,3 +67,13 @@ def test_a_translation_counts_by_how_much_the_passages_use_it():
     assert presence("close", "没有使用截止日期", shares) == 0.5
     assert presence("close", "关停的理由", shares) == 1.0
     assert sense_shares("close", "小红书关停小红卡。") == {}, "one translation in use: nothing to weigh"
+
+
+def test_a_date_unit_and_a_question_word_are_no_words_to_find():
+    # English writes the year alone ("in 2024"); 什么时候 asks when, as "when" does.
+    assert set(weighted_terms("小红书2024年的GMV什么时候公布？", lambda t: 1.0)) == {
+        "小红书",
+        "2024",
+        "gmv",
+        "公布",
+    }
