@@ -19,6 +19,11 @@ from rag.guard import asks_about, instruction_spans
 from rag.text import CJK_RANGE, bigrams, fold, language, normalize, quotable_spans, terms, unbroken
 from rag.types import Hit, Quote
 
+# An English month's name, whole or shortened (not the "mar" of "market").
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
 # For each intent: what in a question asks for it, and cues of an answer (strong, then weak).
 INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
     "why": (
@@ -38,7 +43,9 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"什么时候|何时|哪年|哪一年|几月|哪天|\bwhen\b|\bwhat (?:year|date|time)\b", re.I),
         re.compile(
             r"\d{4}\s*+年(?:\s*+\d{1,2}\s*+月(?:\s*+\d{1,2}\s*+日)?)?|\d{1,2}\s*+月\s*+\d{1,2}\s*+日|\d{4}-\d{2}(?:-\d{2})?|"
-            r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|"
+            # November 13, November 13th, 2025, November 2025, 13 November 2025: the whole date.
+            rf"\b{_MONTH} (?:\d{{1,2}}(?:st|nd|rd|th)?+(?:,? \d{{4}})?+|\d{{4}})(?!\d)|"
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?+ {_MONTH}(?: \d{{4}})?+(?!\d)|"
             r"\b(?:in|since|by|from|until|between) (?:1[0-9]|20)\d{2}\b",
             re.I,
         ),
@@ -111,7 +118,7 @@ _PLACES = re.compile(
 # A name that answers a who question: two capitalised words or more inside a sentence, with the
 # company's suffix ("Chengdu Pinong Technology Co., Ltd.").
 _NAME = re.compile(
-    r"(?<=[^\s.!?] )[A-Z][a-z]++(?: (?!(?:Co|Ltd|Inc|Corp)\b)[A-Z][a-z]++)++"
+    r"(?<=[^\s.!?] )[A-Z][a-z]++(?:-[A-Z][a-z]++)*+(?: (?!(?:Co|Ltd|Inc|Corp)\b)[A-Z][a-z]++(?:-[A-Z][a-z]++)*+)++"
     r"(?:,? (?:Co\.(?:, Ltd\.)?+|Ltd\.|Inc\.|Corp\.|Group\b))?+"
 )
 # Intents whose strong cue is the answer itself (a name, a place, a figure, a date), not a word that
@@ -152,6 +159,10 @@ MAX_QUOTES = 3
 LATIN_BUDGET = 1.25
 # A sentence from a second article must score this share of the best sentence's score to be quoted.
 OTHER_ARTICLE_SHARE = 0.6
+# A sentence of a quoted article that does not run on from a chosen one: the share of the best
+# sentence's score it must reach (CMRC at 0 / 0.4 / 0.5 / 0.7: answer hit 0.860 / 0.853 / 0.850 /
+# 0.841, quoted characters 174 / 162 / 152 / 132; see benchmarks/quality.py).
+SUPPORT_SHARE = 0.5
 
 
 class Figure(NamedTuple):
@@ -180,10 +191,10 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     if "where" in intents:
         spans += [_place_list(m) for m in _PLACES.finditer(text)]
     if "who" in intents:
-        asked = set(terms(question))
-        spans += [m.span() for m in _NAME.finditer(text) if not set(terms(m.group())) <= asked]
+        spans += [m.span() for m in _NAME.finditer(text) if not _states(fold(question), m.group())]
     if not spans:
         return None
+    spans = [(start, _whole_end(text, end)) for start, end in spans]
     folded = fold(text)
     places = {t: occurrences(t, folded) for t in _Scorer(question, idf).weights}
 
@@ -290,14 +301,28 @@ class _Scorer:
         self.question = fold(question)
 
     def __call__(self, text: str) -> float:
+        return self.shared(text) + INTENT_WEIGHT * self.intent(text)
+
+    def shared(self, text: str) -> float:
+        """How much of the question's wording `text` holds, from 0 to 1.
+
+        Its words (or their translations), and its Chinese character pairs.
+        """
         lexical = matched_share(self.weights, unbroken(text), self.shares) or 0.0
         paraphrase = len(self.bigrams & bigrams(text)) / len(self.bigrams) if self.bigrams else 0.0
-        intent = 0.0
-        for strong, weak, answers in self.cues:
-            intent += 1.0 if self._strong(strong, answers, text) else 0.5 if weak.search(text) else 0.0
-        intent = intent / len(self.cues) if self.cues else 0.0
         weight = PARAPHRASE_WEIGHT if self.bigrams else 0.0
-        return (1 - weight) * lexical + weight * paraphrase + INTENT_WEIGHT * intent
+        return (1 - weight) * lexical + weight * paraphrase
+
+    def intent(self, text: str) -> float:
+        """How far `text` has the cues of the answer the question asks for (a date for when), 0 to 1."""
+        found = 0.0
+        for strong, weak, answers in self.cues:
+            found += 1.0 if self._strong(strong, answers, text) else 0.5 if weak.search(text) else 0.0
+        return found / len(self.cues) if self.cues else 0.0
+
+    def states(self, text: str) -> bool:
+        """Whether `text` has the strong cue of an intent answered by a statement (a reason, a plan)."""
+        return any(not answers and strong.search(text) for strong, _, answers in self.cues)
 
     def _strong(self, cue: re.Pattern[str], answers: bool, text: str) -> bool:
         """Whether `text` has the intent's strong cue.
@@ -308,14 +333,22 @@ class _Scorer:
         if not answers:
             return cue.search(text) is not None
         spans = _figures(self.wanted, text) if cue is _FIGURE else [m.span() for m in cue.finditer(text)]
-        return any(fold(text[s:e]) not in self.question for s, e in spans)
+        return any(not _states(self.question, text[s:e]) for s, e in spans)
+
+
+def _states(question: str, span: str) -> bool:
+    """Whether the question (folded) already says what `span` says, in either language: half its words
+    or more, or their translations ("快手自营旗舰店" says "Kuaishou Official Self-Operated Flagship Store")."""
+    words = dict.fromkeys(terms(span), 1.0)
+    return bool(words) and (matched_share(words, question) or 0.0) >= 0.5
 
 
 _MARKER_AT_END = re.compile(r"\[\d{1,3}\]")
 # What joins two parts of one word ("e-commerce", "Kuaishou's"): a quote never ends at it.
 _JOINERS = "-'’"
-# Where a sentence may be cut into clauses: not at the comma or colon inside "3,323" or "10:30".
-_CLAUSE_END = re.compile(r"[，；：、]\s*+|[,;:](?!\d)\s*+")
+# Where a sentence may be cut into clauses: not at the comma or colon inside "3,323" or "10:30", nor
+# after an abbreviation ("Technology Co., Ltd.").
+_CLAUSE_END = re.compile(r"[，；：、]\s*+|(?<!\.)[,;:](?!\d)\s*+")
 
 
 def _trim_markers(text: str, start: int, end: int) -> int:
@@ -366,6 +399,18 @@ def _fit(text: str, start: int, end: int, budget: int, score: _Scorer) -> tuple[
     return s, e, whole
 
 
+# What continues a Latin word or a number past a point inside it: letters and digits, a decimal point
+# or thousands separator followed by a digit, a hyphen or apostrophe followed by a letter.
+_WORD_REST = re.compile(r"[0-9A-Za-z]*+(?:[.,][0-9]++|[-'’][A-Za-z]++)*+")
+
+
+def _whole_end(text: str, end: int) -> int:
+    """`end`, moved on to the end of the word or number it stops inside ("November 1" of "November 13")."""
+    if end == 0 or not (text[end - 1].isascii() and text[end - 1].isalnum()):
+        return end
+    return _WORD_REST.match(text, end).end()
+
+
 def _word_end(text: str, start: int, end: int) -> int:
     """`end`, moved back so the span does not stop inside a Latin word or a number ("up from 2…").
 
@@ -404,7 +449,7 @@ def select_quotes(
     others at `OTHER_ARTICLE_SHARE` of their score, when one of those articles is among the passages.
 
     The budget stretches by `LATIN_BUDGET` when the best sentence is English (it needs more characters).
-    Up to `MAX_SENTENCES` sentences; a sentence next to one already chosen gets a bonus (answers often
+    Up to `MAX_SENTENCES` sentences; a sentence right after one already chosen gets a bonus (answers often
     run on into the next sentence), and touching sentences are quoted as one span, so an answer holds
     at most `MAX_QUOTES` quotes.
     """
@@ -419,15 +464,15 @@ def select_quotes(
     while candidates and len(chosen) < MAX_SENTENCES and budget - used >= 12:
         quote = max(
             candidates,
-            key=lambda q: q.score + ADJACENT_WEIGHT * any(_gap(c, q) is not None for c in chosen),
+            key=lambda q: q.score + ADJACENT_WEIGHT * any(_runs_on(c, q) for c in chosen),
         )
         candidates.remove(quote)
         # A sentence sharing nothing with the question is evidence only as the run-on of a chosen one:
         # after it, not before (a heading or a lead-in is no run-on).
-        runs_on = any(_gap(c, quote) is not None and c.start < quote.start for c in chosen)
+        runs_on = any(_runs_on(c, quote) for c in chosen)
         if (quote.hit.chunk.chunk_id, quote.start) in unrelated and not runs_on:
             continue
-        if chosen and not _answers_too(quote, chosen):
+        if chosen and not runs_on and not _supports(quote, chosen, score):
             continue
         text = quote.hit.chunk.text
         stop = _trim_markers(text, quote.start, quote.end)
@@ -437,8 +482,11 @@ def select_quotes(
         joint = sum(g for c in chosen if (g := _gap(c, fitted)) is not None)
         # Only the best sentence may be cut inside a clause: the rest support it, and a torn-off
         # fragment ("The focus for Kuaishou's e-") supports nothing.
+        # A supporting sentence cut to fit must keep half its words in common with the question at least
+        # ("up from 2,880.725 billion yuan in the same period last year" is left of one on Kuaishou's GMV).
+        cut = (start, end) != (quote.start, stop)
         if (
-            (chosen and not whole)
+            (chosen and (not whole or cut and _kept(score, text, (quote.start, stop), (start, end)) < 0.5))
             or end - start < min(MIN_CUT_CHARS, stop - quote.start)
             or _overlaps(chosen, quote.hit, start, end)
             or used + end - start + joint > budget
@@ -446,7 +494,17 @@ def select_quotes(
             continue
         chosen.append(fitted)
         used += end - start + joint
-    return _joined(chosen)[:MAX_QUOTES]
+    return _stated_first(_joined(chosen), score)[:MAX_QUOTES]
+
+
+def _stated_first(quotes: list[Quote], score: _Scorer) -> list[Quote]:
+    """The quotes, the best one that states a reason first when the question asks why.
+
+    关停的理由是… leads before a quote matching more of the question's words; likewise a plan for a
+    what-next question.
+    """
+    stating = [q for q in quotes if score.states(q.hit.chunk.text[q.start : q.end])]
+    return [stating[0], *(q for q in quotes if q is not stating[0])] if stating else quotes
 
 
 def _candidates(
@@ -480,11 +538,30 @@ def _candidates(
     return candidates, unrelated
 
 
-def _answers_too(quote: Quote, chosen: list[Quote]) -> bool:
-    """A quote from another article joins the answer only if it answers nearly as well as the first."""
+def _kept(score: _Scorer, text: str, sentence: tuple[int, int], part: tuple[int, int]) -> float:
+    """The share of a sentence's wording in common with the question that a part of it keeps."""
+    whole = score.shared(text[sentence[0] : sentence[1]])
+    return score.shared(text[part[0] : part[1]]) / whole if whole > 0 else 0.0
+
+
+def _supports(quote: Quote, chosen: list[Quote], score: _Scorer) -> bool:
+    """Whether a quote that does not run on from a chosen one joins the answer.
+
+    From a chosen article, it must score `SUPPORT_SHARE` of the best quote's score; from another
+    article, `OTHER_ARTICLE_SHARE`, and share as much of the question's wording (a figure alone is no
+    answer to it).
+    """
     if any(c.hit.chunk.doc_id == quote.hit.chunk.doc_id for c in chosen):
-        return True
-    return quote.score >= OTHER_ARTICLE_SHARE * chosen[0].score
+        return quote.score >= SUPPORT_SHARE * chosen[0].score
+    first = chosen[0]
+    return quote.score >= OTHER_ARTICLE_SHARE * first.score and score.shared(
+        quote.hit.chunk.text[quote.start : quote.end]
+    ) >= OTHER_ARTICLE_SHARE * score.shared(first.hit.chunk.text[first.start : first.end])
+
+
+def _runs_on(chosen: Quote, quote: Quote) -> bool:
+    """Whether `quote` comes right after `chosen`, in the same passage."""
+    return _gap(chosen, quote) is not None and chosen.start < quote.start
 
 
 def _gap(a: Quote, b: Quote) -> int | None:
@@ -497,16 +574,23 @@ def _gap(a: Quote, b: Quote) -> int | None:
 
 
 def _joined(chosen: list[Quote]) -> list[Quote]:
-    """Touching quotes become one span, in the place of the better of them."""
+    """Touching quotes become one span, in the place of the best of them.
+
+    A quote may touch two already kept, one on either side: the three become one.
+    """
     joined: list[Quote] = []
     for quote in chosen:
-        for i, kept in enumerate(joined):
-            if _gap(kept, quote) is not None:
-                start, end = min(kept.start, quote.start), max(kept.end, quote.end)
-                joined[i] = Quote(kept.hit, kept.rank, start, end, kept.score)
-                break
-        else:
+        touching = [i for i, kept in enumerate(joined) if _gap(kept, quote) is not None]
+        if not touching:
             joined.append(quote)
+            continue
+        parts = [*(joined[i] for i in touching), quote]
+        first = parts[0]
+        joined[touching[0]] = Quote(
+            first.hit, first.rank, min(p.start for p in parts), max(p.end for p in parts), first.score
+        )
+        for i in reversed(touching[1:]):
+            del joined[i]
     return joined
 
 

@@ -239,3 +239,82 @@ def test_the_short_answer_to_who_is_a_name_the_question_does_not_say():
     assert name("Who operates the Kuaishou Official Store?") == "Chengdu Pinong Technology Co., Ltd."
     assert name("快手自营旗舰店由哪家公司运营？") == "Chengdu Pinong Technology Co., Ltd."
     assert name("Who won the award?") is None, "no word of the question points at a name"
+
+
+def test_the_short_answer_to_when_is_the_whole_date():
+    def date(text: str) -> str | None:
+        span = answer_span("When did Dongfang Payment complete the change?", text, _idf)
+        return text[span.start : span.end] if span else None
+
+    assert date("Dongfang Payment completed the change on November 13, indicating a move.") == "November 13"
+    assert date("Dongfang Payment completed the change in November 2025.") == "November 2025"
+    assert date("Dongfang Payment completed the change on 13 Nov. 2025.") == "13 Nov. 2025"
+    assert date("Dongfang Payment completed the change as the market grew 3 times.") is None
+
+
+def test_a_why_question_leads_with_the_stated_reason():
+    # The first passage matches the question's words better ("membership card"); the second says why.
+    hits = [
+        Hit(
+            chunk=make_chunk("作为小红书的本地生活会员卡，小红卡定位为吃喝玩乐一卡通。", chunk_id="a"),
+            score=1.0,
+        ),
+        Hit(
+            chunk=make_chunk("小红书官方对于关停的理由是准备不够充分。", chunk_id="b", index=1, start=100),
+            score=0.9,
+        ),
+    ]
+    quotes = select_quotes("Why did Xiaohongshu shut down its membership card?", hits, _idf, 200)
+    assert [q.hit.chunk.chunk_id for q in quotes] == ["b", "a"]
+
+
+def test_a_weak_supporting_sentence_is_left_out():
+    hits = [
+        Hit(
+            chunk=make_chunk("Kuaishou's net profit margin was 14.0% in the first quarter.", chunk_id="a"),
+            score=1.0,
+        ),
+        Hit(
+            chunk=make_chunk("Kuaishou employs many engineers in Beijing.", chunk_id="b", index=1, start=100),
+            score=0.9,
+        ),
+    ]
+    quotes = select_quotes("What was Kuaishou's net profit margin?", hits, _idf, 300)
+    assert [q.hit.chunk.chunk_id for q in quotes] == ["a"]
+
+
+def test_another_article_is_quoted_only_where_it_shares_the_question():
+    first = make_chunk(
+        "Kuaishou's e-commerce GMV reached 332.3 billion in Q1, up 15.4% on the year.", doc_id="a"
+    )
+    # The other article's revenue sentence has a figure and no more; its GMV sentence, cut to fit, must
+    # keep its GMV ("up from 2,880.725 billion yuan in the same period last year" says nothing of it).
+    second = make_chunk(
+        "The company reported revenue of 32.61 billion yuan in Q1. Kuaishou's e-commerce GMV in Q1 was "
+        "large, up from 2,880.725 billion yuan in the same period last year.",
+        doc_id="b",
+        chunk_id="b",
+    )
+    hits = [Hit(chunk=first, score=1.0), Hit(chunk=second, score=0.9)]
+    for budget in range(80, 260, 4):
+        for quote in select_quotes("What was Kuaishou's e-commerce GMV in Q1?", hits, _idf, budget):
+            assert "GMV" in quote.text, (budget, quote.text)
+
+
+def test_a_clause_is_not_cut_after_an_abbreviation():
+    text = (
+        "The store sells gold. The flagship store is operated by Chengdu Pinong Technology Co., Ltd., "
+        "which is 100% controlled by a Kuaishou affiliate, and has achieved over 220,000 sales."
+    )
+    hits = [Hit(chunk=make_chunk(text), score=1.0)]
+    for budget in range(40, len(text), 5):
+        for quote in select_quotes("Who operates the flagship store?", hits, _idf, budget):
+            assert not quote.text.startswith("Ltd"), (budget, quote.text)
+
+
+def test_a_name_the_question_states_in_the_other_language_is_no_answer_to_who():
+    text = 'Kuaishou launched the "Kuaishou Official Self-Operated Flagship Store" in its app this year.'
+    assert answer_span("快手自营旗舰店是谁运营的？", text, _idf) is None
+    text = "The Kuaishou Official Self-Operated Flagship Store is run by Chengdu Pinong Technology."
+    span = answer_span("快手自营旗舰店是谁运营的？", text, _idf)
+    assert span and text[span.start : span.end] == "Chengdu Pinong Technology"
