@@ -24,6 +24,13 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
 )
+# A name that answers a who question: two capitalised words or more inside a sentence, with the
+# company's suffix ("Chengdu Pinong Technology Co., Ltd.").
+_CAPITALISED = r"[A-Z][a-z]++(?:-[A-Z][a-z]++)*+"
+_NAME_PATTERN = (
+    rf"(?<=[^\s.!?] ){_CAPITALISED}(?: (?!(?:Co|Ltd|Inc|Corp)\b){_CAPITALISED})++"
+    r"(?:,? (?:Co\.(?:, Ltd\.)?+|Ltd\.|Inc\.|Corp\.|Group\b))?+"
+)
 # For each intent: what in a question asks for it, and cues of an answer (strong, then weak).
 INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
     "why": (
@@ -74,10 +81,9 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
     ),
     "who": (
         re.compile(r"谁|哪家|哪个|哪位|哪些|什么公司|\bwho\b|\bwhich\b", re.I),
-        # A name: two capitalised words inside the sentence (case-sensitive: not any two English words).
-        re.compile(
-            r"有限公司|集团|创始人|首席|CEO|Co\.|Ltd|Inc\b|(?-i:(?<=[^\s.!?] )[A-Z][a-z]++ [A-Z][a-z])", re.I
-        ),
+        # A name, whole (case-sensitive: not any two English words), so that one the question states in
+        # the other language is told apart (`_Scorer._strong`).
+        re.compile(rf"有限公司|集团|创始人|首席|CEO|Co\.|Ltd|Inc\b|(?-i:{_NAME_PATTERN})", re.I),
         re.compile(r"公司|平台|\bcompany\b|\bplatform\b", re.I),
     ),
     "where": (
@@ -115,12 +121,7 @@ _PLACES = re.compile(
     rf"[{CJK_RANGE}]{{2,4}}+(?:、[{CJK_RANGE}]{{2,4}}+){{2,}}+|"
     r"(?:(?<=\bin )|(?<=\bat ))[A-Z][a-z]++(?:(?:, and |, | and )[A-Z][a-z]++)*+"
 )
-# A name that answers a who question: two capitalised words or more inside a sentence, with the
-# company's suffix ("Chengdu Pinong Technology Co., Ltd.").
-_NAME = re.compile(
-    r"(?<=[^\s.!?] )[A-Z][a-z]++(?:-[A-Z][a-z]++)*+(?: (?!(?:Co|Ltd|Inc|Corp)\b)[A-Z][a-z]++(?:-[A-Z][a-z]++)*+)++"
-    r"(?:,? (?:Co\.(?:, Ltd\.)?+|Ltd\.|Inc\.|Corp\.|Group\b))?+"
-)
+_NAME = re.compile(_NAME_PATTERN)
 # Intents whose strong cue is the answer itself (a name, a place, a figure, a date), not a word that
 # introduces one (因为, "plans to").
 ANSWER_TYPES = frozenset({"who", "where", "number", "when"})
@@ -337,8 +338,11 @@ class _Scorer:
 
 
 def _states(question: str, span: str) -> bool:
-    """Whether the question (folded) already says what `span` says, in either language: half its words
-    or more, or their translations ("快手自营旗舰店" says "Kuaishou Official Self-Operated Flagship Store")."""
+    """Whether the question (folded) already says what `span` says, in either language.
+
+    Half its words or more, or their translations: 快手自营旗舰店 says "Kuaishou Official Self-Operated
+    Flagship Store".
+    """
     words = dict.fromkeys(terms(span), 1.0)
     return bool(words) and (matched_share(words, question) or 0.0) >= 0.5
 

@@ -318,3 +318,12 @@ def test_a_name_the_question_states_in_the_other_language_is_no_answer_to_who():
     text = "The Kuaishou Official Self-Operated Flagship Store is run by Chengdu Pinong Technology."
     span = answer_span("快手自营旗舰店是谁运营的？", text, _idf)
     assert span and text[span.start : span.end] == "Chengdu Pinong Technology"
+    # The sentence naming who runs it leads, before one that says more of the question's words.
+    text = (
+        'Kuaishou is expanding into self-operated e-commerce with the "Kuaishou Official Self-Operated '
+        'Flagship Store" in its app. The flagship store is operated by Chengdu Pinong Technology Co., Ltd.'
+    )
+    hits = [Hit(chunk=make_chunk(text), score=1.0)]
+    assert select_quotes("快手自营旗舰店是谁运营的？", hits, _idf, 120)[0].text.startswith(
+        "The flagship store"
+    )
