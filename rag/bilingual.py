@@ -73,15 +73,28 @@ def _stem(term: str) -> str:
     return term if term in _NOT_INFLECTED else _ENDING.sub("", term)
 
 
+# A word ending in a consonant and y, and its other forms: category, categories, categorised, categorized.
+_CONSONANT_Y = re.compile(r"(?<=[a-z]{2}[^aeiouy])y$")
+_Y_FORMS = "(?:y|ies|ied|i[sz](?:e|es|ed|ing))"
+
+
+@lru_cache(maxsize=4096)
+def _root(term: str) -> str:
+    """What every form of the English word `term` begins with (categor for category)."""
+    stem = _stem(term)
+    return stem[:-1] if _CONSONANT_Y.search(stem) else stem
+
+
 @lru_cache(maxsize=4096)
 def _word(term: str) -> re.Pattern[str]:
-    stem = _stem(term)
-    return re.compile(rf"(?<![a-z0-9]){re.escape(stem)}(?:e|y|s|es|ed|d|ing|ies|ied)?(?![a-z0-9])")
+    root = re.escape(_root(term))
+    forms = _Y_FORMS if _CONSONANT_Y.search(_stem(term)) else "(?:e|y|s|es|ed|d|ing|ies|ied)?"
+    return re.compile(rf"(?<![a-z0-9]){root}{forms}(?![a-z0-9])")
 
 
 def _occurs(term: str, text: str) -> bool:
     if term.isascii():
-        return _stem(term) in text and _word(term).search(text) is not None
+        return _root(term) in text and _word(term).search(text) is not None
     return term in text
 
 
@@ -99,7 +112,7 @@ def occurrences(term: str, text: str) -> list[int]:
 
 def _positions(word: str, text: str) -> list[int]:
     if word.isascii():
-        return [m.start() for m in _word(word).finditer(text)] if _stem(word) in text else []
+        return [m.start() for m in _word(word).finditer(text)] if _root(word) in text else []
     return [m.start() for m in re.finditer(re.escape(word), text)]
 
 

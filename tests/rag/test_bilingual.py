@@ -58,6 +58,13 @@ def test_an_english_word_matches_its_other_forms_but_not_a_longer_word():
     assert presence("cities", "the city of chengdu") == 1.0
     assert presence("news", "new rules") == 0.0
     assert presence("closes", "it will disclose") == 0.0
+    # A word ending in a consonant and y: its plural and its -ize forms (一类: category, "categorized").
+    assert presence("city", "three cities") == 1.0
+    assert presence("category", "it is categorized under internet payment") == 1.0
+    assert presence("category", "two categories") == 1.0
+    assert presence("city", "he cited it") == 0.0
+    assert presence("story", "it was stored") == 0.0
+    assert presence("一类", "the license is categorized under internet payment") == 1.0
 
 
 def test_a_translation_counts_by_how_much_the_passages_use_it():
