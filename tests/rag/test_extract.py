@@ -252,33 +252,28 @@ def test_the_short_answer_to_when_is_the_whole_date():
     assert date("Dongfang Payment completed the change as the market grew 3 times.") is None
 
 
+def _passages(first: str, second: str) -> list[Hit]:
+    """Two passages of one article, "a" then "b", ranked in that order."""
+    return [
+        Hit(chunk=make_chunk(first, chunk_id="a"), score=1.0),
+        Hit(chunk=make_chunk(second, chunk_id="b", index=1, start=100), score=0.9),
+    ]
+
+
 def test_a_why_question_leads_with_the_stated_reason():
     # The first passage matches the question's words better ("membership card"); the second says why.
-    hits = [
-        Hit(
-            chunk=make_chunk("作为小红书的本地生活会员卡，小红卡定位为吃喝玩乐一卡通。", chunk_id="a"),
-            score=1.0,
-        ),
-        Hit(
-            chunk=make_chunk("小红书官方对于关停的理由是准备不够充分。", chunk_id="b", index=1, start=100),
-            score=0.9,
-        ),
-    ]
+    hits = _passages(
+        "作为小红书的本地生活会员卡，小红卡定位为吃喝玩乐一卡通。", "小红书官方对于关停的理由是准备不够充分。"
+    )
     quotes = select_quotes("Why did Xiaohongshu shut down its membership card?", hits, _idf, 200)
     assert [q.hit.chunk.chunk_id for q in quotes] == ["b", "a"]
 
 
 def test_a_weak_supporting_sentence_is_left_out():
-    hits = [
-        Hit(
-            chunk=make_chunk("Kuaishou's net profit margin was 14.0% in the first quarter.", chunk_id="a"),
-            score=1.0,
-        ),
-        Hit(
-            chunk=make_chunk("Kuaishou employs many engineers in Beijing.", chunk_id="b", index=1, start=100),
-            score=0.9,
-        ),
-    ]
+    hits = _passages(
+        "Kuaishou's net profit margin was 14.0% in the first quarter.",
+        "Kuaishou employs many engineers in Beijing.",
+    )
     quotes = select_quotes("What was Kuaishou's net profit margin?", hits, _idf, 300)
     assert [q.hit.chunk.chunk_id for q in quotes] == ["a"]
 
