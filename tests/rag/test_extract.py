@@ -1,6 +1,8 @@
+from collections.abc import Iterable, Iterator
+
 from rag.extract import MAX_QUOTES, MIN_CUT_CHARS, answer_span, question_intents, select_quotes
 from rag.text import sentence_spans
-from rag.types import Hit
+from rag.types import Hit, Quote
 from tests.helpers import make_chunk
 
 TEXT = (
@@ -16,6 +18,13 @@ def _hits() -> list[Hit]:
 
 def _idf(term: str) -> float:
     return 1.0
+
+
+def _quotes_at_budgets(question: str, hits: list[Hit], budgets: Iterable[int]) -> Iterator[tuple[int, Quote]]:
+    """Every quote chosen for `question` from `hits` at each of `budgets`, with its budget."""
+    for budget in budgets:
+        for quote in select_quotes(question, hits, _idf, budget):
+            yield budget, quote
 
 
 def test_intents_are_recognised_in_both_languages():
@@ -60,9 +69,8 @@ def test_touching_sentences_are_quoted_as_one_span():
 
 def test_a_quote_never_stops_inside_a_word_or_a_number():
     text = "Kuaishou reported a GMV of 3,323.252 billion yuan in Q1 2025, up from 2,880.725 billion yuan a year ago."
-    chunk = make_chunk(text)
-    for budget in range(40, len(text), 7):
-        quote = select_quotes("What was Kuaishou's GMV?", [Hit(chunk=chunk, score=1.0)], _idf, budget)[0]
+    hits = [Hit(chunk=make_chunk(text), score=1.0)]
+    for _, quote in _quotes_at_budgets("What was Kuaishou's GMV?", hits, range(40, len(text), 7)):
         end = quote.end
         if end < len(text):
             assert not (text[end - 1].isalnum() and text[end].isalnum()), quote.text
@@ -72,10 +80,11 @@ def test_a_quote_never_stops_inside_a_word_or_a_number():
 def test_a_hyphenated_word_or_a_possessive_is_not_cut_at_its_joint():
     text = "The focus for Kuaishou's e-commerce in the past year has been on optimising product supply."
     hits = [Hit(chunk=make_chunk(text), score=1.0)]
-    for budget in range(20, 40):
-        for quote in select_quotes("What was the focus of Kuaishou's e-commerce?", hits, _idf, budget):
-            before, after = text[quote.end - 1], text[quote.end : quote.end + 1]
-            assert before not in "-'" and (after not in "-'" or not after), (budget, quote.text)
+    for budget, quote in _quotes_at_budgets(
+        "What was the focus of Kuaishou's e-commerce?", hits, range(20, 40)
+    ):
+        before, after = text[quote.end - 1], text[quote.end : quote.end + 1]
+        assert before not in "-'" and (after not in "-'" or not after), (budget, quote.text)
 
 
 def test_only_the_best_sentence_may_be_cut_inside_a_clause():
@@ -84,9 +93,9 @@ def test_only_the_best_sentence_may_be_cut_inside_a_clause():
         "The focus for Kuaishou's e-commerce in the past year has been on optimising product supply and efficiency."
     )
     hits = [Hit(chunk=make_chunk(text), score=1.0)]
-    for budget in range(80, len(text), 5):
-        quotes = select_quotes("How much did Kuaishou's e-commerce GMV grow?", hits, _idf, budget)
-        assert all(q.text.rstrip(".").endswith(("yuan", "efficiency")) for q in quotes), (budget, quotes)
+    question = "How much did Kuaishou's e-commerce GMV grow?"
+    for budget, quote in _quotes_at_budgets(question, hits, range(80, len(text), 5)):
+        assert quote.text.rstrip(".").endswith(("yuan", "efficiency")), (budget, quote.text)
 
 
 def test_a_sentence_sharing_nothing_with_the_question_runs_on_after_the_answer_never_before_it():
@@ -176,11 +185,11 @@ def test_a_cut_sentence_keeps_enough_to_be_a_quote():
     )
     hits = [Hit(chunk=make_chunk(text), score=1.0)]
     sentences = {text[s:e] for s, e in sentence_spans(text)}
-    for budget in range(60, len(text), 2):
-        for quote in select_quotes("What is Kuaishou's net profit margin and model?", hits, _idf, budget):
-            for s, e in sentence_spans(quote.text):
-                piece = quote.text[s:e]
-                assert piece in sentences or len(piece) >= MIN_CUT_CHARS, (budget, piece)
+    question = "What is Kuaishou's net profit margin and model?"
+    for budget, quote in _quotes_at_budgets(question, hits, range(60, len(text), 2)):
+        for s, e in sentence_spans(quote.text):
+            piece = quote.text[s:e]
+            assert piece in sentences or len(piece) >= MIN_CUT_CHARS, (budget, piece)
 
 
 def test_a_where_question_prefers_the_places_and_a_who_question_a_name():
@@ -291,9 +300,10 @@ def test_another_article_is_quoted_only_where_it_shares_the_question():
         chunk_id="b",
     )
     hits = [Hit(chunk=first, score=1.0), Hit(chunk=second, score=0.9)]
-    for budget in range(80, 260, 4):
-        for quote in select_quotes("What was Kuaishou's e-commerce GMV in Q1?", hits, _idf, budget):
-            assert "GMV" in quote.text, (budget, quote.text)
+    for budget, quote in _quotes_at_budgets(
+        "What was Kuaishou's e-commerce GMV in Q1?", hits, range(80, 260, 4)
+    ):
+        assert "GMV" in quote.text, (budget, quote.text)
 
 
 def test_a_clause_is_not_cut_after_an_abbreviation():
@@ -302,9 +312,10 @@ def test_a_clause_is_not_cut_after_an_abbreviation():
         "which is 100% controlled by a Kuaishou affiliate, and has achieved over 220,000 sales."
     )
     hits = [Hit(chunk=make_chunk(text), score=1.0)]
-    for budget in range(40, len(text), 5):
-        for quote in select_quotes("Who operates the flagship store?", hits, _idf, budget):
-            assert not quote.text.startswith("Ltd"), (budget, quote.text)
+    for budget, quote in _quotes_at_budgets(
+        "Who operates the flagship store?", hits, range(40, len(text), 5)
+    ):
+        assert not quote.text.startswith("Ltd"), (budget, quote.text)
 
 
 def test_a_name_the_question_states_in_the_other_language_is_no_answer_to_who():
