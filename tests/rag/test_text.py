@@ -21,6 +21,9 @@ def test_terms_drop_punctuation_and_question_words_and_lowercase_latin():
     # What an apostrophe leaves is no word: "xiaohongshu's" is xiaohongshu; 什么时候 asks when.
     assert terms("Why didn't Xiaohongshu's card close?") == ["didn", "xiaohongshu", "card", "close"]
     assert terms("小红卡什么时候可能关停？") == ["小红卡", "关停"]
+    # A hedge says how sure a figure is, in words the other language seldom mirrors (预计 / "projected").
+    assert terms("小红书2024年GMV预计约多少？", search_mode=False) == ["小红书", "2024", "年", "gmv"]
+    assert terms("the projected GMV of roughly 400 billion") == ["gmv", "400", "billion"]
 
 
 def test_a_blank_scraping_left_inside_a_chinese_word_does_not_split_it():
