@@ -150,16 +150,21 @@ def english(word: str) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def chinese(word: str) -> frozenset[str]:
-    """Common Chinese words that translate an English word (lower case, plain inflections too)."""
+    """Common Chinese words that translate an English word or the stems of its plain inflections.
+
+    An inflected form listed on its own keeps its stem's words too: "positioned" is 居间 (positioned
+    between) in CC-CEDICT, and 定位 as a form of "position".
+    """
+    found: set[str] = set()
     for stem in _stems(word):
-        found = _tables().column(
-            "SELECT chinese FROM glosses WHERE english = ? ORDER BY frequency DESC, chinese LIMIT ?",
-            stem,
-            CHINESE_PER_WORD,
+        found.update(
+            _tables().column(
+                "SELECT chinese FROM glosses WHERE english = ? ORDER BY frequency DESC, chinese LIMIT ?",
+                stem,
+                CHINESE_PER_WORD,
+            )
         )
-        if found:
-            return frozenset(found)
-    return frozenset()
+    return frozenset(found)
 
 
 def _stems(word: str) -> list[str]:
