@@ -16,6 +16,8 @@ def test_english_words_translate_to_common_chinese_words_through_plain_inflectio
     assert dictionary.chinese("interceptions") == dictionary.chinese("interception") != frozenset()
     assert len(dictionary.chinese("profit")) <= dictionary.CHINESE_PER_WORD
     assert dictionary.chinese("zzzzqx") == frozenset()
+    # An inflection listed on its own ("positioned": 居间) keeps its stem's words (定位, "position").
+    assert {"居间", "定位"} <= dictionary.chinese("positioned")
 
 
 def test_single_characters_are_never_translated():
