@@ -32,7 +32,7 @@ STOPWORDS = frozenset(
     它 他 她 它们 他们 她们 我 你 我们 你们 由 按 于 以 为 向 并 即 且 则 因 所 该 此
     这些 那些 这里 那里 这家 那家 这张 那张 这位 那位 这种 那种 这款 那款 这项 那项 这次 那次
     时候 可能 可以 应该 应当 能够 也许 然后 其他 其它 一些 某些 所有 任何 只 仅 更 最 很 非常 比
-    关于 这样 那样 预计 预期 估计 大约 大概 约 左右
+    关于 这样 那样 预计 预期 估计 大约 大概 约 左右 何时 何处 何地 何人 何种 什么样 怎么样 多久 多
     a an the is are was were be been being did do does doing what why how who whom whose which when where
     of to in on for and or with by from at as it its that this these those has have had not no
     get gets got make makes made will would can could should may might about into over than then
@@ -42,6 +42,8 @@ STOPWORDS = frozenset(
     """.split()
 )
 
+# 几 and a measure word ask how many (哪几门语言: which languages), as 多少 does.
+_HOW_MANY = re.compile(r"几[个门种次位名家件条项年天岁所只本部届座]")
 # A hyphen splits a word ("jean-pierre": jean, pierre), so "Jean Pierre" finds it.
 _LATIN_WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 _HAS_WORD_CHAR = re.compile(r"\w")
@@ -193,7 +195,7 @@ def terms(text: str, *, search_mode: bool = True) -> list[str]:
     words = _with_parts if search_mode else _jieba().cut
     for raw in words(unbroken(text)):
         token = raw.strip()
-        if not token or token in STOPWORDS or not _HAS_WORD_CHAR.search(token):
+        if not token or token in STOPWORDS or _HOW_MANY.fullmatch(token) or not _HAS_WORD_CHAR.search(token):
             continue
         if token.isascii():
             out.extend(w for w in _LATIN_WORD.findall(token) if w not in STOPWORDS)

@@ -21,6 +21,10 @@ def test_terms_drop_punctuation_and_question_words_and_lowercase_latin():
     # What an apostrophe leaves is no word: "xiaohongshu's" is xiaohongshu; 什么时候 asks when.
     assert terms("Why didn't Xiaohongshu's card close?") == ["didn", "xiaohongshu", "card", "close"]
     assert terms("小红卡什么时候可能关停？") == ["小红卡", "关停"]
+    # 何时, 何处, 多久 and 几 with a measure word ask when, where, how long and how many.
+    assert terms("元皇后祖籍何处？何时去世？") == ["元", "皇后", "祖籍", "去世"]
+    assert terms("夏尔精通哪几门语言？", search_mode=False) == ["夏尔", "精通", "语言"]
+    assert "几乎" in terms("几乎所有")
     # A hedge says how sure a figure is, in words the other language seldom mirrors (预计 / "projected").
     assert terms("小红书2024年GMV预计约多少？", search_mode=False) == ["小红书", "2024", "年", "gmv"]
     assert terms("the projected GMV of roughly 400 billion") == ["gmv", "400", "billion"]
