@@ -303,14 +303,17 @@ class _Scorer:
         self.wanted = _wanted(question)
         self.question = fold(question)
 
-    def __call__(self, text: str) -> float:
-        return self.shared(text) + INTENT_WEIGHT * self.intent(text)
+    def __call__(self, text: str, topic: str = "") -> float:
+        return self.shared(text, topic) + INTENT_WEIGHT * self.intent(text)
 
-    def shared(self, text: str) -> float:
+    def shared(self, text: str, topic: str = "") -> float:
         """How much of the question's wording `text` holds, from 0 to 1.
 
-        Its words (or their translations), and its Chinese character pairs.
+        Its words (or their translations), and its Chinese character pairs. A `topic` (the article's
+        title) is said with every sentence of the article: "本鱼…以小鱼为食" is about the 蓝线裸顶鲷 of
+        its title as much as the sentence that names it.
         """
+        text = f"{topic}\n{text}" if topic else text
         lexical = matched_share(self.weights, unbroken(text), self.shares) or 0.0
         paraphrase = len(self.bigrams & bigrams(text)) / len(self.bigrams) if self.bigrams else 0.0
         weight = PARAPHRASE_WEIGHT if self.bigrams else 0.0
@@ -535,13 +538,23 @@ def _candidates(
             if key in seen or (start, end) in hidden:
                 continue
             seen.add(key)
-            relevance = score(text[start:end])
+            relevance = score(text[start:end], _subject(hit.chunk.title))
             if discount and hit.chunk.doc_id not in prefer:
                 relevance *= OTHER_ARTICLE_SHARE
             candidates.append(Quote(hit, rank, start, end, relevance + RANK_WEIGHT / (1 + rank)))
-            if relevance <= 0:
+            if score(text[start:end]) <= 0:
                 unrelated.add((hit.chunk.chunk_id, start))
     return candidates, unrelated
+
+
+# What a headline has and a title naming its subject does not ("蓝线裸顶鲷", "Super Bowl 50").
+_HEADLINE = re.compile(r"[,，。!！?？:：;；「」『』“”\"|]")
+SUBJECT_CHARS = 30
+
+
+def _subject(title: str) -> str:
+    """The article's subject, when its title names one rather than making a claim (a headline)."""
+    return title if len(title) <= SUBJECT_CHARS and not _HEADLINE.search(title) else ""
 
 
 def _kept(score: _Scorer, text: str, sentence: tuple[int, int], part: tuple[int, int]) -> float:

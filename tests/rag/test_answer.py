@@ -45,7 +45,7 @@ def test_english_question_is_answered_from_a_chinese_article(archive: Settings):
         # "scale" reaches 规模 across the blank scraping left inside it ("规 模化").
         ("Which event helped 小红卡 scale up quickly?", "依托马路生活节"),
         # One source's figure, not "Sources differ": 小红卡's 168元 annual fee is no saving on payment fees.
-        ("How much could Xiaohongshu save on payment fees?", "2.4 billion["),
+        ("How much could Xiaohongshu save on payment fees?", "2.4 billion RMB["),
     ],
 )
 def test_the_answer_starts_with_what_answers_the_question(archive: Settings, question: str, first: str):

@@ -340,3 +340,17 @@ def test_a_name_the_question_states_in_the_other_language_is_no_answer_to_who():
     assert select_quotes("快手自营旗舰店是谁运营的？", hits, _idf, 120)[0].text.startswith(
         "The flagship store"
     )
+
+
+def test_a_title_naming_the_subject_is_said_with_every_sentence_of_its_article():
+    text = "蓝线裸顶鲷是龙占鱼科的一种，分布于印度太平洋区。本鱼属肉食性，以甲壳类和小鱼为食。"
+
+    def first(title: str) -> str:
+        hits = [Hit(chunk=make_chunk(text, title=title), score=1.0)]
+        quote = select_quotes("蓝线裸顶鲷以什么为食？", hits, _idf, 40)[0]
+        return quote.text
+
+    # "本鱼" is the fish of the title: the sentence on what it eats answers, not the one naming it.
+    assert "为食" in first("蓝线裸顶鲷")
+    # A headline makes a claim: its words are not said again by every sentence.
+    assert "为食" not in first("蓝线裸顶鲷：印度太平洋的鱼")
