@@ -531,6 +531,7 @@ def _candidates(
     seen: set[str] = set()
     for rank, hit in enumerate(hits):
         text = hit.chunk.text
+        subject = _subject(hit.chunk.title)
         hidden = {
             span for span in instruction_spans(text) if not asks_about(question, text[span[0] : span[1]])
         }
@@ -539,11 +540,13 @@ def _candidates(
             if key in seen or (start, end) in hidden:
                 continue
             seen.add(key)
-            relevance = score(text[start:end], _subject(hit.chunk.title))
+            alone = score(text[start:end])
+            relevance = score(text[start:end], subject) if subject else alone
             if discount and hit.chunk.doc_id not in prefer:
                 relevance *= OTHER_ARTICLE_SHARE
             candidates.append(Quote(hit, rank, start, end, relevance + RANK_WEIGHT / (1 + rank)))
-            if score(text[start:end]) <= 0:
+            # Unrelated: nothing in common with the question but the article's subject.
+            if alone <= 0:
                 unrelated.add((hit.chunk.chunk_id, start))
     return candidates, unrelated
 
