@@ -43,40 +43,42 @@ def articles(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return article_folder(tmp_path_factory.mktemp("articles") / "many", 24)
 
 
-@pytest.fixture(scope="module")
-def clean_count(articles: Path, tmp_path_factory: pytest.TempPathFactory) -> int:
-    settings = make_settings(tmp_path_factory.mktemp("clean") / "index")
-    assert ingest([articles], settings=settings).ok
-    return get_store(settings=settings).count()
-
-
 @pytest.mark.slow
 def test_sigkill_at_random_points_then_rerun_matches_a_clean_build(
-    settings: Settings, articles: Path, clean_count: int, tmp_path: Path
+    settings: Settings, articles: Path, tmp_path: Path
 ):
+    def trial(name: str) -> Settings:
+        return settings.model_copy(
+            update={"data_dir": tmp_path / f"index-{name}", "collection": f"{settings.collection}{name}"}
+        )
+
+    clean = trial("clean")
+    began = time.monotonic()
+    finished = ingest_process(clean, str(articles))
+    _, errors = finished.communicate()
+    assert finished.returncode == 0, errors
+    run = time.monotonic() - began  # how long a whole run takes here: the kills land inside it
+    clean_count = get_store(settings=clean).count()
     rng = random.Random(7)
     killed = 0
     for attempt in range(KILLS):
-        trial = settings.model_copy(
-            update={
-                "data_dir": tmp_path / f"index-{attempt}",
-                "collection": f"{settings.collection}k{attempt}",
-            }
-        )
-        proc = ingest_process(trial, str(articles))
-        time.sleep(rng.uniform(1.5, 9.0))
+        killed_run = trial(f"k{attempt}")
+        proc = ingest_process(killed_run, str(articles))
+        time.sleep(run * (attempt + rng.uniform(0.2, 0.8)) / KILLS)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         killed += proc.returncode == -signal.SIGKILL
-        report = ingest([articles], settings=trial)
+        report = ingest([articles], settings=killed_run)
         assert report.ok and report.added + report.unchanged == 24
-        assert get_store(settings=trial).count() == clean_count
-        assert assert_consistent(trial) == 24
+        assert get_store(settings=killed_run).count() == clean_count
+        assert assert_consistent(killed_run) == 24
     backend = "server" if settings.chroma_host else "local"
     ARTIFACTS.mkdir(exist_ok=True)
     summary = {"kills": KILLS, "killed_mid_run": killed, "consistent_after_rerun": KILLS}
     (ARTIFACTS / f"sigkill-{backend}.json").write_text(json.dumps(summary), encoding="utf-8")
-    assert killed >= KILLS // 2, f"only {killed} of {KILLS} runs were still working when killed"
+    assert killed >= KILLS // 2, (
+        f"only {killed} of {KILLS} runs were still working when killed (a run: {run:.1f} s)"
+    )
 
 
 def test_a_damaged_index_says_how_to_rebuild_and_the_rebuild_works(tmp_path: Path):
@@ -216,9 +218,9 @@ def test_sigkill_during_a_keyword_index_update_then_the_next_reader_repairs_it(t
             ]
             vectors = np.random.default_rng(start).normal(size=(1000, 384)).astype(np.float32)
             writer.upsert(chunks, vectors / np.linalg.norm(vectors, axis=1, keepdims=True), [{}] * 1000)
-    mid_update = 0
-    for _ in range(KILLS):
-        shutil.rmtree(store.keyword_dir)
+
+    def started() -> subprocess.Popen[str]:
+        shutil.rmtree(store.keyword_dir, ignore_errors=True)
         child = subprocess.Popen(
             [sys.executable, "-c", KEYWORD_CHILD],
             cwd=PROJECT_DIR,
@@ -227,7 +229,17 @@ def test_sigkill_during_a_keyword_index_update_then_the_next_reader_repairs_it(t
             text=True,
         )
         assert child.stdout.readline().strip() == "ready"
-        time.sleep(rng.uniform(0.0, 1.0))
+        return child
+
+    timed = started()
+    began = time.monotonic()
+    assert timed.stdout.readline().strip() == "done"
+    build = time.monotonic() - began  # how long this machine takes: the kills land inside it
+    timed.wait()
+    mid_update = 0
+    for kill in range(KILLS):
+        child = started()
+        time.sleep(build * (kill + rng.uniform(0.2, 0.8)) / KILLS)
         child.send_signal(signal.SIGKILL)
         child.wait()
         mid_update += "done" not in child.stdout.read()
@@ -235,4 +247,6 @@ def test_sigkill_during_a_keyword_index_update_then_the_next_reader_repairs_it(t
         index = fresh.keyword_index()
         assert len(index) == 2000 and {c.chunk_id for c in index.all_chunks()} == set(fresh.all_ids())
         assert sum(index.languages.counts.values()) == 2000 and index.search(["drone"], 3, Filters())
-    assert mid_update >= KILLS // 2, f"only {mid_update} of {KILLS} kills landed during the update"
+    assert mid_update >= KILLS // 2, (
+        f"only {mid_update} of {KILLS} kills landed during the {build:.2f} s update"
+    )
