@@ -112,6 +112,22 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
         ),
         re.compile(r"将|可能|或|\bwill\b|\bcould\b|\bmay\b|\bmight\b", re.I),
     ),
+    # What a thing is, asked of the thing alone (小红卡是什么, "What is Douyin?"; not 小红卡的定位是什么 or
+    # "What is Kuaishou's margin?", which ask for one of its attributes).
+    "what": (
+        re.compile(
+            rf"^\s*+(?:什么是[^的？?]{{1,20}}|[^的？?\s]{{1,20}}是(?:什么|啥)(?:东西)?)[？?]?\s*+$|"
+            r"^\s*+what(?: is|'s| are| was| were) (?!the\b)(?:an? )?[^?'’]{1,40}(?<! of)\??\s*+$",
+            re.I,
+        ),
+        re.compile(
+            r"定位|是一[个款种家项张类]|是指|指的是|又称|简称|"
+            r"\b(?:is|are|was) (?:an?|the) [^,.]{0,40}?\b(?:for|that|which|of)\b|\brefers? to\b|\bknown as\b|"
+            r"\bpositioned as\b|\bserves? as\b",
+            re.I,
+        ),
+        re.compile(r"作为|\bas an?\b", re.I),
+    ),
 }
 _FIGURE = INTENTS["number"][1]
 # A count without a unit ("over 220,000 sales"): the answer to a how-many question only when no figure
@@ -281,7 +297,7 @@ def _distance(text: str, start: int, end: int, at: int) -> float:
 
 
 def question_intents(question: str) -> list[str]:
-    """The kinds of answer the question asks for (`why`, `when`, `number`, `who`, `where`, `next`).
+    """The kinds of answer the question asks for (`why`, `when`, `number`, `who`, `where`, `next`, `what`).
 
     "Which cities" (哪些城市) asks where, not who: a place question is not also asked for a name.
     """

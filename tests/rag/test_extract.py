@@ -42,11 +42,24 @@ def test_intents_are_recognised_in_both_languages():
     assert "where" not in question_intents("蒋家旻在哪部电影中首度担当女主角？")
     assert question_intents("What licence might it apply for next?") == ["next"]
     assert question_intents("小红书接下来可能申请什么牌照？") == ["next"]
+    assert question_intents("小红卡是什么？") == question_intents("What is 小红卡?") == ["what"]
+    assert "what" not in question_intents("小红卡的定位是什么？")
+    assert "what" not in question_intents("What is Kuaishou's net profit margin?")
 
 
 def test_why_question_prefers_the_stated_reason():
     quotes = select_quotes("小红卡为什么关停？", _hits(), _idf, 200)
     assert "理由" in quotes[0].text
+
+
+def test_a_what_is_question_leads_with_the_sentence_defining_it_even_through_a_pronoun():
+    text = (
+        "小红卡在短时间内进行了规模化验证。部分用户在开通小红卡后的体验较差。"
+        "作为小红书的本地生活会员卡，其定位为精选吃喝玩乐一卡通。小红卡的推出可谓来势汹汹。"
+    )
+    hits = [Hit(chunk=make_chunk(text, title="小红书关停最短命项目"), score=1.0)]
+    for question in ("小红卡是什么？", "What is 小红卡?"):
+        assert "一卡通" in select_quotes(question, hits, _idf, 200)[0].text
 
 
 def test_how_much_question_prefers_the_number():
