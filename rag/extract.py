@@ -31,6 +31,16 @@ _NAME_PATTERN = (
     rf"(?<=[^\s.!?] ){_CAPITALISED}(?: (?!(?:Co|Ltd|Inc|Corp)\b){_CAPITALISED})++"
     r"(?:,? (?:Co\.(?:, Ltd\.)?+|Ltd\.|Inc\.|Corp\.|Group\b))?+"
 )
+# Measure words a count is said in (3座, 7处, 2股) besides the commonest ones, and units of length,
+# weight and area (15厘米, 8公斤, 0.304平方公里).
+_MEASURES = "座|处|类|股|项|届|所|条|种|门|本|部|只|头|艘|架|间|层|场|首|篇|枚|颗|棵|岁"
+_LENGTH = r"厘米|公分|毫米|公尺|英尺|英里|公里|千米|米|(?:cm|mm|km|met(?:er|re)s?|feet|foot|miles?)\b"
+_WEIGHT = r"公斤|千克|克|吨|斤|磅|(?:kg|tons?|tonnes?|grams?)\b"
+_AREA = (
+    r"平方公里|平方千米|平方米|平方英里|公顷|亩|"
+    r"(?:square (?:kilomet(?:er|re)s?|met(?:er|re)s?|miles?)|hectares?|acres?)\b"
+)
+_UNITS = f"{_AREA}|{_LENGTH}|{_WEIGHT}"
 # For each intent: what in a question asks for it, and cues of an answer (strong, then weak).
 INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
     "why": (
@@ -60,8 +70,9 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
     ),
     "number": (
         re.compile(
-            r"多少|几|多大|多高|多长|多久|比例|金额|"
-            r"\bhow (?:much|many|big|large|fast|long|far|old)\b|\bwhat percentage\b|"
+            r"多少|几|多大|多高|多长|多久|多重|多深|多远|多宽|比例|金额|"
+            r"\bhow (?:much|many|big|large|fast|long|far|old|tall|high|deep|wide|heavy)\b|"
+            r"\bwhat percentage\b|"
             # "What was the annual fee …?": a what-question about a quantity.
             r"\bwhat (?:is|was|are|were)\b[^?]{0,40}?\b(?:fees?|prices?|costs?|revenues?|profits?|margins?|"
             r"rates?|gmv|sales|income|valuation|amount|number|total|share|percentage|growth)\b",
@@ -71,8 +82,8 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             # A scale keeps the currency after it (400 billion RMB, 3亿元).
             r"(?<!\d)(?<!\d[,.])\d[\d,.]*+\s*+(?:(?:亿|万|trillion|billion|million)(?:\s*+(?:元|美元|港元|"
             r"(?:yuan|rmb|usd|hkd|dollars?)\b))?+|%|元|美元|人|家|个月|个|件|台|辆|套|张|次|名|位|笔|户|款|"
-            r"公斤|千克|吨|公里|千米|米|分钟|小时|天|"
-            r"周|个?星期|倍|yuan|rmb|usd|kg|km|tons?|hours?|minutes?|days?|weeks?|months?)|"
+            f"{_MEASURES}|{_UNITS}|分钟|小时|天|"
+            r"周|个?星期|倍|yuan|rmb|usd|hours?|minutes?|days?|weeks?|months?)|"
             # A span of years (3年, 15 years), not a year (2025年).
             r"(?<![\d,.])\d{1,2}\s*+(?:年|years?\b)|"
             # A count in Chinese numerals with its measure word (两个, 三所, 十二名); not 一个, which is "a".
@@ -116,7 +127,7 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
     # "What is Kuaishou's margin?", which ask for one of its attributes).
     "what": (
         re.compile(
-            rf"^\s*+(?:什么是[^的？?]{{1,20}}|[^的？?\s]{{1,20}}是(?:什么|啥)(?:东西)?)[？?]?\s*+$|"
+            r"^\s*+(?:什么是[^的？?]{1,20}|[^的？?\s]{1,20}是(?:什么|啥)(?:东西)?)[？?]?\s*+$|"
             r"^\s*+what(?: is|'s| are| was| were) (?!the\b)(?:an? )?[^?'’]{1,40}(?<! of)\??\s*+$",
             re.I,
         ),
@@ -133,10 +144,12 @@ _FIGURE = INTENTS["number"][1]
 # A count without a unit ("over 220,000 sales"): the answer to a how-many question only when no figure
 # with a unit is there. Thousands separators or three digits or more, not a year.
 _COUNT = re.compile(r"(?<![\d.,])(?:\d{1,3}+(?:,\d{3})++|(?!(?:19|20)\d\d(?!\d))\d{3,}+)(?![.,]?\d|\s*+%)")
-# The places that answer a where question in a few characters: a list of three names or more
-# (上海、杭州、广州), or capitalised names after "in" or "at" ("in Shanghai, Hangzhou and Guangzhou").
+# The places that answer a where question in a few characters: a list of names after a word saying
+# where (分布于广东、广西…, 在上海、杭州、广州; not the list of sights or services a passage gives), or
+# capitalised names after "in" or "at" ("in Shanghai, Hangzhou and Guangzhou").
+_PLACE_NAME = f"(?:(?!及|和|等|与)[{CJK_RANGE}]){{2,6}}+"
 _PLACES = re.compile(
-    rf"[{CJK_RANGE}]{{2,4}}+(?:、[{CJK_RANGE}]{{2,4}}+){{2,}}+|"
+    rf"(?:分布[于在]|产于|[源生]于|位于|遍布|包括|在)({_PLACE_NAME}(?:、{_PLACE_NAME})++)|"
     r"(?:(?<=\bin )|(?<=\bat ))[A-Z][a-z]++(?:(?:, and |, | and )[A-Z][a-z]++)*+"
 )
 _NAME = re.compile(_NAME_PATTERN)
@@ -156,8 +169,24 @@ _HOW_LONG = re.compile(
     r"\bhow long\b|\bhow many (?:days|weeks|months|years|hours)\b",
     re.I,
 )
-# The measure word a how-many question counts by (多少件包裹: 件).
-_MEASURE = re.compile(r"(?:多少|几)(件|个|家|人|台|辆|套|张|次|名|位|笔|户|款)")
+# The measure word a how-many question counts by (多少件包裹: 件); the ones people are counted in.
+_PEOPLE = "人名位"
+_MEASURE = re.compile(f"(?:多少|几)(件|个|家|人|台|辆|套|张|次|名|位|笔|户|款|{_MEASURES})")
+# What a how-much question measures, and the units its answer is in: a length is no answer to how
+# heavy (体重: 8公斤, not 三个亚种), an area none to how long.
+_DIMENSIONS = tuple(
+    (re.compile(asks, re.I), re.compile(f"(?:{units})$", re.I))
+    for asks, units in (
+        (
+            r"体长|身长|长度|全长|多长(?!时间)|高度|身高|多高|海拔|深度|多深|距离|多远|宽度|多宽|直径|"
+            r"\bhow (?:tall|high|deep|far|wide)\b|\b(?:length|height|depth|distance|width)\b",
+            _LENGTH,
+        ),
+        (r"体重|重量|多重|\bweigh|\bheavy\b", _WEIGHT),
+        (r"面积|占地|\barea\b", _AREA),
+        (r"人口|人数|多少人|\bpopulation\b|\bhow many people\b", "人"),
+    )
+)
 _DURATION = re.compile(r"[天周月年]|星期|小时|分钟|\b(?:days?|weeks?|months?|years?|hours?|minutes?)\b", re.I)
 # Characters over which a question word's pull on a figure falls by a factor of e (see `answer_span`).
 ANCHOR_REACH = 30
@@ -210,7 +239,9 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
         spans += _figures(_wanted(question), text)
     if "where" in intents:
         spans += [_place_list(m) for m in _PLACES.finditer(text)]
-    if "who" in intents:
+    # Capitalised words are a name in English; in a Chinese text they are mostly a work's or a firm's
+    # foreign title ("Say Never Again" beside 占士·邦's creator).
+    if "who" in intents and language(text) == "en":
         spans += [m.span() for m in _NAME.finditer(text) if not _states(fold(question), m.group())]
     if not spans:
         return None
@@ -238,51 +269,60 @@ class _Wanted(NamedTuple):
     """What figure a how-much question wants.
 
     Its `kind`: a `rate` (a percentage, for a rate or a change), a `duration` (a span of time, for
-    how long) or an `amount`; and the `measure` word it counts by, if it says one (件 in 多少件包裹).
+    how long) or an `amount`; the `units` it is in, when the question says (件 in 多少件包裹, a weight's
+    units in 体重是多少); and whether only a figure in them answers it (not for 多少个, which counts
+    in any measure word).
     """
 
     kind: str
-    measure: str | None
+    units: re.Pattern[str] | None
+    only: bool
 
 
 def _wanted(question: str) -> _Wanted:
-    measure = _MEASURE.search(question)
     if _RATE.search(question):
         kind = "rate"
     else:
         kind = "duration" if _HOW_LONG.search(question) else "amount"
-    return _Wanted(kind, measure.group(1) if measure else None)
+    if measure := _MEASURE.search(question):
+        word = measure.group(1)
+        # People are counted in 人, 名 or 位 alike.
+        return _Wanted(kind, re.compile(f"[{_PEOPLE}]$" if word in _PEOPLE else f"{word}$"), word != "个")
+    units = next((units for asks, units in _DIMENSIONS if asks.search(question)), None)
+    return _Wanted(kind, units, units is not None)
 
 
 def _figures(wanted: _Wanted, text: str) -> list[tuple[int, int]]:
     """The spans of `text` that are figures of the kind a question wants (see `_Wanted`).
 
     An amount may be a bare count ("over 220,000 sales") when no figure has a unit; figures in the
-    question's measure word come first when there are any (1262件, not 3周, for 多少件包裹).
+    question's units come first (1262件, not 3周, for 多少件包裹), and are the only answer when it
+    asks for them (8公斤, and never the 三个 beside it, for how heavy) and figures with units are there.
     """
     spans = [m.span() for m in _FIGURE.finditer(text)]
     if wanted.kind == "duration":
         found = [(s, e) for s, e in spans if "%" not in text[s:e] and _DURATION.search(text, s, e)]
     else:
         found = [(s, e) for s, e in spans if ("%" in text[s:e]) == (wanted.kind == "rate")]
+    if wanted.units is not None:
+        united = [(s, e) for s, e in found if wanted.units.search(text, s, e)]
+        if united or wanted.only and found:
+            return united
     if not found and wanted.kind == "amount":
         found = [m.span() for m in _COUNT.finditer(text)]
-    measured = [(s, e) for s, e in found if wanted.measure and text[s:e].endswith(wanted.measure)]
-    return measured or found
+    return found
 
 
 def _place_list(match: re.Match[str]) -> tuple[int, int]:
-    """The span of a list of places: a Chinese list's first and last names as long as their neighbours.
+    """The span of a list of places: a Chinese list's last name as long as the one before it.
 
-    The pattern cannot tell where "于9月在上海、杭州、广州三城" starts and ends its names; the names of
-    a list are mostly of one length.
+    The pattern cannot tell where "在上海、杭州、广州三城" ends its names; the names of a list are mostly
+    of one length.
     """
-    names = match.group().split("、")
-    if len(names) < 2:
+    if not match.group(1):
         return match.span()
-    head = len(names[0]) - min(len(names[0]), len(names[1]))
-    tail = len(names[-1]) - min(len(names[-1]), len(names[-2]))
-    return match.start() + head, match.end() - tail
+    names = match.group(1).split("、")
+    return match.start(1), match.end(1) - len(names[-1]) + min(len(names[-1]), len(names[-2]))
 
 
 def _distance(text: str, start: int, end: int, at: int) -> float:

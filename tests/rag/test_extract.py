@@ -253,6 +253,31 @@ def test_the_short_answer_to_where_is_the_list_of_places():
         "Shanghai, Hangzhou and Guangzhou"
     )
     assert places("小红卡在哪些城市上线？", "小红卡于2025年9月上线。") is None
+    # A list is places only after a word saying where, and keeps its first name whole.
+    assert places("龙胆分布在哪些地区？", "龙胆分布在俄罗斯、日本、朝鲜以及中国。") == "俄罗斯、日本、朝鲜"
+    assert (
+        places("宏都阿里山公司总部在哪里？", "宏都阿里山公司是一间以旅游、娱乐、旅馆和餐饮为主的公司。")
+        is None
+    )
+
+
+def test_a_how_much_question_is_answered_in_the_units_it_asks_for_or_not_at_all():
+    def figure(question: str, text: str) -> str | None:
+        span = answer_span(question, text, _idf)
+        return text[span.start : span.end] if span else None
+
+    kangaroo = "尤金袋鼠共有三个亚种：尤金袋鼠很细小，约只有8公斤重，适合饲养。"
+    assert figure("尤金袋鼠的体重大约是多少？", kangaroo) == "8公斤"
+    assert figure("尤金袋鼠的体长是多少？", kangaroo) is None, "a weight is no length"
+    assert figure("东关街有多长？", "东关街历史超过250年，全长1122米。") == "1122米"
+    assert figure("How tall is the tower?", "It has 3 floors and is 120 meters tall.") == "120 meters"
+    assert figure("古监狱保存了几座塔楼？", "监狱可容纳1200名犯人，保存了3座塔楼。") == "3座"
+    assert figure("古监狱保存了几座塔楼？", "监狱可容纳1200名犯人。") is None
+    # People are counted in 人, 名 or 位; a count without a unit still answers across languages.
+    assert figure("有多少名运动员参赛？", "中国队共有23人参赛。") == "23人"
+    assert (
+        figure("快手自营旗舰店卖出了多少件商品？", "The store has achieved over 220,000 sales.") == "220,000"
+    )
 
 
 def test_the_short_answer_to_who_is_a_name_the_question_does_not_say():
@@ -268,6 +293,11 @@ def test_the_short_answer_to_who_is_a_name_the_question_does_not_say():
     assert name("Who operates the Kuaishou Official Store?") == "Chengdu Pinong Technology Co., Ltd."
     assert name("快手自营旗舰店由哪家公司运营？") == "Chengdu Pinong Technology Co., Ltd."
     assert name("Who won the award?") is None, "no word of the question points at a name"
+    # In a Chinese text capitalised words are mostly a foreign title, not the person asked about.
+    assert (
+        answer_span("占士·邦的创造者是谁？", "占士·邦由伊恩·法兰明创造，电影Say Never Again改编自他。", _idf)
+        is None
+    )
 
 
 def test_the_short_answer_to_when_is_the_whole_date():
