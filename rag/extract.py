@@ -31,9 +31,12 @@ _NAME_PATTERN = (
     rf"(?<=[^\s.!?] ){_CAPITALISED}(?: (?!(?:Co|Ltd|Inc|Corp)\b){_CAPITALISED})++"
     r"(?:,? (?:Co\.(?:, Ltd\.)?+|Ltd\.|Inc\.|Corp\.|Group\b))?+"
 )
-# Measure words a count is said in (3座, 7处, 2股) besides the commonest ones, and units of length,
-# weight and area (15厘米, 8公斤, 0.304平方公里).
-_MEASURES = "座|处|类|股|项|届|所|条|种|门|本|部|只|头|艘|架|间|层|场|首|篇|枚|颗|棵|岁"
+# Measure words a count is said in (1262件, 3座, 7处, 2股), and units of length, weight and area
+# (15厘米, 8公斤, 0.304平方公里).
+_MEASURES = (
+    "件|个|家|人|台|辆|套|张|次|名|位|笔|户|款|"
+    "座|处|类|股|项|届|所|条|种|门|本|部|只|头|艘|架|间|层|场|首|篇|枚|颗|棵|岁"
+)
 _LENGTH = r"厘米|公分|毫米|公尺|英尺|英里|公里|千米|米|(?:cm|mm|km|met(?:er|re)s?|feet|foot|miles?)\b"
 _WEIGHT = r"公斤|千克|克|吨|斤|磅|(?:kg|tons?|tonnes?|grams?)\b"
 _AREA = (
@@ -81,7 +84,7 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
         re.compile(
             # A scale keeps the currency after it (400 billion RMB, 3亿元).
             r"(?<!\d)(?<!\d[,.])\d[\d,.]*+\s*+(?:(?:亿|万|trillion|billion|million)(?:\s*+(?:元|美元|港元|"
-            r"(?:yuan|rmb|usd|hkd|dollars?)\b))?+|%|元|美元|人|家|个月|个|件|台|辆|套|张|次|名|位|笔|户|款|"
+            r"(?:yuan|rmb|usd|hkd|dollars?)\b))?+|%|元|美元|个月|"
             f"{_MEASURES}|{_UNITS}|分钟|小时|天|"
             r"周|个?星期|倍|yuan|rmb|usd|hours?|minutes?|days?|weeks?|months?)|"
             # A span of years (3年, 15 years), not a year (2025年).
@@ -171,7 +174,7 @@ _HOW_LONG = re.compile(
 )
 # The measure word a how-many question counts by (多少件包裹: 件); the ones people are counted in.
 _PEOPLE = "人名位"
-_MEASURE = re.compile(f"(?:多少|几)(件|个|家|人|台|辆|套|张|次|名|位|笔|户|款|{_MEASURES})")
+_MEASURE = re.compile(f"(?:多少|几)({_MEASURES})")
 # What a how-much question measures, and the units its answer is in: a length is no answer to how
 # heavy (体重: 8公斤, not 三个亚种), an area none to how long.
 _DIMENSIONS = tuple(
