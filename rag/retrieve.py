@@ -10,6 +10,7 @@ import logging
 from collections.abc import Collection, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -46,6 +47,11 @@ TRANSLATION_WEIGHT = 0.3
 # In a two-language archive keyword matches favour the question's own language: the keyword side's
 # weight in fusion is scaled by this (XQuAD cross-language ctx@1 0.58 → 0.60, same-language unchanged).
 CENTRED_KEYWORD_SHARE = 0.7
+# Across languages a centred cosine still means more in one language's candidates than in the other's,
+# question by question: half of a dense candidate's ranking score is its standing among its own
+# language's candidates, put on the scale of all of them (XQuAD cross-language ctx@5 0.936 -> 0.961,
+# ctx@1 and same-language ctx@1 within 0.002; all of it: cross ctx@5 0.966 but same ctx@1 0.936).
+LANGUAGE_STANDING = 0.5
 # How far (in standard deviations of the fused scores) a follow-up's cited articles are raised.
 PREFERRED = 0.5
 # A candidate this close to the best one is a tie, not background.
@@ -146,8 +152,8 @@ def gather(
     dense_run = _dense_run(store, keyword, vector, centred, means, depth, filters)
     # What the refusal gate judges: centred scores where it is calibrated for them, else raw cosines.
     judged = centred is not None and calibrated(keyword)
-    found = {c.chunk_id: c for c, _ in lexical} | keyword.chunks([cid for cid, _, _ in dense_run])
-    dense = [(cid, sim) for cid, sim, _ in dense_run if cid in found]
+    found = {c.chunk_id: c for c, _ in lexical} | keyword.chunks([d.chunk_id for d in dense_run])
+    dense = [(d.chunk_id, d.rank) for d in dense_run if d.chunk_id in found]
     keyword_run = [(c.chunk_id, s) for c, s in lexical]
     if settings.fusion == "rrf":
         fused = fuse_ranks([[cid for cid, _ in keyword_run], [cid for cid, _ in dense]], settings.rrf_k)
@@ -158,7 +164,7 @@ def gather(
         fused = fuse_scores([keyword_run, dense], weights, [0.0, ties])
     if prefer:
         fused = _preferring(fused, {cid for cid, chunk in found.items() if chunk.doc_id in prefer})
-    dense_scores = {cid: sim if judged else raw for cid, sim, raw in dense_run if cid in found}
+    dense_scores = {d.chunk_id: d.sim if judged else d.raw for d in dense_run if d.chunk_id in found}
     bm25_scores = {c.chunk_id: s for c, s in lexical}
     hits = [
         Hit(
@@ -172,7 +178,7 @@ def gather(
     if settings.reranker:
         hits = rerank(question, hits, settings.reranker)
     reference = _dense_run(store, keyword, vector, centred, means, depth, Filters()) if filters else dense_run
-    judged_sims = sorted((sim if judged else raw for _, sim, raw in reference), reverse=True)
+    judged_sims = sorted((d.sim if judged else d.raw for d in reference), reverse=True)
     return Evidence(hits[:k], _background(judged_sims), judged)
 
 
@@ -183,6 +189,15 @@ def _preferring(fused: list[tuple[str, float]], preferred: set[str]) -> list[tup
     return sorted(raised, key=lambda item: (-item[1], item[0]))
 
 
+class Candidate(NamedTuple):
+    """A dense candidate: its score for ranking, its score for the refusal gate, and its raw cosine."""
+
+    chunk_id: str
+    rank: float
+    sim: float
+    raw: float
+
+
 def _dense_run(
     store: Store,
     keyword: KeywordIndex,
@@ -191,23 +206,51 @@ def _dense_run(
     means: dict[str, np.ndarray] | None,
     depth: int,
     filters: Filters,
-) -> list[tuple[str, float, float]]:
-    """Dense candidates as (chunk id, score, raw cosine), best first, scored so no language is favoured.
+) -> list[Candidate]:
+    """Dense candidates, best first, scored so no language is favoured.
 
     With `centred` (see `_centred_query`), the question is searched once per language (moved into
     that language's region) and every candidate is scored by its cosine with the centred question,
-    after subtracting its own language's mean passage vector (`means`, see `language_means`);
-    otherwise by raw cosine with `vector`.
+    after subtracting its own language's mean passage vector (`means`, see `language_means`), and
+    ranked by that score mixed with its standing in its language (`language_standing`); otherwise
+    scored and ranked by raw cosine with `vector`.
     """
     if centred is None or means is None:
-        return [(cid, sim, sim) for cid, sim in store.dense(vector, depth, filters)]
+        return [Candidate(cid, sim, sim, sim) for cid, sim in store.dense(vector, depth, filters)]
     found = store.nearest([_unit(centred + mean) for mean in means.values()], depth, filters)
-    scored = []
+    scored: dict[str, list[tuple[str, float, float]]] = {}
     for cid, (lang, passage) in keyword.placed(list(found)).items():
         mean = means.get(lang)
         if mean is not None:
-            scored.append((cid, float(centred @ _unit(passage - mean)), float(vector @ _unit(passage))))
-    return sorted(scored, key=lambda item: (-item[1], item[0]))[:depth]
+            sim = float(centred @ _unit(passage - mean))
+            scored.setdefault(lang, []).append((cid, sim, float(vector @ _unit(passage))))
+    ranked = language_standing({lang: [sim for _, sim, _ in run] for lang, run in scored.items()})
+    candidates = [
+        Candidate(cid, rank, sim, raw)
+        for lang, run in scored.items()
+        for (cid, sim, raw), rank in zip(run, ranked[lang], strict=True)
+    ]
+    return sorted(candidates, key=lambda c: (-c.rank, c.chunk_id))[:depth]
+
+
+def language_standing(scores: dict[str, list[float]]) -> dict[str, list[float]]:
+    """Each language's scores moved `LANGUAGE_STANDING` of the way to their standing in that language.
+
+    A score's standing is its z-score among its language's scores, mapped onto the mean and spread of
+    all of them; a language with one score, or with equal ones, has no standing to take, and with one
+    language the scores are left as they are.
+    """
+    if len(scores) < 2:
+        return scores
+    everything = np.array([v for run in scores.values() for v in run])
+    mean, spread = float(everything.mean()), float(everything.std())
+    out = {}
+    for lang, run in scores.items():
+        values = np.array(run)
+        own = float(values.std())
+        standing = mean + spread * (values - values.mean()) / own if own > 0 else values
+        out[lang] = [float(v) for v in (1 - LANGUAGE_STANDING) * values + LANGUAGE_STANDING * standing]
+    return out
 
 
 def _centred_query(

@@ -1,6 +1,6 @@
 from rag import retrieve
 from rag.config import Settings
-from rag.retrieve import fuse_ranks, fuse_scores, with_translations
+from rag.retrieve import fuse_ranks, fuse_scores, language_standing, with_translations
 
 
 def test_fuse_ranks_rewards_agreement():
@@ -21,6 +21,19 @@ def test_fuse_scores_handles_ids_missing_from_a_run_and_empty_runs():
     fused = dict(fuse_scores([[("a", 3.0), ("b", 1.0)], [("c", 0.9), ("a", 0.8)]], [0.5, 0.5], [0, 0]))
     assert set(fused) == {"a", "b", "c"}
     assert fuse_scores([[], [("a", 0.5)]], [0.5, 0.5], [0, 0]) == [("a", 0.0)]
+
+
+def test_language_standing_lifts_a_language_whose_best_candidate_stands_out():
+    # English candidates all alike, one Chinese candidate far above its own language's others.
+    ranked = language_standing({"en": [0.50, 0.49, 0.48, 0.47], "zh": [0.48, 0.30, 0.28, 0.27]})
+    assert ranked["zh"][0] > ranked["en"][0]
+    assert all(run == sorted(run, reverse=True) for run in ranked.values())  # order within a language kept
+
+
+def test_language_standing_leaves_one_language_and_equal_scores_alone():
+    assert language_standing({"en": [0.5, 0.4, 0.1]}) == {"en": [0.5, 0.4, 0.1]}
+    ranked = language_standing({"en": [0.5, 0.5], "zh": [0.3]})
+    assert ranked == {"en": [0.5, 0.5], "zh": [0.3]}
 
 
 def test_retrieve_returns_hits_with_metadata_best_first(archive: Settings):
