@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from rag import dictionary
 from rag.lexicon import listed
-from rag.text import is_cjk, terms
+from rag.text import bigrams, is_cjk, terms, unbroken
 
 
 def translations(term: str) -> frozenset[str]:
@@ -209,3 +209,17 @@ def matched_share(
         found += share * weight
         total += weight if sure else weight / 2
     return found / total if any_judged and total else None
+
+
+def coverage(question: str, text: str, idf: Callable[[str], float]) -> float | None:
+    """How much of `question` a passage's `text` holds, from 0 to 1.
+
+    The rarity-weighted (`idf`) share of its terms or their translations (`matched_share`), or of its
+    Chinese character pairs when paraphrase hides the terms; None when neither can be judged.
+    """
+    text = unbroken(text)
+    share = matched_share(weighted_terms(question, idf), text)
+    pairs = bigrams(question)
+    paraphrase = len(pairs & bigrams(text)) / len(pairs) if pairs else None
+    known = [s for s in (share, paraphrase) if s is not None]
+    return max(known) if known else None

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from rag.bilingual import matched_share, translations, weighted_terms
+from rag.bilingual import coverage, translations
 from rag.lexicon import listed, names
 from rag.store import KeywordIndex
-from rag.text import bigrams, terms, unbroken
-from rag.types import Evidence, Hit
+from rag.text import terms
+from rag.types import Evidence
 
 # What the answer says when the archive does not cover the question.
 REFUSAL = {
@@ -66,26 +66,13 @@ def unknown_names(question: str, keyword: KeywordIndex) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def coverage(question: str, hit: Hit, keyword: KeywordIndex) -> float | None:
-    """How much of the question one passage contains, from 0 to 1.
-
-    The rarity-weighted share of its terms (or their translations), or of its Chinese character
-    pairs when paraphrase hides the terms; None when neither can be judged.
-    """
-    text = unbroken(hit.chunk.index_text)
-    share = matched_share(weighted_terms(question, keyword.idf), text)
-    pairs = bigrams(question)
-    paraphrase = len(pairs & bigrams(text)) / len(pairs) if pairs else None
-    known = [s for s in (share, paraphrase) if s is not None]
-    return max(known) if known else None
-
-
 def confidence(question: str, evidence: Evidence, keyword: KeywordIndex) -> float:
     """How well the evidence covers the question; answer at `THRESHOLD` and above."""
     hits = evidence.hits
     if not hits:
         return 0.0
-    scores = [c for c in (coverage(question, h, keyword) for h in hits[:JUDGED_PASSAGES]) if c is not None]
+    judged = (coverage(question, h.chunk.index_text, keyword.idf) for h in hits[:JUDGED_PASSAGES])
+    scores = [c for c in judged if c is not None]
     best_dense = max(h.dense for h in hits)
     gap = best_dense - evidence.background if best_dense else 0.0
     w_gap, w_dense = (W_GAP_CENTRED, W_DENSE_CENTRED) if evidence.centred else (W_GAP, W_DENSE)

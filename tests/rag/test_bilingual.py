@@ -1,6 +1,9 @@
 """Matching across Chinese and English: translations, presence, and the share of a question covered."""
 
+import pytest
+
 from rag.bilingual import (
+    coverage,
     matched_share,
     occurrences,
     presence,
@@ -84,3 +87,15 @@ def test_a_date_unit_and_a_question_word_are_no_words_to_find():
         "gmv",
         "公布",
     }
+
+
+def test_a_passage_holding_every_question_word_covers_it_fully():
+    text = "小红卡业务将于2026年1月1日起暂停试运营。"
+    assert coverage("小红卡暂停试运营", text, lambda _: 1.0) == pytest.approx(1.0)
+    # Question words are no words to find: 什么时候 is "when", 2026年 is written "2026" in English.
+    assert coverage("小红卡什么时候暂停试运营？", text, lambda _: 1.0) == pytest.approx(1.0)
+    assert 0.5 < coverage("小红卡在北京暂停试运营？", text, lambda _: 1.0) < 1.0
+    assert coverage("拼多多的利润是多少？", text, lambda _: 1.0) < 0.5
+    assert coverage(
+        "Why did 小红卡 close?", "小红卡业务将于2026年1月1日起关停。", lambda _: 1.0
+    ) == pytest.approx(1.0)

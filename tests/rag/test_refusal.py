@@ -6,25 +6,15 @@ import pytest
 
 from rag import retrieve
 from rag.config import Settings
-from rag.refusal import JUDGED_PASSAGES, THRESHOLD, confidence, coverage, covers, unknown_names
+from rag.refusal import JUDGED_PASSAGES, THRESHOLD, confidence, covers, unknown_names
 from rag.retrieve import gather
 from rag.store import get_store
-from rag.types import Evidence, Filters, Hit
-from tests.helpers import make_chunk
+from rag.types import Evidence, Filters
 
 
 @pytest.fixture(scope="module")
 def keyword(archive: Settings):
     return get_store(settings=archive).keyword_index()
-
-
-def test_a_passage_holding_every_question_word_covers_it_fully(keyword):
-    hit = Hit(make_chunk("小红卡业务将于2026年1月1日起暂停试运营。"), 1.0)
-    assert coverage("小红卡暂停试运营", hit, keyword) == pytest.approx(1.0)
-    # Question words are no words to find: 什么时候 is "when", 2026年 is written "2026" in English.
-    assert coverage("小红卡什么时候暂停试运营？", hit, keyword) == pytest.approx(1.0)
-    assert 0.5 < coverage("小红卡在北京暂停试运营？", hit, keyword) < 1.0
-    assert coverage("拼多多的利润是多少？", hit, keyword) < 0.5
 
 
 def test_answerable_questions_pass_and_unrelated_ones_are_refused(archive: Settings, keyword):

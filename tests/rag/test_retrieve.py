@@ -1,6 +1,6 @@
 from rag import retrieve
 from rag.config import Settings
-from rag.retrieve import fuse_ranks, fuse_scores, language_standing, with_translations
+from rag.retrieve import COVERED, by_coverage, fuse_ranks, fuse_scores, language_standing, with_translations
 
 
 def test_fuse_ranks_rewards_agreement():
@@ -34,6 +34,19 @@ def test_language_standing_leaves_one_language_and_equal_scores_alone():
     assert language_standing({"en": [0.5, 0.4, 0.1]}) == {"en": [0.5, 0.4, 0.1]}
     ranked = language_standing({"en": [0.5, 0.5], "zh": [0.3]})
     assert ranked == {"en": [0.5, 0.5], "zh": [0.3]}
+
+
+def test_by_coverage_puts_the_passage_holding_the_question_first_in_either_language():
+    fused = [("topic", 1.0), ("answer", 0.9)] + [(f"other{i}", -0.2 * i) for i in range(COVERED)]
+    texts = {
+        "topic": "Xiaohongshu's community grew fast last year, its founders said.",
+        "answer": "小红卡业务将于2026年1月1日起暂停试运营，年卡收费为168元。",
+    } | {f"other{i}": "天气晴朗。" for i in range(COVERED)}
+    reordered = by_coverage("When will 小红卡 be suspended?", fused, texts, lambda _: 1.0)
+    assert [cid for cid, _ in reordered][:2] == ["answer", "topic"]
+    # Only the best COVERED are reordered: the rest keep their place and score.
+    assert reordered[COVERED:] == fused[COVERED:]
+    assert by_coverage("小红卡", [("a", 1.0)], {"a": "小红卡"}, lambda _: 1.0) == [("a", 1.0)]
 
 
 def test_retrieve_returns_hits_with_metadata_best_first(archive: Settings):
