@@ -62,7 +62,12 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
     "when": (
         re.compile(r"什么时候|何时|哪年|哪一年|几月|哪天|\bwhen\b|\bwhat (?:year|date|time)\b", re.I),
         re.compile(
+            # A decade (1980年代), a year of any length after 公元 (公元前25年, 公元700年), a century and its
+            # part (二十世纪初期, 19世纪末, "the 19th century"), a decade in English (the 1980s).
+            r"\d{3,4}\s*+年代|公元前?+\s*+\d{1,4}\s*+年|"
             r"\d{4}\s*+年(?:\s*+\d{1,2}\s*+月(?:\s*+\d{1,2}\s*+日)?)?|\d{1,2}\s*+月\s*+\d{1,2}\s*+日|\d{4}-\d{2}(?:-\d{2})?|"
+            r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*+世纪(?:初期|中期|末期|中叶|初|中|末|\d{1,2}\s*+年代)?+|"
+            r"\b\d{1,2}(?:st|nd|rd|th) century\b|\b1\d{2}0s\b|\b20\d0s\b|"
             # November 13, November 13th, 2025, November 2025, 13 November 2025: the whole date.
             rf"\b{_MONTH} (?:\d{{1,2}}(?:st|nd|rd|th)?+(?:,? \d{{4}})?+|\d{{4}})(?!\d)|"
             rf"\b\d{{1,2}}(?:st|nd|rd|th)?+ {_MONTH}(?: \d{{4}})?+(?!\d)|"

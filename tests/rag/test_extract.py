@@ -309,6 +309,17 @@ def test_the_short_answer_to_when_is_the_whole_date():
     assert date("Dongfang Payment completed the change in November 2025.") == "November 2025"
     assert date("Dongfang Payment completed the change on 13 Nov. 2025.") == "13 Nov. 2025"
     assert date("Dongfang Payment completed the change as the market grew 3 times.") is None
+    assert date("Dongfang Payment completed the change in the 1990s.") == "1990s"
+
+
+def test_a_century_an_era_year_and_a_decade_are_dates_too():
+    def date(question: str, text: str) -> str | None:
+        span = answer_span(question, text, _idf)
+        return text[span.start : span.end] if span else None
+
+    assert date("《越南亡国史》在什么时候被写成？", "《越南亡国史》写成于二十世纪初期。") == "二十世纪初期"
+    assert date("卡塞雷斯城是何时建立的？", "卡塞雷斯城是罗马人在公元前25年建立的。") == "公元前25年"
+    assert date("这种音乐何时流行？", "这种音乐在1980年代流行。") == "1980年代"
 
 
 def _passages(first: str, second: str) -> list[Hit]:
