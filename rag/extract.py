@@ -243,6 +243,7 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     """
     intents = question_intents(question)
     spans = [m.span() for m in INTENTS["when"][1].finditer(text)] if "when" in intents else []
+    dates = {start for start, _ in spans}
     if "number" in intents:
         spans += _figures(_wanted(question), text)
     if "where" in intents:
@@ -262,7 +263,8 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
         # the question's 快手, it does not answer who runs it.
         outside = {t: [at for at in found if not start <= at < end] for t, found in places.items()}
         return sum(
-            idf(t) * max(math.exp(-_distance(folded, start, end, at) / ANCHOR_REACH) for at in found)
+            idf(t)
+            * max(math.exp(-_distance(folded, start, end, at, start in dates) / ANCHOR_REACH) for at in found)
             for t, found in outside.items()
             if found
         )
@@ -333,15 +335,24 @@ def _place_list(match: re.Match[str]) -> tuple[int, int]:
     return match.start(1), match.end(1) - len(names[-1]) + min(len(names[-1]), len(names[-2]))
 
 
-def _distance(text: str, start: int, end: int, at: int) -> float:
-    """How far a question word at `at` stands from the figure `text[start:end]`, as characters.
+def _distance(text: str, start: int, end: int, at: int, date: bool = False) -> float:
+    """How far a question word at `at` stands from the figure or `date` `text[start:end]`, as characters.
 
     A figure usually follows what it measures ("net profit margin of 14.0%", "年卡收费为168元"): a word
     after it counts double, and each clause boundary between them as `CLAUSE_CHARS` more characters.
+    A date opening its clause dates what follows it ("1970年，在…取得学士学位", "In 2015, …"), not what
+    came before (the degree before "，1975年在…取得硕士学位" is not 1975's), and one closing its clause
+    what precedes it (成立于1939年): after a date words count plain, the boundary right after it aside.
     """
-    gap = text[at:start] if at < start else text[end:at]
+    before = at < start
+    gap = text[at:start] if before else text[end:at]
+    if date and not before:
+        gap = _BOUNDARY.sub("", gap.lstrip(), count=1) if _BOUNDARY.match(gap.lstrip()) else gap
     far = len(gap) + CLAUSE_CHARS * len(_BOUNDARY.findall(gap))
-    return far if at < start else 2 * far
+    if not date:
+        return far if before else 2 * far
+    opens = not text[:start].strip() or _BOUNDARY.search(text[:start].rstrip()[-2:]) is not None
+    return math.inf if before and opens else far
 
 
 def question_intents(question: str) -> list[str]:

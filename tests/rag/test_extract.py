@@ -322,6 +322,21 @@ def test_a_century_an_era_year_and_a_decade_are_dates_too():
     assert date("这种音乐何时流行？", "这种音乐在1980年代流行。") == "1980年代"
 
 
+def test_a_date_opening_its_clause_dates_what_follows_not_what_came_before():
+    def date(question: str, text: str) -> str | None:
+        span = answer_span(question, text, _idf)
+        return text[span.start : span.end] if span else None
+
+    career = "1970年，在师范大学工业教育学系取得学士学位，1975年在明尼苏达州立大学取得硕士学位。"
+    assert date("他是何时取得学士学位的？", career) == "1970年"
+    assert date("他是何时取得硕士学位的？", career) == "1975年"
+    # A date closing its clause dates what precedes it.
+    assert (
+        date("莎莉公司成立于哪一年？", "莎莉公司是上市公司，成立于1939年。2009年9月25日，联合利华收购了它。")
+        == "1939年"
+    )
+
+
 def _passages(first: str, second: str) -> list[Hit]:
     """Two passages of one article, "a" then "b", ranked in that order."""
     return [
