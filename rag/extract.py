@@ -254,7 +254,7 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
         spans += [m.span() for m in _NAME.finditer(text) if not _states(fold(question), m.group())]
     if not spans:
         return None
-    spans = [(start, _whole_end(text, end)) for start, end in spans]
+    spans = [(start, _whole_end(text, end)) for start, end in _ranges(text, spans)]
     folded = fold(text)
     places = {t: occurrences(t, folded) for t in _Scorer(question, idf).weights}
 
@@ -333,6 +333,21 @@ def _place_list(match: re.Match[str]) -> tuple[int, int]:
         return match.span()
     names = match.group(1).split("、")
     return match.start(1), match.end(1) - len(names[-1]) + min(len(names[-1]), len(names[-2]))
+
+
+# What joins the two ends of a range (50米至1,520米, 276米-285米, 1978年至1980年, "100 to 120 meters").
+_RANGE = re.compile(r"\s*+(?:至|到|~|～|-|–|—|to)\s*+")
+
+
+def _ranges(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` in order, two joined by a range's connector made one (its lower end alone would mislead)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans)):
+        if merged and merged[-1][1] <= start and _RANGE.fullmatch(text, merged[-1][1], start):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _distance(text: str, start: int, end: int, at: int, date: bool = False) -> float:

@@ -322,6 +322,18 @@ def test_a_century_an_era_year_and_a_decade_are_dates_too():
     assert date("这种音乐何时流行？", "这种音乐在1980年代流行。") == "1980年代"
 
 
+def test_a_range_is_answered_whole_not_by_one_end():
+    def span(question: str, text: str) -> str | None:
+        found = answer_span(question, text, _idf)
+        return text[found.start : found.end] if found else None
+
+    assert (
+        span("锦地罗生长的地区海拔约是多少米？", "锦地罗生长于海拔50米至1,520米的地区。") == "50米至1,520米"
+    )
+    assert span("天坑有多深？", "两个天坑分别深276米-285米。") == "276米-285米"
+    assert span("他何时担任助理教授？", "他在1978年至1980年担任助理教授。") == "1978年至1980年"
+
+
 def test_a_date_opening_its_clause_dates_what_follows_not_what_came_before():
     def date(question: str, text: str) -> str | None:
         span = answer_span(question, text, _idf)
