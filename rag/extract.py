@@ -40,8 +40,8 @@ _MEASURES = (
 _LENGTH = r"厘米|公分|毫米|公尺|英尺|英里|公里|千米|米|(?:cm|mm|km|met(?:er|re)s?|feet|foot|miles?)\b"
 _WEIGHT = r"公斤|千克|克|吨|斤|磅|(?:kg|tons?|tonnes?|grams?)\b"
 _AREA = (
-    r"平方公里|平方千米|平方米|平方英里|公顷|亩|"
-    r"(?:square (?:kilomet(?:er|re)s?|met(?:er|re)s?|miles?)|hectares?|acres?)\b"
+    r"平方公里|平方千米|平方米|平方公尺|平方英里|平方英尺|公顷|亩|(?:km|mi|ft|m)²|"
+    r"(?:square (?:kilomet(?:er|re)s?|met(?:er|re)s?|miles?|feet)|sq\.? ?(?:km|mi|ft)|hectares?|acres?)\b"
 )
 _UNITS = f"{_AREA}|{_LENGTH}|{_WEIGHT}"
 # For each intent: what in a question asks for it, and cues of an answer (strong, then weak).

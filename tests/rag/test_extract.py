@@ -272,6 +272,11 @@ def test_a_how_much_question_is_answered_in_the_units_it_asks_for_or_not_at_all(
     assert figure("东关街有多长？", "东关街历史超过250年，全长1122米。") == "1122米"
     assert figure("How tall is the tower?", "It has 3 floors and is 120 meters tall.") == "120 meters"
     assert figure("古监狱保存了几座塔楼？", "监狱可容纳1200名犯人，保存了3座塔楼。") == "3座"
+    assert figure("该区的土地面积是多少？", "该区建于1860年，土地面积1.601 km²。") == "1.601 km²"
+    assert (
+        figure("How large an area does the park cover?", "Opened in 1990, the park covers 12 sq km.")
+        == "12 sq km"
+    )
     assert figure("古监狱保存了几座塔楼？", "监狱可容纳1200名犯人。") is None
     # People are counted in 人, 名 or 位; a count without a unit still answers across languages.
     assert figure("有多少名运动员参赛？", "中国队共有23人参赛。") == "23人"
