@@ -335,8 +335,9 @@ def _place_list(match: re.Match[str]) -> tuple[int, int]:
     return match.start(1), match.end(1) - len(names[-1]) + min(len(names[-1]), len(names[-2]))
 
 
-# What joins the two ends of a range (50米至1,520米, 276米-285米, 1978年至1980年, "100 to 120 meters").
-_RANGE = re.compile(r"\s*+(?:至|到|~|～|-|–|—|to)\s*+")
+# What joins the two ends of a range (50米至1,520米, 276米-285米, 1978年至1980年, 100–120 meters); not
+# "to", which in English news mostly ends a change ("rose from 2.9 to 3.3 billion").
+_RANGE = re.compile(r"\s*+(?:至|到|~|～|-|–|—)\s*+")
 
 
 def _ranges(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
