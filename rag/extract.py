@@ -254,7 +254,11 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
         spans += [m.span() for m in _NAME.finditer(text) if not _states(fold(question), m.group())]
     if not spans:
         return None
-    spans = [(start, _whole_end(text, end)) for start, end in _ranges(text, spans)]
+    # The value a change started from ("up from 2.9 billion", 由29亿元增至) answers only if nothing else
+    # does; a range from one value to another (从1978年至1980年) is no change.
+    single, merged = set(spans), _ranges(text, spans)
+    spans = [s for s in merged if s not in single or not _FROM.search(text, 0, s[0])] or merged
+    spans = [(start, _whole_end(text, end)) for start, end in spans]
     folded = fold(text)
     places = {t: occurrences(t, folded) for t in _Scorer(question, idf).weights}
 
@@ -335,6 +339,8 @@ def _place_list(match: re.Match[str]) -> tuple[int, int]:
     return match.start(1), match.end(1) - len(names[-1]) + min(len(names[-1]), len(names[-2]))
 
 
+# What stands before the value a change started from.
+_FROM = re.compile(r"(?:\bfrom|由|从|较)\s*+$", re.I)
 # What joins the two ends of a range (50米至1,520米, 276米-285米, 1978年至1980年, 100–120 meters); not
 # "to", which in English news mostly ends a change ("rose from 2.9 to 3.3 billion").
 _RANGE = re.compile(r"\s*+(?:至|到|~|～|-|–|—)\s*+")
