@@ -339,6 +339,8 @@ def _place_list(match: re.Match[str]) -> tuple[int, int]:
     return match.start(1), match.end(1) - len(names[-1]) + min(len(names[-1]), len(names[-2]))
 
 
+# What stands before a date opening its clause.
+_OPENS = re.compile(r"(?:^|[,，;；。!?！？.:：])\s*+$")
 # What stands before the value a change started from.
 _FROM = re.compile(r"(?:\bfrom|由|从|较)\s*+$", re.I)
 # What joins the two ends of a range (50米至1,520米, 276米-285米, 1978年至1980年, 100–120 meters); not
@@ -368,13 +370,12 @@ def _distance(text: str, start: int, end: int, at: int, date: bool = False) -> f
     """
     before = at < start
     gap = text[at:start] if before else text[end:at]
-    if date and not before:
-        gap = _BOUNDARY.sub("", gap.lstrip(), count=1) if _BOUNDARY.match(gap.lstrip()) else gap
+    if date and not before and (boundary := _BOUNDARY.match(gap.lstrip())):
+        gap = gap.lstrip()[boundary.end() :]
     far = len(gap) + CLAUSE_CHARS * len(_BOUNDARY.findall(gap))
     if not date:
         return far if before else 2 * far
-    opens = not text[:start].strip() or _BOUNDARY.search(text[:start].rstrip()[-2:]) is not None
-    return math.inf if before and opens else far
+    return math.inf if before and _OPENS.search(text, 0, start) else far
 
 
 def question_intents(question: str) -> list[str]:

@@ -63,7 +63,6 @@ LANGUAGE_STANDING = 0.5
 # and costs: CMRC ctx@1 0.985 -> 0.987; the bundled archive's two articles on one store trade places
 # on words neither states ("卖出" against "sales"), and 220,000 sold is no longer the answer.
 COVERED = 5
-
 COVERAGE_WEIGHT = 4.0
 # How far (in standard deviations of the fused scores) a follow-up's cited articles are raised.
 PREFERRED = 0.5
@@ -179,7 +178,7 @@ def gather(
         texts = {cid: found[cid].index_text for cid, _ in fused[:COVERED]}
         fused = by_coverage(question, fused, texts, keyword.idf)
     if prefer:
-        fused = _preferring(fused, {cid for cid, chunk in found.items() if chunk.doc_id in prefer})
+        fused = _raised(fused, {cid: PREFERRED for cid, chunk in found.items() if chunk.doc_id in prefer})
     dense_scores = {d.chunk_id: d.sim if judged else d.raw for d in dense_run if d.chunk_id in found}
     bm25_scores = {c.chunk_id: s for c, s in lexical}
     hits = [
@@ -207,20 +206,16 @@ def by_coverage(
 
     Best first again; `idf` weighs the question's words (see `rag.bilingual.coverage`).
     """
-    spread = float(np.std([score for _, score in fused])) if len(fused) > 1 else 0.0
-    if not spread:
-        return fused
-    raised = [
-        (cid, score + COVERAGE_WEIGHT * spread * (coverage(question, texts[cid], idf) or 0.0))
-        for cid, score in fused[:COVERED]
-    ]
-    return sorted(raised, key=lambda item: (-item[1], item[0])) + fused[COVERED:]
+    bonus = {
+        cid: COVERAGE_WEIGHT * (coverage(question, texts[cid], idf) or 0.0) for cid, _ in fused[:COVERED]
+    }
+    return _raised(fused, bonus)
 
 
-def _preferring(fused: list[tuple[str, float]], preferred: set[str]) -> list[tuple[str, float]]:
-    """`fused` with the `preferred` ids raised by `PREFERRED` standard deviations, best first again."""
+def _raised(fused: list[tuple[str, float]], bonus: dict[str, float]) -> list[tuple[str, float]]:
+    """`fused` with each id in `bonus` raised by that many standard deviations of the fused scores."""
     spread = float(np.std([score for _, score in fused])) if len(fused) > 1 else 0.0
-    raised = [(cid, score + PREFERRED * spread if cid in preferred else score) for cid, score in fused]
+    raised = [(cid, score + bonus.get(cid, 0.0) * spread) for cid, score in fused]
     return sorted(raised, key=lambda item: (-item[1], item[0]))
 
 
