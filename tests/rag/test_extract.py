@@ -20,6 +20,12 @@ def _idf(term: str) -> float:
     return 1.0
 
 
+def _short(question: str, text: str) -> str | None:
+    """The short answer `answer_span` finds in `text`, as text."""
+    span = answer_span(question, text, _idf)
+    return text[span.start : span.end] if span else None
+
+
 def _quotes_at_budgets(question: str, hits: list[Hit], budgets: Iterable[int]) -> Iterator[tuple[int, Quote]]:
     """Every quote chosen for `question` from `hits` at each of `budgets`, with its budget."""
     for budget in budgets:
@@ -142,8 +148,7 @@ def test_the_short_answer_is_the_figure_the_question_asks_for():
     )
 
     def figure(question: str) -> str | None:
-        span = answer_span(question, text, _idf)
-        return text[span[0] : span[1]] if span else None
+        return _short(question, text)
 
     assert figure("快手的净利润率是多少？") == "14.0%"
     assert figure("快手一季度营收同比增长了多少？") == "10.9%"
@@ -160,24 +165,20 @@ def test_the_short_answer_is_the_figure_the_question_asks_for():
 
 
 def test_a_span_of_time_and_a_count_without_a_unit_are_short_answers():
-    def figure(question: str, text: str) -> str | None:
-        span = answer_span(question, text, _idf)
-        return text[span[0] : span[1]] if span else None
-
-    assert figure("小红卡运营了多久？", "小红卡于2025年9月上线，运营3个月后关停。") == "3个月"
+    assert _short("小红卡运营了多久？", "小红卡于2025年9月上线，运营3个月后关停。") == "3个月"
     # How long is answered by a span of time only, never by the amount beside it.
-    assert figure("How long did 小红卡 operate?", "商家交了600元，小红卡运营3个月后关停。") == "3个月"
-    assert figure("How long did 小红卡 operate?", "商家交了600元做小红卡认证。") is None
+    assert _short("How long did 小红卡 operate?", "商家交了600元，小红卡运营3个月后关停。") == "3个月"
+    assert _short("How long did 小红卡 operate?", "商家交了600元做小红卡认证。") is None
     # A how-many question is answered in the measure word it counts by.
-    assert figure("第7号仓库第3周处理了多少件包裹？", "第7号仓库在第3周处理了1262件包裹。") == "1262件"
+    assert _short("第7号仓库第3周处理了多少件包裹？", "第7号仓库在第3周处理了1262件包裹。") == "1262件"
     assert (
-        figure("How many sales has the store made?", "In 2025 the store made over 220,000 sales.")
+        _short("How many sales has the store made?", "In 2025 the store made over 220,000 sales.")
         == "220,000"
     )
     # A count without a unit answers only when no figure has one, and a year is no count.
     text = "In 2025 the store had 1,200 staff and 35 million sales."
-    assert figure("How many sales did the store make?", text) == "35 million"
-    assert figure("How many staff did the store have in 2025?", "The store had no staff in 2025.") is None
+    assert _short("How many sales did the store make?", text) == "35 million"
+    assert _short("How many staff did the store have in 2025?", "The store had no staff in 2025.") is None
 
 
 def test_a_figure_far_from_the_question_words_pulls_less():
@@ -241,47 +242,39 @@ def test_an_english_word_is_matched_by_the_sense_the_chinese_passages_use():
 
 
 def test_the_short_answer_to_where_is_the_list_of_places():
-    def places(question: str, text: str) -> str | None:
-        span = answer_span(question, text, _idf)
-        return text[span.start : span.end] if span else None
-
     assert (
-        places("小红卡在哪些城市上线？", "小红卡于2025 年9月在上海、杭州、广州三城同步上线。")
+        _short("小红卡在哪些城市上线？", "小红卡于2025 年9月在上海、杭州、广州三城同步上线。")
         == "上海、杭州、广州"
     )
-    assert places("Which cities did it launch in?", "It launched in Shanghai, Hangzhou and Guangzhou.") == (
+    assert _short("Which cities did it launch in?", "It launched in Shanghai, Hangzhou and Guangzhou.") == (
         "Shanghai, Hangzhou and Guangzhou"
     )
-    assert places("小红卡在哪些城市上线？", "小红卡于2025年9月上线。") is None
+    assert _short("小红卡在哪些城市上线？", "小红卡于2025年9月上线。") is None
     # A list is places only after a word saying where, and keeps its first name whole.
-    assert places("龙胆分布在哪些地区？", "龙胆分布在俄罗斯、日本、朝鲜以及中国。") == "俄罗斯、日本、朝鲜"
+    assert _short("龙胆分布在哪些地区？", "龙胆分布在俄罗斯、日本、朝鲜以及中国。") == "俄罗斯、日本、朝鲜"
     assert (
-        places("宏都阿里山公司总部在哪里？", "宏都阿里山公司是一间以旅游、娱乐、旅馆和餐饮为主的公司。")
+        _short("宏都阿里山公司总部在哪里？", "宏都阿里山公司是一间以旅游、娱乐、旅馆和餐饮为主的公司。")
         is None
     )
 
 
 def test_a_how_much_question_is_answered_in_the_units_it_asks_for_or_not_at_all():
-    def figure(question: str, text: str) -> str | None:
-        span = answer_span(question, text, _idf)
-        return text[span.start : span.end] if span else None
-
     kangaroo = "尤金袋鼠共有三个亚种：尤金袋鼠很细小，约只有8公斤重，适合饲养。"
-    assert figure("尤金袋鼠的体重大约是多少？", kangaroo) == "8公斤"
-    assert figure("尤金袋鼠的体长是多少？", kangaroo) is None, "a weight is no length"
-    assert figure("东关街有多长？", "东关街历史超过250年，全长1122米。") == "1122米"
-    assert figure("How tall is the tower?", "It has 3 floors and is 120 meters tall.") == "120 meters"
-    assert figure("古监狱保存了几座塔楼？", "监狱可容纳1200名犯人，保存了3座塔楼。") == "3座"
-    assert figure("该区的土地面积是多少？", "该区建于1860年，土地面积1.601 km²。") == "1.601 km²"
+    assert _short("尤金袋鼠的体重大约是多少？", kangaroo) == "8公斤"
+    assert _short("尤金袋鼠的体长是多少？", kangaroo) is None, "a weight is no length"
+    assert _short("东关街有多长？", "东关街历史超过250年，全长1122米。") == "1122米"
+    assert _short("How tall is the tower?", "It has 3 floors and is 120 meters tall.") == "120 meters"
+    assert _short("古监狱保存了几座塔楼？", "监狱可容纳1200名犯人，保存了3座塔楼。") == "3座"
+    assert _short("该区的土地面积是多少？", "该区建于1860年，土地面积1.601 km²。") == "1.601 km²"
     assert (
-        figure("How large an area does the park cover?", "Opened in 1990, the park covers 12 sq km.")
+        _short("How large an area does the park cover?", "Opened in 1990, the park covers 12 sq km.")
         == "12 sq km"
     )
-    assert figure("古监狱保存了几座塔楼？", "监狱可容纳1200名犯人。") is None
+    assert _short("古监狱保存了几座塔楼？", "监狱可容纳1200名犯人。") is None
     # People are counted in 人, 名 or 位; a count without a unit still answers across languages.
-    assert figure("有多少名运动员参赛？", "中国队共有23人参赛。") == "23人"
+    assert _short("有多少名运动员参赛？", "中国队共有23人参赛。") == "23人"
     assert (
-        figure("快手自营旗舰店卖出了多少件商品？", "The store has achieved over 220,000 sales.") == "220,000"
+        _short("快手自营旗舰店卖出了多少件商品？", "The store has achieved over 220,000 sales.") == "220,000"
     )
 
 
@@ -292,8 +285,7 @@ def test_the_short_answer_to_who_is_a_name_the_question_does_not_say():
     )
 
     def name(question: str) -> str | None:
-        span = answer_span(question, text, _idf)
-        return text[span.start : span.end] if span else None
+        return _short(question, text)
 
     assert name("Who operates the Kuaishou Official Store?") == "Chengdu Pinong Technology Co., Ltd."
     assert name("快手自营旗舰店由哪家公司运营？") == "Chengdu Pinong Technology Co., Ltd."
@@ -307,8 +299,7 @@ def test_the_short_answer_to_who_is_a_name_the_question_does_not_say():
 
 def test_the_short_answer_to_when_is_the_whole_date():
     def date(text: str) -> str | None:
-        span = answer_span("When did Dongfang Payment complete the change?", text, _idf)
-        return text[span.start : span.end] if span else None
+        return _short("When did Dongfang Payment complete the change?", text)
 
     assert date("Dongfang Payment completed the change on November 13, indicating a move.") == "November 13"
     assert date("Dongfang Payment completed the change in November 2025.") == "November 2025"
@@ -318,43 +309,33 @@ def test_the_short_answer_to_when_is_the_whole_date():
 
 
 def test_a_century_an_era_year_and_a_decade_are_dates_too():
-    def date(question: str, text: str) -> str | None:
-        span = answer_span(question, text, _idf)
-        return text[span.start : span.end] if span else None
-
-    assert date("《越南亡国史》在什么时候被写成？", "《越南亡国史》写成于二十世纪初期。") == "二十世纪初期"
-    assert date("卡塞雷斯城是何时建立的？", "卡塞雷斯城是罗马人在公元前25年建立的。") == "公元前25年"
-    assert date("这种音乐何时流行？", "这种音乐在1980年代流行。") == "1980年代"
+    assert _short("《越南亡国史》在什么时候被写成？", "《越南亡国史》写成于二十世纪初期。") == "二十世纪初期"
+    assert _short("卡塞雷斯城是何时建立的？", "卡塞雷斯城是罗马人在公元前25年建立的。") == "公元前25年"
+    assert _short("这种音乐何时流行？", "这种音乐在1980年代流行。") == "1980年代"
 
 
 def test_a_range_is_answered_whole_not_by_one_end():
-    def span(question: str, text: str) -> str | None:
-        found = answer_span(question, text, _idf)
-        return text[found.start : found.end] if found else None
-
     assert (
-        span("锦地罗生长的地区海拔约是多少米？", "锦地罗生长于海拔50米至1,520米的地区。") == "50米至1,520米"
+        _short("锦地罗生长的地区海拔约是多少米？", "锦地罗生长于海拔50米至1,520米的地区。") == "50米至1,520米"
     )
-    assert span("天坑有多深？", "两个天坑分别深276米-285米。") == "276米-285米"
-    assert span("他何时担任助理教授？", "他在1978年至1980年担任助理教授。") == "1978年至1980年"
+    assert _short("天坑有多深？", "两个天坑分别深276米-285米。") == "276米-285米"
+    assert _short("他何时担任助理教授？", "他在1978年至1980年担任助理教授。") == "1978年至1980年"
     # "from … to …" in English is a change, not a range; the value it started from is no answer.
     change = "Revenue rose from 2.9 billion yuan to 3.3 billion yuan."
-    assert span("How much was the revenue?", change) == "3.3 billion yuan"
-    assert span("营收是多少？", "营收由29亿元增至33亿元。") == "33亿元"
-    assert span("他何时担任助理教授？", "他从1978年至1980年担任助理教授。") == "1978年至1980年"
+    assert _short("How much was the revenue?", change) == "3.3 billion yuan"
+    assert _short("营收是多少？", "营收由29亿元增至33亿元。") == "33亿元"
+    assert _short("他何时担任助理教授？", "他从1978年至1980年担任助理教授。") == "1978年至1980年"
 
 
 def test_a_date_opening_its_clause_dates_what_follows_not_what_came_before():
-    def date(question: str, text: str) -> str | None:
-        span = answer_span(question, text, _idf)
-        return text[span.start : span.end] if span else None
-
     career = "1970年，在师范大学工业教育学系取得学士学位，1975年在明尼苏达州立大学取得硕士学位。"
-    assert date("他是何时取得学士学位的？", career) == "1970年"
-    assert date("他是何时取得硕士学位的？", career) == "1975年"
+    assert _short("他是何时取得学士学位的？", career) == "1970年"
+    assert _short("他是何时取得硕士学位的？", career) == "1975年"
     # A date closing its clause dates what precedes it.
     assert (
-        date("莎莉公司成立于哪一年？", "莎莉公司是上市公司，成立于1939年。2009年9月25日，联合利华收购了它。")
+        _short(
+            "莎莉公司成立于哪一年？", "莎莉公司是上市公司，成立于1939年。2009年9月25日，联合利华收购了它。"
+        )
         == "1939年"
     )
 
