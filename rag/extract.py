@@ -65,6 +65,9 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             # A decade (1980年代), a year of any length after 公元 (公元前25年, 公元700年), a century and its
             # part (二十世纪初期, 19世纪末, "the 19th century"), a decade in English (the 1980s).
             r"\d{3,4}\s*+年代|公元前?+\s*+\d{1,4}\s*+年|"
+            # A date in Chinese numerals (一九六一年九月十日, 二〇二五年, 九月十日).
+            r"[〇零一二三四五六七八九]{4}年(?:[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?+)?+|"
+            r"[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日|"
             r"\d{4}\s*+年(?:\s*+\d{1,2}\s*+月(?:\s*+\d{1,2}\s*+日)?)?|\d{1,2}\s*+月\s*+\d{1,2}\s*+日|\d{4}-\d{2}(?:-\d{2})?|"
             r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*+世纪(?:初期|中期|末期|中叶|初|中|末|\d{1,2}\s*+年代)?+|"
             r"\b\d{1,2}(?:st|nd|rd|th) century\b|\b1\d{2}0s\b|\b20\d0s\b|"

@@ -312,6 +312,7 @@ def test_a_century_an_era_year_and_a_decade_are_dates_too():
     assert _short("《越南亡国史》在什么时候被写成？", "《越南亡国史》写成于二十世纪初期。") == "二十世纪初期"
     assert _short("卡塞雷斯城是何时建立的？", "卡塞雷斯城是罗马人在公元前25年建立的。") == "公元前25年"
     assert _short("这种音乐何时流行？", "这种音乐在1980年代流行。") == "1980年代"
+    assert _short("何时互换批准书？", "双方于一九六一年九月十日在平壤互换批准书。") == "一九六一年九月十日"
 
 
 def test_a_range_is_answered_whole_not_by_one_end():
