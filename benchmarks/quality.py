@@ -63,7 +63,7 @@ def our_rankings(questions: Sequence[cmrc.Question], settings: Settings) -> dict
         )
         lexical = keyword.search(with_translations(terms(q.text)), 10, Filters())
         runs["bm25"].append([(cmrc.passage_of(c.path), c.text) for c, _ in lexical])
-        dense = store.dense(embedder.embed_query(q.text), 10, Filters())
+        dense = keyword.nearest(embedder.embed_query(q.text), 10, Filters())[0]
         found = keyword.chunks([cid for cid, _ in dense])
         chunks = [found[cid] for cid, _ in dense if cid in found]
         runs["dense"].append([(cmrc.passage_of(c.path), c.text) for c in chunks])

@@ -28,7 +28,8 @@ def ensure_index(*, settings: Settings | None = None, progress: Any = None) -> S
         return store
     with _bootstrap_lock:
         folders = settings.archive_folders()
-        if store.count() == 0 and folders:
+        # The keyword index's count: counting Chroma's chunks would load its vectors into this process.
+        if folders and not len(store.keyword_index()):
             from ingest import ingest
 
             log.info("the index is empty: indexing %s", ", ".join(map(str, folders)))

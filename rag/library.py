@@ -84,9 +84,10 @@ def status(*, settings: Settings | None = None) -> ArchiveStatus:
     """
     settings = settings or get_settings()
     store = ensure_index(settings=settings)
+    index = store.keyword_index()
     return ArchiveStatus(
-        documents=store.keyword_index().document_count(),
-        chunks=store.count(),
+        documents=index.document_count(),
+        chunks=len(index),
         generation=store.generation(),
         embeddings=settings.embeddings,
         collection=store.name,

@@ -19,7 +19,7 @@ from rag.bootstrap import ensure_index
 from rag.config import Settings, get_settings
 from rag.embeddings import get_embedder, rerank
 from rag.query import bounded_query, check_k, check_question, make_filters
-from rag.store import KeywordIndex, Store
+from rag.store import KeywordIndex
 from rag.text import language, terms
 from rag.types import Evidence, Filters, Hit
 
@@ -163,7 +163,7 @@ def gather(
     centred = _centred_query(question, vector, means, settings) if means else None
     # What the refusal gate judges: centred scores where it is calibrated for them, else raw cosines.
     judged = centred is not None and calibrated(keyword)
-    dense_run = _dense_run(store, keyword, vector, centred, means, depth, filters, judged)
+    dense_run = _dense_run(keyword, vector, centred, means, depth, filters, judged)
     found = {c.chunk_id: c for c, _ in lexical} | keyword.chunks([d.chunk_id for d in dense_run])
     dense = [(d.chunk_id, d.rank) for d in dense_run if d.chunk_id in found]
     keyword_run = [(c.chunk_id, s) for c, s in lexical]
@@ -193,7 +193,7 @@ def gather(
     if settings.reranker:
         hits = rerank(question, hits, settings.reranker)
     reference = (
-        _dense_run(store, keyword, vector, centred, means, depth, Filters(), judged) if filters else dense_run
+        _dense_run(keyword, vector, centred, means, depth, Filters(), judged) if filters else dense_run
     )
     judged_sims = sorted((d.sim if judged else d.raw for d in reference), reverse=True)
     return Evidence(hits[:k], _background(judged_sims), judged)
@@ -229,7 +229,6 @@ class Candidate(NamedTuple):
 
 
 def _dense_run(
-    store: Store,
     keyword: KeywordIndex,
     vector: np.ndarray,
     centred: np.ndarray | None,
@@ -248,8 +247,9 @@ def _dense_run(
     otherwise scored and ranked by raw cosine with `vector`.
     """
     if centred is None or means is None:
-        return [Candidate(cid, sim, sim, sim) for cid, sim in store.dense(vector, depth, filters)]
-    found = store.nearest([_unit(centred + mean) for mean in means.values()], depth, filters)
+        return [Candidate(cid, sim, sim, sim) for cid, sim in keyword.nearest(vector, depth, filters)[0]]
+    queries = np.array([_unit(centred + mean) for mean in means.values()])
+    found = {cid for run in keyword.nearest(queries, depth, filters) for cid, _ in run}
     scored: dict[str, list[tuple[str, float, float]]] = {}
     for cid, (lang, passage) in keyword.placed(list(found)).items():
         mean = means.get(lang)

@@ -1,7 +1,9 @@
-"""The keyword index: BM25 postings in tantivy, chunk records and language statistics in SQLite.
+"""The index derived from Chroma: BM25 in tantivy, records in SQLite, vectors in `rag.store.vectors`.
 
-Derived from Chroma and kept in step with it by `rag.store.sync`; it lives on disk, is updated in
-place (a change costs what it touches) and is read by any number of processes. Tantivy was chosen by
+SQLite holds each chunk's record, its vector (fp16) and each language's vector sum. Kept in step with
+Chroma by `rag.store.sync`; it lives on disk, is updated in place (a change costs what it touches)
+and is read by any number of processes. Dense search reads it rather than Chroma, whose in-process
+HNSW holds every vector in float32 (2 GB of a reader's memory at 1M chunks). Tantivy was chosen by
 measurement over SQLite FTS5 (100k / 1M chunks: query p95 1 / 6 ms against 221 ms / seconds,
 index 8 / 73 MB against 66 / 652 MB); see README.
 
@@ -9,7 +11,10 @@ Crash safety: an update writes its SQLite pages, then commits tantivy, then reco
 (how far Chroma's history has been applied) in SQLite. A process killed anywhere leaves the old mark,
 so the next update re-applies the same changes; every change is idempotent (a chunk is replaced by
 id, its vector is subtracted from its language's sum as it was stored). Each chunk's vector is kept
-(as float16) for that reason: it is what was added to the sums.
+(as float16) for that reason: it is what was added to the sums. The nearest-neighbour index is
+saved whole after the commit, under a new name that the state then records; the rows' first change
+marks the state dirty in the same transaction, so an update that finds it dirty (one before it died
+between the two) builds that index again from the rows.
 
 This is the only module that imports tantivy (the feedback log, `rag.store.feedback`, also uses SQLite).
 """
@@ -22,6 +27,7 @@ import os
 import shutil
 import sqlite3
 import threading
+import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -31,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from rag.store.chroma import date_number
+from rag.store.vectors import VectorIndex, drop_unused, rows_index
 from rag.text import language
 from rag.types import Chunk, Filters
 
@@ -40,7 +47,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Bump when the tokenizer, the lexicon or the layout changes: the index is then rebuilt from Chroma.
-FORMAT = 12
+FORMAT = 13
 # Tantivy's indexing arena: a rebuild flushes a segment whenever it fills. 16 MB (its minimum is 15)
 # against 64: a rebuild's peak memory 92 MB lower (30k chunks), in about the same time.
 WRITER_HEAP = 16_000_000
@@ -104,9 +111,10 @@ class LanguageMeans:
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS chunks (
-    chunk_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, path TEXT NOT NULL, title TEXT NOT NULL,
-    source TEXT, date TEXT, doc_chunks INTEGER NOT NULL, lang TEXT NOT NULL, text_hash TEXT NOT NULL,
-    file_hash TEXT NOT NULL, record TEXT NOT NULL, vector BLOB NOT NULL
+    row INTEGER PRIMARY KEY AUTOINCREMENT, chunk_id TEXT NOT NULL UNIQUE, doc_id TEXT NOT NULL,
+    path TEXT NOT NULL, title TEXT NOT NULL, source TEXT, date TEXT, day INTEGER NOT NULL,
+    doc_chunks INTEGER NOT NULL, lang TEXT NOT NULL, text_hash TEXT NOT NULL, file_hash TEXT NOT NULL,
+    record TEXT NOT NULL, vector BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS chunks_path ON chunks(path);
 CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
@@ -132,6 +140,10 @@ class KeywordIndex:
         self._seen_version = -1
         self._count = 0
         self._means: tuple[int, LanguageMeans] | None = None
+        self._loading = threading.RLock()
+        self._saved = ("", 0)  # the state's vector index: its file, and how many chunks trained its cells
+        self._vectors: VectorIndex | None = None
+        self._vectors_file = ""
         self.mark()
 
     # -- state ---------------------------------------------------------------------------------
@@ -139,8 +151,9 @@ class KeywordIndex:
     def mark(self) -> Mark:
         """How far this index has applied Chroma's history, read from disk (another process may move it).
 
-        Also brings this object's view up to that state: the searcher, the count, the language means.
-        Readers call it once per question (`Store.keyword_index`); the other reads use that view.
+        Also brings this object's view up to that state: the searcher, the count, the language means,
+        the vector index. Readers call it once per question (`Store.keyword_index`); the other reads
+        use that view.
         """
         state = self._state()
         version = int(state.get("version", 0))
@@ -149,6 +162,7 @@ class KeywordIndex:
                 self._tantivy.reload()
                 self._seen_version = version
                 self._count = int(state.get("count", 0))
+                self._saved = (state.get("vectors", ""), int(state.get("trained_on", 0)))
         return Mark(state.get("collection", ""), state.get("generation", ""), int(state.get("next_seq", 0)))
 
     def __len__(self) -> int:
@@ -180,6 +194,52 @@ class KeywordIndex:
         ranked = [(searcher.doc(address)["id"][0], float(score)) for score, address in found if score > 0]
         chunks = self.chunks([cid for cid, _ in ranked])
         return [(chunks[cid], score) for cid, score in ranked if cid in chunks]
+
+    def nearest(self, queries: np.ndarray, n: int, filters: Filters) -> list[list[tuple[str, float]]]:
+        """For each query vector, up to `n` `(chunk_id, cosine similarity)` pairs, best first."""
+        queries = np.atleast_2d(np.asarray(queries, dtype=np.float32))
+        queries = queries / np.maximum(np.linalg.norm(queries, axis=1, keepdims=True), 1e-12)
+        allowed = None
+        if filters:
+            where, values = _where(filters)
+            rows = self._read().execute(f"SELECT row FROM chunks WHERE {where}", values)
+            allowed = np.array([r for (r,) in rows])
+        found = self._vector_index().search(queries, n, allowed)
+        ids = dict(
+            self._select(
+                "SELECT row, chunk_id FROM chunks WHERE row IN ({})", [r for run in found for r, _ in run]
+            )
+        )
+        return [[(ids[r], score) for r, score in run if r in ids] for run in found]
+
+    def _vector_index(self) -> VectorIndex:
+        """The vector index of the state `mark` saw (during this process's update, the one it changes)."""
+        with self._loading:
+            name, trained_on = self._saved
+            if self._vectors is not None and self._vectors_file == name:
+                return self._vectors
+            self._vectors = None  # freed before the next one is read: two would double the memory
+            for _ in range(2):
+                if not name:
+                    break
+                try:
+                    vectors = VectorIndex.load(self.directory / name, trained_on)
+                except OSError as exc:  # replaced by a newer one meanwhile, or damaged
+                    log.info("%s; reading the index's state again", exc)
+                    self.mark()
+                    name, trained_on = self._saved
+                    continue
+                self._install(vectors, name)
+                return vectors
+            log.info("building the vector index at %s from its rows", self.directory)
+            vectors = rows_index(self._read())
+            self._install(vectors)
+            return vectors
+
+    def _install(self, vectors: VectorIndex | None, name: str | None = None) -> None:
+        """Make `vectors` this process's vector index: saved as `name`, or a change of the state's one."""
+        with self._loading:
+            self._vectors, self._vectors_file = vectors, self._saved[0] if name is None else name
 
     def knows(self, term: str) -> bool:
         """True when some chunk contains `term`."""
@@ -279,7 +339,7 @@ class KeywordIndex:
         }
 
     def _select(
-        self, sql: str, keys: Sequence[str], db: sqlite3.Connection | None = None
+        self, sql: str, keys: Sequence[Any], db: sqlite3.Connection | None = None
     ) -> list[tuple[Any, ...]]:
         """Run `sql` (with one `IN ({})`) for `keys`, in batches that SQLite accepts."""
         rows: list[tuple[Any, ...]] = []
@@ -320,17 +380,37 @@ class KeywordIndex:
 
     def _update(self) -> Iterator[Update]:
         writer = self._tantivy.writer(heap_size=WRITER_HEAP, num_threads=1)
-        update = Update(self, writer)
+        self.mark()
+        dirty = self._state().get("dirty") == "1"  # an update died between its rows and its vector index
+        vectors = rows_index(self._read()) if dirty else self._vector_index()
+        if dirty:
+            self._install(vectors)
+        update = Update(self, writer, vectors, changed=dirty)
         try:
             yield update
             writer.commit()
         except BaseException:
             writer.rollback()
+            self._install(None)  # its changes are in the rows only: the next update builds it from them
             raise
         finally:
             writer.wait_merging_threads()
-        if update.mark is not None:
-            self._write_state(**asdict(update.mark))
+        values = asdict(update.mark) if update.mark is not None else {}
+        if update.changed:
+            values |= self._save(update.vectors)
+        if values:
+            self._write_state(**values)
+        if update.changed:
+            drop_unused(self.directory, self._vectors_file)
+
+    def _save(self, vectors: VectorIndex) -> dict[str, Any]:
+        """Save the vector index (built again first when it outgrew its cells); the state to record."""
+        if vectors.stale():
+            vectors = rows_index(self._read())
+        name = f"vectors-{uuid.uuid4().hex}.faiss"
+        vectors.save(self.directory / name)
+        self._install(vectors, name)
+        return {"vectors": name, "trained_on": vectors.trained_on, "dirty": 0}
 
     def _write_state(self, **values: Any) -> None:
         state = dict(self._db.execute("SELECT key, value FROM state").fetchall())
@@ -347,10 +427,14 @@ class KeywordIndex:
 class Update:
     """The changes of one `KeywordIndex.updating` block."""
 
-    def __init__(self, index: KeywordIndex, writer: tantivy.IndexWriter) -> None:
+    def __init__(
+        self, index: KeywordIndex, writer: tantivy.IndexWriter, vectors: VectorIndex, *, changed: bool
+    ) -> None:
         self.index = index
         self.writer = writer
+        self.vectors = vectors
         self.mark: Mark | None = None
+        self.changed = changed  # the vector index differs from the one saved
 
     def count(self) -> int:
         """Chunks in the index now, this update's changes included."""
@@ -363,6 +447,10 @@ class Update:
         with db:
             db.execute("DELETE FROM chunks")
             db.execute("DELETE FROM languages")
+            _dirty(db)
+        self.vectors = VectorIndex()
+        self.index._install(self.vectors)
+        self.changed = True
         self.index._write_state(**asdict(Mark()))
 
     def put(self, stored: Sequence[Stored], gone: Sequence[str]) -> None:
@@ -375,21 +463,29 @@ class Update:
             self.writer.add_document(_document(s.chunk))
             rows.append(_row(s))
         db = self.index._db
-        old = self.index._select("SELECT lang, vector FROM chunks WHERE chunk_id IN ({})", touched, db)
-        sums = _sums(db, {lang for lang, _ in old} | {row[7] for row in rows})
-        for lang, vector in old:
+        old = self.index._select("SELECT row, lang, vector FROM chunks WHERE chunk_id IN ({})", touched, db)
+        sums = _sums(db, {lang for _, lang, _ in old} | {row[8] for row in rows})
+        for _, lang, vector in old:
             sums[lang].add(vector, -1)
         for row in rows:
-            sums[row[7]].add(row[11], 1)
+            sums[row[8]].add(row[12], 1)
         with db:
             for i in range(0, len(touched), BATCH):
                 part = touched[i : i + BATCH]
                 db.execute(f"DELETE FROM chunks WHERE chunk_id IN ({','.join('?' * len(part))})", part)
-            db.executemany(f"INSERT INTO chunks VALUES ({','.join('?' * 12)})", rows)
+            db.executemany(f"INSERT INTO chunks({_COLUMNS}) VALUES ({','.join('?' * 13)})", rows)
             db.executemany(
                 "INSERT OR REPLACE INTO languages(lang, n, total) VALUES (?, ?, ?)",
                 [(lang, total.n, total.vector.tobytes()) for lang, total in sums.items()],
             )
+            _dirty(db)
+        self.changed = True
+        self.vectors.remove(row for row, _, _ in old)
+        if stored:
+            added = [s.chunk.chunk_id for s in stored]
+            sql = "SELECT chunk_id, row FROM chunks WHERE chunk_id IN ({})"
+            rows = dict(self.index._select(sql, added, db))
+            self.vectors.add(np.array([rows[cid] for cid in added]), np.array([s.vector for s in stored]))
 
 
 class _Sum:
@@ -405,6 +501,29 @@ class _Sum:
         self.vector = sign * vector if self.vector is None else self.vector + sign * vector
 
 
+def _where(filters: Filters) -> tuple[str, list[Any]]:
+    """The SQL condition on `chunks` for `filters`, with its values."""
+    clauses: list[str] = []
+    values: list[Any] = []
+    columns = (("source", filters.sources), ("path", filters.paths), ("doc_id", filters.documents))
+    for column, wanted in columns:
+        if wanted:
+            clauses.append(f"{column} IN ({','.join('?' * len(wanted))})")
+            values += wanted
+    if filters.since:
+        clauses.append("day >= ?")
+        values.append(date_number(filters.since))
+    if filters.until:
+        clauses.append("day BETWEEN 1 AND ?")  # an undated article is never "before" a date
+        values.append(date_number(filters.until))
+    return " AND ".join(clauses), values
+
+
+def _dirty(db: sqlite3.Connection) -> None:
+    """Note, in the rows' transaction, that the saved nearest-neighbour index no longer matches them."""
+    db.execute("INSERT OR REPLACE INTO state(key, value) VALUES ('dirty', '1')")
+
+
 def _sums(db: sqlite3.Connection, langs: set[str]) -> dict[str, _Sum]:
     sums: dict[str, _Sum] = {}
     for lang in langs:
@@ -413,12 +532,18 @@ def _sums(db: sqlite3.Connection, langs: set[str]) -> dict[str, _Sum]:
     return sums
 
 
+_COLUMNS = (
+    "chunk_id, doc_id, path, title, source, date, day, doc_chunks, lang, text_hash, file_hash, record, vector"
+)
+
+
 def _row(s: Stored) -> tuple[Any, ...]:
+    """The `_COLUMNS` of a chunk's row."""
     c = s.chunk
     vector = np.asarray(s.vector, dtype=np.float16).tobytes()
     record = json.dumps(asdict(c), ensure_ascii=False)
     return (
-        c.chunk_id, c.doc_id, c.path, c.title, c.source, c.date, c.doc_chunks,
+        c.chunk_id, c.doc_id, c.path, c.title, c.source, c.date, date_number(c.date), c.doc_chunks,
         language(c.text), c.text_hash, s.file_hash, record, vector,
     )  # fmt: skip
 

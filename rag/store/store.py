@@ -1,9 +1,10 @@
 """The index: Chroma holds chunks, vectors and metadata (the source of truth); a keyword index follows it.
 
-Reading: `Store.dense`/`nearest` ask Chroma; `Store.keyword_index()` returns the keyword index after
-applying what other writers changed (`rag.store.sync`). Writing: `with store.writing() as w:` holds
-the index's writer lock (`rag.store.locks`) and gives a `Writer`, the only way to change the index;
-it numbers the write and stamps its start and end, so readers know what to apply.
+Reading: `Store.keyword_index()` returns the index derived from Chroma (keywords, records, vectors)
+after applying what other writers changed (`rag.store.sync`); dense search reads it too. Writing:
+`with store.writing() as w:` holds the index's writer lock (`rag.store.locks`) and gives a `Writer`,
+the only way to change the index; it numbers the write and stamps its start and end, so readers
+know what to apply.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from rag.store import chroma
 from rag.store.keyword import FileRecord, KeywordIndex, Stored
 from rag.store.locks import ChromaLease, FileWriterLock, WriterLock
 from rag.store.sync import PAGE, Head, catch_up, in_step
-from rag.types import Chunk, Filters
+from rag.types import Chunk
 
 log = logging.getLogger(__name__)
 
@@ -161,30 +162,6 @@ class Store:
             for meta, vector in zip(got["metadatas"], got["embeddings"], strict=True):
                 found[meta["text_hash"]] = np.asarray(vector, dtype=np.float32)
         return found
-
-    def nearest(self, vectors: Sequence[np.ndarray], n: int, filters: Filters) -> set[str]:
-        """The ids of the `n` chunks nearest to each of `vectors` (one query)."""
-        if n <= 0:
-            return set()
-        got = self._call(
-            "search vectors",
-            lambda: self.collection.query(
-                query_embeddings=list(vectors), n_results=n, where=chroma.where(filters), include=[]
-            ),
-        )
-        return {cid for ids in got["ids"] for cid in ids}
-
-    def dense(self, vector: np.ndarray, n: int, filters: Filters) -> list[tuple[str, float]]:
-        """Return up to `n` (at most the number of chunks) `(chunk_id, cosine similarity)` pairs."""
-        if n <= 0:
-            return []
-        got = self._call(
-            "search vectors",
-            lambda: self.collection.query(
-                query_embeddings=[vector], n_results=n, where=chroma.where(filters), include=["distances"]
-            ),
-        )
-        return [(cid, 1.0 - float(d)) for cid, d in zip(got["ids"][0], got["distances"][0], strict=True)]
 
     # -- what catching up reads (`rag.store.sync.Source`) -----------------------------------------
 

@@ -41,6 +41,39 @@ def test_search_ranks_by_bm25_and_applies_filters(tmp_path: Path):
     assert index.search([], 3, Filters()) == [] and index.search(["two words"], 3, Filters()) == []
 
 
+def _nearest(index: KeywordIndex, axis: int, filters: Filters | None = None) -> list[str]:
+    return [cid for cid, _ in index.nearest(np.eye(4)[axis], 3, filters or Filters())[0]]
+
+
+def test_nearest_ranks_by_cosine_applies_filters_and_follows_updates(tmp_path: Path):
+    index = _index(tmp_path)
+    found = index.nearest(3 * np.eye(4)[1], 3, Filters())[0]  # the query need not be of unit length
+    assert found[0] == ("c1", pytest.approx(1.0)) and len(found) == 3
+    assert _nearest(index, 1, Filters(sources=("Xin Lang Ke Ji",))) == ["c0"]
+    assert _nearest(index, 0, Filters(since="2025-11-01")) == ["c0", "c1"]
+    assert _nearest(index, 0, Filters(until="2025-09-01")) == ["c2"]
+    assert _nearest(index, 0, Filters(documents=("d1",), sources=("36Ke",))) == ["c1"]
+    assert _nearest(index, 0, Filters(paths=("/nowhere.txt",))) == []
+    reader = KeywordIndex(tmp_path)
+    with index.updating() as update:
+        update.put([_stored(4, "An article on the same axis.")], ["c0"])
+        update.mark = Mark("collection", "g2", 3)
+    assert _nearest(index, 0)[0] == "c4" and "c0" not in _nearest(index, 0)
+    reader.mark()  # another process sees the saved index once it looks
+    assert _nearest(reader, 0)[0] == "c4" and len(list(tmp_path.glob("vectors-*"))) == 1
+
+
+def test_an_update_that_died_before_saving_the_vectors_has_them_built_again(tmp_path: Path):
+    index = _index(tmp_path)
+    with pytest.raises(RuntimeError), index.updating() as update:
+        update.put([_stored(7, "拼多多")], [])
+        raise RuntimeError("killed after its rows were written")
+    with KeywordIndex(tmp_path).updating() as update:  # the next update, of any process
+        update.mark = Mark("collection", "g2", 3)
+    index.mark()
+    assert _nearest(index, 3)[0] == "c7"
+
+
 def test_rare_terms_weigh_more_and_unknown_terms_are_not_known(tmp_path: Path):
     index = _index(tmp_path)
     assert index.knows("小红卡") and not index.knows("拼多多")
