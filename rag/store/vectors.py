@@ -56,23 +56,16 @@ class VectorIndex:
         """An index over every vector `pages` yields: `count` of them, cells trained on `sample(k)`."""
         import faiss
 
-        if not count:
-            return cls()
-        first = next(iter(pages()), None)
-        if first is None:
-            return cls()
-        dims = first[1].shape[1]
-        if count < CELLS_FROM:
-            index = faiss.IndexIDMap(_exhaustive(dims))
-            trained_on = 0
-        else:
+        built = cls()
+        if count >= CELLS_FROM:
             cells = int(np.sqrt(count))
+            training = _float(sample(cells * TRAIN_PER_CELL))
+            dims = training.shape[1]
             fp16, inner = faiss.ScalarQuantizer.QT_fp16, faiss.METRIC_INNER_PRODUCT
             index = faiss.IndexIVFScalarQuantizer(faiss.IndexFlatIP(dims), dims, cells, fp16, inner)
-            index.train(_float(sample(cells * TRAIN_PER_CELL)))
+            index.train(training)
             index.nprobe = max(1, cells // PROBED)
-            trained_on = count
-        built = cls(index, trained_on)
+            built = cls(index, count)
         for ids, vectors in pages():
             built.add(ids, vectors)
         return built
