@@ -381,11 +381,10 @@ class KeywordIndex:
     def _update(self) -> Iterator[Update]:
         writer = self._tantivy.writer(heap_size=WRITER_HEAP, num_threads=1)
         self.mark()
-        dirty = self._state().get("dirty") == "1"  # an update died between its rows and its vector index
-        vectors = rows_index(self._read()) if dirty else self._vector_index()
-        if dirty:
-            self._install(vectors)
-        update = Update(self, writer, vectors, changed=dirty)
+        # An update that died between its rows and its vector index leaves the state dirty: this one
+        # then builds the vector index from the rows when it saves.
+        dirty = self._state().get("dirty") == "1"
+        update = Update(self, writer, None if dirty else self._vector_index())
         try:
             yield update
             writer.commit()
@@ -397,15 +396,21 @@ class KeywordIndex:
             writer.wait_merging_threads()
         values = asdict(update.mark) if update.mark is not None else {}
         if update.changed:
-            values |= self._save(update.vectors)
+            values |= self._save(update)
         if values:
             self._write_state(**values)
         if update.changed:
             drop_unused(self.directory, self._vectors_file)
 
-    def _save(self, vectors: VectorIndex) -> dict[str, Any]:
-        """Save the vector index (built again first when it outgrew its cells); the state to record."""
-        if vectors.stale():
+    def _save(self, update: Update) -> dict[str, Any]:
+        """Save the update's vector index (built from the rows if it has none or outgrew its cells).
+
+        Returns the state to record.
+        """
+        vectors = update.vectors
+        if vectors is None or vectors.stale():
+            update.vectors = vectors = None
+            self._install(None)  # freed before the next is built: two would double the memory
             vectors = rows_index(self._read())
         name = f"vectors-{uuid.uuid4().hex}.faiss"
         vectors.save(self.directory / name)
@@ -427,14 +432,12 @@ class KeywordIndex:
 class Update:
     """The changes of one `KeywordIndex.updating` block."""
 
-    def __init__(
-        self, index: KeywordIndex, writer: tantivy.IndexWriter, vectors: VectorIndex, *, changed: bool
-    ) -> None:
+    def __init__(self, index: KeywordIndex, writer: tantivy.IndexWriter, vectors: VectorIndex | None) -> None:
         self.index = index
         self.writer = writer
-        self.vectors = vectors
+        self.vectors = vectors  # None: built from the rows when the update is saved
         self.mark: Mark | None = None
-        self.changed = changed  # the vector index differs from the one saved
+        self.changed = vectors is None  # the vector index differs from the one saved
 
     def count(self) -> int:
         """Chunks in the index now, this update's changes included."""
@@ -448,9 +451,9 @@ class Update:
             db.execute("DELETE FROM chunks")
             db.execute("DELETE FROM languages")
             _dirty(db)
-        self.vectors = VectorIndex()
-        self.index._install(self.vectors)
+        self.vectors = None
         self.changed = True
+        self.index._install(None)
         self.index._write_state(**asdict(Mark()))
 
     def put(self, stored: Sequence[Stored], gone: Sequence[str]) -> None:
@@ -480,6 +483,8 @@ class Update:
             )
             _dirty(db)
         self.changed = True
+        if self.vectors is None:
+            return
         self.vectors.remove(row for row, _, _ in old)
         if stored:
             added = [s.chunk.chunk_id for s in stored]

@@ -13,6 +13,9 @@ This is the only module that imports faiss.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import gc
 import os
 import sqlite3
 import threading
@@ -29,7 +32,7 @@ CELLS_FROM = 50_000
 RETRAIN = 4
 PROBED = 16  # a search looks at the nearest 1/16 of the cells
 TRAIN_PER_CELL = 40  # faiss warns below 39 training vectors per cell
-PAGE = 20_000
+PAGE = 5_000
 
 # (ids, vectors) pages, read again from the start on each call.
 Pages = Callable[[], Iterable[tuple[np.ndarray, np.ndarray]]]
@@ -65,6 +68,7 @@ class VectorIndex:
             index = faiss.IndexIVFScalarQuantizer(faiss.IndexFlatIP(dims), dims, cells, fp16, inner)
             index.train(training)
             index.nprobe = max(1, cells // PROBED)
+            _reserve(index, pages)
             built = cls(index, count)
         for ids, vectors in pages():
             built.add(ids, vectors)
@@ -154,6 +158,7 @@ class VectorIndex:
 
 def rows_index(db: sqlite3.Connection) -> VectorIndex:
     """A vector index over the keyword index's rows (`chunks`: `row`, `vector` in fp16)."""
+    _release_freed_memory()
     count = int(db.execute("SELECT count(*) FROM chunks").fetchone()[0])
 
     def pages() -> Iterable[tuple[np.ndarray, np.ndarray]]:
@@ -179,6 +184,32 @@ def drop_unused(directory: Path, keep: str) -> None:
     for path in directory.glob("vectors-*.faiss*"):
         if path.name != keep:
             path.unlink(missing_ok=True)
+
+
+def _reserve(index: faiss.IndexIVF, pages: Pages) -> None:
+    """Give each cell room for exactly the vectors it will get (one pass assigning them).
+
+    A cell's list grows by doubling: filled without this, a 100k-chunk index took 176 MB to build
+    where it keeps 77.
+    """
+    counts = np.zeros(index.nlist, dtype=np.int64)
+    for _, vectors in pages():
+        counts += np.bincount(index.quantizer.assign(_float(vectors), 1).ravel(), minlength=index.nlist)
+    for cell, n in enumerate(counts.tolist()):
+        index.invlists.resize(cell, n)
+        index.invlists.resize(cell, 0)  # emptied; the room stays
+
+
+def _release_freed_memory() -> None:
+    """Give memory freed before a build back to the system, so the new index does not sit on top of it.
+
+    glibc keeps freed blocks for reuse: a new server client at 100k chunks, which builds this index
+    after reading every chunk, peaked at 440 MB without this and 392 MB with it. Elsewhere (no
+    `malloc_trim`) it does nothing.
+    """
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).malloc_trim(0)
 
 
 def _vectors(blobs: list[bytes]) -> np.ndarray:
