@@ -1,7 +1,7 @@
-"""The storage layer: Chroma (the source of truth), the keyword index that follows it, and the locks.
+"""The storage layer: Chroma (the source of truth), the index derived from it, and the locks.
 
-Only this package imports chromadb (`chroma`, and `locks` through the client it is given) or the
-keyword engine (`keyword`).
+Only this package imports chromadb (`chroma`, and `locks` through the client it is given), the
+keyword engine (`keyword`) or the vector search library (`vectors`).
 """
 
 from rag.store.chroma import date_number

@@ -130,12 +130,20 @@ class VectorIndex:
         ]
 
     def save(self, path: Path) -> None:
-        """Write the index to `path` whole (through a temporary file, synced before it takes the name)."""
+        """Write the index to `path` whole (through a temporary file, synced before it takes the name).
+
+        Raises:
+            OSError: it cannot be written (a full disk, say); `path` is then left as it was.
+        """
         import faiss
 
         temporary = path.with_name(path.name + ".tmp")
-        with self._lock:
-            faiss.write_index(self._index if self._index is not None else _empty(), str(temporary))
+        try:
+            with self._lock:
+                faiss.write_index(self._index if self._index is not None else _empty(), str(temporary))
+        except RuntimeError as exc:  # faiss reports a full disk or a missing folder this way
+            temporary.unlink(missing_ok=True)
+            raise OSError(f"cannot write the vector index {path}: {exc}") from exc
         with open(temporary, "rb") as written:
             os.fsync(written.fileno())
         os.replace(temporary, path)

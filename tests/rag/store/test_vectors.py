@@ -98,3 +98,5 @@ def test_an_index_saves_and_loads_and_a_damaged_file_is_an_os_error(tmp_path: Pa
         VectorIndex.load(tmp_path / "bad.faiss", 0)
     with pytest.raises(OSError):
         VectorIndex.load(tmp_path / "missing.faiss", 0)
+    with pytest.raises(OSError):
+        index.save(tmp_path / "no such folder" / "v.faiss")
