@@ -1,4 +1,4 @@
-"""Chroma specifics: one client per index, error mapping, `where` filters, chunk metadata.
+"""Chroma specifics: one client per index, error mapping, chunk metadata.
 
 The only module of the project that imports chromadb (besides the server lease in `locks`, which
 receives a client from here).
@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from rag.config import Settings
 from rag.errors import IndexDamaged, ServerUnreachable, StoreUnavailable, redact
-from rag.types import Chunk, Filters
+from rag.types import Chunk
 
 T = TypeVar("T")
 
@@ -170,25 +170,6 @@ def not_found(exc: BaseException) -> bool:
     from chromadb.errors import NotFoundError
 
     return isinstance(exc.__cause__, NotFoundError)
-
-
-def where(filters: Filters) -> dict[str, Any] | None:
-    """The Chroma `where` clause for `filters` (None when there is none)."""
-    clauses: list[dict[str, Any]] = []
-    if filters.sources:
-        clauses.append({"source": {"$in": list(filters.sources)}})
-    if filters.paths:
-        clauses.append({"path": {"$in": list(filters.paths)}})
-    if filters.documents:
-        clauses.append({"doc_id": {"$in": list(filters.documents)}})
-    if filters.since:
-        clauses.append({"date_num": {"$gte": date_number(filters.since)}})
-    if filters.until:
-        clauses.append({"date_num": {"$lte": date_number(filters.until)}})
-        clauses.append({"date_num": {"$gt": 0}})
-    if not clauses:
-        return None
-    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
 def chunk_metadata(chunk: Chunk, seq: int) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Chroma specifics: errors that name their cause, `where` filters, chunk metadata round trips."""
+"""Chroma specifics: errors that name their cause, chunk metadata round trips."""
 
 import socket
 from pathlib import Path
@@ -7,8 +7,7 @@ import pytest
 
 from rag.errors import IndexDamaged, ServerUnreachable, StoreUnavailable
 from rag.store import get_store
-from rag.store.chroma import chunk_from_record, chunk_metadata, where
-from rag.types import Filters
+from rag.store.chroma import chunk_from_record, chunk_metadata
 from tests.environment import make_settings
 from tests.helpers import make_chunk
 
@@ -40,19 +39,6 @@ def test_a_data_directory_that_is_a_file_is_named_not_a_traceback(tmp_path: Path
     with pytest.raises(StoreUnavailable, match="RAG_DATA_DIR") as raised:
         get_store(settings=make_settings(tmp_path / "index")).count()
     assert not isinstance(raised.value, IndexDamaged)
-
-
-def test_filters_become_where_clauses():
-    assert where(Filters()) is None
-    assert where(Filters(sources=("36Ke",))) == {"source": {"$in": ["36Ke"]}}
-    clause = where(Filters(since="2025-01-01", until="2025-12-31"))
-    assert clause == {
-        "$and": [
-            {"date_num": {"$gte": 20250101}},
-            {"date_num": {"$lte": 20251231}},
-            {"date_num": {"$gt": 0}},
-        ]
-    }
 
 
 def test_chunk_metadata_round_trips_and_carries_the_write_number():
