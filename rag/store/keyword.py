@@ -198,19 +198,28 @@ class KeywordIndex:
     def nearest(self, queries: np.ndarray, n: int, filters: Filters) -> list[list[tuple[str, float]]]:
         """For each query vector, up to `n` `(chunk_id, cosine similarity)` pairs, best first."""
         queries = np.atleast_2d(np.asarray(queries, dtype=np.float32))
+        if n <= 0:
+            return [[] for _ in queries]
         queries = queries / np.maximum(np.linalg.norm(queries, axis=1, keepdims=True), 1e-12)
         allowed = None
         if filters:
             where, values = _where(filters)
             rows = self._read().execute(f"SELECT row FROM chunks WHERE {where}", values)
             allowed = np.array([r for (r,) in rows])
-        found = self._vector_index().search(queries, n, allowed)
-        ids = dict(
-            self._select(
-                "SELECT row, chunk_id FROM chunks WHERE row IN ({})", [r for run in found for r, _ in run]
-            )
-        )
-        return [[(ids[r], score) for r, score in run if r in ids] for run in found]
+        vectors = self._vector_index()
+        asked = n
+        while True:
+            found = vectors.search(queries, asked, allowed)
+            sql = "SELECT row, chunk_id FROM chunks WHERE row IN ({})"
+            ids = dict(self._select(sql, [r for run in found for r, _ in run]))
+            runs = [[(ids[r], score) for r, score in run if r in ids][:n] for run in found]
+            # The vector index may hold rows an update has just deleted (or another process has, since
+            # it was saved): a run they cut short is asked again, for more.
+            if asked >= len(vectors) or all(
+                len(run) == n or len(hits) < asked for run, hits in zip(runs, found, strict=True)
+            ):
+                return runs
+            asked *= 2
 
     def _vector_index(self) -> VectorIndex:
         """The vector index of the state `mark` saw (during this process's update, the one it changes)."""

@@ -1,12 +1,12 @@
 """Nearest-neighbour search over the chunks' vectors, held at half precision beside the keyword index.
 
 Chroma's local client loads its HNSW graph, every vector in float32, into any process that reads the
-collection at all: 200 MB at 100k chunks, 2 GB at 1M. This index keeps them in fp16 (the precision the keyword index stores
-them in, so its cosines are those the rest of retrieval computes): searched exhaustively below
-`CELLS_FROM` chunks, in an inverted file above it (faiss IVF: `sqrt(n)` cells trained on the chunks
-themselves, the `1/PROBED` nearest of them searched). The cells are trained again when the archive
-has grown or shrunk `RETRAIN`-fold since. A search with filters looks at every cell, among the
-allowed chunks only, so it misses none of them.
+collection at all: 200 MB at 100k chunks, 2 GB at 1M. This index keeps them in fp16 (the precision
+the keyword index stores them in, so its cosines are those the rest of retrieval computes): searched
+exhaustively below `CELLS_FROM` chunks, in an inverted file above it (faiss IVF: `sqrt(n)` cells
+trained on the chunks themselves, the `1/PROBED` nearest of them searched). The cells are trained
+again when the archive has grown or shrunk `RETRAIN`-fold since. A search with filters looks at
+every cell, among the allowed chunks only, so it misses none of them.
 
 This is the only module that imports faiss.
 """

@@ -1,5 +1,6 @@
 """The keyword index: BM25 in tantivy, records and language sums in SQLite, updated in place."""
 
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -72,6 +73,38 @@ def test_an_update_that_died_before_saving_the_vectors_has_them_built_again(tmp_
         update.mark = Mark("collection", "g2", 3)
     index.mark()
     assert _nearest(index, 3)[0] == "c7"
+
+
+def test_readers_during_updates_always_get_as_many_neighbours_as_asked(tmp_path: Path):
+    index = KeywordIndex(tmp_path)
+    rng = np.random.default_rng(0)
+
+    def stored(i: int) -> Stored:
+        vector = rng.standard_normal(8).astype(np.float32)
+        return Stored(make_chunk(f"text {i}", chunk_id=f"c{i}", doc_id=f"d{i}"), vector, "h")
+
+    with index.updating() as update:
+        update.put([stored(i) for i in range(100)], [])
+        update.mark = Mark("collection", "g0", 1)
+    short: list[list[tuple[str, float]]] = []
+    done = threading.Event()
+
+    def read(reader: KeywordIndex) -> None:
+        while not done.is_set():
+            reader.mark()
+            short.extend(run for run in reader.nearest(np.ones(8), 5, Filters()) if len(run) != 5)
+
+    readers = [threading.Thread(target=read, args=(r,)) for r in (index, index, KeywordIndex(tmp_path))]
+    for thread in readers:
+        thread.start()
+    for k in range(30):  # each update deletes a chunk the readers may have just been given
+        with index.updating() as update:
+            update.put([stored(100 + k)], [f"c{k}"])
+            update.mark = Mark("collection", f"g{k + 1}", k + 2)
+    done.set()
+    for thread in readers:
+        thread.join()
+    assert short == [] and len(index) == 100
 
 
 def test_rare_terms_weigh_more_and_unknown_terms_are_not_known(tmp_path: Path):
