@@ -80,7 +80,11 @@ class Store:
         )
 
     def count(self) -> int:
-        """Number of chunks in the index."""
+        """Number of chunks in Chroma (what catching up checks against).
+
+        On disk, any read of the collection loads its vectors into this process (200 MB at 100k
+        chunks): a process that only answers counts `keyword_index()` instead.
+        """
         return self._call("count chunks", self.collection.count)
 
     def head(self) -> Head:
