@@ -3,7 +3,8 @@
 Dense retrieval finds a Chinese article for an English question, but choosing the sentence that
 answers it, and judging whether the evidence covers the question, are lexical: "close" must match
 关停 and 支付 must match "payment". Translations come from the lexicon (`rag.lexicon`), then CC-CEDICT
-(`rag.dictionary`).
+(`rag.dictionary`). Chinese names match their pinyin spelling (小红书: Xiaohongshu, 雷军: Lei Jun), which no
+list can hold for every company and person an archive names.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from rag import dictionary
+from rag import dictionary, lexicon
 from rag.lexicon import listed
 from rag.text import bigrams, is_cjk, terms, unbroken
 
@@ -22,10 +23,33 @@ def translations(term: str) -> frozenset[str]:
 
     The names and platform words listed here, then CC-CEDICT (`rag.dictionary`).
     """
-    words = listed(term)
+    words = listed_spellings(term)
     if not term or term.isdigit():
         return words
     return words | (dictionary.chinese(term) if term.isascii() else dictionary.english(term))
+
+
+@lru_cache(maxsize=1)
+def names() -> frozenset[str]:
+    """Every spelling of the lexicon's companies, platforms and places, their pinyin ones included."""
+    return lexicon.names() | frozenset(_name_spellings())
+
+
+def listed_spellings(term: str) -> frozenset[str]:
+    """The lexicon's words for `term` in the other language, with the pinyin of its names (快手: kuaishou)."""
+    return listed(term) | _name_spellings().get(term, frozenset())
+
+
+@lru_cache(maxsize=1)
+def _name_spellings() -> dict[str, frozenset[str]]:
+    """The lexicon's Chinese names and their pinyin spellings, each way (快手: kuaishou; kuaishou: 快手)."""
+    table: dict[str, set[str]] = {}
+    for name in lexicon.names():
+        for form in romanized(name):
+            if " " not in form:
+                table.setdefault(name, set()).add(form)
+                table.setdefault(form, set()).add(name)
+    return {word: frozenset(found) for word, found in table.items()}
 
 
 # British and American spellings of the same word (licence: license, colour: color, organise: organize).
@@ -105,6 +129,7 @@ def occurrences(term: str, text: str) -> list[int]:
     or by its translation "net profit").
     """
     found = sorted(at for w in (*spellings(term), *senses(term)) for at in _positions(w, text))
+    found = found or romanized_positions(term, text)
     if found or term.isascii():
         return found
     return sorted({at for part in compound_parts(term) for at in occurrences(part, text)})
@@ -144,7 +169,7 @@ def presence(term: str, text: str, shares: dict[str, float] | None = None) -> fl
     found = [share for sense, share in (shares or {}).items() if _occurs(sense, text)]
     if found:
         return max(found)
-    if any(_occurs(t, text) for t in senses(term)):
+    if any(_occurs(t, text) for t in senses(term)) or romanized_positions(term, text):
         return 1.0
     if term.isascii() or len(term) < 2:
         return 0.0
@@ -168,6 +193,93 @@ def senses(term: str) -> frozenset[str]:
     return translations(term)
 
 
+# A Chinese name's readings tried (长 is chang or zhang; a name of such characters has their products).
+MAX_READINGS = 4
+# The ways an English word splits into pinyin syllables that are tried (xian: xian, xi an).
+MAX_SPLITS = 4
+# Shorter English words are never read as pinyin.
+MIN_PINYIN_LETTERS = 4
+
+
+def romanized_positions(term: str, text: str) -> list[int]:
+    """Where `text` (folded) names `term` when one of them is a Chinese name and the other its pinyin.
+
+    A Chinese term is found by its `romanized` spellings; an English word that no dictionary
+    translates (kuaishou, leijun) by a run of characters read as its syllables (快手).
+    """
+    if not term.isascii():
+        return sorted(at for form in romanized(term) for at in _positions(form, text))
+    splits = _pinyin_splits(term)
+    if not splits:
+        return []
+    found = [at for at in range(len(text)) if any(_reads(text, at, split) for split in splits)]
+    written = {form for split in splits for form in _written(split)} - {term}
+    return sorted(found + [at for form in written for at in _positions(form, text)])
+
+
+@lru_cache(maxsize=4096)
+def romanized(term: str) -> frozenset[str]:
+    """How English writes the Chinese name `term` in pinyin (see `_written`).
+
+    Empty for one character and for a word CC-CEDICT knows as a common word (用户 is "user", not yonghu).
+    """
+    if len(term) < 2 or not all(map(is_cjk, term)) or dictionary.is_name(term) is False:
+        return frozenset()
+    return frozenset(form for reading in _readings(term) for form in _written(tuple(reading.split())))
+
+
+def _written(syllables: tuple[str, ...]) -> set[str]:
+    """A name's syllables written whole (xiaohongshu) or as two words (lei jun, mixue bingcheng)."""
+    return {"".join(syllables)} | {
+        f"{''.join(syllables[:cut])} {''.join(syllables[cut:])}" for cut in range(1, len(syllables))
+    }
+
+
+def _readings(term: str) -> list[str]:
+    """The word's own readings, else its characters' (empty when one character has none)."""
+    whole = sorted(dictionary.readings(term))
+    if whole:
+        return whole[:MAX_READINGS]
+    combined = [""]
+    for char in term:
+        found = sorted(dictionary.readings(char))
+        if not found:
+            return []
+        combined = [f"{head} {reading}".lstrip() for head in combined for reading in found][:MAX_READINGS]
+    return combined
+
+
+@lru_cache(maxsize=4096)
+def _pinyin_splits(term: str) -> tuple[tuple[str, ...], ...]:
+    """The ways the English word `term` reads as two or more pinyin syllables, if it may name one.
+
+    It may when it is letters only, `MIN_PINYIN_LETTERS` or more, and no word the dictionary translates.
+    """
+    if len(term) < MIN_PINYIN_LETTERS or not (term.isascii() and term.isalpha()) or translations(term):
+        return ()
+    return tuple(way for way in _syllable_splits(term) if len(way) >= 2)
+
+
+@lru_cache(maxsize=4096)
+def _syllable_splits(word: str) -> tuple[tuple[str, ...], ...]:
+    """The ways (up to `MAX_SPLITS`) the lower-case `word` is a run of pinyin syllables."""
+    known = dictionary.syllables()
+    ways: list[list[tuple[str, ...]]] = [[()]] + [[] for _ in word]
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - 6), end):
+            if word[start:end] in known:
+                ways[end] += [way + (word[start:end],) for way in ways[start]][: MAX_SPLITS - len(ways[end])]
+    return tuple(ways[-1])
+
+
+def _reads(text: str, at: int, syllables: tuple[str, ...]) -> bool:
+    """Whether the characters of `text` from `at` are read as `syllables`, one each."""
+    chars = text[at : at + len(syllables)]
+    return len(chars) == len(syllables) and all(
+        is_cjk(char) and s in dictionary.readings(char) for char, s in zip(chars, syllables, strict=True)
+    )
+
+
 @lru_cache(maxsize=4096)
 def compound_parts(term: str) -> tuple[str, ...]:
     """The dictionary words a Chinese compound is made of (净利润率: 净利润, 利润率 …), itself excluded."""
@@ -179,9 +291,23 @@ def compound_parts(term: str) -> tuple[str, ...]:
 _DATE_UNIT = re.compile(r"(?<=[0-9])[年日号]")
 
 
+# Capitalised words in a row after the question's first: a person's name in pinyin ("Lei Jun").
+_NAME_RUN = re.compile(r"(?<=\s)[A-Z][a-z]++(?: [A-Z][a-z]++)++")
+
+
 def weighted_terms(question: str, idf: Callable[[str], float]) -> dict[str, float]:
-    """Each word of `question` once (precise cut), with its weight by `idf`: what `matched_share` counts."""
-    return {t: idf(t) for t in dict.fromkeys(terms(_DATE_UNIT.sub(" ", question), search_mode=False))}
+    """Each word of `question` once (precise cut), with its weight by `idf`: what `matched_share` counts.
+
+    A Chinese name written in pinyin as words of one syllable or two ("Lei Jun", "Zhang Yiming") is one
+    word (leijun): its syllables alone would be found in any Chinese text (lei: 类, 雷, 累 …).
+    """
+    words = list(dict.fromkeys(terms(_DATE_UNIT.sub(" ", question), search_mode=False)))
+    for run in _NAME_RUN.findall(question):
+        parts = run.lower().split()
+        joined = "".join(parts)
+        if all(map(_syllable_splits, parts)) and _pinyin_splits(joined) and set(parts) <= set(words):
+            words = [joined if w == parts[0] else w for w in words if w not in parts[1:]]
+    return {t: idf(t) for t in words}
 
 
 def matched_share(

@@ -4,7 +4,8 @@ Chinese → English: a word's first glosses, cut to their content words (净利�
 关停 → shut). English → Chinese: the common Chinese words (by jieba's frequency table) whose short
 glosses contain the English word (margin → 利润率, 边缘 …). Only words of two or more Chinese
 characters are translated: single characters have too many senses to search by. A character's main
-senses (卖 → sell) only judge whether an English text says what a question's character asks.
+senses (卖 → sell) only judge whether an English text says what a question's character asks. Every
+word's and character's toneless pinyin (快手: kuai shou) matches the names English writes that way.
 
 The tables live in a small SQLite file in the user's cache folder, built once from CC-CEDICT (~3 s)
 and read by every later process: as Python sets they cost each process ~125 MB and that build.
@@ -33,7 +34,7 @@ GLOSS_WORDS = 3
 CHINESE_PER_WORD = 8
 CHARACTER_GLOSSES = 2
 # Raised when the tables are built differently from the same inputs (the cache key covers the rest).
-FORMAT = 1
+FORMAT = 2
 _PARENTHESES = re.compile(r"\([^()]*+\)")
 _WORD = re.compile(r"[a-z][a-z\-]*+")
 # Glosses that point elsewhere or name people and places carry no meaning to match on.
@@ -44,6 +45,7 @@ CREATE TABLE glosses (chinese TEXT, english TEXT, frequency INTEGER, PRIMARY KEY
     WITHOUT ROWID;
 CREATE TABLE names (word TEXT PRIMARY KEY, name INTEGER) WITHOUT ROWID;
 CREATE TABLE senses (character TEXT, sense TEXT, PRIMARY KEY (character, sense)) WITHOUT ROWID;
+CREATE TABLE readings (word TEXT, reading TEXT, PRIMARY KEY (word, reading)) WITHOUT ROWID;
 CREATE INDEX glosses_by_english ON glosses (english, frequency DESC, chinese);
 """
 # A word is a proper noun when any of its readings is.
@@ -78,6 +80,9 @@ def _fill(write: Write) -> None:
     for simplified, pinyin, glosses in _entries():
         if not all(map(is_cjk, simplified)):
             continue
+        reading = _toneless(pinyin)
+        if reading and len(reading.split()) == len(simplified) and "variant of" not in glosses[0]:
+            write("INSERT OR IGNORE INTO readings VALUES (?, ?)", [(simplified, reading)])
         if len(simplified) == 1:
             _add_character(write, characters, simplified, pinyin, glosses)
             continue
@@ -114,6 +119,15 @@ def _entries() -> Iterator[tuple[str, str, list[str]]]:
                 yield match[2], match[3], match[4].split("/")
 
 
+def _toneless(pinyin: str) -> str:
+    """Pinyin without tones, lower-case, syllables apart ("Kuai4 shou3": "kuai shou"; "nu:3": "nu").
+
+    Empty when a syllable is not plain letters (a Latin letter or a symbol in the entry).
+    """
+    syllables = [s.rstrip("012345").replace("u:", "u") for s in pinyin.lower().split()]
+    return " ".join(syllables) if all(s.isalpha() and s.isascii() for s in syllables) else ""
+
+
 def _gloss_words(glosses: list[str], kept: int, longest: int) -> list[list[str]]:
     """The content words of an entry's first `kept` glosses, for those of at most `longest` such words."""
     out = []
@@ -142,6 +156,22 @@ def is_name(word: str) -> bool | None:
     """
     found = _tables().column("SELECT name FROM names WHERE word = ?", word)
     return bool(found[0]) if found else None
+
+
+@lru_cache(maxsize=65536)
+def readings(word: str) -> frozenset[str]:
+    """How a Chinese word or character is read: toneless pinyin, syllables apart (快手: kuai shou).
+
+    A character may have several readings (长: chang, zhang); empty when CC-CEDICT lacks the word.
+    """
+    return frozenset(_tables().column("SELECT reading FROM readings WHERE word = ?", word))
+
+
+@lru_cache(maxsize=1)
+def syllables() -> frozenset[str]:
+    """Every syllable a character is read as (about 400)."""
+    found = _tables().column("SELECT DISTINCT reading FROM readings WHERE length(word) = 1")
+    return frozenset(found)
 
 
 @lru_cache(maxsize=65536)

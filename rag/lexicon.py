@@ -104,22 +104,24 @@ PAIRS = """
 城 city cities
 """
 
-# Companies, platforms and places: a question naming one the archive never mentions is refused.
+# Companies, platforms and places: a question naming one the archive never mentions is refused. Their
+# pinyin spellings (快手: Kuaishou) come from CC-CEDICT's readings (`rag.bilingual.names`); only other
+# spellings are listed.
 NAMES = """
-上海 shanghai
-杭州 hangzhou
-广州 guangzhou
-成都 chengdu
-北京 beijing
-深圳 shenzhen
+上海
+杭州
+广州
+成都
+北京
+深圳
 香港 hong kong
-小红书 xiaohongshu rednote
-快手 kuaishou
-抖音 douyin
+小红书 rednote
+快手
+抖音
 字节跳动 bytedance
-美团 meituan
-拼多多 pinduoduo
-淘宝 taobao
+美团
+拼多多
+淘宝
 天猫 tmall
 阿里巴巴 alibaba
 京东 jd jd.com
@@ -128,15 +130,15 @@ NAMES = """
 支付宝 alipay
 饿了么 ele.me
 微博 weibo
-百度 baidu
+百度
 网易 netease
-哔哩哔哩 bilibili
-小米 xiaomi
-华为 huawei
+哔哩哔哩
+小米
+华为
 特斯拉 tesla
 苹果 apple
 比亚迪 byd
-滴滴 didi
+滴滴
 携程 trip.com ctrip
 """
 

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from rag.bilingual import coverage, spellings, translations
+from rag.bilingual import coverage, romanized, spellings, translations
 from rag.bootstrap import ensure_index
 from rag.config import Settings, get_settings
 from rag.embeddings import get_embedder, rerank
@@ -375,8 +375,10 @@ def _background(similarities: list[float]) -> float:
 def with_translations(words: list[str]) -> list[str]:
     """`words` followed by their other spellings and the terms of their translations.
 
-    Keyword search then reaches the other language, and British and American spellings each other.
+    Keyword search then reaches the other language, and British and American spellings each other; a
+    Chinese name reaches its pinyin written whole (快手: kuaishou).
     """
     extra = [v for w in words for v in spellings(w)[1:]]
     extra += [piece for w in words for t in sorted(translations(w)) for piece in terms(t)]
+    extra += [form for w in words for form in sorted(romanized(w)) if " " not in form]
     return words + [t for t in dict.fromkeys(extra) if t not in words]

@@ -15,7 +15,9 @@ from rag.config import PROJECT_DIR, Settings
 TESTS_DIR = Path(__file__).resolve().parent
 DATA_DIR = TESTS_DIR / "data"
 SEED = PROJECT_DIR / "data" / "articles" / "000_bc7cc6cfb56f3ae6.txt"
-ARCHIVE_PATHS = [PROJECT_DIR / "data" / "articles", DATA_DIR / "articles"]
+# The shared test archive: the bundled articles, the test articles, and one naming a company and its
+# founder that no list holds (`names/`, kept apart so tests that count the test articles are unchanged).
+ARCHIVE_PATHS = [PROJECT_DIR / "data" / "articles", DATA_DIR / "articles", DATA_DIR / "names"]
 FOREIGN_VARS = ("CHROMA_HOST", "CHROMA_PORT", "CHROMA_AUTH_TOKEN", "OPENAI_BASE_URL", "OPENAI_API_KEY")
 
 

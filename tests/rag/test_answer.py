@@ -66,8 +66,26 @@ def test_chinese_question_is_answered_from_an_english_article(archive: Settings)
 
 
 @pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # No list holds these names: 蜜雪冰城 and 张红超 are matched by their pinyin.
+        ("Why did Mixue Bingcheng raise its prices?", "原材料和物流成本"),
+        ("What did Zhang Hongchao say about the price rise?", "涨价幅度控制在一元以内"),
+    ],
+)
+def test_an_english_question_names_a_chinese_company_or_person_in_pinyin(
+    archive: Settings, question: str, said: str
+):
+    result = answer(question, settings=archive)
+    assert not result.refused
+    assert said in result.text
+    assert result.citations[0].title == "蜜雪冰城上调部分饮品价格"
+
+
+@pytest.mark.parametrize(
     "question",
     [
+        "How many stores does Heytea have?",
         "特斯拉的市值是多少？",
         "How much did Tesla earn in 2025?",
         "拼多多的自营电商计划是什么？",

@@ -5,8 +5,11 @@ import pytest
 from rag.bilingual import (
     coverage,
     matched_share,
+    names,
     occurrences,
     presence,
+    romanized,
+    romanized_positions,
     sense_shares,
     spellings,
     translations,
@@ -18,6 +21,42 @@ def test_translations_come_from_the_lexicon_then_cc_cedict():
     assert "关停" in translations("close")
     assert any("payment" in t for t in translations("支付"))
     assert translations("2025") == frozenset()
+
+
+def test_chinese_names_are_spelled_in_pinyin_whole_and_apart():
+    assert romanized("小红书") == {"xiaohongshu", "xiao hongshu", "xiaohong shu"}
+    assert {"lei jun", "leijun"} <= romanized("雷军")
+    assert "mixue bingcheng" in romanized("蜜雪冰城")
+    # A word the dictionary knows as a common word is translated, not spelled (用户 is "user").
+    assert romanized("用户") == frozenset()
+    assert romanized("卡") == frozenset()
+
+
+def test_a_name_matches_its_pinyin_either_way():
+    assert presence("雷军", "ceo lei jun said on monday") == 1.0
+    assert presence("蜜雪冰城", "mixue bingcheng raised its prices") == 1.0
+    assert romanized_positions("mixue", "据悉，蜜雪冰城将涨价") == [3]
+    assert occurrences("leijun", "雷军表示") == [0]
+    # Only a run of characters read as every syllable, in order, is the name.
+    assert presence("leijun", "军雷表示") == 0.0
+    # An English word the dictionary translates is never read as pinyin ("women" is not 我们).
+    assert presence("women", "我们表示") == 0.0
+    assert presence("hangzhou", "他在杭州工作") == 1.0
+
+
+def test_a_name_written_as_pinyin_words_is_one_word_to_find():
+    weights = weighted_terms("What did Lei Jun say about Zhang Yiming?", lambda term: 1.0)
+    assert list(weights) == ["leijun", "say", "zhangyiming"]
+    # Only capitalised words after the first, each read as pinyin ("New York" is no Chinese name).
+    assert "new" in weighted_terms("Why did it open in New York?", lambda term: 1.0)
+    assert presence("leijun", "雷军表示") == presence("leijun", "ceo lei jun said") == 1.0
+
+
+def test_the_lexicons_names_reach_their_pinyin_spellings():
+    assert {"kuaishou", "快手", "pinduoduo"} <= names()
+    assert "快手" in translations("kuaishou") and "kuaishou" in translations("快手")
+    # A name that is also a common word keeps its listed spelling (微博: microblog, and Weibo).
+    assert "weibo" in translations("微博")
 
 
 def test_presence_matches_whole_words_translations_and_scattered_characters():

@@ -39,6 +39,16 @@ def test_proper_nouns_are_told_by_capitalised_pinyin():
     assert dictionary.is_name("小红卡") is None
 
 
+def test_words_and_characters_have_their_toneless_pinyin():
+    assert dictionary.readings("快手") == {"kuai shou"}
+    assert dictionary.readings("长") == {"chang", "zhang"}
+    # ü is written u, as English spells names (吕: Lu).
+    assert "lu" in dictionary.readings("吕")
+    assert dictionary.readings("小红书") == frozenset()
+    assert {"kuai", "shou", "zhang", "xiao"} <= dictionary.syllables()
+    assert "cl" not in dictionary.syllables()
+
+
 @pytest.fixture
 def cache_home(tmp_path, monkeypatch):
     """A fresh cache folder for the tables (the lookups' memos emptied before and after)."""
@@ -50,6 +60,8 @@ def cache_home(tmp_path, monkeypatch):
             dictionary.chinese,
             dictionary.character,
             dictionary.is_name,
+            dictionary.readings,
+            dictionary.syllables,
         ):
             cached.cache_clear()
 
