@@ -180,6 +180,9 @@ _HOW_LONG = re.compile(
     r"\bhow long\b|\bhow many (?:days|weeks|months|years|hours)\b",
     re.I,
 )
+# A how-many question counts things, and money is no count ("How many stores": 4万, not the 1元 rise).
+_HOW_MANY = re.compile(r"\bhow many\b", re.I)
+_MONEY = re.compile(r"元|\$|¥|\b(?:yuan|rmb|usd|hkd|dollars?)\b", re.I)
 # The measure word a how-many question counts by (多少件包裹: 件); the ones people are counted in.
 _PEOPLE = "人名位"
 _MEASURE = re.compile(f"(?:多少|几)({_MEASURES})")
@@ -286,9 +289,9 @@ class _Wanted(NamedTuple):
     """What figure a how-much question wants.
 
     Its `kind`: a `rate` (a percentage, for a rate or a change), a `duration` (a span of time, for
-    how long) or an `amount`; the `units` it is in, when the question says (件 in 多少件包裹, a weight's
-    units in 体重是多少); and whether only a figure in them answers it (not for 多少个, which counts
-    in any measure word).
+    how long), a `count` (an amount that is not money, for how many) or an `amount`; the `units` it is
+    in, when the question says (件 in 多少件包裹, a weight's units in 体重是多少); and whether only a
+    figure in them answers it (not for 多少个, which counts in any measure word).
     """
 
     kind: str
@@ -299,8 +302,10 @@ class _Wanted(NamedTuple):
 def _wanted(question: str) -> _Wanted:
     if _RATE.search(question):
         kind = "rate"
+    elif _HOW_LONG.search(question):
+        kind = "duration"
     else:
-        kind = "duration" if _HOW_LONG.search(question) else "amount"
+        kind = "count" if _HOW_MANY.search(question) else "amount"
     if measure := _MEASURE.search(question):
         word = measure.group(1)
         # People are counted in 人, 名 or 位 alike.
@@ -321,11 +326,13 @@ def _figures(wanted: _Wanted, text: str) -> list[tuple[int, int]]:
         found = [(s, e) for s, e in spans if "%" not in text[s:e] and _DURATION.search(text, s, e)]
     else:
         found = [(s, e) for s, e in spans if ("%" in text[s:e]) == (wanted.kind == "rate")]
+    if wanted.kind == "count":
+        found = [(s, e) for s, e in found if not _MONEY.search(text, s, e)]
     if wanted.units is not None:
         united = [(s, e) for s, e in found if wanted.units.search(text, s, e)]
         if united or wanted.only and found:
             return united
-    if not found and wanted.kind == "amount":
+    if not found and wanted.kind in ("amount", "count"):
         found = [m.span() for m in _COUNT.finditer(text)]
     return found
 

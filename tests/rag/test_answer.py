@@ -82,6 +82,11 @@ def test_an_english_question_names_a_chinese_company_or_person_in_pinyin(
     assert result.citations[0].title == "蜜雪冰城上调部分饮品价格"
 
 
+def test_how_many_is_answered_by_a_count_not_by_money(archive: Settings):
+    # The article's first figure is the 1元 price rise; the stores are counted in the next sentence.
+    assert answer("How many stores does Mixue have?", settings=archive).text.startswith("4万[")
+
+
 @pytest.mark.parametrize(
     "question",
     [

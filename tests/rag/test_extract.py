@@ -68,6 +68,12 @@ def test_a_what_is_question_leads_with_the_sentence_defining_it_even_through_a_p
         assert "一卡通" in select_quotes(question, hits, _idf, 200)[0].text
 
 
+def test_how_many_question_is_answered_by_a_count_not_by_money():
+    text = "The chain raised prices by 1 yuan across its stores. It now runs 40,000 stores in China."
+    assert _short("How many stores does the chain run?", text) == "40,000"
+    assert _short("How much did the chain raise prices by?", text) == "1 yuan"
+
+
 def test_how_much_question_prefers_the_number():
     assert "168元" in select_quotes("年卡收费是多少？", _hits(), _idf, 200)[0].text
 
