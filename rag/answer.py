@@ -205,15 +205,24 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> dict[int, str]:
 
 
 def _figure(turn: _Turn, quoted: list[Citation]) -> tuple[Figure | None, Citation]:
-    """The figure an article's first quote gives; when it gives none, the best of its other quotes'."""
+    """The figure an article's first quote gives; when it gives none, the best of its other quotes'.
+
+    Another quote is read after the first, so the question's words there point at its figure too:
+    "交了600元,等来了…" answers how much merchants paid, which the first quote ("商家侧表示,交了钱做
+    小红卡官方认证") says without the sum.
+    """
+    first = quoted[0]
     spans = []
     for citation in quoted:
-        figure = answer_span(turn.query, citation.quote, turn.weight)
-        if figure is not None and figure.end - figure.start < len(citation.quote):
-            if citation is quoted[0]:
-                return figure, citation
-            spans.append((figure, citation))
-    return max(spans, key=lambda item: item[0].pull, default=(None, quoted[0]))
+        lead = "" if citation is first else first.quote + "\n"
+        figure = answer_span(turn.query, lead + citation.quote, turn.weight)
+        if figure is None or figure.start < len(lead) or figure.end - figure.start >= len(citation.quote):
+            continue
+        if citation is first:
+            return figure, citation
+        shifted = figure._replace(start=figure.start - len(lead), end=figure.end - len(lead))
+        spans.append((shifted, citation))
+    return max(spans, key=lambda item: item[0].pull, default=(None, first))
 
 
 def _generated(turn: _Turn) -> Iterator[Answer]:

@@ -291,6 +291,9 @@ def compound_parts(term: str) -> tuple[str, ...]:
 _DATE_UNIT = re.compile(r"(?<=[0-9])[年日号]")
 
 
+# What "how" asks with (many, much, long): the question word 多少 or 多久 is, no word to find ("with many
+# marked as self-operated" says nothing of how many merchants joined).
+_HOW = re.compile(r"\bhow\s++(?:many|much|long|often|far|old)\b", re.I)
 # Capitalised words in a row after the question's first: a person's name in pinyin ("Lei Jun").
 _NAME_RUN = re.compile(r"(?<=\s)[A-Z][a-z]++(?: [A-Z][a-z]++)++")
 
@@ -301,7 +304,7 @@ def weighted_terms(question: str, idf: Callable[[str], float]) -> dict[str, floa
     A Chinese name written in pinyin as words of one syllable or two ("Lei Jun", "Zhang Yiming") is one
     word (leijun): its syllables alone would be found in any Chinese text (lei: 类, 雷, 累 …).
     """
-    words = list(dict.fromkeys(terms(_DATE_UNIT.sub(" ", question), search_mode=False)))
+    words = list(dict.fromkeys(terms(_HOW.sub(" ", _DATE_UNIT.sub(" ", question)), search_mode=False)))
     for run in _NAME_RUN.findall(question):
         parts = run.lower().split()
         joined = "".join(parts)

@@ -180,9 +180,12 @@ _HOW_LONG = re.compile(
     r"\bhow long\b|\bhow many (?:days|weeks|months|years|hours)\b",
     re.I,
 )
-# A how-many question counts things, and money is no count ("How many stores": 4万, not the 1元 rise).
-_HOW_MANY = re.compile(r"\bhow many\b", re.I)
+# A how-many question counts things: money and time are no count ("How many stores": 4万, not the 1元 rise;
+# 有多少商家: not 600元). 多少钱, 多少元, 多少亿 ask for sums.
+_HOW_MANY = re.compile(r"\bhow many\b|多少(?=[\u4e00-\u9fff])(?![钱元亿万块倍])", re.I)
 _MONEY = re.compile(r"元|\$|¥|\b(?:yuan|rmb|usd|hkd|dollars?)\b", re.I)
+# How far after a number its currency is looked for (" dollars").
+MONEY_AFTER = 8
 # The measure word a how-many question counts by (多少件包裹: 件); the ones people are counted in.
 _PEOPLE = "人名位"
 _MEASURE = re.compile(f"(?:多少|几)({_MEASURES})")
@@ -327,14 +330,28 @@ def _figures(wanted: _Wanted, text: str) -> list[tuple[int, int]]:
     else:
         found = [(s, e) for s, e in spans if ("%" in text[s:e]) == (wanted.kind == "rate")]
     if wanted.kind == "count":
-        found = [(s, e) for s, e in found if not _MONEY.search(text, s, e)]
+        found = _counts(text, found)
     if wanted.units is not None:
         united = [(s, e) for s, e in found if wanted.units.search(text, s, e)]
         if united or wanted.only and found:
             return united
     if not found and wanted.kind in ("amount", "count"):
         found = [m.span() for m in _COUNT.finditer(text)]
+        if wanted.kind == "count":
+            found = _counts(text, found)
     return found
+
+
+def _counts(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans that count things: no span of time (3个月), no sum of money.
+
+    A sum has its currency inside, just before or just after ("600" of "600元").
+    """
+    return [
+        (s, e)
+        for s, e in spans
+        if not _DURATION.search(text, s, e) and not _MONEY.search(text, max(0, s - 1), e + MONEY_AFTER)
+    ]
 
 
 def _place_list(match: re.Match[str]) -> tuple[int, int]:
@@ -680,14 +697,17 @@ def _supports(quote: Quote, chosen: list[Quote], score: _Scorer, runs_on: bool) 
 
     Running on from a chosen quote or from a chosen article, it must score `SUPPORT_SHARE` of the best
     quote's score; from another article, `OTHER_ARTICLE_SHARE`, and share as much of the question's
-    wording (a figure alone is no answer to it).
+    wording, and some at least (a figure alone is no answer to it).
     """
     if runs_on or any(c.hit.chunk.doc_id == quote.hit.chunk.doc_id for c in chosen):
         return quote.score >= SUPPORT_SHARE * chosen[0].score
     first = chosen[0]
-    return quote.score >= OTHER_ARTICLE_SHARE * first.score and score.shared(
-        quote.hit.chunk.text[quote.start : quote.end]
-    ) >= OTHER_ARTICLE_SHARE * score.shared(first.hit.chunk.text[first.start : first.end])
+    shared = score.shared(quote.hit.chunk.text[quote.start : quote.end])
+    return (
+        quote.score >= OTHER_ARTICLE_SHARE * first.score
+        and shared > 0
+        and shared >= OTHER_ARTICLE_SHARE * score.shared(first.hit.chunk.text[first.start : first.end])
+    )
 
 
 def _runs_on(chosen: Quote, quote: Quote) -> bool:

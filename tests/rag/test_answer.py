@@ -39,6 +39,8 @@ def test_english_question_is_answered_from_a_chinese_article(archive: Settings):
     ("question", "first"),
     [
         ("商家交了多少钱做小红卡认证？", "600元["),  # in the article's second quote, not its first
+        # The sum is in a quote after the one that says what merchants paid for.
+        ("How much did merchants pay for 小红卡 certification?", "600元["),
         ("Which cities did 小红卡 launch in?", "上海、杭州、广州[1]"),
         ("快手的净利润率是多少？", "14.0%["),
         ("How long did 小红卡 operate before it was shut down?", "3个月["),
@@ -80,6 +82,15 @@ def test_an_english_question_names_a_chinese_company_or_person_in_pinyin(
     assert not result.refused
     assert said in result.text
     assert result.citations[0].title == "蜜雪冰城上调部分饮品价格"
+
+
+@pytest.mark.parametrize("question", ["How many merchants joined 小红卡?", "小红卡有多少商家加入？"])
+def test_a_count_is_not_answered_by_a_sum_a_span_of_time_or_how_words(archive: Settings, question: str):
+    # The 小红卡 article gives no count of merchants: not its 600元 fee, its 168元 card nor its 3个月;
+    # and no article is quoted for sharing "many" ("with many marked as self-operated").
+    result = answer(question, settings=archive)
+    assert not result.text.startswith(("600", "168", "3个月"))
+    assert all("Kuaishou" not in c.quote for c in result.citations)
 
 
 def test_how_many_is_answered_by_a_count_not_by_money(archive: Settings):

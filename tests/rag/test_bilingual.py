@@ -52,6 +52,13 @@ def test_a_name_written_as_pinyin_words_is_one_word_to_find():
     assert presence("leijun", "雷军表示") == presence("leijun", "ceo lei jun said") == 1.0
 
 
+def test_what_how_asks_with_is_no_word_to_find():
+    # As 多少 and 多久 are not: "many" would find "with many marked as self-operated".
+    assert list(weighted_terms("How many merchants joined?", lambda term: 1.0)) == ["merchants", "joined"]
+    assert "long" not in weighted_terms("How long did the card last?", lambda term: 1.0)
+    assert "long" in weighted_terms("Why was the queue long?", lambda term: 1.0)
+
+
 def test_the_lexicons_names_reach_their_pinyin_spellings():
     assert {"kuaishou", "快手", "pinduoduo"} <= names()
     assert "快手" in translations("kuaishou") and "kuaishou" in translations("快手")

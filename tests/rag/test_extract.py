@@ -392,6 +392,25 @@ def test_another_article_is_quoted_only_where_it_shares_the_question():
         assert "GMV" in quote.text, (budget, quote.text)
 
 
+def test_another_article_sharing_no_word_of_the_question_is_never_quoted():
+    # The best quote shares no word either (a heading with a figure): the other article's sentence
+    # "shares as much" only by sharing nothing too.
+    first = make_chunk("等来了1200家，三无服务。", doc_id="a")
+    second = make_chunk("The flagship store has sold 36,000 gold products.", doc_id="b", chunk_id="b")
+    hits = [Hit(chunk=first, score=1.0), Hit(chunk=second, score=0.9)]
+    quotes = select_quotes("How many merchants joined the card?", hits, _idf, 300)
+    assert all(q.hit.chunk.doc_id == "a" for q in quotes)
+
+
+def test_how_many_is_not_answered_by_the_number_of_a_sum():
+    # "600" alone is a bare count to the pattern, but it is the sum of "600元".
+    assert _short("How many merchants paid?", "商家交了600元，等来了三无服务。") is None
+    assert _short("How many merchants paid?", "有超过1200家商家交了钱。") == "1200家"
+    # Nor is a span of time a count: 有多少 asks how many, 多少钱 how much.
+    assert _short("有多少商家加入？", "商家加入3个月后，超过1200家商家退出。") == "1200家"
+    assert _short("商家交了多少钱？", "商家交了600元。") == "600元"
+
+
 def test_a_clause_is_not_cut_after_an_abbreviation():
     text = (
         "The store sells gold. The flagship store is operated by Chengdu Pinong Technology Co., Ltd., "
