@@ -179,6 +179,15 @@ def presence(term: str, text: str, shares: dict[str, float] | None = None) -> fl
     return max(parts, default=0.0)
 
 
+def mentions(term: str, text: str) -> bool:
+    """Whether `text` (folded) has `term` as written, a translation of it, or its pinyin.
+
+    Stricter than `presence`: no part of a compound, no scattered characters (小红卡 is not named by
+    a text that has 小, 红 and 卡 here and there).
+    """
+    return _matches(term, text) or bool(romanized_positions(term, text))
+
+
 def _matches(term: str, text: str) -> bool:
     return any(_occurs(t, text) for t in (*spellings(term), *senses(term)))
 

@@ -84,6 +84,13 @@ def test_an_english_question_names_a_chinese_company_or_person_in_pinyin(
     assert result.citations[0].title == "蜜雪冰城上调部分饮品价格"
 
 
+def test_an_english_question_naming_a_chinese_product_is_answered_about_that_product(archive: Settings):
+    # The Douyin test article says "more than 30,000 merchants joined": of its app, not of 小红卡.
+    result = answer("How many merchants joined 小红卡?", settings=archive)
+    assert "30,000" not in result.text
+    assert {c.title for c in result.citations} == {CLOSURE_TITLE}
+
+
 @pytest.mark.parametrize("question", ["How many merchants joined 小红卡?", "小红卡有多少商家加入？"])
 def test_a_count_is_not_answered_by_a_sum_a_span_of_time_or_how_words(archive: Settings, question: str):
     # The 小红卡 article gives no count of merchants: not its 600元 fee, its 168元 card nor its 3个月;

@@ -5,6 +5,7 @@ import pytest
 from rag.bilingual import (
     coverage,
     matched_share,
+    mentions,
     names,
     occurrences,
     presence,
@@ -57,6 +58,13 @@ def test_what_how_asks_with_is_no_word_to_find():
     assert list(weighted_terms("How many merchants joined?", lambda term: 1.0)) == ["merchants", "joined"]
     assert "long" not in weighted_terms("How long did the card last?", lambda term: 1.0)
     assert "long" in weighted_terms("Why was the queue long?", lambda term: 1.0)
+
+
+def test_a_text_mentions_a_name_as_written_translated_or_in_pinyin_not_in_pieces():
+    assert mentions("小红卡", "小红卡的年费")
+    assert mentions("快手", "kuaishou said") and mentions("kuaishou", "快手表示")
+    # Its characters here and there are not the name (presence counts them half).
+    assert not mentions("小红卡", "小红书的会员卡") and presence("小红卡", "小红书的会员卡") == 0.5
 
 
 def test_the_lexicons_names_reach_their_pinyin_spellings():
