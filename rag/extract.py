@@ -92,13 +92,15 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
         re.compile(
             # A scale keeps the currency after it (400 billion RMB, 3亿元).
             r"(?<!\d)(?<!\d[,.])\d[\d,.]*+\s*+(?:(?:亿|万|trillion|billion|million)(?:\s*+(?:元|美元|港元|"
-            r"(?:yuan|rmb|usd|hkd|dollars?)\b))?+|%|元|美元|个月|"
+            r"(?:yuan|rmb|usd|hkd|dollars?)\b))?+|[%％]|元|美元|个月|"
             f"{_MEASURES}|{_UNITS}|分钟|小时|天|"
             r"周|个?星期|倍|yuan|rmb|usd|hours?|minutes?|days?|weeks?|months?)|"
             # A span of years (3年, 15 years), not a year (2025年).
             r"(?<![\d,.])\d{1,2}\s*+(?:年|years?\b)|"
-            # A count in Chinese numerals with its measure word (两个, 三所, 十二名); not 一个, which is "a".
-            r"(?:[二两三四五六七八九十百千]|一[十百千万])[一二两三四五六七八九十百千万]*+(?:个|家|所|名|位|种|座|条|项|次|件|届|岁|倍|成)",
+            # A count or span in Chinese numerals with its measure word (两个, 三所, 十二名, 二十年); not
+            # 一个, which is "a".
+            r"(?:[二两三四五六七八九十百千]|一[十百千万])[一二两三四五六七八九十百千万]*+"
+            r"(?:个|家|所|名|位|种|座|条|项|次|件|届|岁|倍|成|年|天|个月)",
             re.I,
         ),
         re.compile(r"\d"),
@@ -152,9 +154,12 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
     ),
 }
 _FIGURE = INTENTS["number"][1]
+_PERCENT = re.compile("[%％]")
 # A count without a unit ("over 220,000 sales"): the answer to a how-many question only when no figure
 # with a unit is there. Thousands separators or three digits or more, not a year.
-_COUNT = re.compile(r"(?<![\d.,])(?:\d{1,3}+(?:,\d{3})++|(?!(?:19|20)\d\d(?!\d))\d{3,}+)(?![.,]?\d|\s*+%)")
+_COUNT = re.compile(
+    r"(?<![\d.,])(?:\d{1,3}+(?:,\d{3})++|(?!(?:19|20)\d\d(?!\d))\d{3,}+)(?![.,]?\d|\s*+[%％])"
+)
 # The places that answer a where question in a few characters: a list of names after a word saying
 # where (分布于广东、广西…, 在上海、杭州、广州; not the list of sights or services a passage gives), or
 # capitalised names after "in" or "at" ("in Shanghai, Hangzhou and Guangzhou").
@@ -326,9 +331,9 @@ def _figures(wanted: _Wanted, text: str) -> list[tuple[int, int]]:
     """
     spans = [m.span() for m in _FIGURE.finditer(text)]
     if wanted.kind == "duration":
-        found = [(s, e) for s, e in spans if "%" not in text[s:e] and _DURATION.search(text, s, e)]
+        found = [(s, e) for s, e in spans if not _PERCENT.search(text, s, e) and _DURATION.search(text, s, e)]
     else:
-        found = [(s, e) for s, e in spans if ("%" in text[s:e]) == (wanted.kind == "rate")]
+        found = [(s, e) for s, e in spans if bool(_PERCENT.search(text, s, e)) == (wanted.kind == "rate")]
     if wanted.kind == "count":
         found = _counts(text, found)
     if wanted.units is not None:

@@ -402,6 +402,12 @@ def test_another_article_sharing_no_word_of_the_question_is_never_quoted():
     assert all(q.hit.chunk.doc_id == "a" for q in quotes)
 
 
+def test_full_width_percentages_and_spans_in_chinese_numerals_are_figures():
+    text = "截至1980年，三大网络几乎等于所有黄金时段电视收视率的 90％ 。"
+    assert _short("三大网络黄金时段收视率的百分比为多少？", text) == "90％"
+    assert _short("条约有效期是多长时间？", "条约有效期二十年，期满前半年内可提出修改。") == "二十年"
+
+
 def test_how_many_is_not_answered_by_the_number_of_a_sum():
     # "600" alone is a bare count to the pattern, but it is the sum of "600元".
     assert _short("How many merchants paid?", "商家交了600元，等来了三无服务。") is None
