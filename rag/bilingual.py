@@ -30,7 +30,7 @@ def translations(term: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def names() -> frozenset[str]:
+def known_names() -> frozenset[str]:
     """Every spelling of the lexicon's companies, platforms and places, their pinyin ones included."""
     return lexicon.names() | frozenset(_name_spellings())
 

@@ -105,7 +105,7 @@ PAIRS = """
 """
 
 # Companies, platforms and places: a question naming one the archive never mentions is refused. Their
-# pinyin spellings (快手: Kuaishou) come from CC-CEDICT's readings (`rag.bilingual.names`); only other
+# pinyin spellings (快手: Kuaishou) come from CC-CEDICT's readings (`rag.bilingual.known_names`); only other
 # spellings are listed.
 NAMES = """
 上海

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from rag.bilingual import coverage, listed_spellings, names, translations
+from rag.bilingual import coverage, known_names, listed_spellings, translations
 from rag.store import KeywordIndex
 from rag.text import terms
 from rag.types import Evidence
@@ -53,7 +53,9 @@ def unknown_names(question: str, keyword: KeywordIndex) -> list[str]:
 
     # A listed name is spelled as the lexicon lists it: a dictionary gloss ("比亚迪: BYD company")
     # would make any article that says "company" seem to mention it.
-    found = [t for t in terms(question, search_mode=False) if t in names() and absent(t, listed_spellings(t))]
+    found = [
+        t for t in terms(question, search_mode=False) if t in known_names() and absent(t, listed_spellings(t))
+    ]
     if keyword.languages.counts.get("zh"):
         # A Chinese article spells a foreign name its own way (Panthers: 黑豹队), which no lexicon
         # lists: an unseen capitalised word proves nothing where Chinese articles are indexed.
