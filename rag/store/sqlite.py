@@ -9,9 +9,10 @@ import logging
 import os
 import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -93,8 +94,13 @@ def derived(path: Path, schema: str, fill: Callable[[Write], None]) -> Lookup:
     return Lookup(db)
 
 
+# A partial file this old is no build in progress (a build takes seconds) but one killed midway.
+STALE_PARTIAL_SECONDS = 3600
+
+
 def _build(path: Path, schema: str, fill: Callable[[Write], None]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    _sweep(path.parent)
     partial = path.with_name(f".{path.name}.{uuid.uuid4().hex}.partial")
     try:
         with closing(sqlite3.connect(partial)) as db:
@@ -102,6 +108,15 @@ def _build(path: Path, schema: str, fill: Callable[[Write], None]) -> None:
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
+
+
+def _sweep(folder: Path) -> None:
+    """Delete what builds killed midway left in `folder`: partial files and their journals."""
+    cutoff = time.time() - STALE_PARTIAL_SECONDS
+    for leftover in folder.glob(".*.partial*"):
+        with suppress(OSError):
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
 
 
 def _fill(db: sqlite3.Connection, schema: str, fill: Callable[[Write], None]) -> None:

@@ -1,12 +1,14 @@
 """The small SQLite databases: created on first use, one transaction per block, errors that say where."""
 
+import os
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
 
 from rag.errors import StoreUnavailable
-from rag.store.sqlite import database, derived, now
+from rag.store.sqlite import STALE_PARTIAL_SECONDS, database, derived, now
 
 SCHEMA = "CREATE TABLE IF NOT EXISTS notes (text TEXT NOT NULL);"
 
@@ -65,6 +67,19 @@ def test_derived_tables_are_built_once_into_their_file_and_read_from_it(tmp_path
     assert derived(path, WORDS, _fill(calls)).column("SELECT count(*) FROM words") == [2]
     assert calls == [1]
     assert [p.name for p in path.parent.iterdir()] == ["words.sqlite"]
+
+
+def test_a_build_sweeps_away_what_killed_builds_left_but_not_one_in_progress(tmp_path: Path):
+    old = tmp_path / ".words-v1.sqlite.0a1b.partial"
+    journal = tmp_path / ".words-v1.sqlite.0a1b.partial-journal"
+    running = tmp_path / ".words.sqlite.2c3d.partial"
+    for leftover in (old, journal, running):
+        leftover.write_bytes(b"half a build")
+    hours_ago = time.time() - 2 * STALE_PARTIAL_SECONDS
+    for leftover in (old, journal):
+        os.utime(leftover, (hours_ago, hours_ago))
+    derived(tmp_path / "words.sqlite", WORDS, _fill([]))
+    assert sorted(p.name for p in tmp_path.iterdir()) == [running.name, "words.sqlite"]
 
 
 def test_a_damaged_file_is_built_again(tmp_path: Path):
