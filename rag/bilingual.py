@@ -45,10 +45,9 @@ def _name_spellings() -> dict[str, frozenset[str]]:
     """The lexicon's Chinese names and their pinyin spellings, each way (快手: kuaishou; kuaishou: 快手)."""
     table: dict[str, set[str]] = {}
     for name in lexicon.names():
-        for form in romanized(name):
-            if " " not in form:
-                table.setdefault(name, set()).add(form)
-                table.setdefault(form, set()).add(name)
+        for form in romanized_whole(name):
+            table.setdefault(name, set()).add(form)
+            table.setdefault(form, set()).add(name)
     return {word: frozenset(found) for word, found in table.items()}
 
 
@@ -235,6 +234,11 @@ def romanized(term: str) -> frozenset[str]:
     if len(term) < 2 or not all(map(is_cjk, term)) or dictionary.is_name(term) is False:
         return frozenset()
     return frozenset(form for reading in _readings(term) for form in _written(tuple(reading.split())))
+
+
+def romanized_whole(term: str) -> list[str]:
+    """The Chinese name `term`'s pinyin written as one word, for each of its readings (kuaishou)."""
+    return sorted(form for form in romanized(term) if " " not in form)
 
 
 def _written(syllables: tuple[str, ...]) -> set[str]:

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from rag.bilingual import coverage, romanized, spellings, translations
+from rag.bilingual import coverage, romanized_whole, spellings, translations
 from rag.bootstrap import ensure_index
 from rag.config import Settings, get_settings
 from rag.embeddings import get_embedder, rerank
@@ -380,5 +380,5 @@ def with_translations(words: list[str]) -> list[str]:
     """
     extra = [v for w in words for v in spellings(w)[1:]]
     extra += [piece for w in words for t in sorted(translations(w)) for piece in terms(t)]
-    extra += [form for w in words for form in sorted(romanized(w)) if " " not in form]
+    extra += [form for w in words for form in romanized_whole(w)]
     return words + [t for t in dict.fromkeys(extra) if t not in words]
