@@ -86,14 +86,16 @@ def spellings(term: str) -> tuple[str, ...]:
 
 # The ending an English word is matched without, so one form finds the others: "fans" finds "fan base",
 # "operates" finds "operated", "cities" finds "city". Three letters are kept at least; a few words only
-# look inflected.
+# look inflected. The one who does a thing is found by it and finds it ("founded": "founder",
+# "managers": "manage"), four letters kept ("water" is no form of "wat").
 _ENDING = re.compile(r"(?<=[a-z]{3})(?:ies|es|s|ed|ing)$")
+_DOER = re.compile(r"(?<=[a-z]{4})er$")
 _NOT_INFLECTED = frozenset({"news", "series", "species", "means", "lens", "physics", "economics"})
 
 
 @lru_cache(maxsize=4096)
 def _stem(term: str) -> str:
-    return term if term in _NOT_INFLECTED else _ENDING.sub("", term)
+    return term if term in _NOT_INFLECTED else _DOER.sub("", _ENDING.sub("", term))
 
 
 # A word ending in a consonant and y, and its other forms: category, categories, categorised, categorized.
@@ -111,7 +113,9 @@ def _root(term: str) -> str:
 @lru_cache(maxsize=4096)
 def _word(term: str) -> re.Pattern[str]:
     root = re.escape(_root(term))
-    forms = _Y_FORMS if _CONSONANT_Y.search(_stem(term)) else "(?:e|y|s|es|ed|d|ing|ies|ied)?"
+    stem = _stem(term)
+    doer = "rs?" if stem.endswith("e") else "ers?"
+    forms = _Y_FORMS if _CONSONANT_Y.search(stem) else f"(?:e|y|s|es|ed|d|ing|ies|ied|{doer})?"
     return re.compile(rf"(?<![a-z0-9]){root}{forms}(?![a-z0-9])")
 
 
