@@ -138,6 +138,17 @@ def occurrences(term: str, text: str) -> list[int]:
     return sorted({at for part in compound_parts(term) for at in occurrences(part, text)})
 
 
+def word_end(term: str, text: str, at: int) -> int | None:
+    """Where `term`, or a translation of it, ends when one begins at `at` in `text` (folded); the longest."""
+    ends = []
+    for word in (*spellings(term), *senses(term)):
+        if word.isascii():
+            ends += [m.end()] if (m := _word(word).match(text, at)) else []
+        elif text.startswith(word, at):
+            ends.append(at + len(word))
+    return max(ends, default=None)
+
+
 def _positions(word: str, text: str) -> list[int]:
     if word.isascii():
         return [m.start() for m in _word(word).finditer(text)] if _root(word) in text else []

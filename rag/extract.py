@@ -14,9 +14,20 @@ import re
 from collections.abc import Callable, Collection
 from typing import NamedTuple
 
-from rag.bilingual import matched_share, occurrences, sense_shares, weighted_terms
+from rag.bilingual import matched_share, occurrences, sense_shares, weighted_terms, word_end
 from rag.guard import asks_about, instruction_spans
-from rag.text import CJK_RANGE, bigrams, fold, language, normalize, quotable_spans, terms, unbroken
+from rag.text import (
+    CJK_RANGE,
+    bigrams,
+    fold,
+    fold_mapped,
+    is_cjk,
+    language,
+    normalize,
+    quotable_spans,
+    terms,
+    unbroken,
+)
 from rag.types import Hit, Quote
 
 # An English month's name, whole or shortened (not the "mar" of "market").
@@ -156,9 +167,9 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
 _FIGURE = INTENTS["number"][1]
 _PERCENT = re.compile("[%％]")
 # A count without a unit ("over 220,000 sales"): the answer to a how-many question only when no figure
-# with a unit is there. Thousands separators or three digits or more, not a year.
+# with a unit is there. Thousands separators or three digits or more, not a year (2025, 1830年).
 _COUNT = re.compile(
-    r"(?<![\d.,])(?:\d{1,3}+(?:,\d{3})++|(?!(?:19|20)\d\d(?!\d))\d{3,}+)(?![.,]?\d|\s*+[%％])"
+    r"(?<![\d.,])(?:\d{1,3}+(?:,\d{3})++|(?!(?:19|20)\d\d(?!\d))\d{3,}+)(?![.,]?\d|\s*+[%％年])"
 )
 # The places that answer a where question in a few characters: a list of names after a word saying
 # where (分布于广东、广西…, 在上海、杭州、广州; not the list of sights or services a passage gives), or
@@ -187,7 +198,25 @@ _HOW_LONG = re.compile(
 )
 # A how-many question counts things: money and time are no count ("How many stores": 4万, not the 1元 rise;
 # 有多少商家: not 600元). 多少钱, 多少元, 多少亿 ask for sums.
-_HOW_MANY = re.compile(r"\bhow many\b|多少(?=[\u4e00-\u9fff])(?![钱元亿万块倍])", re.I)
+_HOW_MANY = re.compile(
+    rf"\bhow many\b|多少(?=[\u4e00-\u9fff])(?![钱元亿万块倍])|(?<![第哪])几(?:{_MEASURES})", re.I
+)
+# What a how-many question counts (几个城市: 城市, "how many cities": cities), and a number that may count
+# it: digits, Chinese numerals (not 一, which is "a"), English number words (not "one"). 第几 asks which
+# one (第二位), 哪几 which ones.
+_COUNTED = re.compile(
+    r"\bhow many (?:(?:more|of|the|different|separate|total)\s++)*+([a-z]++)|"
+    rf"(?:多少|(?<![第哪])几)(?:{_MEASURES})?+",
+    re.I,
+)
+_NUMERAL = re.compile(
+    r"(?<![\d.,])\d[\d,.]*+(?<![.,])|(?:[二两三四五六七八九十百千]|一[十百千万])[一二两三四五六七八九十百千万]*+|"
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"hundreds|thousands|dozens)\b",
+    re.I,
+)
+_UNIT = re.compile(_UNITS, re.I)
+_MEASURE_AFTER = re.compile(rf"\s*+(?:{_MEASURES})?+\s*+(?:of\s++)?+")
 _MONEY = re.compile(r"元|\$|¥|\b(?:yuan|rmb|usd|hkd|dollars?)\b", re.I)
 # How far after a number its currency is looked for (" dollars").
 MONEY_AFTER = 8
@@ -305,6 +334,7 @@ class _Wanted(NamedTuple):
     kind: str
     units: re.Pattern[str] | None
     only: bool
+    counted: str | None = None
 
 
 def _wanted(question: str) -> _Wanted:
@@ -314,21 +344,38 @@ def _wanted(question: str) -> _Wanted:
         kind = "duration"
     else:
         kind = "count" if _HOW_MANY.search(question) else "amount"
+    counted = _counted_thing(question) if kind == "count" else None
     if measure := _MEASURE.search(question):
         word = measure.group(1)
         # People are counted in 人, 名 or 位 alike.
-        return _Wanted(kind, re.compile(f"[{_PEOPLE}]$" if word in _PEOPLE else f"{word}$"), word != "个")
+        units = re.compile(f"[{_PEOPLE}]$" if word in _PEOPLE else f"{word}$")
+        return _Wanted(kind, units, word != "个", counted)
     units = next((units for asks, units in _DIMENSIONS if asks.search(question)), None)
-    return _Wanted(kind, units, units is not None)
+    return _Wanted(kind, units, units is not None, counted)
+
+
+def _counted_thing(question: str) -> str | None:
+    """What a how-many question counts: the word after "how many", or after 多少 or 几 and a measure word."""
+    if not (asks := _COUNTED.search(question)):
+        return None
+    if asks.group(1):
+        return asks.group(1).lower()
+    after = terms(question[asks.end() :], search_mode=False)
+    # 多少平方公里 asks for an area, in a unit: no thing counted.
+    return after[0] if after and is_cjk(after[0][0]) and not _UNIT.match(after[0]) else None
 
 
 def _figures(wanted: _Wanted, text: str) -> list[tuple[int, int]]:
     """The spans of `text` that are figures of the kind a question wants (see `_Wanted`).
 
-    An amount may be a bare count ("over 220,000 sales") when no figure has a unit; figures in the
-    question's units come first (1262件, not 3周, for 多少件包裹), and are the only answer when it
-    asks for them (8公斤, and never the 三个 beside it, for how heavy) and figures with units are there.
+    A how-many question counting in no measure word but 个 is answered by a number with the thing
+    counted, when one is there (三城 for 几个城市, "12 cities"; see `_counted`). An amount may be a bare
+    count ("over 220,000 sales") when no figure has a unit; figures in the question's units come
+    first (1262件, not 3周, for 多少件包裹), and are the only answer when it asks for them (8公斤,
+    and never the 三个 beside it, for how heavy) and figures with units are there.
     """
+    if wanted.counted and not wanted.only and (counted := _counted(wanted.counted, text)):
+        return counted
     spans = [m.span() for m in _FIGURE.finditer(text)]
     if wanted.kind == "duration":
         found = [(s, e) for s, e in spans if not _PERCENT.search(text, s, e) and _DURATION.search(text, s, e)]
@@ -344,6 +391,27 @@ def _figures(wanted: _Wanted, text: str) -> list[tuple[int, int]]:
         found = [m.span() for m in _COUNT.finditer(text)]
         if wanted.kind == "count":
             found = _counts(text, found)
+    return found
+
+
+def _counted(thing: str, text: str) -> list[tuple[int, int]]:
+    """The spans of `text` that count `thing`, a number and the thing, in either language.
+
+    "three cities", 三城 for 城市 (a Chinese noun's first character after a numeral), or a number and
+    the measure word it is counted in, when the thing follows them (两个 of 两个校区).
+    """
+    folded, offsets = fold_mapped(text)
+    found = []
+    for number in _NUMERAL.finditer(folded):
+        at = _MEASURE_AFTER.match(folded, number.end()).end()
+        end = word_end(thing, folded, at)
+        if end is None and is_cjk(thing[0]) and at == number.end() and folded.startswith(thing[0], at):
+            end = at + 1
+        if end is not None:
+            # With a measure word the number is whole without the thing (1200家, before 商家).
+            measured = folded[number.end() : at].rstrip()
+            end = number.end() + len(measured) if measured.strip() not in ("", "of") else end
+            found.append((offsets[number.start()], offsets[end - 1] + 1))
     return found
 
 

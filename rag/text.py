@@ -106,6 +106,20 @@ def fold(text: str) -> str:
     return text.lower()
 
 
+def fold_mapped(text: str) -> tuple[str, list[int]]:
+    """`fold(text)` as near as offsets allow, and the offset in `text` of each of its characters.
+
+    NFKC may make one character several ("…": "..."); each is mapped to the character it came from.
+    """
+    pieces = [unicodedata.normalize("NFKC", ch) for ch in text]
+    offsets = [at for at, piece in enumerate(pieces) for _ in piece]
+    folded = "".join(pieces)
+    if not folded.isascii() and len(simplified := _to_simplified().convert(folded)) == len(folded):
+        folded = simplified
+    lower = folded.lower()
+    return (lower if len(lower) == len(folded) else folded), offsets
+
+
 @lru_cache(maxsize=1)
 def _to_simplified() -> Any:
     try:

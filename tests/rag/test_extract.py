@@ -70,7 +70,7 @@ def test_a_what_is_question_leads_with_the_sentence_defining_it_even_through_a_p
 
 def test_how_many_question_is_answered_by_a_count_not_by_money():
     text = "The chain raised prices by 1 yuan across its stores. It now runs 40,000 stores in China."
-    assert _short("How many stores does the chain run?", text) == "40,000"
+    assert _short("How many stores does the chain run?", text) == "40,000 stores"
     assert _short("How much did the chain raise prices by?", text) == "1 yuan"
 
 
@@ -179,7 +179,7 @@ def test_a_span_of_time_and_a_count_without_a_unit_are_short_answers():
     assert _short("第7号仓库第3周处理了多少件包裹？", "第7号仓库在第3周处理了1262件包裹。") == "1262件"
     assert (
         _short("How many sales has the store made?", "In 2025 the store made over 220,000 sales.")
-        == "220,000"
+        == "220,000 sales"
     )
     # A count without a unit answers only when no figure has one, and a year is no count.
     text = "In 2025 the store had 1,200 staff and 35 million sales."
@@ -415,6 +415,20 @@ def test_how_many_is_not_answered_by_the_number_of_a_sum():
     # Nor is a span of time a count: 有多少 asks how many, 多少钱 how much.
     assert _short("有多少商家加入？", "商家加入3个月后，超过1200家商家退出。") == "1200家"
     assert _short("商家交了多少钱？", "商家交了600元。") == "600元"
+
+
+def test_how_many_is_answered_by_a_number_of_the_thing_counted_in_either_language():
+    text = "作为会员卡，于2025年9月在上海、杭州、广州三城同步上线，交了600元。"
+    # 几 with a measure word asks how many; 三城 counts the 城市 asked about.
+    assert _short("小红卡在几个城市上线？", text) == "三城"
+    assert _short("How many cities did 小红卡 launch in?", text) == "三城"
+    english = "It has 300 stores and launched in twelve cities."
+    assert _short("How many cities did it launch in?", english) == "twelve cities"
+    # 第几 asks which one, and 多少平方公里 for an amount in a unit: nothing counted.
+    assert _short("这是第几张单曲？", "这是EXILE的第15张单曲。") == "15张"
+    assert _short("有多少平方公里的森林消失了？", "森林砍伐率为8,646平方英里。") == "8,646平方英里"
+    # A year is no count (1830年).
+    assert _short("总共有多少个国家控制着这个地区？", "法国于 1830年 控制了阿尔及利亚。") is None
 
 
 def test_a_clause_is_not_cut_after_an_abbreviation():

@@ -4,6 +4,7 @@ import sys
 from rag.text import (
     bigrams,
     count_tokens,
+    fold_mapped,
     normalize,
     quotable_spans,
     sentence_spans,
@@ -129,3 +130,9 @@ def test_the_first_terms_from_many_threads_at_once_all_succeed():
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr[-2000:]
+
+
+def test_a_folded_text_maps_each_character_to_the_one_it_came_from():
+    folded, offsets = fold_mapped("A…小紅卡三城")
+    assert folded == "a...小红卡三城"
+    assert [offsets[folded.index(ch)] for ch in "a小卡城"] == [0, 2, 4, 6]
