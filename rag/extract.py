@@ -218,8 +218,21 @@ _NUMERAL = re.compile(
 _UNIT = re.compile(_UNITS, re.I)
 _MEASURE_AFTER = re.compile(rf"\s*+(?:{_MEASURES})?+\s*+(?:of\s++)?+")
 _MONEY = re.compile(r"元|\$|¥|\b(?:yuan|rmb|usd|hkd|dollars?)\b", re.I)
-# How far after a number its currency is looked for (" dollars").
-MONEY_AFTER = 8
+# A currency after a number, past its scale ("400 billion RMB", "3亿元").
+_CURRENCY_AFTER = re.compile(
+    r"\s*+(?:(?:亿|万|千|百|trillion|billion|million|thousand)\s*+)?+(?:元|美元|港元|块|(?:yuan|rmb|usd|hkd|dollars?)\b)",
+    re.I,
+)
+# What 多少 asks for in money, not a count (多少手续费, 多少收入).
+_MONEY_THING = re.compile(r"[费价钱款金资税薪额租]$|收入|利润|营收|成本|市值|估值|销售|支出|开支|gmv", re.I)
+# A question asking for a sum of money by name (多少钱, a fee, a price, what was paid): answered by a
+# figure in a currency, never by a span of time or a count beside it.
+_ASKS_MONEY = re.compile(
+    r"多少钱|多少[元块]|几块钱|价格|价钱|售价|费用|收费|[花付]了?多少|"
+    r"\bhow much money\b|\bcosts?\b|\bprices?\b|\bfees?\b|\bpa(?:y|id|ying)\b|\bsp[ae]nd|\bspent\b|"
+    r"\bcharged?\b",
+    re.I,
+)
 # The measure word a how-many question counts by (多少件包裹: 件); the ones people are counted in.
 _PEOPLE = "人名位"
 _MEASURE = re.compile(f"(?:多少|几)({_MEASURES})")
@@ -326,7 +339,8 @@ class _Wanted(NamedTuple):
     """What figure a how-much question wants.
 
     Its `kind`: a `rate` (a percentage, for a rate or a change), a `duration` (a span of time, for
-    how long), a `count` (an amount that is not money, for how many) or an `amount`; the `units` it is
+    how long), `money` (a sum in a currency, for a price, a fee, what was paid), a `count` (an amount
+    that is not money, for how many) or an `amount`; the `units` it is
     in, when the question says (件 in 多少件包裹, a weight's units in 体重是多少); and whether only a
     figure in them answers it (not for 多少个, which counts in any measure word).
     """
@@ -342,9 +356,13 @@ def _wanted(question: str) -> _Wanted:
         kind = "rate"
     elif _HOW_LONG.search(question):
         kind = "duration"
+    elif _HOW_MANY.search(question):
+        kind = "count"
     else:
-        kind = "count" if _HOW_MANY.search(question) else "amount"
+        kind = "money" if _ASKS_MONEY.search(question) else "amount"
     counted = _counted_thing(question) if kind == "count" else None
+    if counted and _MONEY_THING.search(counted):
+        kind, counted = "money", None
     if measure := _MEASURE.search(question):
         word = measure.group(1)
         # People are counted in 人, 名 or 位 alike.
@@ -383,6 +401,8 @@ def _figures(wanted: _Wanted, text: str) -> list[tuple[int, int]]:
         found = [(s, e) for s, e in spans if bool(_PERCENT.search(text, s, e)) == (wanted.kind == "rate")]
     if wanted.kind == "count":
         found = _counts(text, found)
+    if wanted.kind == "money":
+        return [(s, e) for s, e in found if _money(text, s, e)]
     if wanted.units is not None:
         united = [(s, e) for s, e in found if wanted.units.search(text, s, e)]
         if united or wanted.only and found:
@@ -416,15 +436,16 @@ def _counted(thing: str, text: str) -> list[tuple[int, int]]:
 
 
 def _counts(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans that count things: no span of time (3个月), no sum of money.
+    """The spans that count things: no span of time (3个月), no sum of money (`_money`)."""
+    return [(s, e) for s, e in spans if not _DURATION.search(text, s, e) and not _money(text, s, e)]
 
-    A sum has its currency inside, just before or just after ("600" of "600元").
+
+def _money(text: str, start: int, end: int) -> bool:
+    """Whether the figure `text[start:end]` is a sum: its currency inside, just before or just after.
+
+    "600" of "600元", "400" of "400 billion RMB".
     """
-    return [
-        (s, e)
-        for s, e in spans
-        if not _DURATION.search(text, s, e) and not _MONEY.search(text, max(0, s - 1), e + MONEY_AFTER)
-    ]
+    return bool(_MONEY.search(text, max(0, start - 1), end) or _CURRENCY_AFTER.match(text, end))
 
 
 def _place_list(match: re.Match[str]) -> tuple[int, int]:

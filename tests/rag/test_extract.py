@@ -431,6 +431,16 @@ def test_how_many_is_answered_by_a_number_of_the_thing_counted_in_either_languag
     assert _short("总共有多少个国家控制着这个地区？", "法国于 1830年 控制了阿尔及利亚。") is None
 
 
+def test_a_question_naming_money_is_answered_by_a_sum_in_a_currency():
+    text = "小红卡运营3个月后关停，其年卡收费为168元。"
+    assert _short("小红卡的年卡要花多少钱？", text) == "168元"
+    assert _short("How much did the card cost?", "It closed after 3 months.") is None
+    # 多少手续费 asks for a sum, not a count; a scale stands between a number and its currency.
+    fees = "It could save about 2.4 billion RMB on a projected GMV of over 400 billion RMB in 2024."
+    assert _short("小红书每年能节省多少手续费？", fees) == "2.4 billion RMB"
+    assert _short("How many merchants joined?", fees) is None
+
+
 def test_a_clause_is_not_cut_after_an_abbreviation():
     text = (
         "The store sells gold. The flagship store is operated by Chengdu Pinong Technology Co., Ltd., "
