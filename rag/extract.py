@@ -311,9 +311,11 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     if not spans:
         return None
     # The value a change started from ("up from 2.9 billion", 由29亿元增至) answers only if nothing else
-    # does; a range from one value to another (从1978年至1980年) is no change.
+    # does, and first when the question asks for the earlier value (去年同期); a range from one value
+    # to another (从1978年至1980年) is no change.
     single, merged = set(spans), _ranges(text, spans)
-    spans = [s for s in merged if s not in single or not _FROM.search(text, 0, s[0])] or merged
+    earlier = bool(_ASKS_EARLIER.search(question))
+    spans = [s for s in merged if (s in single and bool(_FROM.search(text, 0, s[0]))) == earlier] or merged
     spans = [(start, _whole_end(text, end)) for start, end in spans]
     folded = fold(text)
     places = {t: occurrences(t, folded) for t in _Scorer(question, idf).weights}
@@ -462,8 +464,13 @@ def _place_list(match: re.Match[str]) -> tuple[int, int]:
 
 # What stands before a date opening its clause.
 _OPENS = re.compile(r"(?:^|[,，;；。!?！？.:：])\s*+$")
-# What stands before the value a change started from.
+# What stands before the value a change started from, and a question asking for that value.
 _FROM = re.compile(r"(?:\bfrom|由|从|较)\s*+$", re.I)
+_ASKS_EARLIER = re.compile(
+    r"去年|上一?年|前一年|同期|此前|之前|\blast year\b|\bprevious(?:ly)?\b|\bprior\b|"
+    r"\ba year (?:ago|earlier)\b|\bbefore\b|\bstart(?:ed)? (?:from|at)\b",
+    re.I,
+)
 # What joins the two ends of a range (50米至1,520米, 276米-285米, 1978年至1980年, 100–120 meters); not
 # "to", which in English news mostly ends a change ("rose from 2.9 to 3.3 billion").
 _RANGE = re.compile(r"\s*+(?:至|到|~|～|-|–|—)\s*+")

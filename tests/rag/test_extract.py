@@ -441,6 +441,13 @@ def test_a_question_naming_money_is_answered_by_a_sum_in_a_currency():
     assert _short("How many merchants joined?", fees) is None
 
 
+def test_the_value_a_change_started_from_answers_a_question_about_the_earlier_one():
+    text = "It reported a GMV of 3,323.252 billion yuan in Q1 2025, up from 2,880.725 billion yuan in the same period last year."
+    assert _short("What was the GMV in Q1 2025?", text) == "3,323.252 billion yuan"
+    assert _short("去年同期的GMV是多少？", text) == "2,880.725 billion yuan"
+    assert _short("What was the GMV in the same period last year?", text) == "2,880.725 billion yuan"
+
+
 def test_a_clause_is_not_cut_after_an_abbreviation():
     text = (
         "The store sells gold. The flagship store is operated by Chengdu Pinong Technology Co., Ltd., "
