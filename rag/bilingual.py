@@ -10,7 +10,7 @@ list can hold for every company and person an archive names.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import lru_cache
 
 from rag import dictionary, lexicon
@@ -342,14 +342,18 @@ def weighted_terms(question: str, idf: Callable[[str], float]) -> dict[str, floa
 
 
 def matched_share(
-    weights: dict[str, float], text: str, shares: dict[str, dict[str, float]] | None = None
+    weights: dict[str, float],
+    text: str,
+    shares: dict[str, dict[str, float]] | None = None,
+    given: Collection[str] = (),
 ) -> float | None:
     """Weighted share of the terms found in `text` (normalised, lower-case).
 
     A term is fully judged when `text` has enough of its script or of its translation's script;
     otherwise (an English word with no known translation, against a Chinese passage) it counts half
     against the share. None when no term can be judged at all. `shares`: each term's translations
-    weighted by their use around `text` (see `sense_shares`).
+    weighted by their use around `text` (see `sense_shares`); `given`: terms the caller found in it
+    by other means.
     """
     has_latin = sum(ch.isascii() and ch.isalpha() for ch in text) >= 20
     has_cjk = sum(map(is_cjk, text)) >= 4
@@ -360,7 +364,7 @@ def matched_share(
     found = total = 0.0
     any_judged = False
     for term, weight in weights.items():
-        share = presence(term, text, shares.get(term) if shares else None)
+        share = 1.0 if term in given else presence(term, text, shares.get(term) if shares else None)
         sure = bool(share) or judged(term)
         any_judged |= sure
         found += share * weight
@@ -368,14 +372,17 @@ def matched_share(
     return found / total if any_judged and total else None
 
 
-def coverage(question: str, text: str, idf: Callable[[str], float]) -> float | None:
+def coverage(
+    question: str, text: str, idf: Callable[[str], float], given: Collection[str] = ()
+) -> float | None:
     """How much of `question` a passage's `text` holds, from 0 to 1.
 
-    The rarity-weighted (`idf`) share of its terms or their translations (`matched_share`), or of its
-    Chinese character pairs when paraphrase hides the terms; None when neither can be judged.
+    The rarity-weighted (`idf`) share of its terms or their translations (`matched_share`, with the
+    terms `given` as found), or of its Chinese character pairs when paraphrase hides the terms; None
+    when neither can be judged.
     """
     text = unbroken(text)
-    share = matched_share(weighted_terms(question, idf), text)
+    share = matched_share(weighted_terms(question, idf), text, given=given)
     pairs = bigrams(question)
     paraphrase = len(pairs & bigrams(text)) / len(pairs) if pairs else None
     known = [s for s in (share, paraphrase) if s is not None]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from typing import NamedTuple
 
 from rag.bilingual import matched_share, occurrences, sense_shares, weighted_terms, word_end
@@ -146,6 +146,23 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             re.I,
         ),
         re.compile(r"将|可能|或|\bwill\b|\bcould\b|\bmay\b|\bmight\b", re.I),
+    ),
+    # What stands against a thing: its weaknesses, risks, challenges ("快手自营模式的缺点": it "lacks a
+    # nationwide warehousing network").
+    "risk": (
+        re.compile(
+            r"缺点|缺陷|不足之处|劣势|短板|弱点|弊端|隐患|风险|挑战|难点|困难|"
+            r"\b(?:weakness(?:es)?|drawbacks?|disadvantages?|downsides?|risks?|challenges?|shortcomings?|"
+            r"limitations?|pitfalls?|weak points?|problems? (?:with|of|for|facing))\b",
+            re.I,
+        ),
+        re.compile(
+            r"缺乏|缺少|缺点|不足|风险|挑战|困难|难以|短板|劣势|隐患|弊端|受限|\black(?:s|ed|ing)?\b|\brisks?\b|"
+            r"\bchalleng|\bdifficult|\bproblem|\bweak|\bshortcoming|\blimit|\bdrawback|\bconcern|\bstruggl|"
+            r"\bfail|\bhinder|\bobstacle",
+            re.I,
+        ),
+        re.compile(r"但|然而|却|可能影响|\bbut\b|\bhowever\b|\bmay affect\b|\bcould affect\b", re.I),
     ),
     # What a thing is, asked of the thing alone (小红卡是什么, "What is Douyin?"; not 小红卡的定位是什么 or
     # "What is Kuaishou's margin?", which ask for one of its attributes).
@@ -289,13 +306,14 @@ class Figure(NamedTuple):
 def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure | None:
     """The shortest span of `text` that answers a how-much, when, where or who question.
 
-    A figure with its unit, a date, a list of places (`_PLACES`), or a name the question does not
-    already say (`_NAME`). A question about a rate or a change (净利润率, "how fast did it grow") is
-    answered by a percentage, any other how-much question by an amount (or, when none has a unit, a
-    count: "over 220,000 sales"), a how-long question by a span of time; a figure of the wrong kind
-    is no answer (see `_figures`). Of several, the span the question's words stand closest to, each
-    word weighted by its rarity ("margin of 14.0%" for the net profit margin, not the revenue in the
-    same sentence); None when no word of the question occurs.
+    A figure with its unit, a date, a list of places (`_PLACES`), a name the question does not
+    already say (`_NAME`), or the kind of thing a what-kind question asks for (`_kinds`). A question
+    about a rate or a change (净利润率, "how fast did it grow") is answered by a percentage, any other
+    how-much question by an amount (or, when none has a unit, a count: "over 220,000 sales"), a
+    how-long question by a span of time; a figure of the wrong kind is no answer (see `_figures`).
+    Of several, the span the question's words stand closest to, each word weighted by its rarity
+    ("margin of 14.0%" for the net profit margin, not the revenue in the same sentence); None when no
+    word of the question occurs.
     """
     intents = question_intents(question)
     spans = [m.span() for m in INTENTS["when"][1].finditer(text)] if "when" in intents else []
@@ -308,6 +326,10 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     # foreign title ("Say Never Again" beside 占士·邦's creator).
     if "who" in intents and language(text) == "en":
         spans += [m.span() for m in _NAME.finditer(text) if not _states(fold(question), m.group())]
+    if not ANSWER_TYPES.intersection(intents):
+        kinds = (_kinds(thing, text) for thing in _asked_kinds(question))
+        found = next((k for k in kinds if k), [])
+        spans += [span for span in found if _adds(fold(question), text[slice(*span)])]
     if not spans:
         return None
     # The value a change started from ("up from 2.9 billion", 由29亿元增至) answers only if nothing else
@@ -335,6 +357,86 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
         ((pull(*span), span) for span in spans), key=lambda x: (x[0], x[1][0] - x[1][1])
     )
     return Figure(start, end, strongest) if strongest > 0 else None
+
+
+# A question asking what kind of thing (什么牌照, 卖什么商品, "what products"): the thing, in Chinese or
+# English; not a what-question's verb ("What did …").
+_ASKED_KIND = re.compile(
+    r"(?:什么|哪些|哪种|哪类|哪一类|哪款|哪几种)(?=[\u4e00-\u9fff])|"
+    r"\b(?:what|which)\s++(?:(?:kinds?|types?|sorts?)\s++of\s++)?+(?-i:[A-Z][A-Za-z]*+\s++)*+"
+    r"(?!(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|may|might|happened|about)\b)"
+    r"(?-i:([a-z]++))(?:\s++(?-i:([a-z]++)))?+",
+    re.I,
+)
+# What names the kind in an English text: the words after "such as" (licenses, such as for Internet
+# micro-lending), else the words before the thing (dozens of gold jewelry products), no function word
+# or inflected verb among them.
+_SUCH_AS = re.compile(
+    r",?+\s*+(?:such as|including|like|namely)\s++(?:for\s++)?+([^,.;:()]{3,60}?)"
+    r"(?=\s*+(?:[,.;:()]|\bwhich\b|\bthat\b|\band\b|$))",
+    re.I,
+)
+_WORD_BEFORE = re.compile(r"([a-z][a-z-]*+)\s++$")
+_FUNCTION = frozenset(
+    "a an the of to for in on at by with from and or but as so than its their his her our this that these "
+    "those has have had is are was were be been it they there not no only all any both each such also "
+    "while whereas which who whose where when includes include called named known became become more most "
+    "other some many several new".split()
+)
+# Words that rate a thing rather than say its kind ("the landmark court case", "his best-known works").
+_RATING = frozenset(
+    "first last main major key leading top prominent famous notable noted well-known best-known important "
+    "significant traditional typical various additional further certain particular large small big great "
+    "landmark recent former current".split()
+)
+KIND_WORDS = 3
+_NOT_KINDS = frozenset("名字 名称 意思 意义 含义 东西 事情 name names meaning thing things".split())
+
+
+def _asked_kinds(question: str) -> list[str]:
+    """The thing a what-kind question asks the kind of (牌照 in 什么牌照, "products" in "what products").
+
+    In English, its first word after "what" not capitalised ("What German poet": poet), and that word
+    with the next, to try first ("What court case": court case). Not a name or a meaning asked for
+    (什么名字, 什么意思): no kind of thing answers those.
+    """
+    if not (asks := _ASKED_KIND.search(question)):
+        return []
+    if asks.group(1):
+        first, second = asks.group(1), asks.group(2)
+        things = [f"{first} {second}", first] if second and second not in _FUNCTION else [first]
+    else:
+        after = terms(question[asks.end() :], search_mode=False)
+        things = after[:1] if after and is_cjk(after[0][0]) else []
+    return [t for t in things if t.split()[0] not in _FUNCTION and t not in _NOT_KINDS]
+
+
+def _kinds(thing: str, text: str) -> list[tuple[int, int]]:
+    """The spans of an English `text` that name a kind of `thing` (see `_SUCH_AS`).
+
+    A name right after the thing is the one asked for ("the German poet Theodor Fontane").
+    """
+    folded, offsets = fold_mapped(text)
+    found = []
+    for at in occurrences(thing, folded):
+        end = word_end(thing, folded, at)
+        if end is None or not folded[at].isascii():
+            continue
+        if (named := _NAME.match(text, offsets[end - 1] + 2)) and text[offsets[end - 1] + 1] == " ":
+            found.append(named.span())
+            continue
+        if such := _SUCH_AS.match(folded, end):
+            found.append((offsets[such.start(1)], offsets[such.end(1) - 1] + 1))
+            continue
+        start = at
+        for _ in range(KIND_WORDS):
+            word = _WORD_BEFORE.search(folded, 0, start)
+            if not word or word.group(1) in _FUNCTION | _RATING or word.group(1).endswith(("ed", "ing")):
+                break
+            start = word.start(1)
+        if start < at:
+            found.append((offsets[start], offsets[end - 1] + 1))
+    return found
 
 
 class _Wanted(NamedTuple):
@@ -507,12 +609,31 @@ def _distance(text: str, start: int, end: int, at: int, date: bool = False) -> f
 
 
 def question_intents(question: str) -> list[str]:
-    """The kinds of answer the question asks for (`why`, `when`, `number`, `who`, `where`, `next`, `what`).
+    """The kinds of answer the question asks for (`why`, `when`, `number`, …; see `INTENTS`).
 
     "Which cities" (哪些城市) asks where, not who: a place question is not also asked for a name.
     """
     found = [name for name, (asks, _, _) in INTENTS.items() if asks.search(question)]
     return [name for name in found if name != "who" or "where" not in found]
+
+
+AskedWords = list[tuple[re.Pattern[str], frozenset[str]]]
+
+
+def asked_words(question: str, words: Iterable[str]) -> AskedWords:
+    """The question's `words` that ask for a statement (缺点, "weakness", 原因), with the cue giving one."""
+    asks = [
+        (INTENTS[name][0], INTENTS[name][1])
+        for name in question_intents(question)
+        if name not in ANSWER_TYPES
+    ]
+    found = [(cue, frozenset(w for w in words if ask.search(w))) for ask, cue in asks]
+    return [(cue, words) for cue, words in found if words]
+
+
+def stated_words(asked: AskedWords, text: str) -> set[str]:
+    """The asked words `text` answers by its cue: "lacks a warehousing network" states a weakness."""
+    return {word for cue, words in asked if cue.search(text) for word in words}
 
 
 class _Scorer:
@@ -526,7 +647,9 @@ class _Scorer:
         # Character pairs catch Chinese paraphrase; in an English question they would only count
         # its Chinese names a second time.
         self.bigrams = bigrams(question) if language(question) == "zh" else set()
-        self.cues = [(*INTENTS[name][1:], name in ANSWER_TYPES) for name in question_intents(question)]
+        intents = question_intents(question)
+        self.cues = [(*INTENTS[name][1:], name in ANSWER_TYPES) for name in intents]
+        self.asked = asked_words(question, self.weights)
         self.wanted = _wanted(question)
         self.question = fold(question)
 
@@ -540,8 +663,9 @@ class _Scorer:
         title) is said with every sentence of the article: "本鱼…以小鱼为食" is about the 蓝线裸顶鲷 of
         its title as much as the sentence that names it.
         """
+        given = stated_words(self.asked, text)
         text = f"{topic}\n{text}" if topic else text
-        lexical = matched_share(self.weights, unbroken(text), self.shares) or 0.0
+        lexical = matched_share(self.weights, unbroken(text), self.shares, given) or 0.0
         paraphrase = len(self.bigrams & bigrams(text)) / len(self.bigrams) if self.bigrams else 0.0
         weight = PARAPHRASE_WEIGHT if self.bigrams else 0.0
         return (1 - weight) * lexical + weight * paraphrase
@@ -567,6 +691,11 @@ class _Scorer:
             return cue.search(text) is not None
         spans = _figures(self.wanted, text) if cue is _FIGURE else [m.span() for m in cue.finditer(text)]
         return any(not _states(self.question, text[s:e]) for s, e in spans)
+
+
+def _adds(question: str, span: str) -> bool:
+    """Whether `span` has a word the question (folded) does not say, in either language."""
+    return any(not matched_share({word: 1.0}, question) for word in terms(span))
 
 
 def _states(question: str, span: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from rag.bilingual import coverage, known_names, listed_spellings, translations
+from rag.extract import asked_words, stated_words
 from rag.store import KeywordIndex
 from rag.text import terms
 from rag.types import Evidence
@@ -72,7 +73,11 @@ def confidence(question: str, evidence: Evidence, keyword: KeywordIndex) -> floa
     hits = evidence.hits
     if not hits:
         return 0.0
-    judged = (coverage(question, h.chunk.index_text, keyword.idf) for h in hits[:JUDGED_PASSAGES])
+    asked = asked_words(question, terms(question, search_mode=False))
+    judged = (
+        coverage(question, h.chunk.index_text, keyword.idf, stated_words(asked, h.chunk.index_text))
+        for h in hits[:JUDGED_PASSAGES]
+    )
     scores = [c for c in judged if c is not None]
     best_dense = max(h.dense for h in hits)
     gap = best_dense - evidence.background if best_dense else 0.0

@@ -1,6 +1,14 @@
 from collections.abc import Iterable, Iterator
 
-from rag.extract import MAX_QUOTES, MIN_CUT_CHARS, answer_span, question_intents, select_quotes
+from rag.extract import (
+    MAX_QUOTES,
+    MIN_CUT_CHARS,
+    answer_span,
+    asked_words,
+    question_intents,
+    select_quotes,
+    stated_words,
+)
 from rag.text import sentence_spans
 from rag.types import Hit, Quote
 from tests.helpers import make_chunk
@@ -446,6 +454,39 @@ def test_the_value_a_change_started_from_answers_a_question_about_the_earlier_on
     assert _short("What was the GMV in Q1 2025?", text) == "3,323.252 billion yuan"
     assert _short("去年同期的GMV是多少？", text) == "2,880.725 billion yuan"
     assert _short("What was the GMV in the same period last year?", text) == "2,880.725 billion yuan"
+
+
+def test_a_what_kind_question_is_answered_by_the_kind_the_text_names():
+    store = (
+        'The "Kuaishou Official Store" has launched dozens of gold jewelry products, many marked as self-run.'
+    )
+    assert _short("快手自营旗舰店卖什么商品？", store) == "gold jewelry products"
+    assert _short("What products does the Kuaishou store sell?", store) == "gold jewelry products"
+    licences = (
+        "There is speculation about its pursuit of additional licenses, such as for Internet micro-lending."
+    )
+    assert _short("小红书接下来可能申请什么牌照？", licences) == "Internet micro-lending"
+    # A name right after the thing is the one asked for; a word rating the thing names no kind of it.
+    poets = "Several prominent German figures were Huguenot, including poet Theodor Fontane."
+    assert _short("What German poet was descended from Huguenots?", poets) == "Theodor Fontane"
+    assert _short("What court case ended it?", "It ended after the landmark court case.") is None
+    # 什么名字 asks for a name, not a kind of name.
+    assert _short("这座堡垒叫什么名字？", "The fort took the family name of its builder.") is None
+
+
+def test_a_question_for_a_weakness_or_a_plan_is_answered_by_the_sentence_stating_one():
+    text = (
+        "Kuaishou is rumored to be entering self-operated e-commerce with its flagship store. "
+        "The store ships from factories, but lacks a nationwide warehousing network. "
+        "Kuaishou reported revenue of 32.6 billion yuan."
+    )
+    hits = [Hit(chunk=make_chunk(text, title="快手要做自营电商了吗?"), score=1.0)]
+    for question in ("快手自营模式的缺点是什么？", "What is the weakness of Kuaishou's self-operated model?"):
+        assert "lacks" in select_quotes(question, hits, _idf, 200)[0].text
+    # The word asking for it (缺点) is found in a text with the cue of one, for the refusal gate too.
+    asked = asked_words("快手自营模式的缺点是什么？", ["快手", "自营", "缺点"])
+    assert stated_words(asked, "but lacks a nationwide warehousing network") == {"缺点"}
+    assert stated_words(asked, "Kuaishou reported revenue") == set()
 
 
 def test_a_clause_is_not_cut_after_an_abbreviation():
