@@ -87,9 +87,11 @@ def spellings(term: str) -> tuple[str, ...]:
 # The ending an English word is matched without, so one form finds the others: "fans" finds "fan base",
 # "operates" finds "operated", "cities" finds "city". Three letters are kept at least; a few words only
 # look inflected. The one who does a thing is found by it and finds it ("founded": "founder",
-# "managers": "manage"), four letters kept ("water" is no form of "wat").
+# "managers": "manage"), for words of five letters or more: shorter ones are mostly another word
+# (use: user, form: former, show: shower).
 _ENDING = re.compile(r"(?<=[a-z]{3})(?:ies|es|s|ed|ing)$")
-_DOER = re.compile(r"(?<=[a-z]{4})er$")
+DOER_ROOT = 5
+_DOER = re.compile(rf"(?<=[a-z]{{{DOER_ROOT}}})er$")
 _NOT_INFLECTED = frozenset({"news", "series", "species", "means", "lens", "physics", "economics"})
 
 
@@ -114,8 +116,8 @@ def _root(term: str) -> str:
 def _word(term: str) -> re.Pattern[str]:
     root = re.escape(_root(term))
     stem = _stem(term)
-    doer = "rs?" if stem.endswith("e") else "ers?"
-    forms = _Y_FORMS if _CONSONANT_Y.search(stem) else f"(?:e|y|s|es|ed|d|ing|ies|ied|{doer})?"
+    doer = "" if len(stem) < DOER_ROOT else "|rs?" if stem.endswith("e") else "|ers?"
+    forms = _Y_FORMS if _CONSONANT_Y.search(stem) else f"(?:e|y|s|es|ed|d|ing|ies|ied{doer})?"
     return re.compile(rf"(?<![a-z0-9]){root}{forms}(?![a-z0-9])")
 
 
