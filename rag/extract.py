@@ -147,19 +147,21 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
         ),
         re.compile(r"将|可能|或|\bwill\b|\bcould\b|\bmay\b|\bmight\b", re.I),
     ),
-    # What stands against a thing: its weaknesses, risks, challenges ("快手自营模式的缺点": it "lacks a
-    # nationwide warehousing network").
+    # What stands against a thing: its weaknesses, risks, challenges, what people complain of
+    # ("快手自营模式的缺点": it "lacks a nationwide warehousing network"; 用户对小红卡有什么不满: its
+    # functions are lacking, 功能欠缺).
     "risk": (
         re.compile(
-            r"缺点|缺陷|不足之处|劣势|短板|弱点|弊端|隐患|风险|挑战|难点|困难|"
+            r"缺点|缺陷|不足之处|劣势|短板|弱点|弊端|隐患|风险|挑战|难点|困难|不满|抱怨|吐槽|投诉|"
             r"\b(?:weakness(?:es)?|drawbacks?|disadvantages?|downsides?|risks?|challenges?|shortcomings?|"
-            r"limitations?|pitfalls?|weak points?|problems? (?:with|of|for|facing))\b",
+            r"limitations?|pitfalls?|weak points?|problems? (?:with|of|for|facing)|complain(?:ed|ts?)?|"
+            r"dissatisf\w*+|unhappy|criticiz\w*+|criticis\w*+)\b",
             re.I,
         ),
         re.compile(
-            r"缺乏|缺少|缺点|不足|风险|挑战|困难|难以|短板|劣势|隐患|弊端|受限|\black(?:s|ed|ing)?\b|\brisks?\b|"
-            r"\bchalleng|\bdifficult|\bproblem|\bweak|\bshortcoming|\blimit|\bdrawback|\bconcern|\bstruggl|"
-            r"\bfail|\bhinder|\bobstacle",
+            r"缺乏|缺少|欠缺|缺点|不足|风险|挑战|困难|难以|短板|劣势|隐患|弊端|受限|较差|失望|敷衍|未兑现|没人管|"
+            r"\black(?:s|ed|ing)?\b|\brisks?\b|\bchalleng|\bdifficult|\bproblem|\bweak|\bshortcoming|\blimit|"
+            r"\bdrawback|\bconcern|\bstruggl|\bfail|\bhinder|\bobstacle|\bdisappoint|\bpoor\b|\bunfulfill",
             re.I,
         ),
         re.compile(r"但|然而|却|可能影响|\bbut\b|\bhowever\b|\bmay affect\b|\bcould affect\b", re.I),

@@ -483,6 +483,12 @@ def test_a_question_for_a_weakness_or_a_plan_is_answered_by_the_sentence_stating
     hits = [Hit(chunk=make_chunk(text, title="快手要做自营电商了吗?"), score=1.0)]
     for question in ("快手自营模式的缺点是什么？", "What is the weakness of Kuaishou's self-operated model?"):
         assert "lacks" in select_quotes(question, hits, _idf, 200)[0].text
+    # What people complain of is stated the same way: 不满 is answered by what is lacking.
+    complaints = (
+        "无论是用户还是商家，均有人对小红卡的体验表示不满。用户侧认为，小红卡的功能欠缺，导致权益作废。"
+    )
+    hits = [Hit(chunk=make_chunk(complaints, title="小红书关停小红卡"), score=1.0)]
+    assert "欠缺" in "".join(q.text for q in select_quotes("用户对小红卡有什么不满？", hits, _idf, 200))
     # The word asking for it (缺点) is found in a text with the cue of one, for the refusal gate too.
     asked = asked_words("快手自营模式的缺点是什么？", ["快手", "自营", "缺点"])
     assert stated_words(asked, "but lacks a nationwide warehousing network") == {"缺点"}
