@@ -28,7 +28,7 @@ from rag.text import (
     terms,
     unbroken,
 )
-from rag.types import Hit, Quote
+from rag.types import Chunk, Hit, Quote
 
 # An English month's name, whole or shortened (not the "mar" of "market").
 _MONTH = (
@@ -202,11 +202,14 @@ _NAME = re.compile(_NAME_PATTERN)
 # Intents whose strong cue is the answer itself (a name, a place, a figure, a date), not a word that
 # introduces one (因为, "plans to").
 ANSWER_TYPES = frozenset({"who", "where", "number", "when"})
-# A how-much question asking for a rate or a change: its answer is a percentage, not an amount.
+# A how-much question asking for a rate: its answer is a percentage, not an amount; and one asking for
+# a change: a percentage, or the amount it changed by when none is given (上调1元 for 涨价多少).
 _RATE = re.compile(
-    r"率|比例|百分|增长|增速|同比|环比|涨|跌|下降|提高|提升|\brates?\b|\bratio\b|\bpercent|\bmargins?\b|"
-    r"\bshare\b|\bgr[eo]w|\bincreas|\bdecreas|\bris[ei]|\brose\b|\bf(?:all|alls|allen|alling|ell)\b|\bdrop|"
-    r"\bhow fast\b",
+    r"率|比例|百分|增速|同比|环比|\brates?\b|\bratio\b|\bpercent|\bmargins?\b|\bshare\b|\bhow fast\b", re.I
+)
+_CHANGE = re.compile(
+    r"增长|涨|跌|下降|提高|提升|上调|下调|\bgr[eo]w|\bincreas|\bdecreas|\bris[ei]|\brose\b|"
+    r"\bf(?:all|alls|allen|alling|ell)\b|\bdrop",
     re.I,
 )
 # A how-long question, and the unit that answers it: a span of time (3个月, 15 years), not an amount.
@@ -444,11 +447,11 @@ def _kinds(thing: str, text: str) -> list[tuple[int, int]]:
 class _Wanted(NamedTuple):
     """What figure a how-much question wants.
 
-    Its `kind`: a `rate` (a percentage, for a rate or a change), a `duration` (a span of time, for
-    how long), `money` (a sum in a currency, for a price, a fee, what was paid), a `count` (an amount
-    that is not money, for how many) or an `amount`; the `units` it is
-    in, when the question says (件 in 多少件包裹, a weight's units in 体重是多少); and whether only a
-    figure in them answers it (not for 多少个, which counts in any measure word).
+    Its `kind`: a `rate` (a percentage), a `change` (a percentage, else an amount), a `duration` (a
+    span of time, for how long), `money` (a sum in a currency, for a price, a fee, what was paid), a
+    `count` (an amount that is not money, for how many) or an `amount`; the `units` it is in, when
+    the question says (件 in 多少件包裹, a weight's units in 体重是多少); and whether only a figure in
+    them answers it (not for 多少个, which counts in any measure word).
     """
 
     kind: str
@@ -460,6 +463,8 @@ class _Wanted(NamedTuple):
 def _wanted(question: str) -> _Wanted:
     if _RATE.search(question):
         kind = "rate"
+    elif _CHANGE.search(question):
+        kind = "change"
     elif _HOW_LONG.search(question):
         kind = "duration"
     elif _HOW_MANY.search(question):
@@ -504,7 +509,10 @@ def _figures(wanted: _Wanted, text: str) -> list[tuple[int, int]]:
     if wanted.kind == "duration":
         found = [(s, e) for s, e in spans if not _PERCENT.search(text, s, e) and _DURATION.search(text, s, e)]
     else:
-        found = [(s, e) for s, e in spans if bool(_PERCENT.search(text, s, e)) == (wanted.kind == "rate")]
+        percent = wanted.kind in ("rate", "change")
+        found = [(s, e) for s, e in spans if bool(_PERCENT.search(text, s, e)) == percent]
+    if wanted.kind == "change" and not found:
+        found = [(s, e) for s, e in spans if not _DURATION.search(text, s, e)]
     if wanted.kind == "count":
         found = _counts(text, found)
     if wanted.kind == "money":
@@ -888,7 +896,7 @@ def _candidates(
     seen: set[str] = set()
     for rank, hit in enumerate(hits):
         text = hit.chunk.text
-        subject = _subject(hit.chunk.title)
+        subject = _subject(hit.chunk)
         hidden = {
             span for span in instruction_spans(text) if not asks_about(question, text[span[0] : span[1]])
         }
@@ -913,9 +921,13 @@ _HEADLINE = re.compile(r"[,，。!！?？:：;；「」『』“”\"|]")
 SUBJECT_CHARS = 30
 
 
-def _subject(title: str) -> str:
-    """The article's subject, when its title names one rather than making a claim (a headline)."""
-    return title if len(title) <= SUBJECT_CHARS and not _HEADLINE.search(title) else ""
+def _subject(chunk: Chunk) -> str:
+    """The article's subject, when its title names one rather than making a claim (a headline).
+
+    A dated article is news: its title is a headline, however short ("蜜雪冰城上调部分饮品价格").
+    """
+    title = chunk.title
+    return title if not chunk.date and len(title) <= SUBJECT_CHARS and not _HEADLINE.search(title) else ""
 
 
 def _kept(score: _Scorer, text: str, sentence: tuple[int, int], part: tuple[int, int]) -> float:

@@ -1,4 +1,5 @@
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from rag.extract import (
     MAX_QUOTES,
@@ -493,6 +494,31 @@ def test_a_question_for_a_weakness_or_a_plan_is_answered_by_the_sentence_stating
     asked = asked_words("快手自营模式的缺点是什么？", ["快手", "自营", "缺点"])
     assert stated_words(asked, "but lacks a nationwide warehousing network") == {"缺点"}
     assert stated_words(asked, "Kuaishou reported revenue") == set()
+
+
+def test_a_change_is_answered_by_a_percentage_or_else_by_the_amount_it_changed_by():
+    assert _short("蜜雪冰城涨价多少？", "蜜雪冰城宣布，自9月10日起，全国门店的部分饮品价格上调1元。") == "1元"
+    assert _short("快手电商GMV增长了多少？", "快手电商GMV同比增长15.4%，达到3323亿元。") == "15.4%"
+    # A rate is a percentage only.
+    assert _short("快手的净利润率是多少？", "快手的净利润为46亿元。") is None
+
+
+def test_a_dated_article_title_is_a_headline_not_a_subject_said_with_every_sentence():
+    text = (
+        "蜜雪冰城宣布，自9月10日起，全国门店的部分饮品价格上调1元。公司表示，此次调价的原因是原材料和物流成本持续上涨。"
+        "蜜雪冰城目前在全国拥有超过4万家门店，是国内门店数量最多的茶饮品牌。"
+    )
+    chunk = make_chunk(text, title="蜜雪冰城上调部分饮品价格")
+    quoted = {
+        date: "".join(q.text for q in select_quotes("蜜雪冰城涨价多少？", [hit], _idf, 200))
+        for date, hit in (
+            (None, Hit(chunk=chunk, score=1.0)),
+            ("2025-09-02", Hit(chunk=replace(chunk, date="2025-09-02"), score=1.0)),
+        )
+    }
+    # An encyclopedia's title names what every sentence is about; a news headline does not.
+    assert "原材料" in quoted[None]
+    assert "上调1元" in quoted["2025-09-02"] and "原材料" not in quoted["2025-09-02"]
 
 
 def test_a_clause_is_not_cut_after_an_abbreviation():
