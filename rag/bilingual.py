@@ -89,15 +89,16 @@ def spellings(term: str) -> tuple[str, ...]:
 # look inflected. The one who does a thing is found by it and finds it ("founded": "founder",
 # "managers": "manage"), for words of five letters or more: shorter ones are mostly another word
 # (use: user, form: former, show: shower).
+# So is the act ("compete": "competition", "operated": "operation").
 _ENDING = re.compile(r"(?<=[a-z]{3})(?:ies|es|s|ed|ing)$")
-DOER_ROOT = 5
-_DOER = re.compile(rf"(?<=[a-z]{{{DOER_ROOT}}})er$")
+DERIVED_ROOT = 5
+_DERIVED = re.compile(rf"(?<=[a-z]{{{DERIVED_ROOT}}})(?:er|ition|ation|ion)$")
 _NOT_INFLECTED = frozenset({"news", "series", "species", "means", "lens", "physics", "economics"})
 
 
 @lru_cache(maxsize=4096)
 def _stem(term: str) -> str:
-    return term if term in _NOT_INFLECTED else _DOER.sub("", _ENDING.sub("", term))
+    return term if term in _NOT_INFLECTED else _DERIVED.sub("", _ENDING.sub("", term))
 
 
 # A word ending in a consonant and y, and its other forms: category, categories, categorised, categorized.
@@ -107,18 +108,25 @@ _Y_FORMS = "(?:y|ies|ied|i[sz](?:e|es|ed|ing))"
 
 @lru_cache(maxsize=4096)
 def _root(term: str) -> str:
-    """What every form of the English word `term` begins with (categor for category)."""
+    """What every form of the English word `term` begins with (categor for category, compet for compete)."""
     stem = _stem(term)
-    return stem[:-1] if _CONSONANT_Y.search(stem) else stem
+    derives = len(stem) >= DERIVED_ROOT and stem.endswith("e")
+    return stem[:-1] if _CONSONANT_Y.search(stem) or derives else stem
 
 
 @lru_cache(maxsize=4096)
 def _word(term: str) -> re.Pattern[str]:
-    root = re.escape(_root(term))
-    stem = _stem(term)
-    doer = "" if len(stem) < DOER_ROOT else "|rs?" if stem.endswith("e") else "|ers?"
-    forms = _Y_FORMS if _CONSONANT_Y.search(stem) else f"(?:e|y|s|es|ed|d|ing|ies|ied{doer})?"
-    return re.compile(rf"(?<![a-z0-9]){root}{forms}(?![a-z0-9])")
+    root, stem = _root(term), _stem(term)
+    if _CONSONANT_Y.search(stem):
+        forms = _Y_FORMS
+    elif len(stem) < DERIVED_ROOT:
+        forms = "(?:e|y|s|es|ed|d|ing|ies|ied)?"
+    elif stem.endswith("e"):
+        # compete: competing, competitor's -er, competition (no "competey").
+        forms = "(?:e|es|ed|ing|ers?|(?:it|at)?ions?)"
+    else:
+        forms = "(?:e|y|s|es|ed|d|ing|ies|ied|ers?|(?:it|at)?ions?)?"
+    return re.compile(rf"(?<![a-z0-9]){re.escape(root)}{forms}(?![a-z0-9])")
 
 
 def _occurs(term: str, text: str) -> bool:

@@ -126,6 +126,11 @@ def test_an_english_word_matches_its_other_forms_but_not_a_longer_word():
     assert presence("founded", "xiaohongshu's founder, zhai fang") == 1.0
     assert presence("founder", "it was founded in 2013") == 1.0
     assert presence("manage", "the store managers") == 1.0
+    # The act: "Who does Douyin compete with?" is answered by "in direct competition with Meituan".
+    assert presence("compete", "in direct competition with meituan") == 1.0
+    assert presence("operation", "the store is operated by") == 1.0
+    assert presence("close", "closing stores") == 1.0
+    assert presence("store", "a long story") == 0.0
     # A short word's -er is mostly another word.
     assert presence("use", "user engagement") == 0.0
     assert presence("former", "the company formed") == 0.0
