@@ -234,22 +234,40 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> dict[int, str]:
 def _figure(turn: _Turn, quoted: list[Citation]) -> tuple[Figure | None, Citation]:
     """The figure an article's first quote gives; when it gives none, the best of its other quotes'.
 
-    Another quote is read after the first, so the question's words there point at its figure too:
-    "交了600元,等来了…" answers how much merchants paid, which the first quote ("商家侧表示,交了钱做
-    小红卡官方认证") says without the sum.
+    Another quote that follows the first in the article is read with the text from the first on, so
+    the question's words there point at its figure too: "交了600元,等来了…" answers how much merchants
+    paid, which the first quote ("商家侧表示,交了钱做小红卡官方认证") says without the sum. One before
+    it is read alone: the 600元 of a heading earlier in the article does not answer the fee per year
+    the first quote's 会员卡 stands near once they are put side by side.
     """
-    first = quoted[0]
-    spans = []
-    for citation in quoted:
-        lead = "" if citation is first else first.quote + "\n"
-        figure = answer_span(turn.query, lead + citation.quote, turn.weight)
-        if figure is None or figure.start < len(lead) or figure.end - figure.start >= len(citation.quote):
-            continue
-        if citation is first:
-            return figure, citation
-        shifted = figure._replace(start=figure.start - len(lead), end=figure.end - len(lead))
-        spans.append((shifted, citation))
+    first, *others = quoted
+    if figure := _figure_in(turn, first, ""):
+        return figure, first
+    spans = [(figure, c) for c in others if (figure := _figure_in(turn, c, _read_after(first, c)))]
     return max(spans, key=lambda item: item[0].pull, default=(None, first))
+
+
+def _read_after(first: Citation, later: Citation) -> str:
+    """What `later` is read after: the article's text from `first` on, when `later` follows it.
+
+    That text where a passage holds both, else the first quote alone; nothing when `later` comes first.
+    """
+    if later.doc_id != first.doc_id or later.start < first.end:
+        return ""
+    for passage in (later.passage, first.passage):
+        at = passage.find(first.quote)
+        gap = at + len(first.quote) + later.start - first.end
+        if at >= 0 and passage.startswith(later.quote, gap):
+            return passage[at:gap]
+    return first.quote + "\n"
+
+
+def _figure_in(turn: _Turn, citation: Citation, lead: str) -> Figure | None:
+    """The figure of `citation`'s quote, read after `lead`, that is not the whole quote."""
+    figure = answer_span(turn.query, lead + citation.quote, turn.weight)
+    if figure is None or figure.start < len(lead) or figure.end - figure.start >= len(citation.quote):
+        return None
+    return figure._replace(start=figure.start - len(lead), end=figure.end - len(lead))
 
 
 def _generated(turn: _Turn) -> Iterator[Answer]:

@@ -41,6 +41,12 @@ def test_english_question_is_answered_from_a_chinese_article(archive: Settings):
         ("商家交了多少钱做小红卡认证？", "600元["),  # in the article's second quote, not its first
         # The sum is in a quote after the one that says what merchants paid for.
         ("How much did merchants pay for 小红卡 certification?", "600元["),
+        # Not the 600元 of a heading before the quote that names the card: nothing points at it there.
+        ("How much is the 小红卡 membership per year?", "168元["),
+        ("小红卡在几个城市上线？", "三城[1]"),
+        ("快手自营旗舰店卖什么商品？", "gold jewelry products[1]"),
+        ("小红书接下来可能申请什么牌照？", "Internet micro-lending[1]"),
+        ("快手去年同期的电商GMV是多少？", "2,880.725 billion yuan[1]"),
         ("Which cities did 小红卡 launch in?", "上海、杭州、广州[1]"),
         ("快手的净利润率是多少？", "14.0%["),
         ("How long did 小红卡 operate before it was shut down?", "3个月["),
