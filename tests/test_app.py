@@ -168,7 +168,9 @@ def test_browser_library_follows_a_watched_folder(browser, tmp_path: Path):
                 with page.expect_file_chooser() as chooser:
                     page.get_by_text("Click to Upload").click()
                 chooser.value.set_files(str(DATA_DIR / "articles" / "meituan_drones.txt"))
-                expect(page.get_by_text("meituan_drones.txt").first).to_be_visible(timeout=30_000)
+                # The upload list may draw the name as two pieces ("meituan_drones", ".txt"): its cell's
+                # accessible name is whole.
+                expect(page.get_by_role("cell", name="meituan_drones.txt")).to_be_visible(timeout=30_000)
                 page.get_by_role("button", name="Add to archive").click()
                 try:
                     expect(page.get_by_text("is busy").first).to_be_visible(timeout=30_000)
