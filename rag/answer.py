@@ -28,12 +28,13 @@ from rag.compose import compose, in_date_order
 from rag.config import Settings, get_settings
 from rag.dictionary import is_name
 from rag.errors import LLMUnavailable
-from rag.extract import Figure, answer_span, select_quotes
+from rag.extract import select_quotes
 from rag.followup import History, Resolved, names, resolve, rewritten
 from rag.llm import refuses, stream_llm_answer
 from rag.query import check_k, check_question, make_filters
 from rag.refusal import REFUSAL, covers
 from rag.retrieve import gather
+from rag.short import Figure, answer_span
 from rag.store import KeywordIndex
 from rag.text import bigrams, fold, is_cjk, language, terms, unbroken, word_frequency
 from rag.types import Answer, Citation, Hit, Quote

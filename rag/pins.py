@@ -12,7 +12,7 @@ import threading
 
 from rag.answer import answer
 from rag.config import Settings, get_settings
-from rag.extract import INTENTS
+from rag.intents import INTENTS
 from rag.query import check_question
 from rag.store import get_store
 from rag.store.pins import Pin, PinChange, PinLog

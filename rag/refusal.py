@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from rag.bilingual import coverage, known_names, listed_spellings, translations
-from rag.extract import asked_words, stated_words
+from rag.intents import asked_words, stated_words
 from rag.store import KeywordIndex
 from rag.text import terms
 from rag.types import Evidence

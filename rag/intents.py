@@ -1,0 +1,214 @@
+"""What a question asks for (a reason, a figure, a date, a name …) and the cues of an answer of each kind.
+
+Shared by the sentence scorer (`rag.extract`) and the short answer that leads (`rag.short`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rag.text import CJK_RANGE
+
+# An English month's name, whole or shortened (not the "mar" of "market").
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
+
+
+# A name that answers a who question: two capitalised words or more inside a sentence, with the
+# company's suffix ("Chengdu Pinong Technology Co., Ltd.").
+_CAPITALISED = r"[A-Z][a-z]++(?:-[A-Z][a-z]++)*+"
+
+
+NAME_PATTERN = (
+    rf"(?<=[^\s.!?] ){_CAPITALISED}(?: (?!(?:Co|Ltd|Inc|Corp)\b){_CAPITALISED})++"
+    r"(?:,? (?:Co\.(?:, Ltd\.)?+|Ltd\.|Inc\.|Corp\.|Group\b))?+"
+)
+
+
+# Measure words a count is said in (1262件, 3座, 7处, 2股), and units of length, weight and area
+# (15厘米, 8公斤, 0.304平方公里).
+MEASURES = (
+    "件|个|家|人|台|辆|套|张|次|名|位|笔|户|款|"
+    "座|处|类|股|项|届|所|条|种|门|本|部|只|头|艘|架|间|层|场|首|篇|枚|颗|棵|岁"
+)
+
+
+LENGTH = r"厘米|公分|毫米|公尺|英尺|英里|公里|千米|米|(?:cm|mm|km|met(?:er|re)s?|feet|foot|miles?)\b"
+
+
+WEIGHT = r"公斤|千克|克|吨|斤|磅|(?:kg|tons?|tonnes?|grams?)\b"
+
+
+AREA = (
+    r"平方公里|平方千米|平方米|平方公尺|平方英里|平方英尺|公顷|亩|(?:km|mi|ft|m)²|"
+    r"(?:square (?:kilomet(?:er|re)s?|met(?:er|re)s?|miles?|feet)|sq\.? ?(?:km|mi|ft)|hectares?|acres?)\b"
+)
+
+
+UNITS = f"{AREA}|{LENGTH}|{WEIGHT}"
+
+
+# For each intent: what in a question asks for it, and cues of an answer (strong, then weak).
+INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
+    "why": (
+        re.compile(
+            r"为什么|为何|为啥|因何|缘何|何以|原因|缘由|起因|理由|怎么会|\bwhy\b|\breasons?\b|\bhow come\b|"
+            r"\bwhat (?:made|caused|led to)\b",
+            re.I,
+        ),
+        re.compile(
+            r"因为|由于|原因|理由|导致|为了|旨在|\bbecause\b|\bdue to\b|\breasons?\b|\bas a result\b|"
+            r"\bin order to\b|\baim(?:s|ing)? to\b",
+            re.I,
+        ),
+        re.compile(r"表示|称|认为|因此|所以|\bsaid\b|\bsays\b|\bindicat", re.I),
+    ),
+    "when": (
+        re.compile(r"什么时候|何时|哪年|哪一年|几月|哪天|\bwhen\b|\bwhat (?:year|date|time)\b", re.I),
+        re.compile(
+            # A decade (1980年代), a year of any length after 公元 (公元前25年, 公元700年), a century and its
+            # part (二十世纪初期, 19世纪末, "the 19th century"), a decade in English (the 1980s).
+            r"\d{3,4}\s*+年代|公元前?+\s*+\d{1,4}\s*+年|"
+            # A date in Chinese numerals (一九六一年九月十日, 二〇二五年, 九月十日).
+            r"[〇零一二三四五六七八九]{4}年(?:[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?+)?+|"
+            r"[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日|"
+            r"\d{4}\s*+年(?:\s*+\d{1,2}\s*+月(?:\s*+\d{1,2}\s*+日)?)?|\d{1,2}\s*+月\s*+\d{1,2}\s*+日|\d{4}-\d{2}(?:-\d{2})?|"
+            r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*+世纪(?:初期|中期|末期|中叶|初|中|末|\d{1,2}\s*+年代)?+|"
+            r"\b\d{1,2}(?:st|nd|rd|th) century\b|\b1\d{2}0s\b|\b20\d0s\b|"
+            # November 13, November 13th, 2025, November 2025, 13 November 2025: the whole date.
+            rf"\b{_MONTH} (?:\d{{1,2}}(?:st|nd|rd|th)?+(?:,? \d{{4}})?+|\d{{4}})(?!\d)|"
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?+ {_MONTH}(?: \d{{4}})?+(?!\d)|"
+            r"\b(?:in|since|by|from|until|between) (?:1[0-9]|20)\d{2}\b",
+            re.I,
+        ),
+        re.compile(r"\d{1,2}\s*月|季度|\bq[1-4]\b|\b(?:19|20)\d{2}\b", re.I),
+    ),
+    "number": (
+        re.compile(
+            r"多少|几|多大|多高|多长|多久|多重|多深|多远|多宽|比例|金额|"
+            r"\bhow (?:much|many|big|large|fast|long|far|old|tall|high|deep|wide|heavy)\b|"
+            r"\bwhat percentage\b|"
+            # "What was the annual fee …?": a what-question about a quantity.
+            r"\bwhat (?:is|was|are|were)\b[^?]{0,40}?\b(?:fees?|prices?|costs?|revenues?|profits?|margins?|"
+            r"rates?|gmv|sales|income|valuation|amount|number|total|share|percentage|growth)\b",
+            re.I,
+        ),
+        re.compile(
+            # A scale keeps the currency after it (400 billion RMB, 3亿元).
+            r"(?<!\d)(?<!\d[,.])\d[\d,.]*+\s*+(?:(?:亿|万|trillion|billion|million)(?:\s*+(?:元|美元|港元|"
+            r"(?:yuan|rmb|usd|hkd|dollars?)\b))?+|[%％]|元|美元|个月|"
+            f"{MEASURES}|{UNITS}|分钟|小时|天|"
+            r"周|个?星期|倍|yuan|rmb|usd|hours?|minutes?|days?|weeks?|months?)|"
+            # A span of years (3年, 15 years), not a year (2025年).
+            r"(?<![\d,.])\d{1,2}\s*+(?:年|years?\b)|"
+            # A count or span in Chinese numerals with its measure word (两个, 三所, 十二名, 二十年); not
+            # 一个, which is "a".
+            r"(?:[二两三四五六七八九十百千]|一[十百千万])[一二两三四五六七八九十百千万]*+"
+            r"(?:个|家|所|名|位|种|座|条|项|次|件|届|岁|倍|成|年|天|个月)",
+            re.I,
+        ),
+        re.compile(r"\d"),
+    ),
+    "who": (
+        re.compile(r"谁|哪家|哪个|哪位|哪些|什么公司|\bwho\b|\bwhich\b", re.I),
+        # A name, whole (case-sensitive: not any two English words), so that one the question states in
+        # the other language is told apart (`_Scorer._strong`).
+        re.compile(rf"有限公司|集团|创始人|首席|CEO|Co\.|Ltd|Inc\b|(?-i:{NAME_PATTERN})", re.I),
+        re.compile(r"公司|平台|\bcompany\b|\bplatform\b", re.I),
+    ),
+    "where": (
+        re.compile(
+            r"哪里|哪儿|何处|何地|什么地方|在哪(?![部本首一年个位家种次])|哪[个些一]?(?:城市|国家?|地区|省份?|州|县|地方)|"
+            r"位于|分布|\bwhere\b|"
+            r"\bwhich (?:cit(?:y|ies)|countr(?:y|ies)|regions?|provinces?|states?|places?)\b",
+            re.I,
+        ),
+        # A place: a word ending like a place name, a list of three or more short names, "in Chengdu".
+        re.compile(
+            rf"[{CJK_RANGE}](?:省|市|县|区|州|国|镇|岛|洲|湾)|[{CJK_RANGE}]{{2,4}}+(?:、[{CJK_RANGE}]{{2,4}}+){{2,}}+|"
+            r"\b(?:in|at|across|near) (?-i:[A-Z][a-z])",
+            re.I,
+        ),
+        re.compile(r"位于|地区|城市|境内|当地|\bcit(?:y|ies)\b|\bregions?\b|\bcountry\b|\blocated\b", re.I),
+    ),
+    "next": (
+        re.compile(r"接下来|下一步|未来|今后|计划|打算|\bnext\b|\bplans?\b|\bfuture\b|\bgoing to\b", re.I),
+        re.compile(
+            r"计划|拟|有望|预计|未来|下一步|打算|\bplan|\bexpect|\bpotential|\bfuture\b|\bintend|\bspeculat|"
+            r"\baims? to\b|\bnext\b",
+            re.I,
+        ),
+        re.compile(r"将|可能|或|\bwill\b|\bcould\b|\bmay\b|\bmight\b", re.I),
+    ),
+    # What stands against a thing: its weaknesses, risks, challenges, what people complain of
+    # ("快手自营模式的缺点": it "lacks a nationwide warehousing network"; 用户对小红卡有什么不满: its
+    # functions are lacking, 功能欠缺).
+    "risk": (
+        re.compile(
+            r"缺点|缺陷|不足之处|劣势|短板|弱点|弊端|隐患|风险|挑战|难点|困难|不满|抱怨|吐槽|投诉|"
+            r"\b(?:weakness(?:es)?|drawbacks?|disadvantages?|downsides?|risks?|challenges?|shortcomings?|"
+            r"limitations?|pitfalls?|weak points?|problems? (?:with|of|for|facing)|complain(?:ed|ts?)?|"
+            r"dissatisf\w*+|unhappy|criticiz\w*+|criticis\w*+)\b",
+            re.I,
+        ),
+        re.compile(
+            r"缺乏|缺少|欠缺|缺点|不足|风险|挑战|困难|难以|短板|劣势|隐患|弊端|受限|较差|失望|敷衍|未兑现|没人管|"
+            r"\black(?:s|ed|ing)?\b|\brisks?\b|\bchalleng|\bdifficult|\bproblem|\bweak|\bshortcoming|\blimit|"
+            r"\bdrawback|\bconcern|\bstruggl|\bfail|\bhinder|\bobstacle|\bdisappoint|\bpoor\b|\bunfulfill",
+            re.I,
+        ),
+        re.compile(r"但|然而|却|可能影响|\bbut\b|\bhowever\b|\bmay affect\b|\bcould affect\b", re.I),
+    ),
+    # What a thing is, asked of the thing alone (小红卡是什么, "What is Douyin?"; not 小红卡的定位是什么 or
+    # "What is Kuaishou's margin?", which ask for one of its attributes).
+    "what": (
+        re.compile(
+            r"^\s*+(?:什么是[^的？?]{1,20}|[^的？?\s]{1,20}是(?:什么|啥)(?:东西)?)[？?]?\s*+$|"
+            r"^\s*+what(?: is|'s| are| was| were) (?!the\b)(?:an? )?[^?'’]{1,40}(?<! of)\??\s*+$",
+            re.I,
+        ),
+        re.compile(
+            r"定位|是一[个款种家项张类]|是指|指的是|又称|简称|"
+            r"\b(?:is|are|was) (?:an?|the) [^,.]{0,40}?\b(?:for|that|which|of)\b|\brefers? to\b|\bknown as\b|"
+            r"\bpositioned as\b|\bserves? as\b",
+            re.I,
+        ),
+        re.compile(r"作为|\bas an?\b", re.I),
+    ),
+}
+
+
+# Intents whose strong cue is the answer itself (a name, a place, a figure, a date), not a word that
+# introduces one (因为, "plans to").
+ANSWER_TYPES = frozenset({"who", "where", "number", "when"})
+
+
+def question_intents(question: str) -> list[str]:
+    """The kinds of answer the question asks for (`why`, `when`, `number`, …; see `INTENTS`).
+
+    "Which cities" (哪些城市) asks where, not who: a place question is not also asked for a name.
+    """
+    found = [name for name, (asks, _, _) in INTENTS.items() if asks.search(question)]
+    return [name for name in found if name != "who" or "where" not in found]
+
+
+AskedWords = list[tuple[re.Pattern[str], frozenset[str]]]
+
+
+def asked_words(question: str, words: Iterable[str]) -> AskedWords:
+    """The question's `words` that ask for a statement (缺点, "weakness", 原因), with the cue giving one."""
+    asks = [
+        (INTENTS[name][0], INTENTS[name][1])
+        for name in question_intents(question)
+        if name not in ANSWER_TYPES
+    ]
+    found = [(cue, frozenset(w for w in words if ask.search(w))) for ask, cue in asks]
+    return [(cue, words) for cue, words in found if words]
+
+
+def stated_words(asked: AskedWords, text: str) -> set[str]:
+    """The asked words `text` answers by its cue: "lacks a warehousing network" states a weakness."""
+    return {word for cue, words in asked if cue.search(text) for word in words}

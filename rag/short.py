@@ -1,0 +1,532 @@
+"""The short answer an answer opens with: the figure, date, places, name or kind the question asks for.
+
+Found in a quote by its pattern (a figure of the kind asked, a whole date, a list of places after a
+word saying where, a name, the kind an English text names) and chosen by how closely the question's
+words stand to it (`answer_span`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from rag.bilingual import matched_share, occurrences, weighted_terms, word_end
+from rag.intents import (
+    ANSWER_TYPES,
+    AREA,
+    INTENTS,
+    LENGTH,
+    MEASURES,
+    NAME_PATTERN,
+    UNITS,
+    WEIGHT,
+    question_intents,
+)
+from rag.text import CJK_RANGE, fold, fold_mapped, is_cjk, language, terms
+
+_FIGURE = INTENTS["number"][1]
+
+
+_PERCENT = re.compile("[%％]")
+
+
+# A count without a unit ("over 220,000 sales"): the answer to a how-many question only when no figure
+# with a unit is there. Thousands separators or three digits or more, not a year (2025, 1830年).
+_COUNT = re.compile(
+    r"(?<![\d.,])(?:\d{1,3}+(?:,\d{3})++|(?!(?:19|20)\d\d(?!\d))\d{3,}+)(?![.,]?\d|\s*+[%％年])"
+)
+
+
+# The places that answer a where question in a few characters: a list of names after a word saying
+# where (分布于广东、广西…, 在上海、杭州、广州; not the list of sights or services a passage gives), or
+# capitalised names after "in" or "at" ("in Shanghai, Hangzhou and Guangzhou").
+_PLACE_NAME = f"(?:(?!及|和|等|与)[{CJK_RANGE}]){{2,6}}+"
+
+
+_PLACES = re.compile(
+    rf"(?:分布[于在]|产于|[源生]于|位于|遍布|包括|在)({_PLACE_NAME}(?:、{_PLACE_NAME})++)|"
+    r"(?:(?<=\bin )|(?<=\bat ))[A-Z][a-z]++(?:(?:, and |, | and )[A-Z][a-z]++)*+"
+)
+
+
+_NAME = re.compile(NAME_PATTERN)
+
+
+# A how-much question asking for a rate: its answer is a percentage, not an amount; and one asking for
+# a change: a percentage, or the amount it changed by when none is given (上调1元 for 涨价多少).
+_RATE = re.compile(
+    r"率|比例|百分|增速|同比|环比|\brates?\b|\bratio\b|\bpercent|\bmargins?\b|\bshare\b|\bhow fast\b", re.I
+)
+
+
+_CHANGE = re.compile(
+    r"增长|涨|跌|下降|提高|提升|上调|下调|\bgr[eo]w|\bincreas|\bdecreas|\bris[ei]|\brose\b|"
+    r"\bf(?:all|alls|allen|alling|ell)\b|\bdrop",
+    re.I,
+)
+
+
+# A how-long question, and the unit that answers it: a span of time (3个月, 15 years), not an amount.
+_HOW_LONG = re.compile(
+    r"多久|多长时间|(?:多少|几)个?(?:天|周|星期|月|年|小时|分钟)|"
+    r"\bhow long\b|\bhow many (?:days|weeks|months|years|hours)\b",
+    re.I,
+)
+
+
+# A how-many question counts things: money and time are no count ("How many stores": 4万, not the 1元 rise;
+# 有多少商家: not 600元). 多少钱, 多少元, 多少亿 ask for sums.
+_HOW_MANY = re.compile(
+    rf"\bhow many\b|多少(?=[\u4e00-\u9fff])(?![钱元亿万块倍])|(?<![第哪])几(?:{MEASURES})", re.I
+)
+
+
+# What a how-many question counts (几个城市: 城市, "how many cities": cities), and a number that may count
+# it: digits, Chinese numerals (not 一, which is "a"), English number words (not "one"). 第几 asks which
+# one (第二位), 哪几 which ones.
+_COUNTED = re.compile(
+    r"\bhow many (?:(?:more|of|the|different|separate|total)\s++)*+([a-z]++)|"
+    rf"(?:多少|(?<![第哪])几)(?:{MEASURES})?+",
+    re.I,
+)
+
+
+_NUMERAL = re.compile(
+    r"(?<![\d.,])\d[\d,.]*+(?<![.,])|(?:[二两三四五六七八九十百千]|一[十百千万])[一二两三四五六七八九十百千万]*+|"
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"hundreds|thousands|dozens)\b",
+    re.I,
+)
+
+
+_UNIT = re.compile(UNITS, re.I)
+
+
+_MEASURE_AFTER = re.compile(rf"\s*+(?:{MEASURES})?+\s*+(?:of\s++)?+")
+
+
+_MONEY = re.compile(r"元|\$|¥|\b(?:yuan|rmb|usd|hkd|dollars?)\b", re.I)
+
+
+# A currency after a number, past its scale ("400 billion RMB", "3亿元").
+_CURRENCY_AFTER = re.compile(
+    r"\s*+(?:(?:亿|万|千|百|trillion|billion|million|thousand)\s*+)?+(?:元|美元|港元|块|(?:yuan|rmb|usd|hkd|dollars?)\b)",
+    re.I,
+)
+
+
+# What 多少 asks for in money, not a count (多少手续费, 多少收入).
+_MONEY_THING = re.compile(r"[费价钱款金资税薪额租]$|收入|利润|营收|成本|市值|估值|销售|支出|开支|gmv", re.I)
+
+
+# A question asking for a sum of money by name (多少钱, a fee, a price, what was paid): answered by a
+# figure in a currency, never by a span of time or a count beside it.
+_ASKS_MONEY = re.compile(
+    r"多少钱|多少[元块]|几块钱|价格|价钱|售价|费用|收费|[花付]了?多少|"
+    r"\bhow much money\b|\bcosts?\b|\bprices?\b|\bfees?\b|\bpa(?:y|id|ying)\b|\bsp[ae]nd|\bspent\b|"
+    r"\bcharged?\b",
+    re.I,
+)
+
+
+# The measure word a how-many question counts by (多少件包裹: 件); the ones people are counted in.
+_PEOPLE = "人名位"
+
+
+_MEASURE = re.compile(f"(?:多少|几)({MEASURES})")
+
+
+# What a how-much question measures, and the units its answer is in: a length is no answer to how
+# heavy (体重: 8公斤, not 三个亚种), an area none to how long.
+_DIMENSIONS = tuple(
+    (re.compile(asks, re.I), re.compile(f"(?:{units})$", re.I))
+    for asks, units in (
+        (
+            r"体长|身长|长度|全长|多长(?!时间)|高度|身高|多高|海拔|深度|多深|距离|多远|宽度|多宽|直径|"
+            r"\bhow (?:tall|high|deep|far|wide)\b|\b(?:length|height|depth|distance|width)\b",
+            LENGTH,
+        ),
+        (r"体重|重量|多重|\bweigh|\bheavy\b", WEIGHT),
+        (r"面积|占地|\barea\b", AREA),
+        (r"人口|人数|多少人|\bpopulation\b|\bhow many people\b", "人"),
+    )
+)
+
+
+_DURATION = re.compile(r"[天周月年]|星期|小时|分钟|\b(?:days?|weeks?|months?|years?|hours?|minutes?)\b", re.I)
+
+
+# Characters over which a question word's pull on a figure falls by a factor of e (see `answer_span`).
+ANCHOR_REACH = 30
+
+
+CLAUSE_CHARS = 20
+
+
+_BOUNDARY = re.compile(r"[,，;；。!?！？]|\.\s")
+
+
+class Figure(NamedTuple):
+    """A short answer in a quote, `text[start:end]`, and how strongly the question's words point at it."""
+
+    start: int
+    end: int
+    pull: float
+
+
+def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure | None:
+    """The shortest span of `text` that answers a how-much, when, where or who question.
+
+    A figure with its unit, a date, a list of places (`_PLACES`), a name the question does not
+    already say (`_NAME`), or the kind of thing a what-kind question asks for (`_kinds`). A question
+    about a rate or a change (净利润率, "how fast did it grow") is answered by a percentage, any other
+    how-much question by an amount (or, when none has a unit, a count: "over 220,000 sales"), a
+    how-long question by a span of time; a figure of the wrong kind is no answer (see `figures`).
+    Of several, the span the question's words stand closest to, each word weighted by its rarity
+    ("margin of 14.0%" for the net profit margin, not the revenue in the same sentence); None when no
+    word of the question occurs.
+    """
+    intents = question_intents(question)
+    spans = [m.span() for m in INTENTS["when"][1].finditer(text)] if "when" in intents else []
+    dates = {start for start, _ in spans}
+    if "number" in intents:
+        spans += figures(wanted(question), text)
+    if "where" in intents:
+        spans += [_place_list(m) for m in _PLACES.finditer(text)]
+    # Capitalised words are a name in English; in a Chinese text they are mostly a work's or a firm's
+    # foreign title ("Say Never Again" beside 占士·邦's creator).
+    if "who" in intents and language(text) == "en":
+        spans += [m.span() for m in _NAME.finditer(text) if not states(fold(question), m.group())]
+    if not ANSWER_TYPES.intersection(intents):
+        kinds = (_kinds(thing, text) for thing in _asked_kinds(question))
+        found = next((k for k in kinds if k), [])
+        spans += [span for span in found if _adds(fold(question), text[slice(*span)])]
+    if not spans:
+        return None
+    # The value a change started from ("up from 2.9 billion", 由29亿元增至) answers only if nothing else
+    # does, and first when the question asks for the earlier value (去年同期); a range from one value
+    # to another (从1978年至1980年) is no change.
+    single, merged = set(spans), _ranges(text, spans)
+    earlier = bool(_ASKS_EARLIER.search(question))
+    spans = [s for s in merged if (s in single and bool(_FROM.search(text, 0, s[0]))) == earlier] or merged
+    spans = [(start, _whole_end(text, end)) for start, end in spans]
+    folded = fold(text)
+    places = {t: occurrences(t, folded) for t in weighted_terms(question, idf)}
+
+    def pull(start: int, end: int) -> float:
+        # A question word inside the span does not point at it: "Kuaishou Official Store" restates
+        # the question's 快手, it does not answer who runs it.
+        outside = {t: [at for at in found if not start <= at < end] for t, found in places.items()}
+        return sum(
+            idf(t)
+            * max(math.exp(-_distance(folded, start, end, at, start in dates) / ANCHOR_REACH) for at in found)
+            for t, found in outside.items()
+            if found
+        )
+
+    strongest, (start, end) = max(
+        ((pull(*span), span) for span in spans), key=lambda x: (x[0], x[1][0] - x[1][1])
+    )
+    return Figure(start, end, strongest) if strongest > 0 else None
+
+
+# A question asking what kind of thing (什么牌照, 卖什么商品, "what products"): the thing, in Chinese or
+# English; not a what-question's verb ("What did …").
+_ASKED_KIND = re.compile(
+    r"(?:什么|哪些|哪种|哪类|哪一类|哪款|哪几种)(?=[\u4e00-\u9fff])|"
+    r"\b(?:what|which)\s++(?:(?:kinds?|types?|sorts?)\s++of\s++)?+(?-i:[A-Z][A-Za-z]*+\s++)*+"
+    r"(?!(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|may|might|happened|about)\b)"
+    r"(?-i:([a-z]++))(?:\s++(?-i:([a-z]++)))?+",
+    re.I,
+)
+
+
+# What names the kind in an English text: the words after "such as" (licenses, such as for Internet
+# micro-lending), else the words before the thing (dozens of gold jewelry products), no function word
+# or inflected verb among them.
+_SUCH_AS = re.compile(
+    r",?+\s*+(?:such as|including|like|namely)\s++(?:for\s++)?+([^,.;:()]{3,60}?)"
+    r"(?=\s*+(?:[,.;:()]|\bwhich\b|\bthat\b|\band\b|$))",
+    re.I,
+)
+
+
+_WORD_BEFORE = re.compile(r"([a-z][a-z-]*+)\s++$")
+
+
+_FUNCTION = frozenset(
+    "a an the of to for in on at by with from and or but as so than its their his her our this that these "
+    "those has have had is are was were be been it they there not no only all any both each such also "
+    "while whereas which who whose where when includes include called named known became become more most "
+    "other some many several new".split()
+)
+
+
+# Words that rate a thing rather than say its kind ("the landmark court case", "his best-known works").
+_RATING = frozenset(
+    "first last main major key leading top prominent famous notable noted well-known best-known important "
+    "significant traditional typical various additional further certain particular large small big great "
+    "landmark recent former current".split()
+)
+
+
+KIND_WORDS = 3
+
+
+_NOT_KINDS = frozenset("名字 名称 意思 意义 含义 东西 事情 name names meaning thing things".split())
+
+
+def _asked_kinds(question: str) -> list[str]:
+    """The thing a what-kind question asks the kind of (牌照 in 什么牌照, "products" in "what products").
+
+    In English, its first word after "what" not capitalised ("What German poet": poet), and that word
+    with the next, to try first ("What court case": court case). Not a name or a meaning asked for
+    (什么名字, 什么意思): no kind of thing answers those.
+    """
+    if not (asks := _ASKED_KIND.search(question)):
+        return []
+    if asks.group(1):
+        first, second = asks.group(1), asks.group(2)
+        things = [f"{first} {second}", first] if second and second not in _FUNCTION else [first]
+    else:
+        after = terms(question[asks.end() :], search_mode=False)
+        things = after[:1] if after and is_cjk(after[0][0]) else []
+    return [t for t in things if t.split()[0] not in _FUNCTION and t not in _NOT_KINDS]
+
+
+def _kinds(thing: str, text: str) -> list[tuple[int, int]]:
+    """The spans of an English `text` that name a kind of `thing` (see `_SUCH_AS`).
+
+    A name right after the thing is the one asked for ("the German poet Theodor Fontane").
+    """
+    folded, offsets = fold_mapped(text)
+    found = []
+    for at in occurrences(thing, folded):
+        end = word_end(thing, folded, at)
+        if end is None or not folded[at].isascii():
+            continue
+        if (named := _NAME.match(text, offsets[end - 1] + 2)) and text[offsets[end - 1] + 1] == " ":
+            found.append(named.span())
+            continue
+        if such := _SUCH_AS.match(folded, end):
+            found.append((offsets[such.start(1)], offsets[such.end(1) - 1] + 1))
+            continue
+        start = at
+        for _ in range(KIND_WORDS):
+            word = _WORD_BEFORE.search(folded, 0, start)
+            if not word or word.group(1) in _FUNCTION | _RATING or word.group(1).endswith(("ed", "ing")):
+                break
+            start = word.start(1)
+        if start < at:
+            found.append((offsets[start], offsets[end - 1] + 1))
+    return found
+
+
+class Wanted(NamedTuple):
+    """What figure a how-much question wants.
+
+    Its `kind`: a `rate` (a percentage), a `change` (a percentage, else an amount), a `duration` (a
+    span of time, for how long), `money` (a sum in a currency, for a price, a fee, what was paid), a
+    `count` (an amount that is not money, for how many) or an `amount`; the `units` it is in, when
+    the question says (件 in 多少件包裹, a weight's units in 体重是多少); and whether only a figure in
+    them answers it (not for 多少个, which counts in any measure word).
+    """
+
+    kind: str
+    units: re.Pattern[str] | None
+    only: bool
+    counted: str | None = None
+
+
+def wanted(question: str) -> Wanted:
+    """What figure a how-much question wants (see `Wanted`)."""
+    if _RATE.search(question):
+        kind = "rate"
+    elif _CHANGE.search(question):
+        kind = "change"
+    elif _HOW_LONG.search(question):
+        kind = "duration"
+    elif _HOW_MANY.search(question):
+        kind = "count"
+    else:
+        kind = "money" if _ASKS_MONEY.search(question) else "amount"
+    counted = _counted_thing(question) if kind == "count" else None
+    if counted and _MONEY_THING.search(counted):
+        kind, counted = "money", None
+    if measure := _MEASURE.search(question):
+        word = measure.group(1)
+        # People are counted in 人, 名 or 位 alike.
+        units = re.compile(f"[{_PEOPLE}]$" if word in _PEOPLE else f"{word}$")
+        return Wanted(kind, units, word != "个", counted)
+    units = next((units for asks, units in _DIMENSIONS if asks.search(question)), None)
+    return Wanted(kind, units, units is not None, counted)
+
+
+def _counted_thing(question: str) -> str | None:
+    """What a how-many question counts: the word after "how many", or after 多少 or 几 and a measure word."""
+    if not (asks := _COUNTED.search(question)):
+        return None
+    if asks.group(1):
+        return asks.group(1).lower()
+    after = terms(question[asks.end() :], search_mode=False)
+    # 多少平方公里 asks for an area, in a unit: no thing counted.
+    return after[0] if after and is_cjk(after[0][0]) and not _UNIT.match(after[0]) else None
+
+
+def figures(wanted: Wanted, text: str) -> list[tuple[int, int]]:
+    """The spans of `text` that are figures of the kind a question wants (see `Wanted`).
+
+    A how-many question counting in no measure word but 个 is answered by a number with the thing
+    counted, when one is there (三城 for 几个城市, "12 cities"; see `_counted`). An amount may be a bare
+    count ("over 220,000 sales") when no figure has a unit; figures in the question's units come
+    first (1262件, not 3周, for 多少件包裹), and are the only answer when it asks for them (8公斤,
+    and never the 三个 beside it, for how heavy) and figures with units are there.
+    """
+    if wanted.counted and not wanted.only and (counted := _counted(wanted.counted, text)):
+        return counted
+    spans = [m.span() for m in _FIGURE.finditer(text)]
+    if wanted.kind == "duration":
+        found = [(s, e) for s, e in spans if not _PERCENT.search(text, s, e) and _DURATION.search(text, s, e)]
+    else:
+        percent = wanted.kind in ("rate", "change")
+        found = [(s, e) for s, e in spans if bool(_PERCENT.search(text, s, e)) == percent]
+    if wanted.kind == "change" and not found:
+        found = [(s, e) for s, e in spans if not _DURATION.search(text, s, e)]
+    if wanted.kind == "count":
+        found = _counts(text, found)
+    if wanted.kind == "money":
+        return [(s, e) for s, e in found if _money(text, s, e)]
+    if wanted.units is not None:
+        united = [(s, e) for s, e in found if wanted.units.search(text, s, e)]
+        if united or wanted.only and found:
+            return united
+    if not found and wanted.kind in ("amount", "count"):
+        found = [m.span() for m in _COUNT.finditer(text)]
+        if wanted.kind == "count":
+            found = _counts(text, found)
+    return found
+
+
+def _counted(thing: str, text: str) -> list[tuple[int, int]]:
+    """The spans of `text` that count `thing`, a number and the thing, in either language.
+
+    "three cities", 三城 for 城市 (a Chinese noun's first character after a numeral), or a number and
+    the measure word it is counted in, when the thing follows them (两个 of 两个校区).
+    """
+    folded, offsets = fold_mapped(text)
+    found = []
+    for number in _NUMERAL.finditer(folded):
+        at = _MEASURE_AFTER.match(folded, number.end()).end()
+        end = word_end(thing, folded, at)
+        if end is None and is_cjk(thing[0]) and at == number.end() and folded.startswith(thing[0], at):
+            end = at + 1
+        if end is not None:
+            # With a measure word the number is whole without the thing (1200家, before 商家).
+            measured = folded[number.end() : at].rstrip()
+            end = number.end() + len(measured) if measured.strip() not in ("", "of") else end
+            found.append((offsets[number.start()], offsets[end - 1] + 1))
+    return found
+
+
+def _counts(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans that count things: no span of time (3个月), no sum of money (`_money`)."""
+    return [(s, e) for s, e in spans if not _DURATION.search(text, s, e) and not _money(text, s, e)]
+
+
+def _money(text: str, start: int, end: int) -> bool:
+    """Whether the figure `text[start:end]` is a sum: its currency inside, just before or just after.
+
+    "600" of "600元", "400" of "400 billion RMB".
+    """
+    return bool(_MONEY.search(text, max(0, start - 1), end) or _CURRENCY_AFTER.match(text, end))
+
+
+def _place_list(match: re.Match[str]) -> tuple[int, int]:
+    """The span of a list of places: a Chinese list's last name as long as the one before it.
+
+    The pattern cannot tell where "在上海、杭州、广州三城" ends its names; the names of a list are mostly
+    of one length.
+    """
+    if not match.group(1):
+        return match.span()
+    names = match.group(1).split("、")
+    return match.start(1), match.end(1) - len(names[-1]) + min(len(names[-1]), len(names[-2]))
+
+
+# What stands before a date opening its clause.
+_OPENS = re.compile(r"(?:^|[,，;；。!?！？.:：])\s*+$")
+
+
+# What stands before the value a change started from, and a question asking for that value.
+_FROM = re.compile(r"(?:\bfrom|由|从|较)\s*+$", re.I)
+
+
+_ASKS_EARLIER = re.compile(
+    r"去年|上一?年|前一年|同期|此前|之前|\blast year\b|\bprevious(?:ly)?\b|\bprior\b|"
+    r"\ba year (?:ago|earlier)\b|\bbefore\b|\bstart(?:ed)? (?:from|at)\b",
+    re.I,
+)
+
+
+# What joins the two ends of a range (50米至1,520米, 276米-285米, 1978年至1980年, 100–120 meters); not
+# "to", which in English news mostly ends a change ("rose from 2.9 to 3.3 billion").
+_RANGE = re.compile(r"\s*+(?:至|到|~|～|-|–|—)\s*+")
+
+
+def _ranges(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` in order, two joined by a range's connector made one (its lower end alone would mislead)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans)):
+        if merged and merged[-1][1] <= start and _RANGE.fullmatch(text, merged[-1][1], start):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _distance(text: str, start: int, end: int, at: int, date: bool = False) -> float:
+    """How far a question word at `at` stands from the figure or `date` `text[start:end]`, as characters.
+
+    A figure usually follows what it measures ("net profit margin of 14.0%", "年卡收费为168元"): a word
+    after it counts double, and each clause boundary between them as `CLAUSE_CHARS` more characters.
+    A date opening its clause dates what follows it ("1970年，在…取得学士学位", "In 2015, …"), not what
+    came before (the degree before "，1975年在…取得硕士学位" is not 1975's), and one closing its clause
+    what precedes it (成立于1939年): after a date words count plain, the boundary right after it aside.
+    """
+    before = at < start
+    gap = text[at:start] if before else text[end:at]
+    if date and not before and (boundary := _BOUNDARY.match(gap.lstrip())):
+        gap = gap.lstrip()[boundary.end() :]
+    far = len(gap) + CLAUSE_CHARS * len(_BOUNDARY.findall(gap))
+    if not date:
+        return far if before else 2 * far
+    return math.inf if before and _OPENS.search(text, 0, start) else far
+
+
+def _adds(question: str, span: str) -> bool:
+    """Whether `span` has a word the question (folded) does not say, in either language."""
+    return any(not matched_share({word: 1.0}, question) for word in terms(span))
+
+
+def states(question: str, span: str) -> bool:
+    """Whether the question (folded) already says what `span` says, in either language.
+
+    Half its words or more, or their translations: 快手自营旗舰店 says "Kuaishou Official Self-Operated
+    Flagship Store".
+    """
+    words = dict.fromkeys(terms(span), 1.0)
+    return bool(words) and (matched_share(words, question) or 0.0) >= 0.5
+
+
+# What continues a Latin word or a number past a point inside it: letters and digits, a decimal point
+# or thousands separator followed by a digit, a hyphen or apostrophe followed by a letter.
+_WORD_REST = re.compile(r"[0-9A-Za-z]*+(?:[.,][0-9]++|[-'’][A-Za-z]++)*+")
+
+
+def _whole_end(text: str, end: int) -> int:
+    """`end`, moved on to the end of the word or number it stops inside ("November 1" of "November 13")."""
+    if end == 0 or not (text[end - 1].isascii() and text[end - 1].isalnum()):
+        return end
+    return _WORD_REST.match(text, end).end()

@@ -1,0 +1,21 @@
+from rag.intents import question_intents
+
+
+def test_intents_are_recognised_in_both_languages():
+    assert question_intents("小红卡为什么关停？") == ["why"]
+    assert question_intents("Why did it close?") == ["why"]
+    assert question_intents("百老汇剧院是因何得名的？") == ["why"]
+    assert question_intents("How come the card closed?") == ["why"]
+    assert "number" in question_intents("年卡收费是多少？")
+    assert "number" in question_intents("What was the annual fee of 小红卡?")
+    assert "number" not in question_intents("What was the reason for closing it?")
+    assert "when" in question_intents("When was it launched?")
+    assert "who" in question_intents("哪家公司运营？")
+    assert question_intents("小红卡在哪些城市上线？") == ["where"]
+    assert question_intents("Which cities did it launch in?") == ["where"]
+    assert "where" not in question_intents("蒋家旻在哪部电影中首度担当女主角？")
+    assert question_intents("What licence might it apply for next?") == ["next"]
+    assert question_intents("小红书接下来可能申请什么牌照？") == ["next"]
+    assert question_intents("小红卡是什么？") == question_intents("What is 小红卡?") == ["what"]
+    assert "what" not in question_intents("小红卡的定位是什么？")
+    assert "what" not in question_intents("What is Kuaishou's net profit margin?")
