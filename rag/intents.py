@@ -15,42 +15,26 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
 )
-
-
 # A name that answers a who question: two capitalised words or more inside a sentence, with the
 # company's suffix ("Chengdu Pinong Technology Co., Ltd.").
 _CAPITALISED = r"[A-Z][a-z]++(?:-[A-Z][a-z]++)*+"
-
-
 NAME_PATTERN = (
     rf"(?<=[^\s.!?] ){_CAPITALISED}(?: (?!(?:Co|Ltd|Inc|Corp)\b){_CAPITALISED})++"
     r"(?:,? (?:Co\.(?:, Ltd\.)?+|Ltd\.|Inc\.|Corp\.|Group\b))?+"
 )
-
-
 # Measure words a count is said in (1262件, 3座, 7处, 2股), and units of length, weight and area
 # (15厘米, 8公斤, 0.304平方公里).
 MEASURES = (
     "件|个|家|人|台|辆|套|张|次|名|位|笔|户|款|"
     "座|处|类|股|项|届|所|条|种|门|本|部|只|头|艘|架|间|层|场|首|篇|枚|颗|棵|岁"
 )
-
-
 LENGTH = r"厘米|公分|毫米|公尺|英尺|英里|公里|千米|米|(?:cm|mm|km|met(?:er|re)s?|feet|foot|miles?)\b"
-
-
 WEIGHT = r"公斤|千克|克|吨|斤|磅|(?:kg|tons?|tonnes?|grams?)\b"
-
-
 AREA = (
     r"平方公里|平方千米|平方米|平方公尺|平方英里|平方英尺|公顷|亩|(?:km|mi|ft|m)²|"
     r"(?:square (?:kilomet(?:er|re)s?|met(?:er|re)s?|miles?|feet)|sq\.? ?(?:km|mi|ft)|hectares?|acres?)\b"
 )
-
-
 UNITS = f"{AREA}|{LENGTH}|{WEIGHT}"
-
-
 # For each intent: what in a question asks for it, and cues of an answer (strong, then weak).
 INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
     "why": (

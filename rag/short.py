@@ -27,30 +27,20 @@ from rag.intents import (
 from rag.text import CJK_RANGE, fold, fold_mapped, is_cjk, language, terms
 
 _FIGURE = INTENTS["number"][1]
-
-
 _PERCENT = re.compile("[%％]")
-
-
 # A count without a unit ("over 220,000 sales"): the answer to a how-many question only when no figure
 # with a unit is there. Thousands separators or three digits or more, not a year (2025, 1830年).
 _COUNT = re.compile(
     r"(?<![\d.,])(?:\d{1,3}+(?:,\d{3})++|(?!(?:19|20)\d\d(?!\d))\d{3,}+)(?![.,]?\d|\s*+[%％年])"
 )
-
-
 # The places that answer a where question in a few characters: a list of names after a word saying
 # where (分布于广东、广西…, 在上海、杭州、广州; not the list of sights or services a passage gives), or
 # capitalised names after "in" or "at" ("in Shanghai, Hangzhou and Guangzhou").
 _PLACE_NAME = f"(?:(?!及|和|等|与)[{CJK_RANGE}]){{2,6}}+"
-
-
 _PLACES = re.compile(
     rf"(?:分布[于在]|产于|[源生]于|位于|遍布|包括|在)({_PLACE_NAME}(?:、{_PLACE_NAME})++)|"
     r"(?:(?<=\bin )|(?<=\bat ))[A-Z][a-z]++(?:(?:, and |, | and )[A-Z][a-z]++)*+"
 )
-
-
 _NAME = re.compile(NAME_PATTERN)
 
 
@@ -59,30 +49,22 @@ _NAME = re.compile(NAME_PATTERN)
 _RATE = re.compile(
     r"率|比例|百分|增速|同比|环比|\brates?\b|\bratio\b|\bpercent|\bmargins?\b|\bshare\b|\bhow fast\b", re.I
 )
-
-
 _CHANGE = re.compile(
     r"增长|涨|跌|下降|提高|提升|上调|下调|\bgr[eo]w|\bincreas|\bdecreas|\bris[ei]|\brose\b|"
     r"\bf(?:all|alls|allen|alling|ell)\b|\bdrop",
     re.I,
 )
-
-
 # A how-long question, and the unit that answers it: a span of time (3个月, 15 years), not an amount.
 _HOW_LONG = re.compile(
     r"多久|多长时间|(?:多少|几)个?(?:天|周|星期|月|年|小时|分钟)|"
     r"\bhow long\b|\bhow many (?:days|weeks|months|years|hours)\b",
     re.I,
 )
-
-
 # A how-many question counts things: money and time are no count ("How many stores": 4万, not the 1元 rise;
 # 有多少商家: not 600元). 多少钱, 多少元, 多少亿 ask for sums.
 _HOW_MANY = re.compile(
     rf"\bhow many\b|多少(?=[\u4e00-\u9fff])(?![钱元亿万块倍])|(?<![第哪])几(?:{MEASURES})", re.I
 )
-
-
 # What a how-many question counts (几个城市: 城市, "how many cities": cities), and a number that may count
 # it: digits, Chinese numerals (not 一, which is "a"), English number words (not "one"). 第几 asks which
 # one (第二位), 哪几 which ones.
@@ -91,36 +73,22 @@ _COUNTED = re.compile(
     rf"(?:多少|(?<![第哪])几)(?:{MEASURES})?+",
     re.I,
 )
-
-
 _NUMERAL = re.compile(
     r"(?<![\d.,])\d[\d,.]*+(?<![.,])|(?:[二两三四五六七八九十百千]|一[十百千万])[一二两三四五六七八九十百千万]*+|"
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
     r"hundreds|thousands|dozens)\b",
     re.I,
 )
-
-
 _UNIT = re.compile(UNITS, re.I)
-
-
 _MEASURE_AFTER = re.compile(rf"\s*+(?:{MEASURES})?+\s*+(?:of\s++)?+")
-
-
 _MONEY = re.compile(r"元|\$|¥|\b(?:yuan|rmb|usd|hkd|dollars?)\b", re.I)
-
-
 # A currency after a number, past its scale ("400 billion RMB", "3亿元").
 _CURRENCY_AFTER = re.compile(
     r"\s*+(?:(?:亿|万|千|百|trillion|billion|million|thousand)\s*+)?+(?:元|美元|港元|块|(?:yuan|rmb|usd|hkd|dollars?)\b)",
     re.I,
 )
-
-
 # What 多少 asks for in money, not a count (多少手续费, 多少收入).
 _MONEY_THING = re.compile(r"[费价钱款金资税薪额租]$|收入|利润|营收|成本|市值|估值|销售|支出|开支|gmv", re.I)
-
-
 # A question asking for a sum of money by name (多少钱, a fee, a price, what was paid): answered by a
 # figure in a currency, never by a span of time or a count beside it.
 _ASKS_MONEY = re.compile(
@@ -129,15 +97,9 @@ _ASKS_MONEY = re.compile(
     r"\bcharged?\b",
     re.I,
 )
-
-
 # The measure word a how-many question counts by (多少件包裹: 件); the ones people are counted in.
 _PEOPLE = "人名位"
-
-
 _MEASURE = re.compile(f"(?:多少|几)({MEASURES})")
-
-
 # What a how-much question measures, and the units its answer is in: a length is no answer to how
 # heavy (体重: 8公斤, not 三个亚种), an area none to how long.
 _DIMENSIONS = tuple(
@@ -153,18 +115,10 @@ _DIMENSIONS = tuple(
         (r"人口|人数|多少人|\bpopulation\b|\bhow many people\b", "人"),
     )
 )
-
-
 _DURATION = re.compile(r"[天周月年]|星期|小时|分钟|\b(?:days?|weeks?|months?|years?|hours?|minutes?)\b", re.I)
-
-
 # Characters over which a question word's pull on a figure falls by a factor of e (see `answer_span`).
 ANCHOR_REACH = 30
-
-
 CLAUSE_CHARS = 20
-
-
 _BOUNDARY = re.compile(r"[,，;；。!?！？]|\.\s")
 
 
@@ -241,8 +195,6 @@ _ASKED_KIND = re.compile(
     r"(?-i:([a-z]++))(?:\s++(?-i:([a-z]++)))?+",
     re.I,
 )
-
-
 # What names the kind in an English text: the words after "such as" (licenses, such as for Internet
 # micro-lending), else the words before the thing (dozens of gold jewelry products), no function word
 # or inflected verb among them.
@@ -251,30 +203,20 @@ _SUCH_AS = re.compile(
     r"(?=\s*+(?:[,.;:()]|\bwhich\b|\bthat\b|\band\b|$))",
     re.I,
 )
-
-
 _WORD_BEFORE = re.compile(r"([a-z][a-z-]*+)\s++$")
-
-
 _FUNCTION = frozenset(
     "a an the of to for in on at by with from and or but as so than its their his her our this that these "
     "those has have had is are was were be been it they there not no only all any both each such also "
     "while whereas which who whose where when includes include called named known became become more most "
     "other some many several new".split()
 )
-
-
 # Words that rate a thing rather than say its kind ("the landmark court case", "his best-known works").
 _RATING = frozenset(
     "first last main major key leading top prominent famous notable noted well-known best-known important "
     "significant traditional typical various additional further certain particular large small big great "
     "landmark recent former current".split()
 )
-
-
 KIND_WORDS = 3
-
-
 _NOT_KINDS = frozenset("名字 名称 意思 意义 含义 东西 事情 name names meaning thing things".split())
 
 
@@ -457,19 +399,13 @@ def _place_list(match: re.Match[str]) -> tuple[int, int]:
 
 # What stands before a date opening its clause.
 _OPENS = re.compile(r"(?:^|[,，;；。!?！？.:：])\s*+$")
-
-
 # What stands before the value a change started from, and a question asking for that value.
 _FROM = re.compile(r"(?:\bfrom|由|从|较)\s*+$", re.I)
-
-
 _ASKS_EARLIER = re.compile(
     r"去年|上一?年|前一年|同期|此前|之前|\blast year\b|\bprevious(?:ly)?\b|\bprior\b|"
     r"\ba year (?:ago|earlier)\b|\bbefore\b|\bstart(?:ed)? (?:from|at)\b",
     re.I,
 )
-
-
 # What joins the two ends of a range (50米至1,520米, 276米-285米, 1978年至1980年, 100–120 meters); not
 # "to", which in English news mostly ends a change ("rose from 2.9 to 3.3 billion").
 _RANGE = re.compile(r"\s*+(?:至|到|~|～|-|–|—)\s*+")
