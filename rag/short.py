@@ -216,6 +216,7 @@ _RATING = frozenset(
     "significant traditional typical various additional further certain particular large small big great "
     "landmark recent former current".split()
 )
+_NOT_KIND_WORDS = _FUNCTION | _RATING
 KIND_WORDS = 3
 _NOT_KINDS = frozenset("名字 名称 意思 意义 含义 东西 事情 name names meaning thing things".split())
 
@@ -249,7 +250,8 @@ def _kinds(thing: str, text: str) -> list[tuple[int, int]]:
         end = word_end(thing, folded, at)
         if end is None or not folded[at].isascii():
             continue
-        if (named := _NAME.match(text, offsets[end - 1] + 2)) and text[offsets[end - 1] + 1] == " ":
+        # `_NAME` itself asks for the blank between the thing and the name.
+        if named := _NAME.match(text, offsets[end - 1] + 2):
             found.append(named.span())
             continue
         if such := _SUCH_AS.match(folded, end):
@@ -258,7 +260,7 @@ def _kinds(thing: str, text: str) -> list[tuple[int, int]]:
         start = at
         for _ in range(KIND_WORDS):
             word = _WORD_BEFORE.search(folded, 0, start)
-            if not word or word.group(1) in _FUNCTION | _RATING or word.group(1).endswith(("ed", "ing")):
+            if not word or word.group(1) in _NOT_KIND_WORDS or word.group(1).endswith(("ed", "ing")):
                 break
             start = word.start(1)
         if start < at:
