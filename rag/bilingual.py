@@ -351,6 +351,13 @@ def weighted_terms(question: str, idf: Callable[[str], float]) -> dict[str, floa
     return {t: idf(t) for t in words}
 
 
+# A Chinese character carries about as much text as three Latin letters; a script makes up JUDGED_SHARE
+# of a text at least before a word of it can be judged absent there (a Chinese title over an English
+# body does not make the body a Chinese text).
+CJK_LETTERS = 3
+JUDGED_SHARE = 0.1
+
+
 def matched_share(
     weights: dict[str, float],
     text: str,
@@ -365,8 +372,11 @@ def matched_share(
     weighted by their use around `text` (see `sense_shares`); `given`: terms the caller found in it
     by other means.
     """
-    has_latin = sum(ch.isascii() and ch.isalpha() for ch in text) >= 20
-    has_cjk = sum(map(is_cjk, text)) >= 4
+    latin = sum(ch.isascii() and ch.isalpha() for ch in text)
+    cjk = sum(map(is_cjk, text))
+    size = latin + CJK_LETTERS * cjk
+    has_latin = latin >= 20 and latin >= JUDGED_SHARE * size
+    has_cjk = cjk >= 4 and CJK_LETTERS * cjk >= JUDGED_SHARE * size
 
     def judged(term: str) -> bool:
         return any(has_latin if w.isascii() else has_cjk for w in (term, *senses(term)))

@@ -88,6 +88,13 @@ def test_matched_share_weighs_terms_and_abstains_when_nothing_can_be_judged():
     assert matched_share({"zebra": 1.0}, "短") is None
 
 
+def test_a_word_is_judged_absent_only_where_its_script_makes_up_the_text():
+    # 放在 has no translation: a Chinese title over an English body does not make the body Chinese.
+    body = "kuaishou should concentrate on refining its platform operations this year. " * 8
+    assert matched_share({"快手": 1.0, "放在": 1.0}, "快手要做自营电商了吗 " + body) == 1 / 1.5
+    assert matched_share({"快手": 1.0, "放在": 1.0}, "快手要做自营电商了吗,平台的运营") == 0.5
+
+
 def test_occurrences_find_a_term_its_translation_or_its_parts():
     assert occurrences("close", "业务将关停，关停后") == [3, 6]
     assert occurrences("tesla", "小红卡") == []
