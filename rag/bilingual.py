@@ -330,8 +330,8 @@ _DATE_UNIT = re.compile(r"(?<=[0-9])[年日号]")
 
 
 # What "how" asks with (many, much, long): the question word 多少 or 多久 is, no word to find ("with many
-# marked as self-operated" says nothing of how many merchants joined).
-_HOW = re.compile(r"\bhow\s++(?:many|much|long|often|far|old)\b", re.I)
+# marked as self-operated" says nothing of how many merchants joined); nor is the 人 of 哪些人 (who).
+_HOW = re.compile(r"\bhow\s++(?:many|much|long|often|far|old)\b|(?<=哪些|什么)人", re.I)
 # Capitalised words in a row after the question's first: a person's name in pinyin ("Lei Jun").
 _NAME_RUN = re.compile(r"(?<=\s)[A-Z][a-z]++(?: [A-Z][a-z]++)++")
 

@@ -14,8 +14,8 @@ from collections.abc import Callable, Collection
 
 from rag.bilingual import matched_share, sense_shares, weighted_terms
 from rag.guard import asks_about, instruction_spans
-from rag.intents import ANSWER_TYPES, INTENTS, asked_words, question_intents, stated_words
-from rag.short import figures, states, wanted
+from rag.intents import ANSWER_TYPES, INTENTS, acted_on, asked_words, question_intents, stated_words
+from rag.short import figures, objects, states, wanted
 from rag.text import bigrams, fold, language, normalize, quotable_spans, unbroken
 from rag.types import Chunk, Hit, Quote
 
@@ -56,6 +56,7 @@ class _Scorer:
         self.cues = [(*INTENTS[name][1:], name in ANSWER_TYPES) for name in intents]
         self.asked = asked_words(question, self.weights)
         self.wanted = wanted(question)
+        self.acted_on = acted_on(question)
         self.question = fold(question)
 
     def __call__(self, text: str, topic: str = "") -> float:
@@ -90,10 +91,14 @@ class _Scorer:
         """Whether `text` has the intent's strong cue.
 
         A name, place or figure the question itself states ("the Kuaishou Official Store" asked about)
-        is no answer to it, nor is a figure of the wrong kind (an amount for how long).
+        is no answer to it, nor is a figure of the wrong kind (an amount for how long). Who a thing acts
+        on is what the question's verb acts on, a group as often as a name ("designed to attract
+        price-sensitive consumers"): any other name is no answer.
         """
         if not answers:
             return cue.search(text) is not None
+        if cue is INTENTS["who"][1] and self.acted_on:
+            return bool(objects(self.acted_on, text))
         spans = (
             figures(self.wanted, text)
             if cue is INTENTS["number"][1]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from rag.text import CJK_RANGE
+from rag.text import CJK_RANGE, terms
 
 # An English month's name, whole or shortened (not the "mar" of "market").
 _MONTH = (
@@ -177,6 +177,33 @@ def question_intents(question: str) -> list[str]:
     """
     found = [name for name, (asks, _, _) in INTENTS.items() if asks.search(question)]
     return [name for name in found if name != "who" or "where" not in found]
+
+
+# Who a thing acts on ("Who does Kuaishou's store attract?", "Who did it partner with?", 野马队打败了谁):
+# the question ends on its verb (and a preposition), with no other preposition before it, so the last
+# word is the verb ("Who did the Broncos beat in the divisional game?" ends on a noun: not this form).
+_ACTED_ON = re.compile(
+    r"^\s*+who(?:m)?\s++(?:do|does|did|will|would|can|could|should)\s++"
+    r"(?:(?!(?:in|at|on|of|for|to|as|by|from|with|after|before|during)\b)[\w'’-]++\s++)+?"
+    r"(?-i:([a-z]++))(?:\s++(?:with|to|for|on|against|from|at|into|about|over))?+\s*+[?？]?\s*+$|"
+    rf"([{CJK_RANGE}]{{2,}})了?(?:谁|哪些人|什么人)[？?]?\s*+$",
+    re.I,
+)
+# Words before 谁 that ask who a thing is or is called, not what it acts on.
+_NOT_ACTING = frozenset("是 为 叫 给 和 跟 与 对 向 让 被 由".split())
+
+
+def acted_on(question: str) -> str | None:
+    """The verb of a question asking who (or what group) a thing acts on, else None (see `_ACTED_ON`)."""
+    match = _ACTED_ON.search(question)
+    if not match:
+        return None
+    if match.group(1):
+        return match.group(1).lower()
+    before = match.group(2).removesuffix("了")
+    words = terms(before, search_mode=False)
+    verb = words[-1] if words else ""
+    return verb if len(verb) >= 2 and before.endswith(verb) and verb[-1] not in _NOT_ACTING else None
 
 
 AskedWords = list[tuple[re.Pattern[str], frozenset[str]]]

@@ -22,6 +22,7 @@ from rag.intents import (
     NAME_PATTERN,
     UNITS,
     WEIGHT,
+    acted_on,
     question_intents,
 )
 from rag.text import CJK_RANGE, fold, fold_mapped, is_cjk, language, terms
@@ -151,7 +152,10 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
         spans += [_place_list(m) for m in _PLACES.finditer(text)]
     # Capitalised words are a name in English; in a Chinese text they are mostly a work's or a firm's
     # foreign title ("Say Never Again" beside 占士·邦's creator).
-    if "who" in intents and language(text) == "en":
+    # Who a thing acts on is what the question's verb acts on in the text, a name or not.
+    if "who" in intents and (verb := acted_on(question)):
+        spans += objects(verb, text)
+    elif "who" in intents and language(text) == "en":
         spans += [m.span() for m in _NAME.finditer(text) if not states(fold(question), m.group())]
     if not ANSWER_TYPES.intersection(intents):
         kinds = (_kinds(thing, text) for thing in _asked_kinds(question))
@@ -265,6 +269,53 @@ def _kinds(thing: str, text: str) -> list[tuple[int, int]]:
             start = word.start(1)
         if start < at:
             found.append((offsets[start], offsets[end - 1] + 1))
+    return found
+
+
+# What a verb acts on, right after it: in English up to OBJECT_WORDS words, a preposition and an article
+# after the verb skipped ("partnered with the Meituan group"), to the first function word or clause
+# mark, or the last name among them; in Chinese the characters to the clause's end, OBJECT_CHARS at
+# most (吸引了价格敏感的消费者).
+OBJECT_WORDS = 8
+OBJECT_CHARS = 15
+_OBJECT = re.compile(
+    r"\s++(?:(?:with|to|for|on|against|from|at|into|about|over)\s++)?+(?:(?:the|a|an)\s++)?+"
+    rf"([\w'’-]++(?:\s++[\w'’-]++){{0,{OBJECT_WORDS - 1}}})",
+)
+_OBJECT_ZH = re.compile(rf"了?+([^，。；、！？,.;!?\s]{{1,{OBJECT_CHARS}}})(?=[，。；、！？,.;!?\s]|$)")
+
+
+def objects(verb: str, text: str) -> list[tuple[int, int]]:
+    """The spans of `text` naming what `verb` (or a translation of it) acts on (see `_OBJECT`)."""
+    folded, offsets = fold_mapped(text)
+    found = []
+    for at in occurrences(verb, folded):
+        end = word_end(verb, folded, at)
+        if end is None:
+            continue
+        if not folded[at].isascii():
+            if phrase := _OBJECT_ZH.match(folded, end):
+                found.append((offsets[phrase.start(1)], offsets[phrase.end(1) - 1] + 1))
+            continue
+        if not (phrase := _OBJECT.match(folded, end)):
+            continue
+        words = list(re.finditer(r"\S++", phrase.group(1)))
+        first = phrase.start(1)
+        # A capitalised word is a name's, whatever it says ("New England Patriots").
+        kept = next(
+            (
+                i
+                for i, w in enumerate(words)
+                if w.group() in _FUNCTION and not text[offsets[first + w.start()]].isupper()
+            ),
+            len(words),
+        )
+        if not kept:
+            continue
+        start, stop = offsets[first], offsets[first + words[kept - 1].end() - 1] + 1
+        # A name closes the phrase: "the defending champion New England Patriots" were beaten.
+        names = [m.span() for m in _NAME.finditer(text, start, stop)]
+        found.append(names[-1] if names else (start, stop))
     return found
 
 

@@ -1,4 +1,4 @@
-from rag.intents import question_intents
+from rag.intents import acted_on, question_intents
 
 
 def test_intents_are_recognised_in_both_languages():
@@ -19,3 +19,14 @@ def test_intents_are_recognised_in_both_languages():
     assert question_intents("小红卡是什么？") == question_intents("What is 小红卡?") == ["what"]
     assert "what" not in question_intents("小红卡的定位是什么？")
     assert "what" not in question_intents("What is Kuaishou's net profit margin?")
+
+
+def test_a_question_asking_who_a_thing_acts_on_gives_its_verb():
+    assert acted_on("Who does Kuaishou's self-operated store attract?") == "attract"
+    assert acted_on("Who did Kuaishou partner with?") == "partner"
+    assert acted_on("快手自营店吸引了哪些人？") == acted_on("快手自营店吸引谁？") == "吸引"
+    assert acted_on("野马队在分区赛中打败了谁？") == "打败"
+    # Who does it, who it is, and a question ending on a noun are other forms.
+    assert acted_on("Who founded Xiaohongshu?") is None
+    assert acted_on("小红卡的负责人是谁？") is None
+    assert acted_on("Who did the Broncos beat in the divisional game?") is None

@@ -123,6 +123,22 @@ def test_the_short_answer_to_who_is_a_name_the_question_does_not_say():
     )
 
 
+def test_who_a_thing_acts_on_is_what_the_verb_acts_on_in_the_text_a_name_or_not():
+    text = (
+        "The flagship store is operated by Chengdu Pinong Technology Co., Ltd. "
+        "Its self-operated model is designed to attract price-sensitive consumers by offering low prices."
+    )
+    assert _short("Who does Kuaishou's self-operated store attract?", text) == "price-sensitive consumers"
+    assert _short("快手自营店吸引了哪些人？", text) == "price-sensitive consumers"
+    assert (
+        _short("快手自营店吸引了哪些人？", "快手自营店吸引了价格敏感的消费者，销量超过22万。")
+        == "价格敏感的消费者"
+    )
+    beaten = "They then beat the defending Super Bowl XLIX champion New England Patriots in the final."
+    assert _short("Who did the Broncos beat?", beaten) == "New England Patriots"
+    assert _short("Who did the Broncos beat?", text) is None, "another name is no answer"
+
+
 def test_the_short_answer_to_when_is_the_whole_date():
     def date(text: str) -> str | None:
         return _short("When did Dongfang Payment complete the change?", text)
