@@ -16,7 +16,7 @@ from rag.bilingual import matched_share, sense_shares, weighted_terms
 from rag.guard import asks_about, instruction_spans
 from rag.intents import ANSWER_TYPES, INTENTS, acted_on, asked_words, question_intents, stated_words
 from rag.short import figures, objects, states, wanted
-from rag.text import bigrams, fold, language, normalize, quotable_spans, unbroken
+from rag.text import CLAUSE_END, bigrams, fold, language, normalize, quotable_spans, unbroken
 from rag.types import Chunk, Hit, Quote
 
 INTENT_WEIGHT = 0.4
@@ -110,9 +110,6 @@ class _Scorer:
 _MARKER_AT_END = re.compile(r"\[\d{1,3}\]")
 # What joins two parts of one word ("e-commerce", "Kuaishou's"): a quote never ends at it.
 _JOINERS = "-'’"
-# Where a sentence may be cut into clauses: not at the comma or colon inside "3,323" or "10:30", nor
-# after an abbreviation ("Technology Co., Ltd.").
-_CLAUSE_END = re.compile(r"[，；：、]\s*+|(?<!\.)[,;:](?!\d)\s*+")
 
 
 def _trim_markers(text: str, start: int, end: int) -> int:
@@ -144,7 +141,7 @@ def _fit(text: str, start: int, end: int, budget: int, score: _Scorer) -> tuple[
     """
     if end - start <= budget:
         return start, end, True
-    cuts = [start] + [m.end() for m in _CLAUSE_END.finditer(text[start:end]) if m.end() < end - start]
+    cuts = [start] + [m.end() for m in CLAUSE_END.finditer(text[start:end]) if m.end() < end - start]
     cuts = sorted({start if c == start else start + c for c in cuts}) + [end]
     best, best_score = (start, start + budget), -1.0
     for i in range(len(cuts) - 1):

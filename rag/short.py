@@ -25,7 +25,7 @@ from rag.intents import (
     acted_on,
     question_intents,
 )
-from rag.text import CJK_RANGE, fold, fold_mapped, is_cjk, language, terms
+from rag.text import CJK_RANGE, CLAUSE_END, fold, fold_mapped, is_cjk, language, sentence_spans, terms
 
 _FIGURE = INTENTS["number"][1]
 _PERCENT = re.compile("[%％]")
@@ -150,17 +150,21 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
         spans += figures(wanted(question), text)
     if "where" in intents:
         spans += [_place_list(m) for m in _PLACES.finditer(text)]
-    # Capitalised words are a name in English; in a Chinese text they are mostly a work's or a firm's
-    # foreign title ("Say Never Again" beside 占士·邦's creator).
     # Who a thing acts on is what the question's verb acts on in the text, a name or not.
     if "who" in intents and (verb := acted_on(question)):
         spans += objects(verb, text)
+    # Capitalised words are a name in English; in a Chinese text they are mostly a work's or a firm's
+    # foreign title ("Say Never Again" beside 占士·邦's creator).
     elif "who" in intents and language(text) == "en":
         spans += [m.span() for m in _NAME.finditer(text) if not states(fold(question), m.group())]
+    # A statement's clause is what the question asks for by its cue, whatever words stand near it.
+    stated: list[tuple[int, int]] = []
     if not ANSWER_TYPES.intersection(intents):
         kinds = (_kinds(thing, text) for thing in _asked_kinds(question))
         found = next((k for k in kinds if k), [])
         spans += [span for span in found if _adds(fold(question), text[slice(*span)])]
+        stated = [] if spans else _stated(intents, text)
+        spans += stated
     if not spans:
         return None
     # The value a change started from ("up from 2.9 billion", 由29亿元增至) answers only if nothing else
@@ -187,7 +191,39 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     strongest, (start, end) = max(
         ((pull(*span), span) for span in spans), key=lambda x: (x[0], x[1][0] - x[1][1])
     )
-    return Figure(start, end, strongest) if strongest > 0 else None
+    return Figure(start, end, strongest) if strongest > 0 or stated else None
+
+
+# A statement asked for (a weakness, a reason, a plan) said in a later clause of a long quote: the clause
+# with the intent's first cue leads when it begins STATED_AFTER characters in at least ("The store
+# utilizes a factory-direct shipping model, reducing intermediaries, but lacks a nationwide warehousing
+# network"), without the conjunction that joins it on.
+STATED = ("why", "risk", "next")
+STATED_AFTER = 60
+_JOINED_ON = re.compile(
+    r"(?:but|and|yet|however|while|whereas|though|although|which)\s++|(?:但是?|而且?|却|并且?|不过)", re.I
+)
+
+
+def _stated(intents: list[str], text: str) -> list[tuple[int, int]]:
+    """The clause of `text` stating what the question asks for, when it comes late (see `STATED`)."""
+    cues = [INTENTS[name][1] for name in intents if name in STATED]
+    found = [m.start() for cue in cues if (m := cue.search(text))]
+    if not found:
+        return []
+    at = min(found)
+    sentence = next((s for s in sentence_spans(text) if s[0] <= at < s[1]), (0, len(text)))
+    bounds = [m.end() for m in CLAUSE_END.finditer(text, *sentence)]
+    start = max((b for b in bounds if b <= at), default=sentence[0])
+    end = min((m.start() for m in CLAUSE_END.finditer(text, at, sentence[1])), default=sentence[1])
+    if joined := _JOINED_ON.match(text, start, end):
+        start = joined.end()
+    while end > start and text[end - 1] in "。.!?！？ ":
+        end -= 1
+    return [(start, end)] if start >= STATED_AFTER and end - start >= MIN_STATED_CHARS else []
+
+
+MIN_STATED_CHARS = 8
 
 
 # A question asking what kind of thing (什么牌照, 卖什么商品, "what products"): the thing, in Chinese or

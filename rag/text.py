@@ -66,6 +66,9 @@ _CJK_GAP = re.compile(f"(?<=[{CJK_RANGE}])[^\\S\\n]++(?=[{CJK_RANGE}])")
 # run of dots costs linear time.
 # A list flattened onto one line by scraping ("… at this time [1][3] Group 1: Strategy - The store … [1] -
 # Kuaishou's …") also ends a sentence after its reference markers, before a capital or a "- " bullet.
+# Where a sentence may be cut into clauses: not at the comma or colon inside "3,323" or "10:30", nor
+# after an abbreviation ("Technology Co., Ltd.").
+CLAUSE_END = re.compile(r"[，；：、]\s*+|(?<!\.)[,;:](?!\d)\s*+")
 _SENTENCE_END = re.compile(
     r"(?:[。！？…]++|(?<![\s.][A-Z])(?<!^[A-Z])(?<![!?.])[!?.]++(?![^\S\n]++[a-z])(?=[\s\"'”’」』）)]|$))[”’\"'」』）)]*+\s*+|\n++|"
     r"(?:(?<=\[\d\])|(?<=\[\d\d\]))[^\S\n]++(?=[A-Z]|-[^\S\n])"

@@ -139,6 +139,18 @@ def test_who_a_thing_acts_on_is_what_the_verb_acts_on_in_the_text_a_name_or_not(
     assert _short("Who did the Broncos beat?", text) is None, "another name is no answer"
 
 
+def test_a_statement_asked_for_leads_by_its_clause_when_the_sentence_says_it_late():
+    text = (
+        "The store utilizes a factory-direct shipping model, reducing intermediaries, but lacks a "
+        "nationwide warehousing network, which may affect delivery efficiency."
+    )
+    assert _short("快手自营模式的缺点是什么？", text) == "lacks a nationwide warehousing network"
+    early = (
+        "The investment requires significant resources and poses higher operational risks, making it costly."
+    )
+    assert _short("What are the risks for Kuaishou?", early) is None, "the sentence says it first"
+
+
 def test_the_short_answer_to_when_is_the_whole_date():
     def date(text: str) -> str | None:
         return _short("When did Dongfang Payment complete the change?", text)
