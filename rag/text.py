@@ -37,6 +37,8 @@ STOPWORDS = frozenset(
     of to in on for and or with by from at as it its that this these those has have had not no
     get gets got make makes made will would can could should may might about into over than then
     there their they them so such any all more most other some only also just very up down out
+    after before during since until while through between against under among per each both either
+    neither if but i you he she we me us him her his our your my here yet via upon within without
     expected estimated projected approximately roughly nearly
     s t d ll m re ve
     """.split()

@@ -22,6 +22,12 @@ def test_terms_drop_punctuation_and_question_words_and_lowercase_latin():
     # What an apostrophe leaves is no word: "xiaohongshu's" is xiaohongshu; 什么时候 asks when.
     assert terms("Why didn't Xiaohongshu's card close?") == ["didn", "xiaohongshu", "card", "close"]
     assert terms("小红卡什么时候可能关停？") == ["小红卡", "关停"]
+    # Prepositions and pronouns are no words to find: "after" is in no Chinese article.
+    assert terms("What did merchants complain about after paying for it?") == [
+        "merchants",
+        "complain",
+        "paying",
+    ]
     # 何时, 何处, 多久 and 几 with a measure word ask when, where, how long and how many.
     assert terms("元皇后祖籍何处？何时去世？") == ["元", "皇后", "祖籍", "去世"]
     assert terms("夏尔精通哪几门语言？", search_mode=False) == ["夏尔", "精通", "语言"]
