@@ -115,6 +115,25 @@ def _root(term: str) -> str:
 
 
 @lru_cache(maxsize=4096)
+def _irregular(term: str) -> tuple[str, ...]:
+    """Forms of the English word `term` that its root does not begin (say: said, fell: fall, sold: sell).
+
+    From lemminflect's English tables: the word's lemmas and each lemma's inflections.
+    """
+    from lemminflect import getAllInflections, getAllLemmas
+
+    root = _root(term)
+    lemmas = {lemma for found in getAllLemmas(term).values() for lemma in found} | {term}
+    forms = {form for lemma in lemmas for found in getAllInflections(lemma).values() for form in found}
+    return tuple(sorted(f for f in forms if f.isalpha() and not f.startswith(root)))
+
+
+def _found_in(term: str, text: str) -> bool:
+    """Whether any form of the English word `term` may be in `text`: a quick test before `_word`'s."""
+    return _root(term) in text or any(form in text for form in _irregular(term))
+
+
+@lru_cache(maxsize=4096)
 def _word(term: str) -> re.Pattern[str]:
     root, stem = _root(term), _stem(term)
     if _CONSONANT_Y.search(stem):
@@ -126,12 +145,13 @@ def _word(term: str) -> re.Pattern[str]:
         forms = "(?:e|es|ed|ing|ers?|(?:it|at)?ions?)"
     else:
         forms = "(?:e|y|s|es|ed|d|ing|ies|ied|ers?|(?:it|at)?ions?)?"
-    return re.compile(rf"(?<![a-z0-9]){re.escape(root)}{forms}(?![a-z0-9])")
+    irregular = "".join(f"|{re.escape(form)}" for form in _irregular(term))
+    return re.compile(rf"(?<![a-z0-9])(?:{re.escape(root)}{forms}{irregular})(?![a-z0-9])")
 
 
 def _occurs(term: str, text: str) -> bool:
     if term.isascii():
-        return _root(term) in text and _word(term).search(text) is not None
+        return _found_in(term, text) and _word(term).search(text) is not None
     return term in text
 
 
@@ -161,7 +181,7 @@ def word_end(term: str, text: str, at: int) -> int | None:
 
 def _positions(word: str, text: str) -> list[int]:
     if word.isascii():
-        return [m.start() for m in _word(word).finditer(text)] if _root(word) in text else []
+        return [m.start() for m in _word(word).finditer(text)] if _found_in(word, text) else []
     return [m.start() for m in re.finditer(re.escape(word), text)]
 
 
