@@ -23,10 +23,34 @@ def translations(term: str) -> frozenset[str]:
 
     The names and platform words listed here, then CC-CEDICT (`rag.dictionary`).
     """
-    words = listed_spellings(term)
+    words = listed_spellings(term) | _MONTHS.get(term, frozenset())
     if not term or term.isdigit():
         return words
     return words | (dictionary.chinese(term) if term.isascii() else dictionary.english(term))
+
+
+# An English month is also written with its number in Chinese (September: 9月, as well as 九月).
+_MONTHS = {
+    name: frozenset({f"{n}月"})
+    for n, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march",),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
 
 
 @lru_cache(maxsize=1)

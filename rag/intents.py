@@ -17,7 +17,8 @@ _MONTH = (
 )
 # A name that answers a who question: two capitalised words or more inside a sentence, with the
 # company's suffix ("Chengdu Pinong Technology Co., Ltd.").
-_CAPITALISED = r"[A-Z][a-z]++(?:-[A-Z][a-z]++)*+"
+# A capitalised word, or an acronym that is no title ("PDD Holdings", not "CEO Lei Jun").
+_CAPITALISED = r"(?:[A-Z][a-z]++(?:-[A-Z][a-z]++)*+|(?!(?:CEO|CFO|CTO|COO|CMO)\b)[A-Z]{2,5}+(?![A-Za-z]))"
 NAME_PATTERN = (
     rf"(?<=[^\s.!?] ){_CAPITALISED}(?: (?!(?:Co|Ltd|Inc|Corp)\b){_CAPITALISED})++"
     r"(?:,? (?:Co\.(?:, Ltd\.)?+|Ltd\.|Inc\.|Corp\.|Group\b))?+"
@@ -65,7 +66,11 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             # November 13, November 13th, 2025, November 2025, 13 November 2025: the whole date.
             rf"\b{_MONTH} (?:\d{{1,2}}(?:st|nd|rd|th)?+(?:,? \d{{4}})?+|\d{{4}})(?!\d)|"
             rf"\b\d{{1,2}}(?:st|nd|rd|th)?+ {_MONTH}(?: \d{{4}})?+(?!\d)|"
-            r"\b(?:in|since|by|from|until|between) (?:1[0-9]|20)\d{2}\b",
+            r"\b(?:in|since|by|from|until|between) (?:1[0-9]|20)\d{2}\b|"
+            # A time said from now, as news says it (今年年底, 明年上半年, "by the end of the year").
+            r"(?:今年|明年|去年|后年)(?:年底|年初|年中|上半年|下半年|底|初)?+|(?:年底|年初|上半年|下半年)前?+|"
+            r"\b(?:by |at |before )?+the end of (?:the|this|next) (?:year|month|quarter)\b|"
+            r"\b(?:later|earlier) this (?:year|month)\b|\bnext (?:year|month|quarter)\b",
             re.I,
         ),
         re.compile(r"\d{1,2}\s*月|季度|\bq[1-4]\b|\b(?:19|20)\d{2}\b", re.I),

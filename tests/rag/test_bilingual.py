@@ -22,6 +22,8 @@ def test_translations_come_from_the_lexicon_then_cc_cedict():
     assert "关停" in translations("close")
     assert any("payment" in t for t in translations("支付"))
     assert translations("2025") == frozenset()
+    # A month is written with its number too: September sold 39.6万 in 9月.
+    assert {"9月", "九月"} <= translations("september")
 
 
 def test_chinese_names_are_spelled_in_pinyin_whole_and_apart():

@@ -151,6 +151,16 @@ def test_a_statement_asked_for_leads_by_its_clause_when_the_sentence_says_it_lat
     assert _short("What are the risks for Kuaishou?", early) is None, "the sentence says it first"
 
 
+def test_a_time_said_from_now_answers_when_and_an_acronym_is_part_of_a_name():
+    text = "比亚迪10月1日公布销量。比亚迪表示，匈牙利工厂预计将于今年年底投产，主要面向欧洲市场。"
+    assert _short("比亚迪匈牙利工厂什么时候投产？", text) == "今年年底"
+    assert _short(
+        "When will the plant start production?", "It will start production by the end of the year."
+    ) == ("by the end of the year")
+    owned = "They opened proceedings against Temu, the marketplace owned by PDD Holdings, on Thursday."
+    assert _short("Who owns Temu?", owned) == "PDD Holdings"
+
+
 def test_the_short_answer_to_when_is_the_whole_date():
     def date(text: str) -> str | None:
         return _short("When did Dongfang Payment complete the change?", text)
