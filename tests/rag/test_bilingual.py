@@ -22,7 +22,7 @@ def test_translations_come_from_the_lexicon_then_cc_cedict():
     assert "关停" in translations("close")
     assert any("payment" in t for t in translations("支付"))
     assert translations("2025") == frozenset()
-    # A month is written with its number too: September sold 39.6万 in 9月.
+    # A month is written with its number too (September: 9月, as in "9月新能源汽车销量").
     assert {"9月", "九月"} <= translations("september")
 
 
