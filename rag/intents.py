@@ -45,8 +45,10 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             re.I,
         ),
         re.compile(
-            r"因为|由于|原因|理由|导致|为了|旨在|\bbecause\b|\bdue to\b|\breasons?\b|\bas a result\b|"
-            r"\bin order to\b|\baim(?:s|ing)? to\b",
+            r"因为|由于|原因|理由|导致|为了|旨在|鉴于|出于|涉嫌|担忧|\bbecause\b|\bdue to\b|\breasons?\b|"
+            r"\bas a result\b|\bin order to\b|\baim(?:s|ing)? to\b|"
+            # What news gives as the reason for an inquiry or a move ("over concerns that it fails to …").
+            r"\bover concerns?\b|\bconcerns? (?:that|over|about)\b|\bamid\b|\bon suspicion\b",
             re.I,
         ),
         re.compile(r"表示|称|认为|因此|所以|\bsaid\b|\bsays\b|\bindicat", re.I),
