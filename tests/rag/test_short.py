@@ -145,6 +145,13 @@ def test_a_statement_asked_for_leads_by_its_clause_when_the_sentence_says_it_lat
         "nationwide warehousing network, which may affect delivery efficiency."
     )
     assert _short("快手自营模式的缺点是什么？", text) == "lacks a nationwide warehousing network"
+    probe = (
+        "The European Commission on Thursday opened formal proceedings against Temu, the online marketplace "
+        "owned by PDD Holdings, over concerns that it fails to stop the sale of illegal products."
+    )
+    assert _short("Why is the EU investigating Temu?", probe) == (
+        "over concerns that it fails to stop the sale of illegal products"
+    )
     early = (
         "The investment requires significant resources and poses higher operational risks, making it costly."
     )
