@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from rag.bilingual import matched_share, occurrences, weighted_terms, word_end
+from rag.dictionary import is_name
 from rag.intents import (
     ANSWER_TYPES,
     AREA,
@@ -157,6 +158,8 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     # foreign title ("Say Never Again" beside 占士·邦's creator).
     elif "who" in intents and language(text) == "en":
         spans += [m.span() for m in _NAME.finditer(text) if not states(fold(question), m.group())]
+    elif "who" in intents:
+        spans += _named_after_role(text)
     # A statement's clause is what the question asks for by its cue, whatever words stand near it.
     stated: list[tuple[int, int]] = []
     if not ANSWER_TYPES.intersection(intents):
@@ -305,6 +308,24 @@ def _kinds(thing: str, text: str) -> list[tuple[int, int]]:
             start = word.start(1)
         if start < at:
             found.append((offsets[start], offsets[end - 1] + 1))
+    return found
+
+
+# A person in a Chinese text, named right after their role (董事长王传福, 创始人张红超): the word that
+# follows, two to four characters no dictionary knows as a common word.
+_ROLE = re.compile(
+    r"(?:董事长|董事会主席|创始人|首席执行官|首席财务官|总裁|总经理|主席|负责人|发言人|CEO|CFO)\s*+", re.I
+)
+
+
+def _named_after_role(text: str) -> list[tuple[int, int]]:
+    """The spans of a Chinese `text` naming a person after their role (see `_ROLE`)."""
+    found = []
+    for role in _ROLE.finditer(text):
+        words = terms(text[role.end() : role.end() + 6], search_mode=False)
+        name = words[0] if words else ""
+        if 2 <= len(name) <= 4 and all(map(is_cjk, name)) and text.startswith(name, role.end()):
+            found += [(role.end(), role.end() + len(name))] if is_name(name) is not False else []
     return found
 
 

@@ -116,6 +116,9 @@ def test_the_short_answer_to_who_is_a_name_the_question_does_not_say():
     assert name("Who operates the Kuaishou Official Store?") == "Chengdu Pinong Technology Co., Ltd."
     assert name("快手自营旗舰店由哪家公司运营？") == "Chengdu Pinong Technology Co., Ltd."
     assert name("Who won the award?") is None, "no word of the question points at a name"
+    # A person in a Chinese text is named right after their role.
+    chair = "比亚迪董事长王传福此前表示，公司将放慢国内扩张节奏。"
+    assert _short("Who is the chairman of BYD?", chair) == _short("比亚迪董事长是谁？", chair) == "王传福"
     # In a Chinese text capitalised words are mostly a foreign title, not the person asked about.
     assert (
         answer_span("占士·邦的创造者是谁？", "占士·邦由伊恩·法兰明创造，电影Say Never Again改编自他。", _idf)
