@@ -219,6 +219,8 @@ def _stated(intents: list[str], text: str) -> list[tuple[int, int]]:
     bounds = [m.end() for m in CLAUSE_END.finditer(text, *sentence)]
     start = max((b for b in bounds if b <= at), default=sentence[0])
     end = min((m.start() for m in CLAUSE_END.finditer(text, at, sentence[1])), default=sentence[1])
+    while start < end and text[start] in "\"'”’」』） ":
+        start += 1
     if joined := _JOINED_ON.match(text, start, end):
         start = joined.end()
     while end > start and text[end - 1] in "。.!?！？ ":

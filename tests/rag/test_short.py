@@ -155,6 +155,13 @@ def test_a_statement_asked_for_leads_by_its_clause_when_the_sentence_says_it_lat
     assert _short("Why is the EU investigating Temu?", probe) == (
         "over concerns that it fails to stop the sale of illegal products"
     )
+    rumour = (
+        'Kuaishou is rumored to be entering self-operated e-commerce through the launch of the "Official '
+        'Store," but internal sources indicate that there are no comprehensive plans for it at this time.'
+    )
+    assert _short("What did insiders say about Kuaishou's plans?", rumour) == (
+        "internal sources indicate that there are no comprehensive plans for it at this time"
+    ), "no closing quote mark or conjunction left in front"
     early = (
         "The investment requires significant resources and poses higher operational risks, making it costly."
     )
