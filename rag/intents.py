@@ -189,11 +189,13 @@ def question_intents(question: str) -> list[str]:
 # Who a thing acts on ("Who does Kuaishou's store attract?", "Who did it partner with?", 野马队打败了谁):
 # the question ends on its verb (and a preposition), with no other preposition before it, so the last
 # word is the verb ("Who did the Broncos beat in the divisional game?" ends on a noun: not this form).
+# The characters before 谁 read for the verb: bounded, so the pattern stays linear in the question.
+ACTING_CHARS = 12
 _ACTED_ON = re.compile(
     r"^\s*+who(?:m)?\s++(?:do|does|did|will|would|can|could|should)\s++"
     r"(?:(?!(?:in|at|on|of|for|to|as|by|from|with|after|before|during)\b)[\w'’-]++\s++)+?"
     r"(?-i:([a-z]++))(?:\s++(?:with|to|for|on|against|from|at|into|about|over))?+\s*+[?？]?\s*+$|"
-    rf"([{CJK_RANGE}]{{2,}})了?(?:谁|哪些人|什么人)[？?]?\s*+$",
+    rf"([{CJK_RANGE}]{{2,{ACTING_CHARS}}})了?(?:谁|哪些人|什么人)[？?]?\s*+$",
     re.I,
 )
 # Words before 谁 that ask who a thing is or is called, not what it acts on.
