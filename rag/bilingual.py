@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 from functools import lru_cache
+from itertools import product
 
 from rag import dictionary, lexicon
 from rag.lexicon import listed
@@ -387,12 +388,41 @@ def weighted_terms(question: str, idf: Callable[[str], float]) -> dict[str, floa
     word (leijun): its syllables alone would be found in any Chinese text (lei: 类, 雷, 累 …).
     """
     words = list(dict.fromkeys(terms(_HOW.sub(" ", _DATE_UNIT.sub(" ", question)), search_mode=False)))
-    for run in _NAME_RUN.findall(question):
-        parts = run.lower().split()
-        joined = "".join(parts)
-        if all(map(_syllable_splits, parts)) and _pinyin_splits(joined) and set(parts) <= set(words):
-            words = [joined if w == parts[0] else w for w in words if w not in parts[1:]]
+    for parts in _pinyin_runs(question):
+        if set(parts) <= set(words):
+            words = [("".join(parts) if w == parts[0] else w) for w in words if w not in parts[1:]]
     return {t: idf(t) for t in words}
+
+
+def _pinyin_runs(question: str) -> list[list[str]]:
+    """The capitalised words in a row that write a Chinese name in pinyin ("Lei Jun": lei, jun)."""
+    runs = [run.lower().split() for run in _NAME_RUN.findall(question)]
+    return [parts for parts in runs if all(map(_syllable_splits, parts)) and _pinyin_splits("".join(parts))]
+
+
+# A pinyin name is looked for as characters (王传福 for "Wang Chuanfu") with up to NAME_SYLLABLES
+# syllables, each read as one of its NAME_CHARACTERS commonest characters.
+NAME_SYLLABLES = 3
+NAME_CHARACTERS = 16
+_CAPITALISED_WORD = re.compile(r"(?<=\s)[A-Z][a-z]{3,}+\b")
+
+
+def written_names(question: str, known: Callable[[str], bool]) -> list[str]:
+    """The Chinese words `known` accepts that the question's pinyin names write (Wang Chuanfu: 王传福).
+
+    A name is a run of capitalised pinyin words ("Wang Chuanfu") or one capitalised word no dictionary
+    translates that reads as pinyin ("Mixue").
+    """
+    names = ["".join(parts) for parts in _pinyin_runs(question)]
+    names += [w.lower() for w in _CAPITALISED_WORD.findall(question) if _pinyin_splits(w.lower())]
+    found: list[str] = []
+    for name in dict.fromkeys(names):
+        for split in _pinyin_splits(name):
+            if len(split) > NAME_SYLLABLES:
+                continue
+            options = [dictionary.characters(syllable)[:NAME_CHARACTERS] for syllable in split]
+            found += [word for chars in product(*options) if known(word := "".join(chars))]
+    return list(dict.fromkeys(found))
 
 
 # A Chinese character carries about as much text as three Latin letters; a script makes up JUDGED_SHARE

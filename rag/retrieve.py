@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from rag.bilingual import coverage, romanized_whole, spellings, translations
+from rag.bilingual import coverage, romanized_whole, spellings, translations, written_names
 from rag.bootstrap import ensure_index
 from rag.config import Settings, get_settings
 from rag.embeddings import get_embedder, rerank
@@ -90,15 +90,19 @@ def fuse_scores(
     into large differences.
     """
     normalised: list[dict[str, float]] = []
+    lowest: list[float] = []
     for run, floor in zip(runs, min_spreads, strict=True):
         values = [score for _, score in run]
-        if not values:
-            normalised.append({})
+        if len(set(values)) <= 1:
+            # A lone match (or equal ones) still stands a standard deviation above what the run lacks:
+            # the only passage naming 王传福 is not lost among the dense candidates.
+            normalised.append({key: 1.0 for key, _ in run})
+            lowest.append(0.0)
             continue
         mean = sum(values) / len(values)
-        spread = max((sum((v - mean) ** 2 for v in values) / len(values)) ** 0.5, floor) or 1.0
+        spread = max((sum((v - mean) ** 2 for v in values) / len(values)) ** 0.5, floor)
         normalised.append({key: (score - mean) / spread for key, score in run})
-    lowest = [min(z.values(), default=0.0) for z in normalised]
+        lowest.append(min(normalised[-1].values()))
     keys = dict.fromkeys(key for run in runs for key, _ in run)
     fused = {
         key: sum(w * z.get(key, low) for z, w, low in zip(normalised, weights, lowest, strict=True))
@@ -157,7 +161,8 @@ def gather(
     store = ensure_index(settings=settings)
     keyword = keyword or store.keyword_index()
     depth = min(settings.candidates, len(keyword))
-    lexical = keyword.search(with_translations(terms(question)), depth, filters)
+    words = with_translations(terms(question)) + written_names(question, keyword.knows)
+    lexical = keyword.search(words, depth, filters)
     vector = get_embedder(settings=settings).embed_query(question)
     means = language_means(keyword)
     centred = _centred_query(question, vector, means, settings) if means else None

@@ -15,6 +15,7 @@ from rag.bilingual import (
     spellings,
     translations,
     weighted_terms,
+    written_names,
 )
 
 
@@ -182,3 +183,10 @@ def test_a_passage_holding_every_question_word_covers_it_fully():
     assert coverage(
         "Why did 小红卡 close?", "小红卡业务将于2026年1月1日起关停。", lambda _: 1.0
     ) == pytest.approx(1.0)
+
+
+def test_a_pinyin_name_is_looked_for_as_the_characters_an_index_knows():
+    known = {"王传福", "张红超"}.__contains__
+    assert written_names("What did Wang Chuanfu say?", known) == ["王传福"]
+    assert written_names("Who is Zhang Hongchao?", known) == ["张红超"]
+    assert written_names("What did Temu say about the probe?", known) == []

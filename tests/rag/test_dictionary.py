@@ -81,3 +81,9 @@ def test_the_tables_are_built_once_into_the_cache_folder_and_read_from_there(cac
     dictionary._tables.cache_clear()
     assert dictionary.is_name("北京") is True
     assert built[0].stat().st_mtime_ns == stamp
+
+
+def test_a_syllables_characters_come_commonest_first():
+    assert dictionary.characters("wang")[0] == "王"
+    assert "传" in dictionary.characters("chuan")[:16]
+    assert dictionary.characters("xyz") == ()
