@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from rag.bilingual import matched_share, mentions, occurrences, weighted_terms
+from rag.bilingual import matched_share, mentions, occurrences, pinyin_names, weighted_terms
 from rag.bootstrap import ensure_index
 from rag.citations import (
     check_generated,
@@ -180,8 +180,9 @@ def _on_subject(turn: _Turn) -> list[Hit]:
     "How many merchants joined 小红卡?" is not answered by another app's "30,000 merchants joined": the
     question writes the name as its reader knows it, so a passage is about it only if it has the name
     as written, translated or in pinyin. Only a name no dictionary knows (a product's, 小红卡): a passage
-    may be about 亚马逊 without naming it. A Chinese question is not judged so: its words, cut by a
-    tokenizer, are no sure names (人死于 is a piece of 多少人死于瘟疫).
+    may be about 亚马逊 without naming it. So is a person's name written in pinyin ("What did Zhang
+    Hongchao say?" is not answered by another company's analysts). A Chinese question is not judged
+    so: its words, cut by a tokenizer, are no sure names (人死于 is a piece of 多少人死于瘟疫).
     """
     if language(turn.query) != "en":
         return turn.hits
@@ -189,7 +190,7 @@ def _on_subject(turn: _Turn) -> list[Hit]:
         n
         for n in names(turn.query, sure=True)
         if is_cjk(n[0]) and is_name(n) is None and not word_frequency(n)
-    ]
+    ] + pinyin_names(turn.query)
     if not named:
         return turn.hits
 

@@ -400,6 +400,11 @@ def _pinyin_runs(question: str) -> list[list[str]]:
     return [parts for parts in runs if all(map(_syllable_splits, parts)) and _pinyin_splits("".join(parts))]
 
 
+def pinyin_names(question: str) -> list[str]:
+    """The Chinese names `question` writes as capitalised pinyin words in a row, each as one word (leijun)."""
+    return ["".join(parts) for parts in _pinyin_runs(question)]
+
+
 # A pinyin name is looked for as characters (王传福 for "Wang Chuanfu") with up to NAME_SYLLABLES
 # syllables, each read as one of its NAME_CHARACTERS commonest characters.
 NAME_SYLLABLES = 3
@@ -413,7 +418,7 @@ def written_names(question: str, known: Callable[[str], bool]) -> list[str]:
     A name is a run of capitalised pinyin words ("Wang Chuanfu") or one capitalised word no dictionary
     translates that reads as pinyin ("Mixue").
     """
-    names = ["".join(parts) for parts in _pinyin_runs(question)]
+    names = pinyin_names(question)
     names += [w.lower() for w in _CAPITALISED_WORD.findall(question) if _pinyin_splits(w.lower())]
     found: list[str] = []
     for name in dict.fromkeys(names):

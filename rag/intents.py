@@ -153,6 +153,23 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
         ),
         re.compile(r"但|然而|却|可能影响|\bbut\b|\bhowever\b|\bmay affect\b|\bcould affect\b", re.I),
     ),
+    # What someone said, or how they answered (王传福说了什么, "What did Temu say about the probe?",
+    # "How did it respond?"): the sentence reporting it ("Temu said it takes…", 王传福此前表示…).
+    "said": (
+        re.compile(
+            r"^说$|说了?什么|表示了?什么|怎么说|如何回应|什么回应|^回应$|"
+            r"^(?:say|said|says|tell|told|respond|responded|comment|commented|react|reacted)$|"
+            r"\bwhat (?:did|does|do|has|have|had) [^?]{1,60}? (?:say|tell|comment)\b|"
+            r"\bhow (?:did|does|do|has|have) [^?]{1,60}? (?:respond|react)\b",
+            re.I,
+        ),
+        re.compile(
+            r"表示|指出|认为|透露|回应|强调|声称|(?<![据听])称|\bsaid\b|\bsays\b|\btold\b|\bstated\b|"
+            r"\baccording to\b|\bresponded\b|\bcommented\b",
+            re.I,
+        ),
+        re.compile(r"宣布|说|\bannounced\b|\bnoted\b", re.I),
+    ),
     # What a thing is, asked of the thing alone (小红卡是什么, "What is Douyin?"; not 小红卡的定位是什么 or
     # "What is Kuaishou's margin?", which ask for one of its attributes).
     "what": (
@@ -180,10 +197,13 @@ ANSWER_TYPES = frozenset({"who", "where", "number", "when"})
 def question_intents(question: str) -> list[str]:
     """The kinds of answer the question asks for (`why`, `when`, `number`, …; see `INTENTS`).
 
-    "Which cities" (哪些城市) asks where, not who: a place question is not also asked for a name.
+    "Which cities" (哪些城市) asks where, not who: a place question is not also asked for a name; and
+    what someone said is asked only when nothing else is.
     """
     found = [name for name, (asks, _, _) in INTENTS.items() if asks.search(question)]
-    return [name for name in found if name != "who" or "where" not in found]
+    found = [name for name in found if name != "who" or "where" not in found]
+    # "What does the source say it may apply for next?" asks for a plan: saying only frames it.
+    return [name for name in found if name != "said" or found == ["said"]]
 
 
 # Who a thing acts on ("Who does Kuaishou's store attract?", "Who did it partner with?", 野马队打败了谁):

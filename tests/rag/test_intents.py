@@ -30,3 +30,10 @@ def test_a_question_asking_who_a_thing_acts_on_gives_its_verb():
     assert acted_on("Who founded Xiaohongshu?") is None
     assert acted_on("小红卡的负责人是谁？") is None
     assert acted_on("Who did the Broncos beat in the divisional game?") is None
+
+
+def test_what_someone_said_is_asked_only_when_nothing_else_is():
+    assert question_intents("What did Wang Chuanfu say?") == ["said"]
+    assert question_intents("王传福说了什么？") == ["said"]
+    assert question_intents("How did Temu respond to the probe?") == ["said"]
+    assert question_intents("What does the first source say it may apply for next?") == ["next"]
