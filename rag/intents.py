@@ -72,7 +72,9 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             # A time said from now, as news says it (今年年底, 明年上半年, "by the end of the year").
             r"(?:今年|明年|去年|后年)(?:年底|年初|年中|上半年|下半年|底|初)?+|(?:年底|年初|上半年|下半年)前?+|"
             r"\b(?:by |at |before )?+the end of (?:the|this|next) (?:year|month|quarter)\b|"
-            r"\b(?:later|earlier) this (?:year|month)\b|\bnext (?:year|month|quarter)\b",
+            r"\b(?:later|earlier) this (?:year|month)\b|\bnext (?:year|month|quarter)\b|"
+            # The day of the week news dates a recent event by ("on Thursday", 周四).
+            r"(?<=\bon )(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|(?:周|星期)[一二三四五六日天]",
             re.I,
         ),
         re.compile(r"\d{1,2}\s*月|季度|\bq[1-4]\b|\b(?:19|20)\d{2}\b", re.I),

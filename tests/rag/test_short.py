@@ -174,6 +174,8 @@ def test_a_time_said_from_now_answers_when_and_an_acronym_is_part_of_a_name():
     assert _short(
         "When will the plant start production?", "It will start production by the end of the year."
     ) == ("by the end of the year")
+    probe = "The European Commission on Thursday opened formal proceedings against Temu."
+    assert _short("When did the EU open the probe?", probe) == "Thursday"
     owned = "They opened proceedings against Temu, the marketplace owned by PDD Holdings, on Thursday."
     assert _short("Who owns Temu?", owned) == "PDD Holdings"
 
