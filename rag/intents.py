@@ -74,7 +74,8 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             r"\b(?:by |at |before )?+the end of (?:the|this|next) (?:year|month|quarter)\b|"
             r"\b(?:later|earlier) this (?:year|month)\b|\bnext (?:year|month|quarter)\b|"
             # The day of the week news dates a recent event by ("on Thursday", 周四).
-            r"(?<=\bon )(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|(?:周|星期)[一二三四五六日天]",
+            r"(?<=\bon )(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
+            r"(?:周|星期)[一二三四五六日天]",
             re.I,
         ),
         re.compile(r"\d{1,2}\s*月|季度|\bq[1-4]\b|\b(?:19|20)\d{2}\b", re.I),
