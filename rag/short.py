@@ -57,8 +57,9 @@ _CHANGE = re.compile(
     re.I,
 )
 # A how-long question, and the unit that answers it: a span of time (3个月, 15 years), not an amount.
+# The unit of time is not the head of a word it begins (多少月活跃用户 counts monthly active users).
 _HOW_LONG = re.compile(
-    r"多久|多长时间|(?:多少|几)个?(?:天|周|星期|月|年|小时|分钟)|"
+    r"多久|多长时间|(?:多少|几)个?(?:天|周|星期|月|年|小时|分钟)(?![活均度薪费销收营利])|"
     r"\bhow long\b|\bhow many (?:days|weeks|months|years|hours)\b",
     re.I,
 )

@@ -41,6 +41,11 @@ def test_the_short_answer_is_the_figure_the_question_asks_for():
         assert span and sentence[span[0] : span[1]] == short
 
 
+def test_a_unit_of_time_beginning_a_word_does_not_ask_how_long():
+    text = "The company has about 92 million monthly active users in the EU, well above the 45 million threshold."
+    assert _short("Temu在欧盟有多少月活跃用户？", text) == "92 million"
+
+
 def test_a_span_of_time_and_a_count_without_a_unit_are_short_answers():
     assert _short("小红卡运营了多久？", "小红卡于2025年9月上线，运营3个月后关停。") == "3个月"
     # How long is answered by a span of time only, never by the amount beside it.
