@@ -375,8 +375,13 @@ _DATE_UNIT = re.compile(r"(?<=[0-9])[年日号]")
 
 
 # What "how" asks with (many, much, long): the question word 多少 or 多久 is, no word to find ("with many
-# marked as self-operated" says nothing of how many merchants joined); nor is the 人 of 哪些人 (who).
-_HOW = re.compile(r"\bhow\s++(?:many|much|long|often|far|old)\b|(?<=哪些|什么)人", re.I)
+# marked as self-operated" says nothing of how many merchants joined); nor is the 人 of 哪些人 (who), nor
+# "say" in "What did Wang Chuanfu say?" (说了什么, 怎么说): a news article reports with 表示, 称, "said".
+_HOW = re.compile(
+    r"\bhow\s++(?:many|much|long|often|far|old)\b|(?<=哪些|什么)人|"
+    r"\b(?:say|said|says|tell|told)\b|(?:说|表示)了?(?=什么)|怎么说",
+    re.I,
+)
 # Capitalised words in a row after the question's first: a person's name in pinyin ("Lei Jun").
 _NAME_RUN = re.compile(r"(?<=\s)[A-Z][a-z]++(?: [A-Z][a-z]++)++")
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection
 
 from rag.bilingual import matched_share, sense_shares, weighted_terms
 from rag.guard import asks_about, instruction_spans
-from rag.intents import ANSWER_TYPES, INTENTS, acted_on, asked_words, question_intents, stated_words
+from rag.intents import ANSWER_TYPES, FRAMES, INTENTS, acted_on, asked_words, question_intents, stated_words
 from rag.short import figures, objects, states, wanted
 from rag.text import CLAUSE_END, bigrams, fold, language, normalize, quotable_spans, unbroken
 from rag.types import Chunk, Hit, Quote
@@ -53,7 +53,8 @@ class _Scorer:
         # its Chinese names a second time.
         self.bigrams = bigrams(question) if language(question) == "zh" else set()
         intents = question_intents(question)
-        self.cues = [(*INTENTS[name][1:], name in ANSWER_TYPES) for name in intents]
+        self.cues = [(*INTENTS[name][1:], name in ANSWER_TYPES) for name in intents if name not in FRAMES]
+        self.frames = [INTENTS[name][1] for name in intents if name in FRAMES]
         self.asked = asked_words(question, self.weights)
         self.wanted = wanted(question)
         self.acted_on = acted_on(question)
@@ -81,7 +82,10 @@ class _Scorer:
         found = 0.0
         for strong, weak, answers in self.cues:
             found += 1.0 if self._strong(strong, answers, text) else 0.5 if weak.search(text) else 0.0
-        return found / len(self.cues) if self.cues else 0.0
+        # A sentence reporting what was said counts half: most news sentences report something.
+        found += sum(0.5 for frame in self.frames if frame.search(text))
+        asked = len(self.cues) + len(self.frames)
+        return found / asked if asked else 0.0
 
     def states(self, text: str) -> bool:
         """Whether `text` has the strong cue of an intent answered by a statement (a reason, a plan)."""

@@ -192,6 +192,10 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
 }
 
 
+# Intents that frame a question rather than ask for a kind of answer: what someone said. Their word is
+# no word to find (`rag.bilingual.weighted_terms`), and their cue (a reporting verb) weighs only half
+# in choosing sentences, and puts none first.
+FRAMES = frozenset({"said"})
 # Intents whose strong cue is the answer itself (a name, a place, a figure, a date), not a word that
 # introduces one (因为, "plans to").
 ANSWER_TYPES = frozenset({"who", "where", "number", "when"})
@@ -246,7 +250,7 @@ def asked_words(question: str, words: Iterable[str]) -> AskedWords:
     asks = [
         (INTENTS[name][0], INTENTS[name][1])
         for name in question_intents(question)
-        if name not in ANSWER_TYPES
+        if name not in ANSWER_TYPES | FRAMES
     ]
     found = [(cue, frozenset(w for w in words if ask.search(w))) for ask, cue in asks]
     return [(cue, words) for cue, words in found if words]
