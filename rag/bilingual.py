@@ -377,7 +377,7 @@ _DATE_UNIT = re.compile(r"(?<=[0-9])[年日号]")
 # What "how" asks with (many, much, long): the question word 多少 or 多久 is, no word to find ("with many
 # marked as self-operated" says nothing of how many merchants joined); nor is the 人 of 哪些人 (who), nor
 # "say" in "What did Wang Chuanfu say?" (说了什么, 怎么说): a news article reports with 表示, 称, "said".
-_HOW = re.compile(
+_ASKING = re.compile(
     r"\bhow\s++(?:many|much|long|often|far|old)\b|(?<=哪些|什么)人|"
     r"\b(?:say|said|says|tell|told)\b|(?:说|表示)了?(?=什么)|怎么说",
     re.I,
@@ -392,7 +392,7 @@ def weighted_terms(question: str, idf: Callable[[str], float]) -> dict[str, floa
     A Chinese name written in pinyin as words of one syllable or two ("Lei Jun", "Zhang Yiming") is one
     word (leijun): its syllables alone would be found in any Chinese text (lei: 类, 雷, 累 …).
     """
-    words = list(dict.fromkeys(terms(_HOW.sub(" ", _DATE_UNIT.sub(" ", question)), search_mode=False)))
+    words = list(dict.fromkeys(terms(_ASKING.sub(" ", _DATE_UNIT.sub(" ", question)), search_mode=False)))
     for parts in _pinyin_runs(question):
         if set(parts) <= set(words):
             words = [("".join(parts) if w == parts[0] else w) for w in words if w not in parts[1:]]
@@ -411,9 +411,11 @@ def pinyin_names(question: str) -> list[str]:
 
 
 # A pinyin name is looked for as characters (王传福 for "Wang Chuanfu") with up to NAME_SYLLABLES
-# syllables, each read as one of its NAME_CHARACTERS commonest characters.
+# syllables, each read as one of its NAME_CHARACTERS commonest characters; the first NAMES_LOOKED_FOR
+# names of a question only (a crafted one of hundreds would cost seconds of lookups).
 NAME_SYLLABLES = 3
 NAME_CHARACTERS = 16
+NAMES_LOOKED_FOR = 3
 _CAPITALISED_WORD = re.compile(r"(?<=\s)[A-Z][a-z]{3,}+\b")
 
 
@@ -426,7 +428,7 @@ def written_names(question: str, known: Callable[[str], bool]) -> list[str]:
     names = pinyin_names(question)
     names += [w.lower() for w in _CAPITALISED_WORD.findall(question) if _pinyin_splits(w.lower())]
     found: list[str] = []
-    for name in dict.fromkeys(names):
+    for name in list(dict.fromkeys(names))[:NAMES_LOOKED_FOR]:
         for split in _pinyin_splits(name):
             if len(split) > NAME_SYLLABLES:
                 continue

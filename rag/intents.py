@@ -36,6 +36,12 @@ AREA = (
     r"(?:square (?:kilomet(?:er|re)s?|met(?:er|re)s?|miles?|feet)|sq\.? ?(?:km|mi|ft)|hectares?|acres?)\b"
 )
 UNITS = f"{AREA}|{LENGTH}|{WEIGHT}"
+# A sentence reporting what someone said: its verb.
+_REPORTING = re.compile(
+    r"表示|指出|认为|透露|回应|强调|声称|宣布|说|(?<![据听])称|\bsaid\b|\bsays\b|\btold\b|\bstated\b|"
+    r"\baccording to\b|\bresponded\b|\bcommented\b|\bannounced\b",
+    re.I,
+)
 # For each intent: what in a question asks for it, and cues of an answer (strong, then weak).
 INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
     "why": (
@@ -160,18 +166,13 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
     # "How did it respond?"): the sentence reporting it ("Temu said it takes…", 王传福此前表示…).
     "said": (
         re.compile(
-            r"^说$|说了?什么|表示了?什么|怎么说|如何回应|什么回应|^回应$|"
-            r"^(?:say|said|says|tell|told|respond|responded|comment|commented|react|reacted)$|"
+            r"说了?什么|表示了?什么|怎么说|如何回应|什么回应|"
             r"\bwhat (?:did|does|do|has|have|had) [^?]{1,60}? (?:say|tell|comment)\b|"
             r"\bhow (?:did|does|do|has|have) [^?]{1,60}? (?:respond|react)\b",
             re.I,
         ),
-        re.compile(
-            r"表示|指出|认为|透露|回应|强调|声称|(?<![据听])称|\bsaid\b|\bsays\b|\btold\b|\bstated\b|"
-            r"\baccording to\b|\bresponded\b|\bcommented\b",
-            re.I,
-        ),
-        re.compile(r"宣布|说|\bannounced\b|\bnoted\b", re.I),
+        _REPORTING,
+        _REPORTING,
     ),
     # What a thing is, asked of the thing alone (小红卡是什么, "What is Douyin?"; not 小红卡的定位是什么 or
     # "What is Kuaishou's margin?", which ask for one of its attributes).

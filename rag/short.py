@@ -204,6 +204,7 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
 # network"), without the conjunction that joins it on.
 STATED = ("why", "risk", "next")
 STATED_AFTER = 60
+MIN_STATED_CHARS = 8
 _JOINED_ON = re.compile(
     r"(?:but|and|yet|however|while|whereas|though|although|which)\s++|(?:但是?|而且?|却|并且?|不过)", re.I
 )
@@ -227,9 +228,6 @@ def _stated(intents: list[str], text: str) -> list[tuple[int, int]]:
     while end > start and text[end - 1] in "。.!?！？ ":
         end -= 1
     return [(start, end)] if start >= STATED_AFTER and end - start >= MIN_STATED_CHARS else []
-
-
-MIN_STATED_CHARS = 8
 
 
 # A question asking what kind of thing (什么牌照, 卖什么商品, "what products"): the thing, in Chinese or
@@ -327,8 +325,9 @@ def _named_after_role(text: str) -> list[tuple[int, int]]:
     for role in _ROLE.finditer(text):
         words = terms(text[role.end() : role.end() + 6], search_mode=False)
         name = words[0] if words else ""
-        if 2 <= len(name) <= 4 and all(map(is_cjk, name)) and text.startswith(name, role.end()):
-            found += [(role.end(), role.end() + len(name))] if is_name(name) is not False else []
+        whole = 2 <= len(name) <= 4 and all(map(is_cjk, name)) and text.startswith(name, role.end())
+        if whole and is_name(name) is not False:
+            found.append((role.end(), role.end() + len(name)))
     return found
 
 
