@@ -193,3 +193,6 @@ def test_a_pinyin_name_is_looked_for_as_the_characters_an_index_knows():
     assert written_names("What did Wang Chuanfu say?", known) == ["王传福"]
     assert written_names("Who is Zhang Hongchao?", known) == ["张红超"]
     assert written_names("What did Temu say about the probe?", known) == []
+    # A crafted question naming hundreds is looked up for its first three names only.
+    crafted = "Who met " + " and ".join(["Li Jun", "Wang Chuanfu", "Li Ning", "Zhang Hongchao"] * 50) + "?"
+    assert written_names(crafted, known) == ["王传福"]
