@@ -15,8 +15,9 @@ from functools import lru_cache
 from itertools import product
 
 from rag import dictionary, lexicon
+from rag.closeness import Closeness, nearest
 from rag.lexicon import listed
-from rag.text import bigrams, is_cjk, terms, unbroken
+from rag.text import STOPWORDS, bigrams, is_cjk, terms, unbroken
 
 
 def translations(term: str) -> frozenset[str]:
@@ -224,14 +225,18 @@ def sense_shares(term: str, context: str) -> dict[str, float]:
     return {sense: n / most for sense, n in counts.items()}
 
 
-def presence(term: str, text: str, shares: dict[str, float] | None = None) -> float:
+def presence(
+    term: str, text: str, shares: dict[str, float] | None = None, closeness: Closeness | None = None
+) -> float:
     """How far `term` occurs in `text` (normalised, lower-case), from 0 to 1.
 
     1 when the term or a translation occurs; a translation counts by its share in `shares` (see
     `sense_shares`), when given. A Chinese compound no dictionary translates counts by the share of
     its characters its best-matched part covers (净利润率 against "net profit margin": 净利润, 3 of 4);
     0.5 when every character of an unmatched Chinese term occurs (年费 against 年卡收费). An English
-    word matches whole words and their plain inflections (close: closed, not disclose).
+    word matches whole words and their plain inflections (close: closed, not disclose). With a
+    `closeness`, a word no dictionary pairs with the text counts as far as its meaning is close to one
+    of the text's words in the other language (调查 against "probe"; see `rag.closeness`).
     """
     if any(_occurs(t, text) for t in spellings(term)):
         return 1.0
@@ -240,12 +245,40 @@ def presence(term: str, text: str, shares: dict[str, float] | None = None) -> fl
         return max(found)
     if any(_occurs(t, text) for t in senses(term)) or romanized_positions(term, text):
         return 1.0
-    if term.isascii() or len(term) < 2:
-        return 0.0
-    parts = [len(part) / len(term) for part in compound_parts(term) if _matches(part, text)]
-    if all(ch in text for ch in term):
-        parts.append(0.5)
-    return max(parts, default=0.0)
+    parts = [0.0]
+    if not term.isascii() and len(term) >= 2:
+        parts += [len(part) / len(term) for part in compound_parts(term) if _matches(part, text)]
+        parts += [0.5] if all(ch in text for ch in term) else []
+    if closeness and max(parts) < 1 and _comparable(term):
+        parts.append(closeness.credit(nearest(term, _other_words(text, english=not term.isascii()))))
+    return max(parts)
+
+
+# The shortest English word compared by meaning (two letters are mostly function words and units).
+MIN_COMPARED_LETTERS = 3
+
+
+def _comparable(term: str) -> bool:
+    """Whether `term` may match by meaning: a word, not a figure or a name (Douyin is no 小红书)."""
+    size = MIN_COMPARED_LETTERS if term.isascii() else 2
+    return len(term) >= size and not any(ch.isdigit() for ch in term) and not _named(term)
+
+
+def _named(word: str) -> bool:
+    return word in known_names() or (not word.isascii() and bool(dictionary.is_name(word)))
+
+
+_ENGLISH_WORD = re.compile(rf"[a-z]{{{MIN_COMPARED_LETTERS},}}+")
+
+
+@lru_cache(maxsize=4096)
+def _other_words(text: str, *, english: bool) -> tuple[str, ...]:
+    """The words of `text` in one language that may match by meaning, each once."""
+    if english:
+        words = (w for w in _ENGLISH_WORD.findall(text) if w not in STOPWORDS)
+    else:
+        words = (w for w in terms(text) if len(w) >= 2 and all(map(is_cjk, w)))
+    return tuple(sorted({w for w in words if _comparable(w)}))
 
 
 def mentions(term: str, text: str) -> bool:
@@ -449,6 +482,7 @@ def matched_share(
     text: str,
     shares: dict[str, dict[str, float]] | None = None,
     given: Collection[str] = (),
+    closeness: Closeness | None = None,
 ) -> float | None:
     """Weighted share of the terms found in `text` (normalised, lower-case).
 
@@ -456,7 +490,7 @@ def matched_share(
     otherwise (an English word with no known translation, against a Chinese passage) it counts half
     against the share. None when no term can be judged at all. `shares`: each term's translations
     weighted by their use around `text` (see `sense_shares`); `given`: terms the caller found in it
-    by other means.
+    by other means; `closeness`: how close in meaning a word must be to count (see `presence`).
     """
     latin = sum(ch.isascii() and ch.isalpha() for ch in text)
     cjk = sum(map(is_cjk, text))
@@ -470,7 +504,8 @@ def matched_share(
     found = total = 0.0
     any_judged = False
     for term, weight in weights.items():
-        share = 1.0 if term in given else presence(term, text, shares.get(term) if shares else None)
+        sense = shares.get(term) if shares else None
+        share = 1.0 if term in given else presence(term, text, sense, closeness)
         sure = bool(share) or judged(term)
         any_judged |= sure
         found += share * weight
@@ -479,7 +514,11 @@ def matched_share(
 
 
 def coverage(
-    question: str, text: str, idf: Callable[[str], float], given: Collection[str] = ()
+    question: str,
+    text: str,
+    idf: Callable[[str], float],
+    given: Collection[str] = (),
+    closeness: Closeness | None = None,
 ) -> float | None:
     """How much of `question` a passage's `text` holds, from 0 to 1.
 
@@ -488,7 +527,7 @@ def coverage(
     when neither can be judged.
     """
     text = unbroken(text)
-    share = matched_share(weighted_terms(question, idf), text, given=given)
+    share = matched_share(weighted_terms(question, idf), text, given=given, closeness=closeness)
     pairs = bigrams(question)
     paraphrase = len(pairs & bigrams(text)) / len(pairs) if pairs else None
     known = [s for s in (share, paraphrase) if s is not None]

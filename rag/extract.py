@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Collection
 
 from rag.bilingual import matched_share, sense_shares, weighted_terms
+from rag.closeness import QUOTING
 from rag.guard import asks_about, instruction_spans
 from rag.intents import ANSWER_TYPES, FRAMES, INTENTS, acted_on, asked_words, question_intents, stated_words
 from rag.short import figures, objects, states, wanted
@@ -72,7 +73,7 @@ class _Scorer:
         """
         given = stated_words(self.asked, text)
         text = f"{topic}\n{text}" if topic else text
-        lexical = matched_share(self.weights, unbroken(text), self.shares, given) or 0.0
+        lexical = matched_share(self.weights, unbroken(text), self.shares, given, QUOTING) or 0.0
         paraphrase = len(self.bigrams & bigrams(text)) / len(self.bigrams) if self.bigrams else 0.0
         weight = PARAPHRASE_WEIGHT if self.bigrams else 0.0
         return (1 - weight) * lexical + weight * paraphrase

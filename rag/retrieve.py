@@ -16,6 +16,7 @@ import numpy as np
 
 from rag.bilingual import coverage, romanized_whole, spellings, translations, written_names
 from rag.bootstrap import ensure_index
+from rag.closeness import SEARCHING
 from rag.config import Settings, get_settings
 from rag.embeddings import get_embedder, rerank
 from rag.query import bounded_query, check_k, check_question, make_filters
@@ -212,7 +213,8 @@ def by_coverage(
     Best first again; `idf` weighs the question's words (see `rag.bilingual.coverage`).
     """
     bonus = {
-        cid: COVERAGE_WEIGHT * (coverage(question, texts[cid], idf) or 0.0) for cid, _ in fused[:COVERED]
+        cid: COVERAGE_WEIGHT * (coverage(question, texts[cid], idf, closeness=SEARCHING) or 0.0)
+        for cid, _ in fused[:COVERED]
     }
     return _raised(fused, bonus)
 

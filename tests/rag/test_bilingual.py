@@ -17,6 +17,7 @@ from rag.bilingual import (
     weighted_terms,
     written_names,
 )
+from rag.closeness import SEARCHING, Closeness
 
 
 def test_translations_come_from_the_lexicon_then_cc_cedict():
@@ -198,3 +199,17 @@ def test_a_pinyin_name_is_looked_for_as_the_characters_an_index_knows():
         "Who met " + " and ".join(["Wang Chuanfu", "Zhou Hongyi", "Lei Jun", "Zhang Hongchao"] * 50) + "?"
     )
     assert written_names(crafted, known) == ["王传福"]
+
+
+def test_with_a_closeness_a_word_no_dictionary_pairs_counts_by_its_meaning():
+    # CC-CEDICT gives 调查 as "investigation" and "survey"; news writes "probe".
+    text = "the eu opened a probe into temu over illegal products"
+    assert presence("调查", text) == 0.0
+    assert presence("调查", text, closeness=SEARCHING) > 0.0
+    assert presence("调查", "temu sales rose in europe", closeness=SEARCHING) == 0.0
+
+
+def test_names_and_figures_never_match_by_meaning():
+    # Two apps are close in meaning, and no answer to each other.
+    assert presence("douyin", "小红书关停了小红卡", closeness=Closeness(0.0, 0.01)) == 0.0
+    assert presence("2024年", "sales rose in 2023", closeness=Closeness(0.0, 0.01)) == 0.0
