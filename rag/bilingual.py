@@ -249,8 +249,11 @@ def presence(
     if not term.isascii() and len(term) >= 2:
         parts += [len(part) / len(term) for part in compound_parts(term) if _matches(part, text)]
         parts += [0.5] if all(ch in text for ch in term) else []
-    if closeness and max(parts) < 1 and _comparable(term):
-        parts.append(closeness.credit(nearest(term, _other_words(text, english=not term.isascii()))))
+    # Only a text its other script makes up a share of: the English film titles and units in a
+    # Chinese article are not what a Chinese question's words say in other words.
+    english = not term.isascii()
+    if closeness and max(parts) < 1 and _scripts(text)[not english] and _comparable(term):
+        parts.append(closeness.credit(nearest(term, _other_words(text, english=english))))
     return max(parts)
 
 
@@ -259,9 +262,18 @@ MIN_COMPARED_LETTERS = 3
 
 
 def _comparable(term: str) -> bool:
-    """Whether `term` may match by meaning: a word, not a figure or a name (Douyin is no 小红书)."""
+    """Whether `term` may match by meaning: a word the dictionary knows, not a figure or a name.
+
+    Douyin and 小红书 are close as apps go, and no answer to each other; a word no dictionary has (a
+    product's name, an acronym) has no meaning to compare.
+    """
     size = MIN_COMPARED_LETTERS if term.isascii() else 2
-    return len(term) >= size and not any(ch.isdigit() for ch in term) and not _named(term)
+    return (
+        len(term) >= size
+        and not any(ch.isdigit() for ch in term)
+        and not _named(term)
+        and (not term.isascii() or bool(translations(term)))
+    )
 
 
 def _named(word: str) -> bool:
@@ -477,6 +489,15 @@ CJK_LETTERS = 3
 JUDGED_SHARE = 0.1
 
 
+@lru_cache(maxsize=4096)
+def _scripts(text: str) -> tuple[bool, bool]:
+    """Whether `text` has enough Latin letters, and enough Chinese characters, to judge a word absent."""
+    latin = sum(ch.isascii() and ch.isalpha() for ch in text)
+    cjk = sum(map(is_cjk, text))
+    size = latin + CJK_LETTERS * cjk
+    return latin >= 20 and latin >= JUDGED_SHARE * size, cjk >= 4 and CJK_LETTERS * cjk >= JUDGED_SHARE * size
+
+
 def matched_share(
     weights: dict[str, float],
     text: str,
@@ -492,11 +513,7 @@ def matched_share(
     weighted by their use around `text` (see `sense_shares`); `given`: terms the caller found in it
     by other means; `closeness`: how close in meaning a word must be to count (see `presence`).
     """
-    latin = sum(ch.isascii() and ch.isalpha() for ch in text)
-    cjk = sum(map(is_cjk, text))
-    size = latin + CJK_LETTERS * cjk
-    has_latin = latin >= 20 and latin >= JUDGED_SHARE * size
-    has_cjk = cjk >= 4 and CJK_LETTERS * cjk >= JUDGED_SHARE * size
+    has_latin, has_cjk = _scripts(text)
 
     def judged(term: str) -> bool:
         return any(has_latin if w.isascii() else has_cjk for w in (term, *senses(term)))

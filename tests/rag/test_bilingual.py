@@ -209,7 +209,17 @@ def test_with_a_closeness_a_word_no_dictionary_pairs_counts_by_its_meaning():
     assert presence("调查", "temu sales rose in europe", closeness=SEARCHING) == 0.0
 
 
-def test_names_and_figures_never_match_by_meaning():
+def test_names_figures_and_unknown_latin_words_never_match_by_meaning():
+    anything = Closeness(0.0, 0.01)
     # Two apps are close in meaning, and no answer to each other.
-    assert presence("douyin", "小红书关停了小红卡", closeness=Closeness(0.0, 0.01)) == 0.0
-    assert presence("2024年", "sales rose in 2023", closeness=Closeness(0.0, 0.01)) == 0.0
+    assert presence("douyin", "小红书关停了小红卡", closeness=anything) == 0.0
+    assert presence("2024年", "sales rose in 2023", closeness=anything) == 0.0
+    # A Latin word no dictionary knows is a product's name or an acronym, not a meaning.
+    assert presence("zqxv", "欧盟对该平台展开调查", closeness=anything) == 0.0
+
+
+def test_only_a_text_its_other_language_makes_up_a_share_of_is_compared_by_meaning():
+    # A film title in a Chinese article is not what a Chinese question's words say in other words.
+    chinese = "这部电影在全国上映后票房很高，观众评价也很好，导演随后宣布了续集的拍摄计划。" * 3
+    assert presence("调查", chinese + " probe", closeness=Closeness(0.0, 0.01)) == 0.0
+    assert presence("调查", "the eu opened a probe into temu", closeness=Closeness(0.0, 0.01)) > 0.0
