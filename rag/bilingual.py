@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Collection
 from functools import lru_cache
 from itertools import product
+from typing import NamedTuple
 
 from rag import dictionary, lexicon
 from rag.closeness import Closeness, nearest
@@ -252,7 +253,8 @@ def presence(
     # Only a text its other script makes up a share of: the English film titles and units in a
     # Chinese article are not what a Chinese question's words say in other words.
     english = not term.isascii()
-    if closeness and max(parts) < 1 and _scripts(text)[not english] and _comparable(term):
+    judged = _scripts(text).latin if english else _scripts(text).cjk
+    if closeness and max(parts) < 1 and judged and _comparable(term):
         parts.append(closeness.credit(nearest(term, _other_words(text, english=english))))
     return max(parts)
 
@@ -489,13 +491,22 @@ CJK_LETTERS = 3
 JUDGED_SHARE = 0.1
 
 
+class _Scripts(NamedTuple):
+    """Whether a text has enough Latin letters, and enough Chinese characters, to judge a word absent."""
+
+    latin: bool
+    cjk: bool
+
+
 @lru_cache(maxsize=4096)
-def _scripts(text: str) -> tuple[bool, bool]:
-    """Whether `text` has enough Latin letters, and enough Chinese characters, to judge a word absent."""
+def _scripts(text: str) -> _Scripts:
     latin = sum(ch.isascii() and ch.isalpha() for ch in text)
     cjk = sum(map(is_cjk, text))
     size = latin + CJK_LETTERS * cjk
-    return latin >= 20 and latin >= JUDGED_SHARE * size, cjk >= 4 and CJK_LETTERS * cjk >= JUDGED_SHARE * size
+    return _Scripts(
+        latin=latin >= 20 and latin >= JUDGED_SHARE * size,
+        cjk=cjk >= 4 and CJK_LETTERS * cjk >= JUDGED_SHARE * size,
+    )
 
 
 def matched_share(
