@@ -250,13 +250,22 @@ def presence(
     if not term.isascii() and len(term) >= 2:
         parts += [len(part) / len(term) for part in compound_parts(term) if _matches(part, text)]
         parts += [0.5] if all(ch in text for ch in term) else []
-    # Only a text its other script makes up a share of: the English film titles and units in a
-    # Chinese article are not what a Chinese question's words say in other words.
-    english = not term.isascii()
-    judged = _scripts(text).latin if english else _scripts(text).cjk
-    if closeness and max(parts) < 1 and judged and _comparable(term):
-        parts.append(closeness.credit(nearest(term, _other_words(text, english=english))))
+    if closeness and max(parts) < 1 and _comparable(term):
+        parts.append(_close_meaning(term, text, closeness))
     return max(parts)
+
+
+def _close_meaning(term: str, text: str, closeness: Closeness) -> float:
+    """How far `term` counts in `text` by the meaning of its words in the other language (`closeness`).
+
+    Only a text its other script makes up a share of: the English film titles and units in a Chinese
+    article are not what a Chinese question's words say in other words.
+    """
+    english = not term.isascii()
+    scripts = _scripts(text)
+    if not (scripts.latin if english else scripts.cjk):
+        return 0.0
+    return closeness.credit(nearest(term, _other_words(text, english=english)))
 
 
 # The shortest English word compared by meaning (two letters are mostly function words and units).
