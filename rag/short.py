@@ -231,9 +231,9 @@ def _stated(intents: list[str], text: str) -> list[tuple[int, int]]:
 
 
 # A question asking what kind of thing (什么牌照, 卖什么商品, "what products"): the thing, in Chinese or
-# English; not a what-question's verb ("What did …").
+# English; not a what-question's verb ("What did …"), nor why (为什么亏损 asks no kind of loss).
 _ASKED_KIND = re.compile(
-    r"(?:什么|哪些|哪种|哪类|哪一类|哪款|哪几种)(?=[\u4e00-\u9fff])|"
+    r"(?:(?<![为凭])什么|哪些|哪种|哪类|哪一类|哪款|哪几种)(?=[\u4e00-\u9fff])|"
     r"\b(?:what|which)\s++(?:(?:kinds?|types?|sorts?)\s++of\s++)?+(?-i:[A-Z][A-Za-z]*+\s++)*+"
     r"(?!(?:is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|may|might|happened|about)\b)"
     r"(?-i:([a-z]++))(?:\s++(?-i:([a-z]++)))?+",

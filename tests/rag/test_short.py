@@ -298,3 +298,12 @@ def test_a_change_is_answered_by_a_percentage_or_else_by_the_amount_it_changed_b
     assert _short("快手电商GMV增长了多少？", "快手电商GMV同比增长15.4%，达到3323亿元。") == "15.4%"
     # A rate is a percentage only.
     assert _short("快手的净利润率是多少？", "快手的净利润为46亿元。") is None
+
+
+def test_a_why_question_is_not_answered_by_the_thing_it_names():
+    # 为什么 asks why, not what kind: "net loss" is not the reason for one.
+    text = (
+        "Meituan reported an adjusted net loss of 16 billion yuan for the third quarter, as a price war "
+        "with Alibaba and JD.com in instant retail ate into margins."
+    )
+    assert _short("美团为什么亏损？", text) != "net loss"
