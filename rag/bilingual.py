@@ -367,6 +367,24 @@ def romanized_whole(term: str) -> list[str]:
     return sorted(form for form in romanized(term) if " " not in form)
 
 
+# A person's name in Chinese: a surname and a given name of one or two characters.
+PERSON_NAME_CHARACTERS = (2, 3)
+
+
+def romanized_words(term: str) -> list[str]:
+    """The words English writes the Chinese name `term` in (kuaishou; 陈磊: chenlei, chen, lei).
+
+    A person's name CC-CEDICT does not list (a surname first) is also written as its surname and its
+    given name apart (张一鸣: zhang, yiming), each a word to search by.
+    """
+    words = romanized_whole(term)
+    person = len(term) in PERSON_NAME_CHARACTERS and dictionary.is_surname(term[0])
+    if person and dictionary.is_name(term) is None:
+        surnames = dictionary.readings(term[0])
+        words += [w for form in romanized(term) if form.split()[0] in surnames for w in form.split()]
+    return list(dict.fromkeys(words))
+
+
 def _written(syllables: tuple[str, ...]) -> set[str]:
     """A name's syllables written whole (xiaohongshu) or as two words (lei jun, mixue bingcheng)."""
     return {"".join(syllables)} | {
@@ -456,9 +474,19 @@ def weighted_terms(question: str, idf: Callable[[str], float]) -> dict[str, floa
 
 
 def _pinyin_runs(question: str) -> list[list[str]]:
-    """The capitalised words in a row that write a Chinese name in pinyin ("Lei Jun": lei, jun)."""
+    """The capitalised words in a row that write a Chinese name in pinyin ("Lei Jun": lei, jun).
+
+    Not a place the dictionary glosses by those words together ("Hong Kong": 香港, "San Francisco"):
+    that is found by their translations.
+    """
     runs = [run.lower().split() for run in _NAME_RUN.findall(question)]
-    return [parts for parts in runs if all(map(_syllable_splits, parts)) and _pinyin_splits("".join(parts))]
+    return [
+        parts
+        for parts in runs
+        if all(map(_syllable_splits, parts))
+        and _pinyin_splits("".join(parts))
+        and not frozenset.intersection(*map(translations, parts))
+    ]
 
 
 def pinyin_names(question: str) -> list[str]:

@@ -34,7 +34,7 @@ GLOSS_WORDS = 3
 CHINESE_PER_WORD = 8
 CHARACTER_GLOSSES = 2
 # Raised when the tables are built differently from the same inputs (the cache key covers the rest).
-FORMAT = 2
+FORMAT = 3
 _PARENTHESES = re.compile(r"\([^()]*+\)")
 _WORD = re.compile(r"[a-z][a-z\-]*+")
 # Glosses that point elsewhere or name people and places carry no meaning to match on.
@@ -46,6 +46,7 @@ CREATE TABLE glosses (chinese TEXT, english TEXT, frequency INTEGER, PRIMARY KEY
 CREATE TABLE names (word TEXT PRIMARY KEY, name INTEGER) WITHOUT ROWID;
 CREATE TABLE senses (character TEXT, sense TEXT, PRIMARY KEY (character, sense)) WITHOUT ROWID;
 CREATE TABLE readings (word TEXT, reading TEXT, PRIMARY KEY (word, reading)) WITHOUT ROWID;
+CREATE TABLE surnames (character TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE INDEX glosses_by_english ON glosses (english, frequency DESC, chinese);
 """
 # A word is a proper noun when any of its readings is.
@@ -75,7 +76,7 @@ def _fingerprint() -> str:
 
 
 def _fill(write: Write) -> None:
-    """Read CC-CEDICT once into the three tables."""
+    """Read CC-CEDICT once into the tables."""
     characters: set[str] = set()
     for simplified, pinyin, glosses in _entries():
         if not all(map(is_cjk, simplified)):
@@ -84,6 +85,8 @@ def _fill(write: Write) -> None:
         if reading and len(reading.split()) == len(simplified) and "variant of" not in glosses[0]:
             write("INSERT OR IGNORE INTO readings VALUES (?, ?)", [(simplified, reading)])
         if len(simplified) == 1:
+            if any(gloss.lower().startswith("surname ") for gloss in glosses):
+                write("INSERT OR IGNORE INTO surnames VALUES (?)", [(simplified,)])
             _add_character(write, characters, simplified, pinyin, glosses)
             continue
         write(_ADD_NAME, [(simplified, pinyin[:1].isupper())])
@@ -156,6 +159,12 @@ def is_name(word: str) -> bool | None:
     """
     found = _tables().column("SELECT name FROM names WHERE word = ?", word)
     return bool(found[0]) if found else None
+
+
+@lru_cache(maxsize=4096)
+def is_surname(char: str) -> bool:
+    """Whether CC-CEDICT glosses the character as a surname (陈, 王, 雷; not 说 or 美)."""
+    return bool(_tables().column("SELECT character FROM surnames WHERE character = ?", char))
 
 
 @lru_cache(maxsize=65536)

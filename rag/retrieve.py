@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from rag.bilingual import coverage, romanized_whole, spellings, translations, written_names
+from rag.bilingual import coverage, romanized_words, spellings, translations, written_names
 from rag.bootstrap import ensure_index
 from rag.closeness import SEARCHING
 from rag.config import Settings, get_settings
@@ -90,26 +90,35 @@ def fuse_scores(
     standard deviation, so near-equal similarities (a small archive on one topic) are not blown up
     into large differences.
     """
+    keys = dict.fromkeys(key for run in runs for key, _ in run)
     normalised: list[dict[str, float]] = []
     lowest: list[float] = []
     for run, floor in zip(runs, min_spreads, strict=True):
         values = [score for _, score in run]
         if len(set(values)) <= 1:
-            # A lone match (or equal ones) still stands a standard deviation above what the run lacks:
-            # the only passage naming 王传福 is not lost among the dense candidates.
-            normalised.append({key: 1.0 for key, _ in run})
-            lowest.append(0.0)
+            # A lone match (or equal ones) has no spread of its own: it is scored among every
+            # candidate, those the run lacks at nothing. The only passage naming 陈磊 of eighteen
+            # stands four standard deviations above the rest, not lost among the dense candidates.
+            found, missing = _lone_standing(len(run), len(keys))
+            normalised.append({key: found for key, _ in run})
+            lowest.append(missing)
             continue
         mean = sum(values) / len(values)
         spread = max((sum((v - mean) ** 2 for v in values) / len(values)) ** 0.5, floor)
         normalised.append({key: (score - mean) / spread for key, score in run})
         lowest.append(min(normalised[-1].values()))
-    keys = dict.fromkeys(key for run in runs for key, _ in run)
     fused = {
         key: sum(w * z.get(key, low) for z, w, low in zip(normalised, weights, lowest, strict=True))
         for key in keys
     }
     return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
+
+
+def _lone_standing(matched: int, candidates: int) -> tuple[float, float]:
+    """The z-scores of `matched` equal scores and of the other `candidates`, scored nothing."""
+    if not matched or matched >= candidates:
+        return 0.0, 0.0
+    return ((candidates - matched) / matched) ** 0.5, -((matched / (candidates - matched)) ** 0.5)
 
 
 def retrieve(
@@ -383,9 +392,9 @@ def with_translations(words: list[str]) -> list[str]:
     """`words` followed by their other spellings and the terms of their translations.
 
     Keyword search then reaches the other language, and British and American spellings each other; a
-    Chinese name reaches its pinyin written whole (快手: kuaishou).
+    Chinese name reaches its pinyin (快手: kuaishou; 陈磊: chen, lei).
     """
     extra = [v for w in words for v in spellings(w)[1:]]
     extra += [piece for w in words for t in sorted(translations(w)) for piece in terms(t)]
-    extra += [form for w in words for form in romanized_whole(w)]
+    extra += [form for w in words for form in romanized_words(w)]
     return words + [t for t in dict.fromkeys(extra) if t not in words]

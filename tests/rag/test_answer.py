@@ -92,6 +92,16 @@ def test_an_english_question_names_a_chinese_company_or_person_in_pinyin(
     assert {c.title for c in result.citations} == {"蜜雪冰城上调部分饮品价格"}, "no other article's quote"
 
 
+def test_a_chinese_question_names_a_person_an_english_article_writes_in_pinyin(archive: Settings):
+    # No dictionary has 韩尚佑; the English article writes "Han Shangyou", and only one passage names him.
+    result = answer("韩尚佑说了什么？", settings=archive)
+    assert not result.refused
+    assert "no commission" in result.text
+    assert {c.title for c in result.citations} == {
+        "Douyin widens its local-services push with a group-buying app"
+    }
+
+
 def test_an_english_question_naming_a_chinese_product_is_answered_about_that_product(archive: Settings):
     # The Douyin test article says "more than 30,000 merchants joined": of its app, not of 小红卡.
     result = answer("How many merchants joined 小红卡?", settings=archive)

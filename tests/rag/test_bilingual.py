@@ -11,6 +11,7 @@ from rag.bilingual import (
     presence,
     romanized,
     romanized_positions,
+    romanized_words,
     sense_shares,
     spellings,
     translations,
@@ -55,6 +56,21 @@ def test_a_name_written_as_pinyin_words_is_one_word_to_find():
     # Only capitalised words after the first, each read as pinyin ("New York" is no Chinese name).
     assert "new" in weighted_terms("Why did it open in New York?", lambda term: 1.0)
     assert presence("leijun", "雷军表示") == presence("leijun", "ceo lei jun said") == 1.0
+
+
+def test_a_place_the_dictionary_glosses_by_its_words_is_no_pinyin_name():
+    # Hong and Kong read as pinyin, but together they gloss 香港: each is found by its translation.
+    weights = weighted_terms("When did Mixue list in Hong Kong?", lambda term: 1.0)
+    assert {"hong", "kong"} <= set(weights) and "hongkong" not in weights
+    assert presence("hong", "在香港联交所挂牌上市") == 1.0
+
+
+def test_a_persons_name_is_searched_as_english_writes_it():
+    # English writes a person's surname and given name apart (Chen Lei, Zhang Yiming).
+    assert {"chen", "lei"} <= set(romanized_words("陈磊"))
+    assert {"zhang", "yiming"} <= set(romanized_words("张一鸣"))
+    assert romanized_words("快手") == ["kuaishou"]  # a firm's name, written whole
+    assert romanized_words("黄金") == []  # a common word, though 黄 is a surname
 
 
 def test_what_how_asks_with_is_no_word_to_find():

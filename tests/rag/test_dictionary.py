@@ -39,6 +39,11 @@ def test_proper_nouns_are_told_by_capitalised_pinyin():
     assert dictionary.is_name("小红卡") is None
 
 
+def test_surnames_are_the_characters_cc_cedict_glosses_as_one():
+    assert dictionary.is_surname("陈") and dictionary.is_surname("王")
+    assert not dictionary.is_surname("说") and not dictionary.is_surname("的")
+
+
 def test_words_and_characters_have_their_toneless_pinyin():
     assert dictionary.readings("快手") == {"kuai shou"}
     assert dictionary.readings("长") == {"chang", "zhang"}

@@ -20,7 +20,7 @@ def test_fuse_scores_keeps_a_large_keyword_margin():
 def test_fuse_scores_handles_ids_missing_from_a_run_and_empty_runs():
     fused = dict(fuse_scores([[("a", 3.0), ("b", 1.0)], [("c", 0.9), ("a", 0.8)]], [0.5, 0.5], [0, 0]))
     assert set(fused) == {"a", "b", "c"}
-    assert fuse_scores([[], [("a", 0.5)]], [0.5, 0.5], [0, 0]) == [("a", 0.5)]
+    assert [key for key, _ in fuse_scores([[], [("a", 0.5)]], [0.5, 0.5], [0, 0])] == ["a"]
 
 
 def test_a_lone_keyword_match_stands_above_the_dense_candidates_it_is_not_among():
@@ -28,6 +28,13 @@ def test_a_lone_keyword_match_stands_above_the_dense_candidates_it_is_not_among(
     dense = [("licence", 0.800), ("store", 0.799), ("byd", 0.790), ("fee", 0.785)]
     fused = fuse_scores([[("byd", 3.25)], dense], [0.5, 0.5], [0.0, 0.03])
     assert fused[0][0] == "byd"
+
+
+def test_a_lone_keyword_match_beats_a_dense_side_that_ranks_it_near_last():
+    # 陈磊 against an English passage saying "Chen Lei": e5 sees no likeness, the keyword side a name.
+    dense = [(f"other{i}", 0.06 - 0.01 * i) for i in range(16)] + [("pdd", -0.084)]
+    fused = fuse_scores([[("pdd", 5.6)], dense], [0.5, 0.5], [0.0, 0.1])
+    assert fused[0][0] == "pdd"
 
 
 def test_language_standing_lifts_a_language_whose_best_candidate_stands_out():
