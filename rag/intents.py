@@ -36,6 +36,8 @@ AREA = (
     r"(?:square (?:kilomet(?:er|re)s?|met(?:er|re)s?|miles?|feet)|sq\.? ?(?:km|mi|ft)|hectares?|acres?)\b"
 )
 UNITS = f"{AREA}|{LENGTH}|{WEIGHT}"
+# Currencies written after an amount (290港元, 5欧元), longest first.
+CURRENCIES = "人民币|美元|港元|港币|欧元|日元|韩元|英镑|元"
 # A sentence reporting what someone said: its verb.
 _REPORTING = re.compile(
     r"表示|指出|认为|透露|回应|强调|声称|宣布|说|(?<![据听])称|\bsaid\b|\bsays\b|\btold\b|\bstated\b|"
@@ -98,8 +100,11 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
         ),
         re.compile(
             # A scale keeps the currency after it (400 billion RMB, 3亿元).
-            r"(?<!\d)(?<!\d[,.])\d[\d,.]*+\s*+(?:(?:亿|万|trillion|billion|million)(?:\s*+(?:元|美元|港元|"
-            r"(?:yuan|rmb|usd|hkd|dollars?)\b))?+|[%％]|元|美元|个月|"
+            r"(?<!\d)(?<!\d[,.])\d[\d,.]*+\s*+(?:(?:亿|万|trillion|billion|million)(?:\s*+(?:"
+            f"{CURRENCIES}|"
+            r"(?:yuan|rmb|usd|hkd|dollars?)\b))?+|[%％]|"
+            f"{CURRENCIES}|"
+            r"个月|"
             f"{MEASURES}|{UNITS}|分钟|小时|天|"
             r"周|个?星期|倍|yuan|rmb|usd|hours?|minutes?|days?|weeks?|months?)|"
             # A span of years (3年, 15 years), not a year (2025年).

@@ -307,3 +307,26 @@ def test_a_why_question_is_not_answered_by_the_thing_it_names():
         "with Alibaba and JD.com in instant retail ate into margins."
     )
     assert _short("美团为什么亏损？", text) != "net loss"
+
+
+def test_a_question_narrowed_to_a_part_is_answered_by_the_part():
+    # The whole comes first, the part after 其中 / "of which": a question saying what narrows the whole
+    # ("overseas") asks for the part; one that does not, for the whole.
+    stores = (
+        "截至2024年9月30日，蜜雪冰城全球门店数量超过45000家，其中约4900家位于海外，主要分布在印尼和越南。"
+    )
+    assert _short("How many stores does Mixue have overseas?", stores) == "4900家"
+    assert _short("蜜雪冰城海外有多少家门店？", stores) == "4900家"
+    assert _short("蜜雪冰城有多少家门店？", stores) == "45000家"
+    sales = "BYD sold 396,000 vehicles in September, up 5% from a year earlier, of which 71,256 were sold overseas."
+    assert _short("How many cars did BYD sell overseas in September?", sales) == "71,256"
+    assert _short("How many cars did BYD sell in September?", sales) == "396,000"
+
+
+def test_an_amount_in_any_currency_is_a_figure():
+    text = (
+        "蜜雪冰城3月3日在香港联交所挂牌上市，开盘价报290港元，较发行价202.5港元上涨43%，市值超过1000亿港元。"
+    )
+    assert _short("开盘价是多少？", text) == "290港元"
+    assert _short("发行价是多少？", text) == "202.5港元"
+    assert _short("市值是多少？", text) == "1000亿港元"
