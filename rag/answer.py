@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from rag.bilingual import matched_share, mentions, occurrences, pinyin_names, weighted_terms
+from rag.bilingual import matched_share, occurrences, weighted_terms
 from rag.bootstrap import ensure_index
 from rag.citations import (
     check_generated,
@@ -26,17 +26,17 @@ from rag.citations import (
 )
 from rag.compose import compose, in_date_order
 from rag.config import Settings, get_settings
-from rag.dictionary import is_name
 from rag.errors import LLMUnavailable
 from rag.extract import select_quotes
-from rag.followup import History, Resolved, names, resolve, rewritten
+from rag.followup import History, Resolved, resolve, rewritten
 from rag.llm import refuses, stream_llm_answer
 from rag.query import check_k, check_question, make_filters
 from rag.refusal import REFUSAL, covers
 from rag.retrieve import gather
 from rag.short import Figure, answer_span
 from rag.store import KeywordIndex
-from rag.text import bigrams, fold, is_cjk, language, terms, unbroken, word_frequency
+from rag.subject import on_subject
+from rag.text import bigrams, fold, language, terms, unbroken
 from rag.types import Answer, Citation, Hit, Quote
 
 log = logging.getLogger(__name__)
@@ -165,40 +165,17 @@ def _refusal(turn: _Turn) -> Answer:
 
 def _extractive(turn: _Turn) -> Answer:
     quotes: list[Quote] = select_quotes(
-        turn.query, _on_subject(turn), turn.weight, turn.settings.max_quote_chars, turn.resolved.prefer
+        turn.query,
+        on_subject(turn.query, turn.hits),
+        turn.weight,
+        turn.settings.max_quote_chars,
+        turn.resolved.prefer,
     )
     citations = number_quotes(in_date_order(quotes))
     if not citations:
         return _refusal(turn)
     text = compose(citations, turn.lang, _short_answers(turn, citations))
     return Answer(question=turn.question, text=text, citations=citations, timings=turn.timings)
-
-
-def _on_subject(turn: _Turn) -> list[Hit]:
-    """The passages naming what an English question names in Chinese characters, when some of them do.
-
-    "How many merchants joined 小红卡?" is not answered by another app's "30,000 merchants joined": the
-    question writes the name as its reader knows it, so a passage is about it only if it has the name
-    as written, translated or in pinyin. Only a name no dictionary knows (a product's, 小红卡): a passage
-    may be about 亚马逊 without naming it. So is a person's name written in pinyin ("What did Zhang
-    Hongchao say?" is not answered by another company's analysts). A Chinese question is not judged
-    so: its words, cut by a tokenizer, are no sure names (人死于 is a piece of 多少人死于瘟疫).
-    """
-    if language(turn.query) != "en":
-        return turn.hits
-    named = [
-        n
-        for n in names(turn.query, sure=True)
-        if is_cjk(n[0]) and is_name(n) is None and not word_frequency(n)
-    ] + pinyin_names(turn.query)
-    if not named:
-        return turn.hits
-
-    def names_one(hit: Hit) -> bool:
-        text = unbroken(fold(f"{hit.chunk.title}\n{hit.chunk.text}"))
-        return any(mentions(name, text) for name in named)
-
-    return [hit for hit in turn.hits if names_one(hit)] or turn.hits
 
 
 def _short_answers(turn: _Turn, citations: list[Citation]) -> dict[int, str]:

@@ -14,8 +14,7 @@ instead (its words less its names).
 With an LLM configured (`RAG_LLM`), a follow-up that borrowed is rewritten by the model into a
 standalone question instead, used only when it keeps every word of the question's own (`rewritten`).
 
-Names are found without a tagger: capitalised English words (not the first), Chinese words CC-CEDICT
-lists as proper nouns (快手, 四川大学), and Chinese words no dictionary knows (小红卡, 芙蓉洞).
+Names are found by `rag.subject.names`.
 """
 
 from __future__ import annotations
@@ -26,22 +25,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
-from rag.bilingual import compound_parts, presence
+from rag.bilingual import presence
 from rag.config import Settings
-from rag.dictionary import is_name
 from rag.errors import LLMUnavailable
-from rag.lexicon import names as lexicon_names
 from rag.llm import rewrite_question
 from rag.query import MAX_QUERY_CHARS, MAX_QUESTION_CHARS, bounded_query
-from rag.text import CJK_RANGE, fold, terms, word_frequency
+from rag.subject import names
+from rag.text import CJK_RANGE, fold, terms
 from rag.types import Answer, Citation
 
 log = logging.getLogger(__name__)
 
 History = Sequence[tuple[str, str] | Answer]
 
-# A Chinese word jieba's dictionary counts fewer times than this, and CC-CEDICT lacks, is a name.
-RARE_WORD = 20
 # The shortest part of a question its answer's title must repeat to be taken for its subject.
 MIN_SUBJECT_CHARS = 2
 # Earlier turns a follow-up may borrow its subject from.
@@ -71,8 +67,6 @@ _NAMES_SOURCE = re.compile(
     r"第\s*([一二三四五1-5])\s*(?:个|条|篇|项)?\s*(?:来源|出处|引用|文章|报道|资料)|(?:来源|出处|引用)\s*\[?(\d)\]?",
     re.I,
 )
-_DEICTIC = frozenset("这那它他她其该此哪")
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’.\-]*[\w]|\b[A-Z]\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,54 +130,6 @@ def _new_subject(question: str, earlier: list[_Earlier]) -> bool:
     mentioned = fold(" ".join(said))
     found = names(question, sure=bool(_TRAILS_OFF.search(question)))
     return any(not presence(fold(name), mentioned) for name in found)
-
-
-def names(text: str, *, sure: bool = False) -> list[str]:
-    """The names in `text`, in order, once each (see the module's description).
-
-    `sure` keeps only the names a dictionary or the lexicon lists, capitalised words, and Chinese
-    words never seen at all (小红卡), not the merely rare ones (芙蓉洞, but also 英文名).
-    """
-    found = [m.group() for m in _CAPITALISED.finditer(text) if _not_first_word(text, m.start())]
-    for term in terms(text, search_mode=False):
-        if not term.isascii() and len(term) >= 2 and _is_chinese_name(term, sure):
-            found.append(term)
-    return list(dict.fromkeys(found))
-
-
-def _is_chinese_name(term: str, sure: bool) -> bool:
-    """A listed name (CC-CEDICT proper noun, the lexicon), or a rare word no dictionary word makes up.
-
-    The rare word must have three or more characters: two-character words jieba does not know are
-    mostly pieces of a sentence cut apart (人里, 他现). A word starting with a pronoun or demonstrative
-    (这张, 它的) names nothing.
-    """
-    if term[0] in _DEICTIC:
-        return False
-    if term in lexicon_names():
-        return True
-    known = is_name(term)
-    if known is not None:
-        return known
-    frequency = word_frequency(term)
-    rare = frequency == 0 if sure else frequency < RARE_WORD
-    return len(term) >= 3 and rare and not _made_of_words(term)
-
-
-def _made_of_words(term: str) -> bool:
-    """Whether dictionary words cover every character of `term` (净利润率: 净利润 + 利润率)."""
-    covered = set()
-    for part in compound_parts(term):
-        if is_name(part) is False:
-            at = term.find(part)
-            covered.update(range(at, at + len(part)))
-    return len(covered) == len(term)
-
-
-def _not_first_word(text: str, at: int) -> bool:
-    """Whether a word at `at` is not the first of its sentence (where every word is capitalised)."""
-    before = text[:at].rstrip()
-    return bool(before) and before[-1] not in ".?!。？！"
 
 
 def _subject(turn: _Earlier) -> str:

@@ -1,9 +1,10 @@
 """Decide whether retrieved evidence covers a question, or the answer must be a refusal.
 
 Two signals, calibrated on questions whose answers are absent from the index (see benchmarks):
-how much of the question's vocabulary, weighted by rarity, one retrieved passage contains; and the
-dense similarity of the best passage, which carries cross-language questions. A capitalised name
-the archive has never seen ("Tesla") is refused outright.
+how much of the question's vocabulary, weighted by rarity, one retrieved passage about what it names
+contains (`rag.subject`: Mixue's listing on the stock market covers "market" and "share", not
+Kuaishou's market share); and the dense similarity of the best passage, which carries cross-language
+questions. A capitalised name the archive has never seen ("Tesla") is refused outright.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from rag.bilingual import coverage, known_names, listed_spellings, translations
 from rag.intents import asked_words, stated_words
 from rag.store import KeywordIndex
+from rag.subject import on_subject
 from rag.text import terms
 from rag.types import Evidence
 
@@ -76,7 +78,7 @@ def confidence(question: str, evidence: Evidence, keyword: KeywordIndex) -> floa
     asked = asked_words(question, terms(question, search_mode=False))
     judged = (
         coverage(question, h.chunk.index_text, keyword.idf, stated_words(asked, h.chunk.index_text))
-        for h in hits[:JUDGED_PASSAGES]
+        for h in on_subject(question, hits[:JUDGED_PASSAGES])
     )
     scores = [c for c in judged if c is not None]
     best_dense = max(h.dense for h in hits)

@@ -6,7 +6,7 @@ import pytest
 
 from rag import Answer, Citation, answer
 from rag.config import Settings
-from rag.followup import names, resolve
+from rag.followup import resolve
 from rag.query import MAX_QUERY_CHARS
 from tests.canned_llm import llm_settings_for
 
@@ -27,23 +27,6 @@ def _answered(question: str, *titles: str) -> Answer:
         for n, t in enumerate(titles, 1)
     ]
     return Answer(question=question, text="…", citations=cited)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("小红卡为什么关停？", ["小红卡"]),
-        ("快手的净利润率是多少？", ["快手"]),
-        ("What payment license did Xiaohongshu obtain?", ["Xiaohongshu"]),
-        ("How much could it save in fees?", []),
-        ("这张牌照属于哪一类？", []),
-        ("它的年费是多少？", []),
-    ],
-)
-def test_names_are_proper_nouns_capitalised_words_and_words_no_dictionary_knows(
-    text: str, expected: list[str]
-):
-    assert names(text) == expected
 
 
 def test_without_history_the_question_is_searched_as_asked():

@@ -36,3 +36,12 @@ def test_confidence_rises_with_dense_evidence_and_is_zero_without_hits(archive: 
     assert confidence("小红卡为什么关停？", Evidence([], 0.8), keyword) == 0.0
     assert confidence("小红卡为什么关停？", strong, keyword) >= THRESHOLD
     assert replace(strong, centred=True).centred
+
+
+def test_only_passages_about_what_the_question_names_count_as_covering_it(archive: Settings, keyword):
+    # 小红书's founder passage covers 创始人 of either question, but it is about 小红书, not 快手.
+    founder = retrieve("小红书的创始人是谁？", k=1, settings=archive)[0]
+    kuaishou = retrieve("快手自营旗舰店", k=1, settings=archive)[0]
+    evidence = Evidence([founder, kuaishou], background=0.80)
+    theirs = confidence("小红书的创始人是谁？", evidence, keyword)
+    assert theirs - confidence("快手的创始人是谁？", evidence, keyword) > 0.5

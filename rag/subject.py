@@ -1,0 +1,112 @@
+"""What a question names, and which retrieved passages are about it.
+
+Names are found without a tagger: capitalised English words (not the first), Chinese words CC-CEDICT
+lists as proper nouns (快手, 四川大学), and Chinese words no dictionary knows (小红卡, 芙蓉洞).
+
+"How many merchants joined 小红卡?" is not answered by another app's "30,000 merchants joined", nor
+"What is Kuaishou's market share?" by Mixue's listing on the stock market: a passage is about what the
+question names only if it has the name, as written, translated or in pinyin (its title counts: a later
+passage of an article on Kuaishou says "the company"). Both the refusal gate and the choice of quotes
+judge only those passages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rag.bilingual import compound_parts, known_names, mentions, pinyin_names
+from rag.dictionary import is_name
+from rag.lexicon import names as lexicon_names
+from rag.text import fold, is_cjk, language, terms, unbroken, word_frequency
+from rag.types import Hit
+
+# A Chinese word jieba's dictionary counts fewer times than this, and CC-CEDICT lacks, is a name.
+RARE_WORD = 20
+_DEICTIC = frozenset("这那它他她其该此哪")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’.\-]*[\w]|\b[A-Z]\b")
+# A capitalised Latin word in a Chinese question (Kuaishou; not an acronym such as GMV).
+_BRAND = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{2,}+(?![A-Za-z])")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def names(text: str, *, sure: bool = False) -> list[str]:
+    """The names in `text`, in order, once each (see the module's description).
+
+    `sure` keeps only the names a dictionary or the lexicon lists, capitalised words, and Chinese
+    words never seen at all (小红卡), not the merely rare ones (芙蓉洞, but also 英文名).
+    """
+    found = [m.group() for m in _CAPITALISED.finditer(text) if _not_first_word(text, m.start())]
+    for term in terms(text, search_mode=False):
+        if not term.isascii() and len(term) >= 2 and _is_chinese_name(term, sure):
+            found.append(term)
+    return list(dict.fromkeys(found))
+
+
+def _is_chinese_name(term: str, sure: bool) -> bool:
+    """A listed name (CC-CEDICT proper noun, the lexicon), or a rare word no dictionary word makes up.
+
+    The rare word must have three or more characters: two-character words jieba does not know are
+    mostly pieces of a sentence cut apart (人里, 他现). A word starting with a pronoun or demonstrative
+    (这张, 它的) names nothing.
+    """
+    if term[0] in _DEICTIC:
+        return False
+    if term in lexicon_names():
+        return True
+    known = is_name(term)
+    if known is not None:
+        return known
+    frequency = word_frequency(term)
+    rare = frequency == 0 if sure else frequency < RARE_WORD
+    return len(term) >= 3 and rare and not _made_of_words(term)
+
+
+def _made_of_words(term: str) -> bool:
+    """Whether dictionary words cover every character of `term` (净利润率: 净利润 + 利润率)."""
+    covered = set()
+    for part in compound_parts(term):
+        if is_name(part) is False:
+            at = term.find(part)
+            covered.update(range(at, at + len(part)))
+    return len(covered) == len(term)
+
+
+def _not_first_word(text: str, at: int) -> bool:
+    """Whether a word at `at` is not the first of its sentence (where every word is capitalised)."""
+    before = text[:at].rstrip()
+    return bool(before) and before[-1] not in ".?!。？！"
+
+
+def subject_names(question: str) -> list[str]:
+    """The names a passage must have one of to be about what `question` asks of.
+
+    The lexicon's companies and platforms (快手, Kuaishou), and in an English question a Chinese name
+    no dictionary knows (小红卡) or a person's name in pinyin ("Zhang Hongchao"). Of a Chinese
+    question's own words only the lexicon's: cut by a tokenizer, they are no sure names (人死于 is a
+    piece of 多少人死于瘟疫). Not any capitalised word: a question names several things ("Which NFL
+    team represented the AFC at Super Bowl 50?"), and a passage answering it need not name them all
+    (XQuAD same-language answers 0.830 -> 0.820 when it had to name one); nor a place (Europe).
+    """
+    english = language(question) == "en"
+    found = names(question, sure=True) if english else [m.group() for m in _BRAND.finditer(question)]
+    latin = [_POSSESSIVE.sub("", n).lower() for n in found if n.isascii()]
+    named = [n for n in latin if n in known_names()]
+    named += [t for t in terms(question, search_mode=False) if t in lexicon_names()]
+    if english:
+        named += [n for n in found if is_cjk(n[0]) and is_name(n) is None and not word_frequency(n)]
+        named += pinyin_names(question)
+    return list(dict.fromkeys(named))
+
+
+def on_subject(question: str, hits: Sequence[Hit]) -> list[Hit]:
+    """The `hits` naming what `question` names (see `subject_names`); all of them when none does."""
+    named = subject_names(question)
+    if not named:
+        return list(hits)
+
+    def names_one(hit: Hit) -> bool:
+        text = unbroken(fold(f"{hit.chunk.title}\n{hit.chunk.text}"))
+        return any(mentions(name, text) for name in named)
+
+    return [hit for hit in hits if names_one(hit)] or list(hits)

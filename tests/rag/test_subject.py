@@ -1,0 +1,57 @@
+"""What a question names, and which passages are about it (the gate and the quotes judge only those)."""
+
+import pytest
+
+from rag import answer
+from rag.config import Settings
+from rag.subject import names, on_subject, subject_names
+from rag.types import Hit
+from tests.helpers import make_chunk
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("小红卡为什么关停？", ["小红卡"]),
+        ("快手的净利润率是多少？", ["快手"]),
+        ("What payment license did Xiaohongshu obtain?", ["Xiaohongshu"]),
+        ("How much could it save in fees?", []),
+        ("这张牌照属于哪一类？", []),
+        ("它的年费是多少？", []),
+    ],
+)
+def test_names_are_proper_nouns_capitalised_words_and_words_no_dictionary_knows(
+    text: str, expected: list[str]
+):
+    assert names(text) == expected
+
+
+def test_what_a_question_is_about_is_named_by_the_lexicon_or_in_no_dictionary():
+    assert subject_names("What is Kuaishou's market share in Europe?") == ["kuaishou"]  # Europe: a place
+    assert subject_names("快手的市场份额是多少？") == ["快手"]
+    assert subject_names("How many merchants joined 小红卡?") == ["小红卡"]
+    # Several capitalised words, none of which a passage answering it must name.
+    assert subject_names("Which NFL team represented the AFC at Super Bowl 50?") == []
+    assert subject_names("多少人死于瘟疫？") == []  # a Chinese question's own words are no sure names
+
+
+def test_passages_not_naming_the_subject_are_left_out_unless_none_names_it():
+    kuaishou = Hit(chunk=make_chunk("Kuaishou's e-commerce GMV grew 15.4% in the first quarter."), score=1.0)
+    mixue = Hit(
+        chunk=make_chunk("Mixue listed in Hong Kong; its shares rose 43% on the first day."), score=1.0
+    )
+    assert on_subject("What is Kuaishou's market share?", [mixue, kuaishou]) == [kuaishou]
+    assert on_subject("What is Pinduoduo's market share?", [mixue, kuaishou]) == [mixue, kuaishou]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Another subject's passage covers the rest of the question (小红书's founder is not 快手's); in
+        # an archive with more articles on other subjects both were answered from those.
+        "快手的创始人是谁？",
+        "快手的市值是多少？",
+    ],
+)
+def test_a_question_is_refused_when_only_another_subjects_passage_covers_it(archive: Settings, question: str):
+    assert answer(question, settings=archive).refused
