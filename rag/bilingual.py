@@ -171,9 +171,23 @@ def _word(term: str) -> re.Pattern[str]:
         # compete: competing, competitor's -er, competition (no "competey").
         forms = "(?:e|es|ed|ing|ers?|(?:it|at)?ions?)"
     else:
-        forms = "(?:e|y|s|es|ed|d|ing|ies|ied|ers?|(?:it|at)?ions?)?"
+        forms = "(?:e|y|s|es|ed|d|ing|ies|ied|ers?|(?:it|at)?ions?)"
+        forms += "" if _another_verbs_past(term, root) else "?"
     irregular = "".join(f"|{re.escape(form)}" for form in _irregular(term))
     return re.compile(rf"(?<![a-z0-9])(?:{re.escape(root)}{forms}{irregular})(?![a-z0-9])")
+
+
+def _another_verbs_past(term: str, root: str) -> bool:
+    """Whether `root`, bare, is also another verb's irregular form, and so no form of `term`.
+
+    "found" of "founded" is find's past ("if found in breach"): only founded, founder, founding are.
+    """
+    from lemminflect import getAllLemmas
+
+    if root == term:
+        return False
+    verbs = getAllLemmas(root).get("VERB", ())
+    return any(lemma != root and not lemma.startswith(root) for lemma in verbs)
 
 
 def _occurs(term: str, text: str) -> bool:

@@ -239,3 +239,11 @@ def test_only_a_text_its_other_language_makes_up_a_share_of_is_compared_by_meani
     chinese = "这部电影在全国上映后票房很高，观众评价也很好，导演随后宣布了续集的拍摄计划。" * 3
     assert presence("调查", chinese + " probe", closeness=Closeness(0.0, 0.01)) == 0.0
     assert presence("调查", "the eu opened a probe into temu", closeness=Closeness(0.0, 0.01)) > 0.0
+
+
+def test_a_bare_stem_that_is_another_verbs_past_is_no_form_of_the_word():
+    # "founded" is not found in "if found in breach" (find's past), only in its own forms.
+    assert presence("founded", "if found in breach, temu could be fined") == 0.0
+    assert presence("founded", "its founder, zhai fang, said") == 1.0
+    assert presence("founded", "the company was founded in 2013") == 1.0
+    assert presence("found", "they found it") == 1.0
