@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rag.bilingual import compound_parts, known_names, mentions, pinyin_names
 from rag.dictionary import is_name
@@ -78,8 +79,9 @@ def _not_first_word(text: str, at: int) -> bool:
     return bool(before) and before[-1] not in ".?!。？！"
 
 
-def subject_names(question: str) -> list[str]:
-    """The names a passage must have one of to be about what `question` asks of.
+@lru_cache(maxsize=1024)
+def subject_names(question: str) -> tuple[str, ...]:
+    """The names a passage must have one of to be about what `question` asks of (found once a question).
 
     The lexicon's companies and platforms (快手, Kuaishou), and in an English question a Chinese name
     no dictionary knows (小红卡) or a person's name in pinyin ("Zhang Hongchao"). Of a Chinese
@@ -96,7 +98,7 @@ def subject_names(question: str) -> list[str]:
     if english:
         named += [n for n in found if is_cjk(n[0]) and is_name(n) is None and not word_frequency(n)]
         named += pinyin_names(question)
-    return list(dict.fromkeys(named))
+    return tuple(dict.fromkeys(named))
 
 
 def on_subject(question: str, hits: Sequence[Hit]) -> list[Hit]:

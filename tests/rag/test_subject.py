@@ -27,12 +27,12 @@ def test_names_are_proper_nouns_capitalised_words_and_words_no_dictionary_knows(
 
 
 def test_what_a_question_is_about_is_named_by_the_lexicon_or_in_no_dictionary():
-    assert subject_names("What is Kuaishou's market share in Europe?") == ["kuaishou"]  # Europe: a place
-    assert subject_names("快手的市场份额是多少？") == ["快手"]
-    assert subject_names("How many merchants joined 小红卡?") == ["小红卡"]
+    assert subject_names("What is Kuaishou's market share in Europe?") == ("kuaishou",)  # Europe: a place
+    assert subject_names("快手的市场份额是多少？") == ("快手",)
+    assert subject_names("How many merchants joined 小红卡?") == ("小红卡",)
     # Several capitalised words, none of which a passage answering it must name.
-    assert subject_names("Which NFL team represented the AFC at Super Bowl 50?") == []
-    assert subject_names("多少人死于瘟疫？") == []  # a Chinese question's own words are no sure names
+    assert subject_names("Which NFL team represented the AFC at Super Bowl 50?") == ()
+    assert subject_names("多少人死于瘟疫？") == ()  # a Chinese question's own words are no sure names
 
 
 def test_passages_not_naming_the_subject_are_left_out_unless_none_names_it():
