@@ -3,7 +3,8 @@
     python -m benchmarks.quality [--work DIR] [--bench cmrc2018_trial.json]
 
 Every CMRC 2018 trial passage (CC BY-SA 4.0, Cui et al. 2019) is ingested as a document through the
-normal `ingest` path; the bundled archive is asked the questions in `archive_questions.json`; half of
+normal `ingest` path; the bundled archive is asked the questions in `archive_questions.json`, and with
+the three articles of `news/` added those of `news_questions.json`; half of
 XQuAD (CC BY-SA 4.0, Artetxe et al. 2020) is indexed as a mixed zh/en archive and every question asked
 in both languages.
 Writes `benchmarks/results/quality.json` and `quality.md`.
@@ -32,6 +33,9 @@ from rag.text import terms
 from rag.types import Filters
 
 QUESTIONS = Path(__file__).with_name("archive_questions.json")
+# The bundled archive with three more articles (benchmarks/news), and questions over them.
+NEWS = Path(__file__).with_name("news")
+NEWS_QUESTIONS = Path(__file__).with_name("news_questions.json")
 Ranked = list[tuple[str, str]]  # (passage id, chunk text), best first
 
 
@@ -142,13 +146,13 @@ def answer_metrics(
     return out
 
 
-def archive_questions(extra: Sequence[Path] = ()) -> dict[str, Any]:
-    """The hand-written archive questions, plus those of feedback exports.
+def archive_questions(extra: Sequence[Path] = (), questions: Path = QUESTIONS) -> dict[str, Any]:
+    """The hand-written archive questions (`questions`), plus those of feedback exports.
 
     From `python -m rag feedback --export FILE`: a liked answer is answerable, a liked refusal
     unanswerable; disliked ones, kept for review, are counted but not asked.
     """
-    spec = json.loads(QUESTIONS.read_text(encoding="utf-8"))
+    spec = json.loads(questions.read_text(encoding="utf-8"))
     spec["to_review"] = 0
     for path in extra:
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -166,9 +170,11 @@ def archive_questions(extra: Sequence[Path] = ()) -> dict[str, Any]:
 EARLY_CHARS = 80
 
 
-def archive_metrics(settings: Settings, extra: Sequence[Path] = ()) -> dict[str, Any]:
+def archive_metrics(
+    settings: Settings, extra: Sequence[Path] = (), questions: Path = QUESTIONS
+) -> dict[str, Any]:
     """The archive questions: hits, right article cited, refusals, follow-ups (see `archive_questions`)."""
-    spec = archive_questions(extra)
+    spec = archive_questions(extra, questions)
     rows = []
     for item in spec["answerable"]:
         result = answer(item["q"], settings=settings)
@@ -199,7 +205,7 @@ def archive_metrics(settings: Settings, extra: Sequence[Path] = ()) -> dict[str,
         "unanswerable": len(refusals),
         "unanswerable_refused": sum(r.refused for r in refusals) / len(refusals),
         "false_answer_rate": sum(not r.refused for r in refusals) / len(refusals),
-        "followups_resolved": sum(followups) / len(followups),
+        "followups_resolved": sum(followups) / len(followups) if followups else None,
         "citation_validity": sum(r["valid"] for r in rows) / n,
         "misses": [r["q"] for r in rows if not r["hit"]],
         "feedback_to_review": spec["to_review"],
@@ -293,6 +299,9 @@ def run(work: Path, bench: Path, with_baseline: bool, extra: Sequence[Path] = ()
     archive = Settings(_env_file=None, data_dir=work / "archive-index")
     ingest([PROJECT_DIR / "data" / "articles"], settings=archive)
     figures["archive"] = archive_metrics(archive, extra)
+    news = Settings(_env_file=None, data_dir=work / "news-index")
+    ingest([PROJECT_DIR / "data" / "articles", NEWS], settings=news)
+    figures["news"] = archive_metrics(news, questions=NEWS_QUESTIONS)
     figures["xquad"] = xquad_metrics(work, with_baseline)
     return figures
 
@@ -304,7 +313,7 @@ def markdown(figures: dict[str, Any]) -> str:
         lines.append(
             f"| {name} | {m['ctx@1']:.3f} | {m['ctx@5']:.3f} | {m['ans@5']:.3f} | {m['mrr@10']:.3f} |"
         )
-    a, r, ar = figures["answers"], figures["refusal_heldout"], figures["archive"]
+    a, r, ar, nw = figures["answers"], figures["refusal_heldout"], figures["archive"], figures["news"]
     lines += [
         "",
         "| answers (extractive) | value |",
@@ -319,6 +328,8 @@ def markdown(figures: dict[str, Any]) -> str:
         f"| archive: fact in the first {EARLY_CHARS} characters, expected article cited | {ar['early_and_cited']:.3f} |",
         f"| archive: unanswerable refused / false answers | {ar['unanswerable_refused']:.3f} / {ar['false_answer_rate']:.3f} |",
         f"| archive: follow-ups resolved | {ar['followups_resolved']:.3f} |",
+        f"| archive + 3 news articles ({nw['answerable']} questions): answer hit / fact in the first {EARLY_CHARS} characters, cited | {nw['answer_hit']:.3f} / {nw['early_and_cited']:.3f} |",
+        f"| archive + 3 news articles: unanswerable refused / false answers ({nw['unanswerable']}) | {nw['unanswerable_refused']:.3f} / {nw['false_answer_rate']:.3f} |",
         f"| citation validity (quotes verbatim in their documents) | {min(a['citation_validity'], ar['citation_validity']):.3f} |",
         f"| answer() latency p50 / p95 (CMRC index) | {a['p50_ms']:.0f} ms / {a['p95_ms']:.0f} ms |",
     ]
