@@ -26,9 +26,6 @@ from rag.types import Hit
 RARE_WORD = 20
 _DEICTIC = frozenset("这那它他她其该此哪")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’.\-]*[\w]|\b[A-Z]\b")
-# A capitalised Latin word in a Chinese question (Kuaishou; not an acronym such as GMV).
-_BRAND = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{2,}+(?![A-Za-z])")
-_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def names(text: str, *, sure: bool = False) -> list[str]:
@@ -90,12 +87,9 @@ def subject_names(question: str) -> tuple[str, ...]:
     team represented the AFC at Super Bowl 50?"), and a passage answering it need not name them all
     (XQuAD same-language answers 0.830 -> 0.820 when it had to name one); nor a place (Europe).
     """
-    english = language(question) == "en"
-    found = names(question, sure=True) if english else [m.group() for m in _BRAND.finditer(question)]
-    latin = [_POSSESSIVE.sub("", n).lower() for n in found if n.isascii()]
-    named = [n for n in latin if n in known_names()]
-    named += [t for t in terms(question, search_mode=False) if t in lexicon_names()]
-    if english:
+    named = [t for t in terms(question, search_mode=False) if t in known_names()]
+    if language(question) == "en":
+        found = names(question, sure=True)
         named += [n for n in found if is_cjk(n[0]) and is_name(n) is None and not word_frequency(n)]
         named += pinyin_names(question)
     return tuple(dict.fromkeys(named))
