@@ -214,18 +214,28 @@ def _narrowing(folded: str, start: int, end: int, places: dict[str, list[int]]) 
     海外", not 门店 of "门店数量超过45000家"): a question saying them asks for the part. None for a
     figure given as no part.
     """
-    sentence = next((s for s in sentence_spans(folded) if s[0] <= start < s[1]), (0, len(folded)))
+    sentence = _sentence_at(folded, start)
     markers = [m for m in _SUBSET.finditer(folded, sentence[0], start) if start - m.end() <= SUBSET_REACH]
     if not markers:
         return set()
     marker = markers[-1].start()
-    clause_end = next((m.start() for m in CLAUSE_END.finditer(folded, end, sentence[1])), sentence[1])
+    clause_end = _clause_end(folded, end, sentence[1])
     return {
         t
         for t, found in places.items()
         if any(marker <= at < clause_end for at in found)
         and not any(sentence[0] <= at < marker for at in found)
     }
+
+
+def _sentence_at(text: str, at: int) -> tuple[int, int]:
+    """The span of the sentence of `text` that position `at` is in (the whole text if none)."""
+    return next((s for s in sentence_spans(text) if s[0] <= at < s[1]), (0, len(text)))
+
+
+def _clause_end(text: str, at: int, limit: int) -> int:
+    """Where the clause going on at `at` ends, at `limit` (its sentence's end) at the latest."""
+    return next((m.start() for m in CLAUSE_END.finditer(text, at, limit)), limit)
 
 
 # A statement asked for (a weakness, a reason, a plan) said in a later clause of a long quote: the clause
@@ -247,10 +257,10 @@ def _stated(intents: list[str], text: str) -> list[tuple[int, int]]:
     if not found:
         return []
     at = min(found)
-    sentence = next((s for s in sentence_spans(text) if s[0] <= at < s[1]), (0, len(text)))
+    sentence = _sentence_at(text, at)
     bounds = [m.end() for m in CLAUSE_END.finditer(text, *sentence)]
     start = max((b for b in bounds if b <= at), default=sentence[0])
-    end = min((m.start() for m in CLAUSE_END.finditer(text, at, sentence[1])), default=sentence[1])
+    end = _clause_end(text, at, sentence[1])
     while start < end and text[start] in "\"'”’」』） ":
         start += 1
     if joined := _JOINED_ON.match(text, start, end):
