@@ -10,13 +10,14 @@ questions. A capitalised name the archive has never seen ("Tesla") is refused ou
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from rag.bilingual import coverage, known_names, listed_spellings, translations
 from rag.intents import asked_words, stated_words
 from rag.store import KeywordIndex
-from rag.subject import on_subject
+from rag.subject import naming, on_subject, unnamed
 from rag.text import terms
-from rag.types import Evidence
+from rag.types import Evidence, Hit
 
 # What the answer says when the archive does not cover the question.
 REFUSAL = {
@@ -39,6 +40,9 @@ W_GAP_CENTRED = 2.0
 W_DENSE_CENTRED = 1.0
 THRESHOLD_CENTRED = 0.8
 UNJUDGED = 0.5
+# A question naming what the archive covers ("Who founded Kuaishou?") is refused when its passages about
+# that hold less than this of the rest of it: the archive speaks of Kuaishou, not of its founding.
+BESIDES_NAMES = 0.1
 # Passages whose coverage of the question is judged (extract.py quotes from the best four of them).
 JUDGED_PASSAGES = 5
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z0-9]+(?:[ -][A-Z][A-Za-z0-9]+)*")
@@ -70,17 +74,31 @@ def unknown_names(question: str, keyword: KeywordIndex) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _covered(question: str, hits: Sequence[Hit], keyword: KeywordIndex) -> list[float]:
+    """How much of `question` each of `hits` holds (`coverage`), for those that can be judged."""
+    asked = asked_words(question, terms(question, search_mode=False))
+    judged = (
+        coverage(question, h.chunk.index_text, keyword.idf, stated_words(asked, h.chunk.index_text))
+        for h in hits
+    )
+    return [c for c in judged if c is not None]
+
+
+def besides_names(question: str, evidence: Evidence, keyword: KeywordIndex) -> float | None:
+    """How much of the question besides what it names (`rag.subject`) its best passages naming that hold.
+
+    None when it names nothing, no passage names it, or nothing else in it can be judged ("小红卡?").
+    """
+    about = naming(question, evidence.hits[:JUDGED_PASSAGES])
+    return max(_covered(unnamed(question), about, keyword), default=None) if about else None
+
+
 def confidence(question: str, evidence: Evidence, keyword: KeywordIndex) -> float:
     """How well the evidence covers the question; answer at `THRESHOLD` and above."""
     hits = evidence.hits
     if not hits:
         return 0.0
-    asked = asked_words(question, terms(question, search_mode=False))
-    judged = (
-        coverage(question, h.chunk.index_text, keyword.idf, stated_words(asked, h.chunk.index_text))
-        for h in on_subject(question, hits[:JUDGED_PASSAGES])
-    )
-    scores = [c for c in judged if c is not None]
+    scores = _covered(question, on_subject(question, hits[:JUDGED_PASSAGES]), keyword)
     best_dense = max(h.dense for h in hits)
     gap = best_dense - evidence.background if best_dense else 0.0
     w_gap, w_dense = (W_GAP_CENTRED, W_DENSE_CENTRED) if evidence.centred else (W_GAP, W_DENSE)
@@ -90,6 +108,9 @@ def confidence(question: str, evidence: Evidence, keyword: KeywordIndex) -> floa
 def covers(question: str, evidence: Evidence, keyword: KeywordIndex) -> bool:
     """True when the evidence is good enough to answer from; False means refuse."""
     if unknown_names(question, keyword):
+        return False
+    rest = besides_names(question, evidence, keyword)
+    if rest is not None and rest < BESIDES_NAMES:
         return False
     threshold = THRESHOLD_CENTRED if evidence.centred else THRESHOLD
     return confidence(question, evidence, keyword) >= threshold

@@ -97,12 +97,24 @@ def subject_names(question: str) -> tuple[str, ...]:
 
 def on_subject(question: str, hits: Sequence[Hit]) -> list[Hit]:
     """The `hits` naming what `question` names (see `subject_names`); all of them when none does."""
+    return naming(question, hits) or list(hits)
+
+
+def naming(question: str, hits: Sequence[Hit]) -> list[Hit]:
+    """The `hits` naming what `question` names (see `subject_names`); none when it names nothing."""
     named = subject_names(question)
-    if not named:
-        return list(hits)
 
     def names_one(hit: Hit) -> bool:
         text = unbroken(fold(f"{hit.chunk.title}\n{hit.chunk.text}"))
         return any(mentions(name, text) for name in named)
 
-    return [hit for hit in hits if names_one(hit)] or list(hits)
+    return [hit for hit in hits if names_one(hit)] if named else []
+
+
+def unnamed(question: str) -> str:
+    """`question` with what it names (see `subject_names`) taken out: "Who founded  ?"."""
+    named = sorted(subject_names(question), key=len, reverse=True)
+    if not named:
+        return question
+    pattern = "(?<![a-z])(?:" + "|".join(map(re.escape, named)) + ")(?![a-z])"
+    return re.sub(pattern, " ", question, flags=re.IGNORECASE)

@@ -6,7 +6,15 @@ import pytest
 
 from rag import retrieve
 from rag.config import Settings
-from rag.refusal import JUDGED_PASSAGES, THRESHOLD, confidence, covers, unknown_names
+from rag.refusal import (
+    BESIDES_NAMES,
+    JUDGED_PASSAGES,
+    THRESHOLD,
+    besides_names,
+    confidence,
+    covers,
+    unknown_names,
+)
 from rag.retrieve import gather
 from rag.store import get_store
 from rag.types import Evidence, Filters
@@ -45,3 +53,34 @@ def test_only_passages_about_what_the_question_names_count_as_covering_it(archiv
     evidence = Evidence([founder, kuaishou], background=0.80)
     theirs = confidence("小红书的创始人是谁？", evidence, keyword)
     assert theirs - confidence("快手的创始人是谁？", evidence, keyword) > 0.5
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who founded Douyin?",
+        "抖音的创始人是谁？",
+        "How many employees does Meituan have?",
+        "美团有多少员工？",
+    ],
+)
+def test_a_question_is_refused_when_its_names_passages_hold_nothing_else_of_it(
+    archive: Settings, keyword, question: str
+):
+    # The archive speaks of Douyin's group-buying app, not of its founding ("Who founded Douyin?" passed
+    # the gate's threshold on its dense evidence and the name alone).
+    evidence = gather(question, 5, Filters(), settings=archive, keyword=keyword)
+    assert besides_names(question, evidence, keyword) < BESIDES_NAMES
+    assert not covers(question, evidence, keyword)
+
+
+def test_what_else_a_question_asks_is_judged_only_where_it_names_something_a_passage_has(
+    archive: Settings, keyword
+):
+    question = "How many merchants joined Douyin's app?"
+    evidence = gather(question, 5, Filters(), settings=archive, keyword=keyword)
+    assert besides_names(question, evidence, keyword) == 1.0
+    assert covers(question, evidence, keyword)
+    for unnamed in ("火星基地的氧气产量是多少？", "What is Tesla's market value?"):
+        evidence = gather(unnamed, 5, Filters(), settings=archive, keyword=keyword)
+        assert besides_names(unnamed, evidence, keyword) is None

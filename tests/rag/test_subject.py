@@ -4,7 +4,7 @@ import pytest
 
 from rag import answer
 from rag.config import Settings
-from rag.subject import names, on_subject, subject_names
+from rag.subject import names, naming, on_subject, subject_names, unnamed
 from rag.types import Hit
 from tests.helpers import make_chunk
 
@@ -42,6 +42,15 @@ def test_passages_not_naming_the_subject_are_left_out_unless_none_names_it():
     )
     assert on_subject("What is Kuaishou's market share?", [mixue, kuaishou]) == [kuaishou]
     assert on_subject("What is Pinduoduo's market share?", [mixue, kuaishou]) == [mixue, kuaishou]
+    assert naming("What is Pinduoduo's market share?", [mixue, kuaishou]) == []
+    assert naming("What is the market share?", [mixue, kuaishou]) == []
+
+
+def test_a_question_without_what_it_names_keeps_the_rest():
+    assert unnamed("Who founded Kuaishou?").split() == ["Who", "founded", "?"]
+    assert unnamed("快手的创始人是谁？").strip() == "的创始人是谁？"
+    assert unnamed("What did Xiaohongshu say about 小红卡?").split() == ["What", "did", "say", "about", "?"]
+    assert unnamed("How many merchants joined?") == "How many merchants joined?"
 
 
 @pytest.mark.parametrize(
