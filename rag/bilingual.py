@@ -18,7 +18,7 @@ from typing import NamedTuple
 from rag import dictionary, lexicon
 from rag.closeness import Closeness, nearest
 from rag.lexicon import listed
-from rag.text import STOPWORDS, bigrams, is_cjk, terms, unbroken
+from rag.text import STOPWORDS, bigrams, is_cjk, terms, unbroken, word_frequency
 
 
 def translations(term: str) -> frozenset[str]:
@@ -470,6 +470,8 @@ _ASKING = re.compile(
     r"\b(?:say|said|says|tell|told)\b|(?:说|表示)了?(?=什么)|怎么说",
     re.I,
 )
+# A Chinese word jieba's dictionary counts fewer times than this, and CC-CEDICT lacks, is a name.
+RARE_WORD = 20
 # Capitalised words in a row after the question's first: a person's name in pinyin ("Lei Jun").
 _NAME_RUN = re.compile(r"(?<=\s)[A-Z][a-z]++(?: [A-Z][a-z]++)++")
 
@@ -478,13 +480,57 @@ def weighted_terms(question: str, idf: Callable[[str], float]) -> dict[str, floa
     """Each word of `question` once (precise cut), with its weight by `idf`: what `matched_share` counts.
 
     A Chinese name written in pinyin as words of one syllable or two ("Lei Jun", "Zhang Yiming") is one
-    word (leijun): its syllables alone would be found in any Chinese text (lei: 类, 雷, 累 …).
+    word (leijun): its syllables alone would be found in any Chinese text (lei: 类, 雷, 累 …); so is a
+    Chinese name the tokenizer cut apart (蜜雪冰城, see `_unknown_runs`).
     """
     words = list(dict.fromkeys(terms(_ASKING.sub(" ", _DATE_UNIT.sub(" ", question)), search_mode=False)))
+    weights = {w: idf(w) for w in words}
     for parts in _pinyin_runs(question):
         if set(parts) <= set(words):
-            words = [("".join(parts) if w == parts[0] else w) for w in words if w not in parts[1:]]
-    return {t: idf(t) for t in words}
+            words = _merged(words, parts)
+            weights["".join(parts)] = idf("".join(parts))
+    for parts in _unknown_runs(question, words):
+        words = _merged(words, parts)
+        weights["".join(parts)] = max(weights[p] for p in parts)
+    return {t: weights[t] for t in words}
+
+
+def _merged(words: list[str], parts: list[str]) -> list[str]:
+    """`words` with `parts` made one word, in the place of the first."""
+    return [("".join(parts) if w == parts[0] else w) for w in words if w not in parts[1:]]
+
+
+def names_whole(text: str, words: list[str]) -> list[str]:
+    """`words` of `text` with each name the tokenizer cut apart made whole again (see `_unknown_runs`)."""
+    for parts in _unknown_runs(text, words):
+        words = _merged(words, parts)
+    return words
+
+
+def _unknown_runs(question: str, words: list[str]) -> list[list[str]]:
+    """Chinese words in a row that no dictionary knows and jieba has rarely seen: one name cut apart.
+
+    蜜雪冰城 is cut into 蜜雪 and 冰城; counted as two words, the name would outweigh the rest of the
+    question (蜜雪冰城的净利润 was answered with the sentence naming the company, not the one giving its
+    profit). Counted once, at its rarer part's weight.
+    """
+    runs: list[list[str]] = []
+    run: list[str] = []
+    for word in [*words, ""]:
+        unknown = bool(word) and is_cjk(word[0]) and rare_word(word)
+        if unknown and run and "".join([*run, word]) in question:
+            run.append(word)
+            continue
+        if len(run) >= 2:
+            runs.append(run)
+        run = [word] if unknown else []
+    return runs
+
+
+def rare_word(word: str, sure: bool = False) -> bool:
+    """A word CC-CEDICT lacks and jieba has seen fewer than `RARE_WORD` times (never, when `sure`)."""
+    frequency = word_frequency(word)
+    return dictionary.is_name(word) is None and (frequency == 0 if sure else frequency < RARE_WORD)
 
 
 def _pinyin_runs(question: str) -> list[list[str]]:

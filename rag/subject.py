@@ -16,16 +16,14 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from rag.bilingual import compound_parts, known_names, mentions, pinyin_names
+from rag.bilingual import compound_parts, known_names, mentions, names_whole, pinyin_names, rare_word
 from rag.dictionary import is_name
 from rag.lexicon import names as lexicon_names
-from rag.text import fold, is_cjk, language, terms, unbroken, word_frequency
+from rag.text import fold, is_cjk, language, terms, unbroken
 from rag.types import Hit
 
-# A Chinese word jieba's dictionary counts fewer times than this, and CC-CEDICT lacks, is a name.
-RARE_WORD = 20
 _DEICTIC = frozenset("这那它他她其该此哪")
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’.\-]*[\w]|\b[A-Z]\b")
+_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z0-9'’.\-]*[A-Za-z0-9]|\b[A-Z]\b")
 
 
 def names(text: str, *, sure: bool = False) -> list[str]:
@@ -35,7 +33,7 @@ def names(text: str, *, sure: bool = False) -> list[str]:
     words never seen at all (小红卡), not the merely rare ones (芙蓉洞, but also 英文名).
     """
     found = [m.group() for m in _CAPITALISED.finditer(text) if _not_first_word(text, m.start())]
-    for term in terms(text, search_mode=False):
+    for term in names_whole(text, terms(text, search_mode=False)):
         if not term.isascii() and len(term) >= 2 and _is_chinese_name(term, sure):
             found.append(term)
     return list(dict.fromkeys(found))
@@ -55,9 +53,7 @@ def _is_chinese_name(term: str, sure: bool) -> bool:
     known = is_name(term)
     if known is not None:
         return known
-    frequency = word_frequency(term)
-    rare = frequency == 0 if sure else frequency < RARE_WORD
-    return len(term) >= 3 and rare and not _made_of_words(term)
+    return len(term) >= 3 and rare_word(term, sure) and not _made_of_words(term)
 
 
 def _made_of_words(term: str) -> bool:
@@ -90,7 +86,7 @@ def subject_names(question: str) -> tuple[str, ...]:
     named = [t for t in terms(question, search_mode=False) if t in known_names()]
     if language(question) == "en":
         found = names(question, sure=True)
-        named += [n for n in found if is_cjk(n[0]) and is_name(n) is None and not word_frequency(n)]
+        named += [n for n in found if is_cjk(n[0]) and rare_word(n, sure=True)]
         named += pinyin_names(question)
     return tuple(dict.fromkeys(named))
 

@@ -58,6 +58,15 @@ def test_a_name_written_as_pinyin_words_is_one_word_to_find():
     assert presence("leijun", "雷军表示") == presence("leijun", "ceo lei jun said") == 1.0
 
 
+def test_a_name_the_tokenizer_cuts_apart_is_one_word_at_its_rarer_parts_weight():
+    rarity = {"蜜雪": 3.0, "冰城": 2.0, "净利润": 2.5}
+    weights = weighted_terms("蜜雪冰城的净利润是多少？", lambda term: rarity.get(term, 1.0))
+    assert weights == {"蜜雪冰城": 3.0, "净利润": 2.5}
+    # Known words stay apart, and so do unknown ones the question does not write side by side.
+    assert list(weighted_terms("多少人死于瘟疫？", lambda term: 1.0)) == ["人死于", "瘟疫"]
+    assert len(weighted_terms("蜜雪和冰城的门店", lambda term: 1.0)) == 3
+
+
 def test_a_place_the_dictionary_glosses_by_its_words_is_no_pinyin_name():
     # Hong and Kong read as pinyin, but together they gloss 香港: each is found by its translation.
     weights = weighted_terms("When did Mixue list in Hong Kong?", lambda term: 1.0)

@@ -18,6 +18,9 @@ from tests.helpers import make_chunk
         ("How much could it save in fees?", []),
         ("这张牌照属于哪一类？", []),
         ("它的年费是多少？", []),
+        ("蜜雪冰城的净利润是多少？", ["蜜雪冰城"]),  # cut in two by the tokenizer, whole again
+        # A Latin name ends where Chinese text begins.
+        ("拼多多三季度利润下滑 Temu面临欧盟调查", ["Temu", "拼多多", "欧盟"]),
     ],
 )
 def test_names_are_proper_nouns_capitalised_words_and_words_no_dictionary_knows(
