@@ -248,7 +248,9 @@ def presence(
     1 when the term or a translation occurs; a translation counts by its share in `shares` (see
     `sense_shares`), when given. A Chinese compound no dictionary translates counts by the share of
     its characters its best-matched part covers (净利润率 against "net profit margin": 净利润, 3 of 4);
-    0.5 when every character of an unmatched Chinese term occurs (年费 against 年卡收费). An English
+    0.5 when every character of an unmatched Chinese term occurs (年费 against 年卡收费); an English
+    word likewise by the parts of its Chinese words ("oversubscribed": 超额认购, of which 认购 is in
+    "获得超过5000倍认购", 2 of 4). An English
     word matches whole words and their plain inflections (close: closed, not disclose). With a
     `closeness`, a word no dictionary pairs with the text counts as far as its meaning is close to one
     of the text's words in the other language (调查 against "probe"; see `rag.closeness`).
@@ -264,6 +266,10 @@ def presence(
     if not term.isascii() and len(term) >= 2:
         parts += [len(part) / len(term) for part in compound_parts(term) if _matches(part, text)]
         parts += [0.5] if all(ch in text for ch in term) else []
+    else:
+        parts += [
+            len(p) / len(t) for t in senses(term) if not t.isascii() for p in compound_parts(t) if p in text
+        ]
     if closeness and max(parts) < 1 and _comparable(term):
         parts.append(_close_meaning(term, text, closeness))
     return max(parts)
@@ -452,6 +458,7 @@ def _reads(text: str, at: int, syllables: tuple[str, ...]) -> bool:
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def compound_parts(term: str) -> tuple[str, ...]:
     """The dictionary words a Chinese compound is made of (净利润率: 净利润, 利润率 …), itself excluded."""
     return tuple(part for part in dict.fromkeys(terms(term)) if part != term and len(part) >= 2)

@@ -58,6 +58,12 @@ def test_a_name_written_as_pinyin_words_is_one_word_to_find():
     assert presence("leijun", "雷军表示") == presence("leijun", "ceo lei jun said") == 1.0
 
 
+def test_an_english_word_counts_by_the_share_of_its_chinese_compound_a_text_has():
+    assert presence("oversubscribed", "此次ipo获得超过5000倍认购") == 0.5  # 超额认购: 认购
+    assert presence("oversubscribed", "此次ipo获得超额认购") == 1.0
+    assert presence("oversubscribed", "此次ipo冻结资金约1.84万亿港元") == 0.0
+
+
 def test_a_name_the_tokenizer_cuts_apart_is_one_word_at_its_rarer_parts_weight():
     rarity = {"蜜雪": 3.0, "冰城": 2.0, "净利润": 2.5}
     weights = weighted_terms("蜜雪冰城的净利润是多少？", lambda term: rarity.get(term, 1.0))
