@@ -16,7 +16,7 @@ from rag.bilingual import matched_share, sense_shares, weighted_terms
 from rag.closeness import QUOTING
 from rag.guard import asks_about, instruction_spans
 from rag.intents import ANSWER_TYPES, FRAMES, INTENTS, acted_on, asked_words, question_intents, stated_words
-from rag.short import figures, objects, states, wanted
+from rag.short import MEASURED_WEIGHT, figures, measured, objects, states, wanted
 from rag.text import CLAUSE_END, bigrams, fold, language, normalize, quotable_spans, unbroken
 from rag.types import Chunk, Hit, Quote
 
@@ -54,6 +54,8 @@ class _Scorer:
         # its Chinese names a second time.
         self.bigrams = bigrams(question) if language(question) == "zh" else set()
         intents = question_intents(question)
+        if "number" in intents and (thing := measured(question)) in self.weights:
+            self.weights[thing] *= MEASURED_WEIGHT
         self.cues = [(*INTENTS[name][1:], name in ANSWER_TYPES) for name in intents if name not in FRAMES]
         self.frames = [INTENTS[name][1] for name in intents if name in FRAMES]
         self.asked = asked_words(question, self.weights)

@@ -45,6 +45,17 @@ def test_a_what_is_question_leads_with_the_sentence_defining_it_even_through_a_p
         assert "一卡通" in select_quotes(question, hits, _idf, 200)[0].text
 
 
+def test_a_how_much_question_prefers_the_sentence_giving_what_it_measures():
+    # The first sentence names the question's company; the second what it asks the amount of.
+    loss = "美团经调整净亏损160亿元，为三年来首次季度亏损。"
+    revenue = "营收增长2%至955亿元。"
+    hits = [
+        Hit(chunk=make_chunk(loss, chunk_id="a"), score=1.0),
+        Hit(chunk=make_chunk(revenue, chunk_id="b", index=1, start=len(loss)), score=0.9),
+    ]
+    assert select_quotes("美团营收是多少？", hits, _idf, 200)[0].text == revenue
+
+
 def test_how_much_question_prefers_the_number():
     assert "168元" in select_quotes("年卡收费是多少？", _hits(), _idf, 200)[0].text
 

@@ -1,4 +1,6 @@
-from rag.short import answer_span
+import pytest
+
+from rag.short import answer_span, measured
 
 
 def _idf(term: str) -> float:
@@ -330,3 +332,33 @@ def test_an_amount_in_any_currency_is_a_figure():
     assert _short("开盘价是多少？", text) == "290港元"
     assert _short("发行价是多少？", text) == "202.5港元"
     assert _short("市值是多少？", text) == "1000亿港元"
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("What was Meituan's revenue in the third quarter?", "revenue"),
+        ("What is the annual fee of 小红卡?", "fee"),
+        ("How much revenue did PDD report?", "revenue"),
+        ("美团三季度营收是多少？", "营收"),
+        # No word for it: a verb asks, or money after 多少 (the sum paid, not what it was paid for); what a
+        # how-many question counts has its own rules.
+        ("How much did Meituan lose?", None),
+        ("How many stores does Mixue have overseas?", None),
+        ("小红卡在几个城市上线？", None),
+        ("商家交了多少钱做小红卡认证？", None),
+    ],
+)
+def test_what_a_how_much_question_measures(question: str, thing: str | None):
+    assert measured(question) == thing
+
+
+def test_the_figure_of_what_the_question_measures_leads_over_the_one_its_frame_stands_by():
+    text = (
+        "Meituan reported an adjusted net loss of 16 billion yuan for the third quarter, its first "
+        "quarterly loss in three years. Revenue rose 2% to 95.5 billion yuan."
+    )
+    figure = answer_span("What was Meituan's revenue in the third quarter?", text, _idf)
+    assert figure is not None and text[figure.start : figure.end] == "95.5 billion yuan"
+    loss = answer_span("How much did Meituan lose in the third quarter?", text, _idf)
+    assert loss is not None and text[loss.start : loss.end] == "16 billion yuan"
