@@ -4,7 +4,9 @@ Two signals, calibrated on questions whose answers are absent from the index (se
 how much of the question's vocabulary, weighted by rarity, one retrieved passage about what it names
 contains (`rag.subject`: Mixue's listing on the stock market covers "market" and "share", not
 Kuaishou's market share); and the dense similarity of the best passage, which carries cross-language
-questions. A capitalised name the archive has never seen ("Tesla") is refused outright.
+questions. A capitalised name the archive has never seen ("Tesla") is refused outright, and so is a
+question whose passages about what it names hold almost nothing else of it ("Who founded Kuaishou?"
+over articles on Kuaishou's store).
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """What a question names, and which retrieved passages are about it.
 
 Names are found without a tagger: capitalised English words (not the first), Chinese words CC-CEDICT
-lists as proper nouns (快手, 四川大学), and Chinese words no dictionary knows (小红卡, 芙蓉洞).
+lists as proper nouns (快手, 四川大学), and Chinese words no dictionary knows (小红卡, 芙蓉洞; 蜜雪冰城,
+which the tokenizer cuts in two, whole again).
 
 "How many merchants joined 小红卡?" is not answered by another app's "30,000 merchants joined", nor
 "What is Kuaishou's market share?" by Mixue's listing on the stock market: a passage is about what the
