@@ -266,7 +266,7 @@ def presence(
     if not term.isascii() and len(term) >= 2:
         parts += [len(part) / len(term) for part in compound_parts(term) if _matches(part, text)]
         parts += [0.5] if all(ch in text for ch in term) else []
-    else:
+    elif term.isascii():
         parts += [
             len(p) / len(t) for t in senses(term) if not t.isascii() for p in compound_parts(t) if p in text
         ]
@@ -458,7 +458,6 @@ def _reads(text: str, at: int, syllables: tuple[str, ...]) -> bool:
 
 
 @lru_cache(maxsize=4096)
-@lru_cache(maxsize=65536)
 def compound_parts(term: str) -> tuple[str, ...]:
     """The dictionary words a Chinese compound is made of (净利润率: 净利润, 利润率 …), itself excluded."""
     return tuple(part for part in dict.fromkeys(terms(term)) if part != term and len(part) >= 2)
