@@ -16,7 +16,7 @@ from rag.bilingual import matched_share, sense_shares, weighted_terms
 from rag.closeness import QUOTING
 from rag.guard import asks_about, instruction_spans
 from rag.intents import ANSWER_TYPES, FRAMES, INTENTS, acted_on, asked_words, question_intents, stated_words
-from rag.short import MEASURED_WEIGHT, figures, measured, objects, states, wanted
+from rag.short import figures, measured_weights, objects, states, wanted
 from rag.text import CLAUSE_END, bigrams, fold, language, normalize, quotable_spans, unbroken
 from rag.types import Chunk, Hit, Quote
 
@@ -46,16 +46,14 @@ class _Scorer:
     """Scores a span of text against one question."""
 
     def __init__(self, question: str, idf: Callable[[str], float], context: str = "") -> None:
-        self.weights = weighted_terms(question, idf)
+        intents = question_intents(question)
+        self.weights = measured_weights(question, weighted_terms(question, idf), intents)
         # Which translation of each word the passages use (`sense_shares`): "close" is 关停 there.
         folded = unbroken(context)
         self.shares = {t: found for t in self.weights if folded and (found := sense_shares(t, folded))}
         # Character pairs catch Chinese paraphrase; in an English question they would only count
         # its Chinese names a second time.
         self.bigrams = bigrams(question) if language(question) == "zh" else set()
-        intents = question_intents(question)
-        if "number" in intents and (thing := measured(question)) in self.weights:
-            self.weights[thing] *= MEASURED_WEIGHT
         self.cues = [(*INTENTS[name][1:], name in ANSWER_TYPES) for name in intents if name not in FRAMES]
         self.frames = [INTENTS[name][1] for name in intents if name in FRAMES]
         self.asked = asked_words(question, self.weights)

@@ -195,7 +195,7 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     spans = [(start, _whole_end(text, end)) for start, end in spans]
     folded = fold(text)
     places = {t: occurrences(t, folded) for t in weighted_terms(question, idf)}
-    rarity = _rarities(question, list(places), idf, "number" in intents)
+    rarity = measured_weights(question, {t: idf(t) for t in places}, intents)
 
     def pull(start: int, end: int) -> float:
         # A question word inside the span does not point at it: "Kuaishou Official Store" restates
@@ -474,13 +474,13 @@ def wanted(question: str) -> Wanted:
     return Wanted(kind, units, units is not None, counted)
 
 
-def _rarities(question: str, words: list[str], idf: Callable[[str], float], counts: bool) -> dict[str, float]:
-    """Each of the question's `words` by its rarity (`idf`).
+def measured_weights(question: str, weights: dict[str, float], intents: list[str]) -> dict[str, float]:
+    """The question's word `weights`, with what a how-much question measures (`measured`) weighed more.
 
-    What a how-much question measures (see `measured`) counts `MEASURED_WEIGHT` times over when it `counts`.
+    `MEASURED_WEIGHT` times over, for choosing the sentence (`rag.extract`) and the figure alike.
     """
-    thing = measured(question) if counts else None
-    return {word: idf(word) * (MEASURED_WEIGHT if word == thing else 1.0) for word in words}
+    thing = measured(question) if "number" in intents else None
+    return {word: weight * (MEASURED_WEIGHT if word == thing else 1.0) for word, weight in weights.items()}
 
 
 def measured(question: str) -> str | None:
