@@ -194,8 +194,9 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     spans = [s for s in merged if (s in single and bool(_FROM.search(text, 0, s[0]))) == earlier] or merged
     spans = [(start, _whole_end(text, end)) for start, end in spans]
     folded = fold(text)
-    places = {t: occurrences(t, folded) for t in weighted_terms(question, idf)}
-    rarity = measured_weights(question, {t: idf(t) for t in places}, intents)
+    weights = weighted_terms(question, idf)
+    places = {t: occurrences(t, folded) for t in weights}
+    rarity = measured_weights(question, weights, intents)
 
     def pull(start: int, end: int) -> float:
         # A question word inside the span does not point at it: "Kuaishou Official Store" restates
@@ -209,7 +210,7 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
         )
 
     def weight(start: int, end: int) -> float:
-        return pull(start, end) + sum(idf(t) for t in _narrowing(folded, start, end, places))
+        return pull(start, end) + sum(weights[t] for t in _narrowing(folded, start, end, places))
 
     strongest, (start, end) = max(
         ((weight(*span), span) for span in spans), key=lambda x: (x[0], x[1][0] - x[1][1])
