@@ -24,12 +24,28 @@ from rag.text import STOPWORDS, bigrams, is_cjk, terms, unbroken, word_frequency
 def translations(term: str) -> frozenset[str]:
     """Words in the other language that stand for `term` (lower-case English, or Chinese).
 
-    The names and platform words listed here, then CC-CEDICT (`rag.dictionary`).
+    The names and platform words listed here, then CC-CEDICT (`rag.dictionary`); an English verb's
+    also as its past participle ("list": 挂牌, listed on the stock exchange).
     """
     words = listed_spellings(term) | _MONTHS.get(term, frozenset())
     if not term or term.isdigit():
         return words
-    return words | (dictionary.chinese(term) if term.isascii() else dictionary.english(term))
+    if not term.isascii():
+        return words | dictionary.english(term)
+    participle = _participle(term)
+    return words | dictionary.chinese(term) | (dictionary.chinese(participle) if participle else frozenset())
+
+
+@lru_cache(maxsize=4096)
+def _participle(term: str) -> str | None:
+    """The past participle of the English verb `term`, unless it is also another verb (fee: "feed")."""
+    from lemminflect import getAllInflections, getAllLemmas
+
+    forms = getAllInflections(term, upos="VERB")
+    for form in forms.get("VBN") or forms.get("VBD", ()):
+        if form != term and form.isalpha() and set(getAllLemmas(form).get("VERB", ())) == {term}:
+            return form
+    return None
 
 
 # An English month is also written with its number in Chinese (September: 9月, as well as 九月).

@@ -29,6 +29,12 @@ def test_translations_come_from_the_lexicon_then_cc_cedict():
     assert {"9月", "九月"} <= translations("september")
 
 
+def test_an_english_verb_is_also_translated_as_its_past_participle():
+    assert "挂牌" in translations("list")  # "listed" (on the stock exchange)
+    assert "创立" in translations("found")  # "founded"
+    assert not translations("fee") & translations("feed")  # "feed" is another verb, no form of "fee"
+
+
 def test_chinese_names_are_spelled_in_pinyin_whole_and_apart():
     assert romanized("小红书") == {"xiaohongshu", "xiao hongshu", "xiaohong shu"}
     assert {"lei jun", "leijun"} <= romanized("雷军")
