@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from rag.bilingual import coverage, known_names, listed_spellings, translations
 from rag.intents import asked_words, stated_words
 from rag.store import KeywordIndex
-from rag.subject import naming, on_subject, unnamed
+from rag.subject import judged_names, naming, on_subject, unnamed
 from rag.text import terms
 from rag.types import Evidence, Hit
 
@@ -91,8 +91,9 @@ def besides_names(question: str, evidence: Evidence, keyword: KeywordIndex) -> f
 
     None when it names nothing, no passage names it, or nothing else in it can be judged ("小红卡?").
     """
-    about = naming(question, evidence.hits[:JUDGED_PASSAGES])
-    return max(_covered(unnamed(question), about, keyword), default=None) if about else None
+    named = judged_names(question)
+    about = naming(named, evidence.hits[:JUDGED_PASSAGES])
+    return max(_covered(unnamed(question, named), about, keyword), default=None) if about else None
 
 
 def confidence(question: str, evidence: Evidence, keyword: KeywordIndex) -> float:
