@@ -77,57 +77,48 @@ def _not_first_word(text: str, at: int) -> bool:
 def subject_names(question: str) -> tuple[str, ...]:
     """The names a passage must have one of to be about what `question` asks of (found once a question).
 
-    The lexicon's companies and platforms (快手, Kuaishou), and in an English question a Chinese name
-    no dictionary knows (小红卡) or a person's name in pinyin ("Zhang Hongchao"). Of a Chinese
-    question's own words only the lexicon's: cut by a tokenizer, they are no sure names (人死于 is a
-    piece of 多少人死于瘟疫). Not any capitalised word: a question names several things ("Which NFL
-    team represented the AFC at Super Bowl 50?"), and a passage answering it need not name them all
-    (XQuAD same-language answers 0.830 -> 0.820 when it had to name one); nor a place (Europe).
+    The lexicon's companies and platforms (快手, Kuaishou), a Chinese name no dictionary or tokenizer
+    knows (小红卡, 蜜雪冰城), and in an English question a person's name in pinyin ("Zhang Hongchao").
+    "小红卡的年费是多少？" is not answered by another article's "transaction fees", nor
+    "小红卡的创始人是谁？" by 小红书's founder (at a cost: a Chinese paragraph naming the name is kept
+    and the English one answering a Chinese question left out, XQuAD cross-language answers 0.663 ->
+    0.657). In a Chinese question such a name may be a piece of a sentence the tokenizer cut apart
+    (人死于 of 多少人死于瘟疫): a passage has it only where it has the question's words too.
+
+    Not any capitalised word: a question names several things ("Which NFL team represented the AFC at
+    Super Bowl 50?"), and a passage answering it need not name them all (XQuAD same-language answers
+    0.830 -> 0.820 when it had to name one); nor a place (Europe); nor an English word no dictionary
+    translates ("Temu"): in a mixed archive only passages of its own script have it as written (XQuAD
+    cross-language answers 0.658 -> 0.618 when passages had to name one; false refusals 0.033 -> 0.051
+    when the refusal gate judged by it alone).
     """
     named = [t for t in terms(question, search_mode=False) if t in known_names()]
+    named += [n for n in names(question, sure=True) if is_cjk(n[0]) and rare_word(n, sure=True)]
     if language(question) == "en":
-        found = names(question, sure=True)
-        named += [n for n in found if is_cjk(n[0]) and rare_word(n, sure=True)]
         named += pinyin_names(question)
-    return tuple(dict.fromkeys(named))
-
-
-@lru_cache(maxsize=1024)
-def judged_names(question: str) -> tuple[str, ...]:
-    """`subject_names`, and in a Chinese question its Chinese names no dictionary or tokenizer knows.
-
-    Not sure enough to choose passages by (`subject_names`), but a passage that has 蜜雪冰城 or 小红卡
-    as written is about it: the refusal gate judges what such passages hold besides the name
-    (`rag.refusal.besides_names`), so "小红卡的创始人是谁？" is refused over articles on the card, not
-    answered with 小红书's founder. Not an English word no dictionary translates ("Temu"): where the
-    archive is mixed, the passages naming it as written are only those of its own script (XQuAD
-    cross-language false refusals 0.033 -> 0.051 when such words counted).
-    """
-    named = list(subject_names(question))
-    if language(question) == "zh":
-        named += [n for n in names(question, sure=True) if is_cjk(n[0]) and rare_word(n, sure=True)]
     return tuple(dict.fromkeys(named))
 
 
 def on_subject(question: str, hits: Sequence[Hit]) -> list[Hit]:
     """The `hits` naming what `question` names (see `subject_names`); all of them when none does."""
-    return naming(subject_names(question), hits) or list(hits)
+    return naming(question, hits) or list(hits)
 
 
-def naming(named: Sequence[str], hits: Sequence[Hit]) -> list[Hit]:
-    """The `hits` naming one of `named` (as written, translated or in pinyin); none when it is empty."""
+def naming(question: str, hits: Sequence[Hit]) -> list[Hit]:
+    """The `hits` naming what `question` names (see `subject_names`); none when it names nothing."""
+    named = subject_names(question)
 
     def names_one(hit: Hit) -> bool:
         text = unbroken(fold(f"{hit.chunk.title}\n{hit.chunk.text}"))
         return any(mentions(name, text) for name in named)
 
-    return [hit for hit in hits if names_one(hit)]
+    return [hit for hit in hits if names_one(hit)] if named else []
 
 
-def unnamed(question: str, named: Sequence[str]) -> str:
-    """`question` with `named` taken out: "Who founded  ?"."""
+def unnamed(question: str) -> str:
+    """`question` with what it names (see `subject_names`) taken out: "Who founded  ?"."""
+    named = sorted(subject_names(question), key=len, reverse=True)
     if not named:
         return question
-    longest_first = sorted(named, key=len, reverse=True)
-    pattern = "(?<![a-z])(?:" + "|".join(map(re.escape, longest_first)) + ")(?![a-z])"
+    pattern = "(?<![a-z])(?:" + "|".join(map(re.escape, named)) + ")(?![a-z])"
     return re.sub(pattern, " ", question, flags=re.IGNORECASE)

@@ -109,6 +109,13 @@ def test_an_english_question_naming_a_chinese_product_is_answered_about_that_pro
     assert {c.title for c in result.citations} == {CLOSURE_TITLE}
 
 
+def test_a_chinese_question_naming_a_chinese_product_is_answered_about_that_product(archive: Settings):
+    # The payment-licence article's "transaction fees" of 2.4 billion RMB led before: not 小红卡's fee.
+    result = answer("小红卡的年费是多少？", settings=archive)
+    assert "168" in result.text
+    assert {c.title for c in result.citations} == {CLOSURE_TITLE}
+
+
 @pytest.mark.parametrize("question", ["How many merchants joined 小红卡?", "小红卡有多少商家加入？"])
 def test_a_count_is_not_answered_by_a_sum_a_span_of_time_or_how_words(archive: Settings, question: str):
     # The 小红卡 article gives no count of merchants: not its 600元 fee, its 168元 card nor its 3个月;
