@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 from functools import lru_cache
-from itertools import product
+from itertools import pairwise, product
 from typing import NamedTuple
 
 from rag import dictionary, lexicon
@@ -24,12 +24,15 @@ from rag.text import STOPWORDS, bigrams, is_cjk, terms, unbroken, word_frequency
 def translations(term: str) -> frozenset[str]:
     """Words in the other language that stand for `term` (lower-case English, or Chinese).
 
-    The names and platform words listed here, then CC-CEDICT (`rag.dictionary`); an English verb's
+    The names and platform words listed here, then CC-CEDICT (`rag.dictionary`); for English words
+    together ("market share"), what translates each of them (市场份额); an English verb's
     also as its past participle ("list": 挂牌, listed on the stock exchange).
     """
     words = listed_spellings(term) | _MONTHS.get(term, frozenset())
     if not term or term.isdigit():
         return words
+    if " " in term:
+        return words | _together(term.split())
     if not term.isascii():
         return words | dictionary.english(term)
     participle = _participle(term)
@@ -503,7 +506,8 @@ def weighted_terms(question: str, idf: Callable[[str], float]) -> dict[str, floa
 
     A Chinese name written in pinyin as words of one syllable or two ("Lei Jun", "Zhang Yiming") is one
     word (leijun): its syllables alone would be found in any Chinese text (lei: 类, 雷, 累 …); so is a
-    Chinese name the tokenizer cut apart (蜜雪冰城, see `_unknown_runs`).
+    Chinese name the tokenizer cut apart (蜜雪冰城, see `_unknown_runs`), and so are English words one
+    Chinese word translates together ("market share": 市场份额, see `_compounds`).
     """
     words = list(dict.fromkeys(terms(_ASKING.sub(" ", _DATE_UNIT.sub(" ", question)), search_mode=False)))
     weights = {w: idf(w) for w in words}
@@ -514,12 +518,39 @@ def weighted_terms(question: str, idf: Callable[[str], float]) -> dict[str, floa
     for parts in _unknown_runs(question, words):
         words = _merged(words, parts)
         weights["".join(parts)] = max(weights[p] for p in parts)
+    for parts in _compounds(question, words):
+        words = _merged(words, parts, " ")
+        weights[" ".join(parts)] = max(weights[p] for p in parts)
     return {t: weights[t] for t in words}
 
 
-def _merged(words: list[str], parts: list[str]) -> list[str]:
-    """`words` with `parts` made one word, in the place of the first."""
-    return [("".join(parts) if w == parts[0] else w) for w in words if w not in parts[1:]]
+def _compounds(question: str, words: list[str]) -> list[list[str]]:
+    """English words side by side that one Chinese word translates together: one term ("market share").
+
+    市场份额 translates both "market" and "share": "What is Kuaishou's market share?" is not covered by
+    "Shares of PDD fell" and an "e-commerce market" elsewhere, but by "market share" or 市场份额.
+    """
+    folded = question.lower()
+    return [
+        [first, second]
+        for first, second in pairwise(words)
+        if f"{first} {second}" in folded
+        and first.isalpha()
+        and second.isalpha()
+        and first.isascii()
+        and second.isascii()
+        and _together([first, second])
+    ]
+
+
+def _together(words: list[str]) -> frozenset[str]:
+    """What translates every one of `words` (market, share: 市场份额; hong, kong: 香港)."""
+    return frozenset.intersection(*map(translations, words))
+
+
+def _merged(words: list[str], parts: list[str], joint: str = "") -> list[str]:
+    """`words` with `parts` made one word (joined by `joint`), in the place of the first."""
+    return [(joint.join(parts) if w == parts[0] else w) for w in words if w not in parts[1:]]
 
 
 def names_whole(text: str, words: list[str]) -> list[str]:
@@ -565,9 +596,7 @@ def _pinyin_runs(question: str) -> list[list[str]]:
     return [
         parts
         for parts in runs
-        if all(map(_syllable_splits, parts))
-        and _pinyin_splits("".join(parts))
-        and not frozenset.intersection(*map(translations, parts))
+        if all(map(_syllable_splits, parts)) and _pinyin_splits("".join(parts)) and not _together(parts)
     ]
 
 

@@ -63,6 +63,7 @@ def test_only_passages_about_what_the_question_names_count_as_covering_it(archiv
         "How many employees does Meituan have?",
         "美团有多少员工？",
         "小红卡的创始人是谁？",  # a name no dictionary knows (answered with 小红书's founder)
+        "What is Kuaishou's market share?",  # not its "e-commerce market" and another's "shares"
     ],
 )
 def test_a_question_is_refused_when_its_names_passages_hold_nothing_else_of_it(
