@@ -89,7 +89,7 @@ def subject_names(question: str) -> tuple[str, ...]:
     Super Bowl 50?"), and a passage answering it need not name them all (XQuAD same-language answers
     0.830 -> 0.820 when it had to name one); nor a place (Europe); nor an English word no dictionary
     translates ("Temu"): in a mixed archive only passages of its own script have it as written (XQuAD
-    cross-language answers 0.658 -> 0.618 when passages had to name one; false refusals 0.033 -> 0.051
+    cross-language answers 0.658 -> 0.618 when passages had to name one; false refusals 0.029 -> 0.047
     when the refusal gate judged by it alone).
     """
     named = [t for t in terms(question, search_mode=False) if t in known_names()]
