@@ -534,11 +534,8 @@ def _compounds(question: str, words: list[str]) -> list[list[str]]:
     return [
         [first, second]
         for first, second in pairwise(words)
-        if f"{first} {second}" in folded
-        and first.isalpha()
-        and second.isalpha()
-        and first.isascii()
-        and second.isascii()
+        if all(w.isascii() and w.isalpha() for w in (first, second))
+        and f"{first} {second}" in folded
         and _together([first, second])
     ]
 
