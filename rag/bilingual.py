@@ -697,10 +697,14 @@ def coverage(
 
     The rarity-weighted (`idf`) share of its terms or their translations (`matched_share`, with the
     terms `given` as found), or of its Chinese character pairs when paraphrase hides the terms; None
-    when neither can be judged.
+    when neither can be judged, or when the question has no word to find (说了什么: its character pairs
+    are the asking, not what is asked about).
     """
+    weights = weighted_terms(question, idf)
+    if not weights:
+        return None
     text = unbroken(text)
-    share = matched_share(weighted_terms(question, idf), text, given=given, closeness=closeness)
+    share = matched_share(weights, text, given=given, closeness=closeness)
     pairs = bigrams(question)
     paraphrase = len(pairs & bigrams(text)) / len(pairs) if pairs else None
     known = [s for s in (share, paraphrase) if s is not None]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from rag.bilingual import coverage, known_names, listed_spellings, translations, weighted_terms
+from rag.bilingual import coverage, known_names, listed_spellings, translations
 from rag.intents import asked_words, stated_words
 from rag.store import KeywordIndex
 from rag.subject import naming, on_subject, unnamed
@@ -91,11 +91,8 @@ def besides_names(question: str, evidence: Evidence, keyword: KeywordIndex) -> f
 
     None when it names nothing, no passage names it, or nothing else in it can be judged ("小红卡?").
     """
-    rest = unnamed(question)
-    if not weighted_terms(rest, keyword.idf):  # "韩尚佑说了什么？": what is said, of whom, is all it asks
-        return None
     about = naming(question, evidence.hits[:JUDGED_PASSAGES])
-    return max(_covered(rest, about, keyword), default=None) if about else None
+    return max(_covered(unnamed(question), about, keyword), default=None) if about else None
 
 
 def confidence(question: str, evidence: Evidence, keyword: KeywordIndex) -> float:
