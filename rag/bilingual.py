@@ -18,7 +18,7 @@ from typing import NamedTuple
 from rag import dictionary, lexicon
 from rag.closeness import Closeness, nearest
 from rag.lexicon import listed
-from rag.text import STOPWORDS, bigrams, is_cjk, terms, unbroken, word_frequency
+from rag.text import CJK_RANGE, STOPWORDS, bigrams, is_cjk, terms, unbroken, word_frequency
 
 
 def translations(term: str) -> frozenset[str]:
@@ -219,13 +219,29 @@ def occurrences(term: str, text: str) -> list[int]:
     """Where `term` or one of its translations occurs in `text` (folded), in order.
 
     A Chinese compound found nowhere as a whole is found by its dictionary parts (净利润率 by 净利润,
-    or by its translation "net profit").
+    or by its translation "net profit"), or, short and without parts found, by its characters a few
+    apart (年费 in 年卡收费为168元: the figure a how-much question asks for stands there).
     """
     found = sorted(at for w in (*spellings(term), *senses(term)) for at in _positions(w, text))
     found = found or romanized_positions(term, text)
     if found or term.isascii():
         return found
-    return sorted({at for part in compound_parts(term) for at in occurrences(part, text)})
+    found = sorted({at for part in compound_parts(term) for at in occurrences(part, text)})
+    if found or len(term) > SPREAD_WORD:
+        return found
+    return [m.start() for m in _spread(term).finditer(text)]
+
+
+# A short Chinese word found nowhere whole is found with up to SPREAD_GAP characters between each of its
+# own, in order (年费 in 年卡收费); only a word of at most SPREAD_WORD characters.
+SPREAD_GAP = 2
+SPREAD_WORD = 4
+
+
+@lru_cache(maxsize=4096)
+def _spread(term: str) -> re.Pattern[str]:
+    between = f"[{CJK_RANGE}]{{0,{SPREAD_GAP}}}?"
+    return re.compile(between.join(map(re.escape, term)))
 
 
 def word_end(term: str, text: str, at: int) -> int | None:

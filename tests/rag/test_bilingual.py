@@ -150,6 +150,9 @@ def test_occurrences_find_a_term_its_translation_or_its_parts():
     assert occurrences("close", "业务将关停，关停后") == [3, 6]
     assert occurrences("tesla", "小红卡") == []
     assert occurrences("净利润率", "an adjusted net profit margin of 14.0%") == [12, 16, 23]
+    # A short word found nowhere whole: its characters in order, a few apart.
+    assert occurrences("年费", "其年卡收费为168元") == [1]
+    assert occurrences("年费", "年度报告与收费标准") == []
 
 
 def test_british_and_american_spellings_match_each_other():
