@@ -147,9 +147,10 @@ def _stem(term: str) -> str:
     return term if term in _NOT_INFLECTED else _DERIVED.sub("", _ENDING.sub("", term))
 
 
-# A word ending in a consonant and y, and its other forms: category, categories, categorised, categorized.
+# A word ending in a consonant and y, and its other forms: category, categories, categorised, categorized;
+# a name's plural keeps its y (Grammys, Emmys).
 _CONSONANT_Y = re.compile(r"(?<=[a-z]{2}[^aeiouy])y$")
-_Y_FORMS = "(?:y|ies|ied|i[sz](?:e|es|ed|ing))"
+_Y_FORMS = "(?:ys?|ies|ied|i[sz](?:e|es|ed|ing))"
 
 
 @lru_cache(maxsize=4096)

@@ -27,7 +27,7 @@ NAME_PATTERN = (
 # (15厘米, 8公斤, 0.304平方公里).
 MEASURES = (
     "件|个|家|人|台|辆|套|张|次|名|位|笔|户|款|"
-    "座|处|类|股|项|届|所|条|种|门|本|部|只|头|艘|架|间|层|场|首|篇|枚|颗|棵|岁"
+    "座|处|类|股|项|届|所|条|种|门|本|部|只|头|艘|架|间|层|场|首|篇|枚|颗|棵|岁|具|匹|支|根|幅|册|封"
 )
 LENGTH = r"厘米|公分|毫米|公尺|英尺|英里|公里|千米|米|(?:cm|mm|km|met(?:er|re)s?|feet|foot|miles?)\b"
 WEIGHT = r"公斤|千克|克|吨|斤|磅|(?:kg|tons?|tonnes?|grams?)\b"
@@ -36,8 +36,16 @@ AREA = (
     r"(?:square (?:kilomet(?:er|re)s?|met(?:er|re)s?|miles?|feet)|sq\.? ?(?:km|mi|ft)|hectares?|acres?)\b"
 )
 UNITS = f"{AREA}|{LENGTH}|{WEIGHT}"
-# Currencies written after an amount (290港元, 5欧元), longest first.
-CURRENCIES = "人民币|美元|港元|港币|欧元|日元|韩元|英镑|元"
+# Currencies written after an amount (290港元, 5欧元, "30 million pounds"), longest first.
+CURRENCIES = (
+    "人民币|美元|美金|港元|港币|欧元|日元|韩元|英镑|元|"
+    r"(?:yuan|rmb|renminbi|usd|hkd|eur|gbp|dollars?|euros?|pounds?(?: sterling)?|sterling|yen)\b"
+)
+# A currency's sign or code before an amount (US$1.2 billion, €200 million, £30m, RMB 3 billion).
+CURRENCY_SIGNS = r"(?:US|HK|S|A|C)?\$|[€£¥￥]|\b(?:RMB|USD|HKD|EUR|GBP|CNY|JPY)\s?(?=\d)"
+# A number's scale, and a scale English abbreviates after a currency's sign (£30m, US$1.2bn).
+SCALES = "亿|万|trillion|billion|million"
+SIGNED_SCALES = r"(?:trillion|billion|million|bn|mn|m|k)(?![A-Za-z])"
 # A sentence reporting what someone said: its verb.
 _REPORTING = re.compile(
     r"表示|指出|认为|透露|回应|强调|声称|宣布|说|(?<![据听])称|\bsaid\b|\bsays\b|\btold\b|\bstated\b|"
@@ -100,19 +108,19 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
         ),
         re.compile(
             # A scale keeps the currency after it (400 billion RMB, 3亿元).
-            r"(?<!\d)(?<!\d[,.])\d[\d,.]*+\s*+(?:(?:亿|万|trillion|billion|million)(?:\s*+(?:"
-            f"{CURRENCIES}|"
-            r"(?:yuan|rmb|usd|hkd|dollars?)\b))?+|[%％]|"
+            # A sum after its currency's sign, with its scale (€200 million, £30m).
+            rf"(?:{CURRENCY_SIGNS})\s?+\d[\d,.]*+(?<![.,])(?:\s*+{SIGNED_SCALES}|\s*+(?:{SCALES})(?:{CURRENCIES})?+)?+|"
+            rf"(?<!\d)(?<!\d[,.])\d[\d,.]*+\s*+(?:(?:{SCALES})(?:\s*+(?:{CURRENCIES}))?+|[%％]|"
             f"{CURRENCIES}|"
             r"个月|"
             f"{MEASURES}|{UNITS}|分钟|小时|天|"
-            r"周|个?星期|倍|yuan|rmb|usd|hours?|minutes?|days?|weeks?|months?)|"
+            r"周|个?星期|倍|hours?|minutes?|days?|weeks?|months?)|"
             # A span of years (3年, 15 years), not a year (2025年).
             r"(?<![\d,.])\d{1,2}\s*+(?:年|years?\b)|"
             # A count or span in Chinese numerals with its measure word (两个, 三所, 十二名, 二十年); not
             # 一个, which is "a".
             r"(?:[二两三四五六七八九十百千]|一[十百千万])[一二两三四五六七八九十百千万]*+"
-            r"(?:个|家|所|名|位|种|座|条|项|次|件|届|岁|倍|成|年|天|个月)",
+            f"(?:{MEASURES}|倍|成|年|天|个月)",
             re.I,
         ),
         re.compile(r"\d"),

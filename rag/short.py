@@ -18,10 +18,13 @@ from rag.dictionary import is_name
 from rag.intents import (
     ANSWER_TYPES,
     AREA,
+    CURRENCIES,
+    CURRENCY_SIGNS,
     INTENTS,
     LENGTH,
     MEASURES,
     NAME_PATTERN,
+    SCALES,
     UNITS,
     WEIGHT,
     acted_on,
@@ -85,12 +88,9 @@ _NUMERAL = re.compile(
 )
 _UNIT = re.compile(UNITS, re.I)
 _MEASURE_AFTER = re.compile(rf"\s*+(?:{MEASURES})?+\s*+(?:of\s++)?+")
-_MONEY = re.compile(r"元|\$|¥|\b(?:yuan|rmb|usd|hkd|dollars?)\b", re.I)
+_MONEY = re.compile(f"{CURRENCY_SIGNS}|{CURRENCIES}", re.I)
 # A currency after a number, past its scale ("400 billion RMB", "3亿元").
-_CURRENCY_AFTER = re.compile(
-    r"\s*+(?:(?:亿|万|千|百|trillion|billion|million|thousand)\s*+)?+(?:元|美元|港元|块|(?:yuan|rmb|usd|hkd|dollars?)\b)",
-    re.I,
-)
+_CURRENCY_AFTER = re.compile(rf"\s*+(?:(?:{SCALES}|千|百|thousand)\s*+)?+(?:块|{CURRENCIES})", re.I)
 # What 多少 asks for in money, not a count (多少手续费, 多少收入).
 _MONEY_THING = re.compile(r"[费价钱款金资税薪额租]$|收入|利润|营收|成本|市值|估值|销售|支出|开支|gmv", re.I)
 # A question asking for a sum of money by name (多少钱, a fee, a price, what was paid): answered by a

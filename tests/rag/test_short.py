@@ -335,6 +335,44 @@ def test_an_amount_in_any_currency_is_a_figure():
 
 
 @pytest.mark.parametrize(
+    ("question", "text", "figure"),
+    [
+        # The currency's sign or code before the amount is part of it, and so is a scale English
+        # abbreviates after a sign.
+        ("How much was Temu fined?", "The Commission fined Temu €200 million on Friday.", "€200 million"),
+        ("How much did it pay for the stake?", "It paid US$1.2bn for the stake.", "US$1.2bn"),
+        ("How much did the startup raise?", "The startup raised £30m from investors.", "£30m"),
+        (
+            "How much did the startup raise?",
+            "It raised 30 million pounds from investors.",
+            "30 million pounds",
+        ),
+        # Any currency after a scale is money, asked in either language.
+        (
+            "What were the annual fees for the channels?",
+            "各频道每年固定的传输费为 3000 万英镑，如果",
+            "3000 万英镑",
+        ),
+        ("票房收益约是多少？", "票房收益大约是$10.2亿美金。", "$10.2亿美金"),
+    ],
+)
+def test_a_sum_is_found_with_its_currency_before_or_after_it(question: str, text: str, figure: str):
+    assert _short(question, text) == figure
+
+
+def test_a_count_in_any_measure_word_or_in_words_is_a_figure():
+    # 具 counts bodies, 支 teams; an English how-many is answered by them too.
+    assert (
+        _short("How many bodies did scientists exhume?", "科学家公布了挖出的 25具 尸体的检查结果。") == "25具"
+    )
+    assert _short("曼宁带领几支球队进入超级碗？", "他是第一位带领两支不同球队进入超级碗的四分卫。") == "两支"
+    # A name's plural keeps its y (Grammys), and a number in words counts it.
+    assert (
+        _short("How many Grammys has she won?", "Lady Gaga, who has won six Grammys, sang.") == "six Grammys"
+    )
+
+
+@pytest.mark.parametrize(
     ("question", "thing"),
     [
         ("What was Meituan's revenue in the third quarter?", "revenue"),
