@@ -204,6 +204,11 @@ def word_frequency(word: str) -> int:
     return _frequency(_jieba(), word)
 
 
+def segments(text: str) -> list[str]:
+    """`text` cut into jieba's words as they stand, stopwords and all (由伊恩: 由, 伊恩)."""
+    return list(_jieba().cut(text))
+
+
 def terms(text: str, *, search_mode: bool = True) -> list[str]:
     """Split `text` into BM25 terms: jieba words, lower-cased, no punctuation or stopwords.
 

@@ -7,6 +7,7 @@ from rag.text import (
     fold_mapped,
     normalize,
     quotable_spans,
+    segments,
     sentence_spans,
     terms,
     unbroken,
@@ -142,3 +143,8 @@ def test_a_folded_text_maps_each_character_to_the_one_it_came_from():
     folded, offsets = fold_mapped("A…小紅卡三城")
     assert folded == "a...小红卡三城"
     assert [offsets[folded.index(ch)] for ch in "a小卡城"] == [0, 2, 4, 6]
+
+
+def test_segments_are_jiebas_words_as_they_stand_stopwords_and_all():
+    assert segments("由伊恩创造") == ["由", "伊恩", "创造"]
+    assert "".join(segments("马丁·路德·金的演讲")) == "马丁·路德·金的演讲"
