@@ -107,8 +107,11 @@ def answer_metrics(
     ask: Callable[[str], Answer],
     answerable: Callable[[cmrc.Question], bool],
 ) -> dict[str, float]:
-    """Answer hit, refusal rates, quoted length and citation validity over `questions`."""
-    hits = answered_hits = answered = quoted = refused_ok = refused_bad = valid = 0
+    """Answer hit, refusal rates, quoted length and citation validity over `questions`.
+
+    An early hit has the answer in the first `EARLY_CHARS` characters: the answer first.
+    """
+    hits = early = answered_hits = answered = quoted = refused_ok = refused_bad = valid = 0
     latencies = []
     n_ans = sum(1 for q in questions if answerable(q))
     n_un = len(questions) - n_ans
@@ -126,6 +129,7 @@ def answer_metrics(
         refused_bad += result.refused
         hit = any(a in result.text for a in q.answers)
         hits += hit
+        early += hit and any(a in result.text[:EARLY_CHARS] for a in q.answers)
         if not result.refused:
             answered += 1
             answered_hits += hit
@@ -134,6 +138,7 @@ def answer_metrics(
     out = {
         "answer_hit": hits / max(n_ans, 1),
         "answer_hit_when_answered": answered_hits / max(answered, 1),
+        "early_hit": early / max(n_ans, 1),
         "avg_quoted_chars": quoted / max(answered, 1),
         "false_refusal_rate": refused_bad / max(n_ans, 1),
         "citation_validity": valid / len(questions),
@@ -231,6 +236,7 @@ def xquad_metrics(work: Path, with_baseline: bool) -> dict[str, Any]:
                 "ctx@1": ranked[:1] == [q.passage],
                 "ctx@5": q.passage in ranked,
                 "answer_hit": not result.refused and short and any(a in result.text for a in q.answers),
+                "early_hit": not result.refused and any(a in result.text[:EARLY_CHARS] for a in q.answers),
                 "false_refusals": result.refused,
                 "answer_chars": len(result.text),
             }
@@ -260,6 +266,7 @@ def _xquad_baseline(questions: Sequence[xquad.Question], files: list[Path], work
                 "ctx@1": ranked[:1] == [q.passage],
                 "ctx@5": q.passage in ranked,
                 "answer_hit": any(a in top for a in q.answers),
+                "early_hit": any(a in top[:EARLY_CHARS] for a in q.answers),
                 "false_refusals": 0.0,
                 "answer_chars": len(top),
             }
@@ -320,6 +327,7 @@ def markdown(figures: dict[str, Any]) -> str:
         "|---|---|",
         f"| CMRC answer hit (all {figures['cmrc']['questions']} questions) | {a['answer_hit']:.3f} |",
         f"| CMRC answer hit when answered | {a['answer_hit_when_answered']:.3f} |",
+        f"| CMRC answer in the first {EARLY_CHARS} characters | {a['early_hit']:.3f} |",
         f"| CMRC average quoted characters | {a['avg_quoted_chars']:.0f} |",
         f"| CMRC false refusals | {a['false_refusal_rate']:.3f} |",
         f"| held-out CMRC questions refused (recall) | {r['unanswerable_refused']:.3f} |",
@@ -340,14 +348,15 @@ def markdown(figures: dict[str, Any]) -> str:
 def xquad_table(figures: dict[str, Any]) -> list[str]:
     """XQuAD rows: each system, same and cross language."""
     lines = [
-        "| XQuAD mixed archive (zh/en) | asked | ctx@1 | ctx@5 | answer hit | false refusals | mean answer chars |",
-        "|---|---|---|---|---|---|---|",
+        "| XQuAD mixed archive (zh/en) | asked | ctx@1 | ctx@5 | answer hit | answer in the first "
+        f"{EARLY_CHARS} characters | false refusals | mean answer chars |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for system, by_kind in figures.items():
         for kind, m in by_kind.items():
             lines.append(
                 f"| {system} | {kind} language ({m['questions']}) | {m['ctx@1']:.3f} | {m['ctx@5']:.3f} | "
-                f"{m['answer_hit']:.3f} | {m['false_refusals']:.3f} | {m['answer_chars']:.0f} |"
+                f"{m['answer_hit']:.3f} | {m['early_hit']:.3f} | {m['false_refusals']:.3f} | {m['answer_chars']:.0f} |"
             )
     return lines
 
