@@ -506,10 +506,13 @@ _DATE_UNIT = re.compile(r"(?<=[0-9])[年日号]")
 
 # What "how" asks with (many, much, long): the question word 多少 or 多久 is, no word to find ("with many
 # marked as self-operated" says nothing of how many merchants joined); nor is the 人 of 哪些人 (who), nor
-# "say" in "What did Wang Chuanfu say?" (说了什么, 怎么说): a news article reports with 表示, 称, "said".
+# "say" in "What did Wang Chuanfu say?" (说了什么, 怎么说): a news article reports with 表示, 称, "said";
+# nor a modal verb or a whether the stopwords leave (为什么需要 asks why, 是否 whether): a passage giving
+# the reason need not say "need" (keyword search still matches them: "must register").
 _ASKING = re.compile(
     r"\bhow\s++(?:many|much|long|often|far|old)\b|(?<=哪些|什么)人|"
-    r"\b(?:say|said|says|tell|told)\b|(?:说|表示)了?(?=什么)|怎么说",
+    r"\b(?:say|said|says|tell|told)\b|(?:说|表示)了?(?=什么)|怎么说|"
+    r"需要|必须|是否|能否|有没有|\bmust\b",
     re.I,
 )
 # A Chinese word jieba's dictionary counts fewer times than this, and CC-CEDICT lacks, is a name.

@@ -225,6 +225,15 @@ def test_a_date_unit_and_a_question_word_are_no_words_to_find():
     # "say" asks what was said: an article reports it with 表示 or 称, not with the word.
     assert set(weighted_terms("What did Wang Chuanfu say?", lambda t: 1.0)) == {"wangchuanfu"}
     assert set(weighted_terms("王传福说了什么？", lambda t: 1.0)) == {"王传福"}
+    # A modal verb or a whether asks; the reason or the fact is what a passage must hold.
+    assert set(weighted_terms("小红书为什么需要支付牌照？", lambda t: 1.0)) == {"小红书", "支付", "牌照"}
+    assert set(weighted_terms("小红书是否拿到了支付牌照？", lambda t: 1.0)) == {
+        "小红书",
+        "拿到",
+        "支付",
+        "牌照",
+    }
+    assert "must" not in weighted_terms("With what body must a technician register?", lambda t: 1.0)
 
 
 def test_a_passage_holding_every_question_word_covers_it_fully():
