@@ -162,9 +162,14 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
     "risk": (
         re.compile(
             r"缺点|缺陷|不足之处|劣势|短板|弱点|弊端|隐患|风险|挑战|难点|困难|不满|抱怨|吐槽|投诉|"
+            # The problems a thing has or faces (小红卡有哪些问题, "What problems did it have?",
+            # "problems with"), not one it solves (解决了什么问题): the word that asks is `asked`.
+            r"(?:(?:有|存在|遇到|面临|出现|出)了?(?:哪些|什么|啥)?|"
+            r"(?<=what )(?=\w+ (?:did|does|do|has|have|had|is|are|was|were)\b)|"
+            r"\b(?=\w+ (?:with|of|for|facing)\b))(?P<asked>问题|problems?\b|issues?\b)|"
             r"\b(?:weakness(?:es)?|drawbacks?|disadvantages?|downsides?|risks?|challenges?|shortcomings?|"
-            r"limitations?|pitfalls?|weak points?|problems? (?:with|of|for|facing)|complain(?:ed|ts?)?|"
-            r"dissatisf\w*+|unhappy|criticiz\w*+|criticis\w*+)\b",
+            r"limitations?|pitfalls?|weak points?|"
+            r"complain(?:ed|ts?)?|dissatisf\w*+|unhappy|criticiz\w*+|criticis\w*+)\b",
             re.I,
         ),
         re.compile(
@@ -260,13 +265,19 @@ AskedWords = list[tuple[re.Pattern[str], frozenset[str]]]
 
 
 def asked_words(question: str, words: Iterable[str]) -> AskedWords:
-    """The question's `words` that ask for a statement (缺点, "weakness", 原因), with the cue giving one."""
-    asks = [
-        (INTENTS[name][0], INTENTS[name][1])
-        for name in question_intents(question)
-        if name not in ANSWER_TYPES | FRAMES
-    ]
-    found = [(cue, frozenset(w for w in words if ask.search(w))) for ask, cue in asks]
+    """The question's `words` that ask for a statement, with the cue giving one.
+
+    A word the ask pattern matches alone (缺点, "weakness", 原因), or one its `asked` group marks in
+    the question (问题 of 有哪些问题, "problems" of "What problems did it have?").
+    """
+    folded = question.lower()
+    found = []
+    for name in question_intents(question):
+        if name in ANSWER_TYPES | FRAMES:
+            continue
+        ask = INTENTS[name][0]
+        marked = {m.group("asked") for m in ask.finditer(folded) if m.groupdict().get("asked")}
+        found.append((INTENTS[name][1], frozenset(w for w in words if ask.search(w) or w in marked)))
     return [(cue, words) for cue, words in found if words]
 
 

@@ -253,6 +253,13 @@ def test_a_question_for_a_weakness_or_a_plan_is_answered_by_the_sentence_stating
     asked = asked_words("快手自营模式的缺点是什么？", ["快手", "自营", "缺点"])
     assert stated_words(asked, "but lacks a nationwide warehousing network") == {"缺点"}
     assert stated_words(asked, "Kuaishou reported revenue") == set()
+    # The problems a thing has ask for what is lacking; a problem it solves does not.
+    for question, words, asking in (
+        ("小红卡有哪些问题？", ["小红卡", "问题"], "问题"),
+        ("What problems did 小红卡 have?", ["problems", "小红卡"], "problems"),
+    ):
+        assert [found for _, found in asked_words(question, words)] == [{asking}]
+    assert asked_words("小红卡解决了什么问题？", ["小红卡", "解决", "问题"]) == []
 
 
 def test_a_dated_article_title_is_a_headline_not_a_subject_said_with_every_sentence():
