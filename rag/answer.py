@@ -33,7 +33,7 @@ from rag.llm import refuses, stream_llm_answer
 from rag.query import check_k, check_question, make_filters
 from rag.refusal import REFUSAL, covers
 from rag.retrieve import gather
-from rag.short import Figure, answer_span
+from rag.short import Figure, answer_span, numberless
 from rag.store import KeywordIndex
 from rag.subject import on_subject
 from rag.text import bigrams, fold, language, terms, unbroken
@@ -172,7 +172,7 @@ def _extractive(turn: _Turn) -> Answer:
         turn.resolved.prefer,
     )
     citations = number_quotes(in_date_order(quotes))
-    if not citations:
+    if not citations or numberless(turn.query, [c.quote for c in citations]):
         return _refusal(turn)
     text = compose(citations, turn.lang, _short_answers(turn, citations))
     return Answer(question=turn.question, text=text, citations=citations, timings=turn.timings)

@@ -532,6 +532,29 @@ class Wanted(NamedTuple):
     counted: str | None = None
 
 
+# A question asking how many or how much, and what may answer it: any number at all (digits, Chinese
+# numerals, 一 with a measure word, 半, English number words: "one", "a dozen", "twice"), or a list,
+# which counts by naming (卡洛身兼几家骑士团的大团长: 圣乔治康斯坦丁骑士团、圣斐迪南骑士团 …).
+_ASKS_NUMBER = re.compile(
+    rf"\bhow (?:many|much)\b|\bwhat percentage\b|多少|(?<![第哪])几(?:{MEASURES}|十|百|千|万)", re.I
+)
+_NUMBER_OR_LIST = re.compile(
+    rf"{_NUMERAL.pattern}|一(?:{MEASURES}|[十百千万亿倍成半])|半|、|"
+    r"\b(?:zero|one|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:six|seven|eigh|nine)ty|hundred|thousand|"
+    r"(?:m|b|tr)illions?|dozen|half|halves|twice|single|none)\b|"
+    r"\b[\w-]++, [\w-]++(?: [\w-]++)?,? (?:and|or) \w",
+    re.I,
+)
+
+
+def numberless(question: str, quotes: list[str]) -> bool:
+    """Whether `question` asks how many or how much and none of `quotes` holds a number or a list.
+
+    "How many riders does Meituan have?" is not answered by the sentence on its riders' pensions.
+    """
+    return bool(_ASKS_NUMBER.search(question)) and not any(_NUMBER_OR_LIST.search(q) for q in quotes)
+
+
 def wanted(question: str) -> Wanted:
     """What figure a how-much question wants (see `Wanted`)."""
     if _RATE.search(question):

@@ -1,6 +1,6 @@
 import pytest
 
-from rag.short import answer_span, dotted_names, measured
+from rag.short import answer_span, dotted_names, measured, numberless
 
 
 def _idf(term: str) -> float:
@@ -419,3 +419,21 @@ def test_the_figure_of_what_the_question_measures_leads_over_the_one_its_frame_s
     assert figure is not None and text[figure.start : figure.end] == "95.5 billion yuan"
     loss = answer_span("How much did Meituan lose in the third quarter?", text, _idf)
     assert loss is not None and text[loss.start : loss.end] == "16 billion yuan"
+
+
+def test_a_how_many_question_is_not_answered_by_quotes_without_a_number():
+    pensions = "JD.com's move pushed Meituan to announce pension coverage for its own riders across China."
+    for question in ("How many riders does Meituan have?", "美团有多少骑手？"):
+        assert numberless(question, [pensions])
+        assert not numberless(question, [pensions, "Meituan has over 7 million riders."])
+    # Any number will do, in words or Chinese numerals; a list counts by naming.
+    for quote in (
+        "Six teams entered.",
+        "三城同步上线",
+        "一家门店",
+        "A, B and C joined.",
+        "圣斐迪南骑士团、圣真纳罗骑士团",
+    ):
+        assert not numberless("How many joined?", [quote])
+    # Only a question asking how many or how much.
+    assert not numberless("Why did Meituan cover its riders?", [pensions])
