@@ -35,7 +35,7 @@ from rag.refusal import REFUSAL, covers
 from rag.retrieve import gather
 from rag.short import Figure, answer_span, numberless
 from rag.store import KeywordIndex
-from rag.subject import on_subject
+from rag.subject import on_subject, unnamed_in
 from rag.text import bigrams, fold, language, terms, unbroken
 from rag.types import Answer, Citation, Hit, Quote
 
@@ -172,7 +172,12 @@ def _extractive(turn: _Turn) -> Answer:
         turn.resolved.prefer,
     )
     citations = number_quotes(in_date_order(quotes))
-    if not citations or numberless(turn.query, [c.quote for c in citations]):
+    cited = [hit for hit in turn.hits if hit.chunk.chunk_id in {c.chunk_id for c in citations}]
+    if (
+        not citations
+        or numberless(turn.query, [c.quote for c in citations])
+        or unnamed_in(turn.query, cited, turn.keyword.knows)
+    ):
         return _refusal(turn)
     text = compose(citations, turn.lang, _short_answers(turn, citations))
     return Answer(question=turn.question, text=text, citations=citations, timings=turn.timings)

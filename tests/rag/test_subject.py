@@ -4,7 +4,7 @@ import pytest
 
 from rag import answer
 from rag.config import Settings
-from rag.subject import names, naming, on_subject, subject_names, unnamed
+from rag.subject import names, naming, on_subject, subject_names, unnamed, unnamed_in
 from rag.types import Hit
 from tests.helpers import make_chunk
 
@@ -70,3 +70,26 @@ def test_a_question_without_what_it_names_keeps_the_rest():
 )
 def test_a_question_is_refused_when_only_another_subjects_passage_covers_it(archive: Settings, question: str):
     assert answer(question, settings=archive).refused
+
+
+def test_an_english_question_is_not_answered_by_english_articles_naming_none_of_its_names():
+    def hit(text: str, title: str = "Xiaohongshu bets on e-commerce") -> Hit:
+        return Hit(chunk=make_chunk(text, title=title, path="/archive/36ke.txt"), score=1.0)
+
+    founder = hit("Xiaohongshu's founder, Zhai Fang, envisions a balance.")
+    temu = hit("Temu, the company's overseas shopping app, faces an investigation.", "PDD's profit falls")
+    indexed = {"temu", "xiaohongshu", "zhai", "fang"}.__contains__
+    assert unnamed_in("Who founded Temu?", [founder], indexed)
+    assert not unnamed_in("Who founded Xiaohongshu?", [founder], indexed)
+    assert not unnamed_in("Who founded Temu?", [founder, temu], indexed)
+    # The title names what the passage is about: "the company" of an article on Temu.
+    assert not unnamed_in(
+        "Who founded Temu?", [hit("The company was founded in 2022.", "Temu's rise")], indexed
+    )
+    # A name the archive has nowhere is the refusal gate's; a Chinese passage may write a name its own
+    # way, an untitled document's passage may leave it to the title it lacks; a Chinese question names
+    # by other rules.
+    assert not unnamed_in("Who founded Tesla?", [founder], indexed)
+    assert not unnamed_in("Who founded Temu?", [hit("小红书创始人毛文超表示，社区是根本。")], indexed)
+    assert not unnamed_in("Who founded Temu?", [hit(founder.chunk.text, "36ke")], indexed)
+    assert not unnamed_in("Temu的创始人是谁？", [founder], indexed)
