@@ -33,6 +33,7 @@ from rag.intents import (
 from rag.text import (
     CJK_RANGE,
     CLAUSE_END,
+    POSSESSIVE_END,
     STOPWORDS,
     fold,
     fold_mapped,
@@ -128,7 +129,6 @@ MEASURED_WEIGHT = 4.0
 _HOW_MUCH_OF = re.compile(r"\bhow much ([a-z]++) (?:did|does|do|was|is|were|are|has|have|had|will)\b", re.I)
 _WHAT_WAS = re.compile(r"\s*+(?:what|which) (?:is|was|are|were) (?:the |its |their )?+", re.I)
 _PHRASE_ENDS = frozenset("of in for on at during by from to as with and or than".split())
-_POSSESSIVE_END = re.compile(r"['’]s$")
 _HOW_MUCH_ZH = re.compile(r"(?:是|有|为|达到?)?+多少(?=[？?。！!呢]|$)")
 # What a how-much question measures, and the units its answer is in: a length is no answer to how
 # heavy (体重: 8公斤, not 三个亚种), an area none to how long.
@@ -603,7 +603,7 @@ def measured(question: str) -> str | None:
     if asks := _WHAT_WAS.match(question):
         words = re.split(r"\s+", question[asks.end() :].strip(" ?？"))
         phrase = list(takewhile(lambda w: w.lower() not in _PHRASE_ENDS, words))
-        return phrase[-1].lower() if phrase and not _POSSESSIVE_END.search(phrase[-1]) else None
+        return phrase[-1].lower() if phrase and not POSSESSIVE_END.search(phrase[-1]) else None
     if asks := _HOW_MUCH_ZH.search(question):
         before = terms(question[: asks.start()], search_mode=False)
         return before[-1] if before and is_cjk(before[-1][0]) else None

@@ -21,11 +21,10 @@ from pathlib import Path
 from rag.bilingual import compound_parts, known_names, mentions, names_whole, pinyin_names, rare_word
 from rag.dictionary import is_name
 from rag.lexicon import names as lexicon_names
-from rag.text import fold, is_cjk, language, terms, unbroken
+from rag.text import POSSESSIVE_END, fold, is_cjk, language, terms, unbroken
 from rag.types import Hit
 
 _DEICTIC = frozenset("这那它他她其该此哪")
-_POSSESSIVE = re.compile(r"['’]s$")
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z0-9'’.\-]*[A-Za-z0-9]|\b[A-Z]\b")
 
 
@@ -139,7 +138,7 @@ def unnamed_in(question: str, hits: Sequence[Hit], knows: Callable[[str], bool])
         return False
     if any(language(hit.chunk.text) != "en" or hit.chunk.title == Path(hit.chunk.path).stem for hit in hits):
         return False
-    named = [_POSSESSIVE.sub("", n) for n in names(question) if n.isascii()]
+    named = [POSSESSIVE_END.sub("", n) for n in names(question) if n.isascii()]
     named = [n for n in named if all(knows(t) for t in terms(n))]
     texts = [unbroken(fold(f"{hit.chunk.title}\n{hit.chunk.text}")) for hit in hits]
     return bool(named) and not any(mentions(fold(name), text) for name in named for text in texts)

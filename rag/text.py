@@ -62,6 +62,8 @@ _DEBRIS = re.compile(f"(?:[{CJK_RANGE}]{{1,2}}[^\\S\n]++){{2,}}+(?=\\S)")
 _BLANKS = re.compile(r"[^\S\n]++")
 # Blanks between two Chinese characters: a line wrap or a layout break inside a word, left by scraping.
 _CJK_GAP = re.compile(f"(?<=[{CJK_RANGE}])[^\\S\\n]++(?=[{CJK_RANGE}])")
+# An English possessive's ending (Meituan's, PDD’s).
+POSSESSIVE_END = re.compile(r"['’]s$")
 # Chinese stops end a sentence anywhere; "!", "?" and "." only before a space, a quote or the end, and
 # not before a lower-case word ("3.5", "![image]", "Co.,", "Co. completed" and an initial as in
 # "S.G. Tallentyre" do not). Runs are matched whole and possessively, never from their middle, so a
