@@ -172,11 +172,11 @@ def _extractive(turn: _Turn) -> Answer:
         turn.resolved.prefer,
     )
     citations = number_quotes(in_date_order(quotes))
-    cited = [hit for hit in turn.hits if hit.chunk.chunk_id in {c.chunk_id for c in citations}]
+    chunks = {c.chunk_id for c in citations}
     if (
         not citations
         or numberless(turn.query, [c.quote for c in citations])
-        or unnamed_in(turn.query, cited, turn.keyword.knows)
+        or unnamed_in(turn.query, [h for h in turn.hits if h.chunk.chunk_id in chunks], turn.keyword.knows)
     ):
         return _refusal(turn)
     text = compose(citations, turn.lang, _short_answers(turn, citations))

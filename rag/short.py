@@ -189,7 +189,8 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     elif "who" in intents:
         # A foreign name answers a Chinese question; to an English one, found by its words' translations,
         # it was the name asked for one time in two (XQuAD, against two in three).
-        named = _named_after_role(text) + (dotted_names(text) if language(question) == "zh" else [])
+        dotted = dotted_names(text)
+        named = _named_after_role(text, dotted) + (dotted if language(question) == "zh" else [])
         spans += [span for span in named if not states(fold(question), text[slice(*span)])]
     # A statement's clause is what the question asks for by its cue, whatever words stand near it.
     stated: list[tuple[int, int]] = []
@@ -394,16 +395,17 @@ _ROLE = re.compile(
 )
 
 
-def _named_after_role(text: str) -> list[tuple[int, int]]:
+def _named_after_role(text: str, dotted: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans of a Chinese `text` naming a person after their role (see `_ROLE`).
 
-    A foreign name (`dotted_names`) right after the role is named whole: 埃隆·马斯克, not 埃隆.
+    A foreign name (one of `dotted`, the text's `dotted_names`) right after the role is named whole:
+    埃隆·马斯克, not 埃隆.
     """
     found = []
-    dotted = {start: end for start, end in dotted_names(text)}
+    ends = dict(dotted)
     for role in _ROLE.finditer(text):
-        if role.end() in dotted:
-            found.append((role.end(), dotted[role.end()]))
+        if role.end() in ends:
+            found.append((role.end(), ends[role.end()]))
             continue
         words = terms(text[role.end() : role.end() + 6], search_mode=False)
         name = words[0] if words else ""
@@ -429,8 +431,7 @@ def dotted_names(text: str) -> list[tuple[int, int]]:
     The characters around a dot run on into the words before and after it: a name begins with the
     word before its first dot (由伊恩: 伊恩; 由约翰, one word to jieba: 约翰), and the one before that when
     jieba left a character alone (是伊夫林: 伊夫, 林), no common word (`_common`); it ends, past the word
-    after its last dot, at the
-    first common word (约翰·埃尔维是一位; 伊恩·法兰明创造: 法兰, 明, then 创造).
+    after its last dot, at the first common word (约翰·埃尔维是一位; 伊恩·法兰明创造: 法兰, 明, then 创造).
     """
     found: list[tuple[int, int]] = []
     for dot in _DOT.finditer(text):
