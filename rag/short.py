@@ -114,6 +114,8 @@ _ASKS_MONEY = re.compile(
     r"\bcharged?\b",
     re.I,
 )
+# What a closing 多少 counts rather than measures (用户有多少: users, 骑手, 商家, 人口, 人数).
+_COUNTED_THING = re.compile(r"[人者员户民商家手客友]$|人口|人数|数量")
 # The measure word a how-many question counts by (多少件包裹: 件); the ones people are counted in.
 _PEOPLE = "人名位"
 _MEASURE = re.compile(f"(?:多少|几)({MEASURES})")
@@ -549,11 +551,18 @@ _NUMBER_OR_LIST = re.compile(
 
 
 def numberless(question: str, quotes: list[str]) -> bool:
-    """Whether `question` asks how many or how much and none of `quotes` holds a number or a list.
+    """Whether `question` asks how many or how much and `quotes` hold no number that could answer it.
 
-    "How many riders does Meituan have?" is not answered by the sentence on its riders' pensions.
+    None at all: "How many riders does Meituan have?" is not answered by the sentence on its riders'
+    pensions. Or, for a count, only sums of money: 小红书有多少用户？ is not answered by the sentence
+    saying users pay 168元 a year for 小红卡.
     """
-    return bool(_ASKS_NUMBER.search(question)) and not any(_NUMBER_OR_LIST.search(q) for q in quotes)
+    if not _ASKS_NUMBER.search(question):
+        return False
+    if not any(_NUMBER_OR_LIST.search(q) for q in quotes):
+        return True
+    found = [(q, m.span()) for q in quotes for m in _FIGURE.finditer(q)]
+    return wanted(question).kind == "count" and bool(found) and all(_money(q, *span) for q, span in found)
 
 
 def wanted(question: str) -> Wanted:
@@ -569,6 +578,8 @@ def wanted(question: str) -> Wanted:
     else:
         kind = "money" if _ASKS_MONEY.search(question) else "amount"
     counted = _counted_thing(question) if kind == "count" else None
+    if kind == "amount" and (thing := measured(question)) and _COUNTED_THING.search(thing):
+        kind, counted = "count", thing
     if counted and _MONEY_THING.search(counted):
         kind, counted = "money", None
     if measure := _MEASURE.search(question):

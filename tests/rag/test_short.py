@@ -17,6 +17,9 @@ def test_how_many_question_is_answered_by_a_count_not_by_money():
     text = "The chain raised prices by 1 yuan across its stores. It now runs 40,000 stores in China."
     assert _short("How many stores does the chain run?", text) == "40,000 stores"
     assert _short("How much did the chain raise prices by?", text) == "1 yuan"
+    # A closing 多少 after people counts them: no price answers 门店的员工有多少？
+    staff = "每家门店的加盟费为 5 万元，门店共有员工 12 名。"
+    assert _short("门店的员工有多少？", staff) == "12 名"
 
 
 def test_the_short_answer_is_the_figure_the_question_asks_for():
@@ -437,3 +440,13 @@ def test_a_how_many_question_is_not_answered_by_quotes_without_a_number():
         assert not numberless("How many joined?", [quote])
     # Only a question asking how many or how much.
     assert not numberless("Why did Meituan cover its riders?", [pensions])
+
+
+def test_a_count_is_not_answered_by_quotes_whose_only_figures_are_sums_of_money():
+    fee = "这是小红书在今年9月上线的项目，其年卡收费为 168元。"
+    for question in ("小红书有多少用户？", "小红书的用户有多少？", "How many users does it have?"):
+        assert numberless(question, [fee])
+        assert not numberless(question, [fee, "小红书的月活用户超过 3 亿。"])
+    # A sum answers how much, however it is asked.
+    for question in ("小红卡的年费是多少？", "How much is the membership per year?", "美团三季度亏损多少？"):
+        assert not numberless(question, [fee])
