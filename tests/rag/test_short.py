@@ -450,3 +450,12 @@ def test_a_count_is_not_answered_by_quotes_whose_only_figures_are_sums_of_money(
     # A sum answers how much, however it is asked.
     for question in ("小红卡的年费是多少？", "How much is the membership per year?", "美团三季度亏损多少？"):
         assert not numberless(question, [fee])
+
+
+def test_a_date_far_from_every_word_of_the_question_answers_nothing():
+    text = (
+        "The license enables the company to save on transaction fees, which could amount to approximately "
+        "2.4 billion RMB based on a 0.6% fee rate on a projected GMV of over 400 billion RMB in 2024."
+    )
+    assert _short("When did the company get its license?", text) is None
+    assert _short("When is the GMV of over 400 billion RMB projected?", text) == "in 2024"
