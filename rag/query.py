@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from rag.errors import BadRequest
+from rag.text import simplified
 from rag.types import Filters
 
 # Longer than any real question; a pasted article is refused rather than tokenised for seconds.
@@ -72,8 +73,9 @@ def check_k(k: int | None, default: int) -> int:
 def bounded_query(question: str, previous: str = "") -> str:
     """The text searched for `question` (after `previous`, for a follow-up), at most `MAX_QUERY_CHARS` long.
 
-    The question's own words come first: `previous` only fills the room the question leaves.
+    The question's own words come first: `previous` only fills the room the question leaves. Written in
+    simplified Chinese, as every pattern that reads a question is (誰 asks who as 谁 does).
     """
     question = question[:MAX_QUERY_CHARS]
     room = MAX_QUERY_CHARS - len(question) - 1
-    return f"{previous[:room]} {question}" if previous and room > 0 else question
+    return simplified(f"{previous[:room]} {question}" if previous and room > 0 else question)

@@ -107,10 +107,12 @@ def fold(text: str) -> str:
     Traditional and simplified Chinese then match each other (小紅卡 finds 小红卡), on the indexing side
     and the question side alike; quotes still come from the original text, in its own script.
     """
-    text = normalize(text)
-    if not text.isascii():
-        text = _to_simplified().convert(text)
-    return text.lower()
+    return simplified(normalize(text)).lower()
+
+
+def simplified(text: str) -> str:
+    """`text` with traditional Chinese written simplified (小紅卡為什麼: 小红卡为什么), the rest as it is."""
+    return text if text.isascii() else _to_simplified().convert(text)
 
 
 def fold_mapped(text: str) -> tuple[str, list[int]]:

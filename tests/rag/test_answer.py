@@ -49,6 +49,8 @@ def test_english_question_is_answered_from_a_chinese_article(archive: Settings):
         ("快手去年同期的电商GMV是多少？", "2,880.725 billion yuan[1]"),
         ("Which cities did 小红卡 launch in?", "上海、杭州、广州[1]"),
         ("快手的净利润率是多少？", "14.0%["),
+        # Traditional characters ask as simplified ones do (誰: who).
+        ("小紅書的創始人是誰？", "Zhai Fang["),
         ("How long did 小红卡 operate before it was shut down?", "3个月["),
         # "scale" reaches 规模 across the blank scraping left inside it ("规 模化").
         ("Which event helped 小红卡 scale up quickly?", "依托马路生活节"),

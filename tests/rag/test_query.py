@@ -33,3 +33,8 @@ def test_the_search_text_keeps_the_question_first_and_stays_bounded():
     long = bounded_query("问" * 150, "前" * 500)
     assert len(long) <= MAX_QUERY_CHARS and long.endswith("问" * 150)
     assert bounded_query("x" * 1000) == "x" * MAX_QUERY_CHARS
+
+
+def test_the_search_text_is_written_in_simplified_chinese():
+    assert bounded_query("小紅書的創始人是誰？") == "小红书的创始人是谁？"
+    assert bounded_query("Who founded 小紅書?", "小紅卡") == "小红卡 Who founded 小红书?"
