@@ -25,14 +25,14 @@ def translations(term: str) -> frozenset[str]:
     """Words in the other language that stand for `term` (lower-case English, or Chinese).
 
     The names and platform words listed here, then CC-CEDICT (`rag.dictionary`); for English words
-    together ("market share"), what translates each of them (市场份额); an English verb's
-    also as its past participle ("list": 挂牌, listed on the stock exchange).
+    together ("market share"), what a gloss of those words or each of them translates (市场份额); an
+    English verb's also as its past participle ("list": 挂牌, listed on the stock exchange).
     """
     words = listed_spellings(term) | _MONTHS.get(term, frozenset())
     if not term or term.isdigit():
         return words
     if " " in term:
-        return words | _together(term.split())
+        return words | _together(term.split()) | dictionary.glossed(term)
     if not term.isascii():
         return words | dictionary.english(term)
     participle = _participle(term)
@@ -176,12 +176,31 @@ def _irregular(term: str) -> tuple[str, ...]:
 
 
 def _found_in(term: str, text: str) -> bool:
-    """Whether any form of the English word `term` may be in `text`: a quick test before `_word`'s."""
-    return _root(term) in text or any(form in text for form in _irregular(term))
+    """Whether any form of the English word (or every word of the phrase) `term` may be in `text`.
+
+    A quick test before `_word`'s.
+    """
+    return all(_root(w) in text or any(form in text for form in _irregular(w)) for w in term.split())
+
+
+# A phrase's last word alone (a "rider" for a 骑手, a "horse rider"; the 收费 of "annual fee") counts for
+# this share of it: mostly what the phrase names, sometimes another thing ("shares" of a stock for 市场份额).
+HEAD_SHARE = 0.75
+# The words of a phrase (a gloss's content words) stand apart by at most PHRASE_GAP words: one the
+# gloss lost ("hit market": "hit the market") or one more ("annual membership fee"), but "net profit"
+# is no "net loss and profit", "market share" no "shares of PDD".
+PHRASE_GAP = 1
 
 
 @lru_cache(maxsize=4096)
 def _word(term: str) -> re.Pattern[str]:
+    """Any form of the English word `term`, whole; of a phrase, its words' in order, `PHRASE_GAP` apart."""
+    gap = rf"(?:[\s-]++[a-z0-9'’]++){{0,{PHRASE_GAP}}}?[\s-]++"
+    return re.compile(rf"(?<![a-z0-9])(?:{gap.join(map(_forms, term.split()))})(?![a-z0-9])")
+
+
+def _forms(term: str) -> str:
+    """A pattern for every form of the English word `term`."""
     root, stem = _root(term), _stem(term)
     if _CONSONANT_Y.search(stem):
         forms = _Y_FORMS
@@ -194,7 +213,7 @@ def _word(term: str) -> re.Pattern[str]:
         forms = "(?:e|y|s|es|ed|d|ing|ies|ied|ers?|(?:it|at)?ions?)"
         forms += "" if _another_verbs_past(term, root) else "?"
     irregular = "".join(f"|{re.escape(form)}" for form in _irregular(term))
-    return re.compile(rf"(?<![a-z0-9])(?:{re.escape(root)}{forms}{irregular})(?![a-z0-9])")
+    return f"(?:{re.escape(root)}{forms}{irregular})"
 
 
 def _another_verbs_past(term: str, root: str) -> bool:
@@ -219,12 +238,17 @@ def _occurs(term: str, text: str) -> bool:
 def occurrences(term: str, text: str) -> list[int]:
     """Where `term` or one of its translations occurs in `text` (folded), in order.
 
+    A phrase found nowhere as a whole is found by its last word (see `_head_senses`).
     A Chinese compound found nowhere as a whole is found by its dictionary parts (净利润率 by 净利润,
     or by its translation "net profit"), or, short and without parts found, by its characters a few
     apart (年费 in 年卡收费为168元: the figure a how-much question asks for stands there).
     """
     found = sorted(at for w in (*spellings(term), *senses(term)) for at in _positions(w, text))
-    found = found or romanized_positions(term, text)
+    found = (
+        found
+        or romanized_positions(term, text)
+        or sorted(at for w in _head_senses(term) for at in _positions(w, text))
+    )
     if found or term.isascii():
         return found
     found = sorted({at for part in compound_parts(term) for at in occurrences(part, text)})
@@ -306,9 +330,28 @@ def presence(
         parts += [
             len(p) / len(t) for t in senses(term) if not t.isascii() for p in compound_parts(t) if p in text
         ]
+    parts += [HEAD_SHARE] if any(_occurs(t, text) for t in _head_senses(term)) else []
     if closeness and max(parts) < 1 and _comparable(term):
         parts.append(_close_meaning(term, text, closeness))
     return max(parts)
+
+
+@lru_cache(maxsize=4096)
+def _head_senses(term: str) -> frozenset[str]:
+    """What a phrase's last word alone says of it (counted at `HEAD_SHARE`).
+
+    A Chinese word's senses of several words by their last ("rider" of 骑手's "horse rider"); English words
+    together by their last one's translations that share a character with a translation of the whole (收费
+    of "fee" for "annual fee", 年费): "shares" of a stock, in English, are no "market share".
+    """
+    if not term.isascii():
+        return frozenset(t.rsplit(" ", 1)[1] for t in senses(term) if " " in t)
+    if " " not in term:
+        return frozenset()
+    whole = "".join(t for t in translations(term) if not t.isascii())
+    return frozenset(
+        t for t in translations(term.rsplit(" ", 1)[1]) if not t.isascii() and set(t) & set(whole)
+    )
 
 
 def _close_meaning(term: str, text: str, closeness: Closeness) -> float:
@@ -556,7 +599,7 @@ def _compounds(question: str, words: list[str]) -> list[list[str]]:
         for first, second in pairwise(words)
         if all(w.isascii() and w.isalpha() for w in (first, second))
         and f"{first} {second}" in folded
-        and _together([first, second])
+        and translations(f"{first} {second}")
     ]
 
 

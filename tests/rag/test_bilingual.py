@@ -3,6 +3,7 @@
 import pytest
 
 from rag.bilingual import (
+    HEAD_SHARE,
     coverage,
     known_names,
     matched_share,
@@ -132,6 +133,21 @@ def test_presence_matches_whole_words_translations_and_scattered_characters():
     assert presence("年费", "年卡收费为168元") == 0.5
 
 
+def test_a_translation_of_several_words_is_present_only_as_a_whole():
+    assert presence("市场份额", "its market share rose") == 1.0
+    assert presence("市场份额", "shares of pdd fell 6.5%") < 1.0
+    assert presence("净利润", "an adjusted net profit of 4.58 billion") == 1.0
+    assert presence("净利润", "a net loss and an operating profit") < 1.0
+    # Its words may stand a word apart: the one the gloss dropped ("to hit the market"), or another.
+    assert presence("上市", "the drink hit the market in may") == 1.0
+    assert presence("年费", "the annual membership fee is 168 yuan") == 1.0
+    # Its last word alone is mostly, not surely, what it names: riders for 骑手 ("horse rider").
+    assert presence("骑手", "pension coverage for its riders") == HEAD_SHARE
+    assert presence("annual fee", "其年卡收费为168元") == HEAD_SHARE
+    assert occurrences("annual fee", "其年卡收费为168元")[0] == 3
+    assert presence("market share", "shares of pdd fell") == 0.0
+
+
 def test_matched_share_weighs_terms_and_abstains_when_nothing_can_be_judged():
     text = "小红卡业务将于2026年1月1日起暂停试运营，年卡收费为168元。"
     assert matched_share({"小红卡": 2.0, "暂停": 1.0}, text) == 1.0
@@ -149,7 +165,8 @@ def test_a_word_is_judged_absent_only_where_its_script_makes_up_the_text():
 def test_occurrences_find_a_term_its_translation_or_its_parts():
     assert occurrences("close", "业务将关停，关停后") == [3, 6]
     assert occurrences("tesla", "小红卡") == []
-    assert occurrences("净利润率", "an adjusted net profit margin of 14.0%") == [12, 16, 23]
+    # Its parts' glosses, each a phrase: "net profit" (净利润), "profit margin" (利润率).
+    assert occurrences("净利润率", "an adjusted net profit margin of 14.0%") == [12, 16]
     # A short word found nowhere whole: its characters in order, a few apart.
     assert occurrences("年费", "其年卡收费为168元") == [1]
     assert occurrences("年费", "年度报告与收费标准") == []

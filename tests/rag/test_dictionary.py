@@ -6,9 +6,17 @@ from rag import dictionary
 
 
 def test_chinese_words_translate_to_their_content_words():
-    assert {"net", "profit"} <= dictionary.english("净利润")
     assert "shut" in dictionary.english("关停")
     assert dictionary.english("\0unknown") == frozenset()
+    # A sense of several words is one phrase (市场份额 is no "share" alone); senses stand apart.
+    assert dictionary.english("净利润") == {"net profit"}
+    assert "market share" in dictionary.english("市场份额")
+    assert {"attract", "fascinate"} <= dictionary.english("吸引")
+
+
+def test_a_phrase_translates_to_the_chinese_words_it_glosses_as_a_whole():
+    assert "市场份额" in dictionary.glossed("market share")
+    assert dictionary.glossed("share market") == frozenset()
 
 
 def test_english_words_translate_to_common_chinese_words_through_plain_inflections():
