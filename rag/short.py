@@ -237,8 +237,11 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     def weight(start: int, end: int) -> float:
         # No word of the question near it: no answer, however many stand farther off.
         near = bool(stated) or _near(folded, start, end, places, start in dates)
-        narrowing = sum(weights[t] for t in _narrowing(folded, start, end, places))
-        return pull(start, end) + narrowing if near else -math.inf
+        return (
+            pull(start, end) + sum(weights[t] for t in _narrowing(folded, start, end, places))
+            if near
+            else -math.inf
+        )
 
     strongest, (start, end) = max(
         ((weight(*span), span) for span in spans), key=lambda x: (x[0], x[1][0] - x[1][1])
