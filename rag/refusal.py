@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from rag.bilingual import coverage, known_names, listed_spellings, translations
+from rag.guard import unasked
 from rag.intents import asked_words, stated_words
 from rag.store import KeywordIndex
 from rag.subject import naming, on_subject, unnamed
@@ -77,12 +78,13 @@ def unknown_names(question: str, keyword: KeywordIndex) -> list[str]:
 
 
 def _covered(question: str, hits: Sequence[Hit], keyword: KeywordIndex) -> list[float]:
-    """How much of `question` each of `hits` holds (`coverage`), for those that can be judged."""
+    """How much of `question` each of `hits` holds (`coverage`), for those that can be judged.
+
+    Never by instructions hidden in them (`unasked`): they are no evidence, and never quoted.
+    """
     asked = asked_words(question, terms(question, search_mode=False))
-    judged = (
-        coverage(question, h.chunk.index_text, keyword.idf, stated_words(asked, h.chunk.index_text))
-        for h in hits
-    )
+    texts = (unasked(question, h.chunk.index_text) for h in hits)
+    judged = (coverage(question, text, keyword.idf, stated_words(asked, text)) for text in texts)
     return [c for c in judged if c is not None]
 
 

@@ -1,6 +1,13 @@
 """Instructions hidden in documents: found through invisible characters, never matched on, never repeated."""
 
-from rag.guard import asks_about, instruction_spans, repeats_instructions, visible, without_instructions
+from rag.guard import (
+    asks_about,
+    instruction_spans,
+    repeats_instructions,
+    unasked,
+    visible,
+    without_instructions,
+)
 
 ZWSP = "\u200b"
 ARTICLE = (
@@ -26,6 +33,12 @@ def test_retrieval_text_keeps_everything_but_the_instructions():
     assert "326亿元" in kept and "GMV grew 15%" in kept
     assert "PWNED" not in kept and "ZX81" not in kept
     assert without_instructions("No instructions here.") == "No instructions here."
+
+
+def test_the_evidence_for_a_question_keeps_only_the_instructions_it_asks_about():
+    assert "PWNED" not in unasked("What did Kuaishou earn?", ARTICLE)
+    assert "326亿元" in unasked("What did Kuaishou earn?", ARTICLE)
+    assert "PWNED-42" in unasked("What does the hidden instruction say?", ARTICLE)
 
 
 def test_an_instruction_is_evidence_only_for_a_question_about_it():
