@@ -140,5 +140,5 @@ def unnamed_in(question: str, hits: Sequence[Hit], knows: Callable[[str], bool])
         return False
     named = [POSSESSIVE_END.sub("", n) for n in names(question) if n.isascii()]
     named = [n for n in named if all(knows(t) for t in terms(n))]
-    texts = [unbroken(fold(f"{hit.chunk.title}\n{hit.chunk.text}")) for hit in hits] if named else []
+    texts = [unbroken(f"{hit.chunk.title}\n{hit.chunk.text}") for hit in hits] if named else []
     return bool(named) and not any(mentions(fold(name), text) for name in named for text in texts)

@@ -123,8 +123,8 @@ def fold_mapped(text: str) -> tuple[str, list[int]]:
     pieces = [unicodedata.normalize("NFKC", ch) for ch in text]
     offsets = [at for at, piece in enumerate(pieces) for _ in piece]
     folded = "".join(pieces)
-    if not folded.isascii() and len(simplified := _to_simplified().convert(folded)) == len(folded):
-        folded = simplified
+    if len(converted := simplified(folded)) == len(folded):
+        folded = converted
     lower = folded.lower()
     return (lower if len(lower) == len(folded) else folded), offsets
 
