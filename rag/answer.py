@@ -12,7 +12,7 @@ import logging
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, partial
 
 from rag.bilingual import matched_share, occurrences, weighted_terms
 from rag.bootstrap import ensure_index
@@ -35,7 +35,7 @@ from rag.refusal import REFUSAL, covers
 from rag.retrieve import gather
 from rag.short import Figure, answer_span, numberless
 from rag.store import KeywordIndex
-from rag.subject import on_subject, unnamed_in
+from rag.subject import on_subject, unnamed_in, written_in_chinese
 from rag.text import bigrams, fold, language, terms, unbroken
 from rag.types import Answer, Citation, Hit, Quote
 
@@ -176,7 +176,12 @@ def _extractive(turn: _Turn) -> Answer:
     if (
         not citations
         or numberless(turn.query, [c.quote for c in citations])
-        or unnamed_in(turn.query, [h for h in turn.hits if h.chunk.chunk_id in chunks], turn.keyword.knows)
+        or unnamed_in(
+            turn.query,
+            [h for h in turn.hits if h.chunk.chunk_id in chunks],
+            turn.keyword.knows,
+            partial(written_in_chinese, keyword=turn.keyword),
+        )
     ):
         return _refusal(turn)
     text = compose(citations, turn.lang, _short_answers(turn, citations))

@@ -21,8 +21,9 @@ from pathlib import Path
 from rag.bilingual import compound_parts, known_names, mentions, names_whole, pinyin_names, rare_word
 from rag.dictionary import is_name
 from rag.lexicon import names as lexicon_names
+from rag.store import KeywordIndex
 from rag.text import POSSESSIVE_END, fold, is_cjk, language, terms, unbroken
-from rag.types import Hit
+from rag.types import Filters, Hit
 
 _DEICTIC = frozenset("这那它他她其该此哪")
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z0-9'’.\-]*[A-Za-z0-9]|\b[A-Z]\b")
@@ -125,20 +126,43 @@ def unnamed(question: str) -> str:
     return re.sub(pattern, " ", question, flags=re.IGNORECASE)
 
 
-def unnamed_in(question: str, hits: Sequence[Hit], knows: Callable[[str], bool]) -> bool:
+def unnamed_in(
+    question: str,
+    hits: Sequence[Hit],
+    knows: Callable[[str], bool],
+    written_in_chinese: Callable[[str], bool],
+) -> bool:
     """Whether an English question names what the archive has (Temu) and the titled `hits` name none of it.
 
     Their titles count: "Who founded Temu?" is not answered by Xiaohongshu's founder, in an article
-    titled for Xiaohongshu. Not judged: a Chinese passage, which may write a foreign name its own way,
-    and a passage of an untitled document (titled by its file name), which may leave its subject to
-    the title it lacks (XQuAD's paragraphs: same-language answers 0.832 -> 0.825 when they were
-    judged, "the forest" of a question on the Amazon forest).
+    titled for Xiaohongshu. A Chinese passage is judged only for names Chinese text in the archive
+    writes as English does (`written_in_chinese`: "Temu面临欧盟调查"): otherwise it may write a foreign
+    name its own way (Panthers: 黑豹队). Not judged: a passage of an untitled document (titled by its
+    file name), which may leave its subject to the title it lacks (XQuAD's paragraphs: same-language
+    answers 0.832 -> 0.825 when they were judged, "the forest" of a question on the Amazon forest).
     """
     if language(question) != "en" or not hits:
         return False
-    if any(language(hit.chunk.text) != "en" or hit.chunk.title == Path(hit.chunk.path).stem for hit in hits):
+    if any(hit.chunk.title == Path(hit.chunk.path).stem for hit in hits):
         return False
     named = [POSSESSIVE_END.sub("", n) for n in names(question) if n.isascii()]
     named = [n for n in named if all(knows(t) for t in terms(n))]
+    if any(language(hit.chunk.text) != "en" for hit in hits) and not all(map(written_in_chinese, named)):
+        return False
     texts = [unbroken(f"{hit.chunk.title}\n{hit.chunk.text}") for hit in hits] if named else []
     return bool(named) and not any(mentions(fold(name), text) for name in named for text in texts)
+
+
+# Chunks holding a name that are read to find whether Chinese text writes it as English does.
+WRITTEN_LOOKED_AT = 100
+
+
+def written_in_chinese(name: str, keyword: KeywordIndex) -> bool:
+    """Whether a Chinese title or passage in `keyword`'s archive writes `name` as it is (Temu, not 特姆)."""
+    folded = fold(name)
+    found = keyword.search(terms(name), WRITTEN_LOOKED_AT, Filters())
+    return any(
+        language(text) == "zh" and folded in fold(text)
+        for chunk, _ in found
+        for text in (chunk.title, chunk.text)
+    )

@@ -1,10 +1,14 @@
 """What a question names, and which passages are about it (the gate and the quotes judge only those)."""
 
+from pathlib import Path
+
 import pytest
 
+from ingest import ingest
 from rag import answer
 from rag.config import Settings
-from rag.subject import names, naming, on_subject, subject_names, unnamed, unnamed_in
+from rag.store import get_store
+from rag.subject import names, naming, on_subject, subject_names, unnamed, unnamed_in, written_in_chinese
 from rag.types import Hit
 from tests.helpers import make_chunk
 
@@ -72,24 +76,57 @@ def test_a_question_is_refused_when_only_another_subjects_passage_covers_it(arch
     assert answer(question, settings=archive).refused
 
 
-def test_an_english_question_is_not_answered_by_english_articles_naming_none_of_its_names():
-    def hit(text: str, title: str = "Xiaohongshu bets on e-commerce") -> Hit:
-        return Hit(chunk=make_chunk(text, title=title, path="/archive/36ke.txt"), score=1.0)
+def hit(text: str, title: str = "Xiaohongshu bets on e-commerce") -> Hit:
+    return Hit(chunk=make_chunk(text, title=title, path="/archive/36ke.txt"), score=1.0)
 
-    founder = hit("Xiaohongshu's founder, Zhai Fang, envisions a balance.")
+
+FOUNDER = hit("Xiaohongshu's founder, Zhai Fang, envisions a balance.")
+INDEXED = {"temu", "xiaohongshu", "zhai", "fang"}.__contains__
+
+
+def test_an_english_question_is_not_answered_by_english_articles_naming_none_of_its_names():
+    def unnamed(question: str, hits: list[Hit]) -> bool:
+        return unnamed_in(question, hits, INDEXED, lambda name: False)
+
     temu = hit("Temu, the company's overseas shopping app, faces an investigation.", "PDD's profit falls")
-    indexed = {"temu", "xiaohongshu", "zhai", "fang"}.__contains__
-    assert unnamed_in("Who founded Temu?", [founder], indexed)
-    assert not unnamed_in("Who founded Xiaohongshu?", [founder], indexed)
-    assert not unnamed_in("Who founded Temu?", [founder, temu], indexed)
+    assert unnamed("Who founded Temu?", [FOUNDER])
+    assert not unnamed("Who founded Xiaohongshu?", [FOUNDER])
+    assert not unnamed("Who founded Temu?", [FOUNDER, temu])
     # The title names what the passage is about: "the company" of an article on Temu.
-    assert not unnamed_in(
-        "Who founded Temu?", [hit("The company was founded in 2022.", "Temu's rise")], indexed
-    )
+    assert not unnamed("Who founded Temu?", [hit("The company was founded in 2022.", "Temu's rise")])
     # A name the archive has nowhere is the refusal gate's; a Chinese passage may write a name its own
     # way, an untitled document's passage may leave it to the title it lacks; a Chinese question names
     # by other rules.
-    assert not unnamed_in("Who founded Tesla?", [founder], indexed)
-    assert not unnamed_in("Who founded Temu?", [hit("小红书创始人毛文超表示，社区是根本。")], indexed)
-    assert not unnamed_in("Who founded Temu?", [hit(founder.chunk.text, "36ke")], indexed)
-    assert not unnamed_in("Temu的创始人是谁？", [founder], indexed)
+    assert not unnamed("Who founded Tesla?", [FOUNDER])
+    assert not unnamed("Who founded Temu?", [hit("小红书创始人毛文超表示，社区是根本。")])
+    assert not unnamed("Who founded Temu?", [hit(FOUNDER.chunk.text, "36ke")])
+    assert not unnamed("Temu的创始人是谁？", [FOUNDER])
+
+
+def test_a_chinese_passage_is_judged_for_a_name_chinese_text_writes_as_english_does():
+    chinese = hit("蜜雪冰城前三季度营收187亿元，同比增长21%。", "蜜雪冰城港股上市")
+
+    def unnamed(question: str, written: set[str]) -> bool:
+        return unnamed_in(question, [chinese], INDEXED, written.__contains__)
+
+    assert unnamed("How much did Temu's sales grow?", {"Temu"})
+    assert not unnamed("How much did Temu's sales grow?", set())
+    assert not unnamed("How much did Mixue's sales grow?", {"Temu"})
+
+
+def test_a_name_is_written_in_chinese_as_english_writes_it_when_a_chinese_title_or_passage_has_it(
+    settings: Settings, tmp_path: Path
+):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "pdd.md").write_text(
+        "# 拼多多三季度利润下滑 Temu面临欧盟调查\n\nTemu, the overseas shopping app of PDD, faces an EU "
+        "investigation. Shares of PDD fell after Shein reported results.\n",
+        encoding="utf-8",
+    )
+    ingest([folder], settings=settings)
+    keyword = get_store(settings=settings).keyword_index()
+    assert written_in_chinese("Temu", keyword)
+    # Only English text has it: a Chinese article may write it its own way.
+    assert not written_in_chinese("Shein", keyword)
+    assert not written_in_chinese("Tesla", keyword)
