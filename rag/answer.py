@@ -36,7 +36,7 @@ from rag.retrieve import gather
 from rag.short import Figure, answer_span, numberless
 from rag.store import KeywordIndex
 from rag.subject import on_subject, unnamed_in, written_in_chinese
-from rag.text import bigrams, fold, language, terms, unbroken
+from rag.text import bigrams, fold, language, sentence_spans, terms, unbroken
 from rag.types import Answer, Citation, Hit, Quote
 
 log = logging.getLogger(__name__)
@@ -209,7 +209,7 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> dict[int, str]:
             if best is None:
                 break
             continue
-        covered, pinned = turn.covered(citation.quote), turn.pinned(citation.quote)
+        covered, pinned = turn.covered(_sentences_of(citation)), turn.pinned(citation.quote)
         if best is None or (
             figure.pull >= CO_ANSWER_PULL * best[0].pull
             and covered >= CO_ANSWER_PULL * best[1]
@@ -218,6 +218,21 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> dict[int, str]:
             best = best or (figure, covered, pinned)
             found[citation.n] = citation.quote[figure.start : figure.end]
     return found
+
+
+def _sentences_of(citation: Citation) -> str:
+    """The whole sentences of its passage that `citation`'s quote was cut from (the quote, if not found).
+
+    What a figure is said of may stand in the part of its sentence left out of the quote: "Kuaishou's
+    e-commerce segment is becoming increasingly significant, with a reported GMV of 3,323.252 billion
+    yuan in Q1 2025" is quoted from "with".
+    """
+    at = citation.passage.find(citation.quote)
+    if at < 0:
+        return citation.quote
+    end = at + len(citation.quote)
+    spans = [(s, e) for s, e in sentence_spans(citation.passage) if s < end and at < e]
+    return citation.passage[min(at, *(s for s, _ in spans)) : max(end, *(e for _, e in spans))]
 
 
 def _figure(turn: _Turn, quoted: list[Citation]) -> tuple[Figure | None, Citation]:

@@ -56,6 +56,10 @@ def test_english_question_is_answered_from_a_chinese_article(archive: Settings):
         ("Which event helped 小红卡 scale up quickly?", "依托马路生活节"),
         # One source's figure, not "Sources differ": 小红卡's 168元 annual fee is no saving on payment fees.
         ("How much could Xiaohongshu save on payment fees?", "2.4 billion RMB["),
+        # Two articles give Q1's GMV: the second's quote starts after the words naming whose GMV it is,
+        # which its sentence has ("Kuaishou's e-commerce segment ..., with a reported GMV of ...").
+        ("What was Kuaishou's e-commerce GMV in Q1?", "Sources differ: 332.3 billion[1]"),
+        ("快手电商一季度GMV是多少？", "各来源说法不一：332.3 billion[1]"),
     ],
 )
 def test_the_answer_starts_with_what_answers_the_question(archive: Settings, question: str, first: str):
