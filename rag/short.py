@@ -187,7 +187,8 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     if "number" in intents:
         spans += figures(wanted(question), text)
     if "where" in intents:
-        spans += [_place_list(m) for m in _PLACES.finditer(text)]
+        places = (_place_list(m) for m in _PLACES.finditer(text))
+        spans += [span for span in places if not states(fold(question), text[slice(*span)])]
     # Who a thing acts on is what the question's verb acts on in the text, a name or not.
     if "who" in intents and (verb := acted_on(question)):
         spans += objects(verb, text)

@@ -92,6 +92,9 @@ def test_the_short_answer_to_where_is_the_list_of_places():
         _short("宏都阿里山公司总部在哪里？", "宏都阿里山公司是一间以旅游、娱乐、旅馆和餐饮为主的公司。")
         is None
     )
+    # What the question names is no place it asks for, in either language ("in Xiaohongshu's journey").
+    step = "The license is a critical step in Xiaohongshu's journey towards becoming a transaction platform."
+    assert _short("小红书的支付牌照是从哪里获得的？", step) is None
 
 
 def test_a_how_much_question_is_answered_in_the_units_it_asks_for_or_not_at_all():
