@@ -188,7 +188,8 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
         spans += figures(wanted(question), text)
     if "where" in intents:
         places = (_place_list(m) for m in _PLACES.finditer(text))
-        spans += [span for span in places if not states(fold(question), text[slice(*span)])]
+        # A list naming the question's place among others still answers it (欧洲越橘: 欧洲、北美).
+        spans += [span for span in places if not states(fold(question), text[slice(*span)], share=1.0)]
     # Who a thing acts on is what the question's verb acts on in the text, a name or not.
     if "who" in intents and (verb := acted_on(question)):
         spans += objects(verb, text)
@@ -801,14 +802,14 @@ def _adds(question: str, span: str) -> bool:
     return any(not matched_share({word: 1.0}, question) for word in terms(span))
 
 
-def states(question: str, span: str) -> bool:
+def states(question: str, span: str, share: float = 0.5) -> bool:
     """Whether the question (folded) already says what `span` says, in either language.
 
-    Half its words or more, or their translations: 快手自营旗舰店 says "Kuaishou Official Self-Operated
-    Flagship Store".
+    `share` of its words or more, or their translations: 快手自营旗舰店 says "Kuaishou Official
+    Self-Operated Flagship Store".
     """
     words = dict.fromkeys(terms(span), 1.0)
-    return bool(words) and (matched_share(words, question) or 0.0) >= 0.5
+    return bool(words) and (matched_share(words, question) or 0.0) >= share
 
 
 # What continues a Latin word or a number past a point inside it: letters and digits, a decimal point

@@ -95,6 +95,10 @@ def test_the_short_answer_to_where_is_the_list_of_places():
     # What the question names is no place it asks for, in either language ("in Xiaohongshu's journey").
     step = "The license is a critical step in Xiaohongshu's journey towards becoming a transaction platform."
     assert _short("小红书的支付牌照是从哪里获得的？", step) is None
+    assert (
+        _short("哪些地方欧洲越橘较多？", "欧洲越橘主要分布于欧洲、北美（美国和加拿大）和亚洲北部。")
+        == "欧洲、北美"
+    )
 
 
 def test_a_how_much_question_is_answered_in_the_units_it_asks_for_or_not_at_all():
