@@ -17,6 +17,7 @@ from rag.closeness import QUOTING
 from rag.guard import asks_about, instruction_spans
 from rag.intents import ANSWER_TYPES, FRAMES, INTENTS, acted_on, asked_words, question_intents, stated_words
 from rag.short import figures, measured_weights, objects, states, wanted
+from rag.subject import subject_names
 from rag.text import CLAUSE_END, bigrams, fold, language, normalize, quotable_spans, unbroken
 from rag.types import Chunk, Hit, Quote
 
@@ -60,6 +61,8 @@ class _Scorer:
         self.wanted = wanted(question)
         self.acted_on = acted_on(question)
         self.question = fold(question)
+        named = set(subject_names(question))
+        self.besides = {t: w for t, w in self.weights.items() if t not in named}
 
     def __call__(self, text: str, topic: str = "") -> float:
         return self.shared(text, topic) + INTENT_WEIGHT * self.intent(text)
@@ -77,6 +80,16 @@ class _Scorer:
         paraphrase = len(self.bigrams & bigrams(text)) / len(self.bigrams) if self.bigrams else 0.0
         weight = PARAPHRASE_WEIGHT if self.bigrams else 0.0
         return (1 - weight) * lexical + weight * paraphrase
+
+    def names_more(self, text: str) -> bool:
+        """Whether `text` has a word of the question besides what it names (or the question has none).
+
+        小红书's card launching in September says nothing of when 小红书 got its payment licence.
+        """
+        if not self.besides:
+            return True
+        given = stated_words(self.asked, text)
+        return bool(matched_share(self.besides, unbroken(text), self.shares, given, QUOTING))
 
     def intent(self, text: str) -> float:
         """How far `text` has the cues of the answer the question asks for (a date for when), 0 to 1."""
@@ -320,16 +333,19 @@ def _supports(quote: Quote, chosen: list[Quote], score: _Scorer, runs_on: bool) 
 
     Running on from a chosen quote or from a chosen article, it must score `SUPPORT_SHARE` of the best
     quote's score; from another article, `OTHER_ARTICLE_SHARE`, and share as much of the question's
-    wording, and some at least (a figure alone is no answer to it).
+    wording, and some at least besides what it names (a figure alone is no answer to it, nor another
+    article on the same company).
     """
     if runs_on or any(c.hit.chunk.doc_id == quote.hit.chunk.doc_id for c in chosen):
         return quote.score >= SUPPORT_SHARE * chosen[0].score
     first = chosen[0]
-    shared = score.shared(quote.hit.chunk.text[quote.start : quote.end])
+    text = quote.hit.chunk.text[quote.start : quote.end]
+    shared = score.shared(text)
     return (
         quote.score >= OTHER_ARTICLE_SHARE * first.score
         and shared > 0
         and shared >= OTHER_ARTICLE_SHARE * score.shared(first.hit.chunk.text[first.start : first.end])
+        and score.names_more(text)
     )
 
 

@@ -66,6 +66,13 @@ def test_the_answer_starts_with_what_answers_the_question(archive: Settings, que
     assert answer(question, settings=archive).text.startswith(first)
 
 
+def test_another_article_sharing_only_what_the_question_names_is_not_quoted(archive: Settings):
+    # 小红卡's launch in September 2025 has a date and 小红书, and says nothing of its payment licence.
+    result = answer("小红书什么时候拿到支付牌照的？", settings=archive)
+    assert result.citations
+    assert {c.source for c in result.citations} == {"36Ke"}
+
+
 def test_a_small_mixed_archive_ranks_both_languages_alike(archive: Settings):
     # A few chunks per language: dense scores are centred on the model's typical vectors, so an
     # English passage is not outranked by Chinese ones for being English, and the other way round.
