@@ -132,11 +132,12 @@ def spellings(term: str) -> tuple[str, ...]:
 
 # The ending an English word is matched without, so one form finds the others: "fans" finds "fan base",
 # "operates" finds "operated", "cities" finds "city". Three letters are kept at least; a few words only
-# look inflected. The one who does a thing is found by it and finds it ("founded": "founder",
+# look inflected; what was saved or earned is found by the verb (savings: save, earnings: earned). The
+# one who does a thing is found by it and finds it ("founded": "founder",
 # "managers": "manage"), for words of five letters or more: shorter ones are mostly another word
 # (use: user, form: former, show: shower).
 # So is the act ("compete": "competition", "operated": "operation").
-_ENDING = re.compile(r"(?<=[a-z]{3})(?:ies|es|s|ed|ing)$")
+_ENDING = re.compile(r"(?<=[a-z]{3})(?:ies|es|ings|s|ed|ing)$")
 DERIVED_ROOT = 5
 _DERIVED = re.compile(rf"(?<=[a-z]{{{DERIVED_ROOT}}})(?:er|ition|ation|ion)$")
 _NOT_INFLECTED = frozenset({"news", "series", "species", "means", "lens", "physics", "economics"})
@@ -205,12 +206,12 @@ def _forms(term: str) -> str:
     if _CONSONANT_Y.search(stem):
         forms = _Y_FORMS
     elif len(stem) < DERIVED_ROOT:
-        forms = "(?:e|y|s|es|ed|d|ing|ies|ied)?"
+        forms = "(?:e|y|s|es|ed|d|ings?|ies|ied)?"
     elif stem.endswith("e"):
         # compete: competing, competitor's -er, competition (no "competey").
-        forms = "(?:e|es|ed|ing|ers?|(?:it|at)?ions?)"
+        forms = "(?:e|es|ed|ings?|ers?|(?:it|at)?ions?)"
     else:
-        forms = "(?:e|y|s|es|ed|d|ing|ies|ied|ers?|(?:it|at)?ions?)"
+        forms = "(?:e|y|s|es|ed|d|ings?|ies|ied|ers?|(?:it|at)?ions?)"
         forms += "" if _another_verbs_past(term, root) else "?"
     irregular = "".join(f"|{re.escape(form)}" for form in _irregular(term))
     return f"(?:{re.escape(root)}{forms}{irregular})"

@@ -56,6 +56,8 @@ def test_english_question_is_answered_from_a_chinese_article(archive: Settings):
         ("Which event helped 小红卡 scale up quickly?", "依托马路生活节"),
         # One source's figure, not "Sources differ": 小红卡's 168元 annual fee is no saving on payment fees.
         ("How much could Xiaohongshu save on payment fees?", "2.4 billion RMB["),
+        # "savings" is what is saved; "What fee rate" asks for a figure.
+        ("What fee rate is used to estimate Xiaohongshu's savings?", "0.6%["),
         # Two articles give Q1's GMV: the second's quote starts after the words naming whose GMV it is,
         # which its sentence has ("Kuaishou's e-commerce segment ..., with a reported GMV of ...").
         ("What was Kuaishou's e-commerce GMV in Q1?", "Sources differ: 332.3 billion[1]"),

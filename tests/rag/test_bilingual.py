@@ -193,6 +193,9 @@ def test_an_english_word_matches_its_other_forms_but_not_a_longer_word():
     assert presence("cities", "the city of chengdu") == 1.0
     assert presence("news", "new rules") == 0.0
     assert presence("closes", "it will disclose") == 0.0
+    # What was gained or earned, as a noun of its -ing form (savings: save, earnings: earned).
+    assert presence("savings", "it saves on transaction fees") == 1.0
+    assert presence("earnings", "it earned 4.58 billion yuan") == 1.0
     # A word ending in a consonant and y: its plural and its -ize forms (一类: category, "categorized").
     assert presence("city", "three cities") == 1.0
     assert presence("category", "it is categorized under internet payment") == 1.0
