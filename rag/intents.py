@@ -233,15 +233,18 @@ def question_intents(question: str) -> list[str]:
     return [name for name in found if name != "said" or found == ["said"]]
 
 
-# Who a thing acts on ("Who does Kuaishou's store attract?", "Who did it partner with?", 野马队打败了谁):
+# Who a thing acts on ("Who does Kuaishou's store attract?", "Who did it partner with?", "Who is Meituan
+# competing with?", 野马队打败了谁):
 # the question ends on its verb (and a preposition), with no other preposition before it, so the last
 # word is the verb ("Who did the Broncos beat in the divisional game?" ends on a noun: not this form).
 # The characters before 谁 read for the verb: bounded, so the pattern stays linear in the question.
 ACTING_CHARS = 12
 _ACTED_ON = re.compile(
-    r"^\s*+who(?:m)?\s++(?:do|does|did|will|would|can|could|should)\s++"
+    r"^\s*+who(?:m)?\s++(?:(?:do|does|did|will|would|can|could|should)\s++"
     r"(?:(?!(?:in|at|on|of|for|to|as|by|from|with|after|before|during)\b)[\w'’-]++\s++)+?"
-    r"(?-i:([a-z]++))(?:\s++(?:with|to|for|on|against|from|at|into|about|over))?+\s*+[?？]?\s*+$|"
+    r"(?-i:([a-z]++))|(?:is|are|was|were)\s++"
+    r"(?:(?!(?:in|at|on|of|for|to|as|by|from|with|after|before|during)\b)[\w'’-]++\s++)+?"
+    r"(?-i:([a-z]{2,}ing)))(?:\s++(?:with|to|for|on|against|from|at|into|about|over))?+\s*+[?？]?\s*+$|"
     rf"([{CJK_RANGE}]{{2,{ACTING_CHARS}}})了?(?:谁|哪些人|什么人)[？?]?\s*+$",
     re.I,
 )
@@ -254,9 +257,9 @@ def acted_on(question: str) -> str | None:
     match = _ACTED_ON.search(question)
     if not match:
         return None
-    if match.group(1):
-        return match.group(1).lower()
-    before = match.group(2).removesuffix("了")
+    if verb := match.group(1) or match.group(2):
+        return verb.lower()
+    before = match.group(3).removesuffix("了")
     words = terms(before, search_mode=False)
     verb = words[-1] if words else ""
     return verb if len(verb) >= 2 and before.endswith(verb) and verb[-1] not in _NOT_ACTING else None

@@ -27,10 +27,13 @@ def test_a_question_asking_who_a_thing_acts_on_gives_its_verb():
     assert acted_on("Who did Kuaishou partner with?") == "partner"
     assert acted_on("快手自营店吸引了哪些人？") == acted_on("快手自营店吸引谁？") == "吸引"
     assert acted_on("野马队在分区赛中打败了谁？") == "打败"
+    assert acted_on("Who is Meituan competing with?") == "competing"
     # Who does it, who it is, and a question ending on a noun are other forms.
     assert acted_on("Who founded Xiaohongshu?") is None
     assert acted_on("小红卡的负责人是谁？") is None
     assert acted_on("Who did the Broncos beat in the divisional game?") is None
+    assert acted_on("Who is the founder?") is None
+    assert acted_on("Who is the king?") is None
 
 
 def test_what_someone_said_is_asked_only_when_nothing_else_is():
