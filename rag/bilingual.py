@@ -137,7 +137,9 @@ def spellings(term: str) -> tuple[str, ...]:
 # "managers": "manage"), for words of five letters or more: shorter ones are mostly another word
 # (use: user, form: former, show: shower).
 # So is the act ("compete": "competition", "operated": "operation").
-_ENDING = re.compile(r"(?<=[a-z]{3})(?:ies|es|ings|s|ed|ing)$")
+_ENDING = re.compile(r"(?<=[a-z]{3})(?:ies|es|s|ed|ing)$")
+# A noun of an -ing form, after a syllable ("savings", "earnings"; not "springs", "strings", "things").
+_ING_NOUN = re.compile(r"(?<=[aeiouy][^aeiouy])ings$|(?<=[aeiouy][^aeiouy]{2})ings$")
 DERIVED_ROOT = 5
 _DERIVED = re.compile(rf"(?<=[a-z]{{{DERIVED_ROOT}}})(?:er|ition|ation|ion)$")
 _NOT_INFLECTED = frozenset({"news", "series", "species", "means", "lens", "physics", "economics"})
@@ -145,7 +147,7 @@ _NOT_INFLECTED = frozenset({"news", "series", "species", "means", "lens", "physi
 
 @lru_cache(maxsize=4096)
 def _stem(term: str) -> str:
-    return term if term in _NOT_INFLECTED else _DERIVED.sub("", _ENDING.sub("", term))
+    return term if term in _NOT_INFLECTED else _DERIVED.sub("", _ENDING.sub("", _ING_NOUN.sub("", term)))
 
 
 # A word ending in a consonant and y, and its other forms: category, categories, categorised, categorized;

@@ -239,12 +239,12 @@ def question_intents(question: str) -> list[str]:
 # word is the verb ("Who did the Broncos beat in the divisional game?" ends on a noun: not this form).
 # The characters before 谁 read for the verb: bounded, so the pattern stays linear in the question.
 ACTING_CHARS = 12
+# The words between an auxiliary and the verb: no preposition among them.
+_BEFORE_VERB = r"(?:(?!(?:in|at|on|of|for|to|as|by|from|with|after|before|during)\b)[\w'’-]++\s++)+?"
 _ACTED_ON = re.compile(
-    r"^\s*+who(?:m)?\s++(?:(?:do|does|did|will|would|can|could|should)\s++"
-    r"(?:(?!(?:in|at|on|of|for|to|as|by|from|with|after|before|during)\b)[\w'’-]++\s++)+?"
-    r"(?-i:([a-z]++))|(?:is|are|was|were)\s++"
-    r"(?:(?!(?:in|at|on|of|for|to|as|by|from|with|after|before|during)\b)[\w'’-]++\s++)+?"
-    r"(?-i:([a-z]{2,}ing)))(?:\s++(?:with|to|for|on|against|from|at|into|about|over))?+\s*+[?？]?\s*+$|"
+    rf"^\s*+who(?:m)?\s++(?:(?:do|does|did|will|would|can|could|should)\s++{_BEFORE_VERB}(?-i:([a-z]++))|"
+    rf"(?:is|are|was|were)\s++{_BEFORE_VERB}(?-i:([a-z]{{2,}}ing)))"
+    r"(?:\s++(?:with|to|for|on|against|from|at|into|about|over))?+\s*+[?？]?\s*+$|"
     rf"([{CJK_RANGE}]{{2,{ACTING_CHARS}}})了?(?:谁|哪些人|什么人)[？?]?\s*+$",
     re.I,
 )
