@@ -74,9 +74,8 @@ class _Scorer:
         title) is said with every sentence of the article: "本鱼…以小鱼为食" is about the 蓝线裸顶鲷 of
         its title as much as the sentence that names it.
         """
-        given = stated_words(self.asked, text)
+        lexical = self._matched(self.weights, text, topic)
         text = f"{topic}\n{text}" if topic else text
-        lexical = matched_share(self.weights, unbroken(text), self.shares, given, QUOTING) or 0.0
         paraphrase = len(self.bigrams & bigrams(text)) / len(self.bigrams) if self.bigrams else 0.0
         weight = PARAPHRASE_WEIGHT if self.bigrams else 0.0
         return (1 - weight) * lexical + weight * paraphrase
@@ -86,10 +85,13 @@ class _Scorer:
 
         小红书's card launching in September says nothing of when 小红书 got its payment licence.
         """
-        if not self.besides:
-            return True
+        return not self.besides or self._matched(self.besides, text) > 0
+
+    def _matched(self, weights: dict[str, float], text: str, topic: str = "") -> float:
+        """The weighted share of `weights`' words `text` (said after `topic`) holds, asked words as stated."""
         given = stated_words(self.asked, text)
-        return bool(matched_share(self.besides, unbroken(text), self.shares, given, QUOTING))
+        said = f"{topic}\n{text}" if topic else text
+        return matched_share(weights, unbroken(said), self.shares, given, QUOTING) or 0.0
 
     def intent(self, text: str) -> float:
         """How far `text` has the cues of the answer the question asks for (a date for when), 0 to 1."""

@@ -147,10 +147,12 @@ def unnamed_in(
         return False
     named = [POSSESSIVE_END.sub("", n) for n in names(question) if n.isascii()]
     named = [n for n in named if all(knows(t) for t in terms(n))]
+    if not named:
+        return False
     if any(language(hit.chunk.text) != "en" for hit in hits) and not all(map(written_in_chinese, named)):
         return False
-    texts = [unbroken(f"{hit.chunk.title}\n{hit.chunk.text}") for hit in hits] if named else []
-    return bool(named) and not any(mentions(fold(name), text) for name in named for text in texts)
+    texts = [unbroken(f"{hit.chunk.title}\n{hit.chunk.text}") for hit in hits]
+    return not any(mentions(fold(name), text) for name in named for text in texts)
 
 
 # Chunks holding a name that are read to find whether Chinese text writes it as English does.
