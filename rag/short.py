@@ -540,14 +540,20 @@ class Wanted(NamedTuple):
     Its `kind`: a `rate` (a percentage), a `change` (a percentage, else an amount), a `duration` (a
     span of time, for how long), `money` (a sum in a currency, for a price, a fee, what was paid), a
     `count` (an amount that is not money, for how many) or an `amount`; the `units` it is in, when
-    the question says (件 in 多少件包裹, a weight's units in 体重是多少); and whether only a figure in
-    them answers it (not for 多少个, which counts in any measure word).
+    the question says (件 in 多少件包裹, a weight's units in 体重是多少); whether only a figure in
+    them answers it (not for 多少个, which counts in any measure word); what it counts (`counted`); and
+    whether its units are a Chinese measure word (`measure_word`), which English texts do without.
     """
 
     kind: str
     units: re.Pattern[str] | None
     only: bool
     counted: str | None = None
+    measure_word: bool = False
+
+    def read_in(self, text: str) -> Wanted:
+        """What is wanted of `text`: English counts in no measure words ("five princes" answers 几位王子)."""
+        return self._replace(units=None, only=False) if self.measure_word and language(text) == "en" else self
 
 
 # A question asking how many or how much, and what may answer it: any number at all (digits, Chinese
@@ -601,7 +607,7 @@ def wanted(question: str) -> Wanted:
         word = measure.group(1)
         # People are counted in 人, 名 or 位 alike.
         units = re.compile(f"[{_PEOPLE}]$" if word in _PEOPLE else f"{word}$")
-        return Wanted(kind, units, word != "个", counted)
+        return Wanted(kind, units, word != "个", counted, measure_word=True)
     units = next((units for asks, units in _DIMENSIONS if asks.search(question)), None)
     return Wanted(kind, units, units is not None, counted)
 
@@ -659,6 +665,7 @@ def figures(wanted: Wanted, text: str) -> list[tuple[int, int]]:
     first (1262件, not 3周, for 多少件包裹), and are the only answer when it asks for them (8公斤,
     and never the 三个 beside it, for how heavy) and figures with units are there.
     """
+    wanted = wanted.read_in(text)
     if wanted.counted and not wanted.only and (counted := _counted(wanted.counted, text)):
         return counted
     spans = [m.span() for m in _FIGURE.finditer(text)]

@@ -114,6 +114,9 @@ def test_a_how_much_question_is_answered_in_the_units_it_asks_for_or_not_at_all(
         == "12 sq km"
     )
     assert _short("古监狱保存了几座塔楼？", "监狱可容纳1200名犯人。") is None
+    # English counts in no measure words: 几位 is answered by a number of the thing counted.
+    coup = "Gegeen was assassinated in a coup involving five princes from an anti-reform faction."
+    assert _short("有几位王子卷入了刺杀元英宗的政变中？", coup) == "five princes"
     # People are counted in 人, 名 or 位; a count without a unit still answers across languages.
     assert _short("有多少名运动员参赛？", "中国队共有23人参赛。") == "23人"
     assert (
