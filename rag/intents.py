@@ -64,7 +64,14 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             r"因为|由于|原因|理由|导致|为了|旨在|鉴于|出于|涉嫌|担忧|\bbecause\b|\bdue to\b|\breasons?\b|"
             r"\bas a result\b|\bin order to\b|\baim(?:s|ing)? to\b|"
             # What news gives as the reason for an inquiry or a move ("over concerns that it fails to …").
-            r"\bover concerns?\b|\bconcerns? (?:that|over|about)\b|\bamid\b|\bon suspicion\b",
+            r"\bover concerns?\b|\bconcerns? (?:that|over|about)\b|\bamid\b|\bon suspicion\b|"
+            # What an inquiry or a penalty is over ("an investigation … over the sale of illegal products"),
+            # and a cause news adds after a comma (", as a price war … ate into margins"): the reason
+            # starts at the cue's `reason` group.
+            r"\b(?:investigat\w*+|inquir(?:y|ies)|probe[sd]?|lawsuits?|sued|fined|fines|penalt(?:y|ies)|"
+            r"criticism|criticized|criticised|backlash|disputes?)\b[^.;]{0,80}?\b(?P<reason>over)\s|"
+            r"(?<=, )as (?!(?:well|part|of|much|many|long|far|soon|such|if|though|expected|usual|"
+            r"follows|a result|it (?:is|was))\b)",
             re.I,
         ),
         re.compile(r"表示|称|认为|因此|所以|\bsaid\b|\bsays\b|\bindicat", re.I),

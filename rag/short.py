@@ -306,13 +306,16 @@ _JOINED_ON = re.compile(
 def _stated(intents: list[str], text: str) -> list[tuple[int, int]]:
     """The clause of `text` stating what the question asks for, when it comes late (see `STATED`)."""
     cues = [INTENTS[name][1] for name in intents if name in STATED]
-    found = [m.start() for cue in cues if (m := cue.search(text))]
+    found = [m for cue in cues if (m := cue.search(text))]
     if not found:
         return []
-    at = min(found)
+    first = min(found, key=lambda m: m.start())
+    at = first.start()
     sentence = _sentence_at(text, at)
     bounds = [m.end() for m in CLAUSE_END.finditer(text, *sentence)]
     start = max((b for b in bounds if b <= at), default=sentence[0])
+    if "reason" in first.re.groupindex and first.group("reason"):
+        start = first.start("reason")
     end = _clause_end(text, at, sentence[1])
     while start < end and text[start] in "\"'”’」』） ":
         start += 1

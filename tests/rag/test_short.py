@@ -194,6 +194,24 @@ def test_a_statement_asked_for_leads_by_its_clause_when_the_sentence_says_it_lat
     assert _short("Why is the EU investigating Temu?", probe) == (
         "over concerns that it fails to stop the sale of illegal products"
     )
+    inquiry = (
+        "Temu, the company's overseas shopping app, is facing a formal investigation by the European "
+        "Commission under the Digital Services Act over the sale of illegal products."
+    )
+    assert _short("Why is Temu being investigated?", inquiry) == "over the sale of illegal products", (
+        "what an inquiry is over is its reason, from the word on"
+    )
+    loss = (
+        "Meituan reported an adjusted net loss of 16 billion yuan for the third quarter, its first quarterly "
+        "loss in three years, as a price war with Alibaba and JD.com in instant retail ate into margins."
+    )
+    assert _short("Why did Meituan make a loss?", loss) == (
+        "as a price war with Alibaba and JD.com in instant retail ate into margins"
+    )
+    alike = (
+        "Meituan reported a net loss of 16 billion yuan for the quarter, as well as lower margins at home."
+    )
+    assert _short("Why did Meituan make a loss?", alike) is None, "as well as gives no reason"
     rumour = (
         'Kuaishou is rumored to be entering self-operated e-commerce through the launch of the "Official '
         'Store," but internal sources indicate that there are no comprehensive plans for it at this time.'
