@@ -141,7 +141,7 @@ _ENDING = re.compile(r"(?<=[a-z]{3})(?:ies|es|s|ed|ing)$")
 # A noun of an -ing form, after a syllable ("savings", "earnings"; not "springs", "strings", "things").
 _ING_NOUN = re.compile(r"(?<=[aeiouy][^aeiouy])ings$|(?<=[aeiouy][^aeiouy]{2})ings$")
 DERIVED_ROOT = 5
-_DERIVED = re.compile(rf"(?<=[a-z]{{{DERIVED_ROOT}}})(?:er|ition|ation|ion)$")
+_DERIVED = re.compile(rf"(?<=[a-z]{{{DERIVED_ROOT}}})(?:er|ition|ation|ion)$|(?<=[a-z]{{4}})ation$")
 _NOT_INFLECTED = frozenset({"news", "series", "species", "means", "lens", "physics", "economics"})
 
 
@@ -208,12 +208,12 @@ def _forms(term: str) -> str:
     if _CONSONANT_Y.search(stem):
         forms = _Y_FORMS
     elif len(stem) < DERIVED_ROOT:
-        forms = "(?:e|y|s|es|ed|d|ings?|ies|ied)?"
+        forms = "(?:e|y|s|es|ed|d|ings?|ies|ied|at(?:e|es|ed|ing|ions?))?"
     elif stem.endswith("e"):
         # compete: competing, competitor's -er, competition (no "competey").
         forms = "(?:e|es|ed|ings?|ers?|(?:it|at)?ions?)"
     else:
-        forms = "(?:e|y|s|es|ed|d|ings?|ies|ied|ers?|(?:it|at)?ions?)"
+        forms = "(?:e|y|s|es|ed|d|ings?|ies|ied|ers?|(?:it|at)?ions?|at(?:e|es|ed|ing))"
         forms += "" if _another_verbs_past(term, root) else "?"
     irregular = "".join(f"|{re.escape(form)}" for form in _irregular(term))
     return f"(?:{re.escape(root)}{forms}{irregular})"

@@ -218,6 +218,11 @@ def test_an_english_word_matches_its_other_forms_but_not_a_longer_word():
     # The act: "Who does Douyin compete with?" is answered by "in direct competition with Meituan".
     assert presence("compete", "in direct competition with meituan") == 1.0
     assert presence("operation", "the store is operated by") == 1.0
+    # An act named in -ation by the verb it comes from (估值: "valuation", said as "was valued at").
+    assert presence("valuation", "it was valued at about $66 billion") == 1.0
+    assert presence("investigation", "it is investigated by the commission") == 1.0
+    assert presence("desegregation", "schools must desegregate") == 1.0
+    assert presence("station", "it was stated") == 0.0
     assert presence("close", "closing stores") == 1.0
     assert presence("store", "a long story") == 0.0
     # A short word's -er is mostly another word.
