@@ -57,14 +57,15 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
     "why": (
         re.compile(
             r"为什么|为何|为啥|因何|缘何|何以|原因|缘由|起因|理由|怎么会|\bwhy\b|\breasons?\b|\bhow come\b|"
-            r"\bwhat (?:made|caused|led to)\b",
+            r"\bwhat (?:made|caused|led to|drove|drives|is driving)\b",
             re.I,
         ),
         re.compile(
             r"因为|由于|原因|理由|导致|为了|旨在|鉴于|出于|涉嫌|担忧|\bbecause\b|\bdue to\b|\breasons?\b|"
             r"\bas a result\b|\bin order to\b|\baim(?:s|ing)? to\b|"
+            r"\b(?:driven|boosted|fuel+ed|helped|hurt|dragged down) by\b|\bthanks to\b|"
             # What news gives as the reason for an inquiry or a move ("over concerns that it fails to …").
-            r"\bover concerns?\b|\bconcerns? (?:that|over|about)\b|\bamid\b|\bon suspicion\b|"
+            r"\bover (?:[a-z]+ )?concerns?\b|\bconcerns? (?:that|over|about)\b|\bamid\b|\bon suspicion\b|"
             # What an inquiry or a penalty is over ("an investigation … over the sale of illegal products"),
             # and a cause news adds after a comma (", as a price war … ate into margins"): the reason
             # starts at the cue's `reason` group.

@@ -56,9 +56,11 @@ _COUNT = re.compile(
 # where (分布于广东、广西…, 在上海、杭州、广州; not the list of sights or services a passage gives), or
 # capitalised names after "in" or "at" ("in Shanghai, Hangzhou and Guangzhou").
 _PLACE_NAME = f"(?:(?!及|和|等|与)[{CJK_RANGE}]){{2,6}}+"
+# A place's name in English, of one word or several ("Hong Kong", "the United States").
+_ENGLISH_PLACE = r"(?:the )?+[A-Z][a-z]++(?: [A-Z][a-z]++)*+"
 _PLACES = re.compile(
     rf"(?:分布[于在]|产于|[源生]于|位于|遍布|包括|在)({_PLACE_NAME}(?:、{_PLACE_NAME})++)|"
-    r"(?:(?<=\bin )|(?<=\bat ))[A-Z][a-z]++(?:(?:, and |, | and )[A-Z][a-z]++)*+"
+    rf"(?:(?<=\bin )|(?<=\bat )){_ENGLISH_PLACE}(?:(?:, and |, | and ){_ENGLISH_PLACE})*+"
 )
 _NAME = re.compile(NAME_PATTERN)
 
@@ -297,6 +299,7 @@ def _clause_end(text: str, at: int, limit: int) -> int:
 # network"), without the conjunction that joins it on.
 STATED = ("why", "risk", "next")
 STATED_AFTER = 60
+STATED_VISIBLE = 80
 MIN_STATED_CHARS = 8
 _JOINED_ON = re.compile(
     r"(?:but|and|yet|however|while|whereas|though|although|which)\s++|(?:但是?|而且?|却|并且?|不过)", re.I
@@ -317,13 +320,23 @@ def _stated(intents: list[str], text: str) -> list[tuple[int, int]]:
     if "reason" in first.re.groupindex and first.group("reason"):
         start = first.start("reason")
     end = _clause_end(text, at, sentence[1])
+    if _opens_quote(text[start:end]):
+        # A clause does not end inside a quotation ("San Guo: Mou Ding Tian Xia").
+        closings = [at for mark in '"”」』' if (at := text.find(mark, end, sentence[1])) >= 0]
+        end = _clause_end(text, min(closings) + 1, sentence[1]) if closings else sentence[1]
     while start < end and text[start] in "\"'”’」』） ":
         start += 1
     if joined := _JOINED_ON.match(text, start, end):
         start = joined.end()
     while end > start and text[end - 1] in "。.!?！？ ":
         end -= 1
-    return [(start, end)] if start >= STATED_AFTER and end - start >= MIN_STATED_CHARS else []
+    late = start >= STATED_AFTER or start >= MIN_STATED_CHARS and end - sentence[0] > STATED_VISIBLE
+    return [(start, end)] if late and end - start >= MIN_STATED_CHARS else []
+
+
+def _opens_quote(text: str) -> bool:
+    """Whether `text` opens a quotation it does not close."""
+    return text.count('"') % 2 == 1 or any(text.count(a) > text.count(b) for a, b in ("“”", "「」", "『』"))
 
 
 # A question asking what kind of thing (什么牌照, 卖什么商品, "what products"): the thing, in Chinese or

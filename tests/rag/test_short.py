@@ -86,6 +86,12 @@ def test_the_short_answer_to_where_is_the_list_of_places():
         "Shanghai, Hangzhou and Guangzhou"
     )
     assert _short("小红卡在哪些城市上线？", "小红卡于2025年9月上线。") is None
+    # A place of several words is named whole.
+    filed = "Shein has filed for an initial public offering in Hong Kong, after plans for London stalled."
+    assert _short("Where did Shein file for its IPO?", filed) == "Hong Kong"
+    assert _short("Where is it sold?", "It is sold in the United States and Canada.") == (
+        "the United States and Canada"
+    )
     # A list is places only after a word saying where, and keeps its first name whole.
     assert _short("龙胆分布在哪些地区？", "龙胆分布在俄罗斯、日本、朝鲜以及中国。") == "俄罗斯、日本、朝鲜"
     assert (
@@ -212,6 +218,13 @@ def test_a_statement_asked_for_leads_by_its_clause_when_the_sentence_says_it_lat
         "Meituan reported a net loss of 16 billion yuan for the quarter, as well as lower margins at home."
     )
     assert _short("Why did Meituan make a loss?", alike) is None, "as well as gives no reason"
+    games = (
+        'Mobile games revenue grew 60% to 1.61 billion yuan, driven by the strategy title "San Guo: Mou '
+        'Ding Tian Xia", its best seller.'
+    )
+    assert _short("What drove Bilibili's mobile games revenue?", games) == (
+        'driven by the strategy title "San Guo: Mou Ding Tian Xia"'
+    ), "a clause ending late is led by, and does not end inside a quotation"
     rumour = (
         'Kuaishou is rumored to be entering self-operated e-commerce through the launch of the "Official '
         'Store," but internal sources indicate that there are no comprehensive plans for it at this time.'
