@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
-from rag.bilingual import matched_share, sense_shares, weighted_terms
+from rag.bilingual import matched_share, mentions, sense_shares, weighted_terms
 from rag.closeness import QUOTING
 from rag.guard import asks_about, instruction_spans
 from rag.intents import ANSWER_TYPES, FRAMES, INTENTS, acted_on, asked_words, question_intents, stated_words
@@ -62,6 +62,7 @@ class _Scorer:
         self.acted_on = acted_on(question)
         self.question = fold(question)
         named = set(subject_names(question))
+        self.named = named
         self.besides = {t: w for t, w in self.weights.items() if t not in named}
 
     def __call__(self, text: str, topic: str = "") -> float:
@@ -223,7 +224,7 @@ def select_quotes(
     at most `MAX_QUOTES` quotes.
     """
     score = _Scorer(question, idf, " ".join(h.chunk.text for h in hits[:QUOTED_PASSAGES]))
-    candidates, unrelated = _candidates(question, hits[:QUOTED_PASSAGES], score, prefer)
+    candidates, unrelated, lead = _candidates(question, hits[:QUOTED_PASSAGES], score, prefer)
     chosen: list[Quote] = []
     used = 0
     related = [q for q in candidates if (q.hit.chunk.chunk_id, q.start) not in unrelated]
@@ -233,7 +234,11 @@ def select_quotes(
     while candidates and len(chosen) < MAX_SENTENCES and budget - used >= 12:
         quote = max(
             candidates,
-            key=lambda q: q.score + ADJACENT_WEIGHT * any(_runs_on(c, q) for c in chosen),
+            key=lambda q: (
+                q.score + ADJACENT_WEIGHT * any(_runs_on(c, q) for c in chosen)
+                if chosen
+                else lead.get((q.hit.chunk.chunk_id, q.start), q.score)
+            ),
         )
         candidates.remove(quote)
         # A sentence sharing nothing with the question is evidence only as the run-on of a chosen one:
@@ -278,19 +283,24 @@ def _stated_first(quotes: list[Quote], score: _Scorer) -> list[Quote]:
 
 def _candidates(
     question: str, hits: list[Hit], score: _Scorer, prefer: Collection[str]
-) -> tuple[list[Quote], set[tuple[str, int]]]:
-    """Every sentence of `hits` once, scored (see `select_quotes`), and the unrelated ones.
+) -> tuple[list[Quote], set[tuple[str, int]], dict[tuple[str, int], float]]:
+    """Every sentence of `hits` once, scored (see `select_quotes`), the unrelated ones, and lead scores.
 
     Unrelated sentences share nothing with the question, named by (chunk id, start). Sentences
-    addressing a language model are left out unless the question is about them.
+    addressing a language model are left out unless the question is about them. A lead score is a
+    sentence's score with the name of its article's headline (see `_named_in_title`), where higher.
     """
     discount = any(h.chunk.doc_id in prefer for h in hits)
     candidates: list[Quote] = []
     unrelated: set[tuple[str, int]] = set()
+    lead: dict[tuple[str, int], float] = {}
     seen: set[str] = set()
     for rank, hit in enumerate(hits):
         text = hit.chunk.text
         subject = _subject(hit.chunk)
+        # A headline names what its article is about: the name the question names too is said with each
+        # sentence sharing more of the question, in choosing the one that leads.
+        named = "" if subject else _named_in_title(hit.chunk, score.named)
         hidden = {
             span for span in instruction_spans(text) if not asks_about(question, text[span[0] : span[1]])
         }
@@ -301,13 +311,15 @@ def _candidates(
             seen.add(key)
             alone = score(text[start:end])
             relevance = score(text[start:end], subject) if subject else alone
-            if discount and hit.chunk.doc_id not in prefer:
-                relevance *= OTHER_ARTICLE_SHARE
-            candidates.append(Quote(hit, rank, start, end, relevance + RANK_WEIGHT / (1 + rank)))
+            leading = score(text[start:end], named) if named and score.shared(text[start:end]) > 0 else 0.0
+            share = OTHER_ARTICLE_SHARE if discount and hit.chunk.doc_id not in prefer else 1.0
+            candidates.append(Quote(hit, rank, start, end, share * relevance + RANK_WEIGHT / (1 + rank)))
+            if leading > relevance:
+                lead[(hit.chunk.chunk_id, start)] = share * leading + RANK_WEIGHT / (1 + rank)
             # Unrelated: nothing in common with the question but the article's subject.
             if alone <= 0:
                 unrelated.add((hit.chunk.chunk_id, start))
-    return candidates, unrelated
+    return candidates, unrelated, lead
 
 
 # What a headline has and a title naming its subject does not ("蓝线裸顶鲷", "Super Bowl 50").
@@ -322,6 +334,12 @@ def _subject(chunk: Chunk) -> str:
     """
     title = chunk.title
     return title if not chunk.date and len(title) <= SUBJECT_CHARS and not _HEADLINE.search(title) else ""
+
+
+def _named_in_title(chunk: Chunk, named: Collection[str]) -> str:
+    """What the question names that a headline names too: the article is about it in every sentence."""
+    title = unbroken(fold(chunk.title))
+    return " ".join(name for name in named if mentions(name, title))
 
 
 def _kept(score: _Scorer, text: str, sentence: tuple[int, int], part: tuple[int, int]) -> float:

@@ -321,3 +321,15 @@ def test_a_title_naming_the_subject_is_said_with_every_sentence_of_its_article()
     assert "为食" in first("蓝线裸顶鲷")
     # A headline makes a claim: its words are not said again by every sentence.
     assert "为食" not in first("蓝线裸顶鲷：印度太平洋的鱼")
+
+
+def test_the_name_a_headline_gives_counts_in_choosing_the_sentence_that_leads():
+    text = (
+        "Bilibili reported a net profit of 220 million yuan for the quarter, as revenue from its mobile "
+        "games surged. Total net revenues rose 20% to 7.34 billion yuan. Mobile games revenue grew 60% to "
+        "1.61 billion yuan."
+    )
+    chunk = make_chunk(text, title="哔哩哔哩二季度扭亏为盈", date="2025-08-21")
+    quotes = select_quotes("哔哩哔哩的手游收入增长了多少？", [Hit(chunk=chunk, score=1.0)], _idf, 100)
+    # The sentence naming Bilibili does not outrank the one saying how much its games' revenue grew.
+    assert "grew 60%" in quotes[0].text and not quotes[0].text.startswith("Bilibili")
