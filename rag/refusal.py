@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from rag.bilingual import coverage, known_names, listed_spellings, translations
+from rag.closeness import QUOTING
 from rag.guard import unasked
 from rag.intents import asked_words, stated_words
 from rag.store import KeywordIndex
@@ -80,11 +81,14 @@ def unknown_names(question: str, keyword: KeywordIndex) -> list[str]:
 def _covered(question: str, hits: Sequence[Hit], keyword: KeywordIndex) -> list[float]:
     """How much of `question` each of `hits` holds (`coverage`), for those that can be judged.
 
-    Never by instructions hidden in them (`unasked`): they are no evidence, and never quoted.
+    A word no dictionary pairs with a passage in the other language counts for half where its meaning
+    is close to one of the passage's words (`QUOTING`, as in choosing quotes: 商业化 and "monetization");
+    a loose match would answer 快手的市值是多少 by the "value" of a GMV sentence. Never by instructions
+    hidden in them (`unasked`): they are no evidence, and never quoted.
     """
     asked = asked_words(question, terms(question, search_mode=False))
     texts = (unasked(question, h.chunk.index_text) for h in hits)
-    judged = (coverage(question, text, keyword.idf, stated_words(asked, text)) for text in texts)
+    judged = (coverage(question, text, keyword.idf, stated_words(asked, text), QUOTING) for text in texts)
     return [c for c in judged if c is not None]
 
 

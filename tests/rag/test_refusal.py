@@ -86,3 +86,14 @@ def test_what_else_a_question_asks_is_judged_only_where_it_names_something_a_pas
     for unnamed in ("火星基地的氧气产量是多少？", "What is Tesla's market value?"):
         evidence = gather(unnamed, 5, Filters(), settings=archive, keyword=keyword)
         assert besides_names(unnamed, evidence, keyword) is None
+
+
+def test_a_word_close_in_meaning_to_a_passage_word_counts_for_half_of_one(archive: Settings, keyword):
+    # 商业化 is no dictionary's "monetization", but means it: the founder's view on it is answered.
+    question = "小红书的创始人对商业化有什么看法？"
+    evidence = gather(question, 5, Filters(), settings=archive, keyword=keyword)
+    assert covers(question, evidence, keyword)
+    # "market value" is not close enough to a GMV sentence's "value" to answer what the archive lacks.
+    for absent in ("快手的市值是多少？", "What is Kuaishou's market value?"):
+        evidence = gather(absent, 5, Filters(), settings=archive, keyword=keyword)
+        assert not covers(absent, evidence, keyword), absent
