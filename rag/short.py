@@ -198,7 +198,13 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     # Capitalised words are a name in English; in a Chinese text they are mostly a work's or a firm's
     # foreign title ("Say Never Again" beside 占士·邦's creator).
     elif "who" in intents and language(text) == "en":
-        spans += [m.span() for m in _NAME.finditer(text) if not states(fold(question), m.group())]
+        # A place ("in Hong Kong") is no one.
+        places = [_place_list(m) for m in _PLACES.finditer(text)]
+        spans += [
+            m.span()
+            for m in _NAME.finditer(text)
+            if not states(fold(question), m.group()) and not any(s <= m.start() < e for s, e in places)
+        ]
     elif "who" in intents:
         # A foreign name answers a Chinese question; to an English one, found by its words' translations,
         # it was the name asked for one time in two (XQuAD, against two in three).

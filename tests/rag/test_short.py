@@ -185,6 +185,8 @@ def test_who_a_thing_acts_on_is_what_the_verb_acts_on_in_the_text_a_name_or_not(
     beaten = "They then beat the defending Super Bowl XLIX champion New England Patriots in the final."
     assert _short("Who did the Broncos beat?", beaten) == "New England Patriots"
     assert _short("Who did the Broncos beat?", text) is None, "another name is no answer"
+    listing = "Shein has filed for an initial public offering in Hong Kong, after London stalled."
+    assert _short("Who is Shein's CEO?", listing) is None, "a place is no one"
 
 
 def test_a_statement_asked_for_leads_by_its_clause_when_the_sentence_says_it_late():
