@@ -112,7 +112,7 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             # "What was the annual fee …?", "What fee rate …?": a what-question about a quantity.
             r"\bwhat (?:(?:is|was|are|were)\b[^?]{0,40}?|(?:[a-z-]++ ){1,2})\b"
             r"(?:fees?|prices?|costs?|revenues?|profits?|margins?|"
-            r"rates?|gmv|sales|income|valuation|amount|number|total|share|percentage|growth)\b",
+            r"rates?|gmv|sales|income|valuation|valued|amount|number|total|share|percentage|growth)\b",
             re.I,
         ),
         re.compile(

@@ -226,7 +226,11 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     # to another (从1978年至1980年) is no change.
     single, merged = set(spans), _ranges(text, spans)
     earlier = bool(_ASKS_EARLIER.search(question))
-    spans = [s for s in merged if (s in single and _follows(_FROM, text, s[0])) == earlier] or merged
+    # A year the question states dates the value said next to it, the earlier one too ("What was Shein
+    # valued at in 2022?": "down from $100 billion in 2022").
+    years = _YEAR.findall(question)
+    dated = [s for s in merged if any(year in text[s[1] : s[1] + YEAR_AFTER] for year in years)]
+    spans = dated or [s for s in merged if (s in single and _follows(_FROM, text, s[0])) == earlier] or merged
     spans = [(start, _whole_end(text, end)) for start, end in spans]
     folded = fold(text)
     weights = weighted_terms(question, idf)
@@ -770,6 +774,10 @@ _ASKS_EARLIER = re.compile(
     r"\ba year (?:ago|earlier)\b|\bbefore\b|\bstart(?:ed)? (?:from|at)\b",
     re.I,
 )
+# A year, and how far after a figure one dates it ("$100 billion in 2022").
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+YEAR_AFTER = len(" in 2022")
+
 # What joins the two ends of a range (50米至1,520米, 276米-285米, 1978年至1980年, 100–120 meters); not
 # "to", which in English news mostly ends a change ("rose from 2.9 to 3.3 billion").
 _RANGE = re.compile(r"\s*+(?:至|到|~|～|-|–|—)\s*+")

@@ -340,6 +340,10 @@ def test_the_value_a_change_started_from_answers_a_question_about_the_earlier_on
     assert _short("What was the GMV in Q1 2025?", text) == "3,323.252 billion yuan"
     assert _short("去年同期的GMV是多少？", text) == "2,880.725 billion yuan"
     assert _short("What was the GMV in the same period last year?", text) == "2,880.725 billion yuan"
+    # A year the question states dates the value the text puts next to it.
+    valued = "It was valued at about $66 billion in its last funding round, down from $100 billion in 2022."
+    assert _short("What was Shein valued at in 2022?", valued) == "$100 billion"
+    assert _short("What is Shein valued at?", valued) == "$66 billion"
 
 
 def test_a_what_kind_question_is_answered_by_the_kind_the_text_names():
