@@ -58,9 +58,13 @@ _COUNT = re.compile(
 _PLACE_NAME = f"(?:(?!及|和|等|与)[{CJK_RANGE}]){{2,6}}+"
 # A place's name in English, of one word or several ("Hong Kong", "the United States").
 _ENGLISH_PLACE = r"(?:the )?+[A-Z][a-z]++(?: [A-Z][a-z]++)*+"
+# What a name is joined to by a hyphen without making a longer name ("Singapore-based", "US-listed").
+_ATTRIBUTIVE = r"(?:based|listed|owned|backed|headquartered|born|made|funded|run)\b"
 _PLACES = re.compile(
     rf"(?:分布[于在]|产于|[源生]于|位于|遍布|包括|在)({_PLACE_NAME}(?:、{_PLACE_NAME})++)|"
-    rf"(?:(?<=\bin )|(?<=\bat )){_ENGLISH_PLACE}(?:(?:, and |, | and ){_ENGLISH_PLACE})*+"
+    rf"(?:(?<=\bin )|(?<=\bat )){_ENGLISH_PLACE}(?:(?:, and |, | and ){_ENGLISH_PLACE})*+|"
+    # Where a firm is based, said before it ("the Singapore-based company").
+    rf"\b(?!The\b){_ENGLISH_PLACE}(?=-{_ATTRIBUTIVE})"
 )
 _NAME = re.compile(NAME_PATTERN)
 
@@ -851,7 +855,7 @@ def states(question: str, span: str, share: float = 0.5) -> bool:
 
 # What continues a Latin word or a number past a point inside it: letters and digits, a decimal point
 # or thousands separator followed by a digit, a hyphen or apostrophe followed by a letter.
-_WORD_REST = re.compile(r"[0-9A-Za-z]*+(?:[.,][0-9]++|[-'’][A-Za-z]++)*+")
+_WORD_REST = re.compile(rf"[0-9A-Za-z]*+(?:[.,][0-9]++|[-'’](?!{_ATTRIBUTIVE})[A-Za-z]++)*+")
 
 
 def _whole_end(text: str, end: int) -> int:

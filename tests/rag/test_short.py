@@ -92,6 +92,10 @@ def test_the_short_answer_to_where_is_the_list_of_places():
     assert _short("Where is it sold?", "It is sold in the United States and Canada.") == (
         "the United States and Canada"
     )
+    # Where a firm is based may be said before it, not after "in" (founded in Nanjing is no base).
+    based = "The Singapore-based company, founded in Nanjing in 2008, was valued at $66 billion."
+    assert _short("Where is Shein based?", based) == "Singapore"
+    assert _short("Where was Shein founded?", based) == "Nanjing"
     # A list is places only after a word saying where, and keeps its first name whole.
     assert _short("龙胆分布在哪些地区？", "龙胆分布在俄罗斯、日本、朝鲜以及中国。") == "俄罗斯、日本、朝鲜"
     assert (
