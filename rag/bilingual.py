@@ -123,11 +123,36 @@ MIN_SPELLING_CHARS = 5
 
 @lru_cache(maxsize=4096)
 def spellings(term: str) -> tuple[str, ...]:
-    """`term` and its other British or American spellings (licence: license), `term` first."""
-    if len(term) < MIN_SPELLING_CHARS or not term.isascii() or not term.isalpha():
+    """`term` and its other British or American spellings (licence: license), `term` first.
+
+    An acronym is also spelt out (`_spelt_out`: CEO, "chief executive officer").
+    """
+    if not term.isascii() or not term.isalpha():
         return (term,)
+    if len(term) < MIN_SPELLING_CHARS:
+        return (term, *_spelt_out(term))
     other = (pattern.sub(replacement, term) for pattern, replacement in _SPELLINGS)
     return tuple(dict.fromkeys((term, *other)))
+
+
+# The letters of an acronym CC-CEDICT spells out.
+ACRONYM_LETTERS = range(2, 5)
+
+
+def _spelt_out(term: str) -> tuple[str, ...]:
+    """The words an acronym stands for, from the senses of its translations, with their initials.
+
+    CEO: 首席执行官 "chief executive officer". News drops a title's last word ("chief executive Wang
+    Xing"): the words before it count too, when two or more are left.
+    """
+    if len(term) not in ACRONYM_LETTERS:
+        return ()
+    found: list[str] = []
+    for sense in (s for t in translations(term) if not t.isascii() for s in senses(t)):
+        words = sense.split()
+        if len(words) == len(term) and all(w[0] == c for w, c in zip(words, term, strict=True)):
+            found += [sense, " ".join(words[:-1])] if len(words) > 2 else [sense]
+    return tuple(dict.fromkeys(found))
 
 
 # The ending an English word is matched without, so one form finds the others: "fans" finds "fan base",

@@ -181,6 +181,15 @@ def test_british_and_american_spellings_match_each_other():
     assert spellings("filled") == ("filled",)
 
 
+def test_an_acronym_is_spelt_out_as_news_writes_it():
+    # 美团的CEO是谁？ over "Chief executive Wang Xing said …": CC-CEDICT's 首席执行官 spells CEO out.
+    assert spellings("ceo") == ("ceo", "chief executive officer", "chief executive")
+    assert presence("ceo", "chief executive wang xing said") == 1.0
+    assert spellings("eu") == ("eu", "european union")
+    assert spellings("app") == ("app",), "no translation spells it out"
+    assert presence("ceo", "the chief financial officer said") == 0.0
+
+
 def test_a_character_is_judged_by_its_senses_but_never_searched_by_them():
     assert presence("卖", "the store sells gold jewelry") == 1.0
     assert presence("日", "monthly active buyers") == 0.0
