@@ -26,6 +26,7 @@ from rag.text import POSSESSIVE_END, fold, is_cjk, language, terms, unbroken
 from rag.types import Filters, Hit
 
 _DEICTIC = frozenset("这那它他她其该此哪")
+_LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9'’.\-]*+(?<![.\-])(?![A-Za-z0-9])")
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z0-9'’.\-]*[A-Za-z0-9]|\b[A-Z]\b")
 
 
@@ -132,7 +133,7 @@ def unnamed_in(
     knows: Callable[[str], bool],
     written_in_chinese: Callable[[str], bool],
 ) -> bool:
-    """Whether an English question names what the archive has (Temu) and the titled `hits` name none of it.
+    """Whether a question names in Latin letters what the archive has (Temu) and the titled `hits` do not.
 
     Their titles count: "Who founded Temu?" is not answered by Xiaohongshu's founder, in an article
     titled for Xiaohongshu. A Chinese passage is judged only for names Chinese text in the archive
@@ -141,18 +142,29 @@ def unnamed_in(
     file name), which may leave its subject to the title it lacks (XQuAD's paragraphs: same-language
     answers 0.832 -> 0.825 when they were judged, "the forest" of a question on the Amazon forest).
     """
-    if language(question) != "en" or not hits:
+    if not hits or any(hit.chunk.title == Path(hit.chunk.path).stem for hit in hits):
         return False
-    if any(hit.chunk.title == Path(hit.chunk.path).stem for hit in hits):
-        return False
-    named = [POSSESSIVE_END.sub("", n) for n in names(question) if n.isascii()]
-    named = [n for n in named if all(knows(t) for t in terms(n))]
+    named = latin_names(question, knows)
     if not named:
         return False
     if any(language(hit.chunk.text) != "en" for hit in hits) and not all(map(written_in_chinese, named)):
         return False
-    texts = [unbroken(f"{hit.chunk.title}\n{hit.chunk.text}") for hit in hits]
-    return not any(mentions(fold(name), text) for name in named for text in texts)
+    return not any(_names(hit, name) for hit in hits for name in named)
+
+
+def latin_names(question: str, knows: Callable[[str], bool]) -> list[str]:
+    """The names `question` writes in Latin letters that the archive has (`knows`: Temu, not Tesla).
+
+    A Chinese question writes one anywhere in it (Temu最高可能被罚多少？), an English one not first.
+    """
+    latin = names(question) if language(question) == "en" else _LATIN_NAME.findall(question)
+    named = [POSSESSIVE_END.sub("", n) for n in latin if n.isascii()]
+    return [n for n in dict.fromkeys(named) if all(knows(t) for t in terms(n))]
+
+
+def _names(hit: Hit, name: str) -> bool:
+    """Whether `hit`'s title or text has `name` (see `mentions`)."""
+    return mentions(fold(name), unbroken(fold(f"{hit.chunk.title}\n{hit.chunk.text}")))
 
 
 # Chunks holding a name that are read to find whether Chinese text writes it as English does.

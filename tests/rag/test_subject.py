@@ -100,7 +100,11 @@ def test_an_english_question_is_not_answered_by_english_articles_naming_none_of_
     assert not unnamed("Who founded Tesla?", [FOUNDER])
     assert not unnamed("Who founded Temu?", [hit("小红书创始人毛文超表示，社区是根本。")])
     assert not unnamed("Who founded Temu?", [hit(FOUNDER.chunk.text, "36ke")])
-    assert not unnamed("Temu的创始人是谁？", [FOUNDER])
+    # A Chinese question names in Latin letters too, anywhere in it: Temu's fine is not Pop Mart's revenue.
+    assert unnamed("Temu的创始人是谁？", [FOUNDER])
+    assert unnamed("Temu最高可能被罚多少？", [FOUNDER])
+    assert not unnamed("Temu最高可能被罚多少？", [temu])
+    assert not unnamed("小红书的创始人是谁？", [FOUNDER])
 
 
 def test_a_chinese_passage_is_judged_for_a_name_chinese_text_writes_as_english_does():
