@@ -52,6 +52,8 @@ _REPORTING = re.compile(
     r"\baccording to\b|\bresponded\b|\bcommented\b|\bannounced\b",
     re.I,
 )
+# What is moved to a place, and the word before the place ("relocate its plant to Vietnam").
+MOVED_TO = r"\b(?:mov|relocat|shift|transferr?|expand)\w*+\b[^.;]{0,60}?\b(?:to|into) "
 # For each intent: what in a question asks for it, and cues of an answer (strong, then weak).
 INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
     "why": (
@@ -151,7 +153,9 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
         # A place: a word ending like a place name, a list of three or more short names, "in Chengdu".
         re.compile(
             rf"[{CJK_RANGE}](?:省|市|县|区|州|国|镇|岛|洲|湾)|[{CJK_RANGE}]{{2,4}}+(?:、[{CJK_RANGE}]{{2,4}}+){{2,}}+|"
-            r"\b(?:in|at|across|near) (?-i:[A-Z][a-z])",
+            r"\b(?:in|at|across|near) (?-i:[A-Z][a-z])|"
+            # Where a thing moves to ("move part of its supply chain from Guangzhou to Vietnam").
+            rf"{MOVED_TO}(?-i:[A-Z][a-z])",
             re.I,
         ),
         re.compile(r"位于|地区|城市|境内|当地|\bcit(?:y|ies)\b|\bregions?\b|\bcountry\b|\blocated\b", re.I),

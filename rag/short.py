@@ -23,6 +23,7 @@ from rag.intents import (
     INTENTS,
     LENGTH,
     MEASURES,
+    MOVED_TO,
     NAME_PATTERN,
     SCALES,
     UNITS,
@@ -63,6 +64,7 @@ _ATTRIBUTIVE = r"(?:based|listed|owned|backed|headquartered|born|made|funded|run
 _PLACES = re.compile(
     rf"(?:分布[于在]|产于|[源生]于|位于|遍布|包括|在)({_PLACE_NAME}(?:、{_PLACE_NAME})++)|"
     rf"(?:(?<=\bin )|(?<=\bat )){_ENGLISH_PLACE}(?:(?:, and |, | and ){_ENGLISH_PLACE})*+|"
+    rf"{MOVED_TO}(?P<moved>{_ENGLISH_PLACE})|"
     # Where a firm is based, said before it ("the Singapore-based company").
     rf"\b(?!The\b){_ENGLISH_PLACE}(?=-{_ATTRIBUTIVE})"
 )
@@ -761,6 +763,8 @@ def _place_list(match: re.Match[str]) -> tuple[int, int]:
     The pattern cannot tell where "在上海、杭州、广州三城" ends its names; the names of a list are mostly
     of one length.
     """
+    if match.group("moved"):
+        return match.span("moved")
     if not match.group(1):
         return match.span()
     names = match.group(1).split("、")

@@ -96,6 +96,10 @@ def test_the_short_answer_to_where_is_the_list_of_places():
     based = "The Singapore-based company, founded in Nanjing in 2008, was valued at $66 billion."
     assert _short("Where is Shein based?", based) == "Singapore"
     assert _short("Where was Shein founded?", based) == "Nanjing"
+    # Where a thing is moved to; "assigned to Lowry Digital" is no place.
+    moved = "The company intends to move part of its supply chain from Guangzhou to Vietnam to cut costs."
+    assert _short("SHEIN计划把供应链转移到哪里？", moved) == "Vietnam"
+    assert _short("Where did the tapes go?", "The tapes were assigned to Lowry Digital for repair.") is None
     # A list is places only after a word saying where, and keeps its first name whole.
     assert _short("龙胆分布在哪些地区？", "龙胆分布在俄罗斯、日本、朝鲜以及中国。") == "俄罗斯、日本、朝鲜"
     assert (
