@@ -61,9 +61,8 @@ class _Scorer:
         self.wanted = wanted(question)
         self.acted_on = acted_on(question)
         self.question = fold(question)
-        named = set(subject_names(question))
-        self.named = named
-        self.besides = {t: w for t, w in self.weights.items() if t not in named}
+        self.named = set(subject_names(question))
+        self.besides = {t: w for t, w in self.weights.items() if t not in self.named}
 
     def __call__(self, text: str, topic: str = "") -> float:
         return self.shared(text, topic) + INTENT_WEIGHT * self.intent(text)

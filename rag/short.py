@@ -338,7 +338,7 @@ def _stated(intents: list[str], text: str) -> list[tuple[int, int]]:
     end = _clause_end(text, at, sentence[1])
     if _opens_quote(text[start:end]):
         # A clause does not end inside a quotation ("San Guo: Mou Ding Tian Xia").
-        closings = [at for mark in '"”」』' if (at := text.find(mark, end, sentence[1])) >= 0]
+        closings = [close for mark in '"”」』' if (close := text.find(mark, end, sentence[1])) >= 0]
         end = _clause_end(text, min(closings) + 1, sentence[1]) if closings else sentence[1]
     while start < end and text[start] in "\"'”’」』） ":
         start += 1

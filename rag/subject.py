@@ -144,7 +144,7 @@ def unnamed_in(
     """
     if not hits or any(hit.chunk.title == Path(hit.chunk.path).stem for hit in hits):
         return False
-    named = latin_names(question, knows)
+    named = _latin_names(question, knows)
     if not named:
         return False
     if any(language(hit.chunk.text) != "en" for hit in hits) and not all(map(written_in_chinese, named)):
@@ -152,7 +152,7 @@ def unnamed_in(
     return not any(_names(hit, name) for hit in hits for name in named)
 
 
-def latin_names(question: str, knows: Callable[[str], bool]) -> list[str]:
+def _latin_names(question: str, knows: Callable[[str], bool]) -> list[str]:
     """The names `question` writes in Latin letters that the archive has (`knows`: Temu, not Tesla).
 
     A Chinese question writes one anywhere in it (Temu最高可能被罚多少？), an English one not first.
