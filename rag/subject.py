@@ -112,7 +112,7 @@ def naming(question: str, hits: Sequence[Hit]) -> list[Hit]:
     named = subject_names(question)
 
     def names_one(hit: Hit) -> bool:
-        text = unbroken(fold(f"{hit.chunk.title}\n{hit.chunk.text}"))
+        text = _said_in(hit)
         return any(mentions(name, text) for name in named)
 
     return [hit for hit in hits if names_one(hit)] if named else []
@@ -149,7 +149,8 @@ def unnamed_in(
         return False
     if any(language(hit.chunk.text) != "en" for hit in hits) and not all(map(written_in_chinese, named)):
         return False
-    return not any(_names(hit, name) for hit in hits for name in named)
+    texts = [_said_in(hit) for hit in hits]
+    return not any(mentions(fold(name), text) for name in named for text in texts)
 
 
 def _latin_names(question: str, knows: Callable[[str], bool]) -> list[str]:
@@ -162,9 +163,9 @@ def _latin_names(question: str, knows: Callable[[str], bool]) -> list[str]:
     return [n for n in dict.fromkeys(named) if all(knows(t) for t in terms(n))]
 
 
-def _names(hit: Hit, name: str) -> bool:
-    """Whether `hit`'s title or text has `name` (see `mentions`)."""
-    return mentions(fold(name), unbroken(fold(f"{hit.chunk.title}\n{hit.chunk.text}")))
+def _said_in(hit: Hit) -> str:
+    """`hit`'s title and text, folded and unbroken, as `mentions` reads them."""
+    return unbroken(fold(f"{hit.chunk.title}\n{hit.chunk.text}"))
 
 
 # Chunks holding a name that are read to find whether Chinese text writes it as English does.
