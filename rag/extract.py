@@ -18,7 +18,7 @@ from rag.guard import asks_about, instruction_spans
 from rag.intents import ANSWER_TYPES, FRAMES, INTENTS, acted_on, asked_words, question_intents, stated_words
 from rag.short import figures, measured_weights, objects, states, wanted
 from rag.subject import subject_names
-from rag.text import CLAUSE_END, bigrams, fold, language, normalize, quotable_spans, unbroken
+from rag.text import CLAUSE_END, bigrams, fold, language, normalize, quotable_spans, simplified, unbroken
 from rag.types import Chunk, Hit, Quote
 
 INTENT_WEIGHT = 0.4
@@ -94,7 +94,11 @@ class _Scorer:
         return matched_share(weights, unbroken(said), self.shares, given, QUOTING) or 0.0
 
     def intent(self, text: str) -> float:
-        """How far `text` has the cues of the answer the question asks for (a date for when), 0 to 1."""
+        """How far `text` has the cues of the answer the question asks for (a date for when), 0 to 1.
+
+        Read in simplified characters, as the cues are written (由於, 億: 由于, 亿).
+        """
+        text = simplified(text)
         found = 0.0
         for strong, weak, answers in self.cues:
             found += 1.0 if self._strong(strong, answers, text) else 0.5 if weak.search(text) else 0.0
@@ -105,7 +109,7 @@ class _Scorer:
 
     def states(self, text: str) -> bool:
         """Whether `text` has the strong cue of an intent answered by a statement (a reason, a plan)."""
-        return any(not answers and strong.search(text) for strong, _, answers in self.cues)
+        return any(not answers and strong.search(simplified(text)) for strong, _, answers in self.cues)
 
     def _strong(self, cue: re.Pattern[str], answers: bool, text: str) -> bool:
         """Whether `text` has the intent's strong cue.

@@ -43,8 +43,9 @@ CURRENCIES = (
 )
 # A currency's sign or code before an amount (US$1.2 billion, €200 million, £30m, RMB 3 billion).
 CURRENCY_SIGNS = r"(?:US|HK|S|A|C)?\$|[€£¥￥]|\b(?:RMB|USD|HKD|EUR|GBP|CNY|JPY)\s?(?=\d)"
-# A number's scale, and a scale English abbreviates after a currency's sign (£30m, US$1.2bn).
-SCALES = "亿|万|trillion|billion|million"
+# A number's scale (2万亿元 is two trillion: the scales Chinese stacks, longest first), and a scale
+# English abbreviates after a currency's sign (£30m, US$1.2bn).
+SCALES = "[万千百]亿|[千百]万|亿|万|trillion|billion|million"
 SIGNED_SCALES = r"(?:trillion|billion|million|bn|mn|m|k)(?![A-Za-z])"
 # A sentence reporting what someone said: its verb.
 _REPORTING = re.compile(

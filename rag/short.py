@@ -36,6 +36,7 @@ from rag.text import (
     CLAUSE_END,
     POSSESSIVE_END,
     STOPWORDS,
+    aligned_simplified,
     fold,
     fold_mapped,
     is_cjk,
@@ -187,9 +188,10 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     how-long question by a span of time; a figure of the wrong kind is no answer (see `figures`).
     Of several, the span the question's words stand closest to, each word weighted by its rarity
     ("margin of 14.0%" for the net profit margin, not the revenue in the same sentence); None when no
-    word of the question occurs.
+    word of the question occurs. Traditional characters are read as simplified (480億美元).
     """
     intents = question_intents(question)
+    text = aligned_simplified(text)
     spans = [m.span() for m in INTENTS["when"][1].finditer(text)] if "when" in intents else []
     dates = {start for start, _ in spans}
     if "number" in intents:

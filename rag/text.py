@@ -122,11 +122,18 @@ def fold_mapped(text: str) -> tuple[str, list[int]]:
     """
     pieces = [unicodedata.normalize("NFKC", ch) for ch in text]
     offsets = [at for at, piece in enumerate(pieces) for _ in piece]
-    folded = "".join(pieces)
-    if len(converted := simplified(folded)) == len(folded):
-        folded = converted
+    folded = aligned_simplified("".join(pieces))
     lower = folded.lower()
     return (lower if len(lower) == len(folded) else folded), offsets
+
+
+def aligned_simplified(text: str) -> str:
+    """`simplified(text)` where every character keeps its offset (as almost always), else `text` itself.
+
+    Patterns read in the simplified text (億: 亿, 認為: 认为) then give spans of the original.
+    """
+    converted = simplified(text)
+    return converted if len(converted) == len(text) else text
 
 
 @lru_cache(maxsize=1)

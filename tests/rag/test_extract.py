@@ -56,6 +56,14 @@ def test_a_how_much_question_prefers_the_sentence_giving_what_it_measures():
     assert select_quotes("美团营收是多少？", hits, _idf, 200)[0].text == revenue
 
 
+def test_a_traditional_text_is_read_for_the_cues_written_simplified():
+    # 億 is a scale as 亿 is, 由於 gives a reason as 由于 does; the quote keeps the article's characters.
+    text = "公司上半年收入創新高。另據透露收入約480億美元。公司上調了目標。由於付費用戶增長，公司上調了目標。"
+    hits = [Hit(chunk=make_chunk(text, title="字節跳動上半年"), score=1.0)]
+    assert select_quotes("上半年收入是多少？", hits, _idf, 16)[0].text == "另據透露收入約480億美元。"
+    assert select_quotes("公司为什么上调目标？", hits, _idf, 20)[0].text.startswith("由於")
+
+
 def test_how_much_question_prefers_the_number():
     assert "168元" in select_quotes("年卡收费是多少？", _hits(), _idf, 200)[0].text
 

@@ -41,6 +41,9 @@ def test_the_short_answer_is_the_figure_the_question_asks_for():
     for question, sentence, short in (
         ("GMV是多少？", "a projected GMV of over 400 billion RMB in 2024", "400 billion RMB"),
         ("营收是多少？", "营收达到3亿元的水平", "3亿元"),
+        # Stacked scales are one (万亿: trillion), and traditional characters read as simplified.
+        ("GMV是多少？", "GMV接近2万亿元，其中货架场景占四成", "2万亿元"),
+        ("上半年收入是多少？", "今年上半年收入約480億美元，按年增長約25%", "480億美元"),
     ):
         span = answer_span(question, sentence, _idf)
         assert span and sentence[span[0] : span[1]] == short
