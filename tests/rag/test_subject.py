@@ -116,6 +116,11 @@ def test_a_chinese_passage_is_judged_for_a_name_chinese_text_writes_as_english_d
     assert unnamed("How much did Temu's sales grow?", {"Temu"})
     assert not unnamed("How much did Temu's sales grow?", set())
     assert not unnamed("How much did Mixue's sales grow?", {"Temu"})
+    # An acronym is named by what it stands for (AI: 人工智能).
+    spending = hit("字節跳動今年在人工智能方面的資本開支預計達1600億元人民幣。", "字節跳動上半年")
+    assert not unnamed_in(
+        "字节跳动在AI上的资本开支有多少？", [spending], {"ai"}.__contains__, {"AI"}.__contains__
+    )
 
 
 def test_a_name_is_written_in_chinese_as_english_writes_it_when_a_chinese_title_or_passage_has_it(
