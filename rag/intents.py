@@ -111,7 +111,7 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
         re.compile(
             r"多少|几|多大|多高|多长|多久|多重|多深|多远|多宽|比例|金额|"
             r"\bhow (?:much|many|big|large|fast|long|far|old|tall|high|deep|wide|heavy)\b|"
-            r"\bwhat percentage\b|"
+            r"\bwhat (?:percentage|share|proportion|fraction)\b|"
             # "What was the annual fee …?", "What fee rate …?": a what-question about a quantity.
             r"\bwhat (?:(?:is|was|are|were)\b[^?]{0,40}?|(?:[a-z-]++ ){1,2})\b"
             r"(?:fees?|prices?|costs?|revenues?|profits?|margins?|"

@@ -82,6 +82,18 @@ _CHANGE = re.compile(
     r"\bf(?:all|alls|allen|alling|ell)\b|\bdrop",
     re.I,
 )
+# A rate that changes (增速, "how fast"): a percentage said as a change answers it.
+_RATE_OF_CHANGE = re.compile(r"同比|环比|增速|增幅|涨幅|跌幅|\bhow fast\b", re.I)
+# A percentage said as a change ("rise by about 40%", 同比增长204.4%), not as a level ("a margin of
+# 14.0%", "accounts for 80%", 提升至四成, "rose to 14%"), read in the characters before it.
+_CHANGED_BY = re.compile(
+    r"(?:同比|环比|增长|增加|减少|下降|下滑|上涨|下跌|上升|(?<![至到])[涨跌增降升]|"
+    r"\b(?:up|down|r[io]se[sn]?|rising|gr[eo]w[sn]?|growing|increased?|decreased?|f[ae]ll|falls|"
+    r"jump(?:ed|s)?|surged?|climbed?|dropped|gained|declined?|slumped)(?: by)?)"
+    r"(?:\s*+(?:about|around|roughly|nearly|almost|over|more than|some|约|近|超过?|逾|了))?\s*+$",
+    re.I,
+)
+CHANGE_CHARS = 24
 # A how-long question, and the unit that answers it: a span of time (3个月, 15 years), not an amount.
 # The unit of time is not the head of a word it begins (多少月活跃用户 counts monthly active users).
 _HOW_LONG = re.compile(
@@ -576,7 +588,8 @@ class Wanted(NamedTuple):
     `count` (an amount that is not money, for how many) or an `amount`; the `units` it is in, when
     the question says (件 in 多少件包裹, a weight's units in 体重是多少); whether only a figure in
     them answers it (not for 多少个, which counts in any measure word); what it counts (`counted`); and
-    whether its units are a Chinese measure word (`measure_word`), which English texts do without.
+    whether its units are a Chinese measure word (`measure_word`), which English texts do without;
+    and whether a rate is a `level` (a margin, a share), which a change stated in percent does not give.
     """
 
     kind: str
@@ -584,6 +597,7 @@ class Wanted(NamedTuple):
     only: bool
     counted: str | None = None
     measure_word: bool = False
+    level: bool = False
 
     def read_in(self, text: str) -> Wanted:
         """What is wanted of `text`: English counts in no measure words ("five princes" answers 几位王子)."""
@@ -643,7 +657,8 @@ def wanted(question: str) -> Wanted:
         units = re.compile(f"[{_PEOPLE}]$" if word in _PEOPLE else f"{word}$")
         return Wanted(kind, units, word != "个", counted, measure_word=True)
     units = next((units for asks, units in _DIMENSIONS if asks.search(question)), None)
-    return Wanted(kind, units, units is not None, counted)
+    level = kind == "rate" and not _CHANGE.search(question) and not _RATE_OF_CHANGE.search(question)
+    return Wanted(kind, units, units is not None, counted, level=level)
 
 
 def measured_weights(question: str, weights: dict[str, float], intents: list[str]) -> dict[str, float]:
@@ -703,11 +718,7 @@ def figures(wanted: Wanted, text: str) -> list[tuple[int, int]]:
     if wanted.counted and not wanted.only and (counted := _counted(wanted.counted, text)):
         return counted
     spans = [m.span() for m in _FIGURE.finditer(text)]
-    if wanted.kind == "duration":
-        found = [(s, e) for s, e in spans if not _PERCENT.search(text, s, e) and _DURATION.search(text, s, e)]
-    else:
-        percent = wanted.kind in ("rate", "change")
-        found = [(s, e) for s, e in spans if bool(_PERCENT.search(text, s, e)) == percent]
+    found = _in_kind(wanted, text, spans)
     if wanted.kind == "change" and not found:
         found = [(s, e) for s, e in spans if not _DURATION.search(text, s, e)]
     if wanted.kind == "count":
@@ -722,6 +733,21 @@ def figures(wanted: Wanted, text: str) -> list[tuple[int, int]]:
         found = [m.span() for m in _COUNT.finditer(text)]
         if wanted.kind == "count":
             found = _counts(text, found)
+    return found
+
+
+def _in_kind(wanted: Wanted, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The figures of `spans` in percent for a rate or a change, in units of time for how long, else not.
+
+    A rate asked as a level (a share, a margin) is not a change said in percent: what share advertising
+    makes up is not how fast it grows ("rise by about 40%").
+    """
+    if wanted.kind == "duration":
+        return [(s, e) for s, e in spans if not _PERCENT.search(text, s, e) and _DURATION.search(text, s, e)]
+    percent = wanted.kind in ("rate", "change")
+    found = [(s, e) for s, e in spans if bool(_PERCENT.search(text, s, e)) == percent]
+    if wanted.level:
+        return [(s, e) for s, e in found if not _CHANGED_BY.search(text, max(0, s - CHANGE_CHARS), s)]
     return found
 
 

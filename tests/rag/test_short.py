@@ -49,6 +49,20 @@ def test_the_short_answer_is_the_figure_the_question_asks_for():
         assert span and sentence[span[0] : span[1]] == short
 
 
+def test_a_share_or_a_margin_is_not_answered_by_a_change_in_percent():
+    text = (
+        "It expects advertising revenue to rise by about 40% this year. "
+        "Advertising accounts for roughly 80% of the company's revenue."
+    )
+    assert _short("What share of the company's revenue comes from advertising?", text) == "80%"
+    assert _short("广告占收入的比例是多少？", text) == "80%"
+    assert _short("How fast will advertising revenue grow?", text) == "40%"
+    growth = "上半年营收138.8亿元，同比增长204.4%。"
+    assert _short("毛利率是多少？", growth) is None
+    assert _short("营收同比增长了多少？", growth) == "204.4%"
+    assert _short("毛利率是多少？", growth + "毛利率提升至70.3%。") == "70.3%"
+
+
 def test_a_unit_of_time_beginning_a_word_does_not_ask_how_long():
     text = "The company has about 92 million monthly active users in the EU, well above the 45 million threshold."
     assert _short("Temu在欧盟有多少月活跃用户？", text) == "92 million"
