@@ -65,6 +65,8 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
         ),
         re.compile(
             r"因为|由于|原因|理由|导致|为了|旨在|鉴于|出于|涉嫌|担忧|\bbecause\b|\bdue to\b|\breasons?\b|"
+            # A cause said by its effect's verb (上调服务费，引起商家不满; 得益于, 受业绩提振).
+            r"引起|引发|造成|得益于|受益于|受惠于|受[^，。；]{1,8}?(?:影响|提振|拖累)|"
             r"\bas a result\b|\bin order to\b|\baim(?:s|ing)? to\b|"
             r"\b(?:driven|boosted|fuel+ed|helped|hurt|dragged down) by\b|\bthanks to\b|"
             # What news gives as the reason for an inquiry or a move ("over concerns that it fails to …").

@@ -202,6 +202,12 @@ def test_a_why_question_leads_with_the_stated_reason():
     )
     quotes = select_quotes("Why did Xiaohongshu shut down its membership card?", hits, _idf, 200)
     assert [q.hit.chunk.chunk_id for q in quotes] == ["b", "a"]
+    # A cause said by its effect's verb (引起: "to give rise to") is a stated reason too.
+    hits = _passages(
+        "Merchants on Douyin complained about slow sales this year.", "平台上调技术服务费，引起部分商家不满。"
+    )
+    quotes = select_quotes("Why are some merchants unhappy with Douyin?", hits, _idf, 200)
+    assert quotes[0].hit.chunk.chunk_id == "b"
 
 
 def test_a_weak_supporting_sentence_is_left_out():
