@@ -283,14 +283,20 @@ def acted_on(question: str) -> str | None:
 AskedWords = list[tuple[re.Pattern[str], frozenset[str]]]
 
 
+# A word asking for a share, which a percentage states ("accounts for roughly 80%" of 占收入的比例).
+_SHARE_WORD = re.compile(r"比例|占比|比重|百分比|份额|proportion|percentage|share", re.I)
+_PERCENTAGE = re.compile(r"\d\s*+[%％]|\bper ?cent\b|[一二三四五六七八九]成", re.I)
+
+
 def asked_words(question: str, words: Iterable[str]) -> AskedWords:
     """The question's `words` that ask for a statement, with the cue giving one.
 
     A word the ask pattern matches alone (缺点, "weakness", 原因), or one its `asked` group marks in
-    the question (问题 of 有哪些问题, "problems" of "What problems did it have?").
+    the question (问题 of 有哪些问题, "problems" of "What problems did it have?"); and a word asking
+    for a share (比例, "proportion"), given by a percentage.
     """
     folded = question.lower()
-    found = []
+    found = [(_PERCENTAGE, frozenset(w for w in words if _SHARE_WORD.fullmatch(w)))]
     for name in question_intents(question):
         if name in ANSWER_TYPES | FRAMES:
             continue

@@ -274,6 +274,10 @@ def test_a_question_for_a_weakness_or_a_plan_is_answered_by_the_sentence_stating
     ):
         assert [found for _, found in asked_words(question, words)] == [{asking}]
     assert asked_words("小红卡解决了什么问题？", ["小红卡", "解决", "问题"]) == []
+    # A share asked for (比例) is stated by a percentage: "accounts for roughly 80%".
+    asked = asked_words("广告占小红书收入的比例是多少？", ["广告", "占", "小红书", "收入", "比例"])
+    assert stated_words(asked, "Advertising accounts for roughly 80% of the company's revenue.") == {"比例"}
+    assert stated_words(asked, "Advertising revenue reached 80 billion yuan.") == set()
 
 
 def test_a_dated_article_title_is_a_headline_not_a_subject_said_with_every_sentence():
