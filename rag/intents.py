@@ -50,6 +50,7 @@ SIGNED_SCALES = r"(?:trillion|billion|million|bn|mn|m|k)(?![A-Za-z])"
 # A sentence reporting what someone said: its verb.
 _REPORTING = re.compile(
     r"表示|指出|认为|透露|回应|强调|声称|宣布|说|(?<![据听])称|\bsaid\b|\bsays\b|\btold\b|\bstated\b|"
+    r"\bbelieves?\b|\bthinks?\b|\benvisions?\b|"
     r"\baccording to\b|\bresponded\b|\bcommented\b|\bannounced\b",
     re.I,
 )
@@ -200,8 +201,9 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
     # "How did it respond?"): the sentence reporting it ("Temu said it takes…", 王传福此前表示…).
     "said": (
         re.compile(
-            r"说了?什么|表示了?什么|怎么说|如何回应|什么回应|"
-            r"\bwhat (?:did|does|do|has|have|had) [^?]{1,60}? (?:say|tell|comment)\b|"
+            r"说了?什么|表示了?什么|怎么说|如何回应|什么回应|怎么看|如何看待?|什么看法|怎么评价|如何评价|"
+            r"\bwhat (?:did|does|do|has|have|had) [^?]{1,60}? (?:say|tell|comment|think)\b|"
+            r"\bhow (?:did|does|do) [^?]{1,60}? (?:see|view)\b|"
             r"\bhow (?:did|does|do|has|have) [^?]{1,60}? (?:respond|react)\b",
             re.I,
         ),

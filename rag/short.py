@@ -326,8 +326,10 @@ def _clause_end(text: str, at: int, limit: int) -> int:
 # A statement asked for (a weakness, a reason, a plan) said in a later clause of a long quote: the clause
 # with the intent's first cue leads when it begins STATED_AFTER characters in at least ("The store
 # utilizes a factory-direct shipping model, reducing intermediaries, but lacks a nationwide warehousing
-# network"), without the conjunction that joins it on.
-STATED = ("why", "risk", "next")
+# network"), without the conjunction that joins it on. What someone said or thinks is the clause after
+# the verb reporting it ("Zhai Fang envisions a balance between e-commerce and content").
+STATED = ("why", "risk", "next", "said")
+_AFTER_REPORTING = re.compile(r"\s*+(?:that\b)?+[\s，,：:]*+", re.I)
 STATED_AFTER = 60
 STATED_VISIBLE = 80
 MIN_STATED_CHARS = 8
@@ -349,6 +351,8 @@ def _stated(intents: list[str], text: str) -> list[tuple[int, int]]:
     start = max((b for b in bounds if b <= at), default=sentence[0])
     if "reason" in first.re.groupindex and first.group("reason"):
         start = first.start("reason")
+    elif first.re is INTENTS["said"][1]:
+        start = at = _AFTER_REPORTING.match(text, first.end()).end()
     end = _clause_end(text, at, sentence[1])
     if _opens_quote(text[start:end]):
         # A clause does not end inside a quotation ("San Guo: Mou Ding Tian Xia").

@@ -259,6 +259,19 @@ def test_a_statement_asked_for_leads_by_its_clause_when_the_sentence_says_it_lat
     assert _short("What did insiders say about Kuaishou's plans?", rumour) == (
         "internal sources indicate that there are no comprehensive plans for it at this time"
     ), "no closing quote mark or conjunction left in front"
+    # What someone said or thinks is what follows the verb reporting it.
+    said = (
+        'Chief executive Wang Xing said competition in food delivery had become "irrational" and that '
+        "Meituan would not take part in subsidies that harm the industry."
+    )
+    assert _short("王兴怎么评价外卖竞争？", said).startswith(
+        'competition in food delivery had become "irrational"'
+    )
+    vision = (
+        "Xiaohongshu's founder, Zhai Fang, envisions a balance between e-commerce and content, with the goal "
+        "of ensuring that monetization does not compromise the community."
+    )
+    assert _short("小红书的创始人对商业化有什么看法？", vision) == "a balance between e-commerce and content"
     early = (
         "The investment requires significant resources and poses higher operational risks, making it costly."
     )
