@@ -6,7 +6,7 @@ contains (`rag.subject`: Mixue's listing on the stock market covers "market" and
 Kuaishou's market share); and the dense similarity of the best passage, which carries cross-language
 questions. A capitalised name the archive has never seen ("Tesla") is refused outright, and so is a
 question whose passages about what it names hold almost nothing else of it ("Who founded Kuaishou?"
-over articles on Kuaishou's store).
+over articles on Kuaishou's store), or speak of other quarters than the one it asks about (`rag.periods`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from rag.bilingual import coverage, known_names, listed_spellings, translations
 from rag.closeness import QUOTING
 from rag.guard import unasked
-from rag.intents import asked_words, stated_words
+from rag.intents import asked_words, question_intents, stated_words
+from rag.periods import other_period
 from rag.store import KeywordIndex
 from rag.subject import naming, on_subject, unnamed
 from rag.text import terms
@@ -120,5 +121,10 @@ def covers(question: str, evidence: Evidence, keyword: KeywordIndex) -> bool:
     rest = besides_names(question, evidence, keyword)
     if rest is not None and rest < BESIDES_NAMES:
         return False
+    # A figure of another quarter is no answer; a game's quarters are told apart by other words (第四节).
+    if "number" in question_intents(question):
+        about = on_subject(question, evidence.hits[:JUDGED_PASSAGES])
+        if other_period(question, (f"{h.chunk.title}\n{h.chunk.text}" for h in about)):
+            return False
     threshold = THRESHOLD_CENTRED if evidence.centred else THRESHOLD
     return confidence(question, evidence, keyword) >= threshold

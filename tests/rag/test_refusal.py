@@ -97,3 +97,10 @@ def test_a_word_close_in_meaning_to_a_passage_word_counts_for_half_of_one(archiv
     for absent in ("快手的市值是多少？", "What is Kuaishou's market value?"):
         evidence = gather(absent, 5, Filters(), settings=archive, keyword=keyword)
         assert not covers(absent, evidence, keyword), absent
+
+
+def test_a_figure_of_another_quarter_is_no_answer(archive: Settings, keyword):
+    # The archive reports Kuaishou's first quarter only.
+    for question, expected in [("快手三季度营收是多少？", False), ("快手一季度营收是多少？", True)]:
+        evidence = gather(question, 5, Filters(), settings=archive, keyword=keyword)
+        assert covers(question, evidence, keyword) is expected, question
