@@ -1,8 +1,8 @@
-"""The quarter or half-year a question asks about, and whether the passages speak only of others.
+"""The year, quarter or half-year a question asks about, and whether the passages speak only of others.
 
-"快手三季度营收是多少？" is not answered by the second quarter's 350亿元: passages reporting other
-quarters, and never the one asked about, are no answer to it. 前三季度 (the first three quarters
-together) is no quarter.
+"快手三季度营收是多少？" is not answered by the second quarter's 350亿元, nor 快手2023年营收是多少？ by
+2025's: passages reporting other quarters or years, and never the one asked about, are no answer to it.
+前三季度 (the first three quarters together) is no quarter.
 """
 
 from __future__ import annotations
@@ -21,19 +21,23 @@ _QUARTER = re.compile(
 )
 _HALF = re.compile(r"([上下])半年|\b(first|second) half\b|\bh([12])\b")
 _HALVES = {"上": "1", "下": "2"}
+# A year, not an amount that looks like one (2000万元, 1,900 stores).
+_YEAR = re.compile(
+    r"(?<![\d.,$€£¥])((?:19|20)\d\d)(?![\d%％万亿千百元名家个人]|[.,]\d|\s*+(?:[mb]illion|thousand)\b)"
+)
 
 
 def periods(text: str) -> set[str]:
-    """The quarters ("q3") and half-years ("h1") `text` names, in either language."""
+    """The years ("y2025"), quarters ("q3") and half-years ("h1") `text` names, in either language."""
     folded = fold(text)
     found = {"q" + _ORDINALS.get(n, n) for m in _QUARTER.finditer(folded) for n in m.groups() if n}
     halves = (n for m in _HALF.finditer(folded) for n in m.groups() if n)
     found |= {"h" + _ORDINALS.get(n, _HALVES.get(n, n)) for n in halves}
-    return found
+    return found | {"y" + year for year in _YEAR.findall(folded)}
 
 
 def other_period(question: str, texts: Iterable[str]) -> bool:
-    """Whether `question` asks about a quarter or half-year `texts` never name, naming others of its kind."""
+    """Whether `question` asks about a period `texts` never name, naming others of its kind."""
     asked = periods(question)
     if not asked:
         return False

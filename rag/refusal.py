@@ -6,7 +6,8 @@ contains (`rag.subject`: Mixue's listing on the stock market covers "market" and
 Kuaishou's market share); and the dense similarity of the best passage, which carries cross-language
 questions. A capitalised name the archive has never seen ("Tesla") is refused outright, and so is a
 question whose passages about what it names hold almost nothing else of it ("Who founded Kuaishou?"
-over articles on Kuaishou's store), or speak of other quarters than the one it asks about (`rag.periods`).
+over articles on Kuaishou's store), or speak of other years or quarters than the one it asks about
+(`rag.periods`).
 """
 
 from __future__ import annotations

@@ -11,7 +11,8 @@ from rag.periods import other_period, periods
         ("快手三季度营收是多少？", {"q3"}),
         ("快手8月20日晚公布第二季度业绩", {"q2"}),
         ("reported third-quarter revenue", {"q3"}),
-        ("Kuaishou's Q1 2025 GMV", {"q1"}),
+        ("Kuaishou's Q1 2025 GMV", {"q1", "y2025"}),
+        ("快手2023年营收是多少？", {"y2023"}),
         ("字節跳動上半年收入", {"h1"}),
         ("results for the second half", {"h2"}),
         # The first three quarters together are no quarter.
@@ -26,6 +27,9 @@ def test_a_question_about_a_period_the_passages_never_name_but_others_of_its_kin
     reported = ["快手8月20日晚公布二季度业绩，总营收350亿元。", "Kuaishou's Q1 revenue rose 10.9%."]
     assert other_period("快手三季度营收是多少？", reported)
     assert not other_period("What was Kuaishou's second-quarter revenue?", reported)
+    assert other_period(
+        "快手2023年营收是多少？", ["The company reported Q1 2025 revenue of 32.61 billion yuan."]
+    )
     # Passages naming no quarter at all, or a question naming none, are not judged by it.
     assert not other_period("快手三季度营收是多少？", ["快手总营收350亿元。"])
     assert not other_period("快手营收是多少？", reported)
