@@ -56,6 +56,15 @@ _REPORTING = re.compile(
 )
 # What is moved to a place, and the word before the place ("relocate its plant to Vietnam").
 MOVED_TO = r"\b(?:mov|relocat|shift|transferr?|expand)\w*+\b[^.;]{0,60}?\b(?:to|into) "
+# Verbs whose infinitive is what is intended, not what a deed is for ("intends to move", "plans to").
+_NOT_AFTER_INTENT = "".join(
+    rf"(?<!\b{verb} )"
+    for verb in (
+        "intends intend intended plans plan planned wants want wanted aims aim aimed seeks seek sought tries "
+        "try tried hopes hope hoped expects expect expected needs need needed decided decide agreed agree "
+        "continues continue continued going able likely used ought has have had is are was were be been set"
+    ).split()
+)
 # For each intent: what in a question asks for it, and cues of an answer (strong, then weak).
 INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
     "why": (
@@ -78,7 +87,10 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             r"\b(?:investigat\w*+|inquir(?:y|ies)|probe[sd]?|lawsuits?|sued|fined|fines|penalt(?:y|ies)|"
             r"criticism|criticized|criticised|backlash|disputes?)\b[^.;]{0,80}?\b(?P<reason>over)\s|"
             r"(?<=, )as (?!(?:well|part|of|much|many|long|far|soon|such|if|though|expected|usual|"
-            r"follows|a result|it (?:is|was))\b)",
+            r"follows|a result|it (?:is|was))\b)|"
+            # What a move is for, after it ("move part of its supply chain to Vietnam to reduce its
+            # exposure"): an infinitive acting on something, not one a verb of intent takes.
+            rf"{_NOT_AFTER_INTENT}\b(?P<purpose>to) (?=[a-z]++ (?:its|their|the|his|her|our)\b)",
             re.I,
         ),
         re.compile(r"表示|称|认为|因此|所以|\bsaid\b|\bsays\b|\bindicat", re.I),

@@ -259,6 +259,14 @@ def test_a_statement_asked_for_leads_by_its_clause_when_the_sentence_says_it_lat
     assert _short("What did insiders say about Kuaishou's plans?", rumour) == (
         "internal sources indicate that there are no comprehensive plans for it at this time"
     ), "no closing quote mark or conjunction left in front"
+    # What a move is for is the infinitive after it, not the one a verb of intent takes.
+    move = (
+        "The company intends to move part of its supply chain from Guangzhou to Vietnam to reduce its "
+        "exposure to US tariffs."
+    )
+    assert _short("Why does Shein want to move its supply chain to Vietnam?", move) == (
+        "to reduce its exposure to US tariffs"
+    )
     # What someone said or thinks is what follows the verb reporting it.
     said = (
         'Chief executive Wang Xing said competition in food delivery had become "irrational" and that '
