@@ -122,7 +122,7 @@ def covers(question: str, evidence: Evidence, keyword: KeywordIndex) -> bool:
     rest = besides_names(question, evidence, keyword)
     if rest is not None and rest < BESIDES_NAMES:
         return False
-    # A figure of another quarter is no answer; a game's quarters are told apart by other words (第四节).
+    # A figure of another year or quarter is no answer; a game's quarters are told apart otherwise (第四节).
     if "number" in question_intents(question):
         about = on_subject(question, evidence.hits[:JUDGED_PASSAGES])
         if other_period(question, (f"{h.chunk.title}\n{h.chunk.text}" for h in about)):
