@@ -33,7 +33,12 @@ def periods(text: str) -> set[str]:
     found = {"q" + _ORDINALS.get(n, n) for m in _QUARTER.finditer(folded) for n in m.groups() if n}
     halves = (n for m in _HALF.finditer(folded) for n in m.groups() if n)
     found |= {"h" + _ORDINALS.get(n, _HALVES.get(n, n)) for n in halves}
-    return found | {"y" + year for year in _YEAR.findall(folded)}
+    return found | {"y" + year for year in years(folded)}
+
+
+def years(text: str) -> list[str]:
+    """The years `text` names ("2022"), in order; not amounts that look like one (2000万元)."""
+    return _YEAR.findall(text)
 
 
 def other_period(question: str, texts: Iterable[str]) -> bool:

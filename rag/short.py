@@ -31,6 +31,7 @@ from rag.intents import (
     acted_on,
     question_intents,
 )
+from rag.periods import years
 from rag.text import (
     CJK_RANGE,
     CLAUSE_END,
@@ -248,8 +249,8 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     earlier = bool(_ASKS_EARLIER.search(question))
     # A year the question states dates the value said next to it, the earlier one too ("What was Shein
     # valued at in 2022?": "down from $100 billion in 2022").
-    years = _YEAR.findall(question)
-    dated = [s for s in merged if any(year in text[s[1] : s[1] + YEAR_AFTER] for year in years)]
+    dates_asked = years(question)
+    dated = [s for s in merged if any(year in text[s[1] : s[1] + YEAR_AFTER] for year in dates_asked)]
     spans = dated or [s for s in merged if (s in single and _follows(_FROM, text, s[0])) == earlier] or merged
     spans = [(start, _whole_end(text, end)) for start, end in spans]
     folded = fold(text)
@@ -815,8 +816,7 @@ _ASKS_EARLIER = re.compile(
     r"\ba year (?:ago|earlier)\b|\bbefore\b|\bstart(?:ed)? (?:from|at)\b",
     re.I,
 )
-# A year, and how far after a figure one dates it ("$100 billion in 2022").
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# How far after a figure a year dates it ("$100 billion in 2022").
 YEAR_AFTER = len(" in 2022")
 
 # What joins the two ends of a range (50米至1,520米, 276米-285米, 1978年至1980年, 100–120 meters); not
