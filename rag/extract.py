@@ -108,8 +108,14 @@ class _Scorer:
         return found / asked if asked else 0.0
 
     def states(self, text: str) -> bool:
-        """Whether `text` has the strong cue of an intent answered by a statement (a reason, a plan)."""
-        return any(not answers and strong.search(simplified(text)) for strong, _, answers in self.cues)
+        """Whether `text` has the strong cue of an intent answered by a statement (a reason, a plan).
+
+        Never where the question asks for a figure, date, place or name: "拼多多的计划会让营业利润减少多少？"
+        wants the sentence with the sum, not the one saying what the plan is.
+        """
+        if any(answers for *_, answers in self.cues):
+            return False
+        return any(strong.search(simplified(text)) for strong, _, _ in self.cues)
 
     def _strong(self, cue: re.Pattern[str], answers: bool, text: str) -> bool:
         """Whether `text` has the intent's strong cue.

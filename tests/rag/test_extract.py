@@ -210,6 +210,15 @@ def test_a_why_question_leads_with_the_stated_reason():
     assert quotes[0].hit.chunk.chunk_id == "b"
 
 
+def test_a_how_much_question_naming_a_plan_leads_with_the_figure_not_the_plan():
+    hits = _passages(
+        "Pinduoduo launched a support program to cut merchant costs over the next three years.",
+        "Analysts estimate the program could lower Pinduoduo's operating profit by 15 billion yuan.",
+    )
+    quotes = select_quotes("拼多多的计划会让营业利润减少多少？", hits, _idf, 300)
+    assert quotes[0].hit.chunk.chunk_id == "b"
+
+
 def test_a_weak_supporting_sentence_is_left_out():
     hits = _passages(
         "Kuaishou's net profit margin was 14.0% in the first quarter.",
