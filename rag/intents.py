@@ -82,12 +82,15 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             # What news gives as the reason for an inquiry or a move ("over concerns that it fails to …").
             r"\bover (?:[a-z]+ )?concerns?\b|\bconcerns? (?:that|over|about)\b|\bamid\b|\bon suspicion\b|"
             # What an inquiry or a penalty is over ("an investigation … over the sale of illegal products"),
-            # and a cause news adds after a comma (", as a price war … ate into margins"): the reason
+            # and a cause news adds after a comma (", as a price war … ate into margins", ", following
+            # regulatory pressure"): the reason
             # starts at the cue's `reason` group.
             r"\b(?:investigat\w*+|inquir(?:y|ies)|probe[sd]?|lawsuits?|sued|fined|fines|penalt(?:y|ies)|"
             r"criticism|criticized|criticised|backlash|disputes?)\b[^.;]{0,80}?\b(?P<reason>over)\s|"
             r"(?<=, )as (?!(?:well|part|of|much|many|long|far|soon|such|if|though|expected|usual|"
             r"follows|a result|it (?:is|was))\b)|"
+            r"(?<=, )following (?=(?:[a-z]+ ){0,2}"
+            r"(?:pressure|criticism|complaints|concerns|scrutiny|backlash)\b)|"
             # What a move is for, after it ("move part of its supply chain to Vietnam to reduce its
             # exposure"): an infinitive acting on something, not one a verb of intent takes.
             rf"{_NOT_AFTER_INTENT}\b(?P<purpose>to) (?=[a-z]++ (?:its|their|the|his|her|our)\b)",
@@ -297,9 +300,26 @@ def acted_on(question: str) -> str | None:
 AskedWords = list[tuple[re.Pattern[str], frozenset[str]]]
 
 
-# A word asking for a share, which a percentage states ("accounts for roughly 80%" of 占收入的比例).
+# A word asking for a share, which a percentage, a fraction or a ratio states ("accounts for roughly
+# 80%" of 占收入的比例; 三分之一, 过半, "two thirds", 1：7, "20 to 1").
 _SHARE_WORD = re.compile(r"比例|占比|比重|百分比|份额|proportion|percentage|share", re.I)
-_PERCENTAGE = re.compile(r"\d\s*+[%％]|\bper ?cent\b|[一二三四五六七八九]成", re.I)
+_FRACTION = (
+    r"[一二三四五六七八九]成|百分之|分之|[一过]半|[\d一二三四五六七八九十]\s*+[:：比]\s*+[\d一二三四五六七八九十]|"
+    r"\bhalf\b|\bmajority\b|\b(?:one|two|three)[- ](?:thirds?|quarters?|fifths?)\b|"
+    r"\b(?:\d+|one) (?:to|in) (?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b"
+)
+FRACTION = re.compile(_FRACTION, re.I)
+_PERCENTAGE = re.compile(rf"\d\s*+[%％]|\bper ?cent\b|{_FRACTION}", re.I)
+
+
+def asks_share(question: str) -> bool:
+    """Whether `question` asks for a share (比例, 市场份额, "market share", "what proportion")."""
+    return any(map(_share_word, terms(question, search_mode=False)))
+
+
+def _share_word(word: str) -> bool:
+    """Whether `word` asks for a share: an English one as it is ("share", not "shares"), Chinese in it."""
+    return bool(_SHARE_WORD.fullmatch(word) if word.isascii() else _SHARE_WORD.search(word))
 
 
 def asked_words(question: str, words: Iterable[str]) -> AskedWords:
@@ -310,7 +330,7 @@ def asked_words(question: str, words: Iterable[str]) -> AskedWords:
     for a share (比例, "proportion"), given by a percentage.
     """
     folded = question.lower()
-    found = [(_PERCENTAGE, frozenset(w for w in words if _SHARE_WORD.fullmatch(w)))]
+    found = [(_PERCENTAGE, frozenset(filter(_share_word, words)))]
     for name in question_intents(question):
         if name in ANSWER_TYPES | FRAMES:
             continue

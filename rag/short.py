@@ -20,6 +20,7 @@ from rag.intents import (
     AREA,
     CURRENCIES,
     CURRENCY_SIGNS,
+    FRACTION,
     INTENTS,
     LENGTH,
     MEASURES,
@@ -29,6 +30,7 @@ from rag.intents import (
     UNITS,
     WEIGHT,
     acted_on,
+    asks_share,
     question_intents,
 )
 from rag.periods import years
@@ -151,7 +153,10 @@ _MEASURE = re.compile(f"(?:多少|几)({MEASURES})")
 MEASURED_WEIGHT = 4.0
 # Where a how-much question names what it measures (see `measured`); what it measures comes before how
 # it changed (营收同比增长了多少: 营收).
-_CHANGE_WORD = re.compile(r"同比|环比|[上下]?[涨跌]|增长|增加|减少|下降|提高|提升|[上下]调")
+# A change, and where it ends (降到, 增至, 下调至: what fell to how much is the word before it).
+_CHANGE_WORD = re.compile(
+    r"同比|环比|(?:[上下]?[涨跌]|增长|增加|减少|下降|降低|提高|提升|[上下]调|[降涨升增减])[到至为]?|[到至]"
+)
 _HOW_MUCH_OF = re.compile(r"\bhow much ([a-z]++) (?:did|does|do|was|is|were|are|has|have|had|will)\b", re.I)
 _WHAT_WAS = re.compile(r"\s*+(?:what|which) (?:is|was|are|were) (?:the |its |their )?+", re.I)
 _PHRASE_ENDS = frozenset("of in for on at during by from to as with and or than".split())
@@ -630,19 +635,24 @@ def numberless(question: str, quotes: list[str]) -> bool:
 
     None at all: "How many riders does Meituan have?" is not answered by the sentence on its riders'
     pensions. Or, for a count, only sums of money: 小红书有多少用户？ is not answered by the sentence
-    saying users pay 168元 a year for 小红卡.
+    saying users pay 168元 a year for 小红卡. Or, for a share, no fraction nor a percentage given as a
+    level (see `Wanted`): 京东外卖的市场份额是多少？ is not answered by its daily orders and costs, nor
+    拼多多的市场份额是多少？ by its revenue being "up 9%".
     """
     if not _ASKS_NUMBER.search(question):
         return False
     if not any(_NUMBER_OR_LIST.search(q) for q in quotes):
         return True
+    asked = wanted(question)
+    if asks_share(question) and not any(FRACTION.search(q) or figures(asked, q) for q in quotes):
+        return True
     found = [(q, m.span()) for q in quotes for m in _FIGURE.finditer(q)]
-    return wanted(question).kind == "count" and bool(found) and all(_money(q, *span) for q, span in found)
+    return asked.kind == "count" and bool(found) and all(_money(q, *span) for q, span in found)
 
 
 def wanted(question: str) -> Wanted:
     """What figure a how-much question wants (see `Wanted`)."""
-    if _RATE.search(question):
+    if _RATE.search(question) or asks_share(question):
         kind = "rate"
     elif _CHANGE.search(question):
         kind = "change"
@@ -735,6 +745,9 @@ def figures(wanted: Wanted, text: str) -> list[tuple[int, int]]:
         united = [(s, e) for s, e in found if wanted.units.search(text, s, e)]
         if united or wanted.only and found:
             return united
+    if not found and wanted.kind == "amount":
+        # An amount may be levied as a rate ("the commission rate … cut from 2.5% to 1.5%").
+        found = [(s, e) for s, e in spans if _PERCENT.search(text, s, e)]
     if not found and wanted.kind in ("amount", "count"):
         found = [m.span() for m in _COUNT.finditer(text)]
         if wanted.kind == "count":

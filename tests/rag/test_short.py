@@ -245,6 +245,15 @@ def test_a_statement_asked_for_leads_by_its_clause_when_the_sentence_says_it_lat
         "Meituan reported a net loss of 16 billion yuan for the quarter, as well as lower margins at home."
     )
     assert _short("Why did Meituan make a loss?", alike) is None, "as well as gives no reason"
+    support = (
+        'Pinduoduo launched a "100 billion yuan support program" to reduce merchant costs over the next '
+        "three years, following regulatory pressure on platform fees."
+    )
+    assert _short("Why did Pinduoduo launch the support program?", support) == (
+        "following regulatory pressure on platform fees"
+    )
+    chair = "Hoesung Lee has chaired the panel since October 2015, following the election of a new bureau."
+    assert _short("Why did Hoesung Lee become chair?", chair) is None, "following an event is no cause"
     games = (
         'Mobile games revenue grew 60% to 1.61 billion yuan, driven by the strategy title "San Guo: Mou '
         'Ding Tian Xia", its best seller.'
@@ -494,6 +503,10 @@ def test_a_count_in_any_measure_word_or_in_words_is_a_figure():
         ("What is the annual fee of 小红卡?", "fee"),
         ("How much revenue did PDD report?", "revenue"),
         ("美团三季度营收是多少？", "营收"),
+        # What changed to the figure asked, before the change and where it ends.
+        ("抖音团购的餐饮佣金降到了多少？", "佣金"),
+        ("营收增至多少？", "营收"),
+        ("门票下调至多少？", "门票"),
         # No word for it: a verb asks, or money after 多少 (the sum paid, not what it was paid for); what a
         # how-many question counts has its own rules.
         ("How much did Meituan lose?", None),
@@ -543,6 +556,30 @@ def test_a_count_is_not_answered_by_quotes_whose_only_figures_are_sums_of_money(
     # A sum answers how much, however it is asked.
     for question in ("小红卡的年费是多少？", "How much is the membership per year?", "美团三季度亏损多少？"):
         assert not numberless(question, [fee])
+
+
+def test_a_share_is_not_answered_by_quotes_without_a_part_of_a_whole():
+    orders = "京东外卖上线不到半年，日订单量已突破2500万单，每年需多支出约21亿元。"
+    for question in ("京东外卖的市场份额是多少？", "What percentage of the market does JD hold?"):
+        assert numberless(question, [orders])
+        # A change in percent is no share; a level, a fraction or a ratio is.
+        assert numberless(question, [orders, "Revenue was up 9% from a year earlier."])
+        for share in (
+            "京东外卖占据约10%的市场。",
+            "它拿下了三分之一的市场。",
+            "Its share is about one in five.",
+            "男女比例约为1：7。",
+        ):
+            assert not numberless(question, [orders, share])
+    # "shares" of a stock ask for no share.
+    assert not numberless("How many shares did JD sell?", [orders])
+
+
+def test_an_amount_levied_as_a_rate_is_answered_by_the_rate():
+    text = "Starting November 1, the commission rate for restaurant deals will be cut from 2.5% to 1.5%."
+    assert _short("抖音团购的餐饮佣金降到了多少？", text) == "1.5%"
+    # An amount in money still comes first.
+    assert _short("佣金是多少？", "佣金从2.5%降至1.5%，每年为商家节省30亿元佣金。") == "30亿元"
 
 
 def test_a_date_far_from_every_word_of_the_question_answers_nothing():
