@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from rag.bilingual import coverage, known_names, listed_spellings, translations
 from rag.closeness import QUOTING
+from rag.dictionary import is_name
 from rag.guard import unasked
 from rag.intents import asked_words, question_intents, stated_words
 from rag.periods import other_period
@@ -51,33 +52,44 @@ UNJUDGED = 0.5
 BESIDES_NAMES = 0.1
 # Passages whose coverage of the question is judged (extract.py quotes from the best four of them).
 JUDGED_PASSAGES = 5
-_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z0-9]+(?:[ -][A-Z][A-Za-z0-9]+)*")
+_NAME = re.compile(
+    r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z0-9]+(?:[ -][A-Z][A-Za-z0-9]+)*(?:\.(?:com|cn|net|org)\b)?"
+)
 
 
 def unknown_names(question: str, keyword: KeywordIndex) -> list[str]:
     """Names in the question that no indexed passage contains, in any spelling the lexicon knows.
 
-    A name is a company, platform or place from the lexicon, or (in an archive without Chinese
-    articles) a capitalised word that is not the question's first ("Tesla" in "How much did Tesla earn?").
+    A name is a company, platform or place from the lexicon, or a capitalised word that is not the
+    question's first ("Tesla" in "How much did Tesla earn?"; "Mexico" in "When will Keeta enter
+    Mexico?", in neither spelling).
     """
 
     def absent(word: str, spellings: frozenset[str]) -> bool:
-        return not any(keyword.knows(t) for w in (word, *spellings) for t in terms(w))
+        # A name's plural is no other name (Grammys: the Grammy Awards).
+        singular = (word.removesuffix("s"),) if word.isascii() else ()
+        return not any(keyword.knows(t) for w in (word, *singular, *spellings) for t in terms(w))
 
     # A listed name is spelled as the lexicon lists it: a dictionary gloss ("比亚迪: BYD company")
     # would make any article that says "company" seem to mention it.
-    found = [
-        t for t in terms(question, search_mode=False) if t in known_names() and absent(t, listed_spellings(t))
-    ]
-    if keyword.languages.counts.get("zh"):
-        # A Chinese article spells a foreign name its own way (Panthers: 黑豹队), which no lexicon
-        # lists: an unseen capitalised word proves nothing where Chinese articles are indexed.
-        return list(dict.fromkeys(found))
+    words = terms(question, search_mode=False)
+    found = [t for t in words if t in known_names() and absent(t, listed_spellings(t))]
+    chinese = bool(keyword.languages.counts.get("zh"))
     for match in _NAME.finditer(question.strip()):
-        words = terms(match.group(0))
-        if words and all(absent(w, translations(w.lower())) for w in words):
+        named = terms(match.group(0))
+        # A Chinese article spells a foreign name its own way (Panthers: 黑豹队), which no dictionary
+        # may list: where Chinese articles are indexed, only a name CC-CEDICT gives one for is judged
+        # (Mexico: 墨西哥), not by a language's name (Romanians: 罗语, where an article says 罗马尼亚人).
+        if chinese and not all(any(map(_spells_name, translations(w))) for w in named):
+            continue
+        if named and all(absent(w, translations(w.lower())) for w in named):
             found.append(match.group(0))
     return list(dict.fromkeys(found))
+
+
+def _spells_name(word: str) -> bool:
+    """Whether the Chinese `word` is a name CC-CEDICT lists, not a language's (英语, 罗语, 法文)."""
+    return bool(is_name(word)) and not word.endswith(("语", "文"))
 
 
 def _covered(question: str, hits: Sequence[Hit], keyword: KeywordIndex) -> list[float]:

@@ -36,6 +36,16 @@ def test_a_listed_name_the_archive_never_mentions_is_refused(keyword):
     assert unknown_names("小红书的GMV是多少？", keyword) == []
 
 
+def test_a_place_in_neither_spelling_is_refused_where_chinese_articles_are_indexed(keyword):
+    # CC-CEDICT spells Mexico 墨西哥, and no article writes either; 上海 and "Shanghai" are written.
+    assert unknown_names("When will Xiaohongshu open an office in Mexico?", keyword) == ["Mexico"]
+    assert unknown_names("When did Douyin launch in Shanghai?", keyword) == []
+    # A name no dictionary spells in Chinese may be written another way (Panthers: 黑豹队), and a
+    # language's name is no place's (Romanians: 罗语, where an article would say 罗马尼亚人).
+    assert unknown_names("Who founded the Panthers?", keyword) == []
+    assert unknown_names("How many Romanians use Xiaohongshu?", keyword) == []
+
+
 def test_confidence_rises_with_dense_evidence_and_is_zero_without_hits(archive: Settings, keyword):
     hits = retrieve("小红卡为什么关停？", k=JUDGED_PASSAGES, settings=archive)
     strong = Evidence(hits, background=0.80)
