@@ -44,9 +44,11 @@ def years(text: str) -> list[str]:
 def other_period(question: str, texts: Iterable[str]) -> bool:
     """Whether `question` asks about a period `texts` never name, naming others of its kind."""
     asked = periods(question)
-    if not asked:
-        return False
-    said = set().union(*map(periods, texts))
+    return bool(asked) and only_others(asked, set().union(*map(periods, texts)))
+
+
+def only_others(asked: set[str], said: set[str]) -> bool:
+    """Whether the periods `said` include some of a kind `asked` has, and none `asked`."""
     for kind in {p[0] for p in asked}:
         named = {p for p in said if p[0] == kind}
         if named and not named & asked:

@@ -219,6 +219,15 @@ def test_a_how_much_question_naming_a_plan_leads_with_the_figure_not_the_plan():
     assert quotes[0].hit.chunk.chunk_id == "b"
 
 
+def test_a_figure_of_another_quarter_does_not_lead():
+    hits = _passages(
+        "Meituan reported an adjusted net loss of 16 billion yuan for the third quarter.",
+        "Meituan's new initiatives segment recorded an operating loss of 2.3 billion yuan in the first quarter.",
+    )
+    quotes = select_quotes("美团新业务一季度亏损多少？", hits, _idf, 300)
+    assert quotes[0].hit.chunk.chunk_id == "b"
+
+
 def test_a_weak_supporting_sentence_is_left_out():
     hits = _passages(
         "Kuaishou's net profit margin was 14.0% in the first quarter.",

@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.periods import other_period, periods
+from rag.periods import only_others, other_period, periods
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,10 @@ def test_a_question_about_a_period_the_passages_never_name_but_others_of_its_kin
     # Passages naming no quarter at all, or a question naming none, are not judged by it.
     assert not other_period("快手三季度营收是多少？", ["快手总营收350亿元。"])
     assert not other_period("快手营收是多少？", reported)
+
+
+def test_only_others_needs_a_period_of_the_kind_asked_and_none_asked():
+    assert only_others({"q1"}, {"q3"})
+    assert not only_others({"q1"}, {"q1", "q3"})
+    assert not only_others({"q1"}, {"y2025"}), "a year is no other quarter"
+    assert not only_others({"q1"}, set())
