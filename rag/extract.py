@@ -140,7 +140,7 @@ class _Scorer:
         spans = (
             figures(self.wanted, text)
             if cue is INTENTS["number"][1]
-            else [m.span() for m in cue.finditer(text)]
+            else [m.span("place") if m.groupdict().get("place") else m.span() for m in cue.finditer(text)]
         )
         return any(not states(self.question, text[s:e]) for s, e in spans)
 

@@ -55,7 +55,9 @@ _REPORTING = re.compile(
     re.I,
 )
 # What is moved to a place, and the word before the place ("relocate its plant to Vietnam").
-MOVED_TO = r"\b(?:mov|relocat|shift|transferr?|expand)\w*+\b[^.;]{0,60}?\b(?:to|into) "
+MOVED_TO = (
+    r"(?:\b(?:mov|relocat|shift|transferr?|expand)\w*+\b[^.;]{0,60}?\b(?:to|into)|\benter(?:s|ed|ing)?+) "
+)
 # Verbs whose infinitive is what is intended, not what a deed is for ("intends to move", "plans to").
 _NOT_AFTER_INTENT = "".join(
     rf"(?<!\b{verb} )"
@@ -173,8 +175,9 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
         re.compile(
             rf"[{CJK_RANGE}](?:省|市|县|区|州|国|镇|岛|洲|湾)|[{CJK_RANGE}]{{2,4}}+(?:、[{CJK_RANGE}]{{2,4}}+){{2,}}+|"
             r"\b(?:in|at|across|near) (?-i:[A-Z][a-z])|"
-            # Where a thing moves to ("move part of its supply chain from Guangzhou to Vietnam").
-            rf"{MOVED_TO}(?-i:[A-Z][a-z])",
+            # Where a thing moves to ("move part of its supply chain from Guangzhou to Vietnam"): the
+            # place is the answer, not the verb the question may say too ("enter Brazil").
+            rf"{MOVED_TO}(?P<place>(?-i:[A-Z][a-z]))",
             re.I,
         ),
         re.compile(r"位于|地区|城市|境内|当地|\bcit(?:y|ies)\b|\bregions?\b|\bcountry\b|\blocated\b", re.I),

@@ -62,7 +62,7 @@ _COUNT = re.compile(
 # capitalised names after "in" or "at" ("in Shanghai, Hangzhou and Guangzhou").
 _PLACE_NAME = f"(?:(?!及|和|等|与)[{CJK_RANGE}]){{2,6}}+"
 # A place's name in English, of one word or several ("Hong Kong", "the United States").
-_ENGLISH_PLACE = r"(?:the )?+[A-Z][a-z]++(?: [A-Z][a-z]++)*+"
+_ENGLISH_PLACE = r"(?:the )?+[A-Z][a-zà-öø-ÿ]++(?: [A-Z][a-zà-öø-ÿ]++)*+"
 # What a name is joined to by a hyphen without making a longer name ("Singapore-based", "US-listed").
 _ATTRIBUTIVE = r"(?:based|listed|owned|backed|headquartered|born|made|funded|run)\b"
 _PLACES = re.compile(

@@ -228,6 +228,15 @@ def test_a_figure_of_another_quarter_does_not_lead():
     assert quotes[0].hit.chunk.chunk_id == "b"
 
 
+def test_the_place_a_question_asks_for_is_the_answer_though_it_says_the_verb_before_it():
+    hits = _passages(
+        "Keeta first launched in Hong Kong in May 2023 and expanded to Saudi Arabia in 2024.",
+        "Meituan announced that Keeta will enter Brazil, investing about $1 billion.",
+    )
+    quotes = select_quotes("Keeta要进入哪个国家？", hits, _idf, 300)
+    assert quotes[0].hit.chunk.chunk_id == "b"
+
+
 def test_a_weak_supporting_sentence_is_left_out():
     hits = _passages(
         "Kuaishou's net profit margin was 14.0% in the first quarter.",

@@ -117,6 +117,12 @@ def test_the_short_answer_to_where_is_the_list_of_places():
     moved = "The company intends to move part of its supply chain from Guangzhou to Vietnam to cut costs."
     assert _short("SHEIN计划把供应链转移到哪里？", moved) == "Vietnam"
     assert _short("Where did the tapes go?", "The tapes were assigned to Lowry Digital for repair.") is None
+    # Where a thing enters, though the question says "enter" too; a name with accents is whole.
+    entered = "Meituan said Keeta will enter Brazil, beginning in São Paulo, after launching in Hong Kong."
+    assert _short("Which country will Keeta enter?", entered) == "Brazil"
+    assert (
+        _short("Where will Keeta begin its service?", "Its service will begin in São Paulo.") == "São Paulo"
+    )
     # A list is places only after a word saying where, and keeps its first name whole.
     assert _short("龙胆分布在哪些地区？", "龙胆分布在俄罗斯、日本、朝鲜以及中国。") == "俄罗斯、日本、朝鲜"
     assert (
