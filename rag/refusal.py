@@ -53,7 +53,8 @@ BESIDES_NAMES = 0.1
 # Passages whose coverage of the question is judged (extract.py quotes from the best four of them).
 JUDGED_PASSAGES = 5
 _NAME = re.compile(
-    r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z0-9]+(?:[ -][A-Z][A-Za-z0-9]+)*(?:\.(?:com|cn|net|org)\b)?"
+    r"(?<![.!?]\s)(?<!^)\b(?:[a-z]{1,2}+(?=[A-Z]))?+[A-Z][A-Za-z0-9]+(?:[ -][A-Z][A-Za-z0-9]+)*"
+    r"(?:\.(?:com|cn|net|org)\b)?"
 )
 
 

@@ -40,6 +40,7 @@ def test_a_place_in_neither_spelling_is_refused_where_chinese_articles_are_index
     # CC-CEDICT spells Mexico 墨西哥, and no article writes either; 上海 and "Shanghai" are written.
     assert unknown_names("When will Xiaohongshu open an office in Mexico?", keyword) == ["Mexico"]
     assert unknown_names("When did Douyin launch in Shanghai?", keyword) == []
+    assert unknown_names("How much did Keeta spend in Mexico?", keyword) == ["Mexico"]
     # A name no dictionary spells in Chinese may be written another way (Panthers: 黑豹队), and a
     # language's name is no place's (Romanians: 罗语, where an article would say 罗马尼亚人).
     assert unknown_names("Who founded the Panthers?", keyword) == []

@@ -25,6 +25,8 @@ from tests.helpers import make_chunk
         ("蜜雪冰城的净利润是多少？", ["蜜雪冰城"]),  # cut in two by the tokenizer, whole again
         # A Latin name ends where Chinese text begins.
         ("拼多多三季度利润下滑 Temu面临欧盟调查", ["Temu", "拼多多", "欧盟"]),
+        # A brand may begin with a lower-case prefix.
+        ("Who founded iFood?", ["iFood"]),
     ],
 )
 def test_names_are_proper_nouns_capitalised_words_and_words_no_dictionary_knows(
@@ -81,7 +83,7 @@ def hit(text: str, title: str = "Xiaohongshu bets on e-commerce") -> Hit:
 
 
 FOUNDER = hit("Xiaohongshu's founder, Zhai Fang, envisions a balance.")
-INDEXED = {"temu", "xiaohongshu", "zhai", "fang"}.__contains__
+INDEXED = {"temu", "ifood", "xiaohongshu", "zhai", "fang"}.__contains__
 
 
 def test_an_english_question_is_not_answered_by_english_articles_naming_none_of_its_names():
@@ -105,6 +107,7 @@ def test_an_english_question_is_not_answered_by_english_articles_naming_none_of_
     assert unnamed("Temu最高可能被罚多少？", [FOUNDER])
     assert not unnamed("Temu最高可能被罚多少？", [temu])
     assert not unnamed("小红书的创始人是谁？", [FOUNDER])
+    assert unnamed("Who founded iFood?", [FOUNDER]), "a brand with a lower-case prefix is a name"
 
 
 def test_a_chinese_passage_is_judged_for_a_name_chinese_text_writes_as_english_does():
