@@ -630,6 +630,14 @@ _NUMBER_OR_LIST = re.compile(
 )
 
 
+# A rate that is no part of a whole: said in units or points, not in percent (汇率 7.1, 功率 5千瓦,
+# 首集收视率为7.07).
+_NOT_A_PART = re.compile(
+    r"汇率|频率|功率|速率|效率|转速|码率|心率|收视率|\b(?:exchange|heart|bit) rate|\bspeed\b|\bratings?\b",
+    re.I,
+)
+
+
 def numberless(question: str, quotes: list[str]) -> bool:
     """Whether `question` asks how many or how much and `quotes` hold no number that could answer it.
 
@@ -637,14 +645,16 @@ def numberless(question: str, quotes: list[str]) -> bool:
     pensions. Or, for a count, only sums of money: 小红书有多少用户？ is not answered by the sentence
     saying users pay 168元 a year for 小红卡. Or, for a share, no fraction nor a percentage given as a
     level (see `Wanted`): 京东外卖的市场份额是多少？ is not answered by its daily orders and costs, nor
-    拼多多的市场份额是多少？ by its revenue being "up 9%".
+    拼多多的市场份额是多少？ by its revenue being "up 9%"; likewise a rate asked as a level (退货率, "net
+    margin"), unless one said in units (汇率, 收视率).
     """
     if not _ASKS_NUMBER.search(question):
         return False
     if not any(_NUMBER_OR_LIST.search(q) for q in quotes):
         return True
     asked = wanted(question)
-    if asks_share(question) and not any(FRACTION.search(q) or figures(asked, q) for q in quotes):
+    part = asks_share(question) or asked.level and not _NOT_A_PART.search(question)
+    if part and not any(FRACTION.search(q) or figures(asked, q) for q in quotes):
         return True
     found = [(q, m.span()) for q in quotes for m in _FIGURE.finditer(q)]
     return asked.kind == "count" and bool(found) and all(_money(q, *span) for q, span in found)

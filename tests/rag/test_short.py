@@ -579,6 +579,12 @@ def test_a_share_is_not_answered_by_quotes_without_a_part_of_a_whole():
             assert not numberless(question, [orders, share])
     # "shares" of a stock ask for no share.
     assert not numberless("How many shares did JD sell?", [orders])
+    # A rate asked as a level is a part of a whole too, unless it is said in units or points.
+    gmv = "2024年GMV估计在4000亿元左右，日活跃买家数同比增长了100%以上。"
+    assert numberless("小红书电商的退货率是多少？", [gmv])
+    assert not numberless("小红书电商的退货率是多少？", [gmv, "退货率约为8%。"])
+    assert not numberless("人民币汇率是多少？", ["人民币兑美元汇率报7.1。"])
+    assert not numberless("首集收视率是多少？", ["首集收视率为7.07。"])
 
 
 def test_an_amount_levied_as_a_rate_is_answered_by_the_rate():
