@@ -102,13 +102,18 @@ class _Scorer:
         """How far `text` has the cues of the answer the question asks for (a date for when), 0 to 1.
 
         Read in simplified characters, as the cues are written (由於, 億: 由于, 亿). None where it reports
-        another quarter or half-year than the one asked about.
+        another quarter or half-year than the one asked about; no date where it shares only names.
         """
         if self.periods and only_others(self.periods, periods(text)):
             return 0.0
+        # A date in a sentence sharing nothing with the question but its names dates something else:
+        # 拼多多的保证金什么时候开始下调？ is not answered by the Tuesday PDD reported its quarter on.
+        undated = not self.names_more(text)
         text = simplified(text)
         found = 0.0
         for strong, weak, answers in self.cues:
+            if undated and strong is INTENTS["when"][1]:
+                continue
             found += 1.0 if self._strong(strong, answers, text) else 0.5 if weak.search(text) else 0.0
         # A sentence reporting what was said counts half: most news sentences report something.
         found += sum(0.5 for frame in self.frames if frame.search(text))

@@ -237,6 +237,15 @@ def test_the_place_a_question_asks_for_is_the_answer_though_it_says_the_verb_bef
     assert quotes[0].hit.chunk.chunk_id == "b"
 
 
+def test_a_date_in_a_sentence_sharing_only_the_name_does_not_lead():
+    hits = _passages(
+        "Pinduoduo lowered the standard merchant deposit from 1,000 yuan to 500 yuan.",
+        "PDD Holdings, the parent of Pinduoduo, reported its quarterly revenue on Tuesday.",
+    )
+    quotes = select_quotes("拼多多的保证金什么时候开始下调？", hits, _idf, 300)
+    assert quotes[0].hit.chunk.chunk_id == "a"
+
+
 def test_a_weak_supporting_sentence_is_left_out():
     hits = _passages(
         "Kuaishou's net profit margin was 14.0% in the first quarter.",
