@@ -675,7 +675,8 @@ def wanted(question: str) -> Wanted:
     counted = _counted_thing(question) if kind == "count" else None
     if kind == "amount" and (thing := measured(question)) and _COUNTED_THING.search(thing):
         kind, counted = "count", thing
-    if counted and _MONEY_THING.search(counted):
+    # A sum of money is asked for by its last word (多少广告收入: advertising revenue, no count of ads).
+    if counted and _MONEY_THING.search("".join(_counted_words(question)[:2])):
         kind, counted = "money", None
     if measure := _MEASURE.search(question):
         word = measure.group(1)
@@ -722,13 +723,19 @@ def measured(question: str) -> str | None:
 
 def _counted_thing(question: str) -> str | None:
     """What a how-many question counts: the word after "how many", or after 多少 or 几 and a measure word."""
+    words = _counted_words(question)
+    return words[0] if words else None
+
+
+def _counted_words(question: str) -> list[str]:
+    """The words a how-many question's count is of: "how many" and its word, or the words after 多少 or 几."""
     if not (asks := _COUNTED.search(question)):
-        return None
+        return []
     if asks.group(1):
-        return asks.group(1).lower()
+        return [asks.group(1).lower()]
     after = terms(question[asks.end() :], search_mode=False)
     # 多少平方公里 asks for an area, in a unit: no thing counted.
-    return after[0] if after and is_cjk(after[0][0]) and not _UNIT.match(after[0]) else None
+    return after if after and is_cjk(after[0][0]) and not _UNIT.match(after[0]) else []
 
 
 def figures(wanted: Wanted, text: str) -> list[tuple[int, int]]:
@@ -749,15 +756,17 @@ def figures(wanted: Wanted, text: str) -> list[tuple[int, int]]:
         found = [(s, e) for s, e in spans if not _DURATION.search(text, s, e)]
     if wanted.kind == "count":
         found = _counts(text, found)
+    # A sum or an amount may be levied as a rate ("the commission rate … cut from 2.5% to 1.5%", "an
+    # extra 50% of ad revenue") where none is said in money.
+    levied = [(s, e) for s, e in spans if _PERCENT.search(text, s, e)]
     if wanted.kind == "money":
-        return [(s, e) for s, e in found if _money(text, s, e)]
+        return [(s, e) for s, e in found if _money(text, s, e)] or levied
     if wanted.units is not None:
         united = [(s, e) for s, e in found if wanted.units.search(text, s, e)]
         if united or wanted.only and found:
             return united
     if not found and wanted.kind == "amount":
-        # An amount may be levied as a rate ("the commission rate … cut from 2.5% to 1.5%").
-        found = [(s, e) for s, e in spans if _PERCENT.search(text, s, e)]
+        found = levied
     if not found and wanted.kind in ("amount", "count"):
         found = [m.span() for m in _COUNT.finditer(text)]
         if wanted.kind == "count":

@@ -1,6 +1,6 @@
 import pytest
 
-from rag.short import answer_span, dotted_names, measured, numberless
+from rag.short import answer_span, dotted_names, measured, numberless, wanted
 
 
 def _idf(term: str) -> float:
@@ -590,6 +590,10 @@ def test_a_share_is_not_answered_by_quotes_without_a_part_of_a_whole():
 def test_an_amount_levied_as_a_rate_is_answered_by_the_rate():
     text = "Starting November 1, the commission rate for restaurant deals will be cut from 2.5% to 1.5%."
     assert _short("抖音团购的餐饮佣金降到了多少？", text) == "1.5%"
+    # A sum asked for by its last word (多少广告收入: revenue, not a count of ads), given as a share.
+    extra = "New games receive an extra 50% of ad revenue during their first three months."
+    assert _short("新游戏前三个月能额外获得多少广告收入？", extra) == "50%"
+    assert wanted("小红书有多少付费用户？").kind == "count", "paying users are counted"
     # An amount in money still comes first.
     assert _short("佣金是多少？", "佣金从2.5%降至1.5%，每年为商家节省30亿元佣金。") == "30亿元"
 
