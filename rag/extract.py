@@ -106,17 +106,16 @@ class _Scorer:
         """
         if self.periods and only_others(self.periods, periods(text)):
             return 0.0
-        # A date in a sentence sharing nothing with the question but its names dates something else:
-        # 拼多多的保证金什么时候开始下调？ is not answered by the Tuesday PDD reported its quarter on.
-        undated = not self.names_more(text)
-        text = simplified(text)
+        said = simplified(text)
         found = 0.0
         for strong, weak, answers in self.cues:
-            if undated and strong is INTENTS["when"][1]:
+            # A date in a sentence sharing nothing with the question but its names dates something else:
+            # 拼多多的保证金什么时候开始下调？ is not answered by the Tuesday PDD reported its quarter on.
+            if strong is INTENTS["when"][1] and not self.names_more(text):
                 continue
-            found += 1.0 if self._strong(strong, answers, text) else 0.5 if weak.search(text) else 0.0
+            found += 1.0 if self._strong(strong, answers, said) else 0.5 if weak.search(said) else 0.0
         # A sentence reporting what was said counts half: most news sentences report something.
-        found += sum(0.5 for frame in self.frames if frame.search(text))
+        found += sum(0.5 for frame in self.frames if frame.search(said))
         asked = len(self.cues) + len(self.frames)
         return found / asked if asked else 0.0
 

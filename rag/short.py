@@ -672,11 +672,12 @@ def wanted(question: str) -> Wanted:
         kind = "count"
     else:
         kind = "money" if _ASKS_MONEY.search(question) else "amount"
-    counted = _counted_thing(question) if kind == "count" else None
+    words = _counted_words(question) if kind == "count" else []
+    counted = words[0] if words else None
     if kind == "amount" and (thing := measured(question)) and _COUNTED_THING.search(thing):
-        kind, counted = "count", thing
+        kind, counted, words = "count", thing, [thing]
     # A sum of money is asked for by its last word (多少广告收入: advertising revenue, no count of ads).
-    if counted and _MONEY_THING.search("".join(_counted_words(question)[:2])):
+    if counted and _MONEY_THING.search("".join(words[:2])):
         kind, counted = "money", None
     if measure := _MEASURE.search(question):
         word = measure.group(1)
@@ -721,20 +722,16 @@ def measured(question: str) -> str | None:
     return None
 
 
-def _counted_thing(question: str) -> str | None:
-    """What a how-many question counts: the word after "how many", or after 多少 or 几 and a measure word."""
-    words = _counted_words(question)
-    return words[0] if words else None
-
-
 def _counted_words(question: str) -> list[str]:
-    """The words a how-many question's count is of: "how many" and its word, or the words after 多少 or 几."""
+    """What a how-many question counts, first: the word after "how many", or the words after 多少 or 几.
+
+    A measure word between (多少件包裹) is left out; 多少平方公里 asks for an area, and counts nothing.
+    """
     if not (asks := _COUNTED.search(question)):
         return []
     if asks.group(1):
         return [asks.group(1).lower()]
     after = terms(question[asks.end() :], search_mode=False)
-    # 多少平方公里 asks for an area, in a unit: no thing counted.
     return after if after and is_cjk(after[0][0]) and not _UNIT.match(after[0]) else []
 
 
