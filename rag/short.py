@@ -186,6 +186,9 @@ CLAUSE_CHARS = 20
 # (at 4 * ANCHOR_REACH: 13 wrong, but 2 right: "especially the Seljuk Turks" after three commas).
 FAR_REACH = 5 * ANCHOR_REACH
 _BOUNDARY = re.compile(r"[,，;；。!?！？]|\.\s")
+_BOUNDARY_OR_AND = re.compile(rf"{_BOUNDARY.pattern}|\band\b")
+# The preposition an English date closing its clause stands after ("in May 2023").
+_DATED_BY = re.compile(r"\b(?:in|on|since|by|until)$")
 
 
 class Figure(NamedTuple):
@@ -896,6 +899,10 @@ def _distance(text: str, start: int, end: int, at: int, date: bool = False) -> f
     """
     before = at < start
     gap = text[at:start] if before else text[end:at]
+    # An English date after its preposition closes what it dates; after it, "and" joins another deed
+    # ("launched in Hong Kong in May 2023 and expanded to Saudi Arabia in September 2024").
+    if date and not before and _follows(_DATED_BY, text, start):
+        return 2 * (len(gap) + CLAUSE_CHARS * len(_BOUNDARY_OR_AND.findall(gap)))
     if date and not before and (boundary := _BOUNDARY.match(gap.lstrip())):
         gap = gap.lstrip()[boundary.end() :]
     far = len(gap) + CLAUSE_CHARS * len(_BOUNDARY.findall(gap))

@@ -598,6 +598,12 @@ def test_an_amount_levied_as_a_rate_is_answered_by_the_rate():
     assert _short("佣金是多少？", "佣金从2.5%降至1.5%，每年为商家节省30亿元佣金。") == "30亿元"
 
 
+def test_an_english_date_after_its_preposition_dates_what_comes_before_it():
+    text = "Keeta first launched in Hong Kong in May 2023 and expanded to Saudi Arabia in September 2024."
+    assert _short("When did Keeta expand to Saudi Arabia?", text) == "September 2024"
+    assert _short("When did Keeta first launch in Hong Kong?", text) == "May 2023"
+
+
 def test_a_date_far_from_every_word_of_the_question_answers_nothing():
     text = (
         "The license enables the company to save on transaction fees, which could amount to approximately "
