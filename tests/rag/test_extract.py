@@ -1,6 +1,8 @@
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
+import pytest
+
 from rag.extract import MAX_QUOTES, MIN_CUT_CHARS, select_quotes
 from rag.intents import asked_words, stated_words
 from rag.short import answer_span
@@ -210,40 +212,42 @@ def test_a_why_question_leads_with_the_stated_reason():
     assert quotes[0].hit.chunk.chunk_id == "b"
 
 
-def test_a_how_much_question_naming_a_plan_leads_with_the_figure_not_the_plan():
-    hits = _passages(
-        "Pinduoduo launched a support program to cut merchant costs over the next three years.",
-        "Analysts estimate the program could lower Pinduoduo's operating profit by 15 billion yuan.",
-    )
-    quotes = select_quotes("拼多多的计划会让营业利润减少多少？", hits, _idf, 300)
-    assert quotes[0].hit.chunk.chunk_id == "b"
-
-
-def test_a_figure_of_another_quarter_does_not_lead():
-    hits = _passages(
-        "Meituan reported an adjusted net loss of 16 billion yuan for the third quarter.",
-        "Meituan's new initiatives segment recorded an operating loss of 2.3 billion yuan in the first quarter.",
-    )
-    quotes = select_quotes("美团新业务一季度亏损多少？", hits, _idf, 300)
-    assert quotes[0].hit.chunk.chunk_id == "b"
-
-
-def test_the_place_a_question_asks_for_is_the_answer_though_it_says_the_verb_before_it():
-    hits = _passages(
-        "Keeta first launched in Hong Kong in May 2023 and expanded to Saudi Arabia in 2024.",
-        "Meituan announced that Keeta will enter Brazil, investing about $1 billion.",
-    )
-    quotes = select_quotes("Keeta要进入哪个国家？", hits, _idf, 300)
-    assert quotes[0].hit.chunk.chunk_id == "b"
-
-
-def test_a_date_in_a_sentence_sharing_only_the_name_does_not_lead():
-    hits = _passages(
-        "Pinduoduo lowered the standard merchant deposit from 1,000 yuan to 500 yuan.",
-        "PDD Holdings, the parent of Pinduoduo, reported its quarterly revenue on Tuesday.",
-    )
-    quotes = select_quotes("拼多多的保证金什么时候开始下调？", hits, _idf, 300)
-    assert quotes[0].hit.chunk.chunk_id == "a"
+@pytest.mark.parametrize(
+    ("question", "first", "second", "leading"),
+    [
+        # A how-much question naming a plan leads with the figure, not the plan.
+        (
+            "拼多多的计划会让营业利润减少多少？",
+            "Pinduoduo launched a support program to cut merchant costs over the next three years.",
+            "Analysts estimate the program could lower Pinduoduo's operating profit by 15 billion yuan.",
+            "b",
+        ),
+        # A figure of another quarter does not lead.
+        (
+            "美团新业务一季度亏损多少？",
+            "Meituan reported an adjusted net loss of 16 billion yuan for the third quarter.",
+            "Meituan's new initiatives segment recorded an operating loss of 2.3 billion yuan in the first quarter.",
+            "b",
+        ),
+        # The place asked for is the answer, though the question says the verb before it.
+        (
+            "Keeta要进入哪个国家？",
+            "Keeta first launched in Hong Kong in May 2023 and expanded to Saudi Arabia in 2024.",
+            "Meituan announced that Keeta will enter Brazil, investing about $1 billion.",
+            "b",
+        ),
+        # A date in a sentence sharing only the name does not lead.
+        (
+            "拼多多的保证金什么时候开始下调？",
+            "Pinduoduo lowered the standard merchant deposit from 1,000 yuan to 500 yuan.",
+            "PDD Holdings, the parent of Pinduoduo, reported its quarterly revenue on Tuesday.",
+            "a",
+        ),
+    ],
+)
+def test_the_quote_holding_what_is_asked_leads(question: str, first: str, second: str, leading: str):
+    quotes = select_quotes(question, _passages(first, second), _idf, 300)
+    assert quotes[0].hit.chunk.chunk_id == leading
 
 
 def test_a_weak_supporting_sentence_is_left_out():
