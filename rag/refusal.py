@@ -22,7 +22,7 @@ from rag.guard import unasked
 from rag.intents import asked_words, question_intents, stated_words
 from rag.periods import other_period
 from rag.store import KeywordIndex
-from rag.subject import naming, on_subject, unnamed
+from rag.subject import BRAND_PREFIX, naming, on_subject, unnamed
 from rag.text import terms
 from rag.types import Evidence, Hit
 
@@ -53,7 +53,7 @@ BESIDES_NAMES = 0.1
 # Passages whose coverage of the question is judged (extract.py quotes from the best four of them).
 JUDGED_PASSAGES = 5
 _NAME = re.compile(
-    r"(?<![.!?]\s)(?<!^)\b(?:[a-z]{1,2}+(?=[A-Z]))?+[A-Z][A-Za-z0-9]+(?:[ -][A-Z][A-Za-z0-9]+)*"
+    rf"(?<![.!?]\s)(?<!^)\b{BRAND_PREFIX}[A-Z][A-Za-z0-9]+(?:[ -][A-Z][A-Za-z0-9]+)*"
     r"(?:\.(?:com|cn|net|org)\b)?"
 )
 

@@ -27,10 +27,9 @@ from rag.types import Filters, Hit
 
 _DEICTIC = frozenset("这那它他她其该此哪")
 # A name in Latin letters: capitalised, or a brand's lower-case prefix before a capital (iFood, eBay).
-_LATIN_NAME = re.compile(
-    r"(?<![A-Za-z0-9])(?:[a-z]{1,2}+(?=[A-Z]))?+[A-Z][A-Za-z0-9'’.\-]*+(?<![.\-])(?![A-Za-z0-9])"
-)
-_CAPITALISED = re.compile(r"\b(?:[a-z]{1,2}+(?=[A-Z]))?+[A-Z][A-Za-z0-9'’.\-]*[A-Za-z0-9]|\b[A-Z]\b")
+BRAND_PREFIX = r"(?:[a-z]{1,2}+(?=[A-Z]))?+"
+_LATIN_NAME = re.compile(rf"(?<![A-Za-z0-9]){BRAND_PREFIX}[A-Z][A-Za-z0-9'’.\-]*+(?<![.\-])(?![A-Za-z0-9])")
+_CAPITALISED = re.compile(rf"\b{BRAND_PREFIX}[A-Z][A-Za-z0-9'’.\-]*[A-Za-z0-9]|\b[A-Z]\b")
 
 
 def names(text: str, *, sure: bool = False) -> list[str]:
