@@ -35,7 +35,7 @@ GLOSS_WORDS = 3
 CHINESE_PER_WORD = 8
 CHARACTER_GLOSSES = 2
 # Raised when the tables are built differently from the same inputs (the cache key covers the rest).
-FORMAT = 6
+FORMAT = 8
 _PARENTHESES = re.compile(r"\([^()]*+\)")
 # A reading in brackets after a cross-reference (哀號|哀号[ai1 hao2]): pinyin, no English words.
 _READING = re.compile(r"\[[^\[\]]*+\]")
@@ -55,6 +55,9 @@ _SENSES = re.compile(r"[,;]")
 # ("AAA battery (PRC)", "(TV) anchor").
 _ACRONYM = re.compile(r"((?:[A-Za-z][\w'-]*+ ){2,6})\(([A-Z]{2,5})\)")
 _ACRONYM_SKIPS = frozenset({"of", "and", "the", "for"})
+# A name as a gloss writes it: capitalised words, "or" between two spellings ("Weixin or WeChat").
+_NAME_WORD = re.compile(r"[A-Z][A-Za-z'.-]*+")
+_ALTERNATIVES = re.compile(r"\s+or\s+")
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*+)\] /(.*)/\s*$")
 _SCHEMA = """
 CREATE TABLE glosses (chinese TEXT, english TEXT, frequency INTEGER, PRIMARY KEY (chinese, english))
@@ -118,6 +121,8 @@ def _fill(write: Write) -> None:
         write(_ADD_NAME, [(simplified, pinyin[:1].isupper())])
         frequency = word_frequency(simplified)
         found = _gloss_words(glosses, GLOSSES, GLOSS_WORDS)
+        if pinyin[:1].isupper():
+            found += _names(glosses)
         write("INSERT OR IGNORE INTO phrases VALUES (?, ?)", [(simplified, " ".join(ws)) for ws in found])
         words = [w for ws in found for w in ws]
         write("INSERT OR IGNORE INTO glosses VALUES (?, ?, ?)", [(simplified, w, frequency) for w in words])
@@ -170,6 +175,22 @@ def _gloss_words(glosses: list[str], kept: int, longest: int) -> list[list[str]]
         senses = [_content_words(sense) for sense in _SENSES.split(plain)]
         if 0 < sum(map(len, senses)) <= longest:
             out += [words for words in senses if words] + [[a] for a in _acronyms(gloss)]
+    return out
+
+
+def _names(glosses: list[str]) -> list[list[str]]:
+    """The one-word names a proper noun's glosses open with, however long the rest of them.
+
+    "Starbucks, US coffee shop chain": starbucks. Such a gloss is too long to keep whole
+    (`_gloss_words`), yet its name is the word's translation. A name of several words is not split into
+    them: "Tran Duc Luong (1937-), president of Vietnam" would make 陈德良 a translation of any Tran.
+    """
+    out = []
+    for gloss in [g for g in glosses if not _SKIP.match(g.strip())][:GLOSSES]:
+        opening = _SENSES.split(_READING.sub(" ", _PARENTHESES.sub(" ", gloss)))[0]
+        for name in _ALTERNATIVES.split(opening):
+            if _NAME_WORD.fullmatch(name.strip()):
+                out.append([name.strip().lower()])
     return out
 
 

@@ -61,6 +61,15 @@ def test_a_character_has_its_main_senses_for_judging():
     assert dictionary.character("小红") == frozenset()
 
 
+def test_a_proper_noun_translates_to_the_name_its_gloss_opens_with():
+    # "Starbucks, US coffee shop chain" is too long a gloss to keep whole; its name is kept.
+    assert dictionary.english("星巴克") == {"starbucks"}
+    assert "baidu" in dictionary.english("百度")
+    assert "星巴克" in dictionary.chinese("starbucks")
+    # A name of several words is not split: "Tran Duc Luong (1937-), president of Vietnam" is no Tran.
+    assert "陈德良" not in dictionary.chinese("tran")
+
+
 def test_proper_nouns_are_told_by_capitalised_pinyin():
     assert dictionary.is_name("北京") is True
     assert dictionary.is_name("年费") is False
