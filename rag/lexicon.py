@@ -3,12 +3,15 @@
 Dense retrieval finds a Chinese article for an English question, but choosing the sentence that
 answers it, and judging whether the evidence covers the question, are lexical: "close" must match
 关停 and 支付 must match "payment". Only words that recur in business news about Chinese platforms
-are listed; other words are translated by CC-CEDICT (`rag.bilingual`). Pure data: it imports nothing.
+are listed; other words are translated by CC-CEDICT (`rag.bilingual`). Names of companies, platforms and
+places are `rag.gazetteer`'s.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+
+from rag.gazetteer import NAMES
 
 PAIRS = """
 关停 close closed closing closure shut shutdown suspend suspended
@@ -107,44 +110,6 @@ PAIRS = """
 城 city cities
 """
 
-# Companies, platforms and places: a question naming one the archive never mentions is refused. Their
-# pinyin spellings (快手: Kuaishou) come from CC-CEDICT's readings (`rag.bilingual.known_names`); only other
-# spellings are listed.
-NAMES = """
-上海
-杭州
-广州
-成都
-北京
-深圳
-香港 hong kong
-小红书 rednote
-快手
-抖音
-字节跳动 bytedance
-美团
-拼多多
-淘宝
-天猫 tmall
-阿里巴巴 alibaba
-京东 jd jd.com
-腾讯 tencent
-微信 wechat
-支付宝 alipay
-饿了么 ele.me
-微博 weibo
-百度
-网易 netease
-哔哩哔哩
-小米
-华为
-特斯拉 tesla
-苹果 apple
-比亚迪 byd
-滴滴
-携程 trip.com ctrip
-"""
-
 
 def _entries() -> list[list[str]]:
     """Each line's words; an underscore joins the words of an English phrase (net_income: "net income")."""
@@ -166,7 +131,7 @@ def _table() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def names() -> frozenset[str]:
     """Every spelling, Chinese or English, of the companies, platforms and places listed."""
-    return frozenset(word for line in NAMES.split("\n") for word in line.split())
+    return frozenset(word.replace("_", " ") for line in NAMES.split("\n") for word in line.split())
 
 
 def chinese_words() -> list[str]:

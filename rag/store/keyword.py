@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Bump when the tokenizer, the lexicon or the layout changes: the index is then rebuilt from Chroma.
-FORMAT = 13
+FORMAT = 14
 # Tantivy's indexing arena: a rebuild flushes a segment whenever it fills. 16 MB (its minimum is 15)
 # against 64: a rebuild's peak memory 92 MB lower (30k chunks), in about the same time.
 WRITER_HEAP = 16_000_000

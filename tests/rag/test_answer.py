@@ -91,7 +91,7 @@ def test_chinese_question_is_answered_from_an_english_article(archive: Settings)
 @pytest.mark.parametrize(
     ("question", "said"),
     [
-        # No list holds these names: 蜜雪冰城 and 张红超 are matched by their pinyin.
+        # Matched by their pinyin: no list spells 张红超, nor 蜜雪冰城 but as Mixue.
         ("Why did Mixue Bingcheng raise its prices?", "原材料和物流成本"),
         ("What did Zhang Hongchao say about the price rise?", "涨价幅度控制在一元以内"),
         # Found by keyword too (张红超), with nothing else of the question to find it by.

@@ -47,8 +47,8 @@ def test_chinese_names_are_spelled_in_pinyin_whole_and_apart():
 
 def test_a_name_matches_its_pinyin_either_way():
     assert presence("雷军", "ceo lei jun said on monday") == 1.0
-    assert presence("蜜雪冰城", "mixue bingcheng raised its prices") == 1.0
-    assert romanized_positions("mixue", "据悉，蜜雪冰城将涨价") == [3]
+    assert presence("锅圈食汇", "guoquan shihui raised its prices") == 1.0
+    assert romanized_positions("guoquan", "据悉，锅圈食汇将涨价") == [3]
     assert occurrences("leijun", "雷军表示") == [0]
     # Only a run of characters read as every syllable, in order, is the name.
     assert presence("leijun", "军雷表示") == 0.0
@@ -72,12 +72,12 @@ def test_an_english_word_counts_by_the_share_of_its_chinese_compound_a_text_has(
 
 
 def test_a_name_the_tokenizer_cuts_apart_is_one_word_at_its_rarer_parts_weight():
-    rarity = {"蜜雪": 3.0, "冰城": 2.0, "净利润": 2.5}
-    weights = weighted_terms("蜜雪冰城的净利润是多少？", lambda term: rarity.get(term, 1.0))
-    assert weights == {"蜜雪冰城": 3.0, "净利润": 2.5}
+    rarity = {"锅圈": 3.0, "食汇": 2.0, "净利润": 2.5}
+    weights = weighted_terms("锅圈食汇的净利润是多少？", lambda term: rarity.get(term, 1.0))
+    assert weights == {"锅圈食汇": 3.0, "净利润": 2.5}
     # Known words stay apart, and so do unknown ones the question does not write side by side.
     assert list(weighted_terms("多少人死于瘟疫？", lambda term: 1.0)) == ["人死于", "瘟疫"]
-    assert len(weighted_terms("蜜雪和冰城的门店", lambda term: 1.0)) == 3
+    assert len(weighted_terms("锅圈和食汇的门店", lambda term: 1.0)) == 3
 
 
 def test_english_words_one_chinese_word_translates_together_are_one_term():

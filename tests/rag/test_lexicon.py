@@ -1,4 +1,4 @@
-"""The bilingual lexicon is data: platform words and names, Chinese with their English spellings."""
+"""The bilingual lexicon is data: platform words, and the gazetteer's names, Chinese with their English spellings."""
 
 from rag.lexicon import chinese_words, listed, names
 
@@ -18,3 +18,10 @@ def test_names_list_only_spellings_pinyin_does_not_give_and_chinese_words_stay_w
 def test_the_english_side_is_lower_case_so_lookups_match():
     english = {w for zh in chinese_words() for w in listed(zh)}
     assert english and all(w == w.lower() for w in english)
+
+
+def test_a_brand_is_matched_to_the_english_name_no_dictionary_gives_and_cut_whole():
+    assert listed("瑞幸") == {"luckin"} and "瑞幸" in listed("luckin")
+    # An English name of several words is one spelling.
+    assert "pop mart" in listed("泡泡玛特") and "pop mart" in names()
+    assert {"视频号", "泡泡玛特"} <= set(chinese_words())

@@ -1,0 +1,112 @@
+"""Companies, brands, platforms and places news about Chinese platforms names, and their other spellings.
+
+A question naming one the archive never mentions is refused, and a Chinese name is matched with the
+English one an article writes: 瑞幸 with Luckin, 视频号 with Channels. Only spellings neither CC-CEDICT
+(星巴克: Starbucks, 百度: Baidu) nor the name's pinyin (快手: Kuaishou, 闲鱼: Xianyu) gives are listed;
+a name whose pinyin is its English name is listed alone, so that it is judged as a name and cut whole.
+Words that are common words too (美的, 联想, 荣耀, 贝壳) are left out: listing them would make every
+passage saying "beautiful" or "associate" name a company. An underscore joins the words of an English
+name (pop_mart: "pop mart"). Pure data: it imports nothing.
+"""
+
+NAMES = """
+上海
+杭州
+广州
+成都
+北京
+深圳
+香港 hong kong
+小红书 rednote
+快手 kwai
+抖音
+字节跳动 bytedance
+美团
+拼多多
+淘宝
+天猫 tmall
+阿里巴巴 alibaba
+京东 jd jd.com
+腾讯 tencent
+微信 wechat
+支付宝 alipay
+饿了么 ele.me
+微博 weibo
+百度
+网易 netease
+哔哩哔哩
+小米
+华为
+特斯拉 tesla
+苹果 apple
+比亚迪 byd
+滴滴
+携程 trip.com ctrip
+视频号 channels
+微信支付 wechat_pay
+瑞幸 luckin
+库迪 cotti
+星巴克
+蜜雪冰城 mixue
+泡泡玛特 pop_mart popmart
+名创优品 miniso
+霸王茶姬 chagee
+喜茶 heytea
+奈雪 nayuki
+古茗 guming
+茶百道 chapanda
+元气森林 genki_forest
+农夫山泉 nongfu_spring
+茅台 moutai
+海底捞
+安踏 anta
+李宁 li_ning
+老铺黄金 laopu_gold
+希音 shein
+得物 poizon
+闲鱼
+盒马 freshippo
+唯品会 vipshop
+淘天 taotian
+高德 amap
+去哪儿 qunar
+叮咚买菜 dingdong
+货拉拉 lalamove
+满帮 full_truck_alliance
+顺丰 sf_express
+菜鸟 cainiao
+知乎
+爱奇艺 iqiyi
+优酷 youku
+今日头条 toutiao
+剪映 capcut
+飞书 lark feishu
+钉钉 dingtalk
+红果短剧 hongguo
+米哈游 mihoyo
+可灵 kling
+豆包 doubao
+通义千问 qwen tongyi
+文心一言 ernie_bot
+深度求索 deepseek
+月之暗面 moonshot
+智谱 zhipu
+商汤 sensetime
+科大讯飞 iflytek
+中芯国际 smic
+宁德时代 catl
+大疆 dji
+宇树 unitree
+蔚来 nio
+小鹏 xpeng
+理想汽车 li_auto
+零跑 leapmotor
+极氪 zeekr
+吉利汽车 geely
+问界 aito
+赛力斯 seres
+海尔 haier
+格力 gree
+传音 transsion
+安克 anker
+"""
