@@ -41,6 +41,8 @@ CURRENCIES = (
     "人民币|美元|美金|港元|港币|欧元|日元|韩元|英镑|元|"
     r"(?:yuan|rmb|renminbi|usd|hkd|eur|gbp|dollars?|euros?|pounds?(?: sterling)?|sterling|yen)\b"
 )
+# A multiple said in words (GMV "more than doubled", 营收翻倍, 翻了一番): a figure, and a change.
+MULTIPLES = r"\b(?:doubled|tripled|trebled|quadrupled|halved)\b|翻了?[一两三四]?[倍番]"
 # A currency's sign or code before an amount (US$1.2 billion, €200 million, £30m, RMB 3 billion).
 CURRENCY_SIGNS = r"(?:US|HK|S|A|C)?\$|[€£¥￥]|\b(?:RMB|USD|HKD|EUR|GBP|CNY|JPY)\s?(?=\d)"
 # A number's scale (2万亿元 is two trillion: the scales Chinese stacks, longest first), and a scale
@@ -149,9 +151,10 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             r"周|个?星期|倍|hours?|minutes?|days?|weeks?|months?)|"
             # A span of years (3年, 15 years), not a year (2025年).
             r"(?<![\d,.])\d{1,2}\s*+(?:年|years?\b)|"
+            f"{MULTIPLES}|"
             # A count or span in Chinese numerals with its measure word (两个, 三所, 十二名, 二十年); not
             # 一个, which is "a".
-            r"(?:[二两三四五六七八九十百千]|一[十百千万])[一二两三四五六七八九十百千万]*+"
+            r"(?<!第)(?:[二两三四五六七八九十百千]|一[十百千万])[一二两三四五六七八九十百千万]*+"
             f"(?:{MEASURES}|倍|成|年|天|个月)",
             re.I,
         ),

@@ -25,6 +25,7 @@ from rag.intents import (
     LENGTH,
     MEASURES,
     MOVED_TO,
+    MULTIPLES,
     NAME_PATTERN,
     SCALES,
     UNITS,
@@ -97,6 +98,9 @@ _CHANGED_BY = re.compile(
     re.I,
 )
 CHANGE_CHARS = 24
+# A figure saying a multiple (3倍, 翻倍, "doubled"): a change, though not in percent.
+_WORD_MULTIPLE = re.compile(MULTIPLES, re.I)
+_MULTIPLE = re.compile(rf"[倍番]|{MULTIPLES}", re.I)
 # A how-long question, and the unit that answers it: a span of time (3个月, 15 years), not an amount.
 # The unit of time is not the head of a word it begins (多少月活跃用户 counts monthly active users).
 _HOW_LONG = re.compile(
@@ -117,10 +121,14 @@ _COUNTED = re.compile(
     rf"(?:多少|(?<![第哪])几)(?:{MEASURES})?+",
     re.I,
 )
-_NUMERAL = re.compile(
-    r"(?<![\d.,])\d[\d,.]*+(?<![.,])|(?:[二两三四五六七八九十百千]|一[十百千万])[一二两三四五六七八九十百千万]*+|"
+_NUMBER_WORD = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
     r"hundreds|thousands|dozens)\b",
+    re.I,
+)
+_NUMERAL = re.compile(
+    r"(?<![\d.,])\d[\d,.]*+(?<![.,])|(?:[二两三四五六七八九十百千]|一[十百千万])[一二两三四五六七八九十百千万]*+|"
+    + _NUMBER_WORD.pattern,
     re.I,
 )
 _UNIT = re.compile(UNITS, re.I)
@@ -167,15 +175,19 @@ _DIMENSIONS = tuple(
     (re.compile(asks, re.I), re.compile(f"(?:{units})$", re.I))
     for asks, units in (
         (
-            r"体长|身长|长度|全长|多长(?!时间)|高度|身高|多高|海拔|深度|多深|距离|多远|宽度|多宽|直径|"
+            r"体长|身长|长度|全长|多长(?!时间)|高度|身高|多高|海拔|深度|多深|距离|多远|宽度|多宽|直径|里程|续航|"
             r"\bhow (?:tall|high|deep|far|wide)\b|\b(?:length|height|depth|distance|width)\b",
             LENGTH,
         ),
         (r"体重|重量|多重|\bweigh|\bheavy\b", WEIGHT),
-        (r"面积|占地|\barea\b", AREA),
+        (r"面积|占地(?!球)|\barea\b", AREA),
         (r"人口|人数|多少人|\bpopulation\b|\bhow many people\b", "人"),
     )
 )
+# The units of a length, weight or area: a figure in none of them is no answer to how long, heavy or
+# large a thing is (小米YU7的续航里程是多少？ is not answered by its price); a count of people may be
+# given without its measure word (人口约2,000万).
+_PHYSICAL = frozenset(units for _, units in _DIMENSIONS[:3])
 _DURATION = re.compile(r"[天周月年]|星期|小时|分钟|\b(?:days?|weeks?|months?|years?|hours?|minutes?)\b", re.I)
 # Characters over which a question word's pull on a figure falls by a factor of e (see `answer_span`).
 ANCHOR_REACH = 30
@@ -625,7 +637,7 @@ _ASKS_NUMBER = re.compile(
     rf"\bhow (?:many|much)\b|\bwhat percentage\b|多少|(?<![第哪])几(?:{MEASURES}|十|百|千|万)", re.I
 )
 _NUMBER_OR_LIST = re.compile(
-    rf"{_NUMERAL.pattern}|一(?:{MEASURES}|[十百千万亿倍成半])|半|、|"
+    rf"{_NUMERAL.pattern}|{MULTIPLES}|一(?:{MEASURES}|[十百千万亿倍成半])|半|、|"
     r"\b(?:zero|one|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:six|seven|eigh|nine)ty|hundred|thousand|"
     r"(?:m|b|tr)illions?|dozen|half|halves|twice|single|none)\b|"
     r"\b[\w-]++, [\w-]++(?: [\w-]++)?,? (?:and|or) \w",
@@ -659,7 +671,14 @@ def numberless(question: str, quotes: list[str]) -> bool:
     part = asks_share(question) or asked.level and not _NOT_A_PART.search(question)
     if part and not any(FRACTION.search(q) or figures(asked, q) for q in quotes):
         return True
-    found = [(q, m.span()) for q in quotes for m in _FIGURE.finditer(q)]
+    if asked.units in _PHYSICAL and not any(
+        asked.units.search(q, *m.span()) for q in quotes for m in _FIGURE.finditer(q)
+    ):
+        return True
+    # A count without a unit counts too ("had 26,206 stores", "its first two stores", beside "drinks for
+    # 9.9 yuan").
+    counts = (_FIGURE, _COUNT, _NUMBER_WORD)
+    found = [(q, m.span()) for q in quotes for pattern in counts for m in pattern.finditer(q)]
     return asked.kind == "count" and bool(found) and all(_money(q, *span) for q, span in found)
 
 
@@ -784,8 +803,15 @@ def _in_kind(wanted: Wanted, text: str, spans: list[tuple[int, int]]) -> list[tu
         return [(s, e) for s, e in spans if not _PERCENT.search(text, s, e) and _DURATION.search(text, s, e)]
     percent = wanted.kind in ("rate", "change")
     found = [(s, e) for s, e in spans if bool(_PERCENT.search(text, s, e)) == percent]
+    # A multiple said in words is a change, no amount (GMV 翻倍 is not how much GMV there was).
+    found = [(s, e) for s, e in found if wanted.kind == "change" or not _WORD_MULTIPLE.search(text, s, e)]
+    changed = [(s, e) for s, e in found if _CHANGED_BY.search(text, max(0, s - CHANGE_CHARS), s)]
     if wanted.level:
-        return [(s, e) for s, e in found if not _CHANGED_BY.search(text, max(0, s - CHANGE_CHARS), s)]
+        return [span for span in found if span not in changed]
+    if wanted.kind == "change":
+        # A change is said after its verb (同比增长204.4%), or as a multiple ("more than doubled"); a share
+        # beside it (占总营收的34.7%) is no change.
+        return sorted(changed + [(s, e) for s, e in spans if _MULTIPLE.search(text, s, e)]) or found
     return found
 
 

@@ -63,6 +63,17 @@ def test_a_share_or_a_margin_is_not_answered_by_a_change_in_percent():
     assert _short("毛利率是多少？", growth + "毛利率提升至70.3%。") == "70.3%"
 
 
+def test_a_change_is_the_figure_after_its_verb_or_a_multiple_and_no_share_beside_it():
+    results = "上半年实现营收138.8亿元，同比增长204.4%。其中，该系列收入48.1亿元，占总营收的34.7%。"
+    assert _short("上半年营收增长了多少？", results) == "204.4%"
+    gmv = "GMV on Channels more than doubled in 2024. Total revenue rose 8% to 660.3 billion yuan."
+    assert _short("视频号电商的GMV增长了多少？", gmv) == "doubled"
+    assert _short("视频号电商的GMV增长了多少？", "视频号电商GMV翻倍。") == "翻倍"
+    # A multiple is no amount, nor is an ordinal (第二款车型) a count.
+    assert _short("视频号的GMV是多少？", "视频号电商GMV翻倍。") is None
+    assert _short("小米发布了多少款车型？", "小米发布了旗下第二款车型。") is None
+
+
 def test_a_unit_of_time_beginning_a_word_does_not_ask_how_long():
     text = "The company has about 92 million monthly active users in the EU, well above the 45 million threshold."
     assert _short("Temu在欧盟有多少月活跃用户？", text) == "92 million"
@@ -562,6 +573,21 @@ def test_a_count_is_not_answered_by_quotes_whose_only_figures_are_sums_of_money(
     # A sum answers how much, however it is asked.
     for question in ("小红卡的年费是多少？", "How much is the membership per year?", "美团三季度亏损多少？"):
         assert not numberless(question, [fee])
+    # A count without a unit, in digits or in words, counts (beside a price).
+    price = "Rivals started selling drinks for 9.9 yuan."
+    for stores in ("The company had 26,206 stores at the end of March.", "It opened its first two stores."):
+        assert not numberless("瑞幸有多少家门店？", [stores, price])
+    assert numberless("瑞幸有多少家门店？", [price, "It was founded in 2017."]), "a year counts nothing"
+
+
+def test_a_length_weight_or_area_is_not_answered_by_quotes_without_a_figure_in_its_units():
+    launch = "小米YU7标准版售价25.35万元，18小时锁单量超过24万台。"
+    assert numberless("小米YU7的续航里程是多少？", [launch])
+    assert not numberless("小米YU7的续航里程是多少？", [launch, "CLTC续航里程为835公里。"])
+    assert numberless("How much does the tower weigh?", ["It cost 3 million pounds."])
+    assert not numberless("How much does the tower weigh?", ["It weighs 7,300 tonnes."])
+    # 占地球 is a share of the Earth, no area asked.
+    assert not numberless("亚马逊雨林占地球雨林的多少？", ["亚马逊雨林占地球现存雨林的一半以上。"])
 
 
 def test_a_share_is_not_answered_by_quotes_without_a_part_of_a_whole():
