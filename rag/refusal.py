@@ -23,7 +23,7 @@ from rag.intents import asked_words, question_intents, stated_words
 from rag.periods import other_period
 from rag.store import KeywordIndex
 from rag.subject import BRAND_PREFIX, naming, on_subject, unnamed
-from rag.text import terms
+from rag.text import segments, terms
 from rag.types import Evidence, Hit
 
 # What the answer says when the archive does not cover the question.
@@ -52,6 +52,8 @@ UNJUDGED = 0.5
 BESIDES_NAMES = 0.1
 # Passages whose coverage of the question is judged (extract.py quotes from the best four of them).
 JUDGED_PASSAGES = 5
+# The country this archive's news is about: its articles may never write it (小红书在中国有多少用户？).
+UNWRITTEN = frozenset({"中国", "china"})
 _NAME = re.compile(
     rf"(?<![.!?]\s)(?<!^)\b{BRAND_PREFIX}[A-Z][A-Za-z0-9]+(?:[ -][A-Z][A-Za-z0-9]+)*"
     r"(?:\.(?:com|cn|net|org)\b)?"
@@ -75,6 +77,14 @@ def unknown_names(question: str, keyword: KeywordIndex) -> list[str]:
     # would make any article that says "company" seem to mention it.
     words = terms(question, search_mode=False)
     found = [t for t in words if t in known_names() and absent(t, listed_spellings(t))]
+    # Where the question puts what it asks (瑞幸在日本有多少家门店？): a name CC-CEDICT lists, in either
+    # spelling (日本, Japan).
+    cut = segments(question)
+    found += [
+        w
+        for at, w in zip(cut, cut[1:], strict=False)
+        if at == "在" and _spells_name(w) and absent(w, translations(w))
+    ]
     chinese = bool(keyword.languages.counts.get("zh"))
     for match in _NAME.finditer(question.strip()):
         named = terms(match.group(0))
@@ -85,7 +95,7 @@ def unknown_names(question: str, keyword: KeywordIndex) -> list[str]:
             continue
         if named and all(absent(w, translations(w.lower())) for w in named):
             found.append(match.group(0))
-    return list(dict.fromkeys(found))
+    return [name for name in dict.fromkeys(found) if name.lower() not in UNWRITTEN]
 
 
 def _spells_name(word: str) -> bool:

@@ -47,6 +47,16 @@ def test_a_place_in_neither_spelling_is_refused_where_chinese_articles_are_index
     assert unknown_names("How many Romanians use Xiaohongshu?", keyword) == []
 
 
+def test_where_a_question_puts_what_it_asks_is_a_name_the_archive_must_write(keyword):
+    # 日本 ("Japan") is written nowhere; 成都 is, as "Chengdu"; what comes after 在 may be no place.
+    assert unknown_names("小红书在日本有多少用户？", keyword) == ["日本"]
+    assert unknown_names("抖音在成都推出了什么？", keyword) == []
+    assert unknown_names("小红书在今年推出了什么？", keyword) == []
+    # The country the archive is about need not be written.
+    assert unknown_names("小红书在中国有多少用户？", keyword) == []
+    assert unknown_names("How many users does Xiaohongshu have in China?", keyword) == []
+
+
 def test_confidence_rises_with_dense_evidence_and_is_zero_without_hits(archive: Settings, keyword):
     hits = retrieve("小红卡为什么关停？", k=JUDGED_PASSAGES, settings=archive)
     strong = Evidence(hits, background=0.80)
