@@ -277,6 +277,7 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     weights = weighted_terms(question, idf)
     places = {t: occurrences(t, folded) for t in weights}
     rarity = measured_weights(question, weights, intents)
+    spans = _measuring(question, intents, spans, places, folded)
 
     def pull(start: int, end: int) -> float:
         # A question word inside the span does not point at it: "Kuaishou Official Store" restates
@@ -302,6 +303,44 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
         ((weight(*span), span) for span in spans), key=lambda x: (x[0], x[1][0] - x[1][1])
     )
     return Figure(start, end, strongest) if strongest > 0 or stated else None
+
+
+# How far a modifier of what a question measures may stand from it ("marketing services revenue",
+# "revenue from marketing services").
+MODIFIER_REACH = 25
+MODIFIERS = 2
+
+
+def _measuring(
+    question: str, intents: list[str], spans: list[tuple[int, int]], places: dict[str, list[int]], folded: str
+) -> list[tuple[int, int]]:
+    """The figures of `spans` that measure what a how-much question does, as the question modifies it.
+
+    腾讯营销服务收入是多少？ asks for the revenue of marketing services: "marketing services revenue …
+    climbed 20% to 121.4 billion yuan", not the "Total revenue of Tencent rose 8% to 660.3 billion yuan"
+    before it. A figure follows what it measures: the nearest mention before it must stand with the
+    question's words before it (up to `MODIFIERS`, back to a name: Tencent's is whose revenue it
+    is). All of `spans` when the text has no such mention, or only such mentions.
+    """
+    thing = measured(question) if "number" in intents else None
+    # It may end a compound of the question's words ("services revenue": 服务收入), which then stands
+    # where the word alone does too ("Total revenue"). `places` holds the question's words in order.
+    key = next((w for w in places if thing and (w == thing or w.endswith(f" {thing}"))), None)
+    if thing is None or key is None:
+        return spans
+    found = sorted({*occurrences(thing, folded), *places[key]})
+    words = list(places)
+    before = list(takewhile(lambda w: not is_name(w), reversed(words[: words.index(key)])))
+    modifiers = [w for w in before[:MODIFIERS] if places.get(w)]
+    if not modifiers or len(modifiers) < min(len(before), MODIFIERS):
+        return spans
+    modified = {
+        at for at in found if all(any(abs(at - m) <= MODIFIER_REACH for m in places[w]) for w in modifiers)
+    }
+    if not modified or modified == set(found):
+        return spans
+    measuring = [s for s in spans if max((at for at in found if at < s[0]), default=None) in modified]
+    return measuring or spans
 
 
 # A figure given as part of a whole just before it: "45000家，其中约4900家位于海外", "396,000 vehicles,

@@ -63,6 +63,19 @@ def test_a_share_or_a_margin_is_not_answered_by_a_change_in_percent():
     assert _short("毛利率是多少？", growth + "毛利率提升至70.3%。") == "70.3%"
 
 
+def test_a_figure_measures_the_thing_as_the_question_modifies_it():
+    tencent = (
+        "Total revenue of Tencent rose 8% to 660.3 billion yuan in 2024, while marketing services revenue, "
+        "which includes advertising on Channels, climbed 20% to 121.4 billion yuan."
+    )
+    assert _short("腾讯营销服务收入是多少？", tencent) == "121.4 billion yuan"
+    assert _short("What was the marketing services revenue?", tencent) == "121.4 billion yuan"
+    # Whose revenue it is (Tencent's) modifies nothing; the plain or total revenue is the first.
+    assert _short("腾讯的收入是多少？", tencent) == "660.3 billion yuan"
+    assert _short("What was Tencent's total revenue?", tencent) == "660.3 billion yuan"
+    assert _short("公司海外收入是多少？", "公司总收入为350亿元，其中海外收入为50亿元，增长30%。") == "50亿元"
+
+
 def test_a_change_is_the_figure_after_its_verb_or_a_multiple_and_no_share_beside_it():
     results = "上半年实现营收138.8亿元，同比增长204.4%。其中，该系列收入48.1亿元，占总营收的34.7%。"
     assert _short("上半年营收增长了多少？", results) == "204.4%"
