@@ -68,7 +68,7 @@ _ENGLISH_PLACE = r"(?:the )?+[A-Z][a-zà-öø-ÿ]++(?: [A-Z][a-zà-öø-ÿ]++)*+
 _ATTRIBUTIVE = r"(?:based|listed|owned|backed|headquartered|born|made|funded|run)\b"
 _PLACES = re.compile(
     rf"(?:分布[于在]|产于|[源生]于|位于|遍布|包括|在)({_PLACE_NAME}(?:、{_PLACE_NAME})++)|"
-    rf"(?:(?<=\bin )|(?<=\bat )){_ENGLISH_PLACE}(?:(?:, and |, | and ){_ENGLISH_PLACE})*+|"
+    rf"(?:(?<=\b[iI]n )|(?<=\b[aA]t )){_ENGLISH_PLACE}(?:(?:, and |, | and ){_ENGLISH_PLACE})*+|"
     rf"{MOVED_TO}(?P<moved>{_ENGLISH_PLACE})|"
     # Where a firm is based, said before it ("the Singapore-based company").
     rf"\b(?!The\b){_ENGLISH_PLACE}(?=-{_ATTRIBUTIVE})"
@@ -244,7 +244,9 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
         spans += [
             m.span()
             for m in _NAME.finditer(text)
-            if not states(fold(question), m.group()) and not any(s <= m.start() < e for s, e in places)
+            if not states(fold(question), m.group())
+            and not any(s <= m.start() < e for s, e in places)
+            and not _former(question, text, m.start())
         ]
     elif "who" in intents:
         # A foreign name answers a Chinese question; to an English one, found by its words' translations,
@@ -521,6 +523,17 @@ def _kinds(thing: str, text: str) -> list[tuple[int, int]]:
 _ROLE = re.compile(
     r"(?:董事长|董事会主席|创始人|首席执行官|首席财务官|总裁|总经理|主席|负责人|发言人|CEO|CFO)\s*+", re.I
 )
+
+
+# Who held a role before (Luckin's "former chairman Lu Zhengyao"): no answer to who holds it, unless
+# the question asks who did ("Who was Luckin's former chief executive?").
+_FORMER = re.compile(r"\b(?:former|ex-|onetime|one-time|previous)\s*+(?:[\w'’-]++\s++){0,3}$", re.I)
+_ASKS_FORMER = re.compile(r"\b(?:former|ex-|previous|was|were|used to)\b|前任|原|曾", re.I)
+
+
+def _former(question: str, text: str, start: int) -> bool:
+    """Whether the English name at `start` of `text` held a role before, and `question` asks who holds it."""
+    return not _ASKS_FORMER.search(question) and bool(_FORMER.search(text, max(0, start - 40), start))
 
 
 def _named_after_role(text: str, dotted: list[tuple[int, int]]) -> list[tuple[int, int]]:

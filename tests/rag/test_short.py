@@ -185,6 +185,15 @@ def test_a_how_much_question_is_answered_in_the_units_it_asks_for_or_not_at_all(
     )
 
 
+def test_who_holds_a_role_is_not_who_held_it_before_nor_a_place():
+    text = (
+        "Cotti was founded by Luckin's former chairman Lu Zhengyao. In New York, Luckin will charge $3.45 "
+        "for a drink, chief executive Guo Jinyi said."
+    )
+    assert _short("Who is Luckin's chief executive?", text) == "Guo Jinyi"
+    assert _short("Who was Luckin's former chairman?", text) == "Lu Zhengyao"
+
+
 def test_the_short_answer_to_who_is_a_name_the_question_does_not_say():
     text = (
         "The Kuaishou Official Store is operated by Chengdu Pinong Technology Co., Ltd., "
