@@ -192,6 +192,8 @@ def test_who_holds_a_role_is_not_who_held_it_before_nor_a_place():
     )
     assert _short("Who is Luckin's chief executive?", text) == "Guo Jinyi"
     assert _short("Who was Luckin's former chairman?", text) == "Lu Zhengyao"
+    run = "Luckin's former chief executive Qian Zhiya left in 2020; the company is now run by Guo Jinyi."
+    assert _short("Who is Luckin's chief executive?", run) == "Guo Jinyi"
 
 
 def test_the_short_answer_to_who_is_a_name_the_question_does_not_say():
