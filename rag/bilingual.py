@@ -582,6 +582,8 @@ _DATE_UNIT = re.compile(r"(?<=[0-9])[年日号]")
 # the reason need not say "need" (keyword search still matches them: "must register").
 _ASKING = re.compile(
     r"\bhow\s++(?:many|much|long|often|far|old)\b|(?<=哪些|什么)人|"
+    # What a thing costs, asked last ("How much does the YU7 cost?"): the price asked for, no word to find.
+    r"\bcosts?(?=\s*+[?？]?\s*+$)|"
     r"\b(?:say|said|says|tell|told)\b|(?:说|表示)了?(?=什么)|怎么说|"
     r"需要|必须|是否|能否|有没有|\bmust\b",
     re.I,

@@ -324,3 +324,8 @@ def test_a_bare_stem_that_is_another_verbs_past_is_no_form_of_the_word():
     assert presence("founded", "its founder, zhai fang, said") == 1.0
     assert presence("founded", "the company was founded in 2013") == 1.0
     assert presence("found", "they found it") == 1.0
+
+
+def test_what_a_thing_costs_asked_last_is_the_price_asked_for_not_a_word_to_find():
+    assert list(weighted_terms("How much does the Xiaomi YU7 cost?", lambda term: 1.0)) == ["xiaomi", "yu7"]
+    assert "cost" in weighted_terms("Why did the cost of shipping rise?", lambda term: 1.0)
