@@ -932,6 +932,8 @@ YEAR_AFTER = len(" in 2022")
 # What joins the two ends of a range (50米至1,520米, 276米-285米, 1978年至1980年, 100–120 meters); not
 # "to", which in English news mostly ends a change ("rose from 2.9 to 3.3 billion").
 _RANGE = re.compile(r"\s*+(?:至|到|~|～|-|–|—)\s*+")
+_AND = re.compile(r"\s++and\s++|\s*+和\s*+")
+_BETWEEN = re.compile(r"\bbetween$|在$", re.I)
 
 
 def _follows(before: re.Pattern[str], text: str, at: int) -> bool:
@@ -949,11 +951,18 @@ def _ranges(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """`spans` in order, two joined by a range's connector made one (its lower end alone would mislead)."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(set(spans)):
-        if merged and merged[-1][1] <= start and _RANGE.fullmatch(text, merged[-1][1], start):
+        if merged and merged[-1][1] <= start and _joined(text, *merged[-1], start):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
     return merged
+
+
+def _joined(text: str, start: int, end: int, after: int) -> bool:
+    """Whether `text[start:end]` and the figure at `after` are a range's ends (3至5年, "between 3 and 8")."""
+    if _RANGE.fullmatch(text, end, after):
+        return True
+    return _AND.fullmatch(text, end, after) is not None and _follows(_BETWEEN, text, start)
 
 
 def _near(text: str, start: int, end: int, places: dict[str, list[int]], date: bool) -> bool:

@@ -377,6 +377,10 @@ def test_a_range_is_answered_whole_not_by_one_end():
     assert _short("How much was the revenue?", change) == "3.3 billion yuan"
     assert _short("营收是多少？", "营收由29亿元增至33亿元。") == "33亿元"
     assert _short("他何时担任助理教授？", "他从1978年至1980年担任助理教授。") == "1978年至1980年"
+    # "between … and …" is a range; two figures joined by "and" alone are two.
+    prices = "In New York, Luckin will charge between $3.45 and $7.95 for a drink."
+    assert _short("How much does a Luckin drink cost in New York?", prices) == "$3.45 and $7.95"
+    assert _short("How much did revenue grow?", "Revenue rose 10% and profit rose 20%.") == "10%"
 
 
 def test_a_date_opening_its_clause_dates_what_follows_not_what_came_before():
