@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 from importlib import metadata, resources
+from itertools import dropwhile, takewhile
 
 from rag.config import cache_root
 from rag.errors import RagError
@@ -35,7 +36,7 @@ GLOSS_WORDS = 3
 CHINESE_PER_WORD = 8
 CHARACTER_GLOSSES = 2
 # Raised when the tables are built differently from the same inputs (the cache key covers the rest).
-FORMAT = 8
+FORMAT = 9
 _PARENTHESES = re.compile(r"\([^()]*+\)")
 # A reading in brackets after a cross-reference (哀號|哀号[ai1 hao2]): pinyin, no English words.
 _READING = re.compile(r"\[[^\[\]]*+\]")
@@ -58,6 +59,7 @@ _ACRONYM_SKIPS = frozenset({"of", "and", "the", "for"})
 # A name as a gloss writes it: capitalised words, "or" between two spellings ("Weixin or WeChat").
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z'.-]*+")
 _ALTERNATIVES = re.compile(r"\s+or\s+")
+_PLACE_KIND = re.compile(r"Province|City|County|Prefecture|District|Municipality|Region|Island|Town(?:ship)?")
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*+)\] /(.*)/\s*$")
 _SCHEMA = """
 CREATE TABLE glosses (chinese TEXT, english TEXT, frequency INTEGER, PRIMARY KEY (chinese, english))
@@ -181,16 +183,20 @@ def _gloss_words(glosses: list[str], kept: int, longest: int) -> list[list[str]]
 def _names(glosses: list[str]) -> list[list[str]]:
     """The one-word names a proper noun's glosses open with, however long the rest of them.
 
-    "Starbucks, US coffee shop chain": starbucks. Such a gloss is too long to keep whole
-    (`_gloss_words`), yet its name is the word's translation. A name of several words is not split into
-    them: "Tran Duc Luong (1937-), president of Vietnam" would make 陈德良 a translation of any Tran.
+    "Starbucks, US coffee shop chain": starbucks; "Anhui Province, short name 皖": anhui. Such a gloss is
+    too long to keep whole (`_gloss_words`), yet its name is the word's translation. A name of several
+    words is not split into them: "Tran Duc Luong (1937-), president of Vietnam" would make 陈德良 a
+    translation of any Tran.
     """
     out = []
     for gloss in [g for g in glosses if not _SKIP.match(g.strip())][:GLOSSES]:
         opening = _SENSES.split(_READING.sub(" ", _PARENTHESES.sub(" ", gloss)))[0]
-        for name in _ALTERNATIVES.split(opening):
-            if _NAME_WORD.fullmatch(name.strip()):
-                out.append([name.strip().lower()])
+        for alternative in _ALTERNATIVES.split(opening):
+            # A place's name before what it is ("Anhui Province", "Hangzhou subprovincial city").
+            words = list(takewhile(_NAME_WORD.fullmatch, alternative.split()))
+            name = list(dropwhile(_PLACE_KIND.fullmatch, reversed(words)))
+            if len(name) == 1:
+                out.append([name[0].lower()])
     return out
 
 

@@ -66,6 +66,8 @@ def test_a_proper_noun_translates_to_the_name_its_gloss_opens_with():
     assert dictionary.english("星巴克") == {"starbucks"}
     assert "baidu" in dictionary.english("百度")
     assert "星巴克" in dictionary.chinese("starbucks")
+    # A place's name before what it is: "Anhui Province", "Hangzhou subprovincial city".
+    assert "anhui" in dictionary.english("安徽") and "hangzhou" in dictionary.english("杭州")
     # A name of several words is not split: "Tran Duc Luong (1937-), president of Vietnam" is no Tran.
     assert "陈德良" not in dictionary.chinese("tran")
 
