@@ -22,7 +22,7 @@ from rag.guard import unasked
 from rag.intents import asked_words, question_intents, stated_words
 from rag.periods import other_period
 from rag.store import KeywordIndex
-from rag.subject import BRAND_PREFIX, naming, on_subject, unnamed
+from rag.subject import BRAND_PREFIX, naming, on_subject, unnamed, written_in_chinese
 from rag.text import segments, terms
 from rag.types import Evidence, Hit
 
@@ -52,6 +52,8 @@ UNJUDGED = 0.5
 BESIDES_NAMES = 0.1
 # Passages whose coverage of the question is judged (extract.py quotes from the best four of them).
 JUDGED_PASSAGES = 5
+# A model's name: letters and digits (SU7, 4090).
+_MODEL = re.compile(r"\d")
 # The country this archive's news is about: its articles may never write it (小红书在中国有多少用户？).
 UNWRITTEN = frozenset({"中国", "china"})
 _NAME = re.compile(
@@ -88,6 +90,15 @@ def unknown_names(question: str, keyword: KeywordIndex) -> list[str]:
     chinese = bool(keyword.languages.counts.get("zh"))
     for match in _NAME.finditer(question.strip()):
         named = terms(match.group(0))
+        # A model's name (SU7 of "SU7 Ultra"), which Chinese text writes as English does, is written whole
+        # so too: a word of it the archive never writes makes it another model. Not other words Chinese
+        # text may write in Latin letters ("Amazon Basin", where it writes 亚马逊盆地 beside Amazonía).
+        missing = [w for w in named if absent(w, frozenset())]
+        if 0 < len(missing) < len(named) and any(
+            _MODEL.search(w) and written_in_chinese(w, keyword) for w in named if w not in missing
+        ):
+            found.append(match.group(0))
+            continue
         # A Chinese article spells a foreign name its own way (Panthers: 黑豹队), which no dictionary
         # may list: where Chinese articles are indexed, only a name CC-CEDICT gives one for is judged
         # (Mexico: 墨西哥), not by a language's name (Romanians: 罗语, where an article says 罗马尼亚人).

@@ -47,6 +47,12 @@ def test_a_place_in_neither_spelling_is_refused_where_chinese_articles_are_index
     assert unknown_names("How many Romanians use Xiaohongshu?", keyword) == []
 
 
+def test_a_model_the_archive_writes_in_latin_letters_is_known_only_whole(keyword):
+    # A Chinese article writes the drone M4 as English does; "M4 Pro" it never writes.
+    assert unknown_names("How many deliveries did Meituan's M4 Pro drone make?", keyword) == ["M4 Pro"]
+    assert unknown_names("How many deliveries did Meituan's M4 drone make?", keyword) == []
+
+
 def test_where_a_question_puts_what_it_asks_is_a_name_the_archive_must_write(keyword):
     # 日本 ("Japan") is written nowhere; 成都 is, as "Chengdu"; what comes after 在 may be no place.
     assert unknown_names("小红书在日本有多少用户？", keyword) == ["日本"]
