@@ -138,6 +138,12 @@ _MONEY = re.compile(f"{CURRENCY_SIGNS}|{CURRENCIES}", re.I)
 _CURRENCY_AFTER = re.compile(rf"\s*+(?:(?:{SCALES}|千|百|thousand)\s*+)?+(?:块|{CURRENCIES})", re.I)
 # What 多少 asks for in money, not a count (多少手续费, 多少收入).
 _MONEY_THING = re.compile(r"[费价钱款金资税薪额租]$|收入|利润|营收|成本|市值|估值|销售|支出|开支|gmv", re.I)
+# What an amount asked for is when it is a sum (收入, "revenue"): a figure in a currency answers it before
+# a count beside it (集团当季收入为2477亿元, not the 八个 of 连续八个季度).
+_SUM = re.compile(
+    rf"{_MONEY_THING.pattern}|\b(?:revenues?|income|profits?|earnings|turnover|sales|valuation|losse?s?)$",
+    re.I,
+)
 # A question asking for a sum of money by name (多少钱, a fee, a price, what was paid): answered by a
 # figure in a currency, never by a span of time or a count beside it.
 _ASKS_MONEY = re.compile(
@@ -667,7 +673,8 @@ class Wanted(NamedTuple):
     the question says (件 in 多少件包裹, a weight's units in 体重是多少); whether only a figure in
     them answers it (not for 多少个, which counts in any measure word); what it counts (`counted`); and
     whether its units are a Chinese measure word (`measure_word`), which English texts do without;
-    and whether a rate is a `level` (a margin, a share), which a change stated in percent does not give.
+    and whether a rate is a `level` (a margin, a share), which a change stated in percent does not give;
+    and whether an amount is a `sum` (revenue, 利润), which a figure in a currency answers first.
     """
 
     kind: str
@@ -676,6 +683,7 @@ class Wanted(NamedTuple):
     counted: str | None = None
     measure_word: bool = False
     level: bool = False
+    sum: bool = False
 
     def read_in(self, text: str) -> Wanted:
         """What is wanted of `text`: English counts in no measure words ("five princes" answers 几位王子)."""
@@ -760,7 +768,10 @@ def wanted(question: str) -> Wanted:
         return Wanted(kind, units, word != "个", counted, measure_word=True)
     units = next((units for asks, units in _DIMENSIONS if asks.search(question)), None)
     level = kind == "rate" and not _CHANGE.search(question) and not _RATE_OF_CHANGE.search(question)
-    return Wanted(kind, units, units is not None, counted, level=level)
+    thing = measured(question) if kind == "amount" else None
+    return Wanted(
+        kind, units, units is not None, counted, level=level, sum=bool(thing and _SUM.search(thing))
+    )
 
 
 def measured_weights(question: str, weights: dict[str, float], intents: list[str]) -> dict[str, float]:
@@ -848,8 +859,9 @@ def figures(wanted: Wanted, text: str) -> list[tuple[int, int]]:
 def _in_kind(wanted: Wanted, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The figures of `spans` in percent for a rate or a change, in units of time for how long, else not.
 
-    A rate asked as a level (a share, a margin) is not a change said in percent: what share advertising
-    makes up is not how fast it grows ("rise by about 40%").
+    For a sum, those in a currency come first. A rate asked as a level (a share, a margin) is not a
+    change said in percent: what share advertising makes up is not how fast it grows ("rise by about
+    40%").
     """
     if wanted.kind == "duration":
         return [(s, e) for s, e in spans if not _PERCENT.search(text, s, e) and _DURATION.search(text, s, e)]
@@ -864,6 +876,8 @@ def _in_kind(wanted: Wanted, text: str, spans: list[tuple[int, int]]) -> list[tu
         # A change is said after its verb (同比增长204.4%), or as a multiple ("more than doubled"); a share
         # beside it (占总营收的34.7%) is no change.
         return sorted(changed + [(s, e) for s, e in spans if _MULTIPLE.search(text, s, e)]) or found
+    if wanted.sum:
+        return [(s, e) for s, e in found if _money(text, s, e)] or found
     return found
 
 

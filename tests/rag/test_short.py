@@ -63,6 +63,14 @@ def test_a_share_or_a_margin_is_not_answered_by_a_change_in_percent():
     assert _short("毛利率是多少？", growth + "毛利率提升至70.3%。") == "70.3%"
 
 
+def test_a_sum_asked_as_an_amount_is_answered_in_a_currency_before_a_count():
+    cloud = "阿里云收入连续八个季度增长，当季收入为334亿元。"
+    assert _short("What was Alibaba Cloud's revenue?", cloud) == "334亿元"
+    assert _short("阿里云收入是多少？", cloud) == "334亿元"
+    # Without a currency, an amount still answers ("GMV of 332.3 billion").
+    assert _short("What was the GMV?", "GMV reached 332.3 billion, up 15.4%.") == "332.3 billion"
+
+
 def test_a_figure_measures_the_thing_as_the_question_modifies_it():
     tencent = (
         "Total revenue of Tencent rose 8% to 660.3 billion yuan in 2024, while marketing services revenue, "
