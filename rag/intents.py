@@ -91,6 +91,9 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             # starts at the cue's `reason` group.
             r"\b(?:investigat\w*+|inquir(?:y|ies)|probe[sd]?|lawsuits?|sued|fined|fines|penalt(?:y|ies)|"
             r"criticism|criticized|criticised|backlash|disputes?)\b[^.;]{0,80}?\b(?P<reason>over)\s|"
+            # What a figure fell or rose after ("net income fell 30% … after it cut prices on 22 models").
+            r"\b(?:fell|dropped|declined|slumped|plunged|tumbled|rose|jumped|surged|soared|climbed)\b"
+            r"(?:[^.;]|\.(?=\d)){0,120}?\b(?P<after>after) (?=(?:it|they|the|its|their|a|an)\b)|"
             r"(?<=, )as (?!(?:well|part|of|much|many|long|far|soon|such|if|though|expected|usual|"
             r"follows|a result|it (?:is|was))\b)|"
             r"(?<=, )following (?=(?:[a-z]+ ){0,2}"

@@ -417,9 +417,11 @@ def _stated(intents: list[str], text: str) -> list[tuple[int, int]]:
     sentence = _sentence_at(text, at)
     bounds = [m.end() for m in CLAUSE_END.finditer(text, *sentence)]
     start = max((b for b in bounds if b <= at), default=sentence[0])
-    lead = next((g for g in ("reason", "purpose") if g in first.re.groupindex and first.group(g)), None)
+    lead = next(
+        (g for g in ("reason", "after", "purpose") if g in first.re.groupindex and first.group(g)), None
+    )
     if lead:
-        start = first.start(lead)
+        start = at = first.start(lead)
     elif first.re is INTENTS["said"][1]:
         start = at = _AFTER_REPORTING.match(text, first.end()).end()
     end = _clause_end(text, at, sentence[1])

@@ -63,6 +63,17 @@ def test_a_share_or_a_margin_is_not_answered_by_a_change_in_percent():
     assert _short("毛利率是多少？", growth + "毛利率提升至70.3%。") == "70.3%"
 
 
+def test_what_a_figure_fell_or_rose_after_is_why_it_did():
+    income = (
+        "The carmaker's net income fell 30% to 6.4 billion yuan in the second quarter, the first decline in "
+        "three years, after it cut prices on 22 models by as much as 34% in May."
+    )
+    assert (
+        _short("Why did BYD's profit fall?", income)
+        == "after it cut prices on 22 models by as much as 34% in May"
+    )
+
+
 def test_a_sum_asked_as_an_amount_is_answered_in_a_currency_before_a_count():
     cloud = "阿里云收入连续八个季度增长，当季收入为334亿元。"
     assert _short("What was Alibaba Cloud's revenue?", cloud) == "334亿元"
