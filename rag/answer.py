@@ -33,7 +33,7 @@ from rag.llm import refuses, stream_llm_answer
 from rag.query import check_k, check_question, make_filters
 from rag.refusal import REFUSAL, covers
 from rag.retrieve import gather
-from rag.short import Figure, answer_span, numberless
+from rag.short import Figure, answer_span, numberless, rate_for_sum
 from rag.store import KeywordIndex
 from rag.subject import on_subject, unnamed_in, written_in_chinese
 from rag.text import bigrams, fold, language, sentence_spans, terms, unbroken
@@ -238,6 +238,9 @@ def _sentences_of(citation: Citation) -> str:
 def _figure(turn: _Turn, quoted: list[Citation]) -> tuple[Figure | None, Citation]:
     """The figure an article's first quote gives; when it gives none, the best of its other quotes'.
 
+    A sum is answered by a rate only where no quote of the article states a sum as strongly pointed at
+    (see `rate_for_sum`).
+
     Another quote that follows the first in the article is read with the text from the first on, so
     the question's words there point at its figure too: "交了600元,等来了…" answers how much merchants
     paid, which the first quote ("商家侧表示,交了钱做小红卡官方认证") says without the sum. One before
@@ -245,10 +248,20 @@ def _figure(turn: _Turn, quoted: list[Citation]) -> tuple[Figure | None, Citatio
     the first quote's 会员卡 stands near once they are put side by side.
     """
     first, *others = quoted
-    if figure := _figure_in(turn, first, ""):
+    figure = _figure_in(turn, first, "")
+    if figure and not rate_for_sum(turn.query, first.quote[figure.start : figure.end]):
         return figure, first
-    spans = [(figure, c) for c in others if (figure := _figure_in(turn, c, _read_after(first, c)))]
-    return max(spans, key=lambda item: item[0].pull, default=(None, first))
+    spans = [(found, c) for c in others if (found := _figure_in(turn, c, _read_after(first, c)))]
+    # A rate answers a sum only where no quote of the article states one the question's words point at
+    # as strongly (经营利润同比下降21% beside 经营利润为351亿元; not a commission cut to 1.5% beside GMV).
+    sums = [
+        (f, c)
+        for f, c in spans
+        if not rate_for_sum(turn.query, c.quote[f.start : f.end]) and (not figure or f.pull >= figure.pull)
+    ]
+    if sums or not figure:
+        return max(sums or spans, key=lambda item: item[0].pull, default=(None, first))
+    return figure, first
 
 
 def _read_after(first: Citation, later: Citation) -> str:

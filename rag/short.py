@@ -858,6 +858,12 @@ def figures(wanted: Wanted, text: str) -> list[tuple[int, int]]:
     return found
 
 
+def rate_for_sum(question: str, figure: str) -> bool:
+    """Whether `figure` is a rate standing in for the sum `question` asks for (see `figures`)."""
+    asked = wanted(question)
+    return (asked.kind == "money" or asked.sum) and bool(_PERCENT.search(figure))
+
+
 def _in_kind(wanted: Wanted, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The figures of `spans` in percent for a rate or a change, in units of time for how long, else not.
 

@@ -1,6 +1,6 @@
 import pytest
 
-from rag.short import answer_span, dotted_names, measured, numberless, wanted
+from rag.short import answer_span, dotted_names, measured, numberless, rate_for_sum, wanted
 
 
 def _idf(term: str) -> float:
@@ -80,6 +80,13 @@ def test_a_sum_asked_as_an_amount_is_answered_in_a_currency_before_a_count():
     assert _short("阿里云收入是多少？", cloud) == "334亿元"
     # Without a currency, an amount still answers ("GMV of 332.3 billion").
     assert _short("What was the GMV?", "GMV reached 332.3 billion, up 15.4%.") == "332.3 billion"
+
+
+def test_a_rate_stands_in_for_a_sum_only_as_a_last_resort():
+    # The answerer prefers another quote's sum to a rate standing in for it (rag.answer._figure).
+    assert rate_for_sum("阿里巴巴本季度经营利润是多少？", "21%")
+    assert not rate_for_sum("阿里巴巴本季度经营利润是多少？", "351亿元")
+    assert not rate_for_sum("营收增长了多少？", "21%"), "a change is a rate"
 
 
 def test_a_figure_measures_the_thing_as_the_question_modifies_it():
