@@ -1,5 +1,6 @@
 """The keyword index: BM25 in tantivy, records and language sums in SQLite, updated in place."""
 
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -7,7 +8,7 @@ import numpy as np
 import pytest
 
 from rag.store import KeywordIndex, date_number
-from rag.store.keyword import Mark, Stored
+from rag.store.keyword import FORMAT, Mark, Stored
 from rag.types import Filters
 from tests.helpers import make_chunk
 
@@ -171,3 +172,16 @@ def test_an_unreadable_index_is_started_afresh(tmp_path: Path):
     index = KeywordIndex(tmp_path)
     assert index.mark() == Mark() and len(index) == 0
     assert date_number("2025-12-10") == 20251210 and date_number(None) == 0
+
+
+def test_an_index_cut_by_other_words_is_started_afresh(tmp_path: Path):
+    # The words the tokenizer keeps whole are part of the format: another set of them (an older
+    # gazetteer, say) cut the stored text otherwise, and its terms would not match the question's.
+    _index(tmp_path)
+    db = sqlite3.connect(tmp_path / "chunks.sqlite")
+    with db:
+        db.execute("UPDATE state SET value = ? WHERE key = 'format'", (f"{FORMAT}:another-word-list",))
+    db.close()
+    index = KeywordIndex(tmp_path)
+    assert index.mark() == Mark() and len(index) == 0
+    assert len(_index(tmp_path)) == len(TEXTS), "what is re-derived is cut by today's words"
