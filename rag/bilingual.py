@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 from functools import lru_cache
-from itertools import pairwise, product
+from itertools import product
 from typing import NamedTuple
 
 from rag import dictionary, lexicon
@@ -618,19 +618,26 @@ def weighted_terms(question: str, idf: Callable[[str], float]) -> dict[str, floa
 
 
 def _compounds(question: str, words: list[str]) -> list[list[str]]:
-    """English words side by side that one Chinese word translates together: one term ("market share").
+    """English words side by side, two or three, that one Chinese word translates together: one term.
 
     市场份额 translates both "market" and "share": "What is Kuaishou's market share?" is not covered by
     "Shares of PDD fell" and an "e-commerce market" elsewhere, but by "market share" or 市场份额.
     """
     folded = question.lower()
-    return [
-        [first, second]
-        for first, second in pairwise(words)
-        if all(w.isascii() and w.isalpha() for w in (first, second))
-        and f"{first} {second}" in folded
-        and translations(f"{first} {second}")
-    ]
+    found: list[list[str]] = []
+    # Three words before two ("Taobao Instant Commerce": 淘宝闪购), none in two compounds.
+    for size in (3, 2):
+        for at in range(len(words) - size + 1):
+            parts = words[at : at + size]
+            phrase = " ".join(parts)
+            if (
+                all(w.isascii() and w.isalpha() for w in parts)
+                and phrase in folded
+                and not any(set(parts) & set(other) for other in found)
+                and translations(phrase)
+            ):
+                found.append(parts)
+    return found
 
 
 def _together(words: list[str]) -> frozenset[str]:

@@ -68,6 +68,8 @@ NAMES = """
 盒马 freshippo
 唯品会 vipshop
 淘天 taotian
+淘宝闪购 taobao_instant_commerce
+美团闪购 instashopping
 高德 amap
 去哪儿 qunar
 叮咚买菜 dingdong

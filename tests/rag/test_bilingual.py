@@ -329,3 +329,11 @@ def test_a_bare_stem_that_is_another_verbs_past_is_no_form_of_the_word():
 def test_what_a_thing_costs_asked_last_is_the_price_asked_for_not_a_word_to_find():
     assert list(weighted_terms("How much does the Xiaomi YU7 cost?", lambda term: 1.0)) == ["xiaomi", "yu7"]
     assert "cost" in weighted_terms("Why did the cost of shipping rise?", lambda term: 1.0)
+
+
+def test_three_english_words_one_chinese_word_translates_are_one_term():
+    weights = weighted_terms("How many orders did Taobao Instant Commerce reach?", lambda term: 1.0)
+    assert list(weights) == ["orders", "taobao instant commerce", "reach"]
+    assert "chief executive officer" in weighted_terms(
+        "Who is the chief executive officer?", lambda term: 1.0
+    )
