@@ -87,7 +87,7 @@ PAIRS = """
 信任 trust
 物流 logistics
 仓储 warehousing warehouse
-工厂 factory factories
+工厂 factory factories plant plants
 交易 transaction transactions
 贷款 loan loans lending
 小贷 micro-lending microloan
