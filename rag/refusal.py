@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from rag.bilingual import coverage, known_names, listed_spellings, translations
+from rag.bilingual import coverage, known_names, listed_spellings, presence, translations
 from rag.closeness import QUOTING
 from rag.dictionary import is_name
 from rag.guard import unasked
@@ -23,7 +23,7 @@ from rag.intents import asked_words, question_intents, stated_words
 from rag.periods import other_period
 from rag.store import KeywordIndex
 from rag.subject import BRAND_PREFIX, naming, on_subject, unnamed, written_in_chinese
-from rag.text import segments, terms
+from rag.text import fold, segments, terms
 from rag.types import Evidence, Hit
 
 # What the answer says when the archive does not cover the question.
@@ -79,14 +79,8 @@ def unknown_names(question: str, keyword: KeywordIndex) -> list[str]:
     # would make any article that says "company" seem to mention it.
     words = terms(question, search_mode=False)
     found = [t for t in words if t in known_names() and absent(t, listed_spellings(t))]
-    # Where the question puts what it asks (瑞幸在日本有多少家门店？): a name CC-CEDICT lists, in either
-    # spelling (日本, Japan).
-    cut = segments(question)
-    found += [
-        w
-        for at, w in zip(cut, cut[1:], strict=False)
-        if at == "在" and _spells_name(w) and absent(w, translations(w))
-    ]
+    # Where the question puts what it asks (瑞幸在日本有多少家门店？), in either spelling (日本, Japan).
+    found += [w for w in placed(question) if absent(w, translations(w))]
     chinese = bool(keyword.languages.counts.get("zh"))
     for match in _NAME.finditer(question.strip()):
         named = terms(match.group(0))
@@ -107,6 +101,30 @@ def unknown_names(question: str, keyword: KeywordIndex) -> list[str]:
         if named and all(absent(w, translations(w.lower())) for w in named):
             found.append(match.group(0))
     return [name for name in dict.fromkeys(found) if name.lower() not in UNWRITTEN]
+
+
+def placed(question: str) -> list[str]:
+    """Where a Chinese question puts what it asks: a name CC-CEDICT lists after 在 (日本 of 瑞幸在日本…)."""
+    cut = segments(question)
+    return [
+        w
+        for at, w in zip(cut, cut[1:], strict=False)
+        if at == "在" and _spells_name(w) and w not in UNWRITTEN
+    ]
+
+
+def _elsewhere(question: str, hits: Sequence[Hit]) -> bool:
+    """Whether the passages about what `question` names never say where it puts what it asks.
+
+    淘宝闪购在香港的订单量是多少？ is not answered by 淘宝闪购's orders in all: the archive speaks of Hong
+    Kong, but not there. False when no passage names what it names.
+    """
+    for place in placed(question):
+        # What it names besides the place (a listed place is a name too: 香港).
+        about = naming(question.replace(place, " "), hits)
+        if about and not any(presence(place, fold(f"{h.chunk.title}\n{h.chunk.text}")) for h in about):
+            return True
+    return False
 
 
 def _spells_name(word: str) -> bool:
@@ -161,5 +179,7 @@ def covers(question: str, evidence: Evidence, keyword: KeywordIndex) -> bool:
         about = on_subject(question, evidence.hits[:JUDGED_PASSAGES])
         if other_period(question, (f"{h.chunk.title}\n{h.chunk.text}" for h in about)):
             return False
+    if _elsewhere(question, evidence.hits[:JUDGED_PASSAGES]):
+        return False
     threshold = THRESHOLD_CENTRED if evidence.centred else THRESHOLD
     return confidence(question, evidence, keyword) >= threshold

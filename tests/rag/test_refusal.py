@@ -63,6 +63,13 @@ def test_where_a_question_puts_what_it_asks_is_a_name_the_archive_must_write(key
     assert unknown_names("How many users does Xiaohongshu have in China?", keyword) == []
 
 
+def test_a_place_the_passages_about_what_a_question_names_never_say_is_refused(archive: Settings, keyword):
+    # The archive speaks of Hong Kong (Meituan's drones), never of 小红卡 there.
+    for question, answered in (("小红卡在香港有多少用户？", False), ("美团在香港的无人机配送什么时候上线？", True)):
+        evidence = gather(question, 5, Filters(), settings=archive, keyword=keyword)
+        assert covers(question, evidence, keyword) is answered, question
+
+
 def test_confidence_rises_with_dense_evidence_and_is_zero_without_hits(archive: Settings, keyword):
     hits = retrieve("小红卡为什么关停？", k=JUDGED_PASSAGES, settings=archive)
     strong = Evidence(hits, background=0.80)
