@@ -7,7 +7,7 @@ Kuaishou's market share); and the dense similarity of the best passage, which ca
 questions. A capitalised name the archive has never seen ("Tesla") is refused outright, and so is a
 question whose passages about what it names hold almost nothing else of it ("Who founded Kuaishou?"
 over articles on Kuaishou's store), or speak of other years or quarters than the one it asks about
-(`rag.periods`).
+(`rag.periods`), or never of the place it asks about (淘宝闪购在香港的订单量是多少？).
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def unknown_names(question: str, keyword: KeywordIndex) -> list[str]:
     words = terms(question, search_mode=False)
     found = [t for t in words if t in known_names() and absent(t, listed_spellings(t))]
     # Where the question puts what it asks (瑞幸在日本有多少家门店？), in either spelling (日本, Japan).
-    found += [w for w in placed(question) if absent(w, translations(w))]
+    found += [w for w in _placed(question) if absent(w, translations(w))]
     chinese = bool(keyword.languages.counts.get("zh"))
     for match in _NAME.finditer(question.strip()):
         named = terms(match.group(0))
@@ -103,7 +103,7 @@ def unknown_names(question: str, keyword: KeywordIndex) -> list[str]:
     return [name for name in dict.fromkeys(found) if name.lower() not in UNWRITTEN]
 
 
-def placed(question: str) -> list[str]:
+def _placed(question: str) -> list[str]:
     """Where a Chinese question puts what it asks: a name CC-CEDICT lists after 在 (日本 of 瑞幸在日本…)."""
     cut = segments(question)
     return [
@@ -119,7 +119,7 @@ def _elsewhere(question: str, hits: Sequence[Hit]) -> bool:
     淘宝闪购在香港的订单量是多少？ is not answered by 淘宝闪购's orders in all: the archive speaks of Hong
     Kong, but not there. False when no passage names what it names.
     """
-    for place in placed(question):
+    for place in _placed(question):
         # What it names besides the place (a listed place is a name too: 香港).
         about = naming(question.replace(place, " "), hits)
         if about and not any(presence(place, fold(f"{h.chunk.title}\n{h.chunk.text}")) for h in about):

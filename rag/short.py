@@ -177,7 +177,10 @@ _PHRASE_ENDS = frozenset("of in for on at during by from to as with and or than"
 _HOW_MUCH_ZH = re.compile(r"(?:是|有|为|达到?)?+多少(?=[？?。！!呢]|$)")
 # What a how-much question measures, and the units its answer is in: a length is no answer to how
 # heavy (体重: 8公斤, not 三个亚种), an area none to how long.
-_DIMENSIONS = tuple(
+# A length, weight or area: a figure in none of its units is no answer to how long, heavy or large a
+# thing is (小米YU7的续航里程是多少？ is not answered by its price); a count of people may be given
+# without its measure word (人口约2,000万).
+_PHYSICAL = tuple(
     (re.compile(asks, re.I), re.compile(f"(?:{units})$", re.I))
     for asks, units in (
         (
@@ -187,13 +190,13 @@ _DIMENSIONS = tuple(
         ),
         (r"体重|重量|多重|\bweigh|\bheavy\b", WEIGHT),
         (r"面积|占地(?!球)|\barea\b", AREA),
-        (r"人口|人数|多少人|\bpopulation\b|\bhow many people\b", "人"),
     )
 )
-# The units of a length, weight or area: a figure in none of them is no answer to how long, heavy or
-# large a thing is (小米YU7的续航里程是多少？ is not answered by its price); a count of people may be
-# given without its measure word (人口约2,000万).
-_PHYSICAL = frozenset(units for _, units in _DIMENSIONS[:3])
+_DIMENSIONS = (
+    *_PHYSICAL,
+    (re.compile(r"人口|人数|多少人|\bpopulation\b|\bhow many people\b", re.I), re.compile("人$")),
+)
+_PHYSICAL_UNITS = frozenset(units for _, units in _PHYSICAL)
 _DURATION = re.compile(r"[天周月年]|星期|小时|分钟|\b(?:days?|weeks?|months?|years?|hours?|minutes?)\b", re.I)
 # Characters over which a question word's pull on a figure falls by a factor of e (see `answer_span`).
 ANCHOR_REACH = 30
@@ -733,7 +736,7 @@ def numberless(question: str, quotes: list[str]) -> bool:
     part = asks_share(question) or asked.level and not _NOT_A_PART.search(question)
     if part and not any(FRACTION.search(q) or figures(asked, q) for q in quotes):
         return True
-    if asked.units in _PHYSICAL and not any(
+    if asked.units in _PHYSICAL_UNITS and not any(
         asked.units.search(q, *m.span()) for q in quotes for m in _FIGURE.finditer(q)
     ):
         return True
