@@ -33,7 +33,7 @@ from rag.llm import refuses, stream_llm_answer
 from rag.query import check_k, check_question, make_filters
 from rag.refusal import REFUSAL, covers
 from rag.retrieve import gather
-from rag.short import Figure, answer_span, numberless, rate_for_sum
+from rag.short import Figure, anothers, answer_span, numberless, rate_for_sum
 from rag.store import KeywordIndex
 from rag.subject import on_subject, unnamed_in, written_in_chinese
 from rag.text import bigrams, fold, language, sentence_spans, terms, unbroken
@@ -176,6 +176,7 @@ def _extractive(turn: _Turn) -> Answer:
     if (
         not citations
         or numberless(turn.query, [c.quote for c in citations])
+        or anothers(turn.query, [c.quote for c in citations])
         or unnamed_in(
             turn.query,
             [h for h in turn.hits if h.chunk.chunk_id in chunks],

@@ -747,6 +747,28 @@ def numberless(question: str, quotes: list[str]) -> bool:
     return asked.kind == "count" and bool(found) and all(_money(q, *span) for q, span in found)
 
 
+# Whose thing an English question asks the figure of ("Cotti's revenue"), and whose a sentence gives.
+_OWNER = re.compile(r"\b([A-Z][\w.&-]*+)['’]s\b")
+
+
+def anothers(question: str, quotes: list[str]) -> bool:
+    """Whether every mention in `quotes` of what `question` measures is another company's.
+
+    "What was Cotti's revenue in the first quarter?" is not answered by "Luckin's total net revenue in
+    the first quarter rose … to 8.87 billion yuan" in an article naming Cotti elsewhere. A mention whose
+    owner is not said ("its revenue", "revenue rose") may be the one asked for.
+    """
+    owner = _OWNER.search(question)
+    thing = measured(question)
+    if not owner or not thing or not thing.isascii():
+        return False
+    mention = re.compile(rf"\b{re.escape(thing)}\b", re.I)
+    owned = re.compile(rf"\b((?-i:[A-Z])[\w.&-]*+)['’]s\s++(?:[\w-]++\s++){{0,3}}?{re.escape(thing)}\b", re.I)
+    mentions = sum(len(mention.findall(q)) for q in quotes)
+    others = sum(m.group(1).lower() != owner.group(1).lower() for q in quotes for m in owned.finditer(q))
+    return mentions > 0 and others == mentions
+
+
 def wanted(question: str) -> Wanted:
     """What figure a how-much question wants (see `Wanted`)."""
     if _RATE.search(question) or asks_share(question):

@@ -65,7 +65,10 @@ def test_where_a_question_puts_what_it_asks_is_a_name_the_archive_must_write(key
 
 def test_a_place_the_passages_about_what_a_question_names_never_say_is_refused(archive: Settings, keyword):
     # The archive speaks of Hong Kong (Meituan's drones), never of 小红卡 there.
-    for question, answered in (("小红卡在香港有多少用户？", False), ("美团在香港的无人机配送什么时候上线？", True)):
+    for question, answered in (
+        ("小红卡在香港有多少用户？", False),
+        ("美团在香港的无人机配送什么时候上线？", True),
+    ):
         evidence = gather(question, 5, Filters(), settings=archive, keyword=keyword)
         assert covers(question, evidence, keyword) is answered, question
 

@@ -1,6 +1,6 @@
 import pytest
 
-from rag.short import answer_span, dotted_names, measured, numberless, rate_for_sum, wanted
+from rag.short import anothers, answer_span, dotted_names, measured, numberless, rate_for_sum, wanted
 
 
 def _idf(term: str) -> float:
@@ -80,6 +80,15 @@ def test_a_sum_asked_as_an_amount_is_answered_in_a_currency_before_a_count():
     assert _short("阿里云收入是多少？", cloud) == "334亿元"
     # Without a currency, an amount still answers ("GMV of 332.3 billion").
     assert _short("What was the GMV?", "GMV reached 332.3 billion, up 15.4%.") == "332.3 billion"
+
+
+def test_a_figure_of_another_companys_thing_answers_no_question_about_this_ones():
+    luckin = "Luckin's total net revenue in the first quarter rose 41.2% to 8.87 billion yuan."
+    assert anothers("What was Cotti's revenue in the first quarter?", [luckin])
+    assert not anothers("What was Luckin's revenue in the first quarter?", [luckin])
+    # A mention whose owner is not said may be the one asked for; a common noun owns nothing.
+    assert not anothers("What was Cotti's revenue?", [luckin, "Cotti said revenue rose 10%."])
+    assert not anothers("What was Cotti's revenue?", ["The company's revenue rose 10%."])
 
 
 def test_a_rate_stands_in_for_a_sum_only_as_a_last_resort():
