@@ -166,15 +166,24 @@ def _toneless(pinyin: str) -> str:
     return " ".join(syllables) if all(s.isalpha() and s.isascii() for s in syllables) else ""
 
 
+def _meaningful(glosses: list[str], kept: int) -> list[str]:
+    """An entry's first `kept` glosses that carry a meaning (see `_SKIP`)."""
+    return [g for g in glosses if not _SKIP.match(g.strip())][:kept]
+
+
+def _plain(gloss: str) -> str:
+    """`gloss` without its parentheses and the readings in brackets after its cross-references."""
+    return _READING.sub(" ", _PARENTHESES.sub(" ", gloss))
+
+
 def _gloss_words(glosses: list[str], kept: int, longest: int) -> list[list[str]]:
     """The content words of each sense of an entry's first `kept` glosses of at most `longest` such words.
 
     A gloss's senses stand apart by commas and semicolons ("to attract; to fascinate").
     """
     out = []
-    for gloss in [g for g in glosses if not _SKIP.match(g.strip())][:kept]:
-        plain = _READING.sub(" ", _PARENTHESES.sub(" ", gloss.lower()))
-        senses = [_content_words(sense) for sense in _SENSES.split(plain)]
+    for gloss in _meaningful(glosses, kept):
+        senses = [_content_words(sense) for sense in _SENSES.split(_plain(gloss).lower())]
         if 0 < sum(map(len, senses)) <= longest:
             out += [words for words in senses if words] + [[a] for a in _acronyms(gloss)]
     return out
@@ -189,8 +198,8 @@ def _names(glosses: list[str]) -> list[list[str]]:
     translation of any Tran.
     """
     out = []
-    for gloss in [g for g in glosses if not _SKIP.match(g.strip())][:GLOSSES]:
-        opening = _SENSES.split(_READING.sub(" ", _PARENTHESES.sub(" ", gloss)))[0]
+    for gloss in _meaningful(glosses, GLOSSES):
+        opening = _SENSES.split(_plain(gloss))[0]
         for alternative in _ALTERNATIVES.split(opening):
             # A place's name before what it is ("Anhui Province", "Hangzhou subprovincial city").
             words = list(takewhile(_NAME_WORD.fullmatch, alternative.split()))
