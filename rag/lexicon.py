@@ -111,11 +111,9 @@ PAIRS = """
 """
 
 
-def _entries() -> list[list[str]]:
+def _entries(block: str = PAIRS + NAMES) -> list[list[str]]:
     """Each line's words; an underscore joins the words of an English phrase (net_income: "net income")."""
-    return [
-        [w.replace("_", " ") for w in line.split()] for line in (PAIRS + NAMES).splitlines() if line.strip()
-    ]
+    return [[w.replace("_", " ") for w in line.split()] for line in block.splitlines() if line.strip()]
 
 
 @lru_cache(maxsize=1)
@@ -131,7 +129,7 @@ def _table() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def names() -> frozenset[str]:
     """Every spelling, Chinese or English, of the companies, platforms and places listed."""
-    return frozenset(word.replace("_", " ") for line in NAMES.split("\n") for word in line.split())
+    return frozenset(word for entry in _entries(NAMES) for word in entry)
 
 
 def chinese_words() -> list[str]:

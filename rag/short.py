@@ -748,7 +748,8 @@ def numberless(question: str, quotes: list[str]) -> bool:
 
 
 # Whose thing an English question asks the figure of ("Cotti's revenue"), and whose a sentence gives.
-_OWNER = re.compile(r"\b([A-Z][\w.&-]*+)['’]s\b")
+_OWNER_NAME = r"((?-i:[A-Z])[\w.&-]*+)['’]s"
+_OWNER = re.compile(rf"\b{_OWNER_NAME}\b")
 
 
 def anothers(question: str, quotes: list[str]) -> bool:
@@ -763,7 +764,7 @@ def anothers(question: str, quotes: list[str]) -> bool:
     if not owner or not thing or not thing.isascii():
         return False
     mention = re.compile(rf"\b{re.escape(thing)}\b", re.I)
-    owned = re.compile(rf"\b((?-i:[A-Z])[\w.&-]*+)['’]s\s++(?:[\w-]++\s++){{0,3}}?{re.escape(thing)}\b", re.I)
+    owned = re.compile(rf"\b{_OWNER_NAME}\s++(?:[\w-]++\s++){{0,3}}?{re.escape(thing)}\b", re.I)
     mentions = sum(len(mention.findall(q)) for q in quotes)
     others = sum(m.group(1).lower() != owner.group(1).lower() for q in quotes for m in owned.finditer(q))
     return mentions > 0 and others == mentions
