@@ -7,12 +7,15 @@ than decoded wrongly: no latin-1 fallback, no silent mojibake.
 from __future__ import annotations
 
 import io
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.worker import Limits, run_limited
+from ingest.worker import Limits, ReaderFailed, run_limited
 from rag.errors import DecodeFailed, EmptyFile, FileTooLarge, LoadError, UnsupportedFile
+
+log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -160,13 +163,23 @@ def load_bytes(data: bytes, path: Path, *, max_mb: float, limits: Limits = DEFAU
     if magic and not data.lstrip()[:8].startswith(magic):
         raise UnsupportedFile(f"{path}: the content is not a {suffix} file, whatever its name says")
     max_chars = int(max_mb * 1_000_000)
-    if suffix in TEXT_SUFFIXES:
-        loaded = Loaded(text=decode(data, path), plain=True)
-    elif suffix in HTML_SUFFIXES:
-        loaded = _load_html(decode(data, path), path)
-    else:
-        reader = _load_pdf if suffix == ".pdf" else _load_docx
-        loaded = run_limited(reader, path, data, path, max_chars, limits=limits)
+    try:
+        if suffix in TEXT_SUFFIXES:
+            loaded = Loaded(text=decode(data, path), plain=True)
+        elif suffix in HTML_SUFFIXES:
+            loaded = _load_html(decode(data, path), path)
+        else:
+            reader = _load_pdf if suffix == ".pdf" else _load_docx
+            loaded = run_limited(reader, path, data, path, max_chars, limits=limits)
+    except LoadError:
+        raise
+    except Exception as exc:
+        # A reader library's own failure on a malformed or hostile file (lxml refusing a docx's
+        # entity loop, pypdf a broken xref) fails this file alone, with the library's reason.
+        log.debug("reading %s failed", path, exc_info=True)
+        name = "PDF" if suffix == ".pdf" else f"{suffix} file"
+        reason = str(exc) if isinstance(exc, ReaderFailed) else f"{type(exc).__name__}: {exc}"
+        raise DecodeFailed(f"{path}: not a readable {name} ({reason})") from exc
     if not loaded.text.strip():
         raise EmptyFile(f"{path}: no text found in the file")
     _check_length(len(loaded.text), max_chars, path)
@@ -244,7 +257,7 @@ def page_address(url: str | None) -> str | None:
 def _load_pdf(data: bytes, path: Path, max_chars: int) -> Loaded:
     """Extract a PDF's text page by page, stopping as soon as it passes `max_chars`."""
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, LimitReachedError, PyPdfError
+    from pypdf.errors import DependencyError, LimitReachedError
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -268,22 +281,15 @@ def _load_pdf(data: bytes, path: Path, max_chars: int) -> Loaded:
         raise DecodeFailed(
             f"{path}: the PDF is encrypted with a cipher this install cannot read ({exc})"
         ) from exc
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as exc:
-        raise DecodeFailed(f"{path}: not a readable PDF ({type(exc).__name__}: {exc})") from exc
     return Loaded(text=text, plain=False, title=title or None)
 
 
 def _load_docx(data: bytes, path: Path, max_chars: int) -> Loaded:
     """Read a .docx after checking that its zip cannot inflate past the text cap (see `check_zip`)."""
-    import zipfile
-
     import docx
 
-    try:
-        check_zip(data, path, max_bytes=max_chars * ZIP_BYTES_PER_CHAR)
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise DecodeFailed(f"{path}: not a readable .docx file ({exc})") from exc
+    check_zip(data, path, max_bytes=max_chars * ZIP_BYTES_PER_CHAR)
+    document = docx.Document(io.BytesIO(data))
     text = "\n\n".join(p.text for p in document.paragraphs if p.text.strip())
     # Only the title: authoring tools stamp their own author and creation date on every file.
     return Loaded(text=text, plain=False, title=document.core_properties.title or None)

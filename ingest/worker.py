@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import pickle
 import resource
 import threading
 from collections.abc import Callable
@@ -34,6 +35,10 @@ class Limits:
 
     cpu_seconds: float
     memory_mb: int
+
+
+class ReaderFailed(RuntimeError):
+    """A reader's own error that could not travel back from the worker, as its type and message."""
 
 
 _pool: ProcessPoolExecutor | None = None
@@ -100,4 +105,13 @@ def _limited(func: Callable[..., T], cpu_seconds: float, *args: object) -> T:
     soft = int(usage.ru_utime + usage.ru_stime + cpu_seconds) + 1
     _, hard = resource.getrlimit(resource.RLIMIT_CPU)
     resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
-    return func(*args)
+    try:
+        return func(*args)
+    except Exception as exc:
+        # The error goes back to the parent pickled; one that cannot be (lxml's carry their parser's
+        # log) would come back as "cannot pickle", hiding the reason: it is sent back as text.
+        try:
+            pickle.dumps(exc)
+        except Exception:
+            raise ReaderFailed(f"{type(exc).__name__}: {exc}") from None
+        raise

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.worker import Limits, run_limited
+from ingest.worker import Limits, ReaderFailed, run_limited
 from rag.errors import FileTooLarge
 
 LIMITS = Limits(cpu_seconds=1, memory_mb=200)
@@ -35,3 +35,17 @@ def test_a_runaway_extraction_fails_its_file_and_the_next_one_still_runs(runaway
 def test_errors_of_the_extraction_itself_reach_the_caller():
     with pytest.raises(ValueError, match="invalid literal"):
         run_limited(int, Path("bad.txt"), "not a number", limits=LIMITS)
+
+
+class _Unpicklable(Exception):
+    def __reduce__(self):
+        raise TypeError("cannot pickle this error")
+
+
+def fail_unpicklably() -> None:
+    raise _Unpicklable("entity loop at line 1")
+
+
+def test_an_error_that_cannot_travel_back_comes_back_as_its_type_and_message():
+    with pytest.raises(ReaderFailed, match="^_Unpicklable: entity loop at line 1$"):
+        run_limited(fail_unpicklably, Path("bomb.docx"), limits=LIMITS)

@@ -8,6 +8,7 @@ import io
 import resource
 import time
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -22,8 +23,8 @@ from tests.helpers import minimal_pdf, pdf_with_stream
 MB = 1024 * 1024
 
 
-def _docx_bomb(path: Path, inflated_mb: int) -> None:
-    """A .docx whose word/document.xml inflates to `inflated_mb` MB of blanks (written in pieces)."""
+def _docx_with(path: Path, pieces: Iterable[bytes]) -> None:
+    """A .docx whose word/document.xml is `pieces`, written one after another."""
     import docx
 
     buffer = io.BytesIO()
@@ -33,10 +34,37 @@ def _docx_bomb(path: Path, inflated_mb: int) -> None:
             if item.filename != "word/document.xml":
                 out.writestr(item, source.read(item))
         with out.open("word/document.xml", "w") as member:
-            member.write(b'<?xml version="1.0"?><w:document xmlns:w="x"><w:body>')
-            for _ in range(inflated_mb):
-                member.write(b" " * MB)
-            member.write(b"</w:body></w:document>")
+            for piece in pieces:
+                member.write(piece)
+
+
+def _docx_bomb(path: Path, inflated_mb: int) -> None:
+    """A .docx whose word/document.xml inflates to `inflated_mb` MB of blanks."""
+    blanks = (b" " * MB for _ in range(inflated_mb))
+    _docx_with(
+        path, [b'<?xml version="1.0"?><w:document xmlns:w="x"><w:body>', *blanks, b"</w:body></w:document>"]
+    )
+
+
+_W = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_LAUGHS = b"".join(
+    b'<!ENTITY lol%d "%s">' % (level, (b"&lol%d;" % (level - 1)) * 10 if level else b"lol")
+    for level in range(10)
+)
+# XML built to exhaust its parser: an entity expanding ten billion-fold, tables nested deeper than its limit (256).
+XML_BOMBS = {
+    "entities": [
+        b'<?xml version="1.0"?><!DOCTYPE d [%s]><w:document %s><w:body><w:p><w:r><w:t>&lol9;'
+        b"</w:t></w:r></w:p></w:body></w:document>" % (_LAUGHS, _W)
+    ],
+    "depth": [
+        b"<w:document %s><w:body>" % _W,
+        b"<w:tbl><w:tr><w:tc>" * 300,
+        b"<w:p/>",
+        b"</w:tc></w:tr></w:tbl>" * 300,
+        b"</w:body></w:document>",
+    ],
+}
 
 
 def _pdf_cpu_bomb(pages: int, operations: int = 100_000) -> bytes:
@@ -84,6 +112,20 @@ def test_a_pdf_cpu_bomb_is_stopped_at_the_cpu_limit_and_the_rest_goes_in(tmp_pat
     assert report.added == 1
     (problem,) = report.failed
     assert "bomb.pdf" in problem.error and "RAG_EXTRACT_SECONDS" in problem.error
+
+
+@pytest.mark.parametrize("bomb", sorted(XML_BOMBS))
+def test_a_docx_built_to_exhaust_its_xml_parser_fails_alone_with_the_parsers_reason(
+    tmp_path: Path, bomb: str
+):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _docx_with(folder / "bomb.docx", XML_BOMBS[bomb])
+    (folder / "good.txt").write_bytes((DATA_DIR / "articles" / "meituan_drones.txt").read_bytes())
+    report = ingest([folder], settings=make_settings(tmp_path / "index"))
+    assert report.added == 1
+    (problem,) = report.failed
+    assert "bomb.docx: not a readable .docx file (XMLSyntaxError: " in problem.error
 
 
 def test_a_pdf_stops_being_read_once_its_text_passes_the_cap(tmp_path: Path):
