@@ -23,7 +23,7 @@ from rag.intents import asked_words, question_intents, stated_words
 from rag.periods import other_period
 from rag.store import KeywordIndex
 from rag.subject import BRAND_PREFIX, naming, on_subject, unnamed, written_in_chinese
-from rag.text import fold, segments, terms
+from rag.text import fold, language, segments, terms
 from rag.types import Evidence, Hit
 
 # What the answer says when the archive does not cover the question.
@@ -155,6 +155,20 @@ def besides_names(question: str, evidence: Evidence, keyword: KeywordIndex) -> f
     return max(_covered(unnamed(question), about, keyword), default=None) if about else None
 
 
+def _held_across(question: str, evidence: Evidence, keyword: KeywordIndex) -> bool:
+    """Whether a judged passage in the other language than `question`, about what it names, holds all of it.
+
+    Raw cosines (an archive too small to centre) put an English question far below a Chinese passage
+    however closely it answers it ("Who is CATL's chairman?": 0.67, where Chinese questions score 0.85
+    to 0.9 against the passages they are about and against others alike): every word found there, in
+    translation, is the evidence the dense score cannot give.
+    """
+    asked = language(question)
+    about = on_subject(question, evidence.hits[:JUDGED_PASSAGES])
+    across = [h for h in about if language(h.chunk.text) != asked]
+    return any(share >= 1.0 for share in _covered(question, across, keyword))
+
+
 def confidence(question: str, evidence: Evidence, keyword: KeywordIndex) -> float:
     """How well the evidence covers the question; answer at `THRESHOLD` and above."""
     hits = evidence.hits
@@ -181,5 +195,7 @@ def covers(question: str, evidence: Evidence, keyword: KeywordIndex) -> bool:
             return False
     if _elsewhere(question, evidence.hits[:JUDGED_PASSAGES]):
         return False
+    if not evidence.centred and _held_across(question, evidence, keyword):
+        return True
     threshold = THRESHOLD_CENTRED if evidence.centred else THRESHOLD
     return confidence(question, evidence, keyword) >= threshold

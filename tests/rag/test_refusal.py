@@ -141,3 +141,18 @@ def test_a_figure_of_another_quarter_is_no_answer(archive: Settings, keyword):
     for question, expected in [("快手三季度营收是多少？", False), ("快手一季度营收是多少？", True)]:
         evidence = gather(question, 5, Filters(), settings=archive, keyword=keyword)
         assert covers(question, evidence, keyword) is expected, question
+
+
+def test_a_passage_in_the_other_language_holding_all_of_a_question_answers_it_whatever_its_cosine(
+    archive: Settings, keyword
+):
+    # Raw cosines put an English question low against any Chinese passage: on the drones article's
+    # cosine alone neither question passes; the one whose every word the article holds is answered.
+    for question, answered in (
+        ("When did Meituan's drone delivery launch in Hong Kong?", True),
+        ("How long is the average drone delivery time?", False),
+    ):
+        found = gather(question, JUDGED_PASSAGES, Filters(), settings=archive, keyword=keyword)
+        weak = Evidence([replace(h, dense=0.6) for h in found.hits], background=0.6)
+        assert confidence(question, weak, keyword) < THRESHOLD
+        assert covers(question, weak, keyword) is answered, question
