@@ -409,12 +409,13 @@ def _comparable(term: str) -> bool:
     return (
         len(term) >= size
         and not any(ch.isdigit() for ch in term)
-        and not _named(term)
+        and not named(term)
         and (not term.isascii() or bool(translations(term)))
     )
 
 
-def _named(word: str) -> bool:
+def named(word: str) -> bool:
+    """Whether `word` is a name: listed in the gazetteer (宁德时代, tencent) or a proper noun in CC-CEDICT."""
     return word in known_names() or (not word.isascii() and bool(dictionary.is_name(word)))
 
 

@@ -17,8 +17,12 @@ _MONTH = (
 )
 # A name that answers a who question: two capitalised words or more inside a sentence, with the
 # company's suffix ("Chengdu Pinong Technology Co., Ltd.").
-# A capitalised word, or an acronym that is no title ("PDD Holdings", not "CEO Lei Jun").
-_CAPITALISED = r"(?:[A-Z][a-z]++(?:-[A-Z][a-z]++)*+|(?!(?:CEO|CFO|CTO|COO|CMO)\b)[A-Z]{2,5}+(?![A-Za-z]))"
+# A capitalised word, or an acronym, that is no title ("PDD Holdings", not "CEO Lei Jun" nor "Chief
+# Executive William Ding").
+_CAPITALISED = (
+    r"(?!(?:Chief|Executive|Officer|Chairman|Chairwoman|President|Founder|Director)\b)"
+    r"(?:[A-Z][a-z]++(?:-[A-Z][a-z]++)*+|(?!(?:CEO|CFO|CTO|COO|CMO)\b)[A-Z]{2,5}+(?![A-Za-z]))"
+)
 NAME_PATTERN = (
     rf"(?<=[^\s.!?] ){_CAPITALISED}(?: (?!(?:Co|Ltd|Inc|Corp)\b){_CAPITALISED})++"
     r"(?:,? (?:Co\.(?:, Ltd\.)?+|Ltd\.|Inc\.|Corp\.|Group\b))?+"
@@ -81,7 +85,7 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             r"因为|由于|原因|理由|导致|为了|旨在|鉴于|出于|涉嫌|担忧|\bbecause\b|\bdue to\b|\breasons?\b|"
             # A cause said by its effect's verb (上调服务费，引起商家不满; 得益于, 受业绩提振).
             r"引起|引发|造成|得益于|受益于|受惠于|受[^，。；]{1,8}?(?:影响|提振|拖累)|"
-            r"\bas a result\b|\bin order to\b|\baim(?:s|ing)? to\b|"
+            r"\bas a result\b|\bin order to\b|\baim(?:s|ing)? to\b|(?<=, )(?P<citing>citing) |"
             r"\b(?:driven|boosted|fuel+ed|helped|hurt|dragged down) by\b|\bthanks to\b|"
             # What news gives as the reason for an inquiry or a move ("over concerns that it fails to …").
             r"\bover (?:[a-z]+ )?concerns?\b|\bconcerns? (?:that|over|about)\b|\bamid\b|\bon suspicion\b|"

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from itertools import dropwhile, takewhile
 from typing import NamedTuple
 
-from rag.bilingual import matched_share, occurrences, weighted_terms, word_end
+from rag.bilingual import matched_share, named, occurrences, weighted_terms, word_end
 from rag.dictionary import is_name
 from rag.intents import (
     ANSWER_TYPES,
@@ -34,7 +34,7 @@ from rag.intents import (
     asks_share,
     question_intents,
 )
-from rag.periods import years
+from rag.periods import only_others, periods, years
 from rag.text import (
     CJK_RANGE,
     CLAUSE_END,
@@ -149,7 +149,8 @@ _SUM = re.compile(
 _ASKS_MONEY = re.compile(
     r"多少钱|多少[元块]|几块钱|价格|价钱|售价|费用|收费|[花付]了?多少|"
     r"\bhow much money\b|\bcosts?\b|\bprices?\b|\bfees?\b|\bpa(?:y|id|ying)\b|\bsp[ae]nd|\bspent\b|"
-    r"\bcharged?\b",
+    # Money raised (募资, "How much did CATL raise in its listing?"), not the shares sold beside it.
+    r"\bcharged?\b|募[资集]|融资|筹[资集款]|\brais(?:e|ed|ing)\b",
     re.I,
 )
 # What a closing 多少 counts rather than measures (用户有多少: users, 骑手, 商家, 人口, 人数).
@@ -255,7 +256,7 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
             for m in _NAME.finditer(text)
             if not states(fold(question), m.group())
             and not any(s <= m.start() < e for s, e in places)
-            and not _former(question, text, m.start())
+            and not _former(question, text, *m.span())
         ]
     elif "who" in intents:
         # A foreign name answers a Chinese question; to an English one, found by its words' translations,
@@ -283,6 +284,7 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     dates_asked = years(question)
     dated = [s for s in merged if any(year in text[s[1] : s[1] + YEAR_AFTER] for year in dates_asked)]
     spans = dated or [s for s in merged if (s in single and _follows(_FROM, text, s[0])) == earlier] or merged
+    spans = _timely(question, text, spans)
     spans = [(start, _whole_end(text, end)) for start, end in spans]
     folded = fold(text)
     weights = weighted_terms(question, idf)
@@ -316,6 +318,19 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     return Figure(start, end, strongest) if strongest > 0 or stated else None
 
 
+def _timely(question: str, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` but those in sentences reporting only other years or quarters than `question` asks about.
+
+    2025年一季度…净利润140亿元 is no answer to "net profit in 2024" where a sentence of 2024 gives 507亿元.
+    All of `spans` when none is left.
+    """
+    asked = periods(question)
+    if not asked:
+        return spans
+    timely = [s for s in spans if not only_others(asked, periods(text[slice(*_sentence_at(text, s[0]))]))]
+    return timely or spans
+
+
 # How far a modifier of what a question measures may stand from it ("marketing services revenue",
 # "revenue from marketing services").
 MODIFIER_REACH = 25
@@ -336,22 +351,37 @@ def _measuring(
     thing = measured(question) if "number" in intents else None
     # It may end a compound of the question's words ("services revenue": 服务收入), which then stands
     # where the word alone does too ("Total revenue"). `places` holds the question's words in order.
-    key = next((w for w in places if thing and (w == thing or w.endswith(f" {thing}"))), None)
+    key = next((w for w in places if _names(w, thing)), None)
     if thing is None or key is None:
         return spans
     found = sorted({*occurrences(thing, folded), *places[key]})
     words = list(places)
-    before = list(takewhile(lambda w: not is_name(w), reversed(words[: words.index(key)])))
-    modifiers = [w for w in before[:MODIFIERS] if places.get(w)]
-    if not modifiers or len(modifiers) < min(len(before), MODIFIERS):
+    before = words[: words.index(key)][::-1]
+    described = list(takewhile(lambda w: not named(w), before))
+    # Without words describing it, the name before it says whose it is (快手…总营收, "Kuaishou's revenue").
+    owner = not described and bool(before)
+    modifiers = [w for w in (before[:1] if owner else described[:MODIFIERS]) if places.get(w)]
+    if not modifiers or len(modifiers) < min(len(described), MODIFIERS):
         return spans
     modified = {
         at for at in found if all(any(abs(at - m) <= MODIFIER_REACH for m in places[w]) for w in modifiers)
     }
     if not modified or modified == set(found):
         return spans
+    # Then the mentions to pass over are another's thing (可灵AI…收入); an article on one firm has none
+    # (宁德时代…发行价, "公司此次发行价为每股263港元").
+    said = {at for w in modifiers for at in places[w]}
+    if owner and not any(_owned_by_another(folded, at, said) for at in set(found) - modified):
+        return spans
     measuring = [s for s in spans if max((at for at in found if at < s[0]), default=None) in modified]
     return measuring or spans
+
+
+def _owned_by_another(folded: str, at: int, said: set[int]) -> bool:
+    """Whether a name stands just before the mention at `at` other than where the question's do (`said`)."""
+    start = max(0, at - MODIFIER_REACH)
+    names = (word for word in terms(folded[start:at], search_mode=False) if named(word))
+    return any(folded.find(word, start, at) not in said for word in names)
 
 
 # A figure given as part of a whole just before it: "45000家，其中约4900家位于海外", "396,000 vehicles,
@@ -421,7 +451,8 @@ def _stated(intents: list[str], text: str) -> list[tuple[int, int]]:
     bounds = [m.end() for m in CLAUSE_END.finditer(text, *sentence)]
     start = max((b for b in bounds if b <= at), default=sentence[0])
     lead = next(
-        (g for g in ("reason", "after", "purpose") if g in first.re.groupindex and first.group(g)), None
+        (g for g in ("reason", "after", "purpose", "citing") if g in first.re.groupindex and first.group(g)),
+        None,
     )
     if lead:
         start = at = first.start(lead)
@@ -536,15 +567,23 @@ _ROLE = re.compile(
 )
 
 
-# Who held a role before (Luckin's "former chairman Lu Zhengyao"): no answer to who holds it, unless
+# Who held a role before (Luckin's "former chairman Lu Zhengyao", "who replaced Yang Lijuan as CEO"): no
+# answer to who holds it, unless
 # the question asks who did ("Who was Luckin's former chief executive?").
-_FORMER = re.compile(r"\b(?:former|ex-|onetime|one-time|previous)\s*+(?:[\w'’-]++\s++){0,3}$", re.I)
+_FORMER = re.compile(
+    r"\b(?:former|ex-|onetime|one-time|previous)\s*+(?:[\w'’-]++\s++){0,3}$|"
+    r"\b(?:replac(?:ed|es|ing)|succeed(?:ed|s|ing)|(?:took|takes|taking) over from)\s++$",
+    re.I,
+)
+# Or left it, said after the name ("Founder Zhang Yong stepped down as chief executive in 2022").
+_LEFT = re.compile(r"\s*+(?:has |had )?+(?:stepped down|resigned|retired|quit|left)\b", re.I)
 _ASKS_FORMER = re.compile(r"\b(?:former|ex-|previous|was|were|used to)\b|前任|原|曾", re.I)
 
 
-def _former(question: str, text: str, start: int) -> bool:
-    """Whether the English name at `start` of `text` held a role before, and `question` asks who holds it."""
-    return not _ASKS_FORMER.search(question) and bool(_FORMER.search(text, max(0, start - 40), start))
+def _former(question: str, text: str, start: int, end: int) -> bool:
+    """Whether the English name `text[start:end]` held a role before, and `question` asks who holds it."""
+    before = _FORMER.search(text, max(0, start - 40), start)
+    return not _ASKS_FORMER.search(question) and bool(before or _LEFT.match(text, end))
 
 
 def _named_after_role(text: str, dotted: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -808,7 +847,14 @@ def measured_weights(question: str, weights: dict[str, float], intents: list[str
     `MEASURED_WEIGHT` times over, for choosing the sentence (`rag.extract`) and the figure alike.
     """
     thing = measured(question) if "number" in intents else None
-    return {word: weight * (MEASURED_WEIGHT if word == thing else 1.0) for word, weight in weights.items()}
+    return {
+        word: weight * (MEASURED_WEIGHT if _names(word, thing) else 1.0) for word, weight in weights.items()
+    }
+
+
+def _names(word: str, thing: str | None) -> bool:
+    """Whether the question's `word` names the `thing` it measures: it, or a compound ending in it."""
+    return thing is not None and (word == thing or word.endswith(f" {thing}"))
 
 
 def measured(question: str) -> str | None:
@@ -915,6 +961,19 @@ def _in_kind(wanted: Wanted, text: str, spans: list[tuple[int, int]]) -> list[tu
     return found
 
 
+# Up to two words may stand between a number and what it counts ("18 new restaurants", "135 million
+# monthly buyers"); a count said again of the same thing leaves it out ("… and closed 23 during the half").
+MODIFIERS_BETWEEN = 2
+_MODIFIER = re.compile(
+    r"(?!(?:of|the|a|an|in|on|at|to|for|by|per|from|and|or|than|percent)\b)[a-z][a-z-]*+\s++"
+)
+_ELIDED = re.compile(
+    rf"\s*+,?\s*+(?:and|but|while)\s++[a-z]++\s++({_NUMERAL.pattern})"
+    r"(?=\s++(?:in|during|over|by|last|this|from|across)\b|\s*+[,.;]|\s*+$)",
+    re.I,
+)
+
+
 def _counted(thing: str, text: str) -> list[tuple[int, int]]:
     """The spans of `text` that count `thing`, a number and the thing, in either language.
 
@@ -928,11 +987,20 @@ def _counted(thing: str, text: str) -> list[tuple[int, int]]:
         end = word_end(thing, folded, at)
         if end is None and is_cjk(thing[0]) and at == number.end() and folded.startswith(thing[0], at):
             end = at + 1
+        modified = at
+        for _ in range(MODIFIERS_BETWEEN if end is None and thing.isascii() else 0):
+            if not (modifier := _MODIFIER.match(folded, modified)):
+                break
+            modified = modifier.end()
+            if (end := word_end(thing, folded, modified)) is not None:
+                break
         if end is not None:
             # With a measure word the number is whole without the thing (1200家, before 商家).
             measured = folded[number.end() : at].rstrip()
             end = number.end() + len(measured) if measured.strip() not in ("", "of") else end
             found.append((offsets[number.start()], offsets[end - 1] + 1))
+            if elided := _ELIDED.match(folded, end):
+                found.append((offsets[elided.start(1)], offsets[elided.end(1) - 1] + 1))
     return found
 
 

@@ -140,7 +140,7 @@ def test_a_span_of_time_and_a_count_without_a_unit_are_short_answers():
     )
     # A count without a unit answers only when no figure has one, and a year is no count.
     text = "In 2025 the store had 1,200 staff and 35 million sales."
-    assert _short("How many sales did the store make?", text) == "35 million"
+    assert _short("How many sales did the store make?", text) == "35 million sales"
     assert _short("How many staff did the store have in 2025?", "The store had no staff in 2025.") is None
 
 
@@ -700,3 +700,51 @@ def test_a_date_far_from_every_word_of_the_question_answers_nothing():
     )
     assert _short("When did the company get its license?", text) is None
     assert _short("When is the GMV of over 400 billion RMB projected?", text) == "in 2024"
+
+
+def test_a_title_is_no_part_of_a_name_and_who_left_or_was_replaced_holds_the_role_no_more():
+    cuts = "On a call, Chief Executive William Ding told analysts the company would cut projects."
+    assert _short("Who told analysts the company would cut projects?", cuts) == "William Ding"
+    text = (
+        "Founder Zhang Yong stepped down as chief executive in 2022. In March 2024 Gou Yiqun, who replaced "
+        "Yang Lijuan as CEO, said the company would slow its expansion."
+    )
+    assert _short("Who is the company's CEO?", text) == "Gou Yiqun"
+    assert _short("Who was the company's former CEO?", text) != "Gou Yiqun"
+
+
+def test_a_count_is_found_past_its_modifiers_and_said_again_without_its_thing():
+    text = "It opened 18 new restaurants and closed 23 during the half. It runs 126 restaurants under other names."
+    assert _short("How many restaurants did it close in the half?", text) == "23"
+    assert _short("How many restaurants did it open?", text) == "18 new restaurants"
+
+
+def test_what_a_move_cites_is_its_reason():
+    text = (
+        "NetEase also said it would delay the global release of Ananta, an urban fantasy game first shown "
+        "in 2023, to next year, citing the need for more testing."
+    )
+    assert _short("Why did NetEase delay the release of Ananta?", text) == "citing the need for more testing"
+
+
+def test_money_raised_is_a_sum_not_the_shares_sold():
+    text = "按发行价计算，宁德时代本次全球发售约1.56亿股H股，募资总额约410亿港元。"
+    assert _short("宁德时代募资多少？", text) == "410亿港元"
+    assert wanted("How much did CATL raise in its listing?").kind == "money"
+
+
+def test_a_figure_of_a_sentence_on_other_years_does_not_answer_for_the_year_asked():
+    text = "2024年实现营业收入3620亿元，归母净利润507亿元，同比增长15%。2025年一季度，公司营收847亿元，净利润140亿元。"
+    assert _short("宁德时代2024年的净利润是多少？", text) == "507亿元"
+    assert _short("宁德时代2025年一季度的净利润是多少？", text) == "140亿元"
+
+
+def test_the_name_before_what_is_measured_says_whose_figure_only_beside_anothers():
+    # Kling AI's revenue is not Kuaishou's; in an article on one firm every 发行价 is its own.
+    kuaishou = "快手公布二季度业绩，总营收350亿元，同比增长13.1%。其中，大模型可灵AI二季度收入超过2.5亿元。"
+    assert _short("快手二季度营收是多少？", kuaishou) == "350亿元"
+    catl = (
+        "宁德时代正式在香港联合交易所主板挂牌上市，股票代码为3750。公司此次发行价为每股263港元，开盘报296港元。"
+        "按发行价计算，宁德时代本次全球发售约1.56亿股H股，募资总额约410亿港元。"
+    )
+    assert _short("宁德时代的发行价是多少？", catl) == "263港元"
