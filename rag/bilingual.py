@@ -166,6 +166,8 @@ _ENDING = re.compile(r"(?<=[a-z]{3})(?:ies|es|s|ed|ing)$")
 # A noun of an -ing form, after a syllable ("savings", "earnings"; not "springs", "strings", "things").
 _ING_NOUN = re.compile(r"(?<=[aeiouy][^aeiouy])ings$|(?<=[aeiouy][^aeiouy]{2})ings$")
 DERIVED_ROOT = 5
+# A word this short, often an acronym (US, AI), is found only as it is or in the plural.
+SHORT_WORD = 2
 _DERIVED = re.compile(rf"(?<=[a-z]{{{DERIVED_ROOT}}})(?:er|ition|ation|ion)$|(?<=[a-z]{{4}})ation$")
 _NOT_INFLECTED = frozenset({"news", "series", "species", "means", "lens", "physics", "economics"})
 
@@ -230,7 +232,10 @@ def _word(term: str) -> re.Pattern[str]:
 def _forms(term: str) -> str:
     """A pattern for every form of the English word `term`."""
     root, stem = _root(term), _stem(term)
-    if _CONSONANT_Y.search(stem):
+    if len(term) <= SHORT_WORD:
+        # A plural at most: "us" (美国's US) is no "used", "ai" no "aid".
+        forms = "(?:s|es)?"
+    elif _CONSONANT_Y.search(stem):
         forms = _Y_FORMS
     elif len(stem) < DERIVED_ROOT:
         forms = "(?:e|y|s|es|ed|d|ings?|ies|ied|at(?:e|es|ed|ing|ions?))?"

@@ -5,8 +5,9 @@ English one an article writes: 瑞幸 with Luckin, 视频号 with Channels. Only
 (星巴克: Starbucks, 百度: Baidu) nor the name's pinyin (快手: Kuaishou, 闲鱼: Xianyu) gives are listed;
 a name whose pinyin is its English name is listed alone, so that it is judged as a name and cut whole.
 Words that are common words too (美的, 联想, 荣耀, 贝壳) are left out: listing them would make every
-passage saying "beautiful" or "associate" name a company. An underscore joins the words of an English
-name (pop_mart: "pop mart"). Pure data: it imports nothing.
+passage saying "beautiful" or "associate" name a company. A nickname is listed with the names it
+stands for (b站: bilibili, 哔哩哔哩). An underscore joins the words of an English name (pop_mart: "pop
+mart"). Pure data: it imports nothing.
 """
 
 NAMES = """
@@ -35,6 +36,7 @@ NAMES = """
 百度
 网易 netease
 哔哩哔哩
+b站 bilibili 哔哩哔哩
 小米
 华为
 特斯拉 tesla

@@ -337,3 +337,11 @@ def test_three_english_words_one_chinese_word_translates_are_one_term():
     assert "chief executive officer" in weighted_terms(
         "Who is the chief executive officer?", lambda term: 1.0
     )
+
+
+def test_a_word_of_two_letters_is_found_as_it_is_or_in_the_plural():
+    # 美国's "US" is no "used", "AI" no "aid"; "ad" is still found as "ads".
+    assert presence("美国", "a table is used 3.8 times a day") == 0.0
+    assert presence("美国", "it opened stores in the us") == 1.0
+    assert presence("ai", "state aid") == 0.0
+    assert presence("ad", "two ads") == 1.0

@@ -25,3 +25,9 @@ def test_a_brand_is_matched_to_the_english_name_no_dictionary_gives_and_cut_whol
     # An English name of several words is one spelling.
     assert "pop mart" in listed("泡泡玛特") and "pop mart" in names()
     assert {"视频号", "泡泡玛特"} <= set(chinese_words())
+
+
+def test_a_brands_chinese_nickname_is_its_name_in_either_script():
+    # B站 is Bilibili, and 哔哩哔哩; the tokenizer keeps it whole.
+    assert listed("b站") == {"bilibili", "哔哩哔哩"} and "b站" in listed("哔哩哔哩")
+    assert "b站" in chinese_words()
