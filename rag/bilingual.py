@@ -125,14 +125,29 @@ MIN_SPELLING_CHARS = 5
 def spellings(term: str) -> tuple[str, ...]:
     """`term` and its other British or American spellings (licence: license), `term` first.
 
-    An acronym is also spelt out (`_spelt_out`: CEO, "chief executive officer").
+    An acronym is also spelt out (`_spelt_out`: CEO, "chief executive officer"), and a phrase has the
+    other phrases its Chinese words are glossed by (`_same_phrases`: "net profit", "net income").
     """
+    if " " in term and term.isascii():
+        return (term, *_same_phrases(term))
     if not term.isascii() or not term.isalpha():
         return (term,)
     if len(term) < MIN_SPELLING_CHARS:
         return (term, *_spelt_out(term))
     other = (pattern.sub(replacement, term) for pattern, replacement in _SPELLINGS)
     return tuple(dict.fromkeys((term, *other)))
+
+
+@lru_cache(maxsize=4096)
+def _same_phrases(phrase: str) -> tuple[str, ...]:
+    """Other English phrases for what `phrase` says: those glossing a Chinese word that translates it.
+
+    净利润 is "net profit" and "net income", 股价 "share price" and "stock price". Phrases only: a single
+    word's Chinese words are glossed by too many others (sales: 销售, "sell", "market", "bar").
+    """
+    chinese = (word for word in translations(phrase) if not word.isascii())
+    found = {gloss for word in chinese for gloss in translations(word) if " " in gloss and gloss != phrase}
+    return tuple(sorted(found))
 
 
 # The letters of an acronym CC-CEDICT spells out.

@@ -345,3 +345,10 @@ def test_a_word_of_two_letters_is_found_as_it_is_or_in_the_plural():
     assert presence("美国", "it opened stores in the us") == 1.0
     assert presence("ai", "state aid") == 0.0
     assert presence("ad", "two ads") == 1.0
+
+
+def test_a_phrase_is_found_as_the_other_phrases_its_chinese_words_are_glossed_by():
+    # 净利润 is "net profit" and "net income"; a single word gets no such synonyms (sales: "bar").
+    assert presence("net profit", "net income attributable to shareholders rose 27%") == 1.0
+    assert presence("share price", "its stock price fell") == 1.0
+    assert spellings("sales") == ("sales",)
