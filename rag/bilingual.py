@@ -503,11 +503,19 @@ def romanized_positions(term: str, text: str) -> list[int]:
 def romanized(term: str) -> frozenset[str]:
     """How English writes the Chinese name `term` in pinyin (see `_written`).
 
-    Empty for one character and for a word CC-CEDICT knows as a common word (用户 is "user", not yonghu).
+    Empty for one character. A word CC-CEDICT knows as a common word is written only as one word of
+    `COMMON_ROMANIZED` letters or more, as a brand named by it is (有道: Youdao); apart or shorter its
+    syllables would be English words or another's name (用户 is "user", not "yong hu"; 马克: "make").
     """
-    if len(term) < 2 or not all(map(is_cjk, term)) or dictionary.is_name(term) is False:
+    if len(term) < 2 or not all(map(is_cjk, term)):
         return frozenset()
-    return frozenset(form for reading in _readings(term) for form in _written(tuple(reading.split())))
+    forms = {form for reading in _readings(term) for form in _written(tuple(reading.split()))}
+    if dictionary.is_name(term) is False:
+        forms = {form for form in forms if " " not in form and len(form) >= COMMON_ROMANIZED}
+    return frozenset(forms)
+
+
+COMMON_ROMANIZED = 6
 
 
 def romanized_whole(term: str) -> list[str]:

@@ -40,8 +40,9 @@ def test_chinese_names_are_spelled_in_pinyin_whole_and_apart():
     assert romanized("小红书") == {"xiaohongshu", "xiao hongshu", "xiaohong shu"}
     assert {"lei jun", "leijun"} <= romanized("雷军")
     assert "mixue bingcheng" in romanized("蜜雪冰城")
-    # A word the dictionary knows as a common word is translated, not spelled (用户 is "user").
-    assert romanized("用户") == frozenset()
+    # A word the dictionary knows as a common word is translated, and spelled only whole, as a brand
+    # named by it would be (用户 is "user", and never "yong hu").
+    assert romanized("用户") == {"yonghu"}
     assert romanized("卡") == frozenset()
 
 
@@ -55,6 +56,9 @@ def test_a_name_matches_its_pinyin_either_way():
     # An English word the dictionary translates is never read as pinyin ("women" is not 我们).
     assert presence("women", "我们表示") == 0.0
     assert presence("hangzhou", "他在杭州工作") == 1.0
+    # A brand named by a common word is written as its pinyin whole (有道: Youdao), never apart or short.
+    assert presence("有道", "youdao, the education unit, posted a profit") == 1.0
+    assert presence("用户", "yong hu") == 0.0
 
 
 def test_a_name_written_as_pinyin_words_is_one_word_to_find():
@@ -102,7 +106,7 @@ def test_a_persons_name_is_searched_as_english_writes_it():
     assert {"chen", "lei"} <= set(romanized_words("陈磊"))
     assert {"zhang", "yiming"} <= set(romanized_words("张一鸣"))
     assert romanized_words("快手") == ["kuaishou"]  # a firm's name, written whole
-    assert romanized_words("黄金") == []  # a common word, though 黄 is a surname
+    assert romanized_words("黄金") == ["huangjin"]  # a common word, though 黄 is a surname: not apart
 
 
 def test_what_how_asks_with_is_no_word_to_find():
