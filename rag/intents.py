@@ -314,11 +314,12 @@ AskedWords = list[tuple[re.Pattern[str], frozenset[str]]]
 
 
 # A word asking for a share, which a percentage, a fraction or a ratio states ("accounts for roughly
-# 80%" of 占收入的比例; 三分之一, 过半, "two thirds", 1：7, "20 to 1").
+# 80%" of 占收入的比例; 三分之一, 过半, "two thirds", 1：7, "20 to 1"); not a half-year ("the first half").
 _SHARE_WORD = re.compile(r"比例|占比|比重|百分比|份额|proportion|percentage|share", re.I)
 _FRACTION = (
     r"[一二三四五六七八九]成|百分之|分之|[一过]半|[\d一二三四五六七八九十]\s*+[:：比]\s*+[\d一二三四五六七八九十]|"
-    r"\bhalf\b|\bmajority\b|\b(?:one|two|three)[- ](?:thirds?|quarters?|fifths?)\b|"
+    r"(?<!\bfirst )(?<!\bsecond )\bhalf\b(?![- ]year)|\bmajority\b|"
+    r"\b(?:one|two|three)[- ](?:thirds?|quarters?|fifths?)\b|"
     r"\b(?:\d+|one) (?:to|in) (?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b"
 )
 FRACTION = re.compile(_FRACTION, re.I)

@@ -674,6 +674,10 @@ def test_a_share_is_not_answered_by_quotes_without_a_part_of_a_whole():
     assert not numberless("小红书电商的退货率是多少？", [gmv, "退货率约为8%。"])
     assert not numberless("人民币汇率是多少？", ["人民币兑美元汇率报7.1。"])
     assert not numberless("首集收视率是多少？", ["首集收视率为7.07。"])
+    # A half-year is no half of a whole: a margin is not given by "net profit for the first half fell 13.7%".
+    half = "Its net profit for the first half of 2025 fell 13.7% to 1.76 billion yuan."
+    assert numberless("海底捞的净利润率是多少？", [half])
+    assert not numberless("海底捞的净利润率是多少？", [half, "Half of its revenue came from hotpot."])
 
 
 def test_an_amount_levied_as_a_rate_is_answered_by_the_rate():
