@@ -499,6 +499,10 @@ def romanized_positions(term: str, text: str) -> list[int]:
     return sorted(found + [at for form in written for at in _positions(form, text)])
 
 
+# A common word's pinyin written whole, this long or longer, is a brand's name (youdao), not a word.
+COMMON_ROMANIZED = 6
+
+
 @lru_cache(maxsize=4096)
 def romanized(term: str) -> frozenset[str]:
     """How English writes the Chinese name `term` in pinyin (see `_written`).
@@ -513,9 +517,6 @@ def romanized(term: str) -> frozenset[str]:
     if dictionary.is_name(term) is False:
         forms = {form for form in forms if " " not in form and len(form) >= COMMON_ROMANIZED}
     return frozenset(forms)
-
-
-COMMON_ROMANIZED = 6
 
 
 def romanized_whole(term: str) -> list[str]:
