@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from rag.text import CJK_RANGE, terms
 
 # An English month's name, whole or shortened (not the "mar" of "market").
-_MONTH = (
+MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
 )
@@ -122,8 +122,8 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*+世纪(?:初期|中期|末期|中叶|初|中|末|\d{1,2}\s*+年代)?+|"
             r"\b\d{1,2}(?:st|nd|rd|th) century\b|\b1\d{2}0s\b|\b20\d0s\b|"
             # November 13, November 13th, 2025, November 2025, 13 November 2025: the whole date.
-            rf"\b{_MONTH} (?:\d{{1,2}}(?:st|nd|rd|th)?+(?:,? \d{{4}})?+|\d{{4}})(?!\d)|"
-            rf"\b\d{{1,2}}(?:st|nd|rd|th)?+ {_MONTH}(?: \d{{4}})?+(?!\d)|"
+            rf"\b{MONTH} (?:\d{{1,2}}(?:st|nd|rd|th)?+(?:,? \d{{4}})?+|\d{{4}})(?!\d)|"
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?+ {MONTH}(?: \d{{4}})?+(?!\d)|"
             r"\b(?:in|since|by|from|until|between) (?:1[0-9]|20)\d{2}\b|"
             # A time said from now, as news says it (今年年底, 明年上半年, "by the end of the year").
             r"(?:今年|明年|去年|后年)(?:年底|年初|年中|上半年|下半年|底|初)?+|(?:年底|年初|上半年|下半年)前?+|"

@@ -19,7 +19,7 @@ from rag.bilingual import coverage, known_names, listed_spellings, presence, tra
 from rag.closeness import QUOTING
 from rag.dictionary import is_name
 from rag.guard import unasked
-from rag.intents import asked_words, question_intents, stated_words
+from rag.intents import MONTH, asked_words, question_intents, stated_words
 from rag.periods import other_period
 from rag.store import KeywordIndex
 from rag.subject import BRAND_PREFIX, naming, on_subject, unnamed, written_in_chinese
@@ -113,15 +113,27 @@ def _placed(question: str) -> list[str]:
     ]
 
 
+# Where an English question puts what it asks: "in" and a name CC-CEDICT gives a Chinese one for
+# ("When will Mixue open stores in Europe?": 欧洲), not a month (CC-CEDICT writes 一月 as a name).
+_IN_PLACE = re.compile(rf"(?<=\bin )(?:the )?+(?!(?i:{MONTH}))([A-Z][a-z]++(?: [A-Z][a-z]++)*+)")
+
+
+def _placed_in_english(question: str) -> list[str]:
+    """The places an English question puts what it asks in, lower-case (europe, hong kong)."""
+    found = (m.group(1).lower() for m in _IN_PLACE.finditer(question))
+    return [w for w in found if w not in UNWRITTEN and any(map(_spells_name, translations(w)))]
+
+
 def _elsewhere(question: str, hits: Sequence[Hit]) -> bool:
     """Whether the passages about what `question` names never say where it puts what it asks.
 
-    淘宝闪购在香港的订单量是多少？ is not answered by 淘宝闪购's orders in all: the archive speaks of Hong
-    Kong, but not there. False when no passage names what it names.
+    淘宝闪购在香港的订单量是多少？ is not answered by 淘宝闪购's orders in all, nor "When will Mixue open
+    stores in Europe?" by its stores in Indonesia: the archive speaks of Hong Kong and of Europe, but not
+    there. False when no passage names what it names.
     """
-    for place in _placed(question):
+    for place in _placed(question) + _placed_in_english(question):
         # What it names besides the place (a listed place is a name too: 香港).
-        about = naming(question.replace(place, " "), hits)
+        about = naming(re.sub(re.escape(place), " ", question, flags=re.I), hits)
         if about and not any(presence(place, fold(f"{h.chunk.title}\n{h.chunk.text}")) for h in about):
             return True
     return False

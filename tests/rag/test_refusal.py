@@ -68,6 +68,8 @@ def test_a_place_the_passages_about_what_a_question_names_never_say_is_refused(a
     for question, answered in (
         ("小红卡在香港有多少用户？", False),
         ("美团在香港的无人机配送什么时候上线？", True),
+        ("How many users does 小红卡 have in Hong Kong?", False),
+        ("When did Meituan's drone delivery launch in Hong Kong?", True),
     ):
         evidence = gather(question, 5, Filters(), settings=archive, keyword=keyword)
         assert covers(question, evidence, keyword) is answered, question
