@@ -238,7 +238,7 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     spans = [m.span() for m in INTENTS["when"][1].finditer(text)] if "when" in intents else []
     dates = {start for start, _ in spans}
     if "number" in intents:
-        spans += figures(wanted(question), text)
+        spans += figures(wanted(question), text) or _rated(wanted(question), text)
     if "where" in intents:
         places = (_place_list(m) for m in _PLACES.finditer(text))
         # A list naming the question's place among others still answers it (欧洲越橘: 欧洲、北美).
@@ -928,6 +928,27 @@ def figures(wanted: Wanted, text: str) -> list[tuple[int, int]]:
         if wanted.kind == "count":
             found = _counts(text, found)
     return found
+
+
+# A number alone, decimals too (3.8 of "dropped to 3.8", 收视率为7.07), not a percentage nor a number
+# in a unit or measure word (16,000 个, 2级).
+_BARE = re.compile(rf"(?<![\d.,])\d++(?:[.,]\d++)*+(?![.,]?\d|\s*+(?:[%％{CJK_RANGE}]|per ?cent))")
+
+
+def _rated(wanted: Wanted, text: str) -> list[tuple[int, int]]:
+    """For a rate no percentage, fraction or ratio in `text` gives, the numbers that may say it in units.
+
+    翻台率 "dropped to 3.8", 收视率为7.07: no sum of money, span of time or year; the question's words
+    then choose among them, as among any figures.
+    """
+    if wanted.kind != "rate" or FRACTION.search(text):
+        return []
+    spans = (m.span() for m in _BARE.finditer(text))
+    return [
+        (s, e)
+        for s, e in spans
+        if not _money(text, s, e) and not _DURATION.search(text, s, e) and not years(text[s:e])
+    ]
 
 
 def rate_for_sum(question: str, figure: str) -> bool:

@@ -752,3 +752,14 @@ def test_the_name_before_what_is_measured_says_whose_figure_only_beside_anothers
         "按发行价计算，宁德时代本次全球发售约1.56亿股H股，募资总额约410亿港元。"
     )
     assert _short("宁德时代的发行价是多少？", catl) == "263港元"
+
+
+def test_a_rate_no_percentage_gives_is_answered_by_its_number_in_units():
+    turnover = (
+        "The table turnover rate, the number of times a table is used each day, dropped to 3.8 from 4.2."
+    )
+    assert _short("What was Haidilao's table turnover rate?", turnover) == "3.8"
+    assert _short("首集收视率是多少？", "首集收视率为7.07，15岁至44岁平均收视为4.2。") == "7.07"
+    # Not where a ratio or a fraction gives it, nor by a count in a measure word.
+    assert _short("男女生比例是多少？", "目前学校男女生比例约为1：7（男：女）。") != "1"
+    assert _short("亚马逊雨林占多少比例？", "亚马逊雨林占地球雨林的一半以上，估计有 16,000 个品种。") is None
