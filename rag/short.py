@@ -238,7 +238,8 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     spans = [m.span() for m in INTENTS["when"][1].finditer(text)] if "when" in intents else []
     dates = {start for start, _ in spans}
     if "number" in intents:
-        spans += figures(wanted(question), text) or _rated(wanted(question), text)
+        asked = wanted(question)
+        spans += figures(asked, text) or _rated(asked, text)
     if "where" in intents:
         places = (_place_list(m) for m in _PLACES.finditer(text))
         # A list naming the question's place among others still answers it (欧洲越橘: 欧洲、北美).
@@ -351,7 +352,7 @@ def _measuring(
     thing = measured(question) if "number" in intents else None
     # It may end a compound of the question's words ("services revenue": 服务收入), which then stands
     # where the word alone does too ("Total revenue"). `places` holds the question's words in order.
-    key = next((w for w in places if _names(w, thing)), None)
+    key = next((w for w in places if _is_measured(w, thing)), None)
     if thing is None or key is None:
         return spans
     found = sorted({*occurrences(thing, folded), *places[key]})
@@ -568,8 +569,7 @@ _ROLE = re.compile(
 
 
 # Who held a role before (Luckin's "former chairman Lu Zhengyao", "who replaced Yang Lijuan as CEO"): no
-# answer to who holds it, unless
-# the question asks who did ("Who was Luckin's former chief executive?").
+# answer to who holds it, unless the question asks who did ("Who was Luckin's former chief executive?").
 _FORMER = re.compile(
     r"\b(?:former|ex-|onetime|one-time|previous)\s*+(?:[\w'’-]++\s++){0,3}$|"
     r"\b(?:replac(?:ed|es|ing)|succeed(?:ed|s|ing)|(?:took|takes|taking) over from)\s++$",
@@ -848,11 +848,12 @@ def measured_weights(question: str, weights: dict[str, float], intents: list[str
     """
     thing = measured(question) if "number" in intents else None
     return {
-        word: weight * (MEASURED_WEIGHT if _names(word, thing) else 1.0) for word, weight in weights.items()
+        word: weight * (MEASURED_WEIGHT if _is_measured(word, thing) else 1.0)
+        for word, weight in weights.items()
     }
 
 
-def _names(word: str, thing: str | None) -> bool:
+def _is_measured(word: str, thing: str | None) -> bool:
     """Whether the question's `word` names the `thing` it measures: it, or a compound ending in it."""
     return thing is not None and (word == thing or word.endswith(f" {thing}"))
 
