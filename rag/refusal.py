@@ -144,8 +144,8 @@ def _spells_name(word: str) -> bool:
     return bool(is_name(word)) and not word.endswith(("语", "文"))
 
 
-def _covered(question: str, hits: Sequence[Hit], keyword: KeywordIndex) -> list[float]:
-    """How much of `question` each of `hits` holds (`coverage`), for those that can be judged.
+def _covered(question: str, hits: Sequence[Hit], keyword: KeywordIndex) -> list[tuple[Hit, float]]:
+    """Each of `hits` that can be judged, with how much of `question` it holds (`coverage`).
 
     A word no dictionary pairs with a passage in the other language counts for half where its meaning
     is close to one of the passage's words (`QUOTING`, as in choosing quotes: 商业化 and "monetization");
@@ -153,9 +153,16 @@ def _covered(question: str, hits: Sequence[Hit], keyword: KeywordIndex) -> list[
     hidden in them (`unasked`): they are no evidence, and never quoted.
     """
     asked = asked_words(question, terms(question, search_mode=False))
-    texts = (unasked(question, h.chunk.index_text) for h in hits)
-    judged = (coverage(question, text, keyword.idf, stated_words(asked, text), QUOTING) for text in texts)
-    return [c for c in judged if c is not None]
+    texts = ((h, unasked(question, h.chunk.index_text)) for h in hits)
+    judged = (
+        (h, coverage(question, text, keyword.idf, stated_words(asked, text), QUOTING)) for h, text in texts
+    )
+    return [(h, share) for h, share in judged if share is not None]
+
+
+def _judged(question: str, evidence: Evidence, keyword: KeywordIndex) -> list[tuple[Hit, float]]:
+    """The judged passages about what `question` names, with how much of it each holds (see `_covered`)."""
+    return _covered(question, on_subject(question, evidence.hits[:JUDGED_PASSAGES]), keyword)
 
 
 def besides_names(question: str, evidence: Evidence, keyword: KeywordIndex) -> float | None:
@@ -164,11 +171,13 @@ def besides_names(question: str, evidence: Evidence, keyword: KeywordIndex) -> f
     None when it names nothing, no passage names it, or nothing else in it can be judged ("小红卡?").
     """
     about = naming(question, evidence.hits[:JUDGED_PASSAGES])
-    return max(_covered(unnamed(question), about, keyword), default=None) if about else None
+    if not about:
+        return None
+    return max((share for _, share in _covered(unnamed(question), about, keyword)), default=None)
 
 
-def _held_across(question: str, evidence: Evidence, keyword: KeywordIndex) -> bool:
-    """Whether a judged passage in the other language than `question`, about what it names, holds all of it.
+def _held_across(question: str, judged: list[tuple[Hit, float]]) -> bool:
+    """Whether a `judged` passage in the other language than `question` holds all of it.
 
     Raw cosines (an archive too small to centre) put an English question far below a Chinese passage
     however closely it answers it ("Who is CATL's chairman?": 0.67, where Chinese questions score 0.85
@@ -176,18 +185,20 @@ def _held_across(question: str, evidence: Evidence, keyword: KeywordIndex) -> bo
     translation, is the evidence the dense score cannot give.
     """
     asked = language(question)
-    about = on_subject(question, evidence.hits[:JUDGED_PASSAGES])
-    across = [h for h in about if language(h.chunk.text) != asked]
-    return any(share >= 1.0 for share in _covered(question, across, keyword))
+    return any(share >= 1.0 for h, share in judged if language(h.chunk.text) != asked)
 
 
 def confidence(question: str, evidence: Evidence, keyword: KeywordIndex) -> float:
     """How well the evidence covers the question; answer at `THRESHOLD` and above."""
-    hits = evidence.hits
-    if not hits:
+    return _confidence(evidence, _judged(question, evidence, keyword))
+
+
+def _confidence(evidence: Evidence, judged: list[tuple[Hit, float]]) -> float:
+    """`confidence` from the passages already `judged` (see `_judged`)."""
+    if not evidence.hits:
         return 0.0
-    scores = _covered(question, on_subject(question, hits[:JUDGED_PASSAGES]), keyword)
-    best_dense = max(h.dense for h in hits)
+    scores = [share for _, share in judged]
+    best_dense = max(h.dense for h in evidence.hits)
     gap = best_dense - evidence.background if best_dense else 0.0
     w_gap, w_dense = (W_GAP_CENTRED, W_DENSE_CENTRED) if evidence.centred else (W_GAP, W_DENSE)
     return max(scores, default=UNJUDGED) + w_gap * gap + w_dense * best_dense
@@ -207,7 +218,8 @@ def covers(question: str, evidence: Evidence, keyword: KeywordIndex) -> bool:
             return False
     if _elsewhere(question, evidence.hits[:JUDGED_PASSAGES]):
         return False
-    if not evidence.centred and _held_across(question, evidence, keyword):
+    judged = _judged(question, evidence, keyword)
+    if not evidence.centred and _held_across(question, judged):
         return True
     threshold = THRESHOLD_CENTRED if evidence.centred else THRESHOLD
-    return confidence(question, evidence, keyword) >= threshold
+    return _confidence(evidence, judged) >= threshold
