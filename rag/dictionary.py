@@ -54,11 +54,11 @@ _SKIP = re.compile(
 _SENSES = re.compile(r"[,;]")
 # An acronym in parentheses after the words it stands for ("artificial intelligence (AI)"); not a label
 # ("AAA battery (PRC)", "(TV) anchor").
-_ACRONYM = re.compile(r"((?:[A-Za-z][\w'-]*+ ){2,6})\(([A-Z]{2,5})\)")
+_ACRONYM = re.compile(r"(?<![\w'-])((?:[A-Za-z][\w'-]*+ ){2,6})\(([A-Z]{2,5})\)")
 _ACRONYM_SKIPS = frozenset({"of", "and", "the", "for"})
 # A name as a gloss writes it: capitalised words, "or" between two spellings ("Weixin or WeChat").
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z'.-]*+")
-_ALTERNATIVES = re.compile(r"\s+or\s+")
+_ALTERNATIVES = re.compile(r"(?<!\s)\s++or\s++")
 _PLACE_KIND = re.compile(r"Province|City|County|Prefecture|District|Municipality|Region|Island|Town(?:ship)?")
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*+)\] /(.*)/\s*$")
 _SCHEMA = """

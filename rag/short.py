@@ -135,7 +135,7 @@ _UNIT = re.compile(UNITS, re.I)
 _MEASURE_AFTER = re.compile(rf"\s*+(?:{MEASURES})?+\s*+(?:of\s++)?+")
 _MONEY = re.compile(f"{CURRENCY_SIGNS}|{CURRENCIES}", re.I)
 # A currency after a number, past its scale ("400 billion RMB", "3亿元").
-_CURRENCY_AFTER = re.compile(rf"\s*+(?:(?:{SCALES}|千|百|thousand)\s*+)?+(?:块|{CURRENCIES})", re.I)
+_CURRENCY_AFTER = re.compile(rf"(?<!\s)\s*+(?:(?:{SCALES}|千|百|thousand)\s*+)?+(?:块|{CURRENCIES})", re.I)
 # What 多少 asks for in money, not a count (多少手续费, 多少收入).
 _MONEY_THING = re.compile(r"[费价钱款金资税薪额租]$|收入|利润|营收|成本|市值|估值|销售|支出|开支|gmv", re.I)
 # What an amount asked for is when it is a sum (收入, "revenue"): a figure in a currency answers it before
@@ -173,7 +173,7 @@ _CHANGE_WORD = re.compile(
     r"同比|环比|(?:[上下]?[涨跌]|增长|增加|减少|下降|降低|提高|提升|[上下]调|[降涨升增减])[到至为]?|[到至]"
 )
 _HOW_MUCH_OF = re.compile(r"\bhow much ([a-z]++) (?:did|does|do|was|is|were|are|has|have|had|will)\b", re.I)
-_WHAT_WAS = re.compile(r"\s*+(?:what|which) (?:is|was|are|were) (?:the |its |their )?+", re.I)
+_WHAT_WAS = re.compile(r"(?<!\s)\s*+(?:what|which) (?:is|was|are|were) (?:the |its |their )?+", re.I)
 _PHRASE_ENDS = frozenset("of in for on at during by from to as with and or than".split())
 _HOW_MUCH_ZH = re.compile(r"(?:是|有|为|达到?)?+多少(?=[？?。！!呢]|$)")
 # What a how-much question measures, and the units its answer is in: a length is no answer to how
@@ -492,11 +492,11 @@ _ASKED_KIND = re.compile(
 # micro-lending), else the words before the thing (dozens of gold jewelry products), no function word
 # or inflected verb among them.
 _SUCH_AS = re.compile(
-    r",?+\s*+(?:such as|including|like|namely)\s++(?:for\s++)?+([^,.;:()]{3,60}?)"
+    r"(?<!\s),?+\s*+(?:such as|including|like|namely)\s++(?:for\s++)?+([^,.;:()]{3,60}?)"
     r"(?=\s*+(?:[,.;:()]|\bwhich\b|\bthat\b|\band\b|$))",
     re.I,
 )
-_WORD_BEFORE = re.compile(r"([a-z][a-z-]*+)\s++$")
+_WORD_BEFORE = re.compile(r"(?<![a-z-])([a-z][a-z-]*+)\s++$")
 _FUNCTION = frozenset(
     "a an the of to for in on at by with from and or but as so than its their his her our this that these "
     "those has have had is are was were be been it they there not no only all any both each such also "
@@ -511,6 +511,8 @@ _RATING = frozenset(
 )
 _NOT_KIND_WORDS = _FUNCTION | _RATING
 KIND_WORDS = 3
+# How far back a word before a thing is looked for: a longer run of letters is no word.
+KIND_WORD_CHARS = 40
 _NOT_KINDS = frozenset("名字 名称 意思 意义 含义 东西 事情 name names meaning thing things".split())
 
 
@@ -552,7 +554,7 @@ def _kinds(thing: str, text: str) -> list[tuple[int, int]]:
             continue
         start = at
         for _ in range(KIND_WORDS):
-            word = _WORD_BEFORE.search(folded, 0, start)
+            word = _WORD_BEFORE.search(folded, max(0, start - KIND_WORD_CHARS), start)
             if not word or word.group(1) in _NOT_KIND_WORDS or word.group(1).endswith(("ed", "ing")):
                 break
             start = word.start(1)
@@ -576,7 +578,7 @@ _FORMER = re.compile(
     re.I,
 )
 # Or left it, said after the name ("Founder Zhang Yong stepped down as chief executive in 2022").
-_LEFT = re.compile(r"\s*+(?:has |had )?+(?:stepped down|resigned|retired|quit|left)\b", re.I)
+_LEFT = re.compile(r"(?<!\s)\s*+(?:has |had )?+(?:stepped down|resigned|retired|quit|left)\b", re.I)
 _ASKS_FORMER = re.compile(r"\b(?:former|ex-|previous|was|were|used to)\b|前任|原|曾", re.I)
 
 
@@ -609,7 +611,6 @@ def _named_after_role(text: str, dotted: list[tuple[int, int]]) -> list[tuple[in
 # A foreign name in a Chinese text: its parts joined by a middle dot (埃隆·马斯克, 罗伯特•金特纳).
 _DOT = re.compile(f"(?<=[{CJK_RANGE}])[·•・‧](?=[{CJK_RANGE}])")
 _CJK_RUN = re.compile(f"[{CJK_RANGE}]++")
-_CJK_TAIL = re.compile(f"[{CJK_RANGE}]*+$")
 # The characters around a dot read for the words of a name (a part before it, the parts after it).
 NAME_PART_CHARS = 6
 # A word this common in jieba's dictionary, and no proper noun, ends a name's last part (一位, 创造).
@@ -626,7 +627,10 @@ def dotted_names(text: str) -> list[tuple[int, int]]:
     """
     found: list[tuple[int, int]] = []
     for dot in _DOT.finditer(text):
-        left = _CJK_TAIL.search(text, max(0, dot.start() - NAME_PART_CHARS), dot.start()).group()
+        left_start = dot.start()
+        while left_start > max(0, dot.start() - NAME_PART_CHARS) and is_cjk(text[left_start - 1]):
+            left_start -= 1
+        left = text[left_start : dot.start()]
         before = segments(left)
         # jieba leaves a name's last character alone when it cuts an unknown name (伊夫, 林), and has
         # a function word run into a name in its dictionary (由约翰).
@@ -668,7 +672,7 @@ def _common(word: str) -> bool:
 OBJECT_WORDS = 8
 OBJECT_CHARS = 15
 _OBJECT = re.compile(
-    r"\s++(?:(?:with|to|for|on|against|from|at|into|about|over)\s++)?+(?:(?:the|a|an)\s++)?+"
+    r"(?<!\s)\s++(?:(?:with|to|for|on|against|from|at|into|about|over)\s++)?+(?:(?:the|a|an)\s++)?+"
     rf"([\w'’-]++(?:\s++[\w'’-]++){{0,{OBJECT_WORDS - 1}}})",
 )
 _OBJECT_ZH = re.compile(rf"了?+([^，。；、！？,.;!?\s]{{1,{OBJECT_CHARS}}})(?=[，。；、！？,.;!?\s]|$)")
@@ -987,10 +991,10 @@ def _in_kind(wanted: Wanted, text: str, spans: list[tuple[int, int]]) -> list[tu
 # monthly buyers"); a count said again of the same thing leaves it out ("… and closed 23 during the half").
 MODIFIERS_BETWEEN = 2
 _MODIFIER = re.compile(
-    r"(?!(?:of|the|a|an|in|on|at|to|for|by|per|from|and|or|than|percent)\b)[a-z][a-z-]*+\s++"
+    r"(?<![a-z-])(?!(?:of|the|a|an|in|on|at|to|for|by|per|from|and|or|than|percent)\b)[a-z][a-z-]*+\s++"
 )
 _ELIDED = re.compile(
-    rf"\s*+,?\s*+(?:and|but|while)\s++[a-z]++\s++({_NUMERAL.pattern})"
+    rf"(?<!\s)\s*+,?\s*+(?:and|but|while)\s++[a-z]++\s++({_NUMERAL.pattern})"
     r"(?=\s++(?:in|during|over|by|last|this|from|across)\b|\s*+[,.;]|\s*+$)",
     re.I,
 )
@@ -1069,8 +1073,8 @@ YEAR_AFTER = len(" in 2022")
 
 # What joins the two ends of a range (50米至1,520米, 276米-285米, 1978年至1980年, 100–120 meters); not
 # "to", which in English news mostly ends a change ("rose from 2.9 to 3.3 billion").
-_RANGE = re.compile(r"\s*+(?:至|到|~|～|-|–|—)\s*+")
-_AND = re.compile(r"\s++and\s++|\s*+和\s*+")
+_RANGE = re.compile(r"(?<!\s)\s*+(?:至|到|~|～|-|–|—)\s*+")
+_AND = re.compile(r"(?<!\s)(?:\s++and\s++|\s*+和\s*+)")
 _BETWEEN = re.compile(r"\bbetween$|在$", re.I)
 
 
