@@ -295,6 +295,7 @@ def occurrences(term: str, text: str) -> list[int]:
     found = (
         found
         or romanized_positions(term, text)
+        or _abbreviated(term, text)
         or sorted(at for w in _head_senses(term) for at in _positions(w, text))
     )
     if found or term.isascii():
@@ -303,6 +304,17 @@ def occurrences(term: str, text: str) -> list[int]:
     if found or len(term) > SPREAD_WORD:
         return found
     return [m.start() for m in _spread(term).finditer(text)]
+
+
+def _abbreviated(term: str, text: str) -> list[int]:
+    """Where a two-character Chinese word stands written out (营收: 营业收入).
+
+    Each of its characters begins a word of two: how Chinese shortens a name or a term.
+    """
+    if len(term) != 2 or not all(map(is_cjk, term)):
+        return []
+    written_out = f"{term[0]}[{CJK_RANGE}]{term[1]}[{CJK_RANGE}]"
+    return [m.start() for m in re.finditer(written_out, text)]
 
 
 # A short Chinese word found nowhere whole is found with up to SPREAD_GAP characters between each of its

@@ -174,6 +174,8 @@ def test_occurrences_find_a_term_its_translation_or_its_parts():
     # A short word found nowhere whole: its characters in order, a few apart.
     assert occurrences("年费", "其年卡收费为168元") == [1]
     assert occurrences("年费", "年度报告与收费标准") == []
+    # Written out, each character a word's first (营收: 营业收入), before a translation's head (收入).
+    assert occurrences("营收", "公司营业收入385亿元，品牌收入169亿元") == [2]
 
 
 def test_british_and_american_spellings_match_each_other():
