@@ -86,7 +86,10 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             # A cause said by its effect's verb (上调服务费，引起商家不满; 得益于, 受业绩提振).
             r"引起|引发|造成|得益于|受益于|受惠于|受[^，。；]{1,8}?(?:影响|提振|拖累)|"
             r"\bas a result\b|\bin order to\b|\baim(?:s|ing)? to\b|(?<=, )(?P<citing>citing) |"
-            r"\b(?:driven|boosted|fuel+ed|helped|hurt|dragged down) by\b|\bthanks to\b|"
+            r"\b(?:driven|boosted|fuel+ed|helped|hurt|dragged down) by\b|\bthanks to\b|归因于|归咎于|"
+            # What a change is put down to ("which it attributed to price cuts", "blamed the decline on
+            # weaker demand"): the reason starts at the cue's `cause` group.
+            r"\b(?:attribut(?:ed|es|ing)|blam(?:ed|es|ing))\b[^.;]{0,60}?\b(?:to|on) (?P<cause>[a-z])|"
             # What news gives as the reason for an inquiry or a move ("over concerns that it fails to …").
             r"\bover (?:[a-z]+ )?concerns?\b|\bconcerns? (?:that|over|about)\b|\bamid\b|\bon suspicion\b|"
             # What an inquiry or a penalty is over ("an investigation … over the sale of illegal products"),
@@ -316,6 +319,12 @@ AskedWords = list[tuple[re.Pattern[str], frozenset[str]]]
 # A word asking for a share, which a percentage, a fraction or a ratio states ("accounts for roughly
 # 80%" of 占收入的比例; 三分之一, 过半, "two thirds", 1：7, "20 to 1"); not a half-year ("the first half").
 _SHARE_WORD = re.compile(r"比例|占比|比重|百分比|份额|proportion|percentage|share", re.I)
+_STOCK_SHARE = re.compile(
+    r"(?<=\bper )share\b|"
+    r"\bshare(?=\s++(?!(?:of|in|for|among|at|to|by|does|did|do|is|was|were|has|have|had|will|would)\b)"
+    r"(?-i:[a-z]))",
+    re.I,
+)
 _FRACTION = (
     r"[一二三四五六七八九]成|百分之|分之|[一过]半|[\d一二三四五六七八九十]\s*+[:：比]\s*+[\d一二三四五六七八九十]|"
     r"(?<!\bfirst )(?<!\bsecond )\bhalf\b(?![- ]year)|\bmajority\b|"
@@ -327,8 +336,12 @@ _PERCENTAGE = re.compile(rf"\d\s*+[%％]|\bper ?cent\b|{_FRACTION}", re.I)
 
 
 def asks_share(question: str) -> bool:
-    """Whether `question` asks for a share (比例, 市场份额, "market share", "what proportion")."""
-    return any(map(_share_word, terms(question, search_mode=False)))
+    """Whether `question` asks for a share (比例, 市场份额, "market share", "what proportion").
+
+    Not "share" naming a company's stock: before another noun ("share price", "its share placement"),
+    after "per".
+    """
+    return any(map(_share_word, terms(_STOCK_SHARE.sub(" ", question), search_mode=False)))
 
 
 def _share_word(word: str) -> bool:

@@ -79,7 +79,7 @@ _NAME = re.compile(NAME_PATTERN)
 # A how-much question asking for a rate: its answer is a percentage, not an amount; and one asking for
 # a change: a percentage, or the amount it changed by when none is given (上调1元 for 涨价多少).
 _RATE = re.compile(
-    r"率|比例|百分|增速|同比|环比|\brates?\b|\bratio\b|\bpercent|\bmargins?\b|\bshare\b|\bhow fast\b", re.I
+    r"率|比例|百分|增速|同比|环比|\brates?\b|\bratio\b|\bpercent|\bmargins?\b|\bhow fast\b", re.I
 )
 _CHANGE = re.compile(
     r"增长|涨|跌|下降|提高|提升|上调|下调|\bgr[eo]w|\bincreas|\bdecreas|\bris[ei]|\brose\b|"
@@ -137,11 +137,13 @@ _MONEY = re.compile(f"{CURRENCY_SIGNS}|{CURRENCIES}", re.I)
 # A currency after a number, past its scale ("400 billion RMB", "3亿元").
 _CURRENCY_AFTER = re.compile(rf"(?<!\s)\s*+(?:(?:{SCALES}|千|百|thousand)\s*+)?+(?:块|{CURRENCIES})", re.I)
 # What 多少 asks for in money, not a count (多少手续费, 多少收入).
-_MONEY_THING = re.compile(r"[费价钱款金资税薪额租]$|收入|利润|营收|成本|市值|估值|销售|支出|开支|gmv", re.I)
+_MONEY_THING = re.compile(
+    r"[费价钱款金资税薪额租]$|收入|利润|营收|成本|市值|估值|销售|支出|开支|股息|利息|派息|分红|红利|gmv", re.I
+)
 # What an amount asked for is when it is a sum (收入, "revenue"): a figure in a currency answers it before
 # a count beside it (集团当季收入为2477亿元, not the 八个 of 连续八个季度).
 _SUM = re.compile(
-    rf"{_MONEY_THING.pattern}|\b(?:revenues?|income|profits?|earnings|turnover|sales|valuation|losse?s?)$",
+    rf"{_MONEY_THING.pattern}|\b(?:revenues?|income|profits?|earnings|turnover|sales|valuation|losse?s?|dividends?)$",
     re.I,
 )
 # A question asking for a sum of money by name (多少钱, a fee, a price, what was paid): answered by a
@@ -451,10 +453,8 @@ def _stated(intents: list[str], text: str) -> list[tuple[int, int]]:
     sentence = _sentence_at(text, at)
     bounds = [m.end() for m in CLAUSE_END.finditer(text, *sentence)]
     start = max((b for b in bounds if b <= at), default=sentence[0])
-    lead = next(
-        (g for g in ("reason", "after", "purpose", "citing") if g in first.re.groupindex and first.group(g)),
-        None,
-    )
+    leads = ("reason", "cause", "after", "purpose", "citing")
+    lead = next((g for g in leads if g in first.re.groupindex and first.group(g)), None)
     if lead:
         start = at = first.start(lead)
     elif first.re is INTENTS["said"][1]:

@@ -763,3 +763,32 @@ def test_a_rate_no_percentage_gives_is_answered_by_its_number_in_units():
     # Not where a ratio or a fraction gives it, nor by a count in a measure word.
     assert _short("男女生比例是多少？", "目前学校男女生比例约为1：7（男：女）。") != "1"
     assert _short("亚马逊雨林占多少比例？", "亚马逊雨林占地球雨林的一半以上，估计有 16,000 个品种。") is None
+
+
+def test_what_a_change_is_put_down_to_is_its_reason():
+    text = (
+        "Vehicle margin was 10.3%, down from 12.2% a year earlier, which the company attributed to price "
+        "cuts and a higher share of cheaper cars."
+    )
+    assert _short("Why did the vehicle margin fall?", text) == "price cuts and a higher share of cheaper cars"
+    blamed = (
+        "The company blamed the decline mainly on weaker consumer sentiment and fiercer price competition."
+    )
+    assert (
+        _short("Why did profit decline?", blamed) == "weaker consumer sentiment and fiercer price competition"
+    )
+
+
+def test_a_share_of_stock_is_no_part_of_a_whole():
+    placement = "It raised 4.03 billion yuan in a share placement in March."
+    assert not numberless("How much did NIO raise in its March share placement?", [placement])
+    assert _short("How much did NIO raise in its March share placement?", placement) == "4.03 billion yuan"
+    assert wanted("What was the dividend per share?").kind != "rate"
+    for question in ("What is Temu's market share?", "What share of revenue came from ads?"):
+        assert wanted(question).kind == "rate"
+
+
+def test_a_dividend_is_a_sum_of_money():
+    text = "董事会宣布派发中期股息每股1.37港元。"
+    assert not numberless("安踏派发多少中期股息？", [text])
+    assert _short("安踏派发多少中期股息？", text) == "1.37港元"
