@@ -128,6 +128,9 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             rf"\b{MONTH} (?:\d{{1,2}}(?:st|nd|rd|th)?+(?:,? \d{{4}})?+|\d{{4}})(?!\d)|"
             rf"\b\d{{1,2}}(?:st|nd|rd|th)?+ {MONTH}(?: \d{{4}})?+(?!\d)|"
             r"\b(?:in|since|by|from|until|between) (?:1[0-9]|20)\d{2}\b|"
+            # A month alone, as news dates this year's events ("launched in April", 于4月推出).
+            r"\b(?:in|since|until) (?:january|february|march|april|may|june|july|august|september|october|"
+            r"november|december)\b(?!,? \d)|(?<=[于在自从])\d{1,2}\s*+月(?![\d份]|\s*+起?+\s*+[至到~～-])|"
             # A time said from now, as news says it (今年年底, 明年上半年, "by the end of the year").
             r"(?:今年|明年|去年|后年)(?:年底|年初|年中|上半年|下半年|底|初)?+|(?:年底|年初|上半年|下半年)前?+|"
             r"\b(?:by |at |before )?+the end of (?:the|this|next) (?:year|month|quarter)\b|"

@@ -394,6 +394,15 @@ def test_the_short_answer_to_when_is_the_whole_date():
     assert date("Dongfang Payment completed the change in the 1990s.") == "1990s"
 
 
+def test_a_month_alone_dates_this_years_news_but_no_range_is_cut_in_half():
+    firefly = "7,843 were Firefly cars, the small-car brand it launched in April."
+    assert _short("When did NIO launch Firefly?", firefly) == "in April"
+    assert _short("When did NIO launch Firefly?", "NIO launched Firefly in April 2025.") == "April 2025"
+    riders = "刘强东在6月的一次内部讲话中表示，京东外卖将坚持品质路线。京东自3月起为全职骑手缴纳五险一金。"
+    assert _short("京东什么时候开始为骑手缴纳五险一金？", riders) == "3月"
+    assert _short("六耳铃的花期是什么时候？", "花期从10月起至翌年5~6月。") is None
+
+
 def test_a_century_an_era_year_and_a_decade_are_dates_too():
     assert _short("《越南亡国史》在什么时候被写成？", "《越南亡国史》写成于二十世纪初期。") == "二十世纪初期"
     assert _short("卡塞雷斯城是何时建立的？", "卡塞雷斯城是罗马人在公元前25年建立的。") == "公元前25年"
