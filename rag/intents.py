@@ -321,7 +321,7 @@ AskedWords = list[tuple[re.Pattern[str], frozenset[str]]]
 
 # A word asking for a share, which a percentage, a fraction or a ratio states ("accounts for roughly
 # 80%" of 占收入的比例; 三分之一, 过半, "two thirds", 1：7, "20 to 1"); not a half-year ("the first half").
-_SHARE_WORD = re.compile(r"比例|占比|比重|百分比|份额|proportion|percentage|share", re.I)
+_SHARE_WORD = re.compile(r"比例|占比|比重|百分比|份额|股份|股权|proportion|percentage|share|stake", re.I)
 _STOCK_SHARE = re.compile(
     r"(?<=\bper )share\b|"
     r"\bshare(?=\s++(?!(?:of|in|for|among|at|to|by|does|did|do|is|was|were|has|have|had|will|would)\b)"

@@ -797,6 +797,13 @@ def test_a_share_of_stock_is_no_part_of_a_whole():
         assert wanted(question).kind == "rate"
 
 
+def test_a_stake_asked_for_is_a_share():
+    text = "Miniso bought a 29.4% stake in Yonghui for 6.27 billion yuan last September."
+    for question in ("名创优品持有永辉多少股份？", "How big a stake does Miniso hold in Yonghui?"):
+        assert not numberless(question, [text])
+        assert _short(question, text) == "29.4%"
+
+
 def test_a_dividend_is_a_sum_of_money():
     text = "董事会宣布派发中期股息每股1.37港元。"
     assert not numberless("安踏派发多少中期股息？", [text])
