@@ -321,7 +321,9 @@ AskedWords = list[tuple[re.Pattern[str], frozenset[str]]]
 
 # A word asking for a share, which a percentage, a fraction or a ratio states ("accounts for roughly
 # 80%" of 占收入的比例; 三分之一, 过半, "two thirds", 1：7, "20 to 1"); not a half-year ("the first half").
-_SHARE_WORD = re.compile(r"比例|占比|比重|百分比|份额|股份|股权|proportion|percentage|share|stake", re.I)
+_SHARE_WORD = re.compile(r"比例|占比|比重|百分比|份额|proportion|percentage|share", re.I)
+# A stake asked for by how much of a firm is held (持有多少股份), not what was paid for it (多少钱).
+_STAKE = re.compile(r"多少股[份权]|股[份权](?:是|有|为)?+多少|持股多少")
 _STOCK_SHARE = re.compile(
     r"(?<=\bper )share\b|"
     r"\bshare(?=\s++(?!(?:of|in|for|among|at|to|by|does|did|do|is|was|were|has|have|had|will|would)\b)"
@@ -339,12 +341,13 @@ _PERCENTAGE = re.compile(rf"\d\s*+[%％]|\bper ?cent\b|{_FRACTION}", re.I)
 
 
 def asks_share(question: str) -> bool:
-    """Whether `question` asks for a share (比例, 市场份额, "market share", "what proportion").
+    """Whether `question` asks for a share (比例, 市场份额, 多少股份, "market share", "what proportion").
 
     Not "share" naming a company's stock: before another noun ("share price", "its share placement"),
     after "per".
     """
-    return any(map(_share_word, terms(_STOCK_SHARE.sub(" ", question), search_mode=False)))
+    words = terms(_STOCK_SHARE.sub(" ", question), search_mode=False)
+    return any(map(_share_word, words)) or bool(_STAKE.search(question))
 
 
 def _share_word(word: str) -> bool:
