@@ -313,8 +313,12 @@ def _abbreviated(term: str, text: str) -> list[int]:
     """
     if len(term) != 2 or not all(map(is_cjk, term)):
         return []
-    written_out = f"{term[0]}[{CJK_RANGE}]{term[1]}[{CJK_RANGE}]"
-    return [m.start() for m in re.finditer(written_out, text)]
+    return [m.start() for m in _written_out(term).finditer(text)]
+
+
+@lru_cache(maxsize=4096)
+def _written_out(term: str) -> re.Pattern[str]:
+    return re.compile(f"{term[0]}[{CJK_RANGE}]{term[1]}[{CJK_RANGE}]")
 
 
 # A short Chinese word found nowhere whole is found with up to SPREAD_GAP characters between each of its
