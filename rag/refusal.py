@@ -7,7 +7,8 @@ Kuaishou's market share); and the dense similarity of the best passage, which ca
 questions. A capitalised name the archive has never seen ("Tesla") is refused outright, and so is a
 question whose passages about what it names hold almost nothing else of it ("Who founded Kuaishou?"
 over articles on Kuaishou's store), or speak of other years or quarters than the one it asks about
-(`rag.periods`), or never of the place it asks about (淘宝闪购在香港的订单量是多少？).
+(`rag.periods`), or never of the place it asks about (淘宝闪购在香港的订单量是多少？), and a question
+naming a listed company none of its passages names (the archive's article on it found nothing asked).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from rag.guard import unasked
 from rag.intents import MONTH, asked_words, question_intents, stated_words
 from rag.periods import other_period
 from rag.store import KeywordIndex
-from rag.subject import BRAND_PREFIX, naming, on_subject, unnamed, written_in_chinese
+from rag.subject import BRAND_PREFIX, naming, on_subject, subject_names, unnamed, written_in_chinese
 from rag.text import fold, language, segments, terms
 from rag.types import Evidence, Hit
 
@@ -139,6 +140,16 @@ def _elsewhere(question: str, hits: Sequence[Hit]) -> bool:
     return False
 
 
+def _passed_over(question: str, hits: Sequence[Hit]) -> bool:
+    """Whether `question` names a company or platform the lexicon lists and none of `hits` names it.
+
+    The archive writes it (else `unknown_names` refused it), but what was found is about others: "What
+    was CATL's revenue in the second quarter?" over passages on Kuaishou's and Bilibili's quarters is not
+    answered by Bilibili's revenue; the article on CATL, which gives a year's, ranks ninth.
+    """
+    return any(name in known_names() for name in subject_names(question)) and not naming(question, hits)
+
+
 def _spells_name(word: str) -> bool:
     """Whether the Chinese `word` is a name CC-CEDICT lists, not a language's (英语, 罗语, 法文)."""
     return bool(is_name(word)) and not word.endswith(("语", "文"))
@@ -217,6 +228,8 @@ def covers(question: str, evidence: Evidence, keyword: KeywordIndex) -> bool:
         if other_period(question, (f"{h.chunk.title}\n{h.chunk.text}" for h in about)):
             return False
     if _elsewhere(question, evidence.hits[:JUDGED_PASSAGES]):
+        return False
+    if _passed_over(question, evidence.hits[:JUDGED_PASSAGES]):
         return False
     judged = _judged(question, evidence, keyword)
     if not evidence.centred and _held_across(question, judged):

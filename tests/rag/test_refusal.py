@@ -127,6 +127,18 @@ def test_what_else_a_question_asks_is_judged_only_where_it_names_something_a_pas
         assert besides_names(unnamed, evidence, keyword) is None
 
 
+def test_a_listed_company_its_passages_never_name_is_refused(archive: Settings, keyword):
+    # The archive names 抖音 (beside Kuaishou), but the payment licence it speaks of is 小红书's, and no
+    # passage found for the question names 抖音: answered before, with 小红书's licence.
+    for question, answered in (
+        ("抖音的支付牌照是什么时候获得的？", False),
+        ("小红书的支付牌照是什么时候获得的？", True),
+    ):
+        evidence = gather(question, 5, Filters(), settings=archive, keyword=keyword)
+        assert unknown_names(question, keyword) == []
+        assert covers(question, evidence, keyword) is answered, question
+
+
 def test_a_word_close_in_meaning_to_a_passage_word_counts_for_half_of_one(archive: Settings, keyword):
     # 商业化 is no dictionary's "monetization", but means it: the founder's view on it is answered.
     question = "小红书的创始人对商业化有什么看法？"
