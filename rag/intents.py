@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from rag.currencies import currency_pattern
 from rag.text import CJK_RANGE, terms
 
 # An English month's name, whole or shortened (not the "mar" of "market").
@@ -40,10 +41,24 @@ AREA = (
     r"(?:square (?:kilomet(?:er|re)s?|met(?:er|re)s?|miles?|feet)|sq\.? ?(?:km|mi|ft)|hectares?|acres?)\b"
 )
 UNITS = f"{AREA}|{LENGTH}|{WEIGHT}"
-# Currencies written after an amount (290港元, 5欧元, "30 million pounds"), longest first.
-CURRENCIES = (
-    "人民币|美元|美金|港元|港币|欧元|日元|韩元|英镑|元|"
-    r"(?:yuan|rmb|renminbi|usd|hkd|eur|gbp|dollars?|euros?|pounds?(?: sterling)?|sterling|yen)\b"
+# Currencies written after an amount (290港元, 5欧元, "30 million pounds", "1 billion reais"): the world's
+# (`rag.currencies`) and what the press writes besides (美金, 港币, RMB, pounds sterling).
+CURRENCIES = currency_pattern(
+    frozenset(
+        {
+            "人民币",
+            "美金",
+            "港币",
+            "rmb",
+            "renminbi",
+            "usd",
+            "hkd",
+            "eur",
+            "gbp",
+            "pounds sterling",
+            "sterling",
+        }
+    )
 )
 # A multiple said in words (GMV "more than doubled", 营收翻倍, 翻了一番): a figure, and a change.
 MULTIPLES = r"\b(?:doubled|tripled|trebled|quadrupled|halved)\b|翻了?[一两三四]?[倍番]"

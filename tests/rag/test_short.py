@@ -20,6 +20,13 @@ def test_how_many_question_is_answered_by_a_count_not_by_money():
     # A closing 多少 after people counts them: no price answers 门店的员工有多少？
     staff = "每家门店的加盟费为 5 万元，门店共有员工 12 名。"
     assert _short("门店的员工有多少？", staff) == "12 名"
+    # Any currency in use: a sum in reais or rupees is money, no count of couriers or staff.
+    didi = "DiDi will spend 1 billion reais to relaunch its app. Couriers will be offered a minimum income."
+    assert _short("How much will DiDi spend?", didi) == "1 billion reais"
+    assert _short("How many couriers does it have?", didi) is None
+    india = "The unit will invest 500 million rupees in India, hiring 3,000 staff."
+    assert _short("How many staff will it hire?", india) == "3,000 staff"
+    assert _short("注册资本是多少？", "该银行成立时的注册资本为30亿越南盾。") == "30亿越南盾"
 
 
 def test_the_short_answer_is_the_figure_the_question_asks_for():
