@@ -13,7 +13,7 @@ from collections.abc import Callable
 from itertools import dropwhile, takewhile
 from typing import NamedTuple
 
-from rag.bilingual import matched_share, named, occurrences, weighted_terms, word_end
+from rag.bilingual import matched_share, named, occurrences, translations, weighted_terms, word_end
 from rag.dictionary import is_name
 from rag.intents import (
     ANSWER_TYPES,
@@ -74,6 +74,11 @@ _PLACES = re.compile(
     rf"\b(?!The\b){_ENGLISH_PLACE}(?=-{_ATTRIBUTIVE})"
 )
 _NAME = re.compile(NAME_PATTERN)
+# Where a thing goes, no one who does it ("pushes the service into the Middle East and Europe").
+_INTO = re.compile(rf"(?<=\binto ){_ENGLISH_PLACE}(?:(?:, and |, | and ){_ENGLISH_PLACE})*+")
+# A capitalised word alone inside a sentence ("a partnership with Lyft", "the Dutch investor Prosus"): a
+# name when no dictionary translates it (Dutch, Wuhan and Europe it does), see `_one_word_names`.
+_ONE_WORD = re.compile(r"(?<![\w'’-])[a-z]++,? ([A-Z][a-z]++)(?![\w'’-]| [A-Z])")
 
 
 # A how-much question asking for a rate: its answer is a percentage, not an amount; and one asking for
@@ -252,14 +257,14 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     # Capitalised words are a name in English; in a Chinese text they are mostly a work's or a firm's
     # foreign title ("Say Never Again" beside 占士·邦's creator).
     elif "who" in intents and language(text) == "en":
-        # A place ("in Hong Kong") is no one.
-        places = [_place_list(m) for m in _PLACES.finditer(text)]
+        # A place ("in Hong Kong", "into the Middle East") is no one.
+        places = [_place_list(m) for m in _PLACES.finditer(text)] + [m.span() for m in _INTO.finditer(text)]
         spans += [
-            m.span()
-            for m in _NAME.finditer(text)
-            if not states(fold(question), m.group())
-            and not any(s <= m.start() < e for s, e in places)
-            and not _former(question, text, *m.span())
+            span
+            for span in [m.span() for m in _NAME.finditer(text)] + _one_word_names(text)
+            if not states(fold(question), text[slice(*span)])
+            and not any(s <= span[0] < e for s, e in places)
+            and not _former(question, text, *span)
         ]
     elif "who" in intents:
         # A foreign name answers a Chinese question; to an English one, found by its words' translations,
@@ -580,6 +585,11 @@ _FORMER = re.compile(
 # Or left it, said after the name ("Founder Zhang Yong stepped down as chief executive in 2022").
 _LEFT = re.compile(r"(?<!\s)\s*+(?:has |had )?+(?:stepped down|resigned|retired|quit|left)\b", re.I)
 _ASKS_FORMER = re.compile(r"\b(?:former|ex-|previous|was|were|used to)\b|前任|原|曾", re.I)
+
+
+def _one_word_names(text: str) -> list[tuple[int, int]]:
+    """The spans of an English `text`'s capitalised words alone mid-sentence that no dictionary translates."""
+    return [m.span(1) for m in _ONE_WORD.finditer(text) if not translations(m.group(1).lower())]
 
 
 def _former(question: str, text: str, start: int, end: int) -> bool:

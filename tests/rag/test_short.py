@@ -236,6 +236,21 @@ def test_who_holds_a_role_is_not_who_held_it_before_nor_a_place():
     assert _short("Who was Luckin's former chairman?", text) == "Lu Zhengyao"
     run = "Luckin's former chief executive Qian Zhiya left in 2020; the company is now run by Guo Jinyi."
     assert _short("Who is Luckin's chief executive?", run) == "Guo Jinyi"
+    # Where a thing goes is no one who does it.
+    abroad = "Apollo Go pushes the service into the Middle East and Europe, and its partner there is Lyft."
+    assert _short("Who is Apollo Go's partner in Europe?", abroad) == "Lyft"
+
+
+def test_a_capitalised_word_alone_no_dictionary_translates_is_a_name():
+    # "Dutch" is translated (荷兰), "Prosus" is not; "Lord Loudoun" is one name of two words.
+    ifood = (
+        "iFood, controlled by the Dutch investor Prosus, handles about 80% of online food orders in Brazil."
+    )
+    assert _short("Who controls iFood?", ifood) == "Prosus"
+    lyft = "In July Apollo Go announced a partnership with Lyft to bring the service to Germany and Britain."
+    assert _short("Which company did Apollo Go announce a partnership with?", lyft) == "Lyft"
+    lord = "Newcastle replaced him in 1756 with Lord Loudoun, with Major General James Abercrombie as his second."
+    assert _short("Who replaced him?", lord) == "Lord Loudoun"
 
 
 def test_the_short_answer_to_who_is_a_name_the_question_does_not_say():
