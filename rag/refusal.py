@@ -55,6 +55,9 @@ BESIDES_NAMES = 0.1
 JUDGED_PASSAGES = 5
 # A model's name: letters and digits (SU7, 4090).
 _MODEL = re.compile(r"\d")
+# A model's code, as the tokenizer gives it: letters, then digits (i6, yu7, rt6, a380), not a quarter or a
+# half-year (q2, h1); not a decade or an ordinal (1980s, 20th).
+_MODEL_CODE = re.compile(r"(?![qh][1-4]$)[a-z]++\d[a-z0-9]*+")
 # The country this archive's news is about: its articles may never write it (小红书在中国有多少用户？).
 UNWRITTEN = frozenset({"中国", "china"})
 _NAME = re.compile(
@@ -140,14 +143,19 @@ def _elsewhere(question: str, hits: Sequence[Hit]) -> bool:
     return False
 
 
-def _passed_over(question: str, hits: Sequence[Hit]) -> bool:
-    """Whether `question` names a company or platform the lexicon lists and none of `hits` names it.
+def _passed_over(question: str, hits: Sequence[Hit], keyword: KeywordIndex) -> bool:
+    """Whether `question` names a company the lexicon lists, or a model, and none of `hits` names it.
 
     The archive writes it (else `unknown_names` refused it), but what was found is about others: "What
     was CATL's revenue in the second quarter?" over passages on Kuaishou's and Bilibili's quarters is not
-    answered by Bilibili's revenue; the article on CATL, which gives a year's, ranks ninth.
+    answered by Bilibili's revenue (the article on CATL, which gives a year's, ranks ninth), nor "What is
+    the price of the Li i6?" by the cost of Baidu's RT6 (the archive's i6 has no price).
     """
-    return any(name in known_names() for name in subject_names(question)) and not naming(question, hits)
+    if any(name in known_names() for name in subject_names(question)) and not naming(question, hits):
+        return True
+    models = [t for t in terms(question, search_mode=False) if _MODEL_CODE.fullmatch(t) and keyword.knows(t)]
+    said = [fold(f"{h.chunk.title}\n{h.chunk.text}") for h in hits]
+    return any(not any(re.search(rf"(?<![a-z0-9]){m}(?![a-z0-9])", text) for text in said) for m in models)
 
 
 def _spells_name(word: str) -> bool:
@@ -229,7 +237,7 @@ def covers(question: str, evidence: Evidence, keyword: KeywordIndex) -> bool:
             return False
     if _elsewhere(question, evidence.hits[:JUDGED_PASSAGES]):
         return False
-    if _passed_over(question, evidence.hits[:JUDGED_PASSAGES]):
+    if _passed_over(question, evidence.hits[:JUDGED_PASSAGES], keyword):
         return False
     judged = _judged(question, evidence, keyword)
     if not evidence.centred and _held_across(question, judged):

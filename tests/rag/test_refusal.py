@@ -139,6 +139,18 @@ def test_a_listed_company_its_passages_never_name_is_refused(archive: Settings, 
         assert covers(question, evidence, keyword) is answered, question
 
 
+def test_a_model_its_passages_never_name_is_refused(archive: Settings, keyword):
+    # The archive writes Meituan's drone M4, but the passages found on an annual fee are 小红卡's: it was
+    # answered with 小红卡's fee. What the M4 did is answered.
+    for question, answered in (
+        ("What is the annual fee of the M4 card?", False),
+        ("How many deliveries did the M4 make?", True),
+    ):
+        evidence = gather(question, 5, Filters(), settings=archive, keyword=keyword)
+        assert unknown_names(question, keyword) == []
+        assert covers(question, evidence, keyword) is answered, question
+
+
 def test_a_word_close_in_meaning_to_a_passage_word_counts_for_half_of_one(archive: Settings, keyword):
     # 商业化 is no dictionary's "monetization", but means it: the founder's view on it is answered.
     question = "小红书的创始人对商业化有什么看法？"
