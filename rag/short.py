@@ -276,7 +276,7 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     stated: list[tuple[int, int]] = []
     if not ANSWER_TYPES.intersection(intents):
         kinds = (_kinds(thing, text) for thing in _asked_kinds(question))
-        found = next((k for k in kinds if k), [])
+        found = _apposed(question, text) or next((k for k in kinds if k), [])
         spans += [span for span in found if _adds(fold(question), text[slice(*span)])]
         stated = [] if spans else _stated(intents, text)
         spans += stated
@@ -493,6 +493,13 @@ _ASKED_KIND = re.compile(
     r"(?-i:([a-z]++))(?:\s++(?-i:([a-z]++)))?+",
     re.I,
 )
+# "What is Apollo Go's largest market?": the thing asked for, the question's last word.
+_WHAT_IS = re.compile(r"^\s*+what\s++(?:is|was|are|were)\s++[^?]*?\b([a-z]++)\s*+\?\s*+$", re.I)
+# Whose a name is said to be (Wuhan, its largest market; Prosus, Naspers's unit), and the name: capitalised
+# words ending where that starts, within NAME_BEFORE_CHARS.
+_WHOSE = r"(?:its|their|his|her|the company's|[A-Z][\w-]*+['’]s)"
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w-]*+(?: [A-Z][\w-]*+){0,4}$")
+NAME_BEFORE_CHARS = 60
 # What names the kind in an English text: the words after "such as" (licenses, such as for Internet
 # micro-lending), else the words before the thing (dozens of gold jewelry products), no function word
 # or inflected verb among them.
@@ -537,6 +544,23 @@ def _asked_kinds(question: str) -> list[str]:
         after = terms(question[asks.end() :], search_mode=False)
         things = after[:1] if after and is_cjk(after[0][0]) else []
     return [t for t in things if t.split()[0] not in _FUNCTION and t not in _NOT_KINDS]
+
+
+def _apposed(question: str, text: str) -> list[tuple[int, int]]:
+    """The names an English `text` says are the thing "What is X's [largest] thing?" asks for.
+
+    Said beside it: "vehicles in Wuhan, its largest market" answers "What is Apollo Go's largest market?".
+    """
+    asked = _WHAT_IS.search(question)
+    if not asked:
+        return []
+    apposed = re.compile(rf"(?<=[A-Za-z0-9]),\s++{_WHOSE}\s++(?:[a-z-]++\s++){{0,3}}?{asked.group(1)}s?\b")
+    found = []
+    for match in apposed.finditer(text):
+        start = max(0, match.start() - NAME_BEFORE_CHARS)
+        if name := _NAME_BEFORE.search(text, start, match.start()):
+            found.append(name.span())
+    return found
 
 
 def _kinds(thing: str, text: str) -> list[tuple[int, int]]:

@@ -241,6 +241,14 @@ def test_who_holds_a_role_is_not_who_held_it_before_nor_a_place():
     assert _short("Who is Apollo Go's partner in Europe?", abroad) == "Lyft"
 
 
+def test_what_a_name_is_said_to_be_beside_it_answers_what_is_that_thing():
+    fleet = "Apollo Go now operates more than 1,000 fully driverless vehicles in Wuhan, its largest market."
+    assert _short("What is Apollo Go's largest market?", fleet) == "Wuhan"
+    assert _short("What is Apollo Go's robotaxi fleet?", fleet) is None
+    unit = "Apollo Go, Baidu's robotaxi unit, grew 148%."
+    assert _short("What is Baidu's robotaxi unit?", unit) == "Apollo Go"
+
+
 def test_a_capitalised_word_alone_no_dictionary_translates_is_a_name():
     # "Dutch" is translated (荷兰), "Prosus" is not; "Lord Loudoun" is one name of two words.
     ifood = (
