@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, partial
 
-from rag.bilingual import matched_share, occurrences, weighted_terms
+from rag.bilingual import matched_share, mentions, occurrences, weighted_terms
 from rag.bootstrap import ensure_index
 from rag.citations import (
     check_generated,
@@ -35,7 +35,7 @@ from rag.refusal import REFUSAL, covers
 from rag.retrieve import gather
 from rag.short import Figure, anothers, answer_span, numberless, rate_for_sum
 from rag.store import KeywordIndex
-from rag.subject import on_subject, unnamed_in, written_in_chinese
+from rag.subject import names, on_subject, unnamed_in, written_in_chinese
 from rag.text import bigrams, fold, language, sentence_spans, terms, unbroken
 from rag.types import Answer, Citation, Hit, Quote
 
@@ -204,7 +204,7 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> dict[int, str]:
     articles: dict[str, list[Citation]] = {}
     for citation in citations:
         articles.setdefault(citation.doc_id, []).append(citation)
-    for quoted in articles.values():
+    for quoted in _naming_latin(turn.query, articles):
         figure, citation = _figure(turn, quoted)
         if figure is None:
             if best is None:
@@ -219,6 +219,22 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> dict[int, str]:
             best = best or (figure, covered, pinned)
             found[citation.n] = citation.quote[figure.start : figure.end]
     return found
+
+
+def _naming_latin(question: str, articles: dict[str, list[Citation]]) -> list[list[Citation]]:
+    """The quotes of the `articles` naming what `question` names in Latin letters, if any does; else all.
+
+    "Who controls iFood?" is not answered by a name from another article's cost "control" (控制成本)
+    when the one naming iFood says who.
+    """
+    named = [fold(name) for name in names(question) if name.isascii()]
+    quoted = list(articles.values())
+    naming = [
+        cited
+        for cited in quoted
+        if any(mentions(name, unbroken(fold(f"{cited[0].title}\n{cited[0].passage}"))) for name in named)
+    ]
+    return naming or quoted
 
 
 def _sentences_of(citation: Citation) -> str:

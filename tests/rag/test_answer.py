@@ -1,7 +1,9 @@
 import pytest
 
 from rag import Answer, answer, stream_answer
+from rag.answer import _naming_latin
 from rag.config import Settings
+from rag.types import Citation
 from tests.environment import DATA_DIR
 
 CLOSURE_TITLE = "仅运营3个月!小红书关停「最短命」项目,商家斥责「交钱后没人管」"
@@ -250,3 +252,26 @@ def test_answer_is_json_serialisable(archive: Settings):
 def test_first_use_of_an_empty_index_ingests_the_bundled_archive(settings: Settings):
     result = answer("小红卡为什么关停？", settings=settings)
     assert not result.refused and CLOSURE_TITLE in _titles(result)
+
+
+def _cited(doc_id: str, title: str, passage: str) -> Citation:
+    return Citation(
+        n=1,
+        title=title,
+        quote=passage,
+        passage=passage,
+        doc_id=doc_id,
+        chunk_id=doc_id,
+        path="a.txt",
+        start=0,
+        end=1,
+    )
+
+
+def test_the_short_answer_comes_from_the_articles_naming_what_the_question_names_in_latin_letters():
+    costs = _cited("bytedance", "字节跳动上半年收入", "梁汝波表示，公司会继续控制成本。")
+    owner = _cited("didi", "DiDi relaunches 99Food", "iFood, controlled by the Dutch investor Prosus, leads.")
+    articles = {"bytedance": [costs], "didi": [owner]}
+    assert _naming_latin("Who controls iFood?", articles) == [[owner]]
+    # When none names it, every article may answer.
+    assert _naming_latin("Who controls Uber?", articles) == [[costs], [owner]]
