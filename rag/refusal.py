@@ -8,7 +8,8 @@ questions. A capitalised name the archive has never seen ("Tesla") is refused ou
 question whose passages about what it names hold almost nothing else of it ("Who founded Kuaishou?"
 over articles on Kuaishou's store), or speak of other years or quarters than the one it asks about
 (`rag.periods`), or never of the place it asks about (淘宝闪购在香港的订单量是多少？), and a question
-naming a listed company none of its passages names (the archive's article on it found nothing asked).
+naming a listed company or a model (i6, YU7) that none of its passages names (the archive's article on it
+found nothing asked).
 """
 
 from __future__ import annotations
