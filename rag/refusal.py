@@ -58,7 +58,7 @@ JUDGED_PASSAGES = 5
 _MODEL = re.compile(r"\d")
 # A model's code, as the tokenizer gives it: letters, then digits (i6, yu7, rt6, a380), not a quarter or a
 # half-year (q2, h1); not a decade or an ordinal (1980s, 20th).
-_MODEL_CODE = re.compile(r"(?![qh][1-4]$)[a-z]++\d[a-z0-9]*+")
+_MODEL_CODE = re.compile(r"(?<![a-z])(?![qh][1-4]$)[a-z]++\d[a-z0-9]*+")
 # The country this archive's news is about: its articles may never write it (小红书在中国有多少用户？).
 UNWRITTEN = frozenset({"中国", "china"})
 _NAME = re.compile(
