@@ -127,28 +127,25 @@ def test_what_else_a_question_asks_is_judged_only_where_it_names_something_a_pas
         assert besides_names(unnamed, evidence, keyword) is None
 
 
-def test_a_listed_company_its_passages_never_name_is_refused(archive: Settings, keyword):
-    # The archive names 抖音 (beside Kuaishou), but the payment licence it speaks of is 小红书's, and no
-    # passage found for the question names 抖音: answered before, with 小红书's licence.
-    for question, answered in (
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        # The archive names 抖音 (beside Kuaishou), but the payment licence it speaks of is 小红书's, and no
+        # passage found for the question names 抖音: answered before, with 小红书's licence.
         ("抖音的支付牌照是什么时候获得的？", False),
         ("小红书的支付牌照是什么时候获得的？", True),
-    ):
-        evidence = gather(question, 5, Filters(), settings=archive, keyword=keyword)
-        assert unknown_names(question, keyword) == []
-        assert covers(question, evidence, keyword) is answered, question
-
-
-def test_a_model_its_passages_never_name_is_refused(archive: Settings, keyword):
-    # The archive writes Meituan's drone M4, but the passages found on an annual fee are 小红卡's: it was
-    # answered with 小红卡's fee. What the M4 did is answered.
-    for question, answered in (
+        # The archive writes Meituan's drone M4, but the passages found on an annual fee are 小红卡's: it was
+        # answered with 小红卡's fee. What the M4 did is answered.
         ("What is the annual fee of the M4 card?", False),
         ("How many deliveries did the M4 make?", True),
-    ):
-        evidence = gather(question, 5, Filters(), settings=archive, keyword=keyword)
-        assert unknown_names(question, keyword) == []
-        assert covers(question, evidence, keyword) is answered, question
+    ],
+)
+def test_a_listed_company_or_a_model_its_passages_never_name_is_refused(
+    archive: Settings, keyword, question: str, answered: bool
+):
+    evidence = gather(question, 5, Filters(), settings=archive, keyword=keyword)
+    assert unknown_names(question, keyword) == []
+    assert covers(question, evidence, keyword) is answered
 
 
 def test_a_word_close_in_meaning_to_a_passage_word_counts_for_half_of_one(archive: Settings, keyword):
