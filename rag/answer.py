@@ -35,7 +35,7 @@ from rag.refusal import REFUSAL, covers
 from rag.retrieve import gather
 from rag.short import Figure, anothers, answer_span, numberless, rate_for_sum
 from rag.store import KeywordIndex
-from rag.subject import names, on_subject, unnamed_in, written_in_chinese
+from rag.subject import latin_names, on_subject, said, unnamed_in, written_in_chinese
 from rag.text import bigrams, fold, language, sentence_spans, terms, unbroken
 from rag.types import Answer, Citation, Hit, Quote
 
@@ -225,14 +225,15 @@ def _naming_latin(question: str, articles: dict[str, list[Citation]]) -> list[li
     """The quotes of the `articles` naming what `question` names in Latin letters, if any does; else all.
 
     "Who controls iFood?" is not answered by a name from another article's cost "control" (控制成本)
-    when the one naming iFood says who.
+    when the one naming iFood says who. A name may be written otherwise in another language (Baghdad:
+    巴格达), so every one counts, not only those the archive writes as the question does.
     """
-    named = [fold(name) for name in names(question) if name.isascii()]
+    named = [fold(name) for name in latin_names(question)]
     quoted = list(articles.values())
     naming = [
         cited
         for cited in quoted
-        if any(mentions(name, unbroken(fold(f"{cited[0].title}\n{cited[0].passage}"))) for name in named)
+        if any(mentions(name, said(cited[0].title, cited[0].passage)) for name in named)
     ]
     return naming or quoted
 

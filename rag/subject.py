@@ -146,7 +146,7 @@ def unnamed_in(
     """
     if not hits or any(hit.chunk.title == Path(hit.chunk.path).stem for hit in hits):
         return False
-    named = _latin_names(question, knows)
+    named = latin_names(question, knows)
     if not named:
         return False
     if any(language(hit.chunk.text) != "en" for hit in hits) and not all(map(written_in_chinese, named)):
@@ -155,19 +155,24 @@ def unnamed_in(
     return not any(mentions(fold(name), text) for name in named for text in texts)
 
 
-def _latin_names(question: str, knows: Callable[[str], bool]) -> list[str]:
-    """The names `question` writes in Latin letters that the archive has (`knows`: Temu, not Tesla).
+def latin_names(question: str, knows: Callable[[str], bool] | None = None) -> list[str]:
+    """The names `question` writes in Latin letters; with `knows`, those the archive has (Temu, not Tesla).
 
     A Chinese question writes one anywhere in it (Temu最高可能被罚多少？), an English one not first.
     """
     latin = names(question) if language(question) == "en" else _LATIN_NAME.findall(question)
     named = [POSSESSIVE_END.sub("", n) for n in latin if n.isascii()]
-    return [n for n in dict.fromkeys(named) if all(knows(t) for t in terms(n))]
+    return [n for n in dict.fromkeys(named) if knows is None or all(knows(t) for t in terms(n))]
 
 
 def _said_in(hit: Hit) -> str:
-    """`hit`'s title and text, folded and unbroken, as `mentions` reads them."""
-    return unbroken(fold(f"{hit.chunk.title}\n{hit.chunk.text}"))
+    """`hit`'s title and text, as `mentions` reads them (see `said`)."""
+    return said(hit.chunk.title, hit.chunk.text)
+
+
+def said(title: str, text: str) -> str:
+    """A title and its text, folded and unbroken, as `mentions` reads them."""
+    return unbroken(fold(f"{title}\n{text}"))
 
 
 # Chunks holding a name that are read to find whether Chinese text writes it as English does.

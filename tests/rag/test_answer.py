@@ -273,5 +273,6 @@ def test_the_short_answer_comes_from_the_articles_naming_what_the_question_names
     owner = _cited("didi", "DiDi relaunches 99Food", "iFood, controlled by the Dutch investor Prosus, leads.")
     articles = {"bytedance": [costs], "didi": [owner]}
     assert _naming_latin("Who controls iFood?", articles) == [[owner]]
+    assert _naming_latin("Who is iFood's owner?", articles) == [[owner]]
     # When none names it, every article may answer.
     assert _naming_latin("Who controls Uber?", articles) == [[costs], [owner]]
