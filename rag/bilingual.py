@@ -9,6 +9,7 @@ list can hold for every company and person an archive names.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Collection
 from functools import lru_cache
@@ -296,6 +297,7 @@ def occurrences(term: str, text: str) -> list[int]:
         found
         or romanized_positions(term, text)
         or _abbreviated(term, text)
+        or _initialled(term, text)
         or sorted(at for w in _head_senses(term) for at in _positions(w, text))
     )
     if found or term.isascii():
@@ -314,6 +316,33 @@ def _abbreviated(term: str, text: str) -> list[int]:
     if len(term) != 2 or not all(map(is_cjk, term)):
         return []
     return [m.start() for m in _written_out(term).finditer(text)]
+
+
+# The letters of an acronym no dictionary has that is found by its words' initials.
+INITIALLED = range(3, 7)
+
+
+def _initialled(term: str, text: str) -> list[int]:
+    """Where an acronym no dictionary knows stands spelt out in `text` (folded), by its words' initials.
+
+    GMV: "gross merchandise volume"; ARPPU: "average revenue per paying user". The first and last
+    words are no stopwords ("the most expensive" spells no TME).
+    """
+    pattern = _initials(term)
+    if pattern is None:
+        return []
+    found = ((m.start(), _SPELT_APART.split(m.group())) for m in pattern.finditer(text))
+    return [at for at, words in found if words[0] not in STOPWORDS and words[-1] not in STOPWORDS]
+
+
+_SPELT_APART = re.compile(r"[\s-]++")
+
+
+@lru_cache(maxsize=4096)
+def _initials(term: str) -> re.Pattern[str] | None:
+    if len(term) not in INITIALLED or not (term.isascii() and term.isalpha()) or translations(term):
+        return None
+    return re.compile(r"(?<![\w'’-])" + r"[a-z'’]*+[\s-]++".join(term) + r"[a-z'’]*+")
 
 
 @lru_cache(maxsize=4096)
@@ -354,8 +383,11 @@ def sense_shares(term: str, context: str) -> dict[str, float]:
     """How often each translation of `term` occurs in `context` (folded), against the most frequent one.
 
     One sense per discourse: in an article about a card that was shut down, "close" is 关停 (five
-    times), not 截止 (a deadline, once). Empty unless two translations or more occur.
+    times), not 截止 (a deadline, once). Empty unless two translations or more occur, and for a name:
+    each of its spellings names it (盒马 is Freshippo in a headline and Hema NB in the text).
     """
+    if named(term):
+        return {}
     counts = {sense: len(_positions(sense, context)) for sense in translations(term)}
     counts = {sense: n for sense, n in counts.items() if n}
     if len(counts) < 2:
@@ -385,6 +417,8 @@ def presence(
     if found:
         return max(found)
     if any(_occurs(t, text) for t in senses(term)) or romanized_positions(term, text):
+        return 1.0
+    if _initialled(term, text):
         return 1.0
     parts = [0.0]
     if not term.isascii() and len(term) >= 2:
@@ -469,12 +503,34 @@ def _other_words(text: str, *, english: bool) -> tuple[str, ...]:
 
 
 def mentions(term: str, text: str) -> bool:
-    """Whether `text` (folded) has `term` as written, a translation of it, or its pinyin.
+    """Whether `text` (folded) has `term` as written, a translation of it, its pinyin, or its words spelt out.
 
     Stricter than `presence`: no part of a compound, no scattered characters (小红卡 is not named by
-    a text that has 小, 红 and 卡 here and there).
+    a text that has 小, 红 and 卡 here and there). A name of several English words no dictionary has
+    is also named by their translations run together (Tencent Music: 腾讯音乐).
     """
-    return _matches(term, text) or bool(romanized_positions(term, text))
+    return (
+        _matches(term, text)
+        or bool(romanized_positions(term, text) or _initialled(term, text))
+        or any(joined in text for joined in _word_by_word(term))
+    )
+
+
+# A name's words whose translations are run together, and the most ways of writing it that are tried.
+WORD_BY_WORD = range(2, 4)
+MAX_WRITINGS = 64
+
+
+@lru_cache(maxsize=4096)
+def _word_by_word(term: str) -> frozenset[str]:
+    """The Chinese a name of a few English words no dictionary has is written as, word for word."""
+    words = term.split()
+    if len(words) not in WORD_BY_WORD or not term.isascii() or translations(term):
+        return frozenset()
+    chinese = [[t for t in translations(w) if not t.isascii()] for w in words]
+    if math.prod(map(len, chinese)) > MAX_WRITINGS:
+        return frozenset()
+    return frozenset("".join(parts) for parts in product(*chinese))
 
 
 def _matches(term: str, text: str) -> bool:

@@ -358,3 +358,26 @@ def test_a_phrase_is_found_as_the_other_phrases_its_chinese_words_are_glossed_by
     assert presence("net profit", "net income attributable to shareholders rose 27%") == 1.0
     assert presence("share price", "its stock price fell") == 1.0
     assert spellings("sales") == ("sales",)
+
+
+def test_an_acronym_no_dictionary_has_is_found_by_its_words_initials():
+    assert presence("gmv", "gross merchandise volume rose to 75 billion yuan") == 1.0
+    assert presence("arppu", "average revenue per paying user climbed to 11.9 yuan") == 1.0
+    assert mentions("gmv", "gross merchandise volume rose"), "a name check reads it spelt out too"
+    assert occurrences("gmv", "its gross merchandise volume") == [4]
+    # The words it spells start and end on content words; a real word is no acronym.
+    assert presence("tme", "the most expensive plan") == 0.0
+    assert presence("gmv", "gross margin") == 0.0
+
+
+def test_each_spelling_of_a_name_names_it_fully():
+    # 盒马 is "Freshippo" in a headline and "Hema NB" in the text: neither is a rarer sense of it.
+    assert sense_shares("盒马", "freshippo freshippo freshippo hema nb") == {}
+    assert (
+        presence("盒马", "discount format, hema nb", sense_shares("盒马", "freshippo freshippo hema")) == 1.0
+    )
+
+
+def test_a_name_of_english_words_is_mentioned_by_their_translations_run_together():
+    assert mentions("tencent music", "腾讯音乐三季度付费用户突破1.25亿")
+    assert not mentions("tencent music", "腾讯控股三季度营收"), "Tencent alone is another company"
