@@ -17,12 +17,29 @@ from rag.closeness import QUOTING
 from rag.guard import asks_about, instruction_spans
 from rag.intents import ANSWER_TYPES, FRAMES, INTENTS, acted_on, asked_words, question_intents, stated_words
 from rag.periods import only_others, periods
-from rag.short import figures, measured_weights, objects, states, wanted
+from rag.short import figure, figures, measured_weights, objects, states, wanted, whole_name
 from rag.subject import subject_names
 from rag.text import CLAUSE_END, bigrams, fold, language, normalize, quotable_spans, simplified, unbroken
 from rag.types import Chunk, Hit, Quote
 
 INTENT_WEIGHT = 0.4
+# A figure or a date a plan or a forecast gives is less of an answer to a question about what is: a
+# sentence with a plan's cue counts this share of its answer's cues, unless the question looks ahead too
+# ("盒马有多少家门店？": around 420 stores before the nearly 100 it "plans to open"; "How many will it
+# open?" takes either). Still an answer where it shares more of the question (视频号对新商家收多少技术
+# 服务费？: the fee it "plans to cut … to 1%"); a reason or a purpose is no figure ("aims to").
+PLANNED = 0.8
+_PLANNED = re.compile(
+    r"计划|拟|有望|预计|预期|打算|目标|"
+    r"\b(?:plan(?:s|ned)?|expect(?:s|ed)?|intend(?:s|ed)?|aim(?:s|ed)?|hope(?:s|d)?|set|going) to\b|"
+    r"\b(?:forecasts?|projected|targets?)\b|\bnext (?:year|quarter)\b|明年|下季度|下一季度",
+    re.I,
+)
+# The cues of the answers a plan gives: a figure and a date (a name or a place it only mentions: "the
+# break-even target founder William Li has promised").
+_FIGURES_AND_DATES = (INTENTS["number"][1], INTENTS["when"][1])
+# A question looking ahead: its figure may be a plan's.
+_AHEAD = re.compile(r"将|明年|未来|今后|\b(?:will|next|future|goals?|guidance|outlook)\b", re.I)
 PARAPHRASE_WEIGHT = 0.5
 RANK_WEIGHT = 0.3
 ADJACENT_WEIGHT = 0.3
@@ -68,6 +85,7 @@ class _Scorer:
         # part of a name ("the Scotland Act of 1978", "the 2010 drought"; XQuAD hits 0.835 -> 0.833).
         self.periods = {p for p in periods(question) if not p.startswith("y")}
         self.besides = {t: w for t, w in self.weights.items() if t not in self.named}
+        self.ahead = bool(_PLANNED.search(question) or _AHEAD.search(question))
 
     def __call__(self, text: str, topic: str = "") -> float:
         return self.shared(text, topic) + INTENT_WEIGHT * self.intent(text)
@@ -107,13 +125,15 @@ class _Scorer:
         if self.periods and only_others(self.periods, periods(text)):
             return 0.0
         said = simplified(text)
+        planned = PLANNED if not self.ahead and _PLANNED.search(said) else 1.0
         found = 0.0
         for strong, weak, answers in self.cues:
             # A date in a sentence sharing nothing with the question but its names dates something else:
             # 拼多多的保证金什么时候开始下调？ is not answered by the Tuesday PDD reported its quarter on.
             if strong is INTENTS["when"][1] and not self.names_more(text):
                 continue
-            found += 1.0 if self._strong(strong, answers, said) else 0.5 if weak.search(said) else 0.0
+            cue = 1.0 if self._strong(strong, answers, said) else 0.5 if weak.search(said) else 0.0
+            found += cue * (planned if strong in _FIGURES_AND_DATES else 1.0)
         # A sentence reporting what was said counts half: most news sentences report something.
         found += sum(0.5 for frame in self.frames if frame.search(said))
         asked = len(self.cues) + len(self.frames)
@@ -141,11 +161,12 @@ class _Scorer:
             return cue.search(text) is not None
         if cue is INTENTS["who"][1] and self.acted_on:
             return bool(objects(self.acted_on, text))
-        spans = (
-            figures(self.wanted, text)
-            if cue is INTENTS["number"][1]
-            else [m.span("place") if m.groupdict().get("place") else m.span() for m in cue.finditer(text)]
-        )
+        if cue is INTENTS["number"][1]:
+            return any(not states(self.question, figure(text[s:e])) for s, e in figures(self.wanted, text))
+        if cue is INTENTS["who"][1]:
+            spans = [whole_name(text, *m.span()) for m in cue.finditer(text)]
+        else:
+            spans = [m.span("place") if m.groupdict().get("place") else m.span() for m in cue.finditer(text)]
         return any(not states(self.question, text[s:e]) for s, e in spans)
 
 

@@ -60,6 +60,9 @@ CURRENCIES = currency_pattern(
         }
     )
 )
+# The country a currency after an amount is of, in English: "4 billion US dollars", "10 billion Hong
+# Kong dollars", "5 million Brazilian reais".
+CURRENCY_OF = r"(?-i:[A-Z]{2,3}+ |(?:[A-Z][a-z]++ ){1,2})?"
 # A multiple said in words (GMV "more than doubled", 营收翻倍, 翻了一番): a figure, and a change.
 MULTIPLES = r"\b(?:doubled|tripled|trebled|quadrupled|halved)\b|翻了?[一两三四]?[倍番]"
 # A currency's sign or code before an amount (US$1.2 billion, €200 million, £30m, RMB 3 billion).
@@ -172,7 +175,7 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             # A scale keeps the currency after it (400 billion RMB, 3亿元).
             # A sum after its currency's sign, with its scale (€200 million, £30m).
             rf"(?:{CURRENCY_SIGNS})\s?+\d[\d,.]*+(?<![.,])(?:\s*+{SIGNED_SCALES}|\s*+(?:{SCALES})(?:{CURRENCIES})?+)?+|"
-            rf"(?<!\d)(?<!\d[,.])\d[\d,.]*+\s*+(?:(?:{SCALES})(?:\s*+(?:{CURRENCIES}))?+|[%％]|"
+            rf"(?<!\d)(?<!\d[,.])\d[\d,.]*+\s*+(?:(?:{SCALES})(?:\s*+{CURRENCY_OF}(?:{CURRENCIES}))?+|[%％]|"
             f"{CURRENCIES}|"
             r"个月|"
             f"{MEASURES}|{UNITS}|分钟|小时|天|"
@@ -337,6 +340,9 @@ AskedWords = list[tuple[re.Pattern[str], frozenset[str]]]
 # A word asking for a share, which a percentage, a fraction or a ratio states ("accounts for roughly
 # 80%" of 占收入的比例; 三分之一, 过半, "two thirds", 1：7, "20 to 1"); not a half-year ("the first half").
 _SHARE_WORD = re.compile(r"比例|占比|比重|百分比|份额|proportion|percentage|share", re.I)
+# A share asked for by what a thing takes up of another (线上订单占比多少, 占销售额多少, 几成), the words
+# the tokenizer may cut apart (占, 比).
+_SHARE_OF = re.compile(r"占比|占(?![地用据领])[^，,。？?！!]{0,8}?(?:多少|几成)|百分之几|几成")
 # A stake asked for by how much of a firm is held (持有多少股份), not what was paid for it (多少钱).
 _STAKE = re.compile(r"多少股[份权]|股[份权](?:是|有|为)?+多少|持股多少")
 _STOCK_SHARE = re.compile(
@@ -362,7 +368,7 @@ def asks_share(question: str) -> bool:
     after "per".
     """
     words = terms(_STOCK_SHARE.sub(" ", question), search_mode=False)
-    return any(map(_share_word, words)) or bool(_STAKE.search(question))
+    return any(map(_share_word, words)) or bool(_STAKE.search(question) or _SHARE_OF.search(question))
 
 
 def _share_word(word: str) -> bool:

@@ -19,6 +19,7 @@ from rag.intents import (
     ANSWER_TYPES,
     AREA,
     CURRENCIES,
+    CURRENCY_OF,
     CURRENCY_SIGNS,
     FRACTION,
     INTENTS,
@@ -97,7 +98,9 @@ _RATE_OF_CHANGE = re.compile(r"同比|环比|增速|增幅|涨幅|跌幅|\bhow f
 # 14.0%", "accounts for 80%", 提升至四成, "rose to 14%"), read in the characters before it.
 _CHANGED_BY = re.compile(
     r"(?:同比|环比|增长|增加|减少|下降|下滑|上涨|下跌|上升|(?<![至到])[涨跌增降升]|"
-    r"\b(?:up|down|r[io]se[sn]?|rising|gr[eo]w[sn]?|growing|increased?|decreased?|f[ae]ll|falls|"
+    # Not "made up" or "took up" what a share makes up ("made up more than 60% of sales").
+    r"\b(?:(?<!\bmade )(?<!\bmake )(?<!\bmakes )(?<!\btook )(?<!\btakes )up|"
+    r"down|r[io]se[sn]?|rising|gr[eo]w[sn]?|growing|increased?|decreased?|f[ae]ll|falls|"
     r"jump(?:ed|s)?|surged?|climbed?|dropped|gained|declined?|slumped)(?: by)?)"
     r"(?:\s*+(?:about|around|roughly|nearly|almost|over|more than|some|约|近|超过?|逾|了))?\s*+$",
     re.I,
@@ -139,8 +142,12 @@ _NUMERAL = re.compile(
 _UNIT = re.compile(UNITS, re.I)
 _MEASURE_AFTER = re.compile(rf"\s*+(?:{MEASURES})?+\s*+(?:of\s++)?+")
 _MONEY = re.compile(f"{CURRENCY_SIGNS}|{CURRENCIES}", re.I)
-# A currency after a number, past its scale ("400 billion RMB", "3亿元").
-_CURRENCY_AFTER = re.compile(rf"(?<!\s)\s*+(?:(?:{SCALES}|千|百|thousand)\s*+)?+(?:块|{CURRENCIES})", re.I)
+# A currency after a number, past its scale and the country it is of ("400 billion RMB", "3亿元",
+# "4 billion US dollars", "10 billion Hong Kong dollars").
+_CURRENCY_AFTER = re.compile(
+    rf"(?<!\s)\s*+(?:(?:{SCALES}|千|百|thousand)\s*+)?+{CURRENCY_OF}(?:块|{CURRENCIES})",
+    re.I,
+)
 # What 多少 asks for in money, not a count (多少手续费, 多少收入).
 _MONEY_THING = re.compile(
     r"[费价钱款金资税薪额租]$|收入|利润|营收|成本|市值|估值|销售|支出|开支|股息|利息|派息|分红|红利|gmv", re.I
@@ -215,6 +222,10 @@ CLAUSE_CHARS = 20
 # (at 4 * ANCHOR_REACH: 13 wrong, but 2 right: "especially the Seljuk Turks" after three commas).
 FAR_REACH = 5 * ANCHOR_REACH
 _BOUNDARY = re.compile(r"[,，;；。!?！？]|\.\s")
+# A relative clause or a bracket set off inside a sentence.
+_ASIDE = re.compile(
+    r",\s*+(?:who|which|whose|where|including|includes?)\b[^,;.()]*+,|\([^()]*+\)|（[^（）]*+）", re.I
+)
 _BOUNDARY_OR_AND = re.compile(rf"{_BOUNDARY.pattern}|\band\b")
 # The preposition an English date closing its clause stands after ("in May 2023").
 _DATED_BY = re.compile(r"\b(?:in|on|since|by|until)$")
@@ -246,7 +257,9 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     dates = {start for start, _ in spans}
     if "number" in intents:
         asked = wanted(question)
-        spans += figures(asked, text) or _rated(asked, text)
+        # A figure the question states is no answer to it (the 第 33 届 of "第 33 届超级碗时多大？").
+        found = figures(asked, text) or _rated(asked, text)
+        spans += [(s, e) for s, e in found if not states(fold(question), figure(text[s:e]))]
     if "where" in intents:
         places = (_place_list(m) for m in _PLACES.finditer(text))
         # A list naming the question's place among others still answers it (欧洲越橘: 欧洲、北美).
@@ -262,7 +275,7 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
         spans += [
             span
             for span in [m.span() for m in _NAME.finditer(text)] + _one_word_names(text)
-            if not states(fold(question), text[slice(*span)])
+            if not states(fold(question), text[slice(*whole_name(text, *span))])
             and not any(s <= span[0] < e for s, e in places)
             and not _former(question, text, *span)
         ]
@@ -302,12 +315,13 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
 
     def pull(start: int, end: int) -> float:
         # A question word inside the span does not point at it: "Kuaishou Official Store" restates
-        # the question's 快手, it does not answer who runs it.
-        outside = {t: [at for at in found if not start <= at < end] for t, found in places.items()}
+        # the question's 快手, it does not answer who runs it; but what a figure counts does, as
+        # from a word's length away ("420 stores" for 多少家门店; see `_points`).
+        pointing = {t: [at for at in found if _points(folded, start, end, at)] for t, found in places.items()}
         return sum(
             rarity[t]
-            * max(math.exp(-_distance(folded, start, end, at, start in dates) / ANCHOR_REACH) for at in found)
-            for t, found in outside.items()
+            * max(math.exp(-_apart(folded, start, end, at, start in dates) / ANCHOR_REACH) for at in found)
+            for t, found in pointing.items()
             if found
         )
 
@@ -880,15 +894,29 @@ def wanted(question: str) -> Wanted:
 
 
 def measured_weights(question: str, weights: dict[str, float], intents: list[str]) -> dict[str, float]:
-    """The question's word `weights`, with what a how-much question measures (`measured`) weighed more.
+    """The question's word `weights`, with what it measures or the post it asks about weighed more.
 
+    What a how-much question measures (`measured`), the post a who-question asks the holder of (CEO):
     `MEASURED_WEIGHT` times over, for choosing the sentence (`rag.extract`) and the figure alike.
     """
     thing = measured(question) if "number" in intents else None
     return {
-        word: weight * (MEASURED_WEIGHT if _is_measured(word, thing) else 1.0)
+        word: weight * (MEASURED_WEIGHT if _is_measured(word, thing) or _is_post(word, intents) else 1.0)
         for word, weight in weights.items()
     }
+
+
+# The post a who-question asks the holder of: what it asks, as what a how-much question measures is.
+_POST = re.compile(
+    r"ceo|cfo|coo|cto|chief \w++ officer|chief executive|chair(?:man|woman|person)?|(?:co-?)?founders?|"
+    r"president|创始人|创办人|联合创始人|董事长|首席\w*+官|总裁|总经理|负责人|掌门人|董事会主席",
+    re.I,
+)
+
+
+def _is_post(word: str, intents: list[str]) -> bool:
+    """Whether a who-question's `word` names the post it asks the holder of (CEO, 董事长)."""
+    return "who" in intents and _POST.fullmatch(word) is not None
 
 
 def _is_measured(word: str, thing: str | None) -> bool:
@@ -916,8 +944,13 @@ def measured(question: str) -> str | None:
         before = list(
             dropwhile(_CHANGE_WORD.fullmatch, reversed(terms(question[: asks.start()], search_mode=False)))
         )
-        return before[0] if before and is_cjk(before[0][0]) else None
+        return before[0] if before and (is_cjk(before[0][0]) or _measure_in_latin(before[0])) else None
     return None
+
+
+def _measure_in_latin(word: str) -> bool:
+    """Whether a Chinese question's Latin `word` before 多少 is a measure (GMV, ARPPU), not a name (YU7)."""
+    return word.isascii() and word.isalpha() and not named(word)
 
 
 def _counted_words(question: str) -> list[str]:
@@ -1142,13 +1175,27 @@ def _joined(text: str, start: int, end: int, after: int) -> bool:
 
 
 def _near(text: str, start: int, end: int, places: dict[str, list[int]], date: bool) -> bool:
-    """Whether a question word at `places`, outside `text[start:end]`, stands within `FAR_REACH` of it."""
+    """Whether a question word at `places` pointing at `text[start:end]` stands within `FAR_REACH` of it."""
     return any(
         _distance(text, start, end, at, date) <= FAR_REACH
         for found in places.values()
         for at in found
-        if not start <= at < end
+        if _points(text, start, end, at)
     )
+
+
+def _apart(text: str, start: int, end: int, at: int, date: bool) -> float:
+    """`_distance`, or `ANCHOR_REACH` for what a figure counts, inside it."""
+    return ANCHOR_REACH if start <= at < end else _distance(text, start, end, at, date)
+
+
+def _points(text: str, start: int, end: int, at: int) -> bool:
+    """Whether a question word at `at` points at the span `text[start:end]`.
+
+    It stands outside, or a figure's number comes before it (what "420 stores" counts is what 多少家门店
+    asks for).
+    """
+    return not start <= at < end or _NUMERAL.search(text, start, at) is not None
 
 
 def _distance(text: str, start: int, end: int, at: int, date: bool = False) -> float:
@@ -1168,6 +1215,9 @@ def _distance(text: str, start: int, end: int, at: int, date: bool = False) -> f
         return 2 * (len(gap) + CLAUSE_CHARS * len(_BOUNDARY_OR_AND.findall(gap)))
     if date and not before and (boundary := _BOUNDARY.match(gap.lstrip())):
         gap = gap.lstrip()[boundary.end() :]
+    # An aside between them is one clause away, however long ("Super VIP members, who pay 25 yuan a
+    # month for …, now number more than 15 million").
+    gap = _ASIDE.sub(",", gap)
     far = len(gap) + CLAUSE_CHARS * len(_BOUNDARY.findall(gap))
     if not date:
         return far if before else 2 * far
@@ -1187,6 +1237,29 @@ def states(question: str, span: str, share: float = 0.5) -> bool:
     """
     words = dict.fromkeys(terms(span), 1.0)
     return bool(words) and (matched_share(words, question) or 0.0) >= share
+
+
+# A capitalised word opening a sentence, right before a name (which `NAME_PATTERN` starts after it).
+_OPENING_WORD = re.compile(r"(?:^|[.!?。！？]\s++|\n\s*+)([A-Z][\w'’&-]*+) $")
+
+
+def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a name found in `text`, with the word opening its sentence, if one stands before it.
+
+    "Tencent Music Entertainment Group (TME) said …" is found as "Music Entertainment Group": whether
+    the question already says it is read of the whole.
+    """
+    opening = _OPENING_WORD.search(text, max(0, start - 40), start)
+    return (opening.start(1), end) if opening else (start, end)
+
+
+def figure(span: str) -> str:
+    """A figure's number without the thing it counts ("420 stores": 420), or the span when it has none.
+
+    The question naming what is counted (门店: stores) does not already say the figure.
+    """
+    number = _NUMERAL.search(span)
+    return number.group() if number else span
 
 
 # What continues a Latin word or a number past a point inside it: letters and digits, a decimal point

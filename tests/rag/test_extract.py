@@ -391,3 +391,26 @@ def test_the_name_a_headline_gives_counts_in_choosing_the_sentence_that_leads():
     quotes = select_quotes("哔哩哔哩的手游收入增长了多少？", [Hit(chunk=chunk, score=1.0)], _idf, 100)
     # The sentence naming Bilibili does not outrank the one saying how much its games' revenue grew.
     assert "grew 60%" in quotes[0].text and not quotes[0].text.startswith("Bilibili")
+
+
+def _lead(question: str, text: str, title: str) -> str:
+    """The first quote chosen for `question` from one passage of an article titled `title`."""
+    hits = [Hit(chunk=make_chunk(text, title=title), score=1.0)]
+    return select_quotes(question, hits, _idf, 120)[0].text
+
+
+def test_a_plans_figure_is_no_answer_to_a_question_about_what_is():
+    text = (
+        "It plans to open nearly 100 new stores in the current fiscal year. "
+        "The chain operates around 420 stores across 30 Chinese cities."
+    )
+    assert "420" in _lead("How many stores does Freshippo have?", text, "Freshippo turns a profit")
+    assert "100" in _lead("How many stores will Freshippo open?", text, "Freshippo turns a profit")
+
+
+def test_a_who_question_leads_with_the_sentence_naming_the_post_it_asks_about():
+    text = (
+        "Tencent Music Entertainment Group said on Wednesday that its paying users reached 125.7 million. "
+        '"Super VIP has become our main engine of growth," chief executive Cussion Pang said.'
+    )
+    assert "Cussion Pang" in _lead("Who is the CEO of Tencent Music?", text, "Tencent Music's quarter")

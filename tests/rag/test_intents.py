@@ -1,4 +1,4 @@
-from rag.intents import acted_on, question_intents
+from rag.intents import acted_on, asks_share, question_intents
 
 
 def test_intents_are_recognised_in_both_languages():
@@ -41,3 +41,10 @@ def test_what_someone_said_is_asked_only_when_nothing_else_is():
     assert question_intents("王传福说了什么？") == ["said"]
     assert question_intents("How did Temu respond to the probe?") == ["said"]
     assert question_intents("What does the first source say it may apply for next?") == ["next"]
+
+
+def test_a_share_is_asked_by_what_a_thing_takes_up_whatever_the_tokenizer_cuts():
+    assert asks_share("盒马线上订单占比多少？")
+    assert asks_share("自有品牌占销售额多少？")
+    assert asks_share("What is its market share?")
+    assert not asks_share("新工厂占地多少平方米？"), "the land a plant takes up is an area"

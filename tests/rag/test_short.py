@@ -838,3 +838,41 @@ def test_a_dividend_is_a_sum_of_money():
     text = "董事会宣布派发中期股息每股1.37港元。"
     assert not numberless("安踏派发多少中期股息？", [text])
     assert _short("安踏派发多少中期股息？", text) == "1.37港元"
+
+
+def test_what_a_figure_counts_is_what_the_question_asks_for_not_a_restatement():
+    # 门店 is "stores", inside the span "420 stores": it points at the figure, in either language.
+    text = "The chain operates around 420 stores across 30 Chinese cities."
+    assert _short("盒马有多少家门店？", text) == "420 stores"
+
+
+def test_an_aside_between_what_is_asked_and_its_figure_is_one_clause():
+    text = (
+        "The company said Super VIP members, who pay 25 yuan a month for high-resolution audio, concert "
+        "ticket presales and exclusive merchandise, now number more than 15 million."
+    )
+    assert _short("How many Super VIP members does the company have?", text) == "15 million"
+
+
+def test_a_name_opening_its_sentence_is_read_whole_before_it_counts_as_an_answer():
+    text = "Tencent Music Entertainment Group (TME) said on Wednesday that its paying users grew."
+    assert _short("Who is the CEO of Tencent Music?", text) is None
+
+
+def test_a_share_is_what_a_thing_makes_up_not_a_change():
+    text = "Online orders made up more than 60% of sales, up from 50% a year earlier."
+    assert _short("盒马线上订单占比多少？", text) == "60%"
+
+
+def test_a_sum_keeps_the_country_its_currency_is_of():
+    text = "Alibaba tried to sell it at a valuation of around 4 billion US dollars, but shelved the plan."
+    assert _short("阿里巴巴想以多少估值出售盒马？", text) == "4 billion US dollars"
+    assert (
+        _short("How much did it raise?", "It raised 10 billion Hong Kong Dollars.")
+        == "10 billion Hong Kong Dollars"
+    )
+
+
+def test_a_figure_the_question_states_is_no_answer_to_it():
+    text = "过去的记录是由约翰·埃尔维保持的，他在 38岁时带领野马队赢得第 33 届超级碗。"
+    assert _short("约翰·埃尔维参加第 33 届超级碗时多大？", text) == "38岁"
