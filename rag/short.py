@@ -1177,7 +1177,7 @@ def _joined(text: str, start: int, end: int, after: int) -> bool:
 def _near(text: str, start: int, end: int, places: dict[str, list[int]], date: bool) -> bool:
     """Whether a question word at `places` pointing at `text[start:end]` stands within `FAR_REACH` of it."""
     return any(
-        _distance(text, start, end, at, date) <= FAR_REACH
+        _apart(text, start, end, at, date) <= FAR_REACH
         for found in places.values()
         for at in found
         if _points(text, start, end, at)
