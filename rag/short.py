@@ -1239,8 +1239,8 @@ def states(question: str, span: str, share: float = 0.5) -> bool:
     return bool(words) and (matched_share(words, question) or 0.0) >= share
 
 
-# A capitalised word opening a sentence, right before a name (which `NAME_PATTERN` starts after it).
-_OPENING_WORD = re.compile(r"(?:^|[.!?。！？]\s++|\n\s*+)([A-Z][\w'’&-]*+) $")
+# What ends the sentence before a word that opens the next.
+_SENTENCE_ENDS = frozenset(".!?。！？\n")
 
 
 def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1249,8 +1249,16 @@ def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
     "Tencent Music Entertainment Group (TME) said …" is found as "Music Entertainment Group": whether
     the question already says it is read of the whole.
     """
-    opening = _OPENING_WORD.search(text, max(0, start - 40), start)
-    return (opening.start(1), end) if opening else (start, end)
+    if start < 2 or text[start - 1] != " ":
+        return start, end
+    begin = start - 1
+    while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in "'’&-"):
+        begin -= 1
+    blank = begin
+    while blank > 0 and text[blank - 1] in " \t":
+        blank -= 1
+    opens = blank == 0 or text[blank - 1] in _SENTENCE_ENDS
+    return (begin, end) if opens and text[begin].isupper() else (start, end)
 
 
 def figure(span: str) -> str:
