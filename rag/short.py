@@ -259,7 +259,7 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
         asked = wanted(question)
         # A figure the question states is no answer to it (the 第 33 届 of "第 33 届超级碗时多大？").
         found = figures(asked, text) or _rated(asked, text)
-        spans += [(s, e) for s, e in found if not states(fold(question), figure(text[s:e]))]
+        spans += [(s, e) for s, e in found if not states_figure(fold(question), text[s:e])]
     if "where" in intents:
         places = (_place_list(m) for m in _PLACES.finditer(text))
         # A list naming the question's place among others still answers it (欧洲越橘: 欧洲、北美).
@@ -1261,13 +1261,14 @@ def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
     return (begin, end) if opens and text[begin].isupper() else (start, end)
 
 
-def figure(span: str) -> str:
-    """A figure's number without the thing it counts ("420 stores": 420), or the span when it has none.
+def states_figure(question: str, span: str) -> bool:
+    """Whether the question (folded) already says the figure `span`, by its number.
 
-    The question naming what is counted (门店: stores) does not already say the figure.
+    What it counts does not say it: the question naming 门店 ("stores") does not state "420 stores"; the
+    第 33 届 of "第 33 届超级碗时多大？" is stated. A span without a number is read whole.
     """
     number = _NUMERAL.search(span)
-    return number.group() if number else span
+    return states(question, number.group() if number else span)
 
 
 # What continues a Latin word or a number past a point inside it: letters and digits, a decimal point
