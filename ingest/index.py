@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field
 
 from ingest.chunking import chunk_document
 from ingest.loaders import SUFFIXES, check_supported, load_bytes, read_bytes
-from ingest.parse import parse
+from ingest.parse import PARSER_VERSION, parse
 from ingest.worker import Limits
 from rag.config import Settings, get_settings
 from rag.embeddings import get_embedder
@@ -175,7 +175,7 @@ def ingest(
 
 def _sync_file(run: _Run, path: Path) -> None:
     data = read_bytes(path, run.settings.max_file_mb)
-    file_hash = hashlib.sha256(data).hexdigest()
+    file_hash = hashlib.sha256(PARSER_VERSION + data).hexdigest()
     record = run.records.get(str(path))
     if record and record.complete and record.file_hash == file_hash:
         run.report.unchanged += len(record.doc_ids)

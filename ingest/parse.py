@@ -20,7 +20,31 @@ _SOURCE_LINE = re.compile(
     rf"^(?P<source>[^·\n]{{1,60}}?)\s*+·\s*+{_DATE}(?:\s++\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*+"
 )
 _ISO_DATE = re.compile(_DATE)
+# "April 8, 2025", "8 Apr. 2025", "Nov 13th, 2025": a day is required.
+_ENGLISH_DATE = re.compile(
+    r"(?<![A-Za-z])(?:(?P<d1>\d{1,2})\s++)?+(?P<month>(?>January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec))(?![a-z])\.?+\s*+"
+    r"(?:(?P<d2>\d{1,2})(?:st|nd|rd|th)?+,?+\s++)?+(?P<y>\d{4})(?!\d)",
+    re.IGNORECASE,
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# What may follow a header line's date: a time.
+_TIME = re.compile(r"[\s,]*+(?:\d{1,2}:\d{2}(?::\d{2})?+)?+\s*+")
+# A labelled header line under a title ("Source: Reuters", "来源：新浪科技  日期：2025-11-20", "By: …").
+_LABEL = re.compile(
+    r"(?<![A-Za-z])(?P<label>(?i:source|outlet|publisher|published(?:\s++on)?+|publication\s++date|date|"
+    r"updated|author|by|written\s++by|editor|reporter)|来源|出处|媒体|发布时间|发布日期|更新时间|日期|时间|作者|"
+    r"记者|编辑|责任编辑)\s*+[:：]\s*+"
+)
+_SOURCE_LABELS = frozenset({"source", "outlet", "publisher", "来源", "出处", "媒体"})
+_DATE_LABELS = ("publi", "date", "updated", "日期", "时间")
+_SEPARATORS = " \t|｜·/,;，；-–—"
+# Header lines under a title are read this far (blank ones included).
+HEADER_LINES = 8
 _HEADING = re.compile(r" {0,3}#{1,6}\s++(?P<title>.++)")
+# Part of every file's recorded hash: a change to what parsing makes of a file changes this, and the next
+# ingest parses again the files whose bytes are unchanged (chunks whose text is unchanged keep their vectors).
+PARSER_VERSION = b"parse-2"
 TITLE_MAX = 100
 # Longer than any outlet line ("Xin Lang Ke Ji· 2025-12-10 00:56"): longer lines are not matched at all.
 SOURCE_LINE_MAX = 100
@@ -29,11 +53,21 @@ BODY_MIN = 120
 
 def iso_date(text: str | None) -> str | None:
     """Return the first date in `text` as `YYYY-MM-DD`, or None."""
-    match = _ISO_DATE.search(text or "")
+    match = _date_match(text or "")
     if not match:
         return None
-    y, m, d = (int(match[k]) for k in "ymd")
+    if match.re is _ISO_DATE:
+        y, m, d = (int(match[k]) for k in "ymd")
+    else:
+        y, d = int(match["y"]), int(match["d1"] or match["d2"])
+        m = _MONTHS.index(match["month"][:3].lower()) + 1
     return f"{y:04d}-{m:02d}-{d:02d}" if 1 <= m <= 12 and 1 <= d <= 31 else None
+
+
+def _date_match(text: str) -> re.Match[str] | None:
+    """The first numeric date in `text`, else its first English one with a day."""
+    english = (m for m in _ENGLISH_DATE.finditer(text) if m["d1"] or m["d2"])
+    return _ISO_DATE.search(text) or next(english, None)
 
 
 def _source_line(line: str) -> re.Match[str] | None:
@@ -54,7 +88,7 @@ def _heading_title(line: str) -> str | None:
 
 def clean_source(source: str) -> str:
     """Tidy an outlet name; scrapers space out digits ("3 6 Ke" becomes "36Ke")."""
-    return re.sub(r"(?<=\d)\s+(?=[0-9A-Za-z])", "", source.strip())
+    return re.sub(r"(?<=\d)\s+(?=[0-9A-Za-z])", "", source.strip(_SEPARATORS))
 
 
 def parse(loaded: Loaded, path: Path) -> list[Document]:
@@ -139,10 +173,56 @@ def _title_from_text(
     heading = _heading_title(first)
     if rest.strip() and (heading or len(first.strip()) <= TITLE_MAX):
         title = heading or first.strip()
-        rest = rest.strip()
-        second, _, remainder = rest.partition("\n")
-        meta = _source_line(second.strip())
-        if meta and remainder.strip():
-            return title, remainder.strip(), clean_source(meta["source"]), iso_date(meta.group(0))
-        return title, rest, source, date
+        body, found = _header(rest.strip())
+        if not body:
+            return title, rest.strip(), source, date
+        source = clean_source(found["source"]) if "source" in found else source
+        return title, body, source, found.get("date", date)
     return path.stem, text, source, date
+
+
+def _header(text: str) -> tuple[str, dict[str, str]]:
+    """`text` less the header lines it opens with, and the outlet and date they give.
+
+    Header lines come within `HEADER_LINES` lines of the title, each an outlet and a date
+    ("Reuters · 2025-08-21", "新浪财经 2025-08-27", in *emphasis* too), labelled fields ("Source: Reuters",
+    "来源：新浪科技  日期：2025-11-20", an author's, which is dropped), or a date alone; the first line
+    that is none of these starts the body.
+    """
+    lines = text.split("\n")
+    found: dict[str, str] = {}
+    used = 0
+    for i, line in enumerate(lines[:HEADER_LINES]):
+        if not line.strip():
+            continue
+        fields = _header_fields(line.strip().strip("*_").strip())
+        if fields is None:
+            break
+        for key, value in fields.items():
+            found.setdefault(key, value)
+        used = i + 1
+    return "\n".join(lines[used:]).strip(), found
+
+
+def _header_fields(line: str) -> dict[str, str] | None:
+    """The outlet and date a header line gives (either may be missing), or None for a body line."""
+    if not line or len(line) > SOURCE_LINE_MAX:
+        return None
+    labels = list(_LABEL.finditer(line))
+    if labels and labels[0].start() == 0:
+        fields = {}
+        for label, following in zip(labels, labels[1:] + [None], strict=True):
+            value = line[label.end() : following.start() if following else len(line)].strip(_SEPARATORS)
+            name = " ".join(label["label"].lower().split())
+            if name in _SOURCE_LABELS and value:
+                fields.setdefault("source", value)
+            elif name.startswith(_DATE_LABELS) and iso_date(value):
+                fields.setdefault("date", iso_date(value))
+        return fields
+    dated = _date_match(line)
+    if not dated or not _TIME.fullmatch(line, dated.end()):
+        return None
+    outlet = line[: dated.start()].strip(_SEPARATORS)
+    if len(outlet) > 60 or any(mark in outlet for mark in "，。,.:：!?！？"):
+        return None
+    return {"source": outlet, "date": iso_date(line)} if outlet else {"date": iso_date(line)}

@@ -54,6 +54,27 @@ def test_editing_one_file_changes_only_its_chunks(settings: Settings, tmp_path: 
     assert assert_consistent(settings) == 2
 
 
+def test_a_new_parser_parses_unchanged_files_again_and_keeps_their_vectors(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    article = (
+        "# 微博三季度净营收增长5%\n\nSource: 新浪科技\nDate: 2025-11-20\n\n"
+        + "微博今日公布第三季度财报。" * 20
+    )
+    (folder / "weibo.md").write_text(article, encoding="utf-8")
+    ingest([folder], settings=settings)
+    records = get_store(settings=settings).keyword_index().file_records
+    before, embedded = records()[str(folder / "weibo.md")], _embedded(settings)
+    monkeypatch.setattr("ingest.index.PARSER_VERSION", b"a later parser")
+    report = ingest([folder], settings=settings)
+    after = records()[str(folder / "weibo.md")]
+    assert after.file_hash != before.file_hash and after.chunk_ids == before.chunk_ids
+    assert (report.chunks, _embedded(settings)) == (0, embedded)
+    assert assert_consistent(settings) == 1
+
+
 def test_prune_removes_documents_whose_files_are_gone(settings: Settings, tmp_path: Path):
     folder = tmp_path / "docs"
     shutil.copytree(DATA_DIR / "articles", folder)

@@ -57,3 +57,33 @@ def test_dates_and_outlets_are_normalised():
     assert iso_date("2025-13-40") is None
     assert clean_source("3 6 Ke") == "36Ke"
     assert clean_source(" Xin Lang Ke Ji ") == "Xin Lang Ke Ji"
+
+
+def test_header_lines_under_a_title_give_outlet_and_date_and_leave_the_body(tmp_path: Path):
+    headers = {
+        "Source: Reuters\nDate: 2025-04-18": ("Reuters", "2025-04-18"),
+        "来源：新浪科技  日期：2025年11月20日\n作者：张三": ("新浪科技", "2025-11-20"),
+        "新浪财经 2025-08-27": ("新浪财经", "2025-08-27"),
+        "*Reuters · 2025-08-21*": ("Reuters", "2025-08-21"),
+        "Caixin Global | November 13, 2025 09:30": ("Caixin Global", "2025-11-13"),
+        "By: Jane Doe\nPublished: 8 Apr. 2025": (None, "2025-04-08"),
+    }
+    for header, expected in headers.items():
+        text = f"# 微博三季度净营收增长5%\n\n{header}\n\n微博今日公布2025年第三季度财报。\n第二段。"
+        doc = parse(Loaded(text=text, plain=True), tmp_path / "a.md")[0]
+        assert (doc.source, doc.date) == expected, header
+        assert doc.text.startswith("微博今日公布")
+
+
+def test_a_body_line_with_a_date_is_no_header(tmp_path: Path):
+    text = "安踏体育发布中期业绩\n8月26日晚间，安踏体育发布2025年中期业绩。\n上半年营收385亿元。"
+    doc = parse(Loaded(text=text, plain=True), tmp_path / "a.txt")[0]
+    assert (doc.source, doc.date) == (None, None)
+    assert doc.text.startswith("8月26日晚间")
+
+
+def test_english_dates_need_a_day():
+    assert iso_date("Nov 13th, 2025") == "2025-11-13"
+    assert iso_date("8 April 2025") == "2025-04-08"
+    assert iso_date("Marketing 2025") is None
+    assert iso_date("May 2025") is None
