@@ -30,12 +30,13 @@ from rag.errors import LLMUnavailable
 from rag.extract import select_quotes
 from rag.followup import History, Resolved, resolve, rewritten
 from rag.llm import refuses, stream_llm_answer
+from rag.periods import of_period
 from rag.query import check_k, check_question, make_filters
 from rag.refusal import REFUSAL, covers
 from rag.retrieve import gather
 from rag.short import Figure, anothers, answer_span, numberless, rate_for_sum
 from rag.store import KeywordIndex
-from rag.subject import latin_names, on_subject, said, unnamed_in, written_in_chinese
+from rag.subject import headlined, latin_names, on_subject, said, unnamed_in, written_in_chinese
 from rag.text import bigrams, fold, language, sentence_spans, terms, unbroken
 from rag.types import Answer, Citation, Hit, Quote
 
@@ -164,9 +165,10 @@ def _refusal(turn: _Turn) -> Answer:
 
 
 def _extractive(turn: _Turn) -> Answer:
+    about = on_subject(turn.query, turn.hits)
     quotes: list[Quote] = select_quotes(
         turn.query,
-        on_subject(turn.query, turn.hits),
+        of_period(turn.query, about, headlined(turn.query, about) or about),
         turn.weight,
         turn.settings.max_quote_chars,
         turn.resolved.prefer,

@@ -287,7 +287,9 @@ def _occurs(term: str, text: str) -> bool:
 def occurrences(term: str, text: str) -> list[int]:
     """Where `term` or one of its translations occurs in `text` (folded), in order.
 
-    A phrase found nowhere as a whole is found by its last word (see `_head_senses`).
+    A phrase found nowhere as a whole is found by its Chinese translation written a character or two
+    apart ("daily active users", 日活用户: 日活跃用户, not the 月活跃用户 before it), else by its last word
+    (see `_head_senses`).
     A Chinese compound found nowhere as a whole is found by its dictionary parts (净利润率 by 净利润,
     or by its translation "net profit"), or, short and without parts found, by its characters a few
     apart (年费 in 年卡收费为168元: the figure a how-much question asks for stands there).
@@ -298,6 +300,7 @@ def occurrences(term: str, text: str) -> list[int]:
         or romanized_positions(term, text)
         or _abbreviated(term, text)
         or _initialled(term, text)
+        or _spread_senses(term, text)
         or sorted(at for w in _head_senses(term) for at in _positions(w, text))
     )
     if found or term.isascii():
@@ -306,6 +309,14 @@ def occurrences(term: str, text: str) -> list[int]:
     if found or len(term) > SPREAD_WORD:
         return found
     return [m.start() for m in _spread(term).finditer(text)]
+
+
+def _spread_senses(term: str, text: str) -> list[int]:
+    """Where an English phrase's Chinese translations of three or four characters occur spread (`_spread`)."""
+    if " " not in term:
+        return []
+    spread = (w for w in translations(term) if not w.isascii() and 3 <= len(w) <= SPREAD_WORD)
+    return sorted(m.start() for w in spread for m in _spread(w).finditer(text))
 
 
 def _abbreviated(term: str, text: str) -> list[int]:

@@ -8,9 +8,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from rag.text import fold
+from rag.types import Hit
 
 _ORDINALS = dict(zip("一二三四", "1234", strict=True)) | dict(
     zip(("first", "second", "third", "fourth"), "1234", strict=True)
@@ -19,21 +20,49 @@ _QUARTER = re.compile(
     r"(?<!前)第?+([一二三四1-4])季度|\bq([1-4])\b|\b([1-4])q(?:\d\d)?+\b|"
     r"\b(first|second|third|fourth)[- ]quarter\b"
 )
+# A calendar quarter named by the month it ends in ("the quarter ended September 30", "the June quarter",
+# "April-June", 截至9月30日止三个月 / 截至6月30日的2026财年第一季度): a fiscal year's quarter is also the
+# calendar one it falls in.
+_QUARTER_END = re.compile(
+    r"\b(?:quarter|three months|3 months)\s++(?:ended|ending|to|through)\s++(?:on\s++)?+"
+    r"(mar|jun|sep|dec)(?:ch|e|tember|ember|t)?+\b|\b(mar|jun|sep|dec)(?:ch|e|tember|ember)[- ]quarter\b|"
+    r"\b(?:jan|apr|jul|oct)[a-z]*+\s*+(?:-|–|to|through)\s*+(mar|jun|sep|dec)(?:ch|e|tember|ember)?+\b|"
+    r"截至(?:\d{4}年)?+(3|6|9|12)月3[01]日止?+的?+(?:\d{4}财年)?+(?:第[一二三四])?+(?:三个月|季度|财季)"
+)
+_QUARTER_ENDS = {"mar": "1", "jun": "2", "sep": "3", "dec": "4", "3": "1", "6": "2", "9": "3", "12": "4"}
+# A month in digits (10月, 10月份, a day of it: 11月1日) and months together (1月至10月, 1-10月, 前10个月),
+# which are no month of their own: "小鹏汽车10月交付了多少辆车？" is not answered by the 1月至10月 total.
+_MONTHS_TOGETHER = re.compile(
+    r"(?<!\d)(1[0-2]|[1-9])月?+\s*+[至到~\-–—]\s*+(1[0-2]|[1-9])月|前(1[0-2]|[1-9]|十一|[二三四五六七八九十])个月"
+)
+_MONTH = re.compile(r"(?<![\d.])(1[0-2]|[1-9])月")
+_NUMERALS = dict(zip("二三四五六七八九十", range(2, 11), strict=True)) | {"十一": 11}
 _HALF = re.compile(r"([上下])半年|\b(first|second) half\b|\bh([12])\b")
 _HALVES = {"上": "1", "下": "2"}
-# A year, not an amount that looks like one (2000万元, 1,900 stores).
+# A year, not an amount that looks like one (2000万元, 1,900 stores), nor a decade ("the 1980s", 1980年代).
 _YEAR = re.compile(
-    r"(?<![\d.,$€£¥])((?:19|20)\d\d)(?![\d%％万亿千百元名家个人]|[.,]\d|\s*+(?:[mb]illion|thousand)\b)"
+    r"(?<![\d.,$€£¥])((?:19|20)\d\d)(?![\d%％万亿千百元名家个人]|[.,]\d|\s*+(?:[mb]illion|thousand)\b|'?+s\b|年代)"
 )
 
 
 def periods(text: str) -> set[str]:
-    """The years ("y2025"), quarters ("q3") and half-years ("h1") `text` names, in either language."""
+    """The periods `text` names: years ("y2025"), quarters ("q3"), half-years ("h1"), months ("m10").
+
+    Years, quarters and half-years in either language; months in Chinese ("m1-10" for 1月至10月).
+    """
     folded = fold(text)
-    found = {"q" + _ORDINALS.get(n, n) for m in _QUARTER.finditer(folded) for n in m.groups() if n}
+    found = {_months(m) for m in _MONTHS_TOGETHER.finditer(folded)}
+    found |= {"m" + m.group(1) for m in _MONTH.finditer(_MONTHS_TOGETHER.sub(" ", folded))}
+    found |= {"q" + _ORDINALS.get(n, n) for m in _QUARTER.finditer(folded) for n in m.groups() if n}
+    found |= {"q" + _QUARTER_ENDS[n] for m in _QUARTER_END.finditer(folded) for n in m.groups() if n}
     halves = (n for m in _HALF.finditer(folded) for n in m.groups() if n)
     found |= {"h" + _ORDINALS.get(n, _HALVES.get(n, n)) for n in halves}
     return found | {"y" + year for year in years(folded)}
+
+
+def _months(together: re.Match[str]) -> str:
+    first, last, count = together.groups()
+    return f"m{first}-{last}" if first else f"m1-{_NUMERALS.get(count, count)}"
 
 
 def years(text: str) -> list[str]:
@@ -45,6 +74,23 @@ def other_period(question: str, texts: Iterable[str]) -> bool:
     """Whether `question` asks about a period `texts` never name, naming others of its kind."""
     asked = periods(question)
     return bool(asked) and only_others(asked, set().union(*map(periods, texts)))
+
+
+def of_period(question: str, hits: Sequence[Hit], judged: Sequence[Hit]) -> list[Hit]:
+    """The `hits` whose passage (title and text) does not speak only of periods other than those asked.
+
+    All of them unless one of the `judged` hits names a period `question` asks about: "阿里云第三季度收入
+    是多少？" is answered from the quarter ended September 30, not from a passage on the quarter ended
+    June 30 before it.
+    """
+    asked = periods(question)
+    if not asked or not any(asked & _named(hit) for hit in judged):
+        return list(hits)
+    return [hit for hit in hits if not only_others(asked, _named(hit))]
+
+
+def _named(hit: Hit) -> set[str]:
+    return periods(f"{hit.chunk.title}\n{hit.chunk.text}")
 
 
 def only_others(asked: set[str], said: set[str]) -> bool:

@@ -24,7 +24,15 @@ from rag.guard import unasked
 from rag.intents import MONTH, asked_words, question_intents, stated_words
 from rag.periods import other_period
 from rag.store import KeywordIndex
-from rag.subject import BRAND_PREFIX, naming, on_subject, subject_names, unnamed, written_in_chinese
+from rag.subject import (
+    BRAND_PREFIX,
+    headlined,
+    naming,
+    on_subject,
+    subject_names,
+    unnamed,
+    written_in_chinese,
+)
 from rag.text import fold, language, segments, terms
 from rag.types import Evidence, Hit
 
@@ -234,6 +242,7 @@ def covers(question: str, evidence: Evidence, keyword: KeywordIndex) -> bool:
     # A figure of another year or quarter is no answer; a game's quarters are told apart otherwise (第四节).
     if "number" in question_intents(question):
         about = on_subject(question, evidence.hits[:JUDGED_PASSAGES])
+        about = headlined(question, about) or about
         if other_period(question, (f"{h.chunk.title}\n{h.chunk.text}" for h in about)):
             return False
     if _elsewhere(question, evidence.hits[:JUDGED_PASSAGES]):

@@ -310,7 +310,7 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     folded = fold(text)
     weights = weighted_terms(question, idf)
     places = {t: occurrences(t, folded) for t in weights}
-    rarity = measured_weights(question, weights, intents)
+    rarity = _figure_weights(question, weights, intents)
     spans = _measuring(question, intents, spans, places, folded)
 
     def pull(start: int, end: int) -> float:
@@ -904,6 +904,36 @@ def measured_weights(question: str, weights: dict[str, float], intents: list[str
         word: weight * (MEASURED_WEIGHT if _is_measured(word, thing) or _is_post(word, intents) else 1.0)
         for word, weight in weights.items()
     }
+
+
+def _figure_weights(question: str, weights: dict[str, float], intents: list[str]) -> dict[str, float]:
+    """`measured_weights`, with a compound naming what a how-many question counts weighed as measured.
+
+    For choosing among a sentence's figures only: in choosing the sentence, the thing counted weighed
+    so ("How many points …") quotes another passage's "11 points" over the one saying 丢了308分.
+    """
+    counted = _counted_thing(question) if "number" in intents else None
+    return {
+        word: weight * (MEASURED_WEIGHT if _is_counted(word, counted) else 1.0)
+        for word, weight in measured_weights(question, weights, intents).items()
+    }
+
+
+def _counted_thing(question: str) -> str | None:
+    """What a how-many question counts (stores, 门店), when it names it; not what people do (多少人参加)."""
+    asked = wanted(question)
+    people = (m := _MEASURE.search(question)) is not None and m.group(1) in _PEOPLE
+    return asked.counted if asked.kind == "count" and not people else None
+
+
+def _is_counted(word: str, counted: str | None) -> bool:
+    """Whether the question's `word` is a compound naming what a how-many question counts (`counted`).
+
+    A compound opening with it tells which of a sentence's counts is asked ("How many daily active
+    users": not the monthly ones beside them); the word alone is what the whole and its part both
+    count (45000家门店, 其中约4900家位于海外: the words narrowing it choose).
+    """
+    return counted is not None and word.startswith(f"{counted} ")
 
 
 # The post a who-question asks the holder of: what it asks, as what a how-much question measures is.

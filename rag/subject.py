@@ -120,6 +120,15 @@ def naming(question: str, hits: Sequence[Hit]) -> list[Hit]:
     return [hit for hit in hits if names_one(hit)] if named else []
 
 
+def headlined(question: str, hits: Sequence[Hit]) -> list[Hit]:
+    """The `hits` whose article's title names what `question` names; none when it names nothing.
+
+    An article on Weibo's quarter that names 快手 as a rival is about 快手 but not headlined by it.
+    """
+    named = subject_names(question)
+    return [hit for hit in hits if any(mentions(name, said(hit.chunk.title, "")) for name in named)]
+
+
 def unnamed(question: str) -> str:
     """`question` with what it names (see `subject_names`) taken out: "Who founded  ?"."""
     named = sorted(subject_names(question), key=len, reverse=True)

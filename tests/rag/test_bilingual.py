@@ -176,6 +176,9 @@ def test_occurrences_find_a_term_its_translation_or_its_parts():
     assert occurrences("年费", "年度报告与收费标准") == []
     # Written out, each character a word's first (营收: 营业收入), before a translation's head (收入).
     assert occurrences("营收", "公司营业收入385亿元，品牌收入169亿元") == [2]
+    # An English phrase by its translation written a character apart (日活用户: 日活跃用户), before its
+    # last word's translation alone (用户, of the monthly users too).
+    assert occurrences("daily active users", "月活跃用户为5.83亿；日活跃用户为2.59亿") == [12]
 
 
 def test_british_and_american_spellings_match_each_other():

@@ -2,14 +2,16 @@
 
 import pytest
 
-from rag.periods import only_others, other_period, periods
+from rag.periods import of_period, only_others, other_period, periods
+from rag.types import Hit
+from tests.helpers import make_chunk
 
 
 @pytest.mark.parametrize(
     ("text", "named"),
     [
         ("快手三季度营收是多少？", {"q3"}),
-        ("快手8月20日晚公布第二季度业绩", {"q2"}),
+        ("快手8月20日晚公布第二季度业绩", {"q2", "m8"}),
         ("reported third-quarter revenue", {"q3"}),
         ("Kuaishou's Q1 2025 GMV", {"q1", "y2025"}),
         ("快手2023年营收是多少？", {"y2023"}),
@@ -17,6 +19,21 @@ from rag.periods import only_others, other_period, periods
         ("results for the second half", {"h2"}),
         # The first three quarters together are no quarter.
         ("蜜雪冰城前三季度营收187亿元", set()),
+        # A quarter named by the month it ends in is that calendar quarter, a fiscal one's too.
+        ("revenue for the quarter ended September 30", {"q3"}),
+        ("three months ended Dec. 31", {"q4"}),
+        ("in the April-June period", {"q2"}),
+        ("截至9月30日止三个月", {"q3", "m9"}),
+        ("公布截至6月30日的2026财年第一季度业绩", {"q1", "q2", "m6", "y2026"}),
+        ("six months ended June 30", set()),
+        # Months in Chinese, a day of one naming it too; months together are no month of their own.
+        ("小鹏汽车11月1日公布，10月共交付新车42013辆", {"m10", "m11"}),
+        ("1月至10月，小鹏汽车累计交付355209辆", {"m1-10"}),
+        ("前三个月累计交付", {"m1-3"}),
+        ("运营3个月后关停", set()),
+        # A decade is no year.
+        ("a spinoff that debuted in the 1980s", set()),
+        ("20世纪80年代初，1980年代", set()),
     ],
 )
 def test_quarters_and_half_years_are_named_in_either_language(text: str, named: set[str]):
@@ -40,3 +57,22 @@ def test_only_others_needs_a_period_of_the_kind_asked_and_none_asked():
     assert not only_others({"q1"}, {"q1", "q3"})
     assert not only_others({"q1"}, {"y2025"}), "a year is no other quarter"
     assert not only_others({"q1"}, set())
+
+
+def test_passages_of_other_periods_are_left_out_when_a_judged_one_names_the_period_asked():
+    june = Hit(
+        chunk=make_chunk("阿里巴巴公布截至6月30日的2026财年第一季度业绩。阿里云当季收入为334亿元。"),
+        score=2.0,
+    )
+    september = Hit(
+        chunk=make_chunk(
+            "Alibaba Cloud reported revenue of 39.8 billion yuan for the quarter ended September 30."
+        ),
+        score=1.0,
+    )
+    undated = Hit(chunk=make_chunk("阿里云的AI相关产品收入连续增长。"), score=0.5)
+    hits = [june, september, undated]
+    assert of_period("阿里云第三季度收入是多少？", hits, hits) == [september, undated]
+    # Judged only by the passages headlined by the subject: none of them names the third quarter.
+    assert of_period("阿里云第三季度收入是多少？", hits, [june]) == hits
+    assert of_period("阿里云第四季度收入是多少？", hits, hits) == hits

@@ -13,6 +13,11 @@ def _short(question: str, text: str) -> str | None:
     return text[span.start : span.end] if span else None
 
 
+def test_what_a_how_many_question_counts_picks_its_figure_among_others_in_the_sentence():
+    text = "用户方面，截至9月底，微博月活跃用户为5.83亿，同比净增约300万；日活跃用户为2.59亿。"
+    assert _short("How many daily active users does Weibo have?", text) == "2.59亿"
+
+
 def test_how_many_question_is_answered_by_a_count_not_by_money():
     text = "The chain raised prices by 1 yuan across its stores. It now runs 40,000 stores in China."
     assert _short("How many stores does the chain run?", text) == "40,000 stores"

@@ -8,7 +8,16 @@ from ingest import ingest
 from rag import answer
 from rag.config import Settings
 from rag.store import get_store
-from rag.subject import names, naming, on_subject, subject_names, unnamed, unnamed_in, written_in_chinese
+from rag.subject import (
+    headlined,
+    names,
+    naming,
+    on_subject,
+    subject_names,
+    unnamed,
+    unnamed_in,
+    written_in_chinese,
+)
 from rag.types import Hit
 from tests.helpers import make_chunk
 
@@ -56,6 +65,17 @@ def test_passages_not_naming_the_subject_are_left_out_unless_none_names_it():
     assert on_subject("What is Pinduoduo's market share?", [mixue, kuaishou]) == [mixue, kuaishou]
     assert naming("What is Pinduoduo's market share?", [mixue, kuaishou]) == []
     assert naming("What is the market share?", [mixue, kuaishou]) == []
+
+
+def test_an_article_naming_the_subject_in_passing_is_not_headlined_by_it():
+    rival = Hit(
+        chunk=make_chunk("微博第三季度净营收为4.42亿美元。抖音和快手争夺广告预算。", title="微博三季度财报"),
+        score=1.0,
+    )
+    own = Hit(chunk=make_chunk("快手二季度营收350亿元。", title="快手二季度营收350亿元"), score=1.0)
+    assert on_subject("快手三季度营收是多少？", [rival, own]) == [rival, own]
+    assert headlined("快手三季度营收是多少？", [rival, own]) == [own]
+    assert headlined("三季度营收是多少？", [rival, own]) == []
 
 
 def test_a_question_without_what_it_names_keeps_the_rest():
