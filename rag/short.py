@@ -212,6 +212,9 @@ _DIMENSIONS = (
     (re.compile(r"人口|人数|多少人|\bpopulation\b|\bhow many people\b", re.I), re.compile("人$")),
 )
 _PHYSICAL_UNITS = frozenset(units for _, units in _PHYSICAL)
+# What makes a count before it no count of things: quarters (八个季度, a span of time; the figure is 八个),
+# 数 after 位 (三位数增长, "triple-digit", is no three people).
+_NO_COUNT_AFTER = re.compile(r"\s*+(?:季度|财季|quarters?\b)|(?<=位)数", re.I)
 _DURATION = re.compile(r"[天周月年]|星期|小时|分钟|\b(?:days?|weeks?|months?|years?|hours?|minutes?)\b", re.I)
 # Characters over which a question word's pull on a figure falls by a factor of e (see `answer_span`).
 ANCHOR_REACH = 30
@@ -832,10 +835,11 @@ def numberless(question: str, quotes: list[str]) -> bool:
     ):
         return True
     # A count without a unit counts too ("had 26,206 stores", "its first two stores", beside "drinks for
-    # 9.9 yuan").
+    # 9.9 yuan"), and so does a share ("at least 40% of the total electorate"); a span of time or a
+    # number of digits does not (八个季度, 三位数).
     counts = (_FIGURE, _COUNT, _NUMBER_WORD)
     found = [(q, m.span()) for q in quotes for pattern in counts for m in pattern.finditer(q)]
-    return asked.kind == "count" and bool(found) and all(_money(q, *span) for q, span in found)
+    return asked.kind == "count" and bool(found) and not any(_counts(q, [span]) for q, span in found)
 
 
 # Whose thing an English question asks the figure of ("Cotti's revenue"), and whose a sentence gives.
@@ -1128,8 +1132,12 @@ def _counted(thing: str, text: str) -> list[tuple[int, int]]:
 
 
 def _counts(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans that count things: no span of time (3个月), no sum of money (`_money`)."""
-    return [(s, e) for s, e in spans if not _DURATION.search(text, s, e) and not _money(text, s, e)]
+    """The spans that count things: no span of time (3个月, 八个季度), no sum of money, no digits (三位数)."""
+    return [
+        (s, e)
+        for s, e in spans
+        if not _DURATION.search(text, s, e) and not _NO_COUNT_AFTER.match(text, e) and not _money(text, s, e)
+    ]
 
 
 def _money(text: str, start: int, end: int) -> bool:

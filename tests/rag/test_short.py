@@ -18,6 +18,11 @@ def test_what_a_how_many_question_counts_picks_its_figure_among_others_in_the_se
     assert _short("How many daily active users does Weibo have?", text) == "2.59亿"
 
 
+def test_quarters_and_digits_after_a_number_make_it_no_count():
+    text = "阿里云当季收入同比增长26%，其中AI相关产品收入连续八个季度实现三位数增长。"
+    assert _short("阿里云有多少客户？", text) is None
+
+
 def test_how_many_question_is_answered_by_a_count_not_by_money():
     text = "The chain raised prices by 1 yuan across its stores. It now runs 40,000 stores in China."
     assert _short("How many stores does the chain run?", text) == "40,000 stores"
