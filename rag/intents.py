@@ -165,8 +165,9 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             r"多少|几|多大|多高|多长|多久|多重|多深|多远|多宽|比例|金额|"
             r"\bhow (?:much|many|big|large|fast|long|far|old|tall|high|deep|wide|heavy)\b|"
             r"\bwhat (?:percentage|share|proportion|fraction)\b|"
-            # "What was the annual fee …?", "What fee rate …?": a what-question about a quantity.
-            r"\bwhat (?:(?:is|was|are|were)\b[^?]{0,40}?|(?:[a-z-]++ ){1,2})\b"
+            # "What was the annual fee …?", "What fee rate …?", "What price did …?": a what-question about
+            # a quantity.
+            r"\bwhat (?:(?:is|was|are|were)\b[^?]{0,40}?|(?:[a-z-]++ ){0,2})\b"
             r"(?:fees?|prices?|costs?|revenues?|profits?|margins?|"
             r"rates?|gmv|sales|income|valuation|valued|amount|number|total|share|percentage|growth)\b",
             re.I,
@@ -174,7 +175,7 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
         re.compile(
             # A scale keeps the currency after it (400 billion RMB, 3亿元).
             # A sum after its currency's sign, with its scale (€200 million, £30m).
-            rf"(?:{CURRENCY_SIGNS})\s?+\d[\d,.]*+(?<![.,])(?:\s*+{SIGNED_SCALES}|\s*+(?:{SCALES})(?:{CURRENCIES})?+)?+|"
+            rf"(?:{CURRENCY_SIGNS})\s?+\d++(?:[.,]\d++)*+(?:\s*+{SIGNED_SCALES}|\s*+(?:{SCALES})(?:{CURRENCIES})?+)?+|"
             rf"(?<!\d)(?<!\d[,.])\d[\d,.]*+\s*+(?:(?:{SCALES})(?:\s*+{CURRENCY_OF}(?:{CURRENCIES}))?+|[%％]|"
             f"{CURRENCIES}|"
             r"个月|"

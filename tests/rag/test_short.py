@@ -18,6 +18,12 @@ def test_what_a_how_many_question_counts_picks_its_figure_among_others_in_the_se
     assert _short("How many daily active users does Weibo have?", text) == "2.59亿"
 
 
+def test_a_figure_ending_its_sentence_or_clause_is_a_figure():
+    text = "Shares closed at $32.45, 15.9% above the offering price of $28."
+    assert _short("What was Chagee's offering price?", text) == "$28"
+    assert _short("How many teahouses did Chagee have?", "Chagee's teahouses numbered 6,440.") == "6,440"
+
+
 def test_quarters_and_digits_after_a_number_make_it_no_count():
     text = "阿里云当季收入同比增长26%，其中AI相关产品收入连续八个季度实现三位数增长。"
     assert _short("阿里云有多少客户？", text) is None
