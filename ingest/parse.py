@@ -216,8 +216,8 @@ def _header_fields(line: str) -> dict[str, str] | None:
             name = " ".join(label["label"].lower().split())
             if name in _SOURCE_LABELS and value:
                 fields.setdefault("source", value)
-            elif name.startswith(_DATE_LABELS) and iso_date(value):
-                fields.setdefault("date", iso_date(value))
+            elif name.startswith(_DATE_LABELS) and (date := iso_date(value)):
+                fields.setdefault("date", date)
         return fields
     dated = _date_match(line)
     if not dated or not _TIME.fullmatch(line, dated.end()):
