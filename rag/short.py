@@ -214,7 +214,7 @@ _DIMENSIONS = (
 _PHYSICAL_UNITS = frozenset(units for _, units in _PHYSICAL)
 # What makes a count before it no count of things: quarters (八个季度, a span of time; the figure is 八个),
 # 数 after 位 (三位数增长, "triple-digit", is no three people).
-_NO_COUNT_AFTER = re.compile(r"\s*+(?:季度|财季|quarters?\b)|(?<=位)数", re.I)
+_NO_COUNT_AFTER = re.compile(r"\s?+(?:季度|财季|quarters?\b)|(?<=位)数", re.I)
 _DURATION = re.compile(r"[天周月年]|星期|小时|分钟|\b(?:days?|weeks?|months?|years?|hours?|minutes?)\b", re.I)
 # Characters over which a question word's pull on a figure falls by a factor of e (see `answer_span`).
 ANCHOR_REACH = 30
