@@ -36,7 +36,7 @@ from rag.refusal import REFUSAL, covers
 from rag.retrieve import gather
 from rag.short import Figure, anothers, answer_span, numberless, rate_for_sum
 from rag.store import KeywordIndex
-from rag.subject import headlined, latin_names, on_subject, said, unnamed_in, written_in_chinese
+from rag.subject import latin_names, on_subject, period_judged, said, unnamed_in, written_in_chinese
 from rag.text import bigrams, fold, language, sentence_spans, terms, unbroken
 from rag.types import Answer, Citation, Hit, Quote
 
@@ -168,7 +168,7 @@ def _extractive(turn: _Turn) -> Answer:
     about = on_subject(turn.query, turn.hits)
     quotes: list[Quote] = select_quotes(
         turn.query,
-        of_period(turn.query, about, headlined(turn.query, about) or about),
+        of_period(turn.query, about, period_judged(turn.query, about)),
         turn.weight,
         turn.settings.max_quote_chars,
         turn.resolved.prefer,

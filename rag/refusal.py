@@ -26,9 +26,9 @@ from rag.periods import other_period
 from rag.store import KeywordIndex
 from rag.subject import (
     BRAND_PREFIX,
-    headlined,
     naming,
     on_subject,
+    period_judged,
     subject_names,
     unnamed,
     written_in_chinese,
@@ -241,8 +241,7 @@ def covers(question: str, evidence: Evidence, keyword: KeywordIndex) -> bool:
         return False
     # A figure of another year or quarter is no answer; a game's quarters are told apart otherwise (第四节).
     if "number" in question_intents(question):
-        about = on_subject(question, evidence.hits[:JUDGED_PASSAGES])
-        about = headlined(question, about) or about
+        about = period_judged(question, on_subject(question, evidence.hits[:JUDGED_PASSAGES]))
         if other_period(question, (f"{h.chunk.title}\n{h.chunk.text}" for h in about)):
             return False
     if _elsewhere(question, evidence.hits[:JUDGED_PASSAGES]):

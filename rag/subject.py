@@ -109,15 +109,14 @@ def on_subject(question: str, hits: Sequence[Hit]) -> list[Hit]:
     return naming(question, hits) or list(hits)
 
 
-def naming(question: str, hits: Sequence[Hit]) -> list[Hit]:
-    """The `hits` naming what `question` names (see `subject_names`); none when it names nothing."""
+def naming(question: str, hits: Sequence[Hit], read: Callable[[Hit], str] | None = None) -> list[Hit]:
+    """The `hits` naming what `question` names (see `subject_names`); none when it names nothing.
+
+    `read` gives the text a hit is judged by (default: its title and text, see `said`).
+    """
     named = subject_names(question)
-
-    def names_one(hit: Hit) -> bool:
-        text = _said_in(hit)
-        return any(mentions(name, text) for name in named)
-
-    return [hit for hit in hits if names_one(hit)] if named else []
+    read = read or _said_in
+    return [hit for hit in hits if any(mentions(name, read(hit)) for name in named)]
 
 
 def headlined(question: str, hits: Sequence[Hit]) -> list[Hit]:
@@ -125,8 +124,12 @@ def headlined(question: str, hits: Sequence[Hit]) -> list[Hit]:
 
     An article on Weibo's quarter that names 快手 as a rival is about 快手 but not headlined by it.
     """
-    named = subject_names(question)
-    return [hit for hit in hits if any(mentions(name, said(hit.chunk.title, "")) for name in named)]
+    return naming(question, hits, lambda hit: said(hit.chunk.title, ""))
+
+
+def period_judged(question: str, hits: Sequence[Hit]) -> list[Hit]:
+    """The `hits` whose periods decide whether the question's is spoken of: those headlined, else all."""
+    return headlined(question, hits) or list(hits)
 
 
 def unnamed(question: str) -> str:
