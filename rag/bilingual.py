@@ -284,6 +284,10 @@ def _occurs(term: str, text: str) -> bool:
     return term in text
 
 
+# A Chinese compound this long or longer names what it is by its last character (发行价: 价).
+HEADED_WORD = 3
+
+
 def occurrences(term: str, text: str) -> list[int]:
     """Where `term` or one of its translations occurs in `text` (folded), in order.
 
@@ -291,7 +295,8 @@ def occurrences(term: str, text: str) -> list[int]:
     apart ("daily active users", 日活用户: 日活跃用户, not the 月活跃用户 before it), else by its last word
     (see `_head_senses`).
     A Chinese compound found nowhere as a whole is found by its dictionary parts (净利润率 by 净利润,
-    or by its translation "net profit"), or, short and without parts found, by its characters a few
+    or by its translation "net profit") and by its last character when no part ends with it (see
+    `_head_positions`), or, short and without parts found, by its characters a few
     apart (年费 in 年卡收费为168元: the figure a how-much question asks for stands there).
     """
     found = sorted(at for w in (*spellings(term), *senses(term)) for at in _positions(w, text))
@@ -305,10 +310,24 @@ def occurrences(term: str, text: str) -> list[int]:
     )
     if found or term.isascii():
         return found
-    found = sorted({at for part in compound_parts(term) for at in occurrences(part, text)})
+    parts = compound_parts(term)
+    found = sorted(
+        {at for part in parts for at in occurrences(part, text)} | set(_head_positions(term, parts, text))
+    )
     if found or len(term) > SPREAD_WORD:
         return found
     return [m.start() for m in _spread(term).finditer(text)]
+
+
+def _head_positions(term: str, parts: tuple[str, ...], text: str) -> list[int]:
+    """Where the last character of a Chinese compound, no part of its dictionary words, is said.
+
+    It names what the compound is (发行价, no dictionary's word, is a 价: "offering price of $28").
+    """
+    head = term[-1]
+    if len(term) < HEADED_WORD or any(part.endswith(head) for part in parts):
+        return []
+    return sorted(at for sense in senses(head) for at in _positions(sense, text))
 
 
 def _spread_senses(term: str, text: str) -> list[int]:

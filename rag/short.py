@@ -229,7 +229,8 @@ _BOUNDARY = re.compile(r"[,，;；。!?！？]|\.\s")
 _ASIDE = re.compile(
     r",\s*+(?:who|which|whose|where|including|includes?)\b[^,;.()]*+,|\([^()]*+\)|（[^（）]*+）", re.I
 )
-_BOUNDARY_OR_AND = re.compile(rf"{_BOUNDARY.pattern}|\band\b")
+_AND_WORD = re.compile(r"\band\b")
+_BOUNDARY_OR_AND = re.compile(rf"{_BOUNDARY.pattern}|{_AND_WORD.pattern}")
 # The preposition an English date closing its clause stands after ("in May 2023").
 _DATED_BY = re.compile(r"\b(?:in|on|since|by|until)$")
 
@@ -305,8 +306,7 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     earlier = bool(_ASKS_EARLIER.search(question))
     # A year the question states dates the value said next to it, the earlier one too ("What was Shein
     # valued at in 2022?": "down from $100 billion in 2022").
-    dates_asked = years(question)
-    dated = [s for s in merged if any(year in text[s[1] : s[1] + YEAR_AFTER] for year in dates_asked)]
+    dated = _dated(text, merged, years(question))
     spans = dated or [s for s in merged if (s in single and _follows(_FROM, text, s[0])) == earlier] or merged
     spans = _timely(question, text, spans)
     spans = [(start, _whole_end(text, end)) for start, end in spans]
@@ -341,6 +341,29 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
         ((weight(*span), span) for span in spans), key=lambda x: (x[0], x[1][0] - x[1][1])
     )
     return Figure(start, end, strongest) if strongest > 0 or stated else None
+
+
+def _dated(text: str, spans: list[tuple[int, int]], asked: list[str]) -> list[tuple[int, int]]:
+    """The `spans` a year of `asked` dates: said just after one, or after one earlier in its sentence.
+
+    A sentence's year dates what it goes on to tell, unless it names another year: "Net revenue rose 167%
+    to 12.4 billion yuan in 2024, and net income reached 2.5 billion yuan" dates both; "valued at $66
+    billion in its last round, down from $100 billion in 2022" only the second. The value a change
+    started from ("up from 2,880 billion") is another period's unless the year follows it.
+    """
+    if not asked:
+        return []
+
+    def dated(start: int, end: int) -> bool:
+        if any(year in text[end : end + YEAR_AFTER] for year in asked):
+            return True
+        if _follows(_FROM, text, start):
+            return False
+        sentence = _sentence_at(text, start)
+        named = set(years(text[slice(*sentence)]))
+        return bool(named) and named <= set(asked) and bool(years(text[sentence[0] : start]))
+
+    return [span for span in spans if dated(*span)]
 
 
 def _timely(question: str, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1240,10 +1263,11 @@ def _distance(text: str, start: int, end: int, at: int, date: bool = False) -> f
     """How far a question word at `at` stands from the figure or `date` `text[start:end]`, as characters.
 
     A figure usually follows what it measures ("net profit margin of 14.0%", "年卡收费为168元"): a word
-    after it counts double, and each clause boundary between them as `CLAUSE_CHARS` more characters.
-    A date opening its clause dates what follows it ("1970年，在…取得学士学位", "In 2015, …"), not what
-    came before (the degree before "，1975年在…取得硕士学位" is not 1975's), and one closing its clause
-    what precedes it (成立于1939年): after a date words count plain, the boundary right after it aside.
+    after it counts double, and each clause boundary between them as `CLAUSE_CHARS` more characters
+    (after it, an "and" too). A date opening its clause dates what follows it ("1970年，在…取得学士学位",
+    "In 2015, …"), not what came before (the degree before "，1975年在…取得硕士学位" is not 1975's), and one
+    closing its clause what precedes it (成立于1939年): after a date words count plain, the boundary right
+    after it aside.
     """
     before = at < start
     gap = text[at:start] if before else text[end:at]
@@ -1258,7 +1282,8 @@ def _distance(text: str, start: int, end: int, at: int, date: bool = False) -> f
     gap = _ASIDE.sub(",", gap)
     far = len(gap) + CLAUSE_CHARS * len(_BOUNDARY.findall(gap))
     if not date:
-        return far if before else 2 * far
+        # After it, "and" starts the next thing told ("opening at $31.00 and closing at $32.45").
+        return far if before else 2 * (far + CLAUSE_CHARS * len(_AND_WORD.findall(gap)))
     return math.inf if before and _follows(_OPENS, text, start) else far
 
 

@@ -534,6 +534,17 @@ def test_the_value_a_change_started_from_answers_a_question_about_the_earlier_on
     valued = "It was valued at about $66 billion in its last funding round, down from $100 billion in 2022."
     assert _short("What was Shein valued at in 2022?", valued) == "$100 billion"
     assert _short("What is Shein valued at?", valued) == "$66 billion"
+    # A sentence's year dates what it goes on to tell, unless the sentence names another year.
+    results = "Net revenue rose 167% to 12.4 billion yuan in 2024, and net income reached 2.5 billion yuan."
+    assert _short("霸王茶姬2024年净利润是多少？", results) == "2.5 billion yuan"
+    assert _short("What was the net revenue in 2024?", results) == "12.4 billion yuan"
+
+
+def test_a_word_after_a_figure_and_an_and_tells_of_the_next_figure():
+    debut = "Chagee's shares opened at $31.00 and closed at $32.45, above the offering price of $28."
+    assert _short("What price did Chagee shares close at?", debut) == "$32.45"
+    assert _short("霸王茶姬的发行价是多少？", debut) == "$28"
+    assert _short("What price did Chagee shares open at?", debut) == "$31.00"
 
 
 def test_a_what_kind_question_is_answered_by_the_kind_the_text_names():
