@@ -14,7 +14,15 @@ from typing import NamedTuple
 
 import numpy as np
 
-from rag.bilingual import coverage, romanized_words, spellings, translations, written_names
+from rag.bilingual import (
+    coverage,
+    hyphenated_words,
+    question_words,
+    romanized_words,
+    spellings,
+    translations,
+    written_names,
+)
 from rag.bootstrap import ensure_index
 from rag.closeness import SEARCHING
 from rag.config import Settings, get_settings
@@ -173,7 +181,10 @@ def gather(
     store = ensure_index(settings=settings)
     keyword = keyword or store.keyword_index()
     depth = min(settings.candidates, len(keyword))
-    words = with_translations(terms(question)) + written_names(question, keyword.knows)
+    # A hyphenated word's own translation ("value-added": 增值); the index holds its parts, not it.
+    words = with_translations(terms(question) + hyphenated_words(question)) + written_names(
+        question, keyword.knows
+    )
     lexical = keyword.search(words, depth, filters)
     vector = get_embedder(settings=settings).embed_query(question)
     means = language_means(keyword)
@@ -330,7 +341,7 @@ def translated_words(question: str) -> list[str]:
     """
     chinese = language(question) == "zh"
     words: list[str] = []
-    for term in dict.fromkeys(terms(question, search_mode=False)):
+    for term in question_words(question):
         found = sorted({word for phrase in translations(term) for word in phrase.split()})[:3]
         words += found or ([term] if term.isdigit() or term.isascii() == chinese else [])
     return list(dict.fromkeys(words))

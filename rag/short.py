@@ -316,6 +316,9 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     rarity = _figure_weights(question, weights, intents)
     spans = _measuring(question, intents, spans, places, folded)
 
+    # A word said all over the text points at nothing in particular: its pull is shared out.
+    said = {t: max(1, len(set(found))) for t, found in places.items()}
+
     def pull(start: int, end: int) -> float:
         # A question word inside the span does not point at it: "Kuaishou Official Store" restates
         # the question's 快手, it does not answer who runs it; but what a figure counts does, as
@@ -323,6 +326,7 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
         pointing = {t: [at for at in found if _points(folded, start, end, at)] for t, found in places.items()}
         return sum(
             rarity[t]
+            / math.sqrt(said[t])
             * max(math.exp(-_apart(folded, start, end, at, start in dates) / ANCHOR_REACH) for at in found)
             for t, found in pointing.items()
             if found

@@ -5,11 +5,13 @@ import pytest
 from rag.bilingual import (
     HEAD_SHARE,
     coverage,
+    hyphenated_words,
     known_names,
     matched_share,
     mentions,
     occurrences,
     presence,
+    question_words,
     romanized,
     romanized_positions,
     romanized_words,
@@ -92,6 +94,15 @@ def test_english_words_one_chinese_word_translates_together_are_one_term():
     assert presence("market share", "快手的市场份额") == 1.0
     assert presence("market share", "shares of pdd fell 6.5% in the e-commerce market") == 0.0
     assert list(weighted_terms("How big is the market?", lambda term: 1.0)) == ["big", "market"]
+
+
+def test_a_hyphenated_word_a_dictionary_translates_whole_is_one_term():
+    question = "How much did Weibo earn from value-added services, year-on-year?"
+    assert hyphenated_words(question) == ["value-added", "year-on-year"]
+    assert question_words(question) == ["much", "weibo", "earn", "value-added", "services", "year-on-year"]
+    assert presence("value-added", "增值服务营收为6300万美元") == 1.0
+    assert presence("value-added", "its value-added services grew") == 1.0
+    assert hyphenated_words("a three-tier brand") == []  # no dictionary has it whole: its words apart
 
 
 def test_a_place_the_dictionary_glosses_by_its_words_is_no_pinyin_name():

@@ -1,6 +1,14 @@
 from rag import retrieve
 from rag.config import Settings
-from rag.retrieve import COVERED, by_coverage, fuse_ranks, fuse_scores, language_standing, with_translations
+from rag.retrieve import (
+    COVERED,
+    by_coverage,
+    fuse_ranks,
+    fuse_scores,
+    language_standing,
+    translated_words,
+    with_translations,
+)
 
 
 def test_fuse_ranks_rewards_agreement():
@@ -117,6 +125,11 @@ def test_keyword_search_reaches_other_spellings_and_the_other_language():
     words = with_translations(["licence", "小红书"])
     assert words[:2] == ["licence", "小红书"]
     assert {"license", "xiaohongshu"} <= set(words)
+
+
+def test_a_hyphenated_word_is_translated_whole():
+    words = translated_words("How much did Weibo earn from value-added services?")
+    assert {"微博", "增值"} <= set(words) and "价值" not in words
 
 
 def test_a_small_two_language_archive_ranks_the_passage_holding_the_question_first(

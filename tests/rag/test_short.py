@@ -540,6 +540,15 @@ def test_the_value_a_change_started_from_answers_a_question_about_the_earlier_on
     assert _short("What was the net revenue in 2024?", results) == "12.4 billion yuan"
 
 
+def test_a_word_said_all_over_the_text_points_at_no_figure_in_particular():
+    text = (
+        "微博第三季度净营收为4.42亿美元；其中广告及营销营收为3.79亿美元，增值服务营收为6300万美元。"
+        "第三季度微博运营利润为1.37亿美元，运营利润率为31%。"
+    )
+    # 运营 is one of "services"' translations: said three times, it does not outweigh 增值.
+    assert _short("How much did Weibo earn from value-added services?", text) == "6300万美元"
+
+
 def test_a_word_after_a_figure_and_an_and_tells_of_the_next_figure():
     debut = "Chagee's shares opened at $31.00 and closed at $32.45, above the offering price of $28."
     assert _short("What price did Chagee shares close at?", debut) == "$32.45"
