@@ -115,8 +115,10 @@ def naming(question: str, hits: Sequence[Hit], read: Callable[[Hit], str] | None
     `read` gives the text a hit is judged by (default: its title and text, see `said`).
     """
     named = subject_names(question)
-    read = read or _said_in
-    return [hit for hit in hits if any(mentions(name, read(hit)) for name in named)]
+    if not named:
+        return []
+    texts = ((hit, (read or _said_in)(hit)) for hit in hits)
+    return [hit for hit, text in texts if any(mentions(name, text) for name in named)]
 
 
 def headlined(question: str, hits: Sequence[Hit]) -> list[Hit]:
