@@ -299,21 +299,24 @@ def occurrences(term: str, text: str) -> list[int]:
     `_head_positions`), or, short and without parts found, by its characters a few
     apart (年费 in 年卡收费为168元: the figure a how-much question asks for stands there).
     """
-    found = sorted(at for w in (*spellings(term), *senses(term)) for at in _positions(w, text))
+    return sorted(set(_places(term, text)))
+
+
+def _places(term: str, text: str) -> list[int]:
+    """`occurrences`, each of its ways of finding `term` giving its own places (some twice)."""
+    found = [at for w in (*spellings(term), *senses(term)) for at in _positions(w, text)]
     found = (
         found
         or romanized_positions(term, text)
         or _abbreviated(term, text)
         or _initialled(term, text)
         or _spread_senses(term, text)
-        or sorted(at for w in _head_senses(term) for at in _positions(w, text))
+        or [at for w in _head_senses(term) for at in _positions(w, text)]
     )
     if found or term.isascii():
         return found
     parts = compound_parts(term)
-    found = sorted(
-        {at for part in parts for at in occurrences(part, text)} | set(_head_positions(term, parts, text))
-    )
+    found = [at for part in parts for at in occurrences(part, text)] + _head_positions(term, parts, text)
     if found or len(term) > SPREAD_WORD:
         return found
     return [m.start() for m in _spread(term).finditer(text)]

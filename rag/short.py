@@ -317,7 +317,7 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     spans = _measuring(question, intents, spans, places, folded)
 
     # A word said all over the text points at nothing in particular: its pull is shared out.
-    said = {t: max(1, len(set(found))) for t, found in places.items()}
+    said = {t: max(1, len(found)) for t, found in places.items()}
 
     def pull(start: int, end: int) -> float:
         # A question word inside the span does not point at it: "Kuaishou Official Store" restates
