@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 import time
 from pathlib import Path
@@ -128,6 +129,16 @@ def _watch(folders: list[Path], settings: Settings, *, as_json: bool) -> int:
         )
 
     watch = FolderWatch(folders, settings=settings, on_sync=show)
+
+    def stop(signum: int, _frame: object) -> None:
+        # The first Ctrl-C (or a service manager's SIGTERM) lets the write in flight finish; a second
+        # one interrupts it (the index survives that too, see ingest.index).
+        signal.signal(signum, signal.default_int_handler if signum == signal.SIGINT else signal.SIG_DFL)
+        print("stopping after the current sync (Ctrl-C again to quit now)", file=sys.stderr, flush=True)
+        watch.stop()
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, stop)
     print(f"watching {', '.join(map(str, watch.folders))} (Ctrl-C stops)", file=sys.stderr, flush=True)
     try:
         watch.run()

@@ -83,7 +83,7 @@ class FolderWatch:
         self._thread.start()
 
     def stop(self) -> None:
-        """Stop watching (waits for a sync in progress to finish)."""
+        """Stop watching after the sync in progress, if any (waited for when the watch runs in a thread)."""
         self._stop.set()
         if self._thread is not None:
             self._thread.join()
@@ -110,7 +110,8 @@ class FolderWatch:
             pass
         for changes in batches:
             self._note(changes)
-            self._sync_settled()
+            if not self._stop.is_set():  # a stop asked for since the batch came starts no new write
+                self._sync_settled()
 
     def _note(self, changes: set[tuple[object, str]]) -> None:
         with self._lock:

@@ -117,11 +117,13 @@ def test_a_missing_folder_is_refused(tmp_path: Path):
         FolderWatch([tmp_path / "nope"], settings=make_settings(tmp_path / "index"))
 
 
-def test_the_command_line_watch_prints_each_sync_and_stops_on_ctrl_c(tmp_path: Path):
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl_c", "sigterm"])
+def test_the_command_line_watch_prints_each_sync_and_stops_gracefully(tmp_path: Path, stop: signal.Signals):
     folder = article_folder(tmp_path / "watched", 1)
     env_file = {"RAG_DATA_DIR": str(tmp_path / "index"), "RAG_WATCH_SETTLE": "0.3", "PATH": "/usr/bin:/bin"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "ingest", "--watch", str(folder)],
+        # faulthandler: should it ever hang, SIGABRT below shows where.
+        [sys.executable, "-X", "faulthandler", "-m", "ingest", "--watch", str(folder)],
         cwd=PROJECT_DIR,
         env=env_file,
         stdout=subprocess.PIPE,
@@ -137,8 +139,14 @@ def test_the_command_line_watch_prints_each_sync_and_stops_on_ctrl_c(tmp_path: P
         (folder / "dropped.txt").unlink()
         assert "1 deleted" in lines.get(timeout=60)
     finally:
-        proc.send_signal(signal.SIGINT)
-        assert proc.wait(timeout=30) == 0, proc.stderr.read()
+        proc.send_signal(stop)
+        try:
+            code = proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.send_signal(signal.SIGABRT)
+            code = proc.wait(timeout=30)
+        stderr = proc.stderr.read()
+    assert code == 0 and "stopping after the current sync" in stderr, stderr
 
 
 def test_a_folder_below_a_hidden_one_is_watched_but_hidden_files_in_it_are_not(tmp_path: Path):
