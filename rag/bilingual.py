@@ -221,12 +221,45 @@ def _irregular(term: str) -> tuple[str, ...]:
     return tuple(sorted(f for f in forms if f.isalpha() and not f.startswith(root)))
 
 
+# A word this long at least is one another word may be derived from (grow: growth).
+KIN_ROOT = 4
+
+
+@lru_cache(maxsize=4096)
+def _kin(term: str) -> tuple[str, ...]:
+    """English words derived from `term` or it from them, which its forms do not cover.
+
+    One begins with the other's root and a dictionary translates both alike (grow and growth: 成长;
+    invest and investment: 投资; not ear and earth, steal and stealth), unless it is another verb's
+    form (found, find's past, of founded).
+    """
+    from rag.dictionary import chinese, words_beginning
+
+    root, senses = _root(term), chinese(term)
+    if len(root) < KIN_ROOT or not senses or not term.isalpha():
+        return ()
+    longer = [w for w in words_beginning(root) if w.isalpha()]
+    shorter = [term[:n] for n in range(KIN_ROOT, len(term))]
+    own = re.compile(rf"(?:{_forms(term, kin=False)})$")
+    return tuple(
+        w
+        for w in dict.fromkeys(longer + shorter)
+        if not own.match(w) and not _another_verbs_past(term, w) and senses & chinese(w)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _spellings(word: str) -> tuple[str, ...]:
+    """What any form of the English `word` or of its kin contains: their roots and irregular forms."""
+    return tuple(dict.fromkeys(s for w in (word, *_kin(word)) for s in (_root(w), *_irregular(w))))
+
+
 def _found_in(term: str, text: str) -> bool:
     """Whether any form of the English word (or every word of the phrase) `term` may be in `text`.
 
     A quick test before `_word`'s.
     """
-    return all(_root(w) in text or any(form in text for form in _irregular(w)) for w in term.split())
+    return all(any(s in text for s in _spellings(w)) for w in term.split())
 
 
 # A phrase's last word alone (a "rider" for a 骑手, a "horse rider"; the 收费 of "annual fee") counts for
@@ -245,8 +278,8 @@ def _word(term: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z0-9])(?:{gap.join(map(_forms, term.split()))})(?![a-z0-9])")
 
 
-def _forms(term: str) -> str:
-    """A pattern for every form of the English word `term`."""
+def _forms(term: str, *, kin: bool = True) -> str:
+    """A pattern for every form of the English word `term`, and with `kin`, of the words of its family."""
     root, stem = _root(term), _stem(term)
     if len(term) <= SHORT_WORD:
         # A plural at most: "us" (美国's US) is no "used", "ai" no "aid".
@@ -262,7 +295,8 @@ def _forms(term: str) -> str:
         forms = "(?:e|y|s|es|ed|d|ings?|ies|ied|ers?|(?:it|at)?ions?|at(?:e|es|ed|ing))"
         forms += "" if _another_verbs_past(term, root) else "?"
     irregular = "".join(f"|{re.escape(form)}" for form in _irregular(term))
-    return f"(?:{re.escape(root)}{forms}{irregular})"
+    family = "".join(f"|{_forms(word, kin=False)}" for word in _kin(term)) if kin else ""
+    return f"(?:{re.escape(root)}{forms}{irregular}{family})"
 
 
 def _another_verbs_past(term: str, root: str) -> bool:
@@ -471,12 +505,15 @@ def presence(
 def _head_senses(term: str) -> frozenset[str]:
     """What a phrase's last word alone says of it (counted at `HEAD_SHARE`).
 
-    A Chinese word's senses of several words by their last ("rider" of 骑手's "horse rider"); English words
-    together by their last one's translations that share a character with a translation of the whole (收费
-    of "fee" for "annual fee", 年费): "shares" of a stock, in English, are no "market share".
+    A Chinese word's senses of several words by their last, when a translation of it ends as the word
+    does ("rider" of 骑手's "horse rider", "profit" of 净利润's "net profit"; not the "rate" of 增速's
+    "growth rate", which is no speed); English words together by their last one's translations that
+    share a character with a translation of the whole (收费 of "fee" for "annual fee", 年费): "shares" of
+    a stock, in English, are no "market share".
     """
     if not term.isascii():
-        return frozenset(t.rsplit(" ", 1)[1] for t in senses(term) if " " in t)
+        heads = (t.rsplit(" ", 1)[1] for t in senses(term) if " " in t)
+        return frozenset(h for h in heads if any(t.endswith(term[-1]) for t in translations(h)))
     if " " not in term:
         return frozenset()
     whole = "".join(t for t in translations(term) if not t.isascii())
@@ -716,7 +753,7 @@ _DATE_UNIT = re.compile(r"(?<=[0-9])[年日号]")
 # nor a modal verb or a whether the stopwords leave (为什么需要 asks why, 是否 whether): a passage giving
 # the reason need not say "need" (keyword search still matches them: "must register").
 _ASKING = re.compile(
-    r"\bhow\s++(?:many|much|long|often|far|old)\b|(?<=哪些|什么)人|"
+    r"\bhow\s++(?:many|much|long|often|far|old|fast)\b|(?<=哪些|什么)人|"
     # What a thing costs, asked last ("How much does the YU7 cost?"): the price asked for, no word to find.
     r"\bcosts?(?=\s*+[?？]?\s*+$)|"
     r"\b(?:say|said|says|tell|told)\b|(?:说|表示)了?(?=什么)|怎么说|"

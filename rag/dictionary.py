@@ -318,6 +318,16 @@ def chinese(word: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=4096)
+def words_beginning(prefix: str) -> tuple[str, ...]:
+    """The English words of the glosses that begin with `prefix` (lower-case letters), `prefix` too."""
+    return tuple(
+        _tables().column(
+            "SELECT DISTINCT english FROM glosses WHERE english >= ? AND english < ?", prefix, prefix + "{"
+        )
+    )
+
+
 def _stems(word: str) -> list[str]:
     """`word`, then the stems its plain inflections may come from (interceptions → interception)."""
     out = [word]

@@ -17,7 +17,16 @@ from rag.closeness import QUOTING
 from rag.guard import asks_about, instruction_spans
 from rag.intents import ANSWER_TYPES, FRAMES, INTENTS, acted_on, asked_words, question_intents, stated_words
 from rag.periods import only_others, periods
-from rag.short import figures, measured_weights, objects, states, states_figure, wanted, whole_name
+from rag.short import (
+    figures,
+    measured_weights,
+    objects,
+    said_changed,
+    states,
+    states_figure,
+    wanted,
+    whole_name,
+)
 from rag.subject import subject_names
 from rag.text import CLAUSE_END, bigrams, fold, language, normalize, quotable_spans, simplified, unbroken
 from rag.types import Chunk, Hit, Quote
@@ -162,7 +171,11 @@ class _Scorer:
         if cue is INTENTS["who"][1] and self.acted_on:
             return bool(objects(self.acted_on, text))
         if cue is INTENTS["number"][1]:
-            return any(not states_figure(self.question, text[s:e]) for s, e in figures(self.wanted, text))
+            found = [
+                (s, e) for s, e in figures(self.wanted, text) if not states_figure(self.question, text[s:e])
+            ]
+            # A rate that changes is said as a change: a share ("makes up 20%") is only a weak cue of it.
+            return any(said_changed(text, *span) for span in found) if self.wanted.changing else bool(found)
         if cue is INTENTS["who"][1]:
             spans = [whole_name(text, *m.span()) for m in cue.finditer(text)]
         else:

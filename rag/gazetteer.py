@@ -27,6 +27,7 @@ NAMES = """
 淘宝
 天猫 tmall
 阿里巴巴 alibaba
+阿里 alibaba 阿里巴巴
 京东 jd jd.com
 腾讯 tencent
 微信 wechat

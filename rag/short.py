@@ -106,6 +106,13 @@ _CHANGED_BY = re.compile(
     re.I,
 )
 CHANGE_CHARS = 24
+# A change named after its figure ("a 10.9% year-on-year increase", "34% growth", 26%的增幅).
+_CHANGE_AFTER = re.compile(
+    r"\s*+(?:(?:year-on-year|yoy|annual|quarterly|sequential)\s++)?"
+    r"(?:increases?|rises?|growth|gains?|jumps?|surges?|declines?|drops?|falls?|decreases?)\b|"
+    r"的(?:同比|环比)?(?:增长|增幅|涨幅|跌幅|下降|下滑|降幅)",
+    re.I,
+)
 # A figure saying a multiple (3倍, 翻倍, "doubled"): a change, though not in percent.
 _WORD_MULTIPLE = re.compile(MULTIPLES, re.I)
 _MULTIPLE = re.compile(rf"[倍番]|{MULTIPLES}", re.I)
@@ -811,6 +818,11 @@ class Wanted(NamedTuple):
     level: bool = False
     sum: bool = False
 
+    @property
+    def changing(self) -> bool:
+        """Whether a rate that changes is asked ("how fast", 增速): a change in percent answers it."""
+        return self.kind == "rate" and not self.level
+
     def read_in(self, text: str) -> Wanted:
         """What is wanted of `text`: English counts in no measure words ("five princes" answers 几位王子)."""
         return self._replace(units=None, only=False) if self.measure_word and language(text) == "en" else self
@@ -911,13 +923,13 @@ def wanted(question: str) -> Wanted:
     # A sum of money is asked for by its last word (多少广告收入: advertising revenue, no count of ads).
     if counted and _MONEY_THING.search("".join(words[:2])):
         kind, counted = "money", None
+    level = kind == "rate" and not _CHANGE.search(question) and not _RATE_OF_CHANGE.search(question)
     if measure := _MEASURE.search(question):
         word = measure.group(1)
         # People are counted in 人, 名 or 位 alike.
         units = re.compile(f"[{_PEOPLE}]$" if word in _PEOPLE else f"{word}$")
-        return Wanted(kind, units, word != "个", counted, measure_word=True)
+        return Wanted(kind, units, word != "个", counted, measure_word=True, level=level)
     units = next((units for asks, units in _DIMENSIONS if asks.search(question)), None)
-    level = kind == "rate" and not _CHANGE.search(question) and not _RATE_OF_CHANGE.search(question)
     thing = measured(question) if kind == "amount" else None
     return Wanted(
         kind, units, units is not None, counted, level=level, sum=bool(thing and _SUM.search(thing))
@@ -1103,9 +1115,13 @@ def _in_kind(wanted: Wanted, text: str, spans: list[tuple[int, int]]) -> list[tu
     found = [(s, e) for s, e in spans if bool(_PERCENT.search(text, s, e)) == percent]
     # A multiple said in words is a change, no amount (GMV 翻倍 is not how much GMV there was).
     found = [(s, e) for s, e in found if wanted.kind == "change" or not _WORD_MULTIPLE.search(text, s, e)]
-    changed = [(s, e) for s, e in found if _CHANGED_BY.search(text, max(0, s - CHANGE_CHARS), s)]
+    changed = [(s, e) for s, e in found if said_changed(text, s, e)]
     if wanted.level:
         return [span for span in found if span not in changed]
+    if wanted.changing:
+        # A percentage said as a change first, not the share beside it ("up 34%", not "makes up more
+        # than 20%").
+        return changed or found
     if wanted.kind == "change":
         # A change is said after its verb (同比增长204.4%), or as a multiple ("more than doubled"); a share
         # beside it (占总营收的34.7%) is no change.
@@ -1113,6 +1129,16 @@ def _in_kind(wanted: Wanted, text: str, spans: list[tuple[int, int]]) -> list[tu
     if wanted.sum:
         return [(s, e) for s, e in found if _money(text, s, e)] or found
     return found
+
+
+def said_changed(text: str, start: int, end: int) -> bool:
+    """Whether the figure `text[start:end]` is said as a change, not a level.
+
+    By the words before it ("up 34%", 同比增长26%) or after it ("a 10.9% year-on-year increase").
+    """
+    return bool(
+        _CHANGED_BY.search(text, max(0, start - CHANGE_CHARS), start) or _CHANGE_AFTER.match(text, end)
+    )
 
 
 # Up to two words may stand between a number and what it counts ("18 new restaurants", "135 million

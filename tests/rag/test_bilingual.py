@@ -397,3 +397,29 @@ def test_each_spelling_of_a_name_names_it_fully():
 def test_a_name_of_english_words_is_mentioned_by_their_translations_run_together():
     assert mentions("tencent music", "腾讯音乐三季度付费用户突破1.25亿")
     assert not mentions("tencent music", "腾讯控股三季度营收"), "Tencent alone is another company"
+
+
+def test_an_english_word_finds_the_words_derived_from_it_that_a_dictionary_translates_alike():
+    assert presence("grow", "its fastest growth in three years") == 1.0
+    assert presence("growth", "revenue grew 34%") == 1.0
+    assert presence("invest", "a 6.27 billion yuan investment") == 1.0
+    # One word beginning another is no kin of it unless both mean one thing.
+    assert presence("ear", "the earth") == 0.0
+    assert presence("steal", "a stealth launch") == 0.0
+
+
+def test_a_chinese_words_sense_counts_by_its_last_word_only_where_that_translates_how_it_ends():
+    assert occurrences("骑手", "every rider") and occurrences("净利润", "the profit rose")
+    # 增速 is a "growth rate": a rate alone is no speed of growth.
+    assert not occurrences("增速", "grew at triple-digit rates")
+
+
+def test_how_fast_asks_for_a_rate_with_no_word_to_find():
+    assert list(weighted_terms("How fast did Alibaba Cloud revenue grow?", lambda term: 1.0)) == [
+        "alibaba",
+        "cloud",
+        "revenue",
+        "grow",
+    ]
+    # 阿里 is Alibaba's short name.
+    assert occurrences("阿里", "alibaba's cloud unit") == [0]

@@ -243,6 +243,19 @@ def test_a_why_question_leads_with_the_stated_reason():
             "PDD Holdings, the parent of Pinduoduo, reported its quarterly revenue on Tuesday.",
             "a",
         ),
+        # How fast a thing grew is said as a change ("up 34%", its "growth"), not a share beside it;
+        # a Chinese compound's sense is not found by a last word that is no part of it (增速: no "rates").
+        *(
+            (
+                question,
+                "Revenue from AI-related products grew at triple-digit rates and now makes up more than 20%"
+                " of customers' spending on the cloud.",
+                "Alibaba's Cloud Intelligence Group reported revenue of 39.8 billion yuan, up 34% from a year"
+                " earlier, its fastest growth in three years.",
+                "b",
+            )
+            for question in ("How fast did Alibaba Cloud revenue grow?", "阿里云收入增速是多少？")
+        ),
     ],
 )
 def test_the_quote_holding_what_is_asked_leads(question: str, first: str, second: str, leading: str):

@@ -56,6 +56,9 @@ def test_the_short_answer_is_the_figure_the_question_asks_for():
         return _short(question, text)
 
     assert figure("快手的净利润率是多少？") == "14.0%"
+    # A rate that changes is answered by a change, said before its figure or after it.
+    assert figure("How fast did GMV grow?") == "15.4%"
+    assert figure("快手一季度营收增速是多少？") == "10.9%"
     assert figure("快手一季度营收同比增长了多少？") == "10.9%"
     assert figure("快手一季度营收是多少？") == "32.61 billion yuan"
     assert figure("How many monthly active buyers does it have?") == "135 million"
@@ -912,3 +915,9 @@ def test_a_sum_keeps_the_country_its_currency_is_of():
 def test_a_figure_the_question_states_is_no_answer_to_it():
     text = "过去的记录是由约翰·埃尔维保持的，他在 38岁时带领野马队赢得第 33 届超级碗。"
     assert _short("约翰·埃尔维参加第 33 届超级碗时多大？", text) == "38岁"
+
+
+def test_a_share_asked_in_a_measure_word_is_a_level_not_a_change():
+    text = "Miniso's stake rose 5% in value. Miniso bought a 29.4% stake in Yonghui last September."
+    assert _short("名创优品持有永辉多少股份？", text) == "29.4%"
+    assert _short("How fast did the stake's value grow?", text) == "5%"
