@@ -36,7 +36,15 @@ from rag.refusal import REFUSAL, covers
 from rag.retrieve import gather
 from rag.short import Figure, anothers, answer_span, numberless, rate_for_sum
 from rag.store import KeywordIndex
-from rag.subject import latin_names, on_subject, period_judged, said, unnamed_in, written_in_chinese
+from rag.subject import (
+    latin_names,
+    on_subject,
+    period_judged,
+    said,
+    side_names,
+    unnamed_in,
+    written_in_chinese,
+)
 from rag.text import bigrams, fold, language, sentence_spans, terms, unbroken
 from rag.types import Answer, Citation, Hit, Quote
 
@@ -271,7 +279,12 @@ def _figure(turn: _Turn, quoted: list[Citation]) -> tuple[Figure | None, Citatio
     figure = _figure_in(turn, first, "")
     if figure and not rate_for_sum(turn.query, first.quote[figure.start : figure.end]):
         return figure, first
-    spans = [(found, c) for c in others if (found := _figure_in(turn, c, _read_after(first, c)))]
+    spans = [
+        (found, c)
+        for c in others
+        if _names_as_first(turn.query, first, c, lead := _read_after(first, c))
+        and (found := _figure_in(turn, c, lead))
+    ]
     # A rate answers a sum only where no quote of the article states one the question's words point at
     # as strongly (经营利润同比下降21% beside 经营利润为351亿元; not a commission cut to 1.5% beside GMV).
     sums = [
@@ -282,6 +295,18 @@ def _figure(turn: _Turn, quoted: list[Citation]) -> tuple[Figure | None, Citatio
     if sums or not figure:
         return max(sums or spans, key=lambda item: item[0].pull, default=(None, first))
     return figure, first
+
+
+def _names_as_first(question: str, first: Citation, later: Citation, lead: str) -> bool:
+    """Whether `later`, read after `lead`, names what the first quote names of the question's side names.
+
+    Weibo's total advertising revenue is no answer to how much of it came from Alibaba, which the first
+    quote names (see `side_names`).
+    """
+    named = said("", first.quote)
+    side = [n for n in side_names(question, first.title) if mentions(n, named)]
+    read = said("", lead + later.quote)
+    return all(mentions(name, read) for name in side)
 
 
 def _read_after(first: Citation, later: Citation) -> str:

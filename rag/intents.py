@@ -226,6 +226,24 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
         ),
         re.compile(r"将|可能|或|\bwill\b|\bcould\b|\bmay\b|\bmight\b", re.I),
     ),
+    # What a thing (money raised, a fund, a product) is for: 募集的资金将用于什么, "What will Chagee use the
+    # proceeds for?"; the answer is the deed it is for, after "to" ("use the proceeds to open stores
+    # abroad") or 用于.
+    "purpose": (
+        re.compile(
+            r"用(?:于|在|来|作|以)(?:做)?(?:什么|哪些|哪里|何处|何种)|用途|做什么用|"
+            r"\bwhat\b[^?]*\b(?:use[sd]?|using|spend|spent|spending)\b[^?]*\bfor\s*+\??\s*+$|"
+            r"\bhow (?:will|would|does|do|did)\b[^?]*\b(?:use|spend)\b",
+            re.I,
+        ),
+        re.compile(
+            r"(?:用于|用来|用以|用作|投向|投入)(?P<purpose>.)|"
+            r"\b(?:us(?:e|es|ed|ing)|spend(?:s|ing)?|spent|invest(?:s|ed|ing)?)\b[^.;]{0,40}?"
+            r"\b(?P<purpose_to>to) (?=[a-z])|\bto (?:fund|finance|pay for|support)\b",
+            re.I,
+        ),
+        re.compile(r"将|计划|\bwill\b|\bwould\b|\bplans?\b|\bfor\b", re.I),
+    ),
     # What stands against a thing: its weaknesses, risks, challenges, what people complain of
     # ("快手自营模式的缺点": it "lacks a nationwide warehousing network"; 用户对小红卡有什么不满: its
     # functions are lacking, 功能欠缺).

@@ -108,7 +108,7 @@ _CHANGED_BY = re.compile(
 CHANGE_CHARS = 24
 # A change named after its figure ("a 10.9% year-on-year increase", "34% growth", 26%的增幅).
 _CHANGE_AFTER = re.compile(
-    r"\s*+(?:(?:year-on-year|yoy|annual|quarterly|sequential)\s++)?"
+    r"(?<!\s)\s*+(?:(?:year-on-year|yoy|annual|quarterly|sequential)\s++)?"
     r"(?:increases?|rises?|growth|gains?|jumps?|surges?|declines?|drops?|falls?|decreases?)\b|"
     r"的(?:同比|环比)?(?:增长|增幅|涨幅|跌幅|下降|下滑|降幅)",
     re.I,
@@ -488,7 +488,7 @@ def _clause_end(text: str, at: int, limit: int) -> int:
 # utilizes a factory-direct shipping model, reducing intermediaries, but lacks a nationwide warehousing
 # network"), without the conjunction that joins it on. What someone said or thinks is the clause after
 # the verb reporting it ("Zhai Fang envisions a balance between e-commerce and content").
-STATED = ("why", "risk", "next", "said")
+STATED = ("why", "risk", "next", "purpose", "said")
 _AFTER_REPORTING = re.compile(r"\s*+(?:that\b)?+[\s，,：:]*+", re.I)
 STATED_AFTER = 60
 STATED_VISIBLE = 80
@@ -509,7 +509,7 @@ def _stated(intents: list[str], text: str) -> list[tuple[int, int]]:
     sentence = _sentence_at(text, at)
     bounds = [m.end() for m in CLAUSE_END.finditer(text, *sentence)]
     start = max((b for b in bounds if b <= at), default=sentence[0])
-    leads = ("reason", "cause", "after", "purpose", "citing")
+    leads = ("reason", "cause", "after", "purpose", "purpose_to", "citing")
     lead = next((g for g in leads if g in first.re.groupindex and first.group(g)), None)
     if lead:
         start = at = first.start(lead)
@@ -1058,8 +1058,9 @@ def figures(wanted: Wanted, text: str) -> list[tuple[int, int]]:
     if wanted.kind == "count":
         found = _counts(text, found)
     # A sum or an amount may be levied as a rate ("the commission rate … cut from 2.5% to 1.5%", "an
-    # extra 50% of ad revenue") where none is said in money.
-    levied = [(s, e) for s, e in spans if _PERCENT.search(text, s, e)]
+    # extra 50% of ad revenue") where none is said in money; a change is no level of it (广告收入同比增长
+    # 超过30% says how fast, not how much).
+    levied = [(s, e) for s, e in spans if _PERCENT.search(text, s, e) and not said_changed(text, s, e)]
     if wanted.kind == "money":
         return [(s, e) for s, e in found if _money(text, s, e)] or levied
     if wanted.units is not None:

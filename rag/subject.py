@@ -129,6 +129,16 @@ def headlined(question: str, hits: Sequence[Hit]) -> list[Hit]:
     return naming(question, hits, lambda hit: said(hit.chunk.title, ""))
 
 
+def side_names(question: str, title: str) -> tuple[str, ...]:
+    """The names `question` names that `title` does not: not its article's subject, so said where meant.
+
+    Weibo's article says Weibo's figures without naming it each time; Alibaba's share of them only
+    where it names Alibaba.
+    """
+    headline = said(title, "")
+    return tuple(name for name in subject_names(question) if not mentions(name, headline))
+
+
 def period_judged(question: str, hits: Sequence[Hit]) -> list[Hit]:
     """The `hits` whose periods decide whether the question's is spoken of: those headlined, else all."""
     return headlined(question, hits) or list(hits)

@@ -1,7 +1,7 @@
 import pytest
 
 from rag import Answer, answer, stream_answer
-from rag.answer import _naming_latin
+from rag.answer import _names_as_first, _naming_latin
 from rag.config import Settings
 from rag.types import Citation
 from tests.environment import DATA_DIR
@@ -276,3 +276,13 @@ def test_the_short_answer_comes_from_the_articles_naming_what_the_question_names
     assert _naming_latin("Who is iFood's owner?", articles) == [[owner]]
     # When none names it, every article may answer.
     assert _naming_latin("Who controls Uber?", articles) == [[costs], [owner]]
+
+
+def test_another_quotes_figure_answers_only_where_it_names_what_the_first_quote_names_besides_the_subject():
+    title = "微博第三季度营收4.42亿美元"
+    first = _cited("weibo", title, "游戏行业广告收入同比增长超过30%，而来自阿里巴巴的广告收入则同比下降。")
+    total = _cited("weibo", title, "其中广告及营销营收为3.79亿美元。")
+    question = "How much advertising revenue did Weibo get from Alibaba?"
+    assert not _names_as_first(question, first, total, "")
+    # Weibo, the article's subject, goes unnamed in its sentences; a figure about it still answers.
+    assert _names_as_first("How much advertising revenue did Weibo make?", first, total, "")

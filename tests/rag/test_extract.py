@@ -256,6 +256,19 @@ def test_a_why_question_leads_with_the_stated_reason():
             )
             for question in ("How fast did Alibaba Cloud revenue grow?", "阿里云收入增速是多少？")
         ),
+        # What money raised is for is the deed it is used to do, not the sum.
+        *(
+            (
+                question,
+                "The company sold 14.7 million shares, raising about $411 million in its listing.",
+                "Chagee said it would use the proceeds to open stores abroad and build a research centre.",
+                "b",
+            )
+            for question in (
+                "霸王茶姬上市募集的资金将用于什么？",
+                "What will Chagee use the IPO proceeds for?",
+            )
+        ),
     ],
 )
 def test_the_quote_holding_what_is_asked_leads(question: str, first: str, second: str, leading: str):

@@ -21,6 +21,11 @@ def test_intents_are_recognised_in_both_languages():
     assert question_intents("小红卡是什么？") == question_intents("What is 小红卡?") == ["what"]
     assert "what" not in question_intents("小红卡的定位是什么？")
     assert "what" not in question_intents("What is Kuaishou's net profit margin?")
+    # What a thing is for: what money raised will be used for.
+    assert question_intents("霸王茶姬上市募集的资金将用于什么？") == ["purpose"]
+    assert question_intents("What will Chagee use the IPO proceeds for?") == ["purpose"]
+    assert question_intents("How will Chagee spend the money?") == ["purpose"]
+    assert "purpose" not in question_intents("What did Xiaohongshu apply for?")
 
 
 def test_a_question_asking_who_a_thing_acts_on_gives_its_verb():

@@ -921,3 +921,9 @@ def test_a_share_asked_in_a_measure_word_is_a_level_not_a_change():
     text = "Miniso's stake rose 5% in value. Miniso bought a 29.4% stake in Yonghui last September."
     assert _short("名创优品持有永辉多少股份？", text) == "29.4%"
     assert _short("How fast did the stake's value grow?", text) == "5%"
+
+
+def test_a_change_in_percent_is_no_sum_levied_as_a_rate():
+    text = "其中游戏行业广告收入同比增长超过30%，而来自阿里巴巴的广告收入则同比下降。"
+    assert _short("How much advertising revenue did Weibo get from Alibaba?", text) is None
+    assert _short("How much is the commission?", "The commission rate was cut to 1.5%.") == "1.5%"
