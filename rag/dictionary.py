@@ -36,7 +36,7 @@ GLOSS_WORDS = 3
 CHINESE_PER_WORD = 8
 CHARACTER_GLOSSES = 2
 # Raised when the tables are built differently from the same inputs (the cache key covers the rest).
-FORMAT = 10
+FORMAT = 11
 _PARENTHESES = re.compile(r"\([^()]*+\)")
 # A reading in brackets after a cross-reference (哀號|哀号[ai1 hao2]): pinyin, no English words.
 _READING = re.compile(r"\[[^\[\]]*+\]")
@@ -107,9 +107,12 @@ def _fingerprint() -> str:
 
 
 def _fill(write: Write) -> None:
-    """Read CC-CEDICT once into the tables."""
+    """Read CC-CEDICT once into the tables, and the margins it lacks (see `_margins`)."""
     characters: set[tuple[str, str]] = set()
+    profits: dict[str, list[list[str]]] = {}
+    words_seen: set[str] = set()
     for traditional, simplified, pinyin, glosses in _entries():
+        words_seen.add(simplified)
         if not all(map(is_cjk, simplified)):
             continue
         reading = _toneless(pinyin)
@@ -128,6 +131,28 @@ def _fill(write: Write) -> None:
         write("INSERT OR IGNORE INTO phrases VALUES (?, ?)", [(simplified, " ".join(ws)) for ws in found])
         words = [w for ws in found for w in ws]
         write("INSERT OR IGNORE INTO glosses VALUES (?, ?, ?)", [(simplified, w, frequency) for w in words])
+        if profit := [ws for ws in found if ws[-1] == "profit"]:
+            profits[simplified] = profit
+    for word, found in _margins(profits, words_seen).items():
+        write("INSERT OR IGNORE INTO phrases VALUES (?, ?)", [(word, " ".join(ws)) for ws in found])
+        frequency = word_frequency(word)
+        write(
+            "INSERT OR IGNORE INTO glosses VALUES (?, ?, ?)",
+            [(word, w, frequency) for ws in found for w in ws],
+        )
+
+
+def _margins(profits: dict[str, list[list[str]]], listed: set[str]) -> dict[str, list[list[str]]]:
+    """What a profit's rate is called, where CC-CEDICT lists the profit but not its rate.
+
+    A profit's rate is its margin: 毛利 is "gross profit", so 毛利率 is the "gross margin" (and "gross
+    profit margin"), as 利润率 is the "profit margin" CC-CEDICT has.
+    """
+    return {
+        f"{word}率": [ws[:-1] + ["margin"] for ws in found] + [ws + ["margin"] for ws in found]
+        for word, found in profits.items()
+        if f"{word}率" not in listed
+    }
 
 
 def _add_character(

@@ -201,9 +201,11 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
     ),
     "where": (
         re.compile(
-            r"哪里|哪儿|何处|何地|什么地方|在哪(?![部本首一年个位家种次])|哪[个些一]?(?:城市|国家?|地区|省份?|州|县|地方)|"
-            r"位于|分布|\bwhere\b|"
-            r"\bwhich (?:cit(?:y|ies)|countr(?:y|ies)|regions?|provinces?|states?|places?)\b",
+            r"哪里|哪儿|何处|何地|什么地方|在哪(?![部本首一年个位家种次])|位于|分布|\bwhere\b|"
+            # The kind of place asked for is `asked`: a list of places states it (哪些国家: 沙特阿拉伯、
+            # 卡塔尔…).
+            r"(?:哪[个些一]?|\bwhich )(?P<asked>城市|国家?|地区|省份?|州|县|地方|"
+            r"cit(?:y|ies)|countr(?:y|ies)|regions?|provinces?|states?|places?)(?![a-z])",
             re.I,
         ),
         # A place: a word ending like a place name, a list of three or more short names, "in Chengdu".
@@ -399,13 +401,14 @@ def asked_words(question: str, words: Iterable[str]) -> AskedWords:
     """The question's `words` that ask for a statement, with the cue giving one.
 
     A word the ask pattern matches alone (缺点, "weakness", 原因), or one its `asked` group marks in
-    the question (问题 of 有哪些问题, "problems" of "What problems did it have?"); and a word asking
-    for a share (比例, "proportion"), given by a percentage.
+    the question (问题 of 有哪些问题, "problems" of "What problems did it have?", the 国家 of 哪些国家,
+    which a list of places states); and a word asking for a share (比例, "proportion"), given by a
+    percentage.
     """
     folded = question.lower()
     found = [(_PERCENTAGE, frozenset(filter(_share_word, words)))]
     for name in question_intents(question):
-        if name in ANSWER_TYPES | FRAMES:
+        if name in (ANSWER_TYPES - {"where"}) | FRAMES:
             continue
         ask = INTENTS[name][0]
         marked = {m.group("asked") for m in ask.finditer(folded) if m.groupdict().get("asked")}

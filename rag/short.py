@@ -36,6 +36,7 @@ from rag.intents import (
     question_intents,
 )
 from rag.periods import only_others, periods, years
+from rag.subject import subject_names
 from rag.text import (
     CJK_RANGE,
     CLAUSE_END,
@@ -949,15 +950,51 @@ def measured_weights(question: str, weights: dict[str, float], intents: list[str
     }
 
 
+# The words before what a Chinese question measures that narrow it, at most (核心本地商业经营利润: 经营,
+# 商业).
+NARROWING_WORDS = 2
+
+
+def _narrowing_measured(question: str) -> tuple[str, ...]:
+    """The words right before what a Chinese how-much question measures that say which of it is asked.
+
+    美洲 of 泡泡玛特美洲收入是多少 (the Americas' revenue, not the year's), 广告 of 广告收入: they point at
+    its figure as much as the word measured. Not the subject (泡泡玛特, a name the question is about) nor
+    a period (一季度, 2024年: judged by `_timely`).
+    """
+    asks = _HOW_MUCH_ZH.search(question)
+    if not asks:
+        return ()
+    said = question[: asks.start()]
+    before = list(dropwhile(_CHANGE_WORD.fullmatch, reversed(terms(said, search_mode=False))))
+    if not before:
+        return ()
+    # Each word written right before the one after it (terms leaves out the 会让 of 计划会让营业利润).
+    said = said[: said.rfind(before[0])]
+    subject = set(subject_names(question))
+    found: list[str] = []
+    for word in before[1 : NARROWING_WORDS + 1]:
+        if not said.endswith(word) or len(word) < 2 or not all(map(is_cjk, word)):
+            break
+        if word in subject or periods(word) or word in STOPWORDS:
+            break
+        found.append(word)
+        said = said[: -len(word)]
+    return tuple(found)
+
+
 def _figure_weights(question: str, weights: dict[str, float], intents: list[str]) -> dict[str, float]:
     """`measured_weights`, with a compound naming what a how-many question counts weighed as measured.
 
     For choosing among a sentence's figures only: in choosing the sentence, the thing counted weighed
-    so ("How many points …") quotes another passage's "11 points" over the one saying 丢了308分.
+    so ("How many points …") quotes another passage's "11 points" over the one saying 丢了308分. So are
+    the words narrowing what is measured (`_narrowing_measured`): in choosing the sentence, one a
+    dictionary misses would weigh against every sentence alike (营业 of 营业利润, "operating profit").
     """
     counted = _counted_thing(question) if "number" in intents else None
+    narrowing = _narrowing_measured(question) if "number" in intents else ()
     return {
-        word: weight * (MEASURED_WEIGHT if _is_counted(word, counted) else 1.0)
+        word: weight * (MEASURED_WEIGHT if _is_counted(word, counted) or word in narrowing else 1.0)
         for word, weight in measured_weights(question, weights, intents).items()
     }
 
@@ -1125,8 +1162,13 @@ def _in_kind(wanted: Wanted, text: str, spans: list[tuple[int, int]]) -> list[tu
         return changed or found
     if wanted.kind == "change":
         # A change is said after its verb (同比增长204.4%), or as a multiple ("more than doubled"); a share
-        # beside it (占总营收的34.7%) is no change.
-        return sorted(changed + [(s, e) for s, e in spans if _MULTIPLE.search(text, s, e)]) or found
+        # beside it (占总营收的34.7%) is no change. A multiple in words only where no figure of its sentence
+        # says it ("more than tripled to 13.88 billion yuan, a 204.4% increase": 204.4%).
+        multiples = [(s, e) for s, e in spans if _MULTIPLE.search(text, s, e)]
+        numeric = changed + [(s, e) for s, e in multiples if not _WORD_MULTIPLE.search(text, s, e)]
+        said = {_sentence_at(text, s) for s, _ in numeric}
+        worded = [(s, e) for s, e in multiples if (s, e) not in numeric and _sentence_at(text, s) not in said]
+        return sorted(numeric + worded) or found
     if wanted.sum:
         return [(s, e) for s, e in found if _money(text, s, e)] or found
     return found

@@ -180,8 +180,9 @@ def test_a_word_is_judged_absent_only_where_its_script_makes_up_the_text():
 def test_occurrences_find_a_term_its_translation_or_its_parts():
     assert occurrences("close", "业务将关停，关停后") == [3, 6]
     assert occurrences("tesla", "小红卡") == []
-    # Its parts' glosses, each a phrase: "net profit" (净利润), "profit margin" (利润率).
-    assert occurrences("净利润率", "an adjusted net profit margin of 14.0%") == [12, 16]
+    # Its parts' glosses, each a phrase: "net profit" (净利润), "profit margin" (利润率); a profit's rate is
+    # found whole as its margin.
+    assert occurrences("净利润率", "an adjusted net profit margin of 14.0%") == [12]
     # A short word found nowhere whole: its characters in order, a few apart.
     assert occurrences("年费", "其年卡收费为168元") == [1]
     assert occurrences("年费", "年度报告与收费标准") == []

@@ -135,3 +135,10 @@ def test_a_syllables_characters_come_commonest_first():
     assert dictionary.characters("wang")[0] == "王"
     assert "传" in dictionary.characters("chuan")[:16]
     assert dictionary.characters("xyz") == ()
+
+
+def test_a_profits_rate_is_its_margin_where_cc_cedict_lists_the_profit_alone():
+    assert dictionary.english("毛利率") == {"gross margin", "gross profit margin"}
+    assert "毛利率" in dictionary.glossed("gross margin")
+    # A rate CC-CEDICT lists keeps its own gloss.
+    assert dictionary.english("利润率") == {"profit margin"}

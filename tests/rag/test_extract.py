@@ -343,6 +343,14 @@ def test_a_question_for_a_weakness_or_a_plan_is_answered_by_the_sentence_stating
     # A share asked for (比例) is stated by a percentage: "accounts for roughly 80%".
     asked = asked_words("广告占小红书收入的比例是多少？", ["广告", "占", "小红书", "收入", "比例"])
     assert stated_words(asked, "Advertising accounts for roughly 80% of the company's revenue.") == {"比例"}
+    # The kind of place a where-question asks for is stated by places.
+    for question, words, kind in (
+        ("Which countries has Keeta entered?", ["countries", "keeta", "entered"], "countries"),
+        ("Keeta进入了哪些国家？", ["keeta", "进入", "国家"], "国家"),
+    ):
+        asked = asked_words(question, words)
+        assert stated_words(asked, "Keeta已进入沙特阿拉伯、卡塔尔、科威特和阿联酋。") == {kind}
+        assert stated_words(asked, "Keeta的订单增长很快。") == set()
     assert stated_words(asked, "Advertising revenue reached 80 billion yuan.") == set()
 
 

@@ -927,3 +927,18 @@ def test_a_change_in_percent_is_no_sum_levied_as_a_rate():
     text = "其中游戏行业广告收入同比增长超过30%，而来自阿里巴巴的广告收入则同比下降。"
     assert _short("How much advertising revenue did Weibo get from Alibaba?", text) is None
     assert _short("How much is the commission?", "The commission rate was cut to 1.5%.") == "1.5%"
+
+
+def test_a_change_in_words_answers_only_where_no_figure_says_it():
+    text = "Revenue more than tripled to 13.88 billion yuan, a 204.4% increase from a year earlier."
+    assert _short("How much did revenue grow?", text) == "204.4%"
+    assert _short("How much did revenue grow?", "Revenue more than tripled last year.") == "tripled"
+
+
+def test_the_words_narrowing_what_is_measured_point_at_its_figure():
+    text = (
+        "Revenue from the Americas jumped more than tenfold to 2.26 billion yuan. The chief executive said "
+        "the company expects full-year revenue to exceed 30 billion yuan."
+    )
+    assert _short("泡泡玛特美洲收入是多少？", text) == "2.26 billion yuan"
+    assert _short("泡泡玛特全年收入是多少？", text) == "30 billion yuan"
