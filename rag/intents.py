@@ -412,7 +412,11 @@ def asked_words(question: str, words: Iterable[str]) -> AskedWords:
             continue
         ask = INTENTS[name][0]
         marked = {m.group("asked") for m in ask.finditer(folded) if m.groupdict().get("asked")}
-        found.append((INTENTS[name][1], frozenset(w for w in words if ask.search(w) or w in marked)))
+        # Of a where-question only the kind of place it marks: any place names no 位于 or 哪些地方.
+        alone = name != "where"
+        found.append(
+            (INTENTS[name][1], frozenset(w for w in words if alone and ask.search(w) or w in marked))
+        )
     return [(cue, words) for cue, words in found if words]
 
 

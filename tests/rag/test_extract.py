@@ -351,6 +351,8 @@ def test_a_question_for_a_weakness_or_a_plan_is_answered_by_the_sentence_stating
         asked = asked_words(question, words)
         assert stated_words(asked, "Keeta已进入沙特阿拉伯、卡塔尔、科威特和阿联酋。") == {kind}
         assert stated_words(asked, "Keeta的订单增长很快。") == set()
+    # Any place names no 哪些地方 (or 位于): only the kind of place a question marks is stated.
+    assert asked_words("东关街哪些地方被列为全国重点文物保护单位？", ["东关", "哪些地方", "文物保护"]) == []
     assert stated_words(asked, "Advertising revenue reached 80 billion yuan.") == set()
 
 
