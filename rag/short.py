@@ -962,11 +962,7 @@ def _narrowing_measured(question: str) -> tuple[str, ...]:
     its figure as much as the word measured. Not the subject (泡泡玛特, a name the question is about) nor
     a period (一季度, 2024年: judged by `_timely`).
     """
-    asks = _HOW_MUCH_ZH.search(question)
-    if not asks:
-        return ()
-    said = question[: asks.start()]
-    before = list(dropwhile(_CHANGE_WORD.fullmatch, reversed(terms(said, search_mode=False))))
+    said, before = _said_before_how_much(question)
     if not before:
         return ()
     # Each word written right before the one after it (terms leaves out the 会让 of 计划会让营业利润).
@@ -1050,12 +1046,20 @@ def measured(question: str) -> str | None:
         words = re.split(r"\s+", question[asks.end() :].strip(" ?？"))
         phrase = list(takewhile(lambda w: w.lower() not in _PHRASE_ENDS, words))
         return phrase[-1].lower() if phrase and not POSSESSIVE_END.search(phrase[-1]) else None
-    if asks := _HOW_MUCH_ZH.search(question):
-        before = list(
-            dropwhile(_CHANGE_WORD.fullmatch, reversed(terms(question[: asks.start()], search_mode=False)))
-        )
+    if _HOW_MUCH_ZH.search(question):
+        _, before = _said_before_how_much(question)
         return before[0] if before and (is_cjk(before[0][0]) or _measure_in_latin(before[0])) else None
     return None
+
+
+def _said_before_how_much(question: str) -> tuple[str, list[str]]:
+    """What a Chinese question says before its closing 多少, and its words from there back.
+
+    The change words just before 多少 (增长, 下降) are left out; both are empty without a closing 多少.
+    """
+    asks = _HOW_MUCH_ZH.search(question)
+    said = question[: asks.start()] if asks else ""
+    return said, list(dropwhile(_CHANGE_WORD.fullmatch, reversed(terms(said, search_mode=False))))
 
 
 def _measure_in_latin(word: str) -> bool:
@@ -1165,10 +1169,10 @@ def _in_kind(wanted: Wanted, text: str, spans: list[tuple[int, int]]) -> list[tu
         # beside it (占总营收的34.7%) is no change. A multiple in words only where no figure of its sentence
         # says it ("more than tripled to 13.88 billion yuan, a 204.4% increase": 204.4%).
         multiples = [(s, e) for s, e in spans if _MULTIPLE.search(text, s, e)]
-        numeric = changed + [(s, e) for s, e in multiples if not _WORD_MULTIPLE.search(text, s, e)]
+        worded = [(s, e) for s, e in multiples if _WORD_MULTIPLE.search(text, s, e)]
+        numeric = changed + [span for span in multiples if span not in worded]
         said = {_sentence_at(text, s) for s, _ in numeric}
-        worded = [(s, e) for s, e in multiples if (s, e) not in numeric and _sentence_at(text, s) not in said]
-        return sorted(numeric + worded) or found
+        return sorted(numeric + [(s, e) for s, e in worded if _sentence_at(text, s) not in said]) or found
     if wanted.sum:
         return [(s, e) for s, e in found if _money(text, s, e)] or found
     return found
