@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from rag import dictionary, lexicon
 from rag.closeness import Closeness, nearest
+from rag.intents import MEASURES
 from rag.lexicon import listed
 from rag.text import CJK_RANGE, STOPWORDS, bigrams, is_cjk, terms, unbroken, word_frequency
 
@@ -27,9 +28,10 @@ def translations(term: str) -> frozenset[str]:
 
     The names and platform words listed here, then CC-CEDICT (`rag.dictionary`); for English words
     together ("market share"), what a gloss of those words or each of them translates (市场份额); an
-    English verb's also as its past participle ("list": 挂牌, listed on the stock exchange).
+    English verb's also as its past participle ("list": 挂牌, listed on the stock exchange); an adverb's
+    also as its adjective's (mainly: 主要, where CC-CEDICT glosses 为主 alone "mainly").
     """
-    words = listed_spellings(term) | _MONTHS.get(term, frozenset())
+    words = listed_spellings(term) | _MONTHS.get(term, frozenset()) | _MONTH_NAMES.get(term, frozenset())
     if not term or term.isdigit():
         return words
     if " " in term:
@@ -37,7 +39,17 @@ def translations(term: str) -> frozenset[str]:
     if not term.isascii():
         return words | dictionary.english(term)
     participle = _participle(term)
-    return words | dictionary.chinese(term) | (dictionary.chinese(participle) if participle else frozenset())
+    found = dictionary.chinese(term) | (dictionary.chinese(participle) if participle else frozenset())
+    adjective = _ADVERB_END.sub(_adjective_end, term)
+    return words | found | (dictionary.chinese(adjective) if adjective != term else frozenset())
+
+
+# An adverb of an adjective (mainly: main, primarily: primary), which a dictionary may list alone.
+_ADVERB_END = re.compile(r"(?<=[a-z]{4})(i?)ly$")
+
+
+def _adjective_end(adverb: re.Match[str]) -> str:
+    return "y" if adverb.group(1) else ""
 
 
 @lru_cache(maxsize=4096)
@@ -74,6 +86,11 @@ _MONTHS = {
     )
     for name in names
 }
+# A Chinese month by its number (8月) is the English month's name ("August").
+_MONTH_NAMES = {
+    month: frozenset(n for n, months in _MONTHS.items() if month in months)
+    for month in {m for months in _MONTHS.values() for m in months}
+}
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +113,42 @@ def _name_spellings() -> dict[str, frozenset[str]]:
             table.setdefault(name, set()).add(form)
             table.setdefault(form, set()).add(name)
     return {word: frozenset(found) for word, found in table.items()}
+
+
+# A Chinese word right before a model's code (理想i8, 理想 L9), which may be a brand's short name.
+_BEFORE_MODEL = re.compile(rf"[{CJK_RANGE}]++(?=\s?+[A-Za-z]++\d)")
+# The longest short name `brands_whole` looks for.
+SHORT_NAME_CHARS = 4
+
+
+def brands_whole(question: str) -> str:
+    """`question` with a brand named by its short name before a model's code written whole (理想汽车i8).
+
+    The short name alone is no name the lexicon lists, often a common word (理想, "ideal"); before a
+    model's code it can only be the one company listed under a longer name that begins with it.
+    """
+
+    def whole(match: re.Match[str]) -> str:
+        run = match.group()
+        for size in range(min(SHORT_NAME_CHARS, len(run)), 1, -1):
+            if name := _short_names().get(run[-size:]):
+                return run[:-size] + name
+        return run
+
+    return _BEFORE_MODEL.sub(whole, question)
+
+
+@lru_cache(maxsize=1)
+def _short_names() -> dict[str, str]:
+    """The beginnings of the lexicon's Chinese names that begin one name only and are none themselves."""
+    names = [name for name in lexicon.names() if all(map(is_cjk, name))]
+    beginning: dict[str, set[str]] = {}
+    for name in names:
+        for end in range(2, len(name)):
+            beginning.setdefault(name[:end], set()).add(name)
+    return {
+        short: found.pop() for short, found in beginning.items() if len(found) == 1 and short not in names
+    }
 
 
 # British and American spellings of the same word (licence: license, colour: color, organise: organize).
@@ -292,7 +345,9 @@ def _forms(term: str, *, kin: bool = True) -> str:
         # compete: competing, competitor's -er, competition (no "competey").
         forms = "(?:e|es|ed|ings?|ers?|(?:it|at)?ions?)"
     else:
-        forms = "(?:e|y|s|es|ed|d|ings?|ies|ied|ers?|(?:it|at)?ions?|at(?:e|es|ed|ing))"
+        # A verb ending in -er has lost it with the agent nouns' (deliver: deliv, as player: play).
+        forms = "(?:e|y|s|es|ed|d|ings?|ies|ied|ers?|er(?:ed|ing|ies|y)|erred|erring|(?:it|at)?ions?|"
+        forms += "at(?:e|es|ed|ing))"
         forms += "" if _another_verbs_past(term, root) else "?"
     irregular = "".join(f"|{re.escape(form)}" for form in _irregular(term))
     family = "".join(f"|{_forms(word, kin=False)}" for word in _kin(term)) if kin else ""
@@ -760,6 +815,9 @@ _ASKING = re.compile(
     r"需要|必须|是否|能否|有没有|\bmust\b",
     re.I,
 )
+# The measure word of 多少 or 几, which asks too (多少座超充站; jieba's 辆车 of 多少辆车 is a word no text
+# writes): cut off from the noun after it by a mark, since a blank between Chinese words joins them.
+_ASKED_MEASURE = re.compile(rf"(?<=多少)(?:{MEASURES})|(?<=几)(?:{MEASURES})")
 # A Chinese word jieba's dictionary counts fewer times than this, and CC-CEDICT lacks, is a name.
 RARE_WORD = 20
 # Capitalised words in a row after the question's first: a person's name in pinyin ("Lei Jun").
@@ -788,7 +846,8 @@ def weighted_terms(question: str, idf: Callable[[str], float]) -> dict[str, floa
     Chinese name the tokenizer cut apart (蜜雪冰城, see `_unknown_runs`), and so are English words one
     Chinese word translates together ("market share": 市场份额, see `_compounds`).
     """
-    words = list(dict.fromkeys(terms(_ASKING.sub(" ", _DATE_UNIT.sub(" ", question)), search_mode=False)))
+    asked = _ASKING.sub(" ", _ASKED_MEASURE.sub("，", _DATE_UNIT.sub(" ", question)))
+    words = list(dict.fromkeys(terms(asked, search_mode=False)))
     weights = {w: idf(w) for w in words}
     for parts in _pinyin_runs(question):
         if set(parts) <= set(words):
@@ -797,11 +856,29 @@ def weighted_terms(question: str, idf: Callable[[str], float]) -> dict[str, floa
     for parts in _unknown_runs(question, words):
         words = _merged(words, parts)
         weights["".join(parts)] = max(weights[p] for p in parts)
+    words = _months_whole(question, words, weights)
     for parts, whole in _hyphenated(question, words) + _compounds(question, words):
         if set(parts) <= set(words):
             words = _merged(words, parts, whole)
             weights[whole] = max(weights[p] for p in parts)
     return {t: weights[t] for t in words}
+
+
+# A month by its number (8月, not the 8个月 of a span of time), which English writes by name ("August").
+_MONTH_NUMBER = re.compile(r"(?<![0-9])(1[0-2]|[1-9])月")
+
+
+def _months_whole(question: str, words: list[str], weights: dict[str, float]) -> list[str]:
+    """`words` with each month `question` writes by number one word (8, 月: 8月), weighed as its number.
+
+    The 月 stays a word of its own where the question says it otherwise too (月活跃用户).
+    """
+    months = [n for n in dict.fromkeys(_MONTH_NUMBER.findall(question)) if n in words]
+    if not months or "月" not in words:
+        return words
+    weights.update({f"{n}月": weights[n] for n in months})
+    whole = [f"{w}月" if w in months else w for w in words]
+    return whole if "月" in _MONTH_NUMBER.sub("", question) else [w for w in whole if w != "月"]
 
 
 # An English word of parts joined by hyphens ("value-added", "year-on-year").

@@ -23,7 +23,7 @@ NAMES = """
 抖音
 字节跳动 bytedance
 美团
-拼多多
+拼多多 pdd
 淘宝
 天猫 tmall
 阿里巴巴 alibaba

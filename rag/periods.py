@@ -36,6 +36,19 @@ _MONTHS_TOGETHER = re.compile(
     r"(?<!\d)(1[0-2]|[1-9])月?+\s*+[至到~\-–—]\s*+(1[0-2]|[1-9])月|前(1[0-2]|[1-9]|十一|[二三四五六七八九十])个月"
 )
 _MONTH = re.compile(r"(?<![\d.])(1[0-2]|[1-9])月")
+# A month in English: by its name ("in August", "on July 29"); "may" and "march", which are verbs too,
+# and the short names only with a day ("May 2", "Aug. 20") or after "in" ("in May").
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_ENGLISH_MONTH = re.compile(
+    r"\b(january|february|april|june|july|august|september|october|november|december)\b|"
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*+\.?+\s*+(?=\d{1,2}\b(?![.,]\d))|"
+    r"\bin\s++(may|march)\b"
+)
+# Months together in English ("April-June", "January to March"), which are no month of their own.
+_ENGLISH_MONTHS_TOGETHER = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*+\.?+\s*+(?:-|–|to|through)\s*+"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*+\b"
+)
 _NUMERALS = dict(zip("二三四五六七八九十", range(2, 11), strict=True)) | {"十一": 11}
 _HALF = re.compile(r"([上下])半年|\b(first|second) half\b|\bh([12])\b")
 _HALVES = {"上": "1", "下": "2"}
@@ -48,16 +61,24 @@ _YEAR = re.compile(
 def periods(text: str) -> set[str]:
     """The periods `text` names: years ("y2025"), quarters ("q3"), half-years ("h1"), months ("m10").
 
-    Years, quarters and half-years in either language; months in Chinese ("m1-10" for 1月至10月).
+    Years, quarters and half-years in either language; months too ("m1-10" for 1月至10月, "m8" for "in
+    August").
     """
     folded = fold(text)
     found = {_months(m) for m in _MONTHS_TOGETHER.finditer(folded)}
     found |= {"m" + m.group(1) for m in _MONTH.finditer(_MONTHS_TOGETHER.sub(" ", folded))}
+    alone = _ENGLISH_MONTHS_TOGETHER.sub(" ", folded)
+    found |= {f"m{_MONTH_NAMES.index(_month_name(m)) + 1}" for m in _ENGLISH_MONTH.finditer(alone)}
     found |= {"q" + _ORDINALS.get(n, n) for m in _QUARTER.finditer(folded) for n in m.groups() if n}
     found |= {"q" + _QUARTER_ENDS[n] for m in _QUARTER_END.finditer(folded) for n in m.groups() if n}
     halves = (n for m in _HALF.finditer(folded) for n in m.groups() if n)
     found |= {"h" + _ORDINALS.get(n, _HALVES.get(n, n)) for n in halves}
     return found | {"y" + year for year in years(folded)}
+
+
+def _month_name(found: re.Match[str]) -> str:
+    """The first three letters of the month an `_ENGLISH_MONTH` match names."""
+    return next(name for name in found.groups() if name)[:3]
 
 
 def _months(together: re.Match[str]) -> str:

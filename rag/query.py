@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rag.bilingual import brands_whole
 from rag.errors import BadRequest
 from rag.text import simplified
 from rag.types import Filters
@@ -74,8 +75,9 @@ def bounded_query(question: str, previous: str = "") -> str:
     """The text searched for `question` (after `previous`, for a follow-up), at most `MAX_QUERY_CHARS` long.
 
     The question's own words come first: `previous` only fills the room the question leaves. Written in
-    simplified Chinese, as every pattern that reads a question is (誰 asks who as 谁 does).
+    simplified Chinese, as every pattern that reads a question is (誰 asks who as 谁 does), with a brand
+    before a model's code named whole (`brands_whole`: 理想i8 is Li Auto's).
     """
     question = question[:MAX_QUERY_CHARS]
     room = MAX_QUERY_CHARS - len(question) - 1
-    return simplified(f"{previous[:room]} {question}" if previous and room > 0 else question)
+    return brands_whole(simplified(f"{previous[:room]} {question}" if previous and room > 0 else question))

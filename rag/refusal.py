@@ -78,9 +78,9 @@ _NAME = re.compile(
 def unknown_names(question: str, keyword: KeywordIndex) -> list[str]:
     """Names in the question that no indexed passage contains, in any spelling the lexicon knows.
 
-    A name is a company, platform or place from the lexicon, or a capitalised word that is not the
+    A name is a company, platform or place from the lexicon, a capitalised word that is not the
     question's first ("Tesla" in "How much did Tesla earn?"; "Mexico" in "When will Keeta enter
-    Mexico?", in neither spelling).
+    Mexico?", in neither spelling), or a model's code (l9 of "Li L9", 理想L9).
     """
 
     def absent(word: str, spellings: frozenset[str]) -> bool:
@@ -113,6 +113,9 @@ def unknown_names(question: str, keyword: KeywordIndex) -> list[str]:
             continue
         if named and all(absent(w, translations(w.lower())) for w in named):
             found.append(match.group(0))
+    # A model's code is written so in either language (理想L9, "the Li L9"): one the archive never writes
+    # is another model than those it has (the Li i8's price is no answer to the L9's).
+    found += [t for t in words if _MODEL_CODE.fullmatch(t) and absent(t, frozenset())]
     return [name for name in dict.fromkeys(found) if name.lower() not in UNWRITTEN]
 
 

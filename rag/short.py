@@ -882,6 +882,20 @@ def numberless(question: str, quotes: list[str]) -> bool:
     return asked.kind == "count" and bool(found) and not any(_counts(q, [span]) for q, span in found)
 
 
+def untimely(question: str, quotes: list[str]) -> bool:
+    """Whether `question` asks how much of a period and every quote giving such a figure names only others.
+
+    理想汽车7月交付了多少辆？ is not answered by "Li Auto delivered 28,529 vehicles in August" in an
+    article that names July for a launch; a quote naming no period may be of the one asked.
+    """
+    asked = periods(question)
+    if not asked or not _ASKS_NUMBER.search(question):
+        return False
+    kind = wanted(question)
+    giving = [quote for quote in quotes if figures(kind, quote)]
+    return bool(giving) and all(only_others(asked, periods(quote)) for quote in giving)
+
+
 # Whose thing an English question asks the figure of ("Cotti's revenue"), and whose a sentence gives.
 _OWNER_NAME = r"((?-i:[A-Z])[\w.&-]*+)['’]s"
 _OWNER = re.compile(rf"\b{_OWNER_NAME}\b")
@@ -1095,7 +1109,7 @@ def figures(wanted: Wanted, text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _FIGURE.finditer(text)]
     found = _in_kind(wanted, text, spans)
     if wanted.kind == "change" and not found:
-        found = [(s, e) for s, e in spans if not _DURATION.search(text, s, e)]
+        found = [(s, e) for s, e in spans if not _DURATION.search(text, s, e) and not _level_changed(text, s)]
     if wanted.kind == "count":
         found = _counts(text, found)
     # A sum or an amount may be levied as a rate ("the commission rate … cut from 2.5% to 1.5%", "an
@@ -1238,6 +1252,17 @@ def _counts(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         for s, e in spans
         if not _DURATION.search(text, s, e) and not _NO_COUNT_AFTER.match(text, e) and not _money(text, s, e)
     ]
+
+
+# What a figure is after, when it is the level a change went to or came from ("fell to 30.75 billion yuan
+# from 32.01 billion", 从32亿元降至30亿元), not the change.
+_LEVEL_BEFORE = re.compile(r"(?:\b(?:to|from)\s++|[至到从])$")
+LEVEL_REACH = 6
+
+
+def _level_changed(text: str, start: int) -> bool:
+    """Whether the figure at `start` of `text` is a level a change went to or came from."""
+    return _LEVEL_BEFORE.search(text, max(0, start - LEVEL_REACH), start) is not None
 
 
 def _money(text: str, start: int, end: int) -> bool:

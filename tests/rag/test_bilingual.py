@@ -4,6 +4,7 @@ import pytest
 
 from rag.bilingual import (
     HEAD_SHARE,
+    brands_whole,
     coverage,
     hyphenated_words,
     known_names,
@@ -26,6 +27,9 @@ from rag.closeness import SEARCHING, Closeness
 
 def test_translations_come_from_the_lexicon_then_cc_cedict():
     assert "关停" in translations("close")
+    # A month by its number is the English month's name, and back.
+    assert translations("8月") >= {"august", "aug"} and "9月" in translations("september")
+    assert presence("8月", "li auto delivered 28,529 vehicles in august") == 1.0
     assert any("payment" in t for t in translations("支付"))
     assert translations("2025") == frozenset()
     # A month is written with its number too (September: 9月, as in "9月新能源汽车销量").
@@ -82,7 +86,10 @@ def test_a_name_the_tokenizer_cuts_apart_is_one_word_at_its_rarer_parts_weight()
     weights = weighted_terms("锅圈食汇的净利润是多少？", lambda term: rarity.get(term, 1.0))
     assert weights == {"锅圈食汇": 3.0, "净利润": 2.5}
     # Known words stay apart, and so do unknown ones the question does not write side by side.
-    assert list(weighted_terms("多少人死于瘟疫？", lambda term: 1.0)) == ["人死于", "瘟疫"]
+    assert list(weighted_terms("很多人死于瘟疫？", lambda term: 1.0)) == ["很多", "人死于", "瘟疫"]
+    # The measure word of 多少 asks, as 多少 does: it is no word of a noun after it (辆车 of 多少辆车).
+    assert list(weighted_terms("多少人死于瘟疫？", lambda term: 1.0)) == ["死", "瘟疫"]
+    assert list(weighted_terms("理想汽车8月交付了多少辆车？", lambda term: 1.0)) == ["理想汽车", "8月", "交付", "车"]
     assert len(weighted_terms("锅圈和食汇的门店", lambda term: 1.0)) == 3
 
 
@@ -233,6 +240,10 @@ def test_an_english_word_matches_its_other_forms_but_not_a_longer_word():
     assert presence("category", "it is categorized under internet payment") == 1.0
     assert presence("category", "two categories") == 1.0
     assert presence("city", "he cited it") == 0.0
+    # A verb ending in -er keeps its forms (deliver: delivered, deliveries; 交付 against them).
+    assert presence("交付", "li auto delivered 28,529 vehicles") == 1.0
+    assert presence("deliver", "deliveries of the i8 began") == 1.0
+    assert presence("register", "500 million registered users") == 1.0
     assert presence("story", "it was stored") == 0.0
     assert presence("一类", "the license is categorized under internet payment") == 1.0
     # Irregular forms, either way (say: said, fell: fall, sell: sold, pay: paid).
@@ -424,3 +435,11 @@ def test_how_fast_asks_for_a_rate_with_no_word_to_find():
     ]
     # 阿里 is Alibaba's short name.
     assert occurrences("阿里", "alibaba's cloud unit") == [0]
+
+
+def test_a_brand_named_short_before_a_models_code_is_the_company_listed_under_its_whole_name():
+    # 理想 alone is "ideal"; before a model's code it is 理想汽车 (Li Auto), listed under its whole name.
+    assert brands_whole("理想i8的起售价是多少？") == "理想汽车i8的起售价是多少？"
+    assert brands_whole("理想 L9多少钱？") == "理想汽车 L9多少钱？"
+    assert brands_whole("理想的生活是什么？") == "理想的生活是什么？"
+    assert brands_whole("小米SU7多少钱？") == "小米SU7多少钱？"

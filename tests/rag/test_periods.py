@@ -19,24 +19,31 @@ from tests.helpers import make_chunk
         ("results for the second half", {"h2"}),
         # The first three quarters together are no quarter.
         ("蜜雪冰城前三季度营收187亿元", set()),
-        # A quarter named by the month it ends in is that calendar quarter, a fiscal one's too.
-        ("revenue for the quarter ended September 30", {"q3"}),
-        ("three months ended Dec. 31", {"q4"}),
+        # A quarter named by the month it ends in is that calendar quarter, a fiscal one's too; the day
+        # it ends on names its month, in either language.
+        ("revenue for the quarter ended September 30", {"q3", "m9"}),
+        ("three months ended Dec. 31", {"q4", "m12"}),
         ("in the April-June period", {"q2"}),
         ("截至9月30日止三个月", {"q3", "m9"}),
         ("公布截至6月30日的2026财年第一季度业绩", {"q1", "q2", "m6", "y2026"}),
-        ("six months ended June 30", set()),
+        ("six months ended June 30", {"m6"}),
         # Months in Chinese, a day of one naming it too; months together are no month of their own.
         ("小鹏汽车11月1日公布，10月共交付新车42013辆", {"m10", "m11"}),
         ("1月至10月，小鹏汽车累计交付355209辆", {"m1-10"}),
         ("前三个月累计交付", {"m1-3"}),
         ("运营3个月后关停", set()),
+        # Months in English by name; "may" and "march", verbs too, with a day or after "in".
+        ("Li Auto delivered 28,529 vehicles in August", {"m8"}),
+        ("launched on July 29; deliveries began Aug. 20", {"m7", "m8"}),
+        ("the exemption ended on May 2", {"m5"}),
+        ("sales in March rose", {"m3"}),
+        ("Prices may rise as it marches into new markets", set()),
         # A decade is no year.
         ("a spinoff that debuted in the 1980s", set()),
         ("20世纪80年代初，1980年代", set()),
     ],
 )
-def test_quarters_and_half_years_are_named_in_either_language(text: str, named: set[str]):
+def test_periods_are_named_in_either_language(text: str, named: set[str]):
     assert periods(text) == named
 
 

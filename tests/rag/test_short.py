@@ -1,6 +1,15 @@
 import pytest
 
-from rag.short import anothers, answer_span, dotted_names, measured, numberless, rate_for_sum, wanted
+from rag.short import (
+    anothers,
+    answer_span,
+    dotted_names,
+    measured,
+    numberless,
+    rate_for_sum,
+    untimely,
+    wanted,
+)
 
 
 def _idf(term: str) -> float:
@@ -582,6 +591,20 @@ def test_a_change_is_answered_by_a_percentage_or_else_by_the_amount_it_changed_b
     assert _short("快手电商GMV增长了多少？", "快手电商GMV同比增长15.4%，达到3323亿元。") == "15.4%"
     # A rate is a percentage only.
     assert _short("快手的净利润率是多少？", "快手的净利润为46亿元。") is None
+    # The level a change went to or came from is not how much it changed.
+    fell = "Net income fell to 30.75 billion yuan from 32.01 billion yuan a year earlier."
+    assert _short("How much did PDD's net income fall?", fell) is None
+    assert _short("How much did net income fall?", "Net income fell by 1.26 billion yuan.") == "1.26 billion yuan"
+
+
+def test_a_figure_of_another_month_is_no_answer():
+    august = "Li Auto delivered 28,529 vehicles in August, down 40.7% from a year earlier."
+    launch = "The company launched the Li i8 on July 29, with prices starting at 321,800 yuan."
+    assert untimely("理想汽车7月交付了多少辆？", [august, launch])
+    assert not untimely("理想汽车8月交付了多少辆？", [august, launch])
+    # A quote naming no period may be of the one asked; a question naming none is not judged.
+    assert not untimely("理想汽车7月交付了多少辆？", ["Li Auto delivered 28,529 vehicles."])
+    assert not untimely("理想汽车交付了多少辆？", [august])
 
 
 def test_a_why_question_is_not_answered_by_the_thing_it_names():
