@@ -34,7 +34,7 @@ from rag.periods import of_period
 from rag.query import check_k, check_question, make_filters
 from rag.refusal import REFUSAL, covers
 from rag.retrieve import gather
-from rag.short import Figure, anothers, answer_span, numberless, rate_for_sum, untimely
+from rag.short import Figure, anothers, answer_span, numberless, rate_for_sum, unmodelled, untimely
 from rag.store import KeywordIndex
 from rag.subject import (
     latin_names,
@@ -187,6 +187,7 @@ def _extractive(turn: _Turn) -> Answer:
         not citations
         or numberless(turn.query, [c.quote for c in citations])
         or untimely(turn.query, [c.quote for c in citations])
+        or unmodelled(turn.query, [c.quote for c in citations])
         or anothers(turn.query, [c.quote for c in citations])
         or unnamed_in(
             turn.query,

@@ -815,9 +815,10 @@ _ASKING = re.compile(
     r"需要|必须|是否|能否|有没有|\bmust\b",
     re.I,
 )
-# The measure word of 多少 or 几, which asks too (多少座超充站; jieba's 辆车 of 多少辆车 is a word no text
-# writes): cut off from the noun after it by a mark, since a blank between Chinese words joins them.
-_ASKED_MEASURE = re.compile(rf"(?<=多少)(?:{MEASURES})|(?<=几)(?:{MEASURES})")
+# 多少 or 几 and its measure word, which ask as one (多少座超充站, 哪几门; jieba's 辆车 of 多少辆车 is a word
+# no text writes): cut off from the noun after them by a mark, since a blank between Chinese words joins
+# them.
+_ASKED_MEASURE = re.compile(rf"(?:哪|多少|几)++(?:{MEASURES})")
 # A Chinese word jieba's dictionary counts fewer times than this, and CC-CEDICT lacks, is a name.
 RARE_WORD = 20
 # Capitalised words in a row after the question's first: a person's name in pinyin ("Lei Jun").

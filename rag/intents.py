@@ -116,9 +116,15 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             # starts at the cue's `reason` group.
             r"\b(?:investigat\w*+|inquir(?:y|ies)|probe[sd]?|lawsuits?|sued|fined|fines|penalt(?:y|ies)|"
             r"criticism|criticized|criticised|backlash|disputes?)\b[^.;]{0,80}?\b(?P<reason>over)\s|"
-            # What a figure fell or rose after ("net income fell 30% … after it cut prices on 22 models").
+            # What a figure fell or rose after or as ("net income fell 30% … after it cut prices on 22
+            # models", "fell 5.3% to 1.6 billion yuan as the company scaled back some features").
             r"\b(?:fell|dropped|declined|slumped|plunged|tumbled|rose|jumped|surged|soared|climbed)\b"
-            r"(?:[^.;]|\.(?=\d)){0,120}?\b(?P<after>after) (?=(?:it|they|the|its|their|a|an)\b)|"
+            r"(?:[^.;]|\.(?=\d)){0,120}?\b(?P<after>after|as) (?=(?:it|they|the|its|their|a|an)\b)|"
+            # What weighed on a figure, said after "as" ("a 4% drop in net income as a costly subsidy
+            # programme … weighed on its business"; "U.S." ends no sentence): the reason starts at the cue's
+            # `weighing` group.
+            r"\bas (?P<weighing>[a-z])(?=(?:[^.;,]|\.(?=\S|\s[a-z])){0,80}?\b"
+            r"(?:weigh(?:ed|s|ing)? on|hurt|hit|dragged (?:on|down)|ate into|eats into|squeezed|eroded)\b)|"
             r"(?<=, )as (?!(?:well|part|of|much|many|long|far|soon|such|if|though|expected|usual|"
             r"follows|a result|it (?:is|was))\b)|"
             r"(?<=, )following (?=(?:[a-z]+ ){0,2}"
@@ -208,9 +214,10 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             r"cit(?:y|ies)|countr(?:y|ies)|regions?|provinces?|states?|places?)(?![a-z])",
             re.I,
         ),
-        # A place: a word ending like a place name, a list of three or more short names, "in Chengdu".
+        # A place: a word ending like a place name (not 市场, a market, nor 市值 or 国际), a list of three or
+        # more short names, "in Chengdu".
         re.compile(
-            rf"[{CJK_RANGE}](?:省|市|县|区|州|国|镇|岛|洲|湾)|[{CJK_RANGE}]{{2,4}}+(?:、[{CJK_RANGE}]{{2,4}}+){{2,}}+|"
+            rf"[{CJK_RANGE}](?:省|市(?![场值])|县|区|州|国(?!际)|镇|岛|洲|湾)|[{CJK_RANGE}]{{2,4}}+(?:、[{CJK_RANGE}]{{2,4}}+){{2,}}+|"
             r"\b(?:in|at|across|near) (?-i:[A-Z][a-z])|"
             # Where a thing moves to ("move part of its supply chain from Guangzhou to Vietnam"): the
             # place is the answer, not the verb the question may say too ("enter Brazil").

@@ -30,10 +30,12 @@ _QUARTER_END = re.compile(
     r"截至(?:\d{4}年)?+(3|6|9|12)月3[01]日止?+的?+(?:\d{4}财年)?+(?:第[一二三四])?+(?:三个月|季度|财季)"
 )
 _QUARTER_ENDS = {"mar": "1", "jun": "2", "sep": "3", "dec": "4", "3": "1", "6": "2", "9": "3", "12": "4"}
-# A month in digits (10月, 10月份, a day of it: 11月1日) and months together (1月至10月, 1-10月, 前10个月),
-# which are no month of their own: "小鹏汽车10月交付了多少辆车？" is not answered by the 1月至10月 total.
+# A month in digits (10月, 10月份, a day of it: 11月1日) and months together (1月至10月, 1-10月, 前10个月,
+# "the first seven months"), which are no month of their own: "小鹏汽车10月交付了多少辆车？" is not
+# answered by the 1月至10月 total.
 _MONTHS_TOGETHER = re.compile(
-    r"(?<!\d)(1[0-2]|[1-9])月?+\s*+[至到~\-–—]\s*+(1[0-2]|[1-9])月|前(1[0-2]|[1-9]|十一|[二三四五六七八九十])个月"
+    r"(?<!\d)(1[0-2]|[1-9])月?+\s*+[至到~\-–—]\s*+(1[0-2]|[1-9])月|前(1[0-2]|[1-9]|十一|[二三四五六七八九十])个月|"
+    r"\bfirst (1[01]|[2-9]|two|three|four|five|six|seven|eight|nine|ten|eleven) months\b"
 )
 _MONTH = re.compile(r"(?<![\d.])(1[0-2]|[1-9])月")
 # A month in English: by its name ("in August", "on July 29"); "may" and "march", which are verbs too,
@@ -49,7 +51,17 @@ _ENGLISH_MONTHS_TOGETHER = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*+\.?+\s*+(?:-|–|to|through)\s*+"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*+\b"
 )
-_NUMERALS = dict(zip("二三四五六七八九十", range(2, 11), strict=True)) | {"十一": 11}
+_NUMERALS = (
+    dict(zip("二三四五六七八九十", range(2, 11), strict=True))
+    | {"十一": 11, "eleven": 11}
+    | dict(
+        zip(
+            ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+            range(2, 11),
+            strict=True,
+        )
+    )
+)
 _HALF = re.compile(r"([上下])半年|\b(first|second) half\b|\bh([12])\b")
 _HALVES = {"上": "1", "下": "2"}
 # A year, not an amount that looks like one (2000万元, 1,900 stores), nor a decade ("the 1980s", 1980年代).
@@ -82,8 +94,8 @@ def _month_name(found: re.Match[str]) -> str:
 
 
 def _months(together: re.Match[str]) -> str:
-    first, last, count = together.groups()
-    return f"m{first}-{last}" if first else f"m1-{_NUMERALS.get(count, count)}"
+    first, last, count, english = together.groups()
+    return f"m{first}-{last}" if first else f"m1-{_NUMERALS.get(count or english, count or english)}"
 
 
 def years(text: str) -> list[str]:

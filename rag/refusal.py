@@ -33,7 +33,7 @@ from rag.subject import (
     unnamed,
     written_in_chinese,
 )
-from rag.text import fold, language, segments, terms
+from rag.text import fold, language, model_codes, names_model, segments, terms
 from rag.types import Evidence, Hit
 
 # What the answer says when the archive does not cover the question.
@@ -64,9 +64,6 @@ BESIDES_NAMES = 0.1
 JUDGED_PASSAGES = 5
 # A model's name: letters and digits (SU7, 4090).
 _MODEL = re.compile(r"\d")
-# A model's code, as the tokenizer gives it: letters, then digits (i6, yu7, rt6, a380), not a quarter or a
-# half-year (q2, h1); not a decade or an ordinal (1980s, 20th).
-_MODEL_CODE = re.compile(r"(?<![a-z])(?![qh][1-4]$)[a-z]++\d[a-z0-9]*+")
 # The country this archive's news is about: its articles may never write it (小红书在中国有多少用户？).
 UNWRITTEN = frozenset({"中国", "china"})
 _NAME = re.compile(
@@ -98,9 +95,10 @@ def unknown_names(question: str, keyword: KeywordIndex) -> list[str]:
     for match in _NAME.finditer(question.strip()):
         named = terms(match.group(0))
         # A model's name (SU7 of "SU7 Ultra"), which Chinese text writes as English does, is written whole
-        # so too: a word of it the archive never writes makes it another model. Not other words Chinese
-        # text may write in Latin letters ("Amazon Basin", where it writes 亚马逊盆地 beside Amazonía).
-        missing = [w for w in named if absent(w, frozenset())]
+        # so too: a word of it the archive never writes makes it another model; its maker's name may be
+        # written in Chinese ("Xiaomi YU7": 小米YU7). Not other words Chinese text may write in Latin
+        # letters ("Amazon Basin", where it writes 亚马逊盆地 beside Amazonía).
+        missing = [w for w in named if absent(w, listed_spellings(w))]
         if 0 < len(missing) < len(named) and any(
             _MODEL.search(w) and written_in_chinese(w, keyword) for w in named if w not in missing
         ):
@@ -115,7 +113,7 @@ def unknown_names(question: str, keyword: KeywordIndex) -> list[str]:
             found.append(match.group(0))
     # A model's code is written so in either language (理想L9, "the Li L9"): one the archive never writes
     # is another model than those it has (the Li i8's price is no answer to the L9's).
-    found += [t for t in words if _MODEL_CODE.fullmatch(t) and absent(t, frozenset())]
+    found += [code for code in model_codes(question) if absent(code, frozenset())]
     return [name for name in dict.fromkeys(found) if name.lower() not in UNWRITTEN]
 
 
@@ -165,9 +163,9 @@ def _passed_over(question: str, hits: Sequence[Hit], keyword: KeywordIndex) -> b
     """
     if any(name in known_names() for name in subject_names(question)) and not naming(question, hits):
         return True
-    models = [t for t in terms(question, search_mode=False) if _MODEL_CODE.fullmatch(t) and keyword.knows(t)]
+    models = [code for code in model_codes(question) if keyword.knows(code)]
     said = [fold(f"{h.chunk.title}\n{h.chunk.text}") for h in hits]
-    return any(not any(re.search(rf"(?<![a-z0-9]){m}(?![a-z0-9])", text) for text in said) for m in models)
+    return any(not any(names_model(m, text) for text in said) for m in models)
 
 
 def _spells_name(word: str) -> bool:

@@ -47,6 +47,8 @@ from rag.text import (
     fold_mapped,
     is_cjk,
     language,
+    model_codes,
+    names_model,
     segments,
     sentence_spans,
     terms,
@@ -70,6 +72,8 @@ _ENGLISH_PLACE = r"(?:the )?+[A-Z][a-zà-öø-ÿ]++(?: [A-Z][a-zà-öø-ÿ]++)*+
 _ATTRIBUTIVE = r"(?:based|listed|owned|backed|headquartered|born|made|funded|run)\b"
 _PLACES = re.compile(
     rf"(?:分布[于在]|产于|[源生]于|位于|遍布|包括|在)({_PLACE_NAME}(?:、{_PLACE_NAME})++)|"
+    # Two places or more joined by 和 where the verb says they are places (主要分布在印度尼西亚和越南).
+    rf"(?:分布[于在]|位于|遍布)(?P<joined>{_PLACE_NAME}(?:[和及]{_PLACE_NAME})++)|"
     rf"(?:(?<=\b[iI]n )|(?<=\b[aA]t )){_ENGLISH_PLACE}(?:(?:, and |, | and ){_ENGLISH_PLACE})*+|"
     rf"{MOVED_TO}(?P<moved>{_ENGLISH_PLACE})|"
     # Where a firm is based, said before it ("the Singapore-based company").
@@ -510,7 +514,7 @@ def _stated(intents: list[str], text: str) -> list[tuple[int, int]]:
     sentence = _sentence_at(text, at)
     bounds = [m.end() for m in CLAUSE_END.finditer(text, *sentence)]
     start = max((b for b in bounds if b <= at), default=sentence[0])
-    leads = ("reason", "cause", "after", "purpose", "purpose_to", "citing")
+    leads = ("reason", "cause", "after", "weighing", "purpose", "purpose_to", "citing")
     lead = next((g for g in leads if g in first.re.groupindex and first.group(g)), None)
     if lead:
         start = at = first.start(lead)
@@ -889,11 +893,27 @@ def untimely(question: str, quotes: list[str]) -> bool:
     article that names July for a launch; a quote naming no period may be of the one asked.
     """
     asked = periods(question)
-    if not asked or not _ASKS_NUMBER.search(question):
-        return False
-    kind = wanted(question)
-    giving = [quote for quote in quotes if figures(kind, quote)]
+    giving = _giving(question, quotes) if asked else []
     return bool(giving) and all(only_others(asked, periods(quote)) for quote in giving)
+
+
+def unmodelled(question: str, quotes: list[str]) -> bool:
+    """Whether `question` asks how much of a model (G9, YU7) and no quote giving such a figure names it.
+
+    "What is the price of the XPeng G9?" is not answered by XPeng's average selling price, in an article
+    that names the G9 elsewhere.
+    """
+    models = model_codes(question)
+    giving = _giving(question, quotes) if models else []
+    return bool(giving) and not any(names_model(m, fold(quote)) for m in models for quote in giving)
+
+
+def _giving(question: str, quotes: list[str]) -> list[str]:
+    """The `quotes` giving a figure of the kind `question` asks for (none unless it asks for a figure)."""
+    if "number" not in question_intents(question):
+        return []
+    kind = wanted(question)
+    return [quote for quote in quotes if figures(kind, quote)]
 
 
 # Whose thing an English question asks the figure of ("Cotti's revenue"), and whose a sentence gives.
@@ -1119,7 +1139,8 @@ def figures(wanted: Wanted, text: str) -> list[tuple[int, int]]:
     if wanted.kind == "money":
         return [(s, e) for s, e in found if _money(text, s, e)] or levied
     if wanted.units is not None:
-        united = [(s, e) for s, e in found if wanted.units.search(text, s, e)]
+        units, measured_in_words = wanted.units, wanted.measure_word
+        united = [span for s, e in found if (span := _in_units(units, measured_in_words, text, s, e))]
         if united or wanted.only and found:
             return united
     if not found and wanted.kind == "amount":
@@ -1260,6 +1281,17 @@ _LEVEL_BEFORE = re.compile(r"(?:\b(?:to|from)\s++|[至到从])$")
 LEVEL_REACH = 6
 
 
+def _in_units(
+    units: re.Pattern[str], measure_word: bool, text: str, start: int, end: int
+) -> tuple[int, int] | None:
+    """The figure `text[start:end]` if in `units`, with the `measure_word` after its scale (30万辆)."""
+    if units.search(text, start, end):
+        return start, end
+    if measure_word and units.search(text, start, min(len(text), end + 1)):
+        return start, end + 1
+    return None
+
+
 def _level_changed(text: str, start: int) -> bool:
     """Whether the figure at `start` of `text` is a level a change went to or came from."""
     return _LEVEL_BEFORE.search(text, max(0, start - LEVEL_REACH), start) is not None
@@ -1281,10 +1313,11 @@ def _place_list(match: re.Match[str]) -> tuple[int, int]:
     """
     if match.group("moved"):
         return match.span("moved")
-    if not match.group(1):
+    listed = 1 if match.group(1) else "joined" if match.group("joined") else None
+    if listed is None:
         return match.span()
-    names = match.group(1).split("、")
-    return match.start(1), match.end(1) - len(names[-1]) + min(len(names[-1]), len(names[-2]))
+    names = re.split("[、和及]", match.group(listed))
+    return match.start(listed), match.end(listed) - len(names[-1]) + min(len(names[-1]), len(names[-2]))
 
 
 # What stands before a date opening its clause.

@@ -220,6 +220,21 @@ def segments(text: str) -> list[str]:
     return list(_jieba().cut(text))
 
 
+# A model's code, as the tokenizer gives it: letters, then digits (i6, yu7, rt6, a380), not a quarter or a
+# half-year (q2, h1); not a decade or an ordinal (1980s, 20th).
+_MODEL_CODE = re.compile(r"(?<![a-z])(?![qh][1-4]$)[a-z]++\d[a-z0-9]*+")
+
+
+def model_codes(text: str) -> list[str]:
+    """The models' codes `text` names, lower-case, once each (yu7 of 小米YU7, g9 of "the XPeng G9")."""
+    return [t for t in dict.fromkeys(terms(text, search_mode=False)) if _MODEL_CODE.fullmatch(t)]
+
+
+def names_model(code: str, text: str) -> bool:
+    """Whether the folded `text` names the model `code` (g9), not a longer one (g90)."""
+    return re.search(rf"(?<![a-z0-9]){re.escape(code)}(?![a-z0-9])", text) is not None
+
+
 def terms(text: str, *, search_mode: bool = True) -> list[str]:
     """Split `text` into BM25 terms: jieba words, lower-cased, no punctuation or stopwords.
 

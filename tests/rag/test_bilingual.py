@@ -89,7 +89,12 @@ def test_a_name_the_tokenizer_cuts_apart_is_one_word_at_its_rarer_parts_weight()
     assert list(weighted_terms("很多人死于瘟疫？", lambda term: 1.0)) == ["很多", "人死于", "瘟疫"]
     # The measure word of 多少 asks, as 多少 does: it is no word of a noun after it (辆车 of 多少辆车).
     assert list(weighted_terms("多少人死于瘟疫？", lambda term: 1.0)) == ["死", "瘟疫"]
-    assert list(weighted_terms("理想汽车8月交付了多少辆车？", lambda term: 1.0)) == ["理想汽车", "8月", "交付", "车"]
+    assert list(weighted_terms("理想汽车8月交付了多少辆车？", lambda term: 1.0)) == [
+        "理想汽车",
+        "8月",
+        "交付",
+        "车",
+    ]
     assert len(weighted_terms("锅圈和食汇的门店", lambda term: 1.0)) == 3
 
 

@@ -31,6 +31,7 @@ from tests.helpers import make_chunk
         ("小鹏汽车11月1日公布，10月共交付新车42013辆", {"m10", "m11"}),
         ("1月至10月，小鹏汽车累计交付355209辆", {"m1-10"}),
         ("前三个月累计交付", {"m1-3"}),
+        ("sold 806,000 vehicles in the first seven months of the year", {"m1-7"}),
         ("运营3个月后关停", set()),
         # Months in English by name; "may" and "march", verbs too, with a day or after "in".
         ("Li Auto delivered 28,529 vehicles in August", {"m8"}),

@@ -51,6 +51,8 @@ def test_a_model_the_archive_writes_in_latin_letters_is_known_only_whole(keyword
     # A Chinese article writes the drone M4 as English does; "M4 Pro" it never writes.
     assert unknown_names("How many deliveries did Meituan's M4 Pro drone make?", keyword) == ["M4 Pro"]
     assert unknown_names("How many deliveries did Meituan's M4 drone make?", keyword) == []
+    # Its maker's name the archive writes in Chinese only (Kwai: 快手) leaves the model known.
+    assert unknown_names("How many deliveries did the Kwai M4 make?", keyword) == []
     # A model's code the archive never writes, in either language, is another model.
     assert unknown_names("What is the price of Meituan's M9 drone?", keyword) == ["m9"]
     assert unknown_names("美团M9无人机多少钱？", keyword) == ["m9"]

@@ -7,6 +7,7 @@ from rag.short import (
     measured,
     numberless,
     rate_for_sum,
+    unmodelled,
     untimely,
     wanted,
 )
@@ -219,6 +220,10 @@ def test_the_short_answer_to_where_is_the_list_of_places():
     )
     # A list is places only after a word saying where, and keeps its first name whole.
     assert _short("龙胆分布在哪些地区？", "龙胆分布在俄罗斯、日本、朝鲜以及中国。") == "俄罗斯、日本、朝鲜"
+    # Places joined by 和 after a word saying where they are; a market (市场) is no place.
+    overseas = "其中海外门店约4,800家，主要分布在印度尼西亚和越南。"
+    assert _short("Where are Mixue's overseas stores?", overseas) == "印度尼西亚和越南"
+    assert _short("蜜雪冰城的海外门店在哪里？", "其余资金用于品牌建设和海外市场拓展。") is None
     assert (
         _short("宏都阿里山公司总部在哪里？", "宏都阿里山公司是一间以旅游、娱乐、旅馆和餐饮为主的公司。")
         is None
@@ -373,7 +378,7 @@ def test_a_statement_asked_for_leads_by_its_clause_when_the_sentence_says_it_lat
         "loss in three years, as a price war with Alibaba and JD.com in instant retail ate into margins."
     )
     assert _short("Why did Meituan make a loss?", loss) == (
-        "as a price war with Alibaba and JD.com in instant retail ate into margins"
+        "a price war with Alibaba and JD.com in instant retail ate into margins"
     )
     alike = (
         "Meituan reported a net loss of 16 billion yuan for the quarter, as well as lower margins at home."
@@ -594,7 +599,24 @@ def test_a_change_is_answered_by_a_percentage_or_else_by_the_amount_it_changed_b
     # The level a change went to or came from is not how much it changed.
     fell = "Net income fell to 30.75 billion yuan from 32.01 billion yuan a year earlier."
     assert _short("How much did PDD's net income fall?", fell) is None
-    assert _short("How much did net income fall?", "Net income fell by 1.26 billion yuan.") == "1.26 billion yuan"
+    assert (
+        _short("How much did net income fall?", "Net income fell by 1.26 billion yuan.")
+        == "1.26 billion yuan"
+    )
+
+
+def test_a_measure_word_after_a_numbers_scale_is_the_figures_unit():
+    assert _short("小米SU7累计交付了多少辆？", "截至今年6月，小米SU7累计交付已超过30万辆。") == "30万辆"
+
+
+def test_a_figure_of_a_model_is_given_by_a_quote_naming_it():
+    average = "小鹏今年前三季度的单车平均售价约为15.6万元，较去年同期下降约12%。"
+    launch = "小米集团发布首款SUV小米YU7，标准版售价25.35万元。"
+    assert unmodelled("What is the price of the XPeng G9?", [average])
+    assert not unmodelled("How much does the Xiaomi YU7 cost?", [launch])
+    # A question naming no model, or asking for no figure, is not judged.
+    assert not unmodelled("小鹏的单车平均售价是多少？", [average])
+    assert not unmodelled("Who designed the G9?", [average])
 
 
 def test_a_figure_of_another_month_is_no_answer():
@@ -877,6 +899,17 @@ def test_what_a_change_is_put_down_to_is_its_reason():
     )
     assert (
         _short("Why did profit decline?", blamed) == "weaker consumer sentiment and fiercer price competition"
+    )
+    # What weighed on it, after "as" with no comma before.
+    weighed = (
+        "PDD Holdings reported a 4% drop in second-quarter net income on Monday as a costly subsidy programme "
+        "for merchants at home and U.S. tariffs weighed on its business."
+    )
+    assert _short("Why did PDD's net income drop?", weighed).startswith("a costly subsidy programme")
+    # What a figure fell as, like what it fell after.
+    scaled = "Social entertainment revenue fell 5.3% to 1.6 billion yuan as the company scaled back live streaming."
+    assert _short("Why did social entertainment revenue fall?", scaled) == (
+        "as the company scaled back live streaming"
     )
 
 
