@@ -13,7 +13,7 @@ from collections.abc import Callable
 from itertools import dropwhile, takewhile
 from typing import NamedTuple
 
-from rag.bilingual import matched_share, named, occurrences, translations, weighted_terms, word_end
+from rag.bilingual import matched_share, named, occurrences, presence, translations, weighted_terms, word_end
 from rag.dictionary import is_name
 from rag.intents import (
     ANSWER_TYPES,
@@ -880,10 +880,61 @@ def numberless(question: str, quotes: list[str]) -> bool:
         return True
     # A count without a unit counts too ("had 26,206 stores", "its first two stores", beside "drinks for
     # 9.9 yuan"), and so does a share ("at least 40% of the total electorate"); a span of time or a
-    # number of digits does not (八个季度, 三位数).
+    # number of digits does not (八个季度, 三位数), nor a figure in another measure word or unit than
+    # the one asked for (多少架无人机: 2.5公斤 is what one carries).
     counts = (_FIGURE, _COUNT, _NUMBER_WORD)
     found = [(q, m.span()) for q in quotes for pattern in counts for m in pattern.finditer(q)]
-    return asked.kind == "count" and bool(found) and not any(_counts(q, [span]) for q, span in found)
+    said = bool(asked.counted) and any(presence(asked.counted or "", fold(q)) for q in quotes)
+    counting = [
+        (q, span) for q, span in found if _counts(q, [span]) and not _counts_other(asked, q, span, said)
+    ]
+    return asked.kind == "count" and bool(found) and not counting
+
+
+# What a figure counts in, said right after its number (2.5公斤, 15分钟, 30万辆, 45万单 of orders).
+_UNIT_AFTER = re.compile(
+    rf"(?:[\d.,]++(?:[十百千万亿]++)?+|[零一二两三四五六七八九十百千万亿]++)\s?+"
+    rf"({MEASURES}|{UNITS}|单|[天周月年]|星期|小时|分钟)"
+)
+
+
+_MEASURE_WORD = re.compile(MEASURES)
+# The characters after 个 read for the noun it counts.
+COUNTED_NOUN_CHARS = 4
+# What any count of people or of anything counts: "300 villagers" are people.
+_ANYONE = frozenset({"people", "persons", "人", "人们", "人数", "times", "things", "ones", "次"})
+# The thing an English count counts, after it and an adjective at most ("30,000 new merchants").
+_THING_AFTER = re.compile(r"\s++(?:[a-z-]++\s++)?([a-z]{3,}s)\b")
+
+
+def _counts_other(asked: Wanted, text: str, span: tuple[int, int], said: bool) -> bool:
+    """Whether the figure at `span` of `text` counts another thing than `asked` for.
+
+    A unit, not a measure word, where a question asks in a measure word (多少架无人机: 2.5公斤); with
+    个, which counts anything, another noun after it (两个区域); or in English, another thing named after
+    it where the quotes never name the thing asked (`said`): 抖音团购App有多少用户？ is not answered by
+    "30,000 merchants"; the count of what they name may be a figure no pattern sees ("11 points in
+    the final three minutes").
+    """
+    if language(text) == "en":
+        # An English thing counted is a plural noun ("riders"; not "joined" of "How many joined?").
+        counted = asked.counted or ""
+        specific = (
+            not said and counted.lower() not in _ANYONE and (not counted.isascii() or counted.endswith("s"))
+        )
+        thing = _THING_AFTER.match(text, _whole_end(text, span[1])) if specific and counted else None
+        return bool(thing) and not presence(counted, thing.group(1))
+    if not asked.only or asked.units is None or not asked.measure_word:
+        return False
+    unit = _UNIT_AFTER.match(text, span[0])
+    if not unit or asked.units.search(unit.group(1)):
+        return False
+    # Another measure word may count the same things (有几首歌: 5张单曲); a unit or 单 counts none.
+    if unit.group(1) != "个":
+        return not _MEASURE_WORD.fullmatch(unit.group(1))
+    # 个 counts anything: what it counts is the noun after it (两个区域 are no drones).
+    after = text[unit.end() : unit.end() + COUNTED_NOUN_CHARS]
+    return bool(asked.counted) and not presence(asked.counted or "", after)
 
 
 def untimely(question: str, quotes: list[str]) -> bool:

@@ -171,14 +171,16 @@ def test_a_figure_of_another_quarter_is_no_answer(archive: Settings, keyword):
         assert covers(question, evidence, keyword) is expected, question
 
 
-def test_a_passage_in_the_other_language_holding_all_of_a_question_answers_it_whatever_its_cosine(
+def test_a_passage_in_the_other_language_holding_most_of_a_question_answers_it_whatever_its_cosine(
     archive: Settings, keyword
 ):
     # Raw cosines put an English question low against any Chinese passage: on the drones article's
-    # cosine alone neither question passes; the one whose every word the article holds is answered.
+    # cosine alone no question passes; those whose words the article holds, most of them at least
+    # ("long" of the average delivery time is no word of 平均配送时间为15分钟), are answered.
     for question, answered in (
         ("When did Meituan's drone delivery launch in Hong Kong?", True),
-        ("How long is the average drone delivery time?", False),
+        ("How long is the average drone delivery time?", True),
+        ("What is the maximum flight distance of Meituan's drones?", False),
     ):
         found = gather(question, JUDGED_PASSAGES, Filters(), settings=archive, keyword=keyword)
         weak = Evidence([replace(h, dense=0.6) for h in found.hits], background=0.6)

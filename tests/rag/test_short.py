@@ -605,6 +605,26 @@ def test_a_change_is_answered_by_a_percentage_or_else_by_the_amount_it_changed_b
     )
 
 
+def test_a_count_of_another_thing_is_no_answer_to_how_many():
+    # Another measure word or unit than the one asked in (个 counts anything).
+    carried = ["美团表示，无人机单次可运送2.5公斤货物，平均配送时间为15分钟。"]
+    assert numberless("美团在香港有多少架无人机？", carried)
+    assert not numberless("美团在香港有多少架无人机？", ["美团在香港投放了30架无人机。"])
+    assert not numberless("美团在香港有多少架无人机？", ["美团在香港投放了30个无人机。"])
+    assert numberless("美团在香港有多少架无人机？", ["首批覆盖沙田和九龙塘两个区域。"])
+    # Another measure word may count the same things.
+    assert not numberless(
+        "娜塔莎有几首歌进入了英国单曲榜前十？", ["娜塔莎有5张单曲成功地打入英国单曲榜头10名。"]
+    )
+    # In English, another thing named after the figure, where the quotes never name the one asked.
+    joined = ["According to the company, more than 30,000 merchants joined during the first week."]
+    assert numberless("抖音团购App有多少用户？", joined)
+    assert not numberless("How many merchants joined Douyin's app?", joined)
+    assert not numberless("How many people died?", ["The storm killed 300 villagers."])
+    scored = ["The Broncos won 23–16 by scoring 11 points in the final three minutes of the game."]
+    assert not numberless("How many points did the Broncos score in the final three minutes?", scored)
+
+
 def test_a_measure_word_after_a_numbers_scale_is_the_figures_unit():
     assert _short("小米SU7累计交付了多少辆？", "截至今年6月，小米SU7累计交付已超过30万辆。") == "30万辆"
 
