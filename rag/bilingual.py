@@ -20,6 +20,7 @@ from rag import dictionary, lexicon
 from rag.closeness import Closeness, nearest
 from rag.intents import MEASURES
 from rag.lexicon import listed
+from rag.periods import MONTH
 from rag.text import CJK_RANGE, STOPWORDS, bigrams, is_cjk, terms, unbroken, word_frequency
 
 
@@ -865,21 +866,18 @@ def weighted_terms(question: str, idf: Callable[[str], float]) -> dict[str, floa
     return {t: weights[t] for t in words}
 
 
-# A month by its number (8月, not the 8个月 of a span of time), which English writes by name ("August").
-_MONTH_NUMBER = re.compile(r"(?<![0-9])(1[0-2]|[1-9])月")
-
-
 def _months_whole(question: str, words: list[str], weights: dict[str, float]) -> list[str]:
     """`words` with each month `question` writes by number one word (8, 月: 8月), weighed as its number.
 
-    The 月 stays a word of its own where the question says it otherwise too (月活跃用户).
+    Not the 8个月 of a span of time, which is no month; the 月 stays a word of its own where the
+    question says it otherwise too (月活跃用户).
     """
-    months = [n for n in dict.fromkeys(_MONTH_NUMBER.findall(question)) if n in words]
+    months = [n for n in dict.fromkeys(MONTH.findall(question)) if n in words]
     if not months or "月" not in words:
         return words
     weights.update({f"{n}月": weights[n] for n in months})
     whole = [f"{w}月" if w in months else w for w in words]
-    return whole if "月" in _MONTH_NUMBER.sub("", question) else [w for w in whole if w != "月"]
+    return whole if "月" in MONTH.sub("", question) else [w for w in whole if w != "月"]
 
 
 # An English word of parts joined by hyphens ("value-added", "year-on-year").

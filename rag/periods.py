@@ -37,7 +37,8 @@ _MONTHS_TOGETHER = re.compile(
     r"(?<!\d)(1[0-2]|[1-9])月?+\s*+[至到~\-–—]\s*+(1[0-2]|[1-9])月|前(1[0-2]|[1-9]|十一|[二三四五六七八九十])个月|"
     r"\bfirst (1[01]|[2-9]|two|three|four|five|six|seven|eight|nine|ten|eleven) months\b"
 )
-_MONTH = re.compile(r"(?<![\d.])(1[0-2]|[1-9])月")
+# A month by its number (8月), which English writes by name ("August").
+MONTH = re.compile(r"(?<![\d.])(1[0-2]|[1-9])月")
 # A month in English: by its name ("in August", "on July 29"); "may" and "march", which are verbs too,
 # and the short names only with a day ("May 2", "Aug. 20") or after "in" ("in May").
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -78,7 +79,7 @@ def periods(text: str) -> set[str]:
     """
     folded = fold(text)
     found = {_months(m) for m in _MONTHS_TOGETHER.finditer(folded)}
-    found |= {"m" + m.group(1) for m in _MONTH.finditer(_MONTHS_TOGETHER.sub(" ", folded))}
+    found |= {"m" + m.group(1) for m in MONTH.finditer(_MONTHS_TOGETHER.sub(" ", folded))}
     alone = _ENGLISH_MONTHS_TOGETHER.sub(" ", folded)
     found |= {f"m{_MONTH_NAMES.index(_month_name(m)) + 1}" for m in _ENGLISH_MONTH.finditer(alone)}
     found |= {"q" + _ORDINALS.get(n, n) for m in _QUARTER.finditer(folded) for n in m.groups() if n}
