@@ -117,7 +117,7 @@ def _name_spellings() -> dict[str, frozenset[str]]:
 
 
 # A Chinese word right before a model's code (理想i8, 理想 L9), which may be a brand's short name.
-_BEFORE_MODEL = re.compile(rf"[{CJK_RANGE}]++(?=\s?+[A-Za-z]++\d)")
+_BEFORE_MODEL = re.compile(rf"(?<![{CJK_RANGE}])[{CJK_RANGE}]++(?=\s?+[A-Za-z]++\d)")
 # The longest short name `brands_whole` looks for.
 SHORT_NAME_CHARS = 4
 

@@ -892,8 +892,9 @@ def numberless(question: str, quotes: list[str]) -> bool:
 
 
 # What a figure counts in, said right after its number (2.5公斤, 15分钟, 30万辆, 45万单 of orders).
+_NUMERALS = "零一二两三四五六七八九十百千万亿"
 _UNIT_AFTER = re.compile(
-    rf"(?:[\d.,]++(?:[十百千万亿]++)?+|[零一二两三四五六七八九十百千万亿]++)\s?+"
+    rf"(?<![\d.,{_NUMERALS}])(?:[\d.,]++(?:[十百千万亿]++)?+|[{_NUMERALS}]++)\s?+"
     rf"({MEASURES}|{UNITS}|单|[天周月年]|星期|小时|分钟)"
 )
 
@@ -904,7 +905,7 @@ COUNTED_NOUN_CHARS = 4
 # What any count of people or of anything counts: "300 villagers" are people.
 _ANYONE = frozenset({"people", "persons", "人", "人们", "人数", "times", "things", "ones", "次"})
 # The thing an English count counts, after it and an adjective at most ("30,000 new merchants").
-_THING_AFTER = re.compile(r"\s++(?:[a-z-]++\s++)?([a-z]{3,}s)\b")
+_THING_AFTER = re.compile(r"(?<!\s)\s++(?:[a-z-]++\s++)?([a-z]{3,}s)\b")
 
 
 def _counts_other(asked: Wanted, text: str, span: tuple[int, int], said: bool) -> bool:
