@@ -258,7 +258,13 @@ def _root(term: str) -> str:
     """What every form of the English word `term` begins with (categor for category, compet for compete)."""
     stem = _stem(term)
     derives = len(stem) >= DERIVED_ROOT and stem.endswith("e")
-    return stem[:-1] if _CONSONANT_Y.search(stem) or derives else stem
+    return stem[:-1] if _CONSONANT_Y.search(stem) or derives or _DOUBLED.search(stem) else stem
+
+
+# A final consonant doubled before an ending (controlled, stopped): the root is written with one, and
+# any root ending in one may double it before a vowel (control: controlling; install: installed).
+_DOUBLED = re.compile(rf"(?<=[a-z]{{{DERIVED_ROOT - 2}}})([b-df-hj-np-tvz])\1$")
+_DOUBLES = re.compile(r"(?<=[a-z]{2}[aeiou])[b-df-hj-np-tvz]$")
 
 
 @lru_cache(maxsize=4096)
@@ -352,7 +358,14 @@ def _forms(term: str, *, kin: bool = True) -> str:
         forms += "" if _another_verbs_past(term, root) else "?"
     irregular = "".join(f"|{re.escape(form)}" for form in _irregular(term))
     family = "".join(f"|{_forms(word, kin=False)}" for word in _kin(term)) if kin else ""
-    return f"(?:{re.escape(root)}{forms}{irregular}{family})"
+    doubled = (
+        f"{root[-1]}?"
+        if _DOUBLED.search(stem)
+        else f"(?:{root[-1]}(?=[ei]))?"
+        if _DOUBLES.search(root)
+        else ""
+    )
+    return f"(?:{re.escape(root)}{doubled}{forms}{irregular}{family})"
 
 
 def _another_verbs_past(term: str, root: str) -> bool:
