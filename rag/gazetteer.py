@@ -28,8 +28,10 @@ NAMES = """
 天猫 tmall
 阿里巴巴 alibaba
 阿里 alibaba 阿里巴巴
+阿里云 alibaba_cloud
 京东 jd jd.com
 腾讯 tencent
+腾讯音乐 tencent_music tme
 微信 wechat
 支付宝 alipay
 饿了么 ele.me

@@ -15,7 +15,7 @@ found nothing asked).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rag.bilingual import coverage, known_names, listed_spellings, presence, translations
 from rag.closeness import QUOTING
@@ -26,6 +26,7 @@ from rag.periods import other_period
 from rag.store import KeywordIndex
 from rag.subject import (
     BRAND_PREFIX,
+    latin_names,
     naming,
     on_subject,
     period_judged,
@@ -201,14 +202,31 @@ def _judged(question: str, evidence: Evidence, keyword: KeywordIndex) -> list[tu
 
 
 def besides_names(question: str, evidence: Evidence, keyword: KeywordIndex) -> float | None:
-    """How much of the question besides what it names (`rag.subject`) its best passages naming that hold.
+    """How much of the question besides what it names its best passages naming that hold.
+
+    What it names: its subject (`rag.subject`) and the Latin names no dictionary translates (Temu,
+    iFood): "Who founded Temu?" is not answered by the passage on Temu's investigation.
 
     None when it names nothing, no passage names it, or nothing else in it can be judged ("小红卡?").
     """
-    about = naming(question, evidence.hits[:JUDGED_PASSAGES])
+    named = subject_names(question) + untranslated_names(question, keyword.knows)
+    about = naming(question, evidence.hits[:JUDGED_PASSAGES], named=named)
     if not about:
         return None
-    return max((share for _, share in _covered(unnamed(question), about, keyword)), default=None)
+    return max((share for _, share in _covered(unnamed(question, named), about, keyword)), default=None)
+
+
+def untranslated_names(question: str, knows: Callable[[str], bool]) -> tuple[str, ...]:
+    """The names `question` writes in Latin letters that the archive `knows` and no dictionary translates.
+
+    Temu, iFood: a passage about one writes it so, in either language. Not a word in capitals (GMV,
+    ARPU): a term, not a name.
+    """
+    return tuple(
+        name.lower()
+        for name in latin_names(question, knows)
+        if not name.isupper() and not translations(name.lower()) and name.lower() not in known_names()
+    )
 
 
 def _held_across(question: str, judged: list[tuple[Hit, float]]) -> bool:

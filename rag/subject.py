@@ -98,10 +98,18 @@ def subject_names(question: str) -> tuple[str, ...]:
     when the refusal gate judged by it alone).
     """
     named = [t for t in terms(question, search_mode=False) if t in known_names()]
+    folded = f" {' '.join(terms(question, search_mode=False))} "
+    named += [name for name in known_names() if " " in name and f" {name} " in folded]
     named += [n for n in names(question, sure=True) if is_cjk(n[0]) and rare_word(n, sure=True)]
     if language(question) == "en":
         named += pinyin_names(question)
-    return tuple(dict.fromkeys(named))
+    # A name within a longer one is not what is named ("Alibaba" of "Alibaba Cloud", 阿里 of 阿里云).
+    return tuple(n for n in dict.fromkeys(named) if not any(n != m and n in _parts(m) for m in named))
+
+
+def _parts(name: str) -> str | list[str]:
+    """What a name within `name` is found in: its words, or its characters for a Chinese one."""
+    return name.split() if name.isascii() else name
 
 
 def on_subject(question: str, hits: Sequence[Hit]) -> list[Hit]:
@@ -109,12 +117,17 @@ def on_subject(question: str, hits: Sequence[Hit]) -> list[Hit]:
     return naming(question, hits) or list(hits)
 
 
-def naming(question: str, hits: Sequence[Hit], read: Callable[[Hit], str] | None = None) -> list[Hit]:
-    """The `hits` naming what `question` names (see `subject_names`); none when it names nothing.
+def naming(
+    question: str,
+    hits: Sequence[Hit],
+    read: Callable[[Hit], str] | None = None,
+    named: Sequence[str] | None = None,
+) -> list[Hit]:
+    """The `hits` naming what `question` names (`named`, default `subject_names`); none when it names nothing.
 
     `read` gives the text a hit is judged by (default: its title and text, see `said`).
     """
-    named = subject_names(question)
+    named = subject_names(question) if named is None else named
     if not named:
         return []
     texts = ((hit, (read or _said_in)(hit)) for hit in hits)
@@ -144,9 +157,9 @@ def period_judged(question: str, hits: Sequence[Hit]) -> list[Hit]:
     return headlined(question, hits) or list(hits)
 
 
-def unnamed(question: str) -> str:
-    """`question` with what it names (see `subject_names`) taken out: "Who founded  ?"."""
-    named = sorted(subject_names(question), key=len, reverse=True)
+def unnamed(question: str, named: Sequence[str] | None = None) -> str:
+    """`question` with what it names (`named`, default `subject_names`) taken out: "Who founded  ?"."""
+    named = sorted(subject_names(question) if named is None else named, key=len, reverse=True)
     if not named:
         return question
     pattern = "(?<![a-z])(?:" + "|".join(map(re.escape, named)) + ")(?![a-z])"
@@ -173,10 +186,12 @@ def unnamed_in(
     named = latin_names(question, knows)
     if not named:
         return False
-    if any(language(hit.chunk.text) != "en" for hit in hits) and not all(map(written_in_chinese, named)):
-        return False
-    texts = [_said_in(hit) for hit in hits]
-    return not any(mentions(fold(name), text) for name in named for text in texts)
+    in_chinese = [name for name in named if written_in_chinese(name)]
+    for hit in hits:
+        judged = named if language(hit.chunk.text) == "en" else in_chinese
+        if not judged or any(mentions(fold(name), _said_in(hit)) for name in judged):
+            return False
+    return True
 
 
 def latin_names(question: str, knows: Callable[[str], bool] | None = None) -> list[str]:

@@ -4,6 +4,7 @@ from dataclasses import replace
 
 import pytest
 
+from ingest import ingest
 from rag import retrieve
 from rag.config import Settings
 from rag.refusal import (
@@ -14,6 +15,7 @@ from rag.refusal import (
     confidence,
     covers,
     unknown_names,
+    untranslated_names,
 )
 from rag.retrieve import gather
 from rag.store import get_store
@@ -97,6 +99,31 @@ def test_only_passages_about_what_the_question_names_count_as_covering_it(archiv
     evidence = Evidence([founder, kuaishou], background=0.80)
     theirs = confidence("小红书的创始人是谁？", evidence, keyword)
     assert theirs - confidence("快手的创始人是谁？", evidence, keyword) > 0.5
+
+
+def test_a_latin_name_no_dictionary_translates_is_named_besides_the_subject():
+    knows = {"temu", "kuaishou", "gmv", "ceo", "europe"}.__contains__
+    assert untranslated_names("Who founded Temu?", knows) == ("temu",)
+    assert untranslated_names("Who is the CEO of Temu?", knows) == ("temu",)  # CEO: a term
+    assert untranslated_names("What is Kuaishou's GMV?", knows) == ()  # a listed name; a term
+    assert untranslated_names("What is Temu's market share in Europe?", knows) == ("temu",)  # 欧洲
+    assert untranslated_names("Who founded Tesla?", knows) == ()  # the archive has it nowhere
+
+
+def test_passages_naming_a_latin_name_must_hold_the_rest_of_the_question(settings: Settings, tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "pdd.md").write_text(
+        "# PDD's profit falls as Temu faces an EU inquiry\n\nTemu, the overseas shopping app of PDD, "
+        "faces a formal investigation by the European Commission. If found in breach, Temu could be "
+        "fined up to 6% of its global annual turnover.\n",
+        encoding="utf-8",
+    )
+    ingest([folder], settings=settings)
+    keyword = get_store(settings=settings).keyword_index()
+    for question, answered in (("Who founded Temu?", False), ("How much could Temu be fined?", True)):
+        evidence = gather(question, 5, Filters(), settings=settings, keyword=keyword)
+        assert (besides_names(question, evidence, keyword) >= BESIDES_NAMES) is answered, question
 
 
 @pytest.mark.parametrize(

@@ -54,6 +54,8 @@ def test_what_a_question_is_about_is_named_by_the_lexicon_or_in_no_dictionary():
     assert subject_names("快手的净利润率是多少？") == ("快手",)  # 净利润率: made of dictionary words
     # An English word no dictionary translates: a Chinese paragraph writes it its own way.
     assert subject_names("Who founded Temu?") == ()
+    # The lexicon's names of several English words, written as words apart (泡泡玛特: "Pop Mart").
+    assert subject_names("How much did Pop Mart spend on marketing?") == ("pop mart",)
 
 
 def test_passages_not_naming_the_subject_are_left_out_unless_none_names_it():
@@ -103,7 +105,7 @@ def hit(text: str, title: str = "Xiaohongshu bets on e-commerce") -> Hit:
 
 
 FOUNDER = hit("Xiaohongshu's founder, Zhai Fang, envisions a balance.")
-INDEXED = {"temu", "ifood", "xiaohongshu", "zhai", "fang"}.__contains__
+INDEXED = {"temu", "ifood", "xiaohongshu", "zhai", "fang", "europe"}.__contains__
 
 
 def test_an_english_question_is_not_answered_by_english_articles_naming_none_of_its_names():
@@ -139,6 +141,8 @@ def test_a_chinese_passage_is_judged_for_a_name_chinese_text_writes_as_english_d
     assert unnamed("How much did Temu's sales grow?", {"Temu"})
     assert not unnamed("How much did Temu's sales grow?", set())
     assert not unnamed("How much did Mixue's sales grow?", {"Temu"})
+    # Each passage by the names it can be judged for: a Chinese one by Temu, not by Europe (欧洲).
+    assert unnamed("What is Temu's market share in Europe?", {"Temu"})
     # An acronym is named by what it stands for (AI: 人工智能).
     spending = hit("字節跳動今年在人工智能方面的資本開支預計達1600億元人民幣。", "字節跳動上半年")
     assert not unnamed_in(
