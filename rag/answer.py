@@ -29,8 +29,10 @@ from rag.config import Settings, get_settings
 from rag.errors import LLMUnavailable
 from rag.extract import select_quotes
 from rag.followup import History, Resolved, resolve, rewritten
+from rag.intents import undated
 from rag.llm import refuses, stream_llm_answer
 from rag.periods import of_period
+from rag.qualifiers import measures_other
 from rag.query import check_k, check_question, make_filters
 from rag.refusal import REFUSAL, covers
 from rag.retrieve import gather
@@ -172,6 +174,11 @@ def _refusal(turn: _Turn) -> Answer:
     )
 
 
+# What quotes that cannot answer a question lack: a figure of the kind asked, of its period, its model,
+# its company, its measure (net, not operating profit), a time for a when-question.
+_UNANSWERED = (numberless, untimely, unmodelled, anothers, measures_other, undated)
+
+
 def _extractive(turn: _Turn) -> Answer:
     about = on_subject(turn.query, turn.hits)
     quotes: list[Quote] = select_quotes(
@@ -183,12 +190,10 @@ def _extractive(turn: _Turn) -> Answer:
     )
     citations = number_quotes(in_date_order(quotes))
     chunks = {c.chunk_id for c in citations}
+    quoted = [c.quote for c in citations]
     if (
         not citations
-        or numberless(turn.query, [c.quote for c in citations])
-        or untimely(turn.query, [c.quote for c in citations])
-        or unmodelled(turn.query, [c.quote for c in citations])
-        or anothers(turn.query, [c.quote for c in citations])
+        or any(unanswered(turn.query, quoted) for unanswered in _UNANSWERED)
         or unnamed_in(
             turn.query,
             [h for h in turn.hits if h.chunk.chunk_id in chunks],

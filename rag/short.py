@@ -36,8 +36,10 @@ from rag.intents import (
     question_intents,
 )
 from rag.periods import only_others, periods, years
+from rag.qualifiers import contradicted
 from rag.subject import subject_names
 from rag.text import (
+    BOUNDARY,
     CJK_RANGE,
     CLAUSE_END,
     POSSESSIVE_END,
@@ -56,6 +58,7 @@ from rag.text import (
 )
 
 _FIGURE = INTENTS["number"][1]
+_DATE = INTENTS["when"][1]
 _PERCENT = re.compile("[%％]")
 # A count without a unit ("over 220,000 sales"): the answer to a how-many question only when no figure
 # with a unit is there. Thousands separators or three digits or more, not a year (2025, 1830年).
@@ -236,13 +239,12 @@ CLAUSE_CHARS = 20
 # projection 170 characters after the license. XQuAD leads changed: 9 wrong ones dropped, no right one
 # (at 4 * ANCHOR_REACH: 13 wrong, but 2 right: "especially the Seljuk Turks" after three commas).
 FAR_REACH = 5 * ANCHOR_REACH
-_BOUNDARY = re.compile(r"[,，;；。!?！？]|\.\s")
 # A relative clause or a bracket set off inside a sentence.
 _ASIDE = re.compile(
     r",\s*+(?:who|which|whose|where|including|includes?)\b[^,;.()]*+,|\([^()]*+\)|（[^（）]*+）", re.I
 )
 _AND_WORD = re.compile(r"\band\b")
-_BOUNDARY_OR_AND = re.compile(rf"{_BOUNDARY.pattern}|{_AND_WORD.pattern}")
+_BOUNDARY_OR_AND = re.compile(rf"{BOUNDARY.pattern}|{_AND_WORD.pattern}")
 # The preposition an English date closing its clause stands after ("in May 2023").
 _DATED_BY = re.compile(r"\b(?:in|on|since|by|until)$")
 
@@ -269,13 +271,17 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     """
     intents = question_intents(question)
     text = aligned_simplified(text)
-    spans = [m.span() for m in INTENTS["when"][1].finditer(text)] if "when" in intents else []
+    spans = [m.span() for m in _DATE.finditer(text)] if "when" in intents else []
     dates = {start for start, _ in spans}
     if "number" in intents:
         asked = wanted(question)
         # A figure the question states is no answer to it (the 第 33 届 of "第 33 届超级碗时多大？").
         found = figures(asked, text) or _rated(asked, text)
-        spans += [(s, e) for s, e in found if not states_figure(fold(question), text[s:e])]
+        spans += [
+            (s, e)
+            for s, e in found
+            if not states_figure(fold(question), text[s:e]) and not contradicted(question, text, s, e)
+        ]
     if "where" in intents:
         places = (_place_list(m) for m in _PLACES.finditer(text))
         # A list naming the question's place among others still answers it (欧洲越橘: 欧洲、北美).
@@ -868,7 +874,8 @@ def numberless(question: str, quotes: list[str]) -> bool:
     """
     if not _ASKS_NUMBER.search(question):
         return False
-    if not any(_NUMBER_OR_LIST.search(q) for q in quotes):
+    # A year or a date counts nothing ("launched in May 2023").
+    if not any(_NUMBER_OR_LIST.search(_DATE.sub(" ", q)) for q in quotes):
         return True
     asked = wanted(question)
     part = asks_share(question) or asked.level and not _NOT_A_PART.search(question)
@@ -883,12 +890,15 @@ def numberless(question: str, quotes: list[str]) -> bool:
     # number of digits does not (八个季度, 三位数), nor a figure in another measure word or unit than
     # the one asked for (多少架无人机: 2.5公斤 is what one carries).
     counts = (_FIGURE, _COUNT, _NUMBER_WORD)
-    found = [(q, m.span()) for q in quotes for pattern in counts for m in pattern.finditer(q)]
+    found = {q: [m.span() for pattern in counts for m in pattern.finditer(q)] for q in quotes}
     said = bool(asked.counted) and any(presence(asked.counted or "", fold(q)) for q in quotes)
     counting = [
-        (q, span) for q, span in found if _counts(q, [span]) and not _counts_other(asked, q, span, said)
+        span
+        for q, spans in found.items()
+        for span in _counts(q, spans)
+        if not _counts_other(asked, q, span, said)
     ]
-    return asked.kind == "count" and bool(found) and not counting
+    return asked.kind == "count" and any(found.values()) and not counting
 
 
 # What a figure counts in, said right after its number (2.5公斤, 15分钟, 30万辆, 45万单 of orders).
@@ -1181,7 +1191,11 @@ def figures(wanted: Wanted, text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _FIGURE.finditer(text)]
     found = _in_kind(wanted, text, spans)
     if wanted.kind == "change" and not found:
-        found = [(s, e) for s, e in spans if not _DURATION.search(text, s, e) and not _level_changed(text, s)]
+        found = [
+            (s, e)
+            for s, e in spans
+            if not _DURATION.search(text, s, e) and not _follows(_LEVEL_BEFORE, text, s)
+        ]
     if wanted.kind == "count":
         found = _counts(text, found)
     # A sum or an amount may be levied as a rate ("the commission rate … cut from 2.5% to 1.5%", "an
@@ -1319,18 +1333,24 @@ def _counted(thing: str, text: str) -> list[tuple[int, int]]:
 
 
 def _counts(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans that count things: no span of time (3个月, 八个季度), no sum of money, no digits (三位数)."""
+    """The spans that count things: no span of time (3个月, 八个季度), no sum of money, no digits (三位数).
+
+    Nor a date: Keeta's riders are not counted by when it launched ("in May 2023").
+    """
+    dates = [m.span() for m in _DATE.finditer(text)] if spans else []
     return [
         (s, e)
         for s, e in spans
-        if not _DURATION.search(text, s, e) and not _NO_COUNT_AFTER.match(text, e) and not _money(text, s, e)
+        if not _DURATION.search(text, s, e)
+        and not _NO_COUNT_AFTER.match(text, e)
+        and not _money(text, s, e)
+        and not any(start <= s < end for start, end in dates)
     ]
 
 
 # What a figure is after, when it is the level a change went to or came from ("fell to 30.75 billion yuan
 # from 32.01 billion", 从32亿元降至30亿元), not the change.
-_LEVEL_BEFORE = re.compile(r"(?:\b(?:to|from)\s++|[至到从])$")
-LEVEL_REACH = 6
+_LEVEL_BEFORE = re.compile(r"(?:\b(?:to|from)|[至到从])$")
 
 
 def _in_units(
@@ -1342,11 +1362,6 @@ def _in_units(
     if measure_word and units.search(text, start, min(len(text), end + 1)):
         return start, end + 1
     return None
-
-
-def _level_changed(text: str, start: int) -> bool:
-    """Whether the figure at `start` of `text` is a level a change went to or came from."""
-    return _LEVEL_BEFORE.search(text, max(0, start - LEVEL_REACH), start) is not None
 
 
 def _money(text: str, start: int, end: int) -> bool:
@@ -1462,12 +1477,12 @@ def _distance(text: str, start: int, end: int, at: int, date: bool = False) -> f
     # ("launched in Hong Kong in May 2023 and expanded to Saudi Arabia in September 2024").
     if date and not before and _follows(_DATED_BY, text, start):
         return 2 * (len(gap) + CLAUSE_CHARS * len(_BOUNDARY_OR_AND.findall(gap)))
-    if date and not before and (boundary := _BOUNDARY.match(gap.lstrip())):
+    if date and not before and (boundary := BOUNDARY.match(gap.lstrip())):
         gap = gap.lstrip()[boundary.end() :]
     # An aside between them is one clause away, however long ("Super VIP members, who pay 25 yuan a
     # month for …, now number more than 15 million").
     gap = _ASIDE.sub(",", gap)
-    far = len(gap) + CLAUSE_CHARS * len(_BOUNDARY.findall(gap))
+    far = len(gap) + CLAUSE_CHARS * len(BOUNDARY.findall(gap))
     if not date:
         # After it, "and" starts the next thing told ("opening at $31.00 and closing at $32.45").
         return far if before else 2 * (far + CLAUSE_CHARS * len(_AND_WORD.findall(gap)))

@@ -72,6 +72,8 @@ POSSESSIVE_END = re.compile(r"['’]s$")
 # Kuaishou's …") also ends a sentence after its reference markers, before a capital or a "- " bullet.
 # Where a sentence may be cut into clauses: not at the comma or colon inside "3,323" or "10:30", nor
 # after an abbreviation ("Technology Co., Ltd.").
+# Where a clause or a sentence ends, for reading what a figure is said of.
+BOUNDARY = re.compile(r"[,，;；。!?！？]|\.\s")
 CLAUSE_END = re.compile(r"[，；：、]\s*+|(?<!\.)[,;:](?!\d)\s*+")
 _SENTENCE_END = re.compile(
     r"(?:[。！？…]++|(?<![\s.][A-Z])(?<!^[A-Z])(?<![!?.])[!?.]++(?![^\S\n]++[a-z])(?=[\s\"'”’」』）)]|$))[”’\"'」』）)]*+\s*+|\n++|"

@@ -26,6 +26,9 @@ def _short(question: str, text: str) -> str | None:
 def test_what_a_how_many_question_counts_picks_its_figure_among_others_in_the_sentence():
     text = "用户方面，截至9月底，微博月活跃用户为5.83亿，同比净增约300万；日活跃用户为2.59亿。"
     assert _short("How many daily active users does Weibo have?", text) == "2.59亿"
+    # A figure its clause says is of another measure answers nothing (daily users for monthly ones).
+    assert _short("B站的月活跃用户有多少？", "Daily active users reached 109 million.") is None
+    assert _short("阿里巴巴的净利润是多少？", "经营利润为351亿元，同比下降3%。") is None
 
 
 def test_a_figure_ending_its_sentence_or_clause_is_a_figure():
@@ -623,6 +626,12 @@ def test_a_count_of_another_thing_is_no_answer_to_how_many():
     assert not numberless("How many people died?", ["The storm killed 300 villagers."])
     scored = ["The Broncos won 23–16 by scoring 11 points in the final three minutes of the game."]
     assert not numberless("How many points did the Broncos score in the final three minutes?", scored)
+    # A year or a date counts nothing.
+    launched = ["Keeta first launched in Hong Kong in May 2023 and expanded to Saudi Arabia in 2024."]
+    assert numberless("Keeta在沙特有多少骑手？", launched)
+    assert not numberless(
+        "How many stores does Luckin have?", ["Luckin had 26,206 stores at the end of 2024."]
+    )
 
 
 def test_a_measure_word_after_a_numbers_scale_is_the_figures_unit():

@@ -1,0 +1,103 @@
+"""Words that tell one measure of a thing from another: daily and monthly users, net and operating profit.
+
+A figure whose own clause names another of them than the question does answers another question:
+"Daily active users reached 109 million" is no answer to Bilibili的月活跃用户有多少？, nor 经营利润为351亿元
+to 阿里巴巴的净利润是多少？. A clause naming none of them says nothing either way. A company's roles are
+told apart alike: its chief executive is no answer to who founded it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rag.intents import question_intents
+from rag.text import BOUNDARY, fold
+
+# Each group's measures are exclusive of one another; a question names at most one of a group.
+_GROUPS = (
+    {
+        "daily": r"\bdaily active\b|\bdaus?\b|日活|日均活跃|每日活跃",
+        "weekly": r"\bweekly active\b|\bwaus?\b|周活|每周活跃",
+        "monthly": r"\bmonthly active\b|\bmaus?\b|月活|月均活跃|每月活跃",
+    },
+    {
+        "net": r"\bnet (?:profit|income|loss|earnings|margin)|净利|净亏|净收益|净盈利",
+        "gross": r"\bgross (?:profit|margin|loss)|毛利|毛亏",
+        "operating": r"\boperating (?:profit|income|loss|margin)|经营(?:利润|亏损|溢利)|营业(?:利润|亏损)",
+    },
+    # A share of a whole, or how fast something grows: Alibaba Cloud's growth "up to 34%" is no share
+    # (asked only by how-much questions: 毛利率为什么下降 asks why, not by how much).
+    {
+        "share": r"份额|占比|市占率|占据|占(?=[^，。；]{0,12}?(?:\d|[一二三四五六七八九十]成))|"
+        r"\bmarket share\b|\bshare of\b|\baccount(?:s|ed|ing)? for\b|\bma(?:de|kes?|king) up\b|[%％]\s*+of\b",
+        # Not a change to a level (提高到多少, "grew to 25 million"): that names the level.
+        "growth": r"(?:增速|增长|增幅|涨幅|跌幅|上涨|下跌|上升|下降|提升|提高|"
+        r"\bgrowth\b|\bgr[eo]w(?:s|n|ing)?\b|\bris(?:e|es|en|ing)\b|\brose\b|\b(?:in|de)creas(?:e|es|ed|ing)\b|\bf(?:ell|alls?|allen|alling)\b|"
+        r"\b(?:up|down) (?:by )?\d)(?![到至]|\s*+to\b)",
+    },
+    # Which of a company's roles: one person may hold several, but quotes naming only others name
+    # someone else (Bilibili's chairman and chief executive is no answer to who its CFO is).
+    {
+        "founder": r"\bfound(?:er|ers|ed|ing)\b|\bco-?founders?\b|创始人|创办|创立",
+        "ceo": r"\bceo\b|\bchief executive\b|首席执行官|行政总裁",
+        "cfo": r"\bcfo\b|\bchief financial officer\b|首席财务官|财务总监",
+        "coo": r"\bcoo\b|\bchief operating officer\b|首席运营官",
+        "cto": r"\bcto\b|\bchief technology officer\b|首席技术官",
+        "chairman": r"\bchair(?:man|woman|person)\b|董事长|董事会主席",
+    },
+)
+_MEASURES = tuple({name: re.compile(pattern, re.I) for name, pattern in group.items()} for group in _GROUPS)
+# The groups a question names a measure of only when it asks how much (the share and the growth).
+_HOW_MUCH_ONLY = frozenset({2})
+# How far around a figure its clause is read for what it measures.
+CLAUSE_REACH = 40
+
+
+@lru_cache(maxsize=1024)
+def qualifiers(question: str) -> tuple[tuple[int, str], ...]:
+    """The measures `question` names, one at most per group, as (group, measure) pairs."""
+    named = []
+    number = "number" in question_intents(question)
+    for group, measures in enumerate(_MEASURES):
+        if group in _HOW_MUCH_ONLY and not number:
+            continue
+        found = [name for name, pattern in measures.items() if pattern.search(question)]
+        if len(found) == 1:
+            named.append((group, found[0]))
+    return tuple(named)
+
+
+def measures_other(question: str, quotes: list[str]) -> bool:
+    """Whether `quotes` name only other measures of a group than the one `question` names.
+
+    The quotes on Bilibili's users say how many are active daily, never monthly: they do not answer
+    how many are monthly.
+    """
+    return _only_others(question, quotes)
+
+
+def contradicted(question: str, text: str, start: int, end: int) -> bool:
+    """Whether the clause of the figure `text[start:end]` names another measure than `question` does."""
+    return bool(qualifiers(question)) and _only_others(question, [_clause(text, start, end)])
+
+
+def _only_others(question: str, texts: list[str]) -> bool:
+    """Whether `texts` never name a measure `question` names, but another of its group."""
+    folded = [fold(t) for t in texts]
+    for group, name in qualifiers(question):
+        measures = _MEASURES[group]
+        if not any(measures[name].search(t) for t in folded) and any(
+            pattern.search(t) for other, pattern in measures.items() if other != name for t in folded
+        ):
+            return True
+    return False
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause around `text[start:end]`, at most `CLAUSE_REACH` characters either side."""
+    before = text[max(0, start - CLAUSE_REACH) : start]
+    after = text[end : end + CLAUSE_REACH]
+    opened = max((m.end() for m in BOUNDARY.finditer(before)), default=0)
+    closed = next((m.start() for m in BOUNDARY.finditer(after)), len(after))
+    return before[opened:] + text[start:end] + after[:closed]

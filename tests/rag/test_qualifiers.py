@@ -1,0 +1,67 @@
+"""Measures of one thing told apart: daily and monthly users, net, gross and operating profit."""
+
+from rag.qualifiers import contradicted, measures_other, qualifiers
+
+PROFITS = "财报显示，集团当季收入为2477亿元，同比增长2%；经营利润为351亿元，同比下降3%。"
+USERS = "Daily active users reached 109 million, and users spent 105 minutes a day on the app."
+
+
+def test_a_question_names_at_most_one_measure_of_each_group():
+    assert qualifiers("阿里巴巴的净利润是多少？") == ((1, "net"),)
+    assert qualifiers("How many monthly active users does Bilibili have?") == ((0, "monthly"),)
+    assert qualifiers("B站的月活跃用户和净利润是多少？") == ((0, "monthly"), (1, "net"))
+    assert qualifiers("阿里巴巴的收入是多少？") == ()
+    # Both named: the question compares them, it asks for neither alone.
+    assert qualifiers("净利润和经营利润相差多少？") == ()
+
+
+def test_quotes_naming_only_another_measure_do_not_answer():
+    assert measures_other("阿里巴巴的净利润是多少？", [PROFITS])
+    assert measures_other("Bilibili的月活跃用户有多少？", [USERS])
+    assert measures_other("What was Alibaba's net income?", [PROFITS])
+    assert not measures_other("阿里巴巴的经营利润是多少？", [PROFITS])
+    assert not measures_other("阿里巴巴的净利润是多少？", [PROFITS, "净利润为430亿元。"])
+    # A quote naming none of them says nothing either way.
+    assert not measures_other("阿里巴巴的净利润是多少？", ["集团当季收入为2477亿元。"])
+
+
+def test_a_share_is_not_answered_by_how_fast_a_thing_grew():
+    cloud = ["Alibaba shares rose 2.3% after the results.", "Alibaba Cloud revenue growth speeds up to 34%"]
+    assert measures_other("阿里云在中国的市场份额是多少？", cloud)
+    assert not measures_other("What share of revenue came from ads?", ["Ads made up 60% of revenue."])
+    assert not measures_other(
+        "京东外卖的市场份额是多少？", ["京东外卖日单量增长至2500万单，占据约30%的市场。"]
+    )
+    assert measures_other("阿里云的收入增速是多少？", ["阿里云占中国云市场的34%。"])
+    rise = "It expects its advertising revenue to rise by about 40% this year."
+    assert not measures_other(
+        "小红书的广告收入预计增长多少？", [rise, "Advertising accounts for 80% of revenue."]
+    )
+    assert not measures_other(
+        "iFood在巴西的市场份额是多少？", ["iFood, which grew fast, holds 80% of the market"]
+    )
+    assert not measures_other("抖音电商货架场景占比多少？", ["上半年GMV增長，貨架場景的佔比提升至約四成。"])
+    # A change to a level names the level, not how fast it grew.
+    raised = ["Tencent raised the revenue share for developers to 60%, against 50% of revenue before."]
+    assert not measures_other("腾讯把iOS开发者分成提高到多少？", raised)
+    # Only a how-much question asks for one or the other.
+    assert not measures_other("蔚来的整车毛利率为什么下降？", ["整车毛利率为10.3%，占比…"])
+
+
+def test_a_figure_is_contradicted_by_its_own_clause_only():
+    question = "阿里巴巴的净利润是多少？"
+    text = "净利润为430亿元，同比增长76%；经营利润为351亿元，同比下降3%。"
+    assert contradicted(question, text, text.index("351"), text.index("351") + 6)
+    assert not contradicted(question, text, text.index("430"), text.index("430") + 6)
+    assert not contradicted(question, text, text.index("76%"), text.index("76%") + 3)
+    assert not contradicted("阿里巴巴的收入是多少？", text, text.index("351"), text.index("351") + 6)
+
+
+def test_quotes_naming_only_another_role_do_not_say_who_holds_the_one_asked():
+    chen = "Chairman and chief executive Chen Rui said the company would invest more in AI tools."
+    assert measures_other("哔哩哔哩的首席财务官是谁？", [chen])
+    assert measures_other("Who founded Kling AI?", ["快手首席执行官程一笑在电话会上表示，可灵AI收入超预期。"])
+    assert not measures_other("Who is Bilibili's CEO?", [chen])
+    assert not measures_other(
+        "小米的创始人是谁？", ["小米集团创始人、董事长兼CEO雷军表示，YU7锁单超24万台。"]
+    )
