@@ -29,7 +29,6 @@ from rag.config import Settings, get_settings
 from rag.errors import LLMUnavailable
 from rag.extract import select_quotes
 from rag.followup import History, Resolved, resolve, rewritten
-from rag.intents import undated
 from rag.llm import refuses, stream_llm_answer
 from rag.periods import of_period
 from rag.qualifiers import measures_other
@@ -175,8 +174,8 @@ def _refusal(turn: _Turn) -> Answer:
 
 
 # What quotes that cannot answer a question lack: a figure of the kind asked, of its period, its model,
-# its company, its measure (net, not operating profit), a time for a when-question.
-_UNANSWERED = (numberless, untimely, unmodelled, anothers, measures_other, undated)
+# its company, its measure (net, not operating profit).
+_UNANSWERED = (numberless, untimely, unmodelled, anothers, measures_other)
 
 
 def _extractive(turn: _Turn) -> Answer:

@@ -330,17 +330,6 @@ def question_intents(question: str) -> list[str]:
     return [name for name in found if name != "said" or found == ["said"]]
 
 
-def undated(question: str, quotes: list[str]) -> bool:
-    """Whether `question` asks when and no quote says any time, not even a year or a quarter.
-
-    银时是什么时候加入小红书的？ is not answered by what he said at an event, undated.
-    """
-    if "when" not in question_intents(question):
-        return False
-    _, dates, times = INTENTS["when"]
-    return not any(dates.search(q) or times.search(q) for q in quotes)
-
-
 # Who a thing acts on ("Who does Kuaishou's store attract?", "Who did it partner with?", "Who is Meituan
 # competing with?", 野马队打败了谁):
 # the question ends on its verb (and a preposition), with no other preposition before it, so the last

@@ -205,11 +205,20 @@ def besides_names(question: str, evidence: Evidence, keyword: KeywordIndex) -> f
     """How much of the question besides what it names its best passages naming that hold.
 
     What it names: its subject (`rag.subject`) and the Latin names no dictionary translates (Temu,
-    iFood): "Who founded Temu?" is not answered by the passage on Temu's investigation.
+    iFood): "Who founded Temu?" is not answered by the passage on Temu's investigation. Where Chinese
+    passages are indexed, only a name Chinese text writes as it is (Temu面临欧盟调查): others it may
+    write its own way (Broncos: 野马队), and the passages naming it would be only the English ones
+    (XQuAD: 12 answerable questions refused, "Who is the General Manager for the Broncos?").
 
     None when it names nothing, no passage names it, or nothing else in it can be judged ("小红卡?").
     """
-    named = subject_names(question) + untranslated_names(question, keyword.knows)
+    chinese = bool(keyword.languages.counts.get("zh"))
+    written = [
+        n
+        for n in untranslated_names(question, keyword.knows)
+        if not chinese or written_in_chinese(n, keyword)
+    ]
+    named = subject_names(question) + tuple(written)
     about = naming(question, evidence.hits[:JUDGED_PASSAGES], named=named)
     if not about:
         return None

@@ -1,4 +1,4 @@
-from rag.intents import acted_on, asks_share, question_intents, undated
+from rag.intents import acted_on, asks_share, question_intents
 
 
 def test_intents_are_recognised_in_both_languages():
@@ -54,13 +54,3 @@ def test_a_share_is_asked_by_what_a_thing_takes_up_whatever_the_tokenizer_cuts()
     assert asks_share("自有品牌占销售额多少？")
     assert asks_share("What is its market share?")
     assert not asks_share("新工厂占地多少平方米？"), "the land a plant takes up is an area"
-
-
-def test_a_when_question_is_not_answered_by_quotes_saying_no_time():
-    said = "小红书电商负责人银时在电商伙伴周上表示，日活跃买家数同比增长了100%以上。"
-    assert undated("银时是什么时候加入小红书的？", [said])
-    assert not undated("银时是什么时候加入小红书的？", [said, "银时于2021年加入小红书。"])
-    # Any time at all will do: a year, a quarter, a month, a time said from now.
-    assert not undated("When did the store open?", ["The store opened in the third quarter of 2024."])
-    assert not undated("小红卡什么时候停止运营？", ["小红卡将于明年初停止运营。"])
-    assert not undated("What did Yin Shi say?", [said])
