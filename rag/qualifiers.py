@@ -68,22 +68,12 @@ def qualifiers(question: str) -> tuple[tuple[int, str], ...]:
     return tuple(named)
 
 
-def measures_other(question: str, quotes: list[str]) -> bool:
-    """Whether `quotes` name only other measures of a group than the one `question` names.
+def measures_other(question: str, texts: list[str]) -> bool:
+    """Whether `texts` (quotes, a figure's clause) name another measure of a group, never the one asked.
 
     The quotes on Bilibili's users say how many are active daily, never monthly: they do not answer
     how many are monthly.
     """
-    return _only_others(question, quotes)
-
-
-def contradicted(question: str, text: str, start: int, end: int) -> bool:
-    """Whether the clause of the figure `text[start:end]` names another measure than `question` does."""
-    return bool(qualifiers(question)) and _only_others(question, [_clause(text, start, end)])
-
-
-def _only_others(question: str, texts: list[str]) -> bool:
-    """Whether `texts` never name a measure `question` names, but another of its group."""
     folded = [fold(t) for t in texts]
     for group, name in qualifiers(question):
         measures = _MEASURES[group]
@@ -92,6 +82,11 @@ def _only_others(question: str, texts: list[str]) -> bool:
         ):
             return True
     return False
+
+
+def contradicted(question: str, text: str, start: int, end: int) -> bool:
+    """Whether the clause of the figure `text[start:end]` names another measure than `question` does."""
+    return bool(qualifiers(question)) and measures_other(question, [_clause(text, start, end)])
 
 
 def _clause(text: str, start: int, end: int) -> str:
