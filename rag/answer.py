@@ -35,7 +35,16 @@ from rag.qualifiers import measures_other
 from rag.query import check_k, check_question, make_filters
 from rag.refusal import REFUSAL, covers
 from rag.retrieve import gather
-from rag.short import Figure, anothers, answer_span, numberless, rate_for_sum, unmodelled, untimely
+from rag.short import (
+    Figure,
+    anothers,
+    answer_span,
+    numberless,
+    rate_for_sum,
+    unmodelled,
+    unnarrowed,
+    untimely,
+)
 from rag.store import KeywordIndex
 from rag.subject import (
     latin_names,
@@ -174,8 +183,8 @@ def _refusal(turn: _Turn) -> Answer:
 
 
 # What quotes that cannot answer a question lack: a figure of the kind asked, of its period, its model,
-# its company, its measure (net, not operating profit).
-_UNANSWERED = (numberless, untimely, unmodelled, anothers, measures_other)
+# its company, its measure (net, not operating profit), the part of it asked (会员收入).
+_UNANSWERED = (numberless, untimely, unmodelled, anothers, measures_other, unnarrowed)
 
 
 def _extractive(turn: _Turn) -> Answer:

@@ -604,6 +604,13 @@ def _close_meaning(term: str, text: str, closeness: Closeness) -> float:
     return closeness.credit(nearest(term, _other_words(text, english=english)))
 
 
+def synonymous(term: str, text: str, closeness: Closeness) -> float:
+    """How far `term` counts in `text` by a word of its own language close in meaning (种类: 品种)."""
+    if not _comparable(term):
+        return 0.0
+    return closeness.credit(nearest(term, _other_words(text, english=term.isascii())))
+
+
 # The shortest English word compared by meaning (two letters are mostly function words and units).
 MIN_COMPARED_LETTERS = 3
 

@@ -68,6 +68,13 @@ def qualifiers(question: str) -> tuple[tuple[int, str], ...]:
     return tuple(named)
 
 
+def measure_words(question: str) -> tuple[str, ...]:
+    """The words by which `question` names its measures (营业利润, "net profit")."""
+    return tuple(
+        m.group() for group, name in qualifiers(question) if (m := _MEASURES[group][name].search(question))
+    )
+
+
 def measures_other(question: str, texts: list[str]) -> bool:
     """Whether `texts` (quotes, a figure's clause) name another measure of a group, never the one asked.
 

@@ -13,7 +13,17 @@ from collections.abc import Callable
 from itertools import dropwhile, takewhile
 from typing import NamedTuple
 
-from rag.bilingual import matched_share, named, occurrences, presence, translations, weighted_terms, word_end
+from rag.bilingual import (
+    matched_share,
+    named,
+    occurrences,
+    presence,
+    synonymous,
+    translations,
+    weighted_terms,
+    word_end,
+)
+from rag.closeness import SEARCHING, SYNONYMS
 from rag.dictionary import is_name
 from rag.intents import (
     ANSWER_TYPES,
@@ -36,7 +46,7 @@ from rag.intents import (
     question_intents,
 )
 from rag.periods import only_others, periods, years
-from rag.qualifiers import contradicted
+from rag.qualifiers import contradicted, measure_words
 from rag.subject import subject_names
 from rag.text import (
     BOUNDARY,
@@ -201,6 +211,8 @@ MEASURED_WEIGHT = 4.0
 _CHANGE_WORD = re.compile(
     r"同比|环比|(?:[上下]?[涨跌]|增长|增加|减少|下降|降低|提高|提升|[上下]调|[降涨升增减])[到至为]?|[到至]"
 )
+# How a closing 多少 counts, not what (分别是多少, 一共有多少).
+_COUNTING = re.compile(r"分别|各自|一共|总共|共计|合计|总计|大约|大概|约|共")
 _HOW_MUCH_OF = re.compile(r"\bhow much ([a-z]++) (?:did|does|do|was|is|were|are|has|have|had|will)\b", re.I)
 _WHAT_WAS = re.compile(r"(?<!\s)\s*+(?:what|which) (?:is|was|are|were) (?:the |its |their )?+", re.I)
 _PHRASE_ENDS = frozenset("of in for on at during by from to as with and or than".split())
@@ -1058,9 +1070,14 @@ def _narrowing_measured(question: str) -> tuple[str, ...]:
     its figure as much as the word measured. Not the subject (泡泡玛特, a name the question is about) nor
     a period (一季度, 2024年: judged by `_timely`).
     """
+    return _narrowing_run(question)[0]
+
+
+def _narrowing_run(question: str) -> tuple[tuple[str, ...], str]:
+    """`_narrowing_measured`, and what the question says before those words."""
     said, before = _said_before_how_much(question)
     if not before:
-        return ()
+        return (), said
     # Each word written right before the one after it (terms leaves out the 会让 of 计划会让营业利润).
     said = said[: said.rfind(before[0])]
     subject = set(subject_names(question))
@@ -1072,7 +1089,34 @@ def _narrowing_measured(question: str) -> tuple[str, ...]:
             break
         found.append(word)
         said = said[: -len(word)]
-    return tuple(found)
+    return tuple(found), said
+
+
+# How far a quote must say a word narrowing what is measured (`unnarrowed`).
+NARROWING_SAID = 0.5
+
+
+def unnarrowed(question: str, quotes: list[str]) -> bool:
+    """Whether a how-much question narrows what it measures by a word no quote says, in any language.
+
+    B站的会员收入是多少？ is not answered by Bilibili's net profit, 抖音的外卖佣金是多少？ not by the
+    commission on group-buying deals, 抖音电商的退货率是多少？ not by a commission rate: the quotes tell
+    another part of the thing measured, or another rate. One of its words said is enough (语言使用比例:
+    "母语使用者"), in its words, loosely close ones of the other language (营业: "operating") or close
+    ones of its own (种类: 品种). Words the question opens with name what it is about, not which part of it
+    (黄鳍紫鱼体长多少？: the fish).
+    """
+    words, before = _narrowing_run(question)
+    # A measure `rag.qualifiers` tells apart (营业 of 营业利润, "operating profit") is judged there.
+    words = tuple(w for w in words if not any(w in named for named in measure_words(question)))
+    if not words or not any(map(str.isalnum, before)) or not _ASKS_NUMBER.search(question):
+        return False
+    folded = [fold(q) for q in quotes]
+    return not any(
+        max(presence(word, q, closeness=SEARCHING), synonymous(word, q, SYNONYMS)) >= NARROWING_SAID
+        for q in folded
+        for word in words
+    )
 
 
 def _figure_weights(question: str, weights: dict[str, float], intents: list[str]) -> dict[str, float]:
@@ -1155,7 +1199,8 @@ def _said_before_how_much(question: str) -> tuple[str, list[str]]:
     """
     asks = _HOW_MUCH_ZH.search(question)
     said = question[: asks.start()] if asks else ""
-    return said, list(dropwhile(_CHANGE_WORD.fullmatch, reversed(terms(said, search_mode=False))))
+    words = reversed(terms(said, search_mode=False))
+    return said, list(dropwhile(lambda w: _CHANGE_WORD.fullmatch(w) or _COUNTING.fullmatch(w), words))
 
 
 def _measure_in_latin(word: str) -> bool:

@@ -18,11 +18,12 @@ from rag.bilingual import (
     romanized_words,
     sense_shares,
     spellings,
+    synonymous,
     translations,
     weighted_terms,
     written_names,
 )
-from rag.closeness import SEARCHING, Closeness
+from rag.closeness import SEARCHING, SYNONYMS, Closeness
 
 
 def test_translations_come_from_the_lexicon_then_cc_cedict():
@@ -456,3 +457,10 @@ def test_a_brand_named_short_before_a_models_code_is_the_company_listed_under_it
     assert brands_whole("理想 L9多少钱？") == "理想汽车 L9多少钱？"
     assert brands_whole("理想的生活是什么？") == "理想的生活是什么？"
     assert brands_whole("小米SU7多少钱？") == "小米SU7多少钱？"
+
+
+def test_a_word_counts_by_a_word_of_its_own_language_that_says_the_same():
+    assert synonymous("种类", "估计有 16,000 个品种的树", SYNONYMS) > 0.5
+    assert synonymous("外卖", "抖音团购的餐饮佣金", SYNONYMS) == 0.0
+    # Names have no meaning to compare.
+    assert synonymous("抖音", "快手团购的佣金", SYNONYMS) == 0.0

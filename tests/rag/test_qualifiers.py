@@ -1,6 +1,6 @@
 """Measures of one thing told apart: daily and monthly users, net, gross and operating profit."""
 
-from rag.qualifiers import contradicted, measures_other, qualifiers
+from rag.qualifiers import contradicted, measure_words, measures_other, qualifiers
 
 PROFITS = "财报显示，集团当季收入为2477亿元，同比增长2%；经营利润为351亿元，同比下降3%。"
 USERS = "Daily active users reached 109 million, and users spent 105 minutes a day on the app."
@@ -65,3 +65,9 @@ def test_quotes_naming_only_another_role_do_not_say_who_holds_the_one_asked():
     assert not measures_other(
         "小米的创始人是谁？", ["小米集团创始人、董事长兼CEO雷军表示，YU7锁单超24万台。"]
     )
+
+
+def test_the_words_naming_a_measure_are_those_of_the_question():
+    assert measure_words("拼多多的计划会让营业利润减少多少？") == ("营业利润",)
+    assert measure_words("What was NIO's net loss?") == ("net loss",)
+    assert measure_words("蔚来的收入是多少？") == ()

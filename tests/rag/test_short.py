@@ -8,6 +8,7 @@ from rag.short import (
     numberless,
     rate_for_sum,
     unmodelled,
+    unnarrowed,
     untimely,
     wanted,
 )
@@ -1027,3 +1028,21 @@ def test_the_words_narrowing_what_is_measured_point_at_its_figure():
     )
     assert _short("泡泡玛特美洲收入是多少？", text) == "2.26 billion yuan"
     assert _short("泡泡玛特全年收入是多少？", text) == "30 billion yuan"
+
+
+def test_quotes_never_saying_the_part_of_a_measure_asked_do_not_answer():
+    # The words narrowing what is measured (会员 of 会员收入, 外卖 of 外卖佣金) must be said somewhere.
+    assert unnarrowed("B站的会员收入是多少？", ["Bilibili reported a net profit of 220 million yuan."])
+    assert unnarrowed("抖音的外卖佣金是多少？", ["抖音团购的餐饮佣金从2.5%降至1.5%。"])
+    assert not unnarrowed("抖音的外卖佣金是多少？", ["抖音外卖的佣金为2.5%。"])
+    assert not unnarrowed("B站的会员收入是多少？", ["Revenue from its members rose 12% to 2.1 billion yuan."])
+    # In words of the same meaning, and one of several words is enough.
+    assert not unnarrowed(
+        "亚马逊热带雨林估计的树的种类数量是多少？", ["估计有 16,000 个品种的 3,900 亿棵树。"]
+    )
+    assert not unnarrowed("在2005年，西班牙人的语言使用比例分别是多少？", ["9%是加泰罗尼亚语的母语使用者。"])
+    # A measure told apart by its qualifier is judged by `rag.qualifiers`; words opening the question
+    # are what it is about.
+    text = "Analysts estimate the program could lower annual operating profit by about 15 billion yuan."
+    assert not unnarrowed("拼多多的计划会让营业利润减少多少？", [text])
+    assert not unnarrowed("黄鳍紫鱼体长多少？", ["本种体长可达12公分。"])
