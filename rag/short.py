@@ -926,8 +926,9 @@ _MEASURE_WORD = re.compile(MEASURES)
 COUNTED_NOUN_CHARS = 4
 # What any count of people or of anything counts: "300 villagers" are people.
 _ANYONE = frozenset({"people", "persons", "人", "人们", "人数", "times", "things", "ones", "次"})
-# The thing an English count counts, after it and an adjective at most ("30,000 new merchants").
-_THING_AFTER = re.compile(r"(?<!\s)\s++(?:[a-z-]++\s++)?([a-z]{3,}s)\b")
+# The thing an English count counts, after it and an adjective at most ("30,000 new merchants"); a word
+# ending in -ss is no plural ("2.2 million fully driverless rides" counts no "driverless").
+_THING_AFTER = re.compile(r"(?<!\s)\s++(?:[a-z-]++\s++)?([a-z]{3,}s)(?<!ss)\b")
 
 
 def _counts_other(asked: Wanted, text: str, span: tuple[int, int], said: bool) -> bool:
@@ -1380,7 +1381,9 @@ def _counted(thing: str, text: str) -> list[tuple[int, int]]:
 def _counts(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans that count things: no span of time (3个月, 八个季度), no sum of money, no digits (三位数).
 
-    Nor a date: Keeta's riders are not counted by when it launched ("in May 2023").
+    Nor a date: Keeta's riders are not counted by when it launched ("in May 2023"); nor a change
+    (同比增长了100%以上, "to rise by about 40%", 翻倍): how many moderators RedNote hired is not how
+    fast its revenue grows.
     """
     dates = [m.span() for m in _DATE.finditer(text)] if spans else []
     return [
@@ -1390,6 +1393,8 @@ def _counts(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         and not _NO_COUNT_AFTER.match(text, e)
         and not _money(text, s, e)
         and not any(start <= s < end for start, end in dates)
+        and not _MULTIPLE.search(text, s, e)
+        and not (_PERCENT.search(text, s, e) and said_changed(text, s, e))
     ]
 
 

@@ -1046,3 +1046,13 @@ def test_quotes_never_saying_the_part_of_a_measure_asked_do_not_answer():
     text = "Analysts estimate the program could lower annual operating profit by about 15 billion yuan."
     assert not unnarrowed("拼多多的计划会让营业利润减少多少？", [text])
     assert not unnarrowed("黄鳍紫鱼体长多少？", ["本种体长可达12公分。"])
+
+
+def test_a_change_counts_nothing():
+    hired = "Analysts said the company has hired English-speaking content moderators in a hurry."
+    growth = "RedNote expects its advertising revenue to rise by about 40% this year."
+    assert numberless("How many content moderators did RedNote hire?", [hired, growth])
+    assert numberless("视频号有多少日活跃用户？", ["微信视频号电商GMV翻倍，腾讯加大商家扶持"])
+    # A word ending in -ss is no plural noun counted ("driverless" is not what the rides are).
+    rides = "Apollo Go provided more than 2.2 million fully driverless rides in the second quarter, up 148%."
+    assert not numberless("萝卜快跑二季度提供了多少次无人驾驶出行服务？", [rides])
