@@ -2,8 +2,9 @@
 
 A figure whose own clause names another of them than the question does answers another question:
 "Daily active users reached 109 million" is no answer to Bilibili的月活跃用户有多少？, nor 经营利润为351亿元
-to 阿里巴巴的净利润是多少？. A clause naming none of them says nothing either way. A company's roles are
-told apart alike: its chief executive is no answer to who founded it.
+to 阿里巴巴的净利润是多少？, nor a revenue to a profit, paying users to active ones, full-time riders to
+part-time ones. A clause naming none of them says nothing either way. A company's roles are told apart
+alike: its chief executive is no answer to who founded it.
 """
 
 from __future__ import annotations
@@ -26,6 +27,17 @@ _GROUPS = (
         "gross": r"\bgross (?:profit|margin|loss)|毛利|毛亏",
         "operating": r"\boperating (?:profit|income|loss|margin)|经营(?:利润|亏损|溢利)|营业(?:利润|亏损)",
     },
+    # What a sum is: what came in, or what was left of it (集团当季收入为2477亿元 is no net profit).
+    {
+        "revenue": r"\brevenues?\b|\bsales\b|\bturnover\b|收入|营收|营业额|销售额",
+        "profit": r"\bprofits?\b|\bnet (?:income|loss)\b|\bearnings\b|利润|盈利|亏损|溢利|净利|净亏",
+    },
+    # Which users: those who pay, or those who come (paying users are no monthly active ones).
+    {
+        "paying": r"\bpaying\b|\bpaid (?:users|members|subscribers)\b|\bsubscribers?\b|付费",
+        "active": r"\bactive\b|活跃|\b[dwm]aus?\b",
+    },
+    {"full-time": r"\bfull-time\b|全职", "part-time": r"\bpart-time\b|兼职"},
     # A share of a whole, or how fast something grows: Alibaba Cloud's growth "up to 34%" is no share
     # (asked only by how-much questions: 毛利率为什么下降 asks why, not by how much).
     {
@@ -49,7 +61,7 @@ _GROUPS = (
 )
 _MEASURES = tuple({name: re.compile(pattern, re.I) for name, pattern in group.items()} for group in _GROUPS)
 # The groups a question names a measure of only when it asks how much (the share and the growth).
-_HOW_MUCH_ONLY = frozenset({2})
+_HOW_MUCH_ONLY = frozenset(i for i, group in enumerate(_GROUPS) if "share" in group)
 # How far around a figure its clause is read for what it measures.
 CLAUSE_REACH = 40
 
@@ -70,9 +82,8 @@ def qualifiers(question: str) -> tuple[tuple[int, str], ...]:
 
 def measure_words(question: str) -> tuple[str, ...]:
     """The words by which `question` names its measures (营业利润, "net profit")."""
-    return tuple(
-        m.group() for group, name in qualifiers(question) if (m := _MEASURES[group][name].search(question))
-    )
+    found = (_MEASURES[group][name].search(question) for group, name in qualifiers(question))
+    return tuple(dict.fromkeys(m.group() for m in found if m))
 
 
 def measures_other(question: str, texts: list[str]) -> bool:

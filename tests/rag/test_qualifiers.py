@@ -7,12 +7,12 @@ USERS = "Daily active users reached 109 million, and users spent 105 minutes a d
 
 
 def test_a_question_names_at_most_one_measure_of_each_group():
-    assert qualifiers("阿里巴巴的净利润是多少？") == ((1, "net"),)
-    assert qualifiers("How many monthly active users does Bilibili have?") == ((0, "monthly"),)
-    assert qualifiers("B站的月活跃用户和净利润是多少？") == ((0, "monthly"), (1, "net"))
-    assert qualifiers("阿里巴巴的收入是多少？") == ()
+    assert qualifiers("阿里巴巴的净利润是多少？") == ((1, "net"), (2, "profit"))
+    assert qualifiers("How many monthly active users does Bilibili have?") == ((0, "monthly"), (3, "active"))
+    assert qualifiers("B站的月活跃用户是多少？") == ((0, "monthly"), (3, "active"))
+    assert qualifiers("阿里巴巴的市值是多少？") == ()
     # Both named: the question compares them, it asks for neither alone.
-    assert qualifiers("净利润和经营利润相差多少？") == ()
+    assert qualifiers("净利润和经营利润相差多少？") == ((2, "profit"),)
 
 
 def test_quotes_naming_only_another_measure_do_not_answer():
@@ -22,7 +22,7 @@ def test_quotes_naming_only_another_measure_do_not_answer():
     assert not measures_other("阿里巴巴的经营利润是多少？", [PROFITS])
     assert not measures_other("阿里巴巴的净利润是多少？", [PROFITS, "净利润为430亿元。"])
     # A quote naming none of them says nothing either way.
-    assert not measures_other("阿里巴巴的净利润是多少？", ["集团当季收入为2477亿元。"])
+    assert not measures_other("阿里巴巴的净利润是多少？", ["集团当季数字为2477亿元。"])
 
 
 def test_a_share_is_not_answered_by_how_fast_a_thing_grew():
@@ -54,7 +54,9 @@ def test_a_figure_is_contradicted_by_its_own_clause_only():
     assert contradicted(question, text, text.index("351"), text.index("351") + 6)
     assert not contradicted(question, text, text.index("430"), text.index("430") + 6)
     assert not contradicted(question, text, text.index("76%"), text.index("76%") + 3)
-    assert not contradicted("阿里巴巴的收入是多少？", text, text.index("351"), text.index("351") + 6)
+    # A profit is no revenue; a market value is neither.
+    assert contradicted("阿里巴巴的收入是多少？", text, text.index("351"), text.index("351") + 6)
+    assert not contradicted("阿里巴巴的市值是多少？", text, text.index("351"), text.index("351") + 6)
 
 
 def test_quotes_naming_only_another_role_do_not_say_who_holds_the_one_asked():
@@ -68,6 +70,15 @@ def test_quotes_naming_only_another_role_do_not_say_who_holds_the_one_asked():
 
 
 def test_the_words_naming_a_measure_are_those_of_the_question():
-    assert measure_words("拼多多的计划会让营业利润减少多少？") == ("营业利润",)
+    assert measure_words("拼多多的计划会让营业利润减少多少？") == ("营业利润", "利润")
     assert measure_words("What was NIO's net loss?") == ("net loss",)
-    assert measure_words("蔚来的收入是多少？") == ()
+    assert measure_words("蔚来的市值是多少？") == ()
+
+
+def test_revenue_is_no_profit_and_paying_users_are_no_active_ones():
+    assert measures_other("理想汽车三季度的净利润是多少？", ["收入为248亿元至262亿元。"])
+    assert not measures_other("理想汽车三季度的净利润是多少？", ["净利润为11亿元，收入为262亿元。"])
+    paying = "Its online music paying users reached 125.7 million at the end of the third quarter."
+    assert measures_other("腾讯音乐有多少月活跃用户？", [paying])
+    assert not measures_other("How many paying users does Tencent Music have?", [paying])
+    assert measures_other("How many part-time riders does JD have?", ["截至6月底已签约全职骑手超过12万名。"])
