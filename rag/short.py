@@ -187,13 +187,16 @@ _SUM = re.compile(
 # figure in a currency, never by a span of time or a count beside it.
 _ASKS_MONEY = re.compile(
     r"多少钱|多少[元块]|几块钱|价格|价钱|售价|费用|收费|[花付]了?多少|"
-    r"\bhow much money\b|\bcosts?\b|\bprices?\b|\bfees?\b|\bpa(?:y|id|ying)\b|\bsp[ae]nd|\bspent\b|"
+    r"\bhow much money\b|\bcosts?\b|\bprices?\b|\bfees?\b|\bpa(?:y|id)\b|\bsp[ae]nd|\bspent\b|"
+    # Not those who pay ("paying users": how many, not how much).
+    r"\bpaying\b(?!\s++[a-z]+s\b)|"
     # Money raised (募资, "How much did CATL raise in its listing?"), not the shares sold beside it.
     r"\bcharged?\b|募[资集]|融资|筹[资集款]|\brais(?:e|ed|ing)\b",
     re.I,
 )
-# What a closing 多少 counts rather than measures (用户有多少: users, 骑手, 商家, 人口, 人数).
-_COUNTED_THING = re.compile(r"[人者员户民商家手客友]$|人口|人数|数量")
+# What a closing 多少 counts rather than measures (用户有多少: users, 骑手, 商家, 人口, 人数, 订单量, 销量), and
+# what "the number of" counts.
+_COUNTED_THING = re.compile(r"[人者员户民商家手客友量]$|人口|人数|^number$")
 # The measure word a how-many question counts by (多少件包裹: 件); the ones people are counted in.
 _PEOPLE = "人名位"
 _MEASURE = re.compile(f"(?:多少|几)({MEASURES})")

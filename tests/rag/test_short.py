@@ -1056,3 +1056,11 @@ def test_a_change_counts_nothing():
     # A word ending in -ss is no plural noun counted ("driverless" is not what the rides are).
     rides = "Apollo Go provided more than 2.2 million fully driverless rides in the second quarter, up 148%."
     assert not numberless("萝卜快跑二季度提供了多少次无人驾驶出行服务？", [rides])
+
+
+def test_a_volume_or_a_number_of_things_is_a_count_and_no_sum():
+    assert wanted("滴滴在巴西的外卖订单量是多少？").kind == "count"
+    assert wanted("What is Kugou Music's number of paying users?").kind == "count"
+    assert wanted("How much is Kuaishou paying for it?").kind == "money"
+    spend = "DiDi Global will spend 1 billion reais ($180 million) to relaunch its 99Food delivery app."
+    assert numberless("滴滴在巴西的外卖订单量是多少？", [spend])
