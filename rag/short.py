@@ -194,8 +194,8 @@ _ASKS_MONEY = re.compile(
     r"\bcharged?\b|募[资集]|融资|筹[资集款]|\brais(?:e|ed|ing)\b",
     re.I,
 )
-# What a closing 多少 counts rather than measures (用户有多少: users, 骑手, 商家, 人口, 人数, 订单量, 销量), and
-# what "the number of" counts.
+# What a closing 多少 counts rather than measures (用户有多少: users, 骑手, 商家, 人口, 人数, 订单量,
+# 销量), and what "the number of" counts.
 _COUNTED_THING = re.compile(r"[人者员户民商家手客友量]$|人口|人数|^number$")
 # The measure word a how-many question counts by (多少件包裹: 件); the ones people are counted in.
 _PEOPLE = "人名位"
