@@ -191,7 +191,11 @@ def gather(
     centred = _centred_query(question, vector, means, settings) if means else None
     # What the refusal gate judges: centred scores where it is calibrated for them, else raw cosines.
     judged = centred is not None and calibrated(keyword)
-    dense_run = _dense_run(keyword, vector, centred, means, depth, filters, judged)
+    # Every keyword candidate is scored by the dense side too, found by its search or not: 快手首席执行官
+    # 程一笑, the best keyword match for "Who is Kuaishou's CEO?", lay beyond the dense search's depth
+    # among the English articles on Kuaishou, and fused at its lowest score it ranked seventh.
+    also = [c.chunk_id for c, _ in lexical]
+    dense_run = _dense_run(keyword, vector, centred, means, depth, filters, judged, also)
     found = {c.chunk_id: c for c, _ in lexical} | keyword.chunks([d.chunk_id for d in dense_run])
     dense = [(d.chunk_id, d.rank) for d in dense_run if d.chunk_id in found]
     keyword_run = [(c.chunk_id, s) for c, s in lexical]
@@ -223,7 +227,8 @@ def gather(
     reference = (
         _dense_run(keyword, vector, centred, means, depth, Filters(), judged) if filters else dense_run
     )
-    judged_sims = sorted((d.sim if judged else d.raw for d in reference), reverse=True)
+    # The background is the archive's, as the dense search found it, not the keyword side's choice.
+    judged_sims = sorted((d.sim if judged else d.raw for d in reference if d.searched), reverse=True)[:depth]
     return Evidence(hits[:k], _background(judged_sims), judged)
 
 
@@ -249,12 +254,16 @@ def _raised(fused: list[tuple[str, float]], bonus: dict[str, float]) -> list[tup
 
 
 class Candidate(NamedTuple):
-    """A dense candidate: its score for ranking, its score for the refusal gate, and its raw cosine."""
+    """A dense candidate: its score for ranking, its score for the refusal gate, and its raw cosine.
+
+    `searched`: found by the dense search, not only scored as a keyword candidate.
+    """
 
     chunk_id: str
     rank: float
     sim: float
     raw: float
+    searched: bool = True
 
 
 def _dense_run(
@@ -265,6 +274,7 @@ def _dense_run(
     depth: int,
     filters: Filters,
     standing: bool,
+    also: Sequence[str] = (),
 ) -> list[Candidate]:
     """Dense candidates, best first, scored so no language is favoured.
 
@@ -273,14 +283,24 @@ def _dense_run(
     after subtracting its own language's mean passage vector (`means`, see `language_means`), and
     ranked by that score, mixed with its standing in its language with `standing` (`language_standing`:
     in an archive of calibrated size; a few dozen chunks give a language no standing to speak of);
-    otherwise scored and ranked by raw cosine with `vector`.
+    otherwise scored and ranked by raw cosine with `vector`. The chunks `also` (keyword candidates) are
+    scored alike and kept beside the `depth` best, whether the search found them or not.
     """
     if centred is None or means is None:
-        return [Candidate(cid, sim, sim, sim) for cid, sim in keyword.nearest(vector, depth, filters)[0]]
+        near = keyword.nearest(vector, depth, filters)[0]
+        seen = {cid for cid, _ in near}
+        unseen = keyword.placed([cid for cid in also if cid not in seen])
+        scored_too = [(cid, float(vector @ _unit(passage))) for cid, (_, passage) in unseen.items()]
+        return _best(
+            [Candidate(cid, sim, sim, sim) for cid, sim in near]
+            + [Candidate(cid, sim, sim, sim, False) for cid, sim in scored_too],
+            depth,
+            also,
+        )
     queries = np.array([_unit(centred + mean) for mean in means.values()])
-    found = {cid for run in keyword.nearest(queries, depth, filters) for cid, _ in run}
+    searched = {cid for run in keyword.nearest(queries, depth, filters) for cid, _ in run}
     scored: dict[str, list[tuple[str, float, float]]] = {}
-    for cid, (lang, passage) in keyword.placed(list(found)).items():
+    for cid, (lang, passage) in keyword.placed(list(searched | set(also))).items():
         mean = means.get(lang)
         if mean is not None:
             sim = float(centred @ _unit(passage - mean))
@@ -288,11 +308,18 @@ def _dense_run(
     sims = {lang: [sim for _, sim, _ in run] for lang, run in scored.items()}
     ranked = language_standing(sims) if standing else sims
     candidates = [
-        Candidate(cid, rank, sim, raw)
+        Candidate(cid, rank, sim, raw, cid in searched)
         for lang, run in scored.items()
         for (cid, sim, raw), rank in zip(run, ranked[lang], strict=True)
     ]
-    return sorted(candidates, key=lambda c: (-c.rank, c.chunk_id))[:depth]
+    return _best(candidates, depth, also)
+
+
+def _best(candidates: list[Candidate], depth: int, also: Sequence[str]) -> list[Candidate]:
+    """The `depth` best `candidates` and those of `also`, best first."""
+    kept = set(also)
+    ranked = sorted(candidates, key=lambda c: (-c.rank, c.chunk_id))
+    return [c for at, c in enumerate(ranked) if at < depth + len(kept) or c.chunk_id in kept]
 
 
 def language_standing(scores: dict[str, list[float]]) -> dict[str, list[float]]:

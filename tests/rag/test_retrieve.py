@@ -156,3 +156,12 @@ def test_a_small_two_language_archive_ranks_the_passage_holding_the_question_fir
     assert ingest([folder], settings=settings).ok
     hits = retrieve("How much traffic will Xiaohongshu give to small merchants?", k=3, settings=settings)
     assert hits[0].chunk.title == "小红书电商扶持中小商家"
+
+
+def test_every_keyword_candidate_is_scored_by_the_dense_side_too(archive: Settings):
+    # The dense search finds the best two of each language only; the keyword side's other candidates
+    # are scored by their vectors all the same, not fused at the dense side's lowest score.
+    shallow = archive.model_copy(update={"candidates": 2})
+    for question in ("Who is Kuaishou's CEO?", "小红卡为什么关停？"):
+        hits = retrieve(question, k=10, settings=shallow)
+        assert len(hits) > 2 and all(h.dense != 0.0 for h in hits)
