@@ -900,6 +900,10 @@ def numberless(question: str, quotes: list[str]) -> bool:
         asked.units.search(q, *m.span()) for q in quotes for m in _FIGURE.finditer(q)
     ):
         return True
+    # A sum (利润, revenue) is said in money, or as a rate levied ("an extra 50% of ad revenue"), not a
+    # change: 百度的净利润是多少？ is not answered by "about 7,000 vehicles", nor shares that "fell 1.2%".
+    if asked.sum and not any(_sum_said(aligned_simplified(q)) for q in quotes):
+        return True
     # A count without a unit counts too ("had 26,206 stores", "its first two stores", beside "drinks for
     # 9.9 yuan"), and so does a share ("at least 40% of the total electorate"); a span of time or a
     # number of digits does not (八个季度, 三位数), nor a figure in another measure word or unit than
@@ -1250,7 +1254,7 @@ def figures(wanted: Wanted, text: str) -> list[tuple[int, int]]:
     # A sum or an amount may be levied as a rate ("the commission rate … cut from 2.5% to 1.5%", "an
     # extra 50% of ad revenue") where none is said in money; a change is no level of it (广告收入同比增长
     # 超过30% says how fast, not how much).
-    levied = [(s, e) for s, e in spans if _PERCENT.search(text, s, e) and not said_changed(text, s, e)]
+    levied = [(s, e) for s, e in spans if _levied(text, s, e)]
     if wanted.kind == "money":
         return [(s, e) for s, e in found if _money(text, s, e)] or levied
     if wanted.units is not None:
@@ -1415,6 +1419,18 @@ def _in_units(
     if measure_word and units.search(text, start, min(len(text), end + 1)):
         return start, end + 1
     return None
+
+
+def _sum_said(text: str) -> bool:
+    """Whether `text` has a figure in money, or a percentage that may be levied (`_levied`)."""
+    return any(
+        _money(text, s, e) or _levied(text, s, e) for s, e in (m.span() for m in _FIGURE.finditer(text))
+    )
+
+
+def _levied(text: str, start: int, end: int) -> bool:
+    """Whether the figure `text[start:end]` is a percentage said as a level, not a change."""
+    return bool(_PERCENT.search(text, start, end)) and not said_changed(text, start, end)
 
 
 def _money(text: str, start: int, end: int) -> bool:

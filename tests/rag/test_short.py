@@ -1064,3 +1064,10 @@ def test_a_volume_or_a_number_of_things_is_a_count_and_no_sum():
     assert wanted("How much is Kuaishou paying for it?").kind == "money"
     spend = "DiDi Global will spend 1 billion reais ($180 million) to relaunch its 99Food delivery app."
     assert numberless("滴滴在巴西的外卖订单量是多少？", [spend])
+
+
+def test_a_sum_is_said_in_money_or_a_levied_rate_not_a_count_or_a_change():
+    fleet = "Apollo Go will need about 7,000 vehicles to break even. Shares of Baidu fell 1.2% on Thursday."
+    assert numberless("百度的净利润是多少？", [fleet])
+    assert not numberless("百度的净利润是多少？", ["百度二季度净利润为73亿元。"])
+    assert not numberless("抖音电商上半年的GMV是多少？", ["抖音電商上半年商品交易總額接近2萬億元人民幣。"])
