@@ -284,7 +284,7 @@ def _dense_run(
     ranked by that score, mixed with its standing in its language with `standing` (`language_standing`:
     in an archive of calibrated size; a few dozen chunks give a language no standing to speak of);
     otherwise scored and ranked by raw cosine with `vector`. The chunks `also` (keyword candidates) are
-    scored alike and kept beside the `depth` best, whether the search found them or not.
+    scored alike, whether the search found them or not, and kept (see `_best`).
     """
     if centred is None or means is None:
         near = keyword.nearest(vector, depth, filters)[0]
@@ -316,7 +316,7 @@ def _dense_run(
 
 
 def _best(candidates: list[Candidate], depth: int, also: Sequence[str]) -> list[Candidate]:
-    """The `depth` best `candidates` and those of `also`, best first."""
+    """The best `candidates`, as many as `depth` and `also` together, and every one of `also`, best first."""
     kept = set(also)
     ranked = sorted(candidates, key=lambda c: (-c.rank, c.chunk_id))
     return [c for at, c in enumerate(ranked) if at < depth + len(kept) or c.chunk_id in kept]
