@@ -41,6 +41,7 @@ from rag.short import (
     answer_span,
     numberless,
     rate_for_sum,
+    unforeseen,
     unmodelled,
     unnarrowed,
     untimely,
@@ -183,8 +184,8 @@ def _refusal(turn: _Turn) -> Answer:
 
 
 # What quotes that cannot answer a question lack: a figure of the kind asked, of its period, its model,
-# its company, its measure (net, not operating profit), the part of it asked (会员收入).
-_UNANSWERED = (numberless, untimely, unmodelled, anothers, measures_other, unnarrowed)
+# its company, its measure (net, not operating profit), the part of it asked (会员收入), a time ahead.
+_UNANSWERED = (numberless, untimely, unforeseen, unmodelled, anothers, measures_other, unnarrowed)
 
 
 def _extractive(turn: _Turn) -> Answer:

@@ -979,6 +979,36 @@ def untimely(question: str, quotes: list[str]) -> bool:
     return bool(giving) and all(only_others(asked, periods(quote)) for quote in giving)
 
 
+# A question asking when something will happen, and what says a time ahead: a plan, an expectation, a
+# schedule, or a time still to come (明年, 下半年, "later this year").
+_ASKS_AHEAD = re.compile(
+    r"\bwhen (?:will|would|is \S++ (?:expected|set|due|scheduled|going) to|"
+    r"does \S++ (?:plan|expect|aim|intend))\b|"
+    r"(?:什么时候|何时)(?:将|会|能|才能|计划|预计|打算)|(?:将|会|计划|预计|打算|有望)(?:在)?(?:什么时候|何时)",
+    re.I,
+)
+_AHEAD = re.compile(
+    r"\b(?:will|would|plans?|planned|planning|expects?|expected|aims?|intends?|due|scheduled|set to|"
+    r"next|later|upcoming|coming|by the end)\b|将|计划|预计|有望|拟|打算|即将|明年|下半年|年内|年底",
+    re.I,
+)
+_AHEAD_TIME = re.compile(
+    r"\bnext (?:year|month|quarter|week)\b|\blater this year\b|明年|下半年|年内|年底", re.I
+)
+
+
+def unforeseen(question: str, quotes: list[str]) -> bool:
+    """Whether `question` asks when something will happen and no quote's sentence says a time ahead.
+
+    "When will Luckin relist on Nasdaq?" is not answered by its delisting "in 2020", nor "When will
+    ByteDance go public?" by its revenue in 今年上半年: a date past tells what was.
+    """
+    if not _ASKS_AHEAD.search(question):
+        return False
+    sentences = (q[s:e] for q in quotes for s, e in sentence_spans(q))
+    return not any(_AHEAD.search(x) and (_DATE.search(x) or _AHEAD_TIME.search(x)) for x in sentences)
+
+
 def unmodelled(question: str, quotes: list[str]) -> bool:
     """Whether `question` asks how much of a model (G9, YU7) and no quote giving such a figure names it.
 

@@ -7,6 +7,7 @@ from rag.short import (
     measured,
     numberless,
     rate_for_sum,
+    unforeseen,
     unmodelled,
     unnarrowed,
     untimely,
@@ -1071,3 +1072,12 @@ def test_a_sum_is_said_in_money_or_a_levied_rate_not_a_count_or_a_change():
     assert numberless("百度的净利润是多少？", [fleet])
     assert not numberless("百度的净利润是多少？", ["百度二季度净利润为73亿元。"])
     assert not numberless("抖音电商上半年的GMV是多少？", ["抖音電商上半年商品交易總額接近2萬億元人民幣。"])
+
+
+def test_a_question_about_what_will_happen_is_answered_by_a_time_ahead_only():
+    delisted = "Luckin was delisted from the Nasdaq in 2020 after an accounting fraud."
+    assert unforeseen("When will Luckin relist on Nasdaq?", [delisted])
+    assert not unforeseen("When will Luckin relist on Nasdaq?", ["Luckin plans to relist in 2026."])
+    assert not unforeseen("萝卜快跑什么时候将进入欧洲？", ["萝卜快跑计划明年进入瑞士。"])
+    # A question about what was is not judged so.
+    assert not unforeseen("When was Luckin delisted?", [delisted])
