@@ -987,13 +987,13 @@ _ASKS_AHEAD = re.compile(
     r"(?:什么时候|何时)(?:将|会|能|才能|计划|预计|打算)|(?:将|会|计划|预计|打算|有望)(?:在)?(?:什么时候|何时)",
     re.I,
 )
-_AHEAD = re.compile(
-    r"\b(?:will|would|plans?|planned|planning|expects?|expected|aims?|intends?|due|scheduled|set to|"
-    r"next|later|upcoming|coming|by the end)\b|将|计划|预计|有望|拟|打算|即将|明年|下半年|年内|年底",
-    re.I,
-)
 _AHEAD_TIME = re.compile(
     r"\bnext (?:year|month|quarter|week)\b|\blater this year\b|明年|下半年|年内|年底", re.I
+)
+_AHEAD = re.compile(
+    r"\b(?:will|would|plans?|planned|planning|expects?|expected|aims?|intends?|due|scheduled|set to|"
+    rf"next|later|upcoming|coming|by the end)\b|将|计划|预计|有望|拟|打算|即将|{_AHEAD_TIME.pattern}",
+    re.I,
 )
 
 
