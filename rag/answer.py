@@ -39,6 +39,7 @@ from rag.short import (
     Figure,
     anothers,
     answer_span,
+    giving,
     numberless,
     rate_for_sum,
     unforeseen,
@@ -198,16 +199,24 @@ def _extractive(turn: _Turn) -> Answer:
         turn.resolved.prefer,
     )
     citations = number_quotes(in_date_order(quotes))
-    chunks = {c.chunk_id for c in citations}
     quoted = [c.quote for c in citations]
+    figures = giving(turn.query, quoted)
     if (
         not citations
         or any(unanswered(turn.query, quoted) for unanswered in _UNANSWERED)
-        or unnamed_in(
-            turn.query,
-            [h for h in turn.hits if h.chunk.chunk_id in chunks],
-            turn.keyword.knows,
-            partial(written_in_chinese, keyword=turn.keyword),
+        or any(
+            unnamed_in(
+                turn.query,
+                [h for h in turn.hits if h.chunk.chunk_id in chunks],
+                turn.keyword.knows,
+                partial(written_in_chinese, keyword=turn.keyword),
+            )
+            for chunks in (
+                {c.chunk_id for c in citations},
+                # The figure asked for is read only where the name is: "Keeta在沙特有多少骑手？" is not
+                # answered by JD's 12万名骑手 beside Keeta's quotes that give no count.
+                {c.chunk_id for c in citations if c.quote in figures},
+            )
         )
     ):
         return _refusal(turn)

@@ -975,8 +975,8 @@ def untimely(question: str, quotes: list[str]) -> bool:
     article that names July for a launch; a quote naming no period may be of the one asked.
     """
     asked = periods(question)
-    giving = _giving(question, quotes) if asked else []
-    return bool(giving) and all(only_others(asked, periods(quote)) for quote in giving)
+    given = giving(question, quotes) if asked else []
+    return bool(given) and all(only_others(asked, periods(quote)) for quote in given)
 
 
 # A question asking when something will happen, and what says a time ahead: a plan, an expectation, a
@@ -1016,11 +1016,11 @@ def unmodelled(question: str, quotes: list[str]) -> bool:
     that names the G9 elsewhere.
     """
     models = model_codes(question)
-    giving = _giving(question, quotes) if models else []
-    return bool(giving) and not any(names_model(m, fold(quote)) for m in models for quote in giving)
+    given = giving(question, quotes) if models else []
+    return bool(given) and not any(names_model(m, fold(quote)) for m in models for quote in given)
 
 
-def _giving(question: str, quotes: list[str]) -> list[str]:
+def giving(question: str, quotes: list[str]) -> list[str]:
     """The `quotes` giving a figure of the kind `question` asks for (none unless it asks for a figure)."""
     if "number" not in question_intents(question):
         return []

@@ -1,5 +1,6 @@
 import pytest
 
+from ingest import ingest
 from rag import Answer, answer, stream_answer
 from rag.answer import _names_as_first, _naming_latin
 from rag.config import Settings
@@ -286,3 +287,24 @@ def test_another_quotes_figure_answers_only_where_it_names_what_the_first_quote_
     assert not _names_as_first(question, first, total, "")
     # Weibo, the article's subject, goes unnamed in its sentences; a figure about it still answers.
     assert _names_as_first("How much advertising revenue did Weibo make?", first, total, "")
+
+
+def test_the_figure_asked_for_is_read_only_from_articles_naming_what_the_question_names(
+    settings: Settings, tmp_path
+):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "keeta.md").write_text(
+        "# 美团Keeta进军沙特，骑手招募启动\n\nKeeta first launched in Hong Kong in May 2023 and expanded to "
+        "Saudi Arabia in September 2024. Keeta is recruiting riders in Riyadh and other Saudi cities, offering "
+        "them insurance. In Brazil, Keeta will compete with iFood.\n",
+        encoding="utf-8",
+    )
+    (folder / "jd.md").write_text(
+        "# 京东外卖骑手全职化\n\n为吸引骑手,京东自3月起为全职骑手缴纳五险一金,截至6月底已签约全职骑手超过12万名。\n",
+        encoding="utf-8",
+    )
+    ingest([folder], settings=settings)
+    # Keeta's article names riders but counts none; JD's counts its own, and names no Keeta.
+    assert answer("How many riders does Keeta have in Saudi Arabia?", settings=settings).refused
+    assert "12万名" in answer("京东签约了多少全职骑手？", settings=settings).text
