@@ -6,9 +6,11 @@ from rag.retrieve import (
     fuse_ranks,
     fuse_scores,
     language_standing,
+    named_beyond,
     translated_words,
     with_translations,
 )
+from rag.types import Chunk
 
 
 def test_fuse_ranks_rewards_agreement():
@@ -63,12 +65,35 @@ def test_by_coverage_puts_the_passage_holding_the_question_first_in_either_langu
     texts = {
         "topic": "Xiaohongshu's community grew fast last year, its founders said.",
         "answer": "小红卡业务将于2026年1月1日起暂停试运营，年卡收费为168元。",
-    } | {f"other{i}": "天气晴朗。" for i in range(COVERED)}
+    } | {f"other{i}": "天气晴朗。" for i in range(COVERED - 2)}
     reordered = by_coverage("When will 小红卡 be suspended?", fused, texts, lambda _: 1.0)
     assert [cid for cid, _ in reordered][:2] == ["answer", "topic"]
-    # Only the best COVERED are reordered: the rest keep their place and score.
+    # Only the candidates whose texts are given are reordered: the rest keep their place and score.
     assert reordered[COVERED:] == fused[COVERED:]
     assert by_coverage("小红卡", [("a", 1.0)], {"a": "小红卡"}, lambda _: 1.0) == [("a", 1.0)]
+
+
+def _chunk(cid: str, title: str, text: str) -> Chunk:
+    return Chunk(cid, cid, title, text, f"{cid}.md", 0, 0, len(text), 1)
+
+
+def test_passages_naming_what_the_question_names_join_the_reordered_when_none_of_the_best_does():
+    question = "How much revenue did Pop Mart make in the first half?"
+    others = {
+        f"o{i}": _chunk(f"o{i}", "字节跳动上半年收入", "字节跳动今年上半年收入约480亿美元。")
+        for i in range(COVERED)
+    }
+    named = {
+        "late": _chunk("late", "泡泡玛特中期业绩", "上半年实现营收138.8亿元。"),
+        "later": _chunk("later", "中期业绩", "泡泡玛特在全球拥有571家门店。"),
+    }
+    found = others | named | {"unnamed": _chunk("unnamed", "安踏", "安踏品牌收入169.5亿元。")}
+    fused = [(cid, -float(i)) for i, cid in enumerate([*others, "unnamed", *named])]
+    assert named_beyond(question, fused, found) == ["late", "later"]
+    # Once one of the best names it, the reordering keeps to them; a question naming nothing adds none.
+    first = [("late", 1.0), *fused]
+    assert named_beyond(question, first, found) == []
+    assert named_beyond("How much revenue was made in the first half?", fused, found) == []
 
 
 def test_retrieve_returns_hits_with_metadata_best_first(archive: Settings):
