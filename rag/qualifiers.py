@@ -2,9 +2,9 @@
 
 A figure whose own clause names another of them than the question does answers another question:
 "Daily active users reached 109 million" is no answer to Bilibili的月活跃用户有多少？, nor 经营利润为351亿元
-to 阿里巴巴的净利润是多少？, nor a revenue to a profit, paying users to active ones, full-time riders to
-part-time ones. A clause naming none of them says nothing either way. A company's roles are told apart
-alike: its chief executive is no answer to who founded it.
+to 阿里巴巴的净利润是多少？, nor a revenue to a profit or to what was spent, paying users to active ones,
+full-time riders to part-time ones. A clause naming none of them says nothing either way. A company's
+roles are told apart alike: its chief executive is no answer to who founded it.
 """
 
 from __future__ import annotations
@@ -27,10 +27,13 @@ _GROUPS = (
         "gross": r"\bgross (?:profit|margin|loss)|毛利|毛亏",
         "operating": r"\boperating (?:profit|income|loss|margin)|经营(?:利润|亏损|溢利)|营业(?:利润|亏损)",
     },
-    # What a sum is: what came in, or what was left of it (集团当季收入为2477亿元 is no net profit).
+    # What a sum is: what came in, what was left of it (集团当季收入为2477亿元 is no net profit), or what
+    # went out (美洲地区收入22.6亿元 is nothing spent on marketing).
     {
         "revenue": r"\brevenues?\b|\bsales\b|\bturnover\b|收入|营收|营业额|销售额",
         "profit": r"\bprofits?\b|\bnet (?:income|loss)\b|\bearnings\b|利润|盈利|亏损|溢利|净利|净亏",
+        "spending": r"\bsp[ae]n[dt](?:s|ing)?\b|\bexpen(?:ses?|ditures?)\b|\binvest(?:s|ed|ing|ments?)?\b|"
+        r"支出|开支|花费|投入|投资",
     },
     # Which users: those who pay, or those who come (paying users are no monthly active ones).
     {

@@ -82,3 +82,14 @@ def test_revenue_is_no_profit_and_paying_users_are_no_active_ones():
     assert measures_other("腾讯音乐有多少月活跃用户？", [paying])
     assert not measures_other("How many paying users does Tencent Music have?", [paying])
     assert measures_other("How many part-time riders does JD have?", ["截至6月底已签约全职骑手超过12万名。"])
+
+
+def test_a_revenue_is_nothing_spent():
+    regions = ["海外市场表现亮眼，美洲地区收入22.6亿元，同比增长1142.3%。"]
+    assert measures_other("How much did Pop Mart spend on marketing?", regions)
+    assert measures_other("泡泡玛特的营销支出是多少？", regions)
+    spent = ["京东每年需多支出约21亿元，收入增长15%。"]
+    assert not measures_other("How much did JD spend on its riders?", spent)
+    assert not measures_other(
+        "How much did Meituan invest in Brazil?", ["Meituan is investing about $1 billion."]
+    )
