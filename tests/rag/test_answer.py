@@ -2,8 +2,10 @@ import pytest
 
 from ingest import ingest
 from rag import Answer, answer, stream_answer
-from rag.answer import _names_as_first, _naming_latin
+from rag.answer import _figure, _names_as_first, _naming_latin, _Turn
 from rag.config import Settings
+from rag.followup import resolve
+from rag.store import get_store
 from rag.types import Citation
 from tests.environment import DATA_DIR
 
@@ -308,3 +310,21 @@ def test_the_figure_asked_for_is_read_only_from_articles_naming_what_the_questio
     # Keeta's article names riders but counts none; JD's counts its own, and names no Keeta.
     assert answer("How many riders does Keeta have in Saudi Arabia?", settings=settings).refused
     assert "12万名" in answer("京东签约了多少全职骑手？", settings=settings).text
+
+
+def test_a_later_quotes_figure_answers_when_the_question_points_at_it_far_more_strongly(archive: Settings):
+    title = "拼多多三季度利润下滑"
+    net = _cited("pdd", title, "Net income attributable to shareholders fell 17% to 20.6 billion yuan.")
+    revenue = _cited(
+        "pdd", title, "PDD Holdings reported third-quarter revenue of 108.3 billion yuan, up 9%."
+    )
+    keyword = get_store(settings=archive).keyword_index()
+
+    def lead(question: str, quoted: list[Citation]) -> str:
+        turn = _Turn(question, resolve(question, None), [], keyword, archive, {})
+        figure, citation = _figure(turn, quoted)
+        return citation.quote[figure.start : figure.end] if figure else ""
+
+    assert lead("拼多多三季度营收是多少？", [net, revenue]) == "108.3 billion yuan"
+    # The first quote's figure stands where the question points at it as strongly.
+    assert lead("拼多多三季度净利润是多少？", [net, revenue]) == "20.6 billion yuan"
