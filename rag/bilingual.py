@@ -87,10 +87,20 @@ _MONTHS = {
     )
     for name in names
 }
-# A Chinese month by its number (8月) is the English month's name ("August").
+# A Chinese month by its number (8月) is the English month's name ("August"); its end or start (3月底,
+# 6月末, 1月初) is said so ("the end of March", "early January").
+_MONTH_PARTS = {
+    "": ("{}",),
+    "底": ("end of {}",),
+    "末": ("end of {}",),
+    "初": ("early {}", "beginning of {}"),
+}
 _MONTH_NAMES = {
-    month: frozenset(n for n, months in _MONTHS.items() if month in months)
+    f"{month}{part}": frozenset(
+        said.format(n) for n, months in _MONTHS.items() if month in months for said in forms
+    )
     for month in {m for months in _MONTHS.values() for m in months}
+    for part, forms in _MONTH_PARTS.items()
 }
 
 
@@ -886,18 +896,30 @@ def weighted_terms(question: str, idf: Callable[[str], float]) -> dict[str, floa
     return {t: weights[t] for t in words}
 
 
-def _months_whole(question: str, words: list[str], weights: dict[str, float]) -> list[str]:
-    """`words` with each month `question` writes by number one word (8, 月: 8月), weighed as its number.
+# A month by its number and the word the tokenizer gives its 月 in (3月底: 3, 月底; 9月份: 9, 月份).
+_MONTH_SAID = re.compile(rf"{MONTH.pattern}(底|末|初|份)?+")
 
-    Not the 8个月 of a span of time, which is no month; the 月 stays a word of its own where the
-    question says it otherwise too (月活跃用户).
+
+def _months_whole(question: str, words: list[str], weights: dict[str, float]) -> list[str]:
+    """`words` with each month `question` writes by number one word (8, 月: 8月; 3, 月底: 3月底).
+
+    Weighed as its number, or as the end or start of a month where that is said (月底: "the end of
+    March" for 截至3月底). Not the 8个月 of a span of time, which is no month; the 月 stays a word of its
+    own where the question says it otherwise too (月活跃用户).
     """
-    months = [n for n in dict.fromkeys(MONTH.findall(question)) if n in words]
-    if not months or "月" not in words:
+    said = {
+        m.group(1): "月" + (m.group(2) or "")
+        for m in _MONTH_SAID.finditer(question)
+        if m.group(1) in words and "月" + (m.group(2) or "") in words
+    }
+    if not said:
         return words
-    weights.update({f"{n}月": weights[n] for n in months})
-    whole = [f"{w}月" if w in months else w for w in words]
-    return whole if "月" in MONTH.sub("", question) else [w for w in whole if w != "月"]
+    whole = {n: n + ("月" if word == "月份" else word) for n, word in said.items()}
+    for n, word in said.items():
+        weights[whole[n]] = weights[n] if word in ("月", "月份") else max(weights[n], weights[word])
+    merged = [whole.get(w, w) for w in words]
+    rest = _MONTH_SAID.sub("", question)
+    return [w for w in merged if w not in said.values() or w in rest]
 
 
 # An English word of parts joined by hyphens ("value-added", "year-on-year").

@@ -99,6 +99,18 @@ def test_a_name_the_tokenizer_cuts_apart_is_one_word_at_its_rarer_parts_weight()
     assert len(weighted_terms("锅圈和食汇的门店", lambda term: 1.0)) == 3
 
 
+def test_a_month_by_its_number_is_one_word_with_its_end_or_start():
+    rarity = {"3": 1.0, "9": 1.0, "月底": 4.0}
+    weights = weighted_terms("瑞幸截至3月底有多少家门店？", lambda term: rarity.get(term, 2.0))
+    assert weights["3月底"] == 4.0 and "3" not in weights and "月底" not in weights
+    assert "9月" in weighted_terms("9月份交付了多少辆？", lambda term: rarity.get(term, 2.0))
+    assert presence("3月底", "the company had 26,206 stores at the end of march") == 1.0
+    assert presence("3月底", "截至3月底，门店数为26206家") == 1.0
+    assert translations("1月初") >= {"early january", "beginning of january"}
+    # A span of months is no month.
+    assert "8个月" not in "".join(weighted_terms("运营了8个月", lambda term: 1.0))
+
+
 def test_english_words_one_chinese_word_translates_together_are_one_term():
     rarity = {"market": 2.0, "share": 3.0}
     weights = weighted_terms("What is Kuaishou's market share?", lambda term: rarity.get(term, 1.0))
