@@ -185,6 +185,13 @@ def test_a_span_of_time_and_a_count_without_a_unit_are_short_answers():
     assert _short("How many staff did the store have in 2025?", "The store had no staff in 2025.") is None
 
 
+def test_the_name_of_what_the_question_is_about_points_at_no_figure_in_particular():
+    margins = "毛利率方面，二季度理想汽车整体毛利率为20.1%，车辆毛利率为19.4%。"
+    rare = {"li": 4.0, "auto": 4.0}
+    span = answer_span("What was Li Auto's vehicle margin?", margins, lambda term: rare.get(term, 2.0))
+    assert span and margins[span.start : span.end] == "19.4%"
+
+
 def test_a_figure_far_from_the_question_words_pulls_less():
     question = "How much was Kuaishou's e-commerce GMV?"
     near = answer_span(question, "Kuaishou's e-commerce GMV reached 332.3 billion yuan.", _idf)
