@@ -997,7 +997,8 @@ _AHEAD_TIME = re.compile(
 )
 _AHEAD = re.compile(
     r"\b(?:will|would|plans?|planned|planning|expects?|expected|aims?|intends?|due|scheduled|set to|"
-    rf"next|later|upcoming|coming|by the end)\b|将|计划|预计|有望|拟|打算|即将|{_AHEAD_TIME.pattern}",
+    r"targets?|targeted|promis(?:e|es|ed)|next|later|upcoming|coming|by the end)\b|"
+    rf"将|计划|预计|有望|拟|打算|即将|目标|承诺|{_AHEAD_TIME.pattern}",
     re.I,
 )
 
@@ -1006,12 +1007,16 @@ def unforeseen(question: str, quotes: list[str]) -> bool:
     """Whether `question` asks when something will happen and no quote's sentence says a time ahead.
 
     "When will Luckin relist on Nasdaq?" is not answered by its delisting "in 2020", nor "When will
-    ByteDance go public?" by its revenue in 今年上半年: a date past tells what was.
+    ByteDance go public?" by its revenue in 今年上半年: a date past tells what was. A time ahead is a
+    date, a quarter or a half-year in a sentence saying a plan, an expectation or a target ("the
+    break-even target … promised investors for the fourth quarter").
     """
     if not _ASKS_AHEAD.search(question):
         return False
     sentences = (q[s:e] for q in quotes for s, e in sentence_spans(q))
-    return not any(_AHEAD.search(x) and (_DATE.search(x) or _AHEAD_TIME.search(x)) for x in sentences)
+    return not any(
+        _AHEAD.search(x) and (_DATE.search(x) or _AHEAD_TIME.search(x) or periods(x)) for x in sentences
+    )
 
 
 def unmodelled(question: str, quotes: list[str]) -> bool:

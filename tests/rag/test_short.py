@@ -1086,5 +1086,9 @@ def test_a_question_about_what_will_happen_is_answered_by_a_time_ahead_only():
     assert unforeseen("When will Luckin relist on Nasdaq?", [delisted])
     assert not unforeseen("When will Luckin relist on Nasdaq?", ["Luckin plans to relist in 2026."])
     assert not unforeseen("萝卜快跑什么时候将进入欧洲？", ["萝卜快跑计划明年进入瑞士。"])
+    # A target or a promise is a plan, and a quarter a time.
+    target = "It fell short of the break-even target Li has promised investors for the fourth quarter."
+    assert not unforeseen("When does NIO expect to break even?", [target])
+    assert unforeseen("When does NIO expect to break even?", ["NIO narrowed its loss in the second quarter."])
     # A question about what was is not judged so.
     assert not unforeseen("When was Luckin delisted?", [delisted])
