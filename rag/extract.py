@@ -210,10 +210,15 @@ def _trim_markers(text: str, start: int, end: int) -> int:
     return cut if cut > start else end
 
 
-def _fit(text: str, start: int, end: int, budget: int, score: _Scorer) -> tuple[int, int, bool]:
+def _fit(
+    text: str, start: int, end: int, budget: int, score: _Scorer, topic: str = ""
+) -> tuple[int, int, bool]:
     """Cut an over-long sentence to its best run of clauses that fits `budget` characters.
 
-    Also says whether the span ends where a clause does (False: cut inside its last clause).
+    Each run is judged said after `topic` (what its article is about, see `_topic`): the clause naming
+    NIO does not outweigh the one saying the break-even target "for the fourth quarter" in an article
+    headlined for 蔚来. Also says whether the span ends where a clause does (False: cut inside its last
+    clause).
     """
     if end - start <= budget:
         return start, end, True
@@ -225,7 +230,7 @@ def _fit(text: str, start: int, end: int, budget: int, score: _Scorer) -> tuple[
         while j + 1 < len(cuts) and cuts[j + 1] - cuts[i] <= budget:
             j += 1
         s, e = cuts[i], min(cuts[j], cuts[i] + budget)
-        value = score(text[s:e])
+        value = score(text[s:e], topic)
         if value > best_score:
             best, best_score = (s, e), value
     s, e = best
@@ -305,7 +310,9 @@ def select_quotes(
             continue
         text = quote.hit.chunk.text
         stop = _trim_markers(text, quote.start, quote.end)
-        start, end, whole = _fit(text, quote.start, stop, budget - used, score)
+        start, end, whole = _fit(
+            text, quote.start, stop, budget - used, score, _topic(quote.hit.chunk, score)
+        )
         fitted = Quote(quote.hit, quote.rank, start, end, quote.score)
         # Blanks between touching sentences are quoted too once they are joined.
         joint = sum(g for c in chosen if (g := _gap(c, fitted)) is not None)
@@ -389,6 +396,11 @@ def _subject(chunk: Chunk) -> str:
     """
     title = chunk.title
     return title if not chunk.date and len(title) <= SUBJECT_CHARS and not _HEADLINE.search(title) else ""
+
+
+def _topic(chunk: Chunk, score: _Scorer) -> str:
+    """What every sentence of `chunk`'s article is about: its subject, else the names its headline shares."""
+    return _subject(chunk) or _named_in_title(chunk, score.named)
 
 
 def _named_in_title(chunk: Chunk, named: Collection[str]) -> str:

@@ -450,3 +450,14 @@ def test_a_who_question_leads_with_the_sentence_naming_the_post_it_asks_about():
         '"Super VIP has become our main engine of growth," chief executive Cussion Pang said.'
     )
     assert "Cussion Pang" in _lead("Who is the CEO of Tencent Music?", text, "Tencent Music's quarter")
+
+
+def test_a_long_sentence_is_cut_to_the_clause_answering_not_the_one_naming_the_headlines_subject():
+    text = (
+        "SHANGHAI (Caixin) - NIO Inc. narrowed its quarterly loss in the April-June period as deliveries of "
+        "its cheaper Onvo brand picked up, but the electric-vehicle maker again fell short of the break-even "
+        "target that founder William Li has promised investors for the fourth quarter."
+    )
+    chunk = replace(make_chunk(text, title="蔚来二季度亏损收窄 乐道品牌月交付破万"), date="2025-09-02")
+    quotes = select_quotes("When does NIO expect to break even?", [Hit(chunk=chunk, score=1.0)], _idf, 160)
+    assert "fourth quarter" in quotes[0].text and "SHANGHAI" not in quotes[0].text
