@@ -172,9 +172,11 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             r"\bhow (?:much|many|big|large|fast|long|far|old|tall|high|deep|wide|heavy)\b|"
             r"\bwhat (?:percentage|share|proportion|fraction)\b|"
             # "What was the annual fee …?", "What fee rate …?", "What price did …?": a what-question about
-            # a quantity.
+            # a quantity ("What is the annual capacity …?"; not a population, which may be asked of a
+            # group's share: XQuAD's white population of Jacksonville lost its answer so).
             r"\bwhat (?:(?:is|was|are|were)\b[^?]{0,40}?|(?:[a-z-]++ ){0,2})\b"
-            r"(?:fees?|prices?|costs?|revenues?|profits?|margins?|"
+            r"(?:fees?|prices?|costs?|revenues?|profits?|margins?|losse?s?|earnings|turnover|capacity|output|"
+            r"deliveries|budget|debt|deposits?|subsid(?:y|ies)|investment|spending|arp?pu|"
             r"rates?|gmv|sales|income|valuation|valued|amount|number|total|share|percentage|growth)\b",
             re.I,
         ),
