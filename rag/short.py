@@ -347,7 +347,7 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     dated = _dated(text, merged, years(question))
     spans = dated or [s for s in merged if (s in single and _follows(_FROM, text, s[0])) == earlier] or merged
     spans = _timely(question, text, spans)
-    spans = [(start, _whole_end(text, end)) for start, end in spans]
+    spans = [(start, _measure_end(text, _whole_end(text, end))) for start, end in spans]
     folded = fold(text)
     weights = weighted_terms(question, idf)
     places = {t: occurrences(t, folded) for t in weights}
@@ -1653,6 +1653,16 @@ def states_figure(question: str, span: str) -> bool:
 # What continues a Latin word or a number past a point inside it: letters and digits, a decimal point
 # or thousands separator followed by a digit, a hyphen or apostrophe followed by a letter.
 _WORD_REST = re.compile(rf"[0-9A-Za-z]*+(?:[.,][0-9]++|[-'’](?!{_ATTRIBUTIVE})[A-Za-z]++)*+")
+
+
+# A measure word right after a Chinese number (30万辆, 3000座).
+_MEASURE_AFTER_NUMBER = re.compile(f"(?<=[0-9{_NUMERALS}])(?:{MEASURES})")
+
+
+def _measure_end(text: str, end: int) -> int:
+    """`end`, moved past a measure word said right after the number it ends (30万 of "年产能将达到30万辆")."""
+    after = _MEASURE_AFTER_NUMBER.match(text, end)
+    return after.end() if after else end
 
 
 def _whole_end(text: str, end: int) -> int:

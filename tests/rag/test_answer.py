@@ -147,7 +147,7 @@ def test_a_count_is_not_answered_by_a_sum_a_span_of_time_or_how_words(archive: S
 
 def test_how_many_is_answered_by_a_count_not_by_money(archive: Settings):
     # The article's first figure is the 1元 price rise; the stores are counted in the next sentence.
-    assert answer("How many stores does Mixue have?", settings=archive).text.startswith("4万[")
+    assert answer("How many stores does Mixue have?", settings=archive).text.startswith("4万家[")
 
 
 @pytest.mark.parametrize(

@@ -185,6 +185,12 @@ def test_a_span_of_time_and_a_count_without_a_unit_are_short_answers():
     assert _short("How many staff did the store have in 2025?", "The store had no staff in 2025.") is None
 
 
+def test_a_figure_keeps_the_measure_word_said_right_after_its_number():
+    capacity = "为提升产能,小米位于北京亦庄的汽车工厂二期已于6月投产,年产能将达到30万辆。"
+    assert _short("What is the annual capacity of Xiaomi's car factory?", capacity) == "30万辆"
+    assert _short("小米汽车工厂什么时候投产？", capacity) == "6月"
+
+
 def test_the_name_of_what_the_question_is_about_points_at_no_figure_in_particular():
     margins = "毛利率方面，二季度理想汽车整体毛利率为20.1%，车辆毛利率为19.4%。"
     rare = {"li": 4.0, "auto": 4.0}
