@@ -214,11 +214,13 @@ def _extractive(turn: _Turn) -> Answer:
                 turn.keyword.knows,
                 partial(written_in_chinese, keyword=turn.keyword),
             )
-            for chunks in (
-                {c.chunk_id for c in citations},
-                # The figure asked for is read only where the name is: "Keeta在沙特有多少骑手？" is not
-                # answered by JD's 12万名骑手 beside Keeta's quotes that give no count.
-                {c.chunk_id for c in citations if c.quote in figures},
+            # The figure asked for is read only where the name is: "Keeta在沙特有多少骑手？" is not answered
+            # by JD's 12万名骑手 beside Keeta's quotes that give no count. Each set of passages judged once.
+            for chunks in dict.fromkeys(
+                (
+                    frozenset(c.chunk_id for c in citations),
+                    frozenset(c.chunk_id for c in citations if c.quote in figures),
+                )
             )
         )
     ):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
 
@@ -268,7 +269,7 @@ def named_beyond(question: str, fused: list[tuple[str, float]], found: dict[str,
 
     if any(naming(cid) for cid, _ in fused[:COVERED]):
         return []
-    return [cid for cid, _ in fused[COVERED:] if naming(cid)][:COVERED]
+    return list(islice((cid for cid, _ in fused[COVERED:] if naming(cid)), COVERED))
 
 
 def _raised(fused: list[tuple[str, float]], bonus: dict[str, float]) -> list[tuple[str, float]]:
