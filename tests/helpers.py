@@ -129,6 +129,14 @@ def assert_consistent(settings: Settings, folder: Path | None = None) -> int:
     return len(per_doc)
 
 
+def written_articles(folder: Path, articles: dict[str, str]) -> Path:
+    """`folder` holding each of `articles` (file name: text) in UTF-8."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
 def article_folder(folder: Path, count: int) -> Path:
     """`count` article files in `folder`, made from the bundled archive's articles."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -8,6 +8,7 @@ from rag.followup import resolve
 from rag.store import get_store
 from rag.types import Citation
 from tests.environment import DATA_DIR
+from tests.helpers import written_articles
 
 CLOSURE_TITLE = "仅运营3个月!小红书关停「最短命」项目,商家斥责「交钱后没人管」"
 
@@ -294,17 +295,18 @@ def test_another_quotes_figure_answers_only_where_it_names_what_the_first_quote_
 def test_the_figure_asked_for_is_read_only_from_articles_naming_what_the_question_names(
     settings: Settings, tmp_path
 ):
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "keeta.md").write_text(
-        "# 美团Keeta进军沙特，骑手招募启动\n\nKeeta first launched in Hong Kong in May 2023 and expanded to "
-        "Saudi Arabia in September 2024. Keeta is recruiting riders in Riyadh and other Saudi cities, offering "
-        "them insurance. In Brazil, Keeta will compete with iFood.\n",
-        encoding="utf-8",
-    )
-    (folder / "jd.md").write_text(
-        "# 京东外卖骑手全职化\n\n为吸引骑手,京东自3月起为全职骑手缴纳五险一金,截至6月底已签约全职骑手超过12万名。\n",
-        encoding="utf-8",
+    folder = written_articles(
+        tmp_path / "articles",
+        {
+            "keeta.md": (
+                "# 美团Keeta进军沙特，骑手招募启动\n\nKeeta first launched in Hong Kong in May 2023 and expanded to "
+                "Saudi Arabia in September 2024. Keeta is recruiting riders in Riyadh and other Saudi cities, offering "
+                "them insurance. In Brazil, Keeta will compete with iFood.\n"
+            ),
+            "jd.md": (
+                "# 京东外卖骑手全职化\n\n为吸引骑手,京东自3月起为全职骑手缴纳五险一金,截至6月底已签约全职骑手超过12万名。\n"
+            ),
+        },
     )
     ingest([folder], settings=settings)
     # Keeta's article names riders but counts none; JD's counts its own, and names no Keeta.

@@ -20,6 +20,7 @@ from rag.refusal import (
 from rag.retrieve import gather
 from rag.store import get_store
 from rag.types import Evidence, Filters
+from tests.helpers import written_articles
 
 
 @pytest.fixture(scope="module")
@@ -111,13 +112,15 @@ def test_a_latin_name_no_dictionary_translates_is_named_besides_the_subject():
 
 
 def test_passages_naming_a_latin_name_must_hold_the_rest_of_the_question(settings: Settings, tmp_path):
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "pdd.md").write_text(
-        "# PDD's profit falls as Temu faces an EU inquiry\n\nTemu, the overseas shopping app of PDD, "
-        "faces a formal investigation by the European Commission. If found in breach, Temu could be "
-        "fined up to 6% of its global annual turnover.\n",
-        encoding="utf-8",
+    folder = written_articles(
+        tmp_path / "articles",
+        {
+            "pdd.md": (
+                "# PDD's profit falls as Temu faces an EU inquiry\n\nTemu, the overseas shopping app of PDD, "
+                "faces a formal investigation by the European Commission. If found in breach, Temu could be "
+                "fined up to 6% of its global annual turnover.\n"
+            ),
+        },
     )
     ingest([folder], settings=settings)
     keyword = get_store(settings=settings).keyword_index()

@@ -11,6 +11,7 @@ from rag.retrieve import (
     with_translations,
 )
 from rag.types import Chunk
+from tests.helpers import written_articles
 
 
 def test_fuse_ranks_rewards_agreement():
@@ -162,21 +163,21 @@ def test_a_small_two_language_archive_ranks_the_passage_holding_the_question_fir
 ):
     from ingest import ingest
 
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "licence.md").write_text(
-        "# Xiaohongshu wins a payment licence\n\nThe licence lets Xiaohongshu save on transaction fees, "
-        "about 2.4 billion yuan a year, which matters to its merchants and small sellers alike.\n",
-        encoding="utf-8",
-    )
-    (folder / "ads.md").write_text(
-        "# Xiaohongshu expects ad revenue to rise\n\nAdvertising makes up roughly 80% of Xiaohongshu's "
-        "revenue, and merchants spend more on it every year.\n",
-        encoding="utf-8",
-    )
-    (folder / "traffic.md").write_text(
-        "# 小红书电商扶持中小商家\n\n小红书计划在未来一年投入10亿流量扶持中小商家，并降低新商家的入驻门槛。\n",
-        encoding="utf-8",
+    folder = written_articles(
+        tmp_path / "articles",
+        {
+            "licence.md": (
+                "# Xiaohongshu wins a payment licence\n\nThe licence lets Xiaohongshu save on transaction fees, "
+                "about 2.4 billion yuan a year, which matters to its merchants and small sellers alike.\n"
+            ),
+            "ads.md": (
+                "# Xiaohongshu expects ad revenue to rise\n\nAdvertising makes up roughly 80% of Xiaohongshu's "
+                "revenue, and merchants spend more on it every year.\n"
+            ),
+            "traffic.md": (
+                "# 小红书电商扶持中小商家\n\n小红书计划在未来一年投入10亿流量扶持中小商家，并降低新商家的入驻门槛。\n"
+            ),
+        },
     )
     assert ingest([folder], settings=settings).ok
     hits = retrieve("How much traffic will Xiaohongshu give to small merchants?", k=3, settings=settings)

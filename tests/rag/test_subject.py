@@ -19,7 +19,7 @@ from rag.subject import (
     written_in_chinese,
 )
 from rag.types import Hit
-from tests.helpers import make_chunk
+from tests.helpers import make_chunk, written_articles
 
 
 @pytest.mark.parametrize(
@@ -153,12 +153,14 @@ def test_a_chinese_passage_is_judged_for_a_name_chinese_text_writes_as_english_d
 def test_a_name_is_written_in_chinese_as_english_writes_it_when_a_chinese_title_or_passage_has_it(
     settings: Settings, tmp_path: Path
 ):
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "pdd.md").write_text(
-        "# 拼多多三季度利润下滑 Temu面临欧盟调查\n\nTemu, the overseas shopping app of PDD, faces an EU "
-        "investigation. Shares of PDD fell after Shein reported results.\n",
-        encoding="utf-8",
+    folder = written_articles(
+        tmp_path / "articles",
+        {
+            "pdd.md": (
+                "# 拼多多三季度利润下滑 Temu面临欧盟调查\n\nTemu, the overseas shopping app of PDD, faces an EU "
+                "investigation. Shares of PDD fell after Shein reported results.\n"
+            ),
+        },
     )
     ingest([folder], settings=settings)
     keyword = get_store(settings=settings).keyword_index()
