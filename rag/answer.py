@@ -31,6 +31,7 @@ from rag.extract import select_quotes
 from rag.followup import History, Resolved, resolve, rewritten
 from rag.llm import refuses, stream_llm_answer
 from rag.periods import of_period
+from rag.places import placed_elsewhere
 from rag.qualifiers import measures_other
 from rag.query import check_k, check_question, make_filters
 from rag.refusal import REFUSAL, covers
@@ -201,6 +202,7 @@ def _extractive(turn: _Turn) -> Answer:
         turn.settings.max_quote_chars,
         turn.resolved.prefer,
     )
+    quotes = [quote for quote in quotes if not placed_elsewhere(turn.query, quote.text)]
     citations = number_quotes(in_date_order(quotes))
     quoted = [c.quote for c in citations]
     figures = giving(turn.query, quoted)

@@ -19,10 +19,10 @@ from collections.abc import Callable, Sequence
 
 from rag.bilingual import coverage, known_names, listed_spellings, presence, translations
 from rag.closeness import QUOTING
-from rag.dictionary import is_name
 from rag.guard import unasked
-from rag.intents import MONTH, asked_words, question_intents, stated_words
+from rag.intents import asked_words, question_intents, stated_words
 from rag.periods import other_period
+from rag.places import UNWRITTEN, places, spells_name
 from rag.store import KeywordIndex
 from rag.subject import (
     BRAND_PREFIX,
@@ -34,7 +34,7 @@ from rag.subject import (
     unnamed,
     written_in_chinese,
 )
-from rag.text import fold, language, model_codes, names_model, segments, terms
+from rag.text import fold, language, model_codes, names_model, terms
 from rag.types import Evidence, Hit
 
 # What the answer says when the archive does not cover the question.
@@ -71,8 +71,6 @@ BESIDES_NAMES = 0.1
 JUDGED_PASSAGES = 5
 # A model's name: letters and digits (SU7, 4090).
 _MODEL = re.compile(r"\d")
-# The country this archive's news is about: its articles may never write it (小红书在中国有多少用户？).
-UNWRITTEN = frozenset({"中国", "china"})
 _NAME = re.compile(
     rf"(?<![.!?]\s)(?<!^)\b{BRAND_PREFIX}[A-Z][A-Za-z0-9]+(?:[ -][A-Z][A-Za-z0-9]+)*"
     r"(?:\.(?:com|cn|net|org)\b)?"
@@ -97,7 +95,7 @@ def unknown_names(question: str, keyword: KeywordIndex) -> list[str]:
     words = terms(question, search_mode=False)
     found = [t for t in words if t in known_names() and absent(t, listed_spellings(t))]
     # Where the question puts what it asks (瑞幸在日本有多少家门店？), in either spelling (日本, Japan).
-    found += [w for w in _placed(question) if absent(w, translations(w))]
+    found += [w for w in places(question) if not w.isascii() and absent(w, translations(w))]
     chinese = bool(keyword.languages.counts.get("zh"))
     for match in _NAME.finditer(question.strip()):
         named = terms(match.group(0))
@@ -114,7 +112,7 @@ def unknown_names(question: str, keyword: KeywordIndex) -> list[str]:
         # A Chinese article spells a foreign name its own way (Panthers: 黑豹队), which no dictionary
         # may list: where Chinese articles are indexed, only a name CC-CEDICT gives one for is judged
         # (Mexico: 墨西哥), not by a language's name (Romanians: 罗语, where an article says 罗马尼亚人).
-        if chinese and not all(any(map(_spells_name, translations(w))) for w in named):
+        if chinese and not all(any(map(spells_name, translations(w))) for w in named):
             continue
         if named and all(absent(w, translations(w.lower())) for w in named):
             found.append(match.group(0))
@@ -124,27 +122,6 @@ def unknown_names(question: str, keyword: KeywordIndex) -> list[str]:
     return [name for name in dict.fromkeys(found) if name.lower() not in UNWRITTEN]
 
 
-def _placed(question: str) -> list[str]:
-    """Where a Chinese question puts what it asks: a name CC-CEDICT lists after 在 (日本 of 瑞幸在日本…)."""
-    cut = segments(question)
-    return [
-        w
-        for at, w in zip(cut, cut[1:], strict=False)
-        if at == "在" and _spells_name(w) and w not in UNWRITTEN
-    ]
-
-
-# Where an English question puts what it asks: "in" and a name CC-CEDICT gives a Chinese one for
-# ("When will Mixue open stores in Europe?": 欧洲), not a month (CC-CEDICT writes 一月 as a name).
-_IN_PLACE = re.compile(rf"(?<=\bin )(?:the )?+(?!(?i:{MONTH}))([A-Z][a-z]++(?: [A-Z][a-z]++)*+)")
-
-
-def _placed_in_english(question: str) -> list[str]:
-    """The places an English question puts what it asks in, lower-case (europe, hong kong)."""
-    found = (m.group(1).lower() for m in _IN_PLACE.finditer(question))
-    return [w for w in found if w not in UNWRITTEN and any(map(_spells_name, translations(w)))]
-
-
 def _elsewhere(question: str, hits: Sequence[Hit]) -> bool:
     """Whether the passages about what `question` names never say where it puts what it asks.
 
@@ -152,7 +129,7 @@ def _elsewhere(question: str, hits: Sequence[Hit]) -> bool:
     stores in Europe?" by its stores in Indonesia: the archive speaks of Hong Kong and of Europe, but not
     there. False when no passage names what it names.
     """
-    for place in _placed(question) + _placed_in_english(question):
+    for place in places(question):
         # What it names besides the place (a listed place is a name too: 香港).
         about = naming(re.sub(re.escape(place), " ", question, flags=re.I), hits)
         if about and not any(presence(place, fold(f"{h.chunk.title}\n{h.chunk.text}")) for h in about):
@@ -173,11 +150,6 @@ def _passed_over(question: str, hits: Sequence[Hit], keyword: KeywordIndex) -> b
     models = [code for code in model_codes(question) if keyword.knows(code)]
     said = [fold(f"{h.chunk.title}\n{h.chunk.text}") for h in hits]
     return any(not any(names_model(m, text) for text in said) for m in models)
-
-
-def _spells_name(word: str) -> bool:
-    """Whether the Chinese `word` is a name CC-CEDICT lists, not a language's (英语, 罗语, 法文)."""
-    return bool(is_name(word)) and not word.endswith(("语", "文"))
 
 
 def _covered(question: str, hits: Sequence[Hit], keyword: KeywordIndex) -> list[tuple[Hit, float]]:

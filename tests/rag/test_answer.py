@@ -314,6 +314,24 @@ def test_the_figure_asked_for_is_read_only_from_articles_naming_what_the_questio
     assert "12万名" in answer("京东签约了多少全职骑手？", settings=settings).text
 
 
+def test_a_figure_put_in_another_place_is_no_answer_for_the_place_asked(settings: Settings, tmp_path):
+    folder = written_articles(
+        tmp_path / "articles",
+        {
+            "keeta.md": (
+                "# 美团Keeta出海\n\nKeeta expanded to Saudi Arabia in September 2024, recruiting riders in "
+                "Riyadh. Meituan announced that Keeta will enter Brazil, investing about $1 billion over the "
+                "next five years.\n"
+            )
+        },
+    )
+    ingest([folder], settings=settings)
+    assert answer("How much did Meituan invest in Saudi Arabia?", settings=settings).refused
+    brazil = answer("How much will Meituan invest in Brazil?", settings=settings)
+    assert not brazil.refused
+    assert "$1 billion" in brazil.text
+
+
 def test_a_later_quotes_figure_answers_when_the_question_points_at_it_far_more_strongly(archive: Settings):
     title = "拼多多三季度利润下滑"
     net = _cited("pdd", title, "Net income attributable to shareholders fell 17% to 20.6 billion yuan.")

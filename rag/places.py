@@ -1,0 +1,60 @@
+"""Where a question or a sentence puts what it speaks of: a place named after 在, "in", "enter" or "into".
+
+"Keeta在沙特有多少骑手？" asks of Saudi Arabia; "Keeta will enter Brazil, investing about $1 billion"
+puts its figure in Brazil. A place is a name CC-CEDICT lists (沙特, Brazil: 巴西), not a language's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.bilingual import presence, translations
+from rag.dictionary import is_name
+from rag.intents import MONTH
+from rag.short import giving
+from rag.text import fold, segments
+
+# The country this archive's news is about: its articles may never write it (小红书在中国有多少用户？).
+UNWRITTEN = frozenset({"中国", "china"})
+# The Chinese words a place follows (在日本), and with `entering`, those a place entered follows (进入巴西).
+_IN = frozenset({"在"})
+_ENTERING = _IN | {"进入", "進入", "进军", "進軍"}
+# An English place: a name in capitals after "in" (or "into", "enter"), not a month (CC-CEDICT writes
+# 一月 as a name): "When will Mixue open stores in Europe?", "will enter Brazil".
+_NAME_AFTER = rf"\s++(?:the\s++)?+(?!(?i:{MONTH}))([A-Z][a-z]++(?: [A-Z][a-z]++)*+)"
+_IN_PLACE = re.compile(rf"\bin{_NAME_AFTER}")
+_ENTERED_PLACE = re.compile(rf"\b(?:in|into|enter|enters|entered|entering){_NAME_AFTER}")
+
+
+def places(text: str, *, entering: bool = False) -> list[str]:
+    """The places `text` puts what it speaks of in, once each; English ones lower-case (europe, hong kong).
+
+    With `entering`, the places it says something enters too: a sentence's "will enter Brazil" puts its
+    figure there, where a question's 何时进入欧洲 asks of the entering, not of a thing in Europe. Not
+    China (`UNWRITTEN`).
+    """
+    cues, pattern = (_ENTERING, _ENTERED_PLACE) if entering else (_IN, _IN_PLACE)
+    cut = segments(text)
+    found = [w for at, w in zip(cut, cut[1:], strict=False) if at in cues and spells_name(w)]
+    english = (m.group(1).lower() for m in pattern.finditer(text))
+    found += [w for w in english if any(map(spells_name, translations(w)))]
+    return [w for w in dict.fromkeys(found) if w not in UNWRITTEN]
+
+
+def spells_name(word: str) -> bool:
+    """Whether the Chinese `word` is a name CC-CEDICT lists, not a language's (英语, 罗语, 法文)."""
+    return bool(is_name(word)) and not word.endswith(("语", "文"))
+
+
+def placed_elsewhere(question: str, quote: str) -> bool:
+    """Whether `question` asks a figure of a place and `quote` gives one put in another, never there.
+
+    "How much did Meituan invest in Saudi Arabia?" is not answered by "Keeta will enter Brazil,
+    investing about $1 billion", nor 百度在德国有多少辆无人车？ by its fleet "in Wuhan": such a quote is
+    no evidence, and dropped (the others may answer: Baghdad's plague dead as a share, not Paris's 40,000).
+    """
+    asked = places(question)
+    if not asked or not giving(question, [quote]):
+        return False
+    folded = fold(quote)
+    return not any(presence(place, folded) for place in asked) and bool(places(quote, entering=True))

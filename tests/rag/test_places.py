@@ -1,0 +1,35 @@
+from rag.places import placed_elsewhere, places
+
+BRAZIL = (
+    "Meituan announced that its overseas food delivery brand Keeta will enter Brazil, investing about "
+    "$1 billion over the next five years."
+)
+
+
+def test_a_question_puts_what_it_asks_in_a_place_after_in_or_zai():
+    assert places("How much did Meituan invest in Saudi Arabia?") == ["saudi arabia"]
+    assert places("百度在德国有多少辆无人车？") == ["德国"]
+    # A month is no place, nor the country the archive is about.
+    assert places("How many stores opened in May?") == []
+    assert places("小红书在中国有多少用户？") == []
+
+
+def test_a_sentence_puts_its_figure_where_something_enters_too():
+    assert places(BRAZIL) == []
+    assert places(BRAZIL, entering=True) == ["brazil"]
+    assert places("瑞幸宣布进军马来西亚市场。", entering=True) == ["马来西亚"]
+
+
+def test_a_figure_put_in_another_place_does_not_answer_for_the_place_asked():
+    assert placed_elsewhere("How much did Meituan invest in Saudi Arabia?", BRAZIL)
+    assert placed_elsewhere(
+        "百度在德国有多少辆无人车？", "Apollo Go operates more than 1,000 driverless vehicles in Wuhan."
+    )
+
+
+def test_a_quote_naming_the_place_asked_or_none_or_giving_no_figure_is_kept():
+    assert not placed_elsewhere("How much did Meituan invest in Brazil?", BRAZIL)
+    # In either language: 巴西 is Brazil.
+    assert not placed_elsewhere("美团在巴西投资了多少？", BRAZIL)
+    assert not placed_elsewhere("How much did Meituan invest?", BRAZIL)
+    assert not placed_elsewhere("How much did Meituan invest in Saudi Arabia?", "Keeta will enter Brazil.")
