@@ -29,8 +29,9 @@ def translations(term: str) -> frozenset[str]:
 
     The names and platform words listed here, then CC-CEDICT (`rag.dictionary`); for English words
     together ("market share"), what a gloss of those words or each of them translates (市场份额); an
-    English verb's also as its past participle ("list": 挂牌, listed on the stock exchange); an adverb's
-    also as its adjective's (mainly: 主要, where CC-CEDICT glosses 为主 alone "mainly").
+    English verb's also as its past participle ("list": 挂牌, listed on the stock exchange), an irregular
+    form's as its verb's ("built": 建成, as "build"); an adverb's also as its adjective's (mainly: 主要,
+    where CC-CEDICT glosses 为主 alone "mainly").
     """
     words = listed_spellings(term) | _MONTHS.get(term, frozenset()) | _MONTH_NAMES.get(term, frozenset())
     if not term or term.isdigit():
@@ -41,6 +42,7 @@ def translations(term: str) -> frozenset[str]:
         return words | dictionary.english(term)
     participle = _participle(term)
     found = dictionary.chinese(term) | (dictionary.chinese(participle) if participle else frozenset())
+    found |= frozenset().union(*map(dictionary.chinese, _verb_lemmas(term)))
     adjective = _ADVERB_END.sub(_adjective_end, term)
     return words | found | (dictionary.chinese(adjective) if adjective != term else frozenset())
 
@@ -51,6 +53,21 @@ _ADVERB_END = re.compile(r"(?<=[a-z]{4})(i?)ly$")
 
 def _adjective_end(adverb: re.Match[str]) -> str:
     return "y" if adverb.group(1) else ""
+
+
+@lru_cache(maxsize=4096)
+def _verb_lemmas(term: str) -> tuple[str, ...]:
+    """The verbs the English `term` is an irregular form of (built: build, sold: sell, began: begin).
+
+    A plain inflection ("opened") is found by its stem (`rag.dictionary.chinese`); an auxiliary's forms
+    (was, has) ask nothing.
+    """
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(term)
+    if "AUX" in lemmas:
+        return ()
+    return tuple(lemma for lemma in lemmas.get("VERB", ()) if not term.startswith(lemma))
 
 
 @lru_cache(maxsize=4096)

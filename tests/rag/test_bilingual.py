@@ -43,6 +43,14 @@ def test_an_english_verb_is_also_translated_as_its_past_participle():
     assert not translations("fee") & translations("feed")  # "feed" is another verb, no form of "fee"
 
 
+def test_an_irregular_form_of_an_english_verb_is_translated_as_the_verb():
+    assert "建成" in translations("built")
+    assert "出售" in translations("sold")
+    assert "开始" in translations("began")
+    # An auxiliary's forms ask nothing; a plain inflection is found by its stem already.
+    assert translations("was") == frozenset()
+
+
 def test_chinese_names_are_spelled_in_pinyin_whole_and_apart():
     assert romanized("小红书") == {"xiaohongshu", "xiao hongshu", "xiaohong shu"}
     assert {"lei jun", "leijun"} <= romanized("雷军")

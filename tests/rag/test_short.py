@@ -847,6 +847,15 @@ def test_a_share_is_not_answered_by_quotes_without_a_part_of_a_whole():
     assert not numberless("海底捞的净利润率是多少？", [half, "Half of its revenue came from hotpot."])
 
 
+def test_an_english_question_in_the_past_tense_points_at_the_chinese_figure_its_verb_says():
+    text = (
+        "李想表示，公司已建成超过3000座超充站，到年底将达到4000座。  截至二季度末，理想汽车在全国共有零售中心510家，"
+        "覆盖153个城市。"
+    )
+    # "built" is 建成 as "build" is: the stations built, not the retail centres beside the company's name.
+    assert _short("How many supercharging stations has Li Auto built?", text) == "3000座"
+
+
 def test_an_amount_levied_as_a_rate_is_answered_by_the_rate():
     text = "Starting November 1, the commission rate for restaurant deals will be cut from 2.5% to 1.5%."
     assert _short("抖音团购的餐饮佣金降到了多少？", text) == "1.5%"
