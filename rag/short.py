@@ -922,6 +922,8 @@ def numberless(question: str, quotes: list[str]) -> bool:
         for span in _counts(q, spans)
         if not _counts_other(asked, q, span, said)
     ]
+    # A number with the thing counted counts it, where no pattern sees a figure (三城 for 几个城市).
+    counting += [span for q in quotes if asked.counted for span in _counted(asked.counted, q)]
     return asked.kind == "count" and any(found.values()) and not counting
 
 

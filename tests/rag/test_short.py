@@ -856,6 +856,14 @@ def test_an_english_question_in_the_past_tense_points_at_the_chinese_figure_its_
     assert _short("How many supercharging stations has Li Auto built?", text) == "3000座"
 
 
+def test_a_number_with_the_thing_counted_counts_it_beside_other_figures():
+    cities = "其定位为精选吃喝玩乐一卡通，于2025年9月在上海、杭州、广州三城同步上线。"
+    fee = "小红卡业务将于2026年1月1日起暂停试运营，其年卡收费为168元。"
+    # 三城 counts the cities asked about, whatever figures another quote gives.
+    assert not numberless("小红卡在几个城市上线？", [cities, fee])
+    assert numberless("小红卡在几个城市上线？", [fee])
+
+
 def test_an_amount_levied_as_a_rate_is_answered_by_the_rate():
     text = "Starting November 1, the commission rate for restaurant deals will be cut from 2.5% to 1.5%."
     assert _short("抖音团购的餐饮佣金降到了多少？", text) == "1.5%"
