@@ -357,7 +357,15 @@ def _candidates(
     unrelated: set[tuple[str, int]] = set()
     lead: dict[tuple[str, int], float] = {}
     seen: set[str] = set()
+    # A passage stands by its article's rank, and half of that by its own among the article's passages:
+    # "10月出口3580辆" of the first is no better answer to 10月交付了多少辆 than "10月共交付新车42013辆" of
+    # the second.
+    articles = list(dict.fromkeys(h.chunk.doc_id for h in hits))
+    within: dict[str, int] = {}
     for rank, hit in enumerate(hits):
+        doc = hit.chunk.doc_id
+        within[doc] = within.get(doc, -1) + 1
+        bonus = RANK_WEIGHT / (1 + articles.index(doc)) * (1 + 1 / (1 + within[doc])) / 2
         text = hit.chunk.text
         subject = _subject(hit.chunk)
         # A headline names what its article is about: the name the question names too is said with each
@@ -375,9 +383,9 @@ def _candidates(
             relevance = score(text[start:end], subject) if subject else alone
             leading = score(text[start:end], named) if named and score.shared(text[start:end]) > 0 else 0.0
             share = OTHER_ARTICLE_SHARE if discount and hit.chunk.doc_id not in prefer else 1.0
-            candidates.append(Quote(hit, rank, start, end, share * relevance + RANK_WEIGHT / (1 + rank)))
+            candidates.append(Quote(hit, rank, start, end, share * relevance + bonus))
             if leading > relevance:
-                lead[(hit.chunk.chunk_id, start)] = share * leading + RANK_WEIGHT / (1 + rank)
+                lead[(hit.chunk.chunk_id, start)] = share * leading + bonus
             # Unrelated: nothing in common with the question but the article's subject.
             if alone <= 0:
                 unrelated.add((hit.chunk.chunk_id, start))

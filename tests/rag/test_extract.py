@@ -58,6 +58,17 @@ def test_a_how_much_question_prefers_the_sentence_giving_what_it_measures():
     assert select_quotes("美团营收是多少？", hits, _idf, 200)[0].text == revenue
 
 
+def test_an_articles_later_passage_is_quoted_first_when_its_sentence_answers_better():
+    # Retrieval ranked the article's passage on exports first; the one on deliveries says what is asked.
+    exports = "海外市场方面，小鹏汽车10月出口3580辆，产品已进入46个国家和地区。"
+    deliveries = "小鹏汽车11月1日公布，10月共交付新车42013辆，同比增长76%。"
+    hits = [
+        Hit(chunk=make_chunk(exports, chunk_id="a", index=1, start=200, doc_chunks=2), score=1.0),
+        Hit(chunk=make_chunk(deliveries, chunk_id="b", doc_chunks=2), score=0.9),
+    ]
+    assert select_quotes("小鹏汽车10月交付了多少辆车？", hits, _idf, 200)[0].text == deliveries
+
+
 def test_a_traditional_text_is_read_for_the_cues_written_simplified():
     # 億 is a scale as 亿 is, 由於 gives a reason as 由于 does; the quote keeps the article's characters.
     text = "公司上半年收入創新高。另據透露收入約480億美元。公司上調了目標。由於付費用戶增長，公司上調了目標。"
