@@ -346,6 +346,10 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     # valued at in 2022?": "down from $100 billion in 2022").
     dated = _dated(text, merged, years(question))
     spans = dated or [s for s in merged if (s in single and _follows(_FROM, text, s[0])) == earlier] or merged
+    # An estimate (analysts' "expectations of 8.2 billion yuan", 预计将超过6000辆) answers only if nothing
+    # else does, and first when the question asks for one.
+    estimate = bool(_ASKS_ESTIMATE.search(question))
+    spans = [s for s in spans if _estimated(text, s[0]) == estimate] or spans
     spans = _timely(question, text, spans)
     spans = [(start, _measure_end(text, _whole_end(text, end))) for start, end in spans]
     folded = fold(text)
@@ -1522,6 +1526,27 @@ YEAR_AFTER = len(" in 2022")
 _RANGE = re.compile(r"(?<!\s)\s*+(?:至|到|~|～|-|–|—)\s*+")
 _AND = re.compile(r"(?<!\s)(?:\s++and\s++|\s*+和\s*+)")
 _BETWEEN = re.compile(r"\bbetween$|在$", re.I)
+
+
+# What says a figure is an estimate, just before it: "beating analysts' expectations of", "had expected
+# net income of", "estimated it at about", 预计将超过; and a question asking for one.
+_ESTIMATE_BEFORE = re.compile(
+    r"\b(?:expectations?|estimates?|forecasts?|projections?|consensus|expected|estimated|projected|predicted)"
+    r"(?:\s++[\w'-]++){0,3}?(?:\s++(?:of|for|at|to be|to reach))?\s++"
+    r"(?:(?:about|around|roughly|nearly)\s++)?$|"
+    r"(?:预期|预估|预测|估计|预计)(?:将|会)?(?:为|约|达到?|在|超过|至)?$",
+    re.I,
+)
+_ASKS_ESTIMATE = re.compile(
+    r"\b(?:expect\w*+|estimat\w*+|forecast\w*+|projected|consensus)\b|预期|预估|预测|估计|预计", re.I
+)
+# The characters read before a figure for what says it is an estimate.
+ESTIMATE_CHARS = 40
+
+
+def _estimated(text: str, start: int) -> bool:
+    """Whether the figure at `start` of `text` is said as an estimate (`_ESTIMATE_BEFORE`)."""
+    return _ESTIMATE_BEFORE.search(text, max(0, start - ESTIMATE_CHARS), start) is not None
 
 
 def _follows(before: re.Pattern[str], text: str, at: int) -> bool:

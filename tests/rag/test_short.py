@@ -864,6 +864,16 @@ def test_a_number_with_the_thing_counted_counts_it_beside_other_figures():
     assert numberless("小红卡在几个城市上线？", [fee])
 
 
+def test_an_estimate_answers_only_a_question_asking_for_one_where_another_figure_is_there():
+    text = "Analysts had expected net income of 7.9 billion yuan. Net income attributable to shareholders was 8.6 billion yuan."
+    assert _short("What was NetEase's net income?", text) == "8.6 billion yuan"
+    assert _short("How much net income had analysts expected?", text) == "7.9 billion yuan"
+    assert _short("网易净利润是多少？", "网易净利润为86亿元，市场预期为79亿元。") == "86亿元"
+    # An estimate alone still answers.
+    alone = "Analysts had expected net income of 7.9 billion yuan."
+    assert _short("What was NetEase's net income?", alone) == "7.9 billion yuan"
+
+
 def test_an_amount_levied_as_a_rate_is_answered_by_the_rate():
     text = "Starting November 1, the commission rate for restaurant deals will be cut from 2.5% to 1.5%."
     assert _short("抖音团购的餐饮佣金降到了多少？", text) == "1.5%"
