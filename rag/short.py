@@ -200,6 +200,7 @@ _COUNTED_THING = re.compile(r"[人者员户民商家手客友量]$|人口|人数
 # The measure word a how-many question counts by (多少件包裹: 件); the ones people are counted in.
 _PEOPLE = "人名位"
 _MEASURE = re.compile(f"(?:多少|几)({MEASURES})")
+_TIMES = re.compile("[次倍]$")
 # What a how-much question measures (`measured`: revenue, 营收) counts this many times its rarity in choosing
 # the sentence and the figure: "What was Meituan's revenue in the third quarter?" is not answered by the
 # net loss of the sentence naming Meituan and the quarter, but by "Revenue rose 2% to 95.5 billion yuan"
@@ -923,7 +924,7 @@ def numberless(question: str, quotes: list[str]) -> bool:
     counting = [
         span
         for q, spans in found.items()
-        for span in _counts(q, spans)
+        for span in _counts(q, spans, asked)
         if not _counts_other(asked, q, span, said)
     ]
     # A number with the thing counted counts it, where no pattern sees a figure (三城 for 几个城市).
@@ -1087,6 +1088,10 @@ def wanted(question: str) -> Wanted:
     if counted and _MONEY_THING.search("".join(words[:2])):
         kind, counted = "money", None
     level = kind == "rate" and not _CHANGE.search(question) and not _RATE_OF_CHANGE.search(question)
+    # "How many times" counts occurrences or a multiple: in Chinese, in 次 or 倍 alone ("How many times
+    # oversubscribed was Mixue's IPO?": 5000倍认购, not the 45000家 stores beside it).
+    if counted == "times":
+        return Wanted(kind, _TIMES, True, counted, measure_word=True)
     if measure := _MEASURE.search(question):
         word = measure.group(1)
         # People are counted in 人, 名 or 位 alike.
@@ -1301,7 +1306,7 @@ def figures(wanted: Wanted, text: str) -> list[tuple[int, int]]:
             if not _DURATION.search(text, s, e) and not _follows(_LEVEL_BEFORE, text, s)
         ]
     if wanted.kind == "count":
-        found = _counts(text, found)
+        found = _counts(text, found, wanted)
     # A sum or an amount may be levied as a rate ("the commission rate … cut from 2.5% to 1.5%", "an
     # extra 50% of ad revenue") where none is said in money; a change is no level of it (广告收入同比增长
     # 超过30% says how fast, not how much).
@@ -1318,7 +1323,7 @@ def figures(wanted: Wanted, text: str) -> list[tuple[int, int]]:
     if not found and wanted.kind in ("amount", "count"):
         found = [m.span() for m in _COUNT.finditer(text)]
         if wanted.kind == "count":
-            found = _counts(text, found)
+            found = _counts(text, found, wanted)
     return found
 
 
@@ -1436,13 +1441,14 @@ def _counted(thing: str, text: str) -> list[tuple[int, int]]:
     return found
 
 
-def _counts(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _counts(text: str, spans: list[tuple[int, int]], wanted: Wanted | None = None) -> list[tuple[int, int]]:
     """The spans that count things: no span of time (3个月, 八个季度), no sum of money, no digits (三位数).
 
     Nor a date: Keeta's riders are not counted by when it launched ("in May 2023"); nor a change
     (同比增长了100%以上, "to rise by about 40%", 翻倍): how many moderators RedNote hired is not how
-    fast its revenue grows.
+    fast its revenue grows. A multiple counts the times it is (5000倍) when `wanted` asks how many times.
     """
+    multiples = wanted is not None and wanted.units is _TIMES
     dates = [m.span() for m in _DATE.finditer(text)] if spans else []
     return [
         (s, e)
@@ -1451,7 +1457,7 @@ def _counts(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         and not _NO_COUNT_AFTER.match(text, e)
         and not _money(text, s, e)
         and not any(start <= s < end for start, end in dates)
-        and not _MULTIPLE.search(text, s, e)
+        and (multiples or not _MULTIPLE.search(text, s, e))
         and not (_PERCENT.search(text, s, e) and said_changed(text, s, e))
     ]
 

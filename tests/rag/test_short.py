@@ -874,6 +874,13 @@ def test_an_estimate_answers_only_a_question_asking_for_one_where_another_figure
     assert _short("What was NetEase's net income?", alone) == "7.9 billion yuan"
 
 
+def test_how_many_times_is_answered_by_a_count_in_times_or_a_multiple():
+    ipo = "此次IPO公开发售部分获得超过5000倍认购，冻结资金约1.84万亿港元。 截至9月30日，蜜雪冰城全球门店数量超过45000家。"
+    assert _short("How many times oversubscribed was Mixue's IPO?", ipo) == "5000倍"
+    assert _short("How many times has Beyonce won a Grammy?", "碧昂丝曾五次获得格莱美奖，共20座。") == "五次"
+    assert _short("How many stores does Mixue have?", ipo) == "45000家"
+
+
 def test_an_amount_levied_as_a_rate_is_answered_by_the_rate():
     text = "Starting November 1, the commission rate for restaurant deals will be cut from 2.5% to 1.5%."
     assert _short("抖音团购的餐饮佣金降到了多少？", text) == "1.5%"
