@@ -40,6 +40,7 @@ from rag.short import (
     Figure,
     anothers,
     answer_span,
+    estimate_for_fact,
     giving,
     numberless,
     rate_for_sum,
@@ -298,8 +299,9 @@ def _sentences_of(citation: Citation) -> str:
 def _figure(turn: _Turn, quoted: list[Citation]) -> tuple[Figure | None, Citation]:
     """The figure an article's first quote gives; when it gives none, the best of its other quotes'.
 
-    Another quote's figure also wins where the question's words point at it `OUTPULLED` times as strongly
-    and its sentences cover the question as well: "Net income … fell 17% to 20.6 billion yuan", quoted
+    Another quote's figure also wins where the question's words point at it `OUTPULLED` times as strongly,
+    or the first is an estimate and it is not (`estimate_for_fact`), and its sentences cover the question
+    as well: "Net income … fell 17% to 20.6 billion yuan", quoted
     first, does not answer 拼多多三季度营收是多少？ beside "reported third-quarter revenue of 108.3
     billion yuan" (news set: one more answer leads with its fact; at 1.5 one fewer, and without the
     coverage check XQuAD lost one).
@@ -323,10 +325,16 @@ def _figure(turn: _Turn, quoted: list[Citation]) -> tuple[Figure | None, Citatio
     ]
     if figure and not rate_for_sum(turn.query, first.quote[figure.start : figure.end]):
         covered = turn.covered(_sentences_of(first))
+        # An estimate yields to a figure said as fact ("need about 7,000 vehicles" in Wuhan, by analysts'
+        # reckoning, beside the 1,000 it runs there), unless the question asks for one.
+        estimate = estimate_for_fact(turn.query, first.quote, figure.start)
         stronger = [
             (f, c)
             for f, c in spans
-            if f.pull >= OUTPULLED * figure.pull
+            if (
+                f.pull >= OUTPULLED * figure.pull
+                or (estimate and not estimate_for_fact(turn.query, c.quote, f.start))
+            )
             and turn.covered(_sentences_of(c)) >= covered
             and not rate_for_sum(turn.query, c.quote[f.start : f.end])
         ]

@@ -1538,7 +1538,7 @@ _BETWEEN = re.compile(r"\bbetween$|在$", re.I)
 # net income of", "estimated it at about", 预计将超过; and a question asking for one.
 _ESTIMATE_BEFORE = re.compile(
     r"\b(?:expectations?|estimates?|forecasts?|projections?|consensus|expected|estimated|projected|predicted)"
-    r"(?:\s++[\w'-]++){0,3}?(?:\s++(?:of|for|at|to be|to reach))?\s++"
+    r"(?:\s++[\w'-]++){0,5}?(?:\s++(?:of|for|at|to be|to reach))?\s++"
     r"(?:(?:about|around|roughly|nearly)\s++)?$|"
     r"(?:预期|预估|预测|估计|预计)(?:将|会)?(?:为|约|达到?|在|超过|至)?$",
     re.I,
@@ -1553,6 +1553,11 @@ ESTIMATE_CHARS = 40
 def _estimated(text: str, start: int) -> bool:
     """Whether the figure at `start` of `text` is said as an estimate (`_ESTIMATE_BEFORE`)."""
     return _ESTIMATE_BEFORE.search(text, max(0, start - ESTIMATE_CHARS), start) is not None
+
+
+def estimate_for_fact(question: str, text: str, start: int) -> bool:
+    """Whether the figure at `start` of `text` is an estimate and `question` asks for no estimate."""
+    return _estimated(text, start) and not _ASKS_ESTIMATE.search(question)
 
 
 def _follows(before: re.Pattern[str], text: str, at: int) -> bool:

@@ -338,13 +338,28 @@ def test_a_later_quotes_figure_answers_when_the_question_points_at_it_far_more_s
     revenue = _cited(
         "pdd", title, "PDD Holdings reported third-quarter revenue of 108.3 billion yuan, up 9%."
     )
-    keyword = get_store(settings=archive).keyword_index()
-
-    def lead(question: str, quoted: list[Citation]) -> str:
-        turn = _Turn(question, resolve(question, None), [], keyword, archive, {})
-        figure, citation = _figure(turn, quoted)
-        return citation.quote[figure.start : figure.end] if figure else ""
-
-    assert lead("拼多多三季度营收是多少？", [net, revenue]) == "108.3 billion yuan"
+    assert _lead(archive, "拼多多三季度营收是多少？", [net, revenue]) == "108.3 billion yuan"
     # The first quote's figure stands where the question points at it as strongly.
-    assert lead("拼多多三季度净利润是多少？", [net, revenue]) == "20.6 billion yuan"
+    assert _lead(archive, "拼多多三季度净利润是多少？", [net, revenue]) == "20.6 billion yuan"
+
+
+def test_an_estimate_quoted_first_yields_to_a_figure_said_as_fact(archive: Settings):
+    title = "百度萝卜快跑二季度订单超220万单"
+    estimate = _cited(
+        "apollo",
+        title,
+        "Analysts estimate that Apollo Go will need about 7,000 vehicles in Wuhan to break even.",
+    )
+    fleet = _cited(
+        "apollo", title, "Apollo Go operates a fleet of more than 1,000 driverless vehicles in Wuhan."
+    )
+    assert _lead(archive, "萝卜快跑在武汉有多少辆车？", [estimate, fleet]) == "1,000"
+    assert _lead(archive, "分析师估计萝卜快跑在武汉需要多少辆车？", [estimate, fleet]) == "7,000 vehicles"
+
+
+def _lead(settings: Settings, question: str, quoted: list[Citation]) -> str:
+    """The short answer `_figure` reads from an article's `quoted` citations."""
+    keyword = get_store(settings=settings).keyword_index()
+    turn = _Turn(question, resolve(question, None), [], keyword, settings, {})
+    figure, citation = _figure(turn, quoted)
+    return citation.quote[figure.start : figure.end] if figure else ""
