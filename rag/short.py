@@ -297,7 +297,7 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     if "number" in intents:
         asked = wanted(question)
         # A figure the question states is no answer to it (the 第 33 届 of "第 33 届超级碗时多大？").
-        found = figures(asked, text) or _rated(asked, text)
+        found = _unrestated(text, figures(asked, text) or _rated(asked, text))
         spans += [
             (s, e)
             for s, e in found
@@ -1558,6 +1558,22 @@ def _estimated(text: str, start: int) -> bool:
 def estimate_for_fact(question: str, text: str, start: int) -> bool:
     """Whether the figure at `start` of `text` is an estimate and `question` asks for no estimate."""
     return _estimated(text, start) and not _ASKS_ESTIMATE.search(question)
+
+
+# A figure in brackets just after another, maybe past the other's unit, restates it in another unit or
+# currency: "8.6 billion yuan ($1.20 billion)", "263港元（约合33.6美元）".
+_RESTATING = re.compile(
+    r"\s*+(?:[^\W\d]{1,8}+\s*+)?+[(（]\s*+(?:约合|折合|约|合|about|approximately|roughly|around|some|or)?+\s*+", re.I
+)
+
+
+def _unrestated(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` less those restating the one before (`_RESTATING`): the figure first given is the answer."""
+    return [
+        span
+        for before, span in zip([None, *spans], spans, strict=False)
+        if before is None or _RESTATING.fullmatch(text, before[1], span[0]) is None
+    ]
 
 
 def _follows(before: re.Pattern[str], text: str, at: int) -> bool:
