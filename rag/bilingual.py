@@ -20,7 +20,7 @@ from rag import dictionary, lexicon
 from rag.closeness import Closeness, nearest
 from rag.intents import MEASURES
 from rag.lexicon import listed
-from rag.periods import MONTH
+from rag.periods import MONTH, period_places
 from rag.text import CJK_RANGE, STOPWORDS, bigrams, is_cjk, terms, unbroken, word_frequency
 
 
@@ -423,7 +423,8 @@ def occurrences(term: str, text: str) -> list[int]:
 
     A phrase found nowhere as a whole is found by its Chinese translation written a character or two
     apart ("daily active users", 日活用户: 日活跃用户, not the 月活跃用户 before it), else by its last word
-    (see `_head_senses`).
+    (see `_head_senses`). A quarter or half-year is found however the text names it (三季度: "the three
+    months ended September 30", see `rag.periods.period_places`).
     A Chinese compound found nowhere as a whole is found by its dictionary parts (净利润率 by 净利润,
     or by its translation "net profit") and by its last character when no part ends with it (see
     `_head_positions`), or, short and without parts found, by its characters a few
@@ -435,6 +436,7 @@ def occurrences(term: str, text: str) -> list[int]:
 def _places(term: str, text: str) -> list[int]:
     """`occurrences`, each of its ways of finding `term` giving its own places (some twice)."""
     found = [at for w in (*spellings(term), *senses(term)) for at in _positions(w, text)]
+    found += period_places(term, text)
     found = (
         found
         or romanized_positions(term, text)

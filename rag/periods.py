@@ -82,11 +82,25 @@ def periods(text: str) -> set[str]:
     found |= {"m" + m.group(1) for m in MONTH.finditer(_MONTHS_TOGETHER.sub(" ", folded))}
     alone = _ENGLISH_MONTHS_TOGETHER.sub(" ", folded)
     found |= {f"m{_MONTH_NAMES.index(_month_name(m)) + 1}" for m in _ENGLISH_MONTH.finditer(alone)}
-    found |= {"q" + _ORDINALS.get(n, n) for m in _QUARTER.finditer(folded) for n in m.groups() if n}
-    found |= {"q" + _QUARTER_ENDS[n] for m in _QUARTER_END.finditer(folded) for n in m.groups() if n}
-    halves = (n for m in _HALF.finditer(folded) for n in m.groups() if n)
-    found |= {"h" + _ORDINALS.get(n, _HALVES.get(n, n)) for n in halves}
+    found |= {period for _, period in _parts_of_years(folded)}
     return found | {"y" + year for year in years(folded)}
+
+
+def _parts_of_years(folded: str) -> list[tuple[re.Match[str], str]]:
+    """The quarters ("q3") and half-years ("h1") `folded` names, each with where it is named."""
+    found = [(m, "q" + _ORDINALS.get(n, n)) for m in _QUARTER.finditer(folded) for n in m.groups() if n]
+    found += [(m, "q" + _QUARTER_ENDS[n]) for m in _QUARTER_END.finditer(folded) for n in m.groups() if n]
+    halves = ((m, n) for m in _HALF.finditer(folded) for n in m.groups() if n)
+    return found + [(m, "h" + _ORDINALS.get(n, _HALVES.get(n, n))) for m, n in halves]
+
+
+def period_places(term: str, text: str) -> list[int]:
+    """Where `text` (folded) names the quarter or half-year `term` is, however it names it.
+
+    三季度 is "the third quarter", Q3 and "the three months ended September 30" alike.
+    """
+    asked = {period for m, period in _parts_of_years(term) if m.group() == term}
+    return sorted(m.start() for m, period in _parts_of_years(text) if period in asked)
 
 
 def _month_name(found: re.Match[str]) -> str:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.periods import of_period, only_others, other_period, periods
+from rag.periods import of_period, only_others, other_period, period_places, periods
 from rag.types import Hit
 from tests.helpers import make_chunk
 
@@ -46,6 +46,16 @@ from tests.helpers import make_chunk
 )
 def test_periods_are_named_in_either_language(text: str, named: set[str]):
     assert periods(text) == named
+
+
+@pytest.mark.parametrize("term", ["三季度", "第三季度", "third quarter", "q3"])
+def test_a_quarter_is_found_wherever_the_text_names_it_however_it_does(term: str):
+    text = "total revenue for the three months ended september 30 rose; 三季度付费用户; the june quarter"
+    assert period_places(term, text) == [text.index("three months"), text.index("三季度")]
+
+
+def test_only_a_term_that_is_a_period_has_period_places():
+    assert period_places("三季度营收", "三季度营收 in the third quarter") == []
 
 
 def test_a_question_about_a_period_the_passages_never_name_but_others_of_its_kind():

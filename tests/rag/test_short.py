@@ -198,6 +198,25 @@ def test_the_name_of_what_the_question_is_about_points_at_no_figure_in_particula
     assert span and margins[span.start : span.end] == "19.4%"
 
 
+@pytest.mark.parametrize("question", ["What was NetEase's net profit in the second quarter?", "网易二季度净利润是多少？"])
+def test_a_figure_restated_in_brackets_in_another_currency_is_not_the_short_answer(question: str):
+    text = (
+        "Net income attributable to shareholders rose 27% from a year earlier to 8.6 billion yuan "
+        "($1.20 billion) in the three months ended June 30."
+    )
+    span = answer_span(question, text, _idf)
+    assert span and text[span.start : span.end] == "8.6 billion yuan"
+
+
+def test_the_quarter_asked_points_at_the_figure_of_the_months_that_make_it_up():
+    text = (
+        "Total revenue for the three months ended September 30 rose 20.6% to 8.46 billion yuan. "
+        "Revenue from online music services grew 27.2% to 6.97 billion yuan."
+    )
+    span = answer_span("腾讯音乐三季度总收入是多少？", text, _idf)
+    assert span and text[span.start : span.end] == "8.46 billion yuan"
+
+
 def test_a_figure_far_from_the_question_words_pulls_less():
     question = "How much was Kuaishou's e-commerce GMV?"
     near = answer_span(question, "Kuaishou's e-commerce GMV reached 332.3 billion yuan.", _idf)
