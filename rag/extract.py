@@ -88,7 +88,7 @@ class _Scorer:
         self.wanted = wanted(question)
         self.acted_on = acted_on(question)
         self.question = fold(question)
-        self.named = set(subject_names(question))
+        self.named = subject_names(question)
         # The quarter or half-year asked about: a sentence reporting only another's figure gives no
         # answer ("美团新业务一季度亏损多少？": not the third quarter's loss). Not a year: one is as often
         # part of a name ("the Scotland Act of 1978", "the 2010 drought"; XQuAD hits 0.835 -> 0.833).

@@ -99,7 +99,7 @@ def subject_names(question: str) -> tuple[str, ...]:
     """
     named = [t for t in terms(question, search_mode=False) if t in known_names()]
     folded = f" {' '.join(terms(question, search_mode=False))} "
-    named += [name for name in known_names() if " " in name and f" {name} " in folded]
+    named += sorted(name for name in known_names() if " " in name and f" {name} " in folded)
     named += [n for n in names(question, sure=True) if is_cjk(n[0]) and rare_word(n, sure=True)]
     if language(question) == "en":
         named += pinyin_names(question)

@@ -1,5 +1,8 @@
 """What a question names, and which passages are about it (the gate and the quotes judge only those)."""
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -168,3 +171,20 @@ def test_a_name_is_written_in_chinese_as_english_writes_it_when_a_chinese_title_
     # Only English text has it: a Chinese article may write it its own way.
     assert not written_in_chinese("Shein", keyword)
     assert not written_in_chinese("Tesla", keyword)
+
+
+def test_the_names_a_question_names_come_in_the_same_order_whatever_the_hash_seed():
+    # Quotes are chosen with the names joined in this order: a set's order changed CATL's answer run to run.
+    script = "from rag.subject import subject_names; print(subject_names('Did Pop Mart outsell Li Ning and Li Auto?'))"
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(4)
+    }
+    assert len(runs) == 1
+    assert "pop mart" in runs.pop()
