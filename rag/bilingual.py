@@ -574,9 +574,10 @@ def presence(
     "获得超过5000倍认购", 2 of 4). An English
     word matches whole words and their plain inflections (close: closed, not disclose). With a
     `closeness`, a word no dictionary pairs with the text counts as far as its meaning is close to one
-    of the text's words in the other language (调查 against "probe"; see `rag.closeness`).
+    of the text's words in the other language (调查 against "probe"; see `rag.closeness`). A quarter or
+    half-year occurs however the text names it (see `rag.periods.period_places`).
     """
-    if any(_occurs(t, text) for t in spellings(term)):
+    if any(_occurs(t, text) for t in spellings(term)) or period_places(term, text):
         return 1.0
     found = [share for sense, share in (shares or {}).items() if _occurs(sense, text)]
     if found:

@@ -1047,7 +1047,8 @@ def giving(question: str, quotes: list[str]) -> list[str]:
 
 # Whose thing an English question asks the figure of ("Cotti's revenue"), and whose a sentence gives.
 _OWNER_NAME = r"((?-i:[A-Z])[\w.&-]*+)['’]s"
-_OWNER = re.compile(rf"\b{_OWNER_NAME}\b")
+# The question's owner may be a name of several words ("Alibaba Cloud's revenue").
+_OWNER = re.compile(r"\b((?:(?-i:[A-Z])[\w.&-]*+\s++)*+(?-i:[A-Z])[\w.&-]*+)['’]s\b")
 
 
 def anothers(question: str, quotes: list[str]) -> bool:
@@ -1055,7 +1056,8 @@ def anothers(question: str, quotes: list[str]) -> bool:
 
     "What was Cotti's revenue in the first quarter?" is not answered by "Luckin's total net revenue in
     the first quarter rose … to 8.87 billion yuan" in an article naming Cotti elsewhere. A mention whose
-    owner is not said ("its revenue", "revenue rose") may be the one asked for.
+    owner is not said ("its revenue", "revenue rose") may be the one asked for, and so may one owned by
+    a word of the owner's name ("Alibaba's cloud unit reported revenue" for Alibaba Cloud's).
     """
     owner = _OWNER.search(question)
     thing = measured(question)
@@ -1064,7 +1066,8 @@ def anothers(question: str, quotes: list[str]) -> bool:
     mention = re.compile(rf"\b{re.escape(thing)}\b", re.I)
     owned = re.compile(rf"\b{_OWNER_NAME}\s++(?:[\w-]++\s++){{0,3}}?{re.escape(thing)}\b", re.I)
     mentions = sum(len(mention.findall(q)) for q in quotes)
-    others = sum(m.group(1).lower() != owner.group(1).lower() for q in quotes for m in owned.finditer(q))
+    name = owner.group(1).lower().split()
+    others = sum(m.group(1).lower() not in name for q in quotes for m in owned.finditer(q))
     return mentions > 0 and others == mentions
 
 
@@ -1563,7 +1566,8 @@ def estimate_for_fact(question: str, text: str, start: int) -> bool:
 # A figure in brackets just after another, maybe past the other's unit, restates it in another unit or
 # currency: "8.6 billion yuan ($1.20 billion)", "263港元（约合33.6美元）".
 _RESTATING = re.compile(
-    r"\s*+(?:[^\W\d]{1,8}+\s*+)?+[(（]\s*+(?:约合|折合|约|合|about|approximately|roughly|around|some|or)?+\s*+", re.I
+    r"\s*+(?:[^\W\d]{1,8}+\s*+)?+[(（]\s*+(?:约合|折合|约|合|about|approximately|roughly|around|some|or)?+\s*+",
+    re.I,
 )
 
 

@@ -31,6 +31,9 @@ def test_translations_come_from_the_lexicon_then_cc_cedict():
     # A month by its number is the English month's name, and back.
     assert translations("8月") >= {"august", "aug"} and "9月" in translations("september")
     assert presence("8月", "li auto delivered 28,529 vehicles in august") == 1.0
+    # A quarter is there however the text names it.
+    assert presence("second quarter", "revenue for the quarter ended june 30 rose") == 1.0
+    assert presence("二季度", "revenue for the quarter ended june 30 rose") == 1.0
     assert any("payment" in t for t in translations("支付"))
     assert translations("2025") == frozenset()
     # A month is written with its number too (September: 9月, as in "9月新能源汽车销量").

@@ -130,6 +130,10 @@ def test_a_figure_of_another_companys_thing_answers_no_question_about_this_ones(
     # A mention whose owner is not said may be the one asked for; a common noun owns nothing.
     assert not anothers("What was Cotti's revenue?", [luckin, "Cotti said revenue rose 10%."])
     assert not anothers("What was Cotti's revenue?", ["The company's revenue rose 10%."])
+    # An owner of several words is owned by a word of its name too.
+    cloud = "Alibaba's cloud unit reported revenue of 33.4 billion yuan."
+    assert not anothers("What was Alibaba Cloud's revenue in the second quarter?", [cloud])
+    assert anothers("What was Tencent Music's revenue?", [cloud])
 
 
 def test_a_rate_stands_in_for_a_sum_only_as_a_last_resort():
@@ -198,7 +202,9 @@ def test_the_name_of_what_the_question_is_about_points_at_no_figure_in_particula
     assert span and margins[span.start : span.end] == "19.4%"
 
 
-@pytest.mark.parametrize("question", ["What was NetEase's net profit in the second quarter?", "网易二季度净利润是多少？"])
+@pytest.mark.parametrize(
+    "question", ["What was NetEase's net profit in the second quarter?", "网易二季度净利润是多少？"]
+)
 def test_a_figure_restated_in_brackets_in_another_currency_is_not_the_short_answer(question: str):
     text = (
         "Net income attributable to shareholders rose 27% from a year earlier to 8.6 billion yuan "
