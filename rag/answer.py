@@ -30,7 +30,7 @@ from rag.errors import LLMUnavailable
 from rag.extract import select_quotes
 from rag.followup import History, Resolved, resolve, rewritten
 from rag.llm import refuses, stream_llm_answer
-from rag.periods import of_period
+from rag.periods import of_period, only_others, periods
 from rag.places import placed_elsewhere
 from rag.qualifiers import measures_other
 from rag.query import check_k, check_question, make_filters
@@ -105,6 +105,11 @@ class _Turn:
     def covered(self, text: str) -> float:
         """The rarity-weighted share of the question's words (or their translations) `text` holds."""
         return matched_share(weighted_terms(self.query, self.weight), unbroken(text)) or 0.0
+
+    def article_periods(self, doc_id: str) -> set[str]:
+        """The periods the whole article `doc_id` names, its title too (see `rag.periods.periods`)."""
+        chunks = self.keyword.document(doc_id)
+        return periods("\n".join([chunks[0].title, *(c.text for c in chunks)])) if chunks else set()
 
     def pinned(self, text: str) -> set[str]:
         """The numbers of the question that `text` states as the question does.
@@ -228,11 +233,12 @@ def _extractive(turn: _Turn) -> Answer:
         )
     ):
         return _refusal(turn)
-    text = compose(citations, turn.lang, _short_answers(turn, citations))
+    figures, apart = _short_answers(turn, citations)
+    text = compose(citations, turn.lang, figures, apart=apart)
     return Answer(question=turn.question, text=text, citations=citations, timings=turn.timings)
 
 
-def _short_answers(turn: _Turn, citations: list[Citation]) -> dict[int, str]:
+def _short_answers(turn: _Turn, citations: list[Citation]) -> tuple[dict[int, str], bool]:
     """The figure, date, places or name the best article gives for the question, by citation number.
 
     Another article's figure joins it only if the question's words point at it nearly as strongly
@@ -241,9 +247,15 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> dict[int, str]:
     "年卡收费为168元" is not a second answer to how much Xiaohongshu saves on payment fees; and only if
     it pins every number the best one pins (`_Turn.pinned`): warehouse 3 in week 7 is not warehouse 7
     in week 3, nor is 2024 another source's 2025.
+
+    An article speaking only of other periods than the best's (of a kind both name) gives no other
+    source's figure for the same thing: the cloud revenue of the quarter ended September 30 is not the
+    June quarter's. It joins as a figure for another period (the second value returned: whether any
+    does) when the question names no period, and not at all when it names one.
     """
     found: dict[int, str] = {}
-    best: tuple[Figure, float, set[str]] | None = None
+    apart = False
+    best: tuple[Figure, float, set[str], set[str]] | None = None
     articles: dict[str, list[Citation]] = {}
     for citation in citations:
         articles.setdefault(citation.doc_id, []).append(citation)
@@ -254,14 +266,18 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> dict[int, str]:
                 break
             continue
         covered, pinned = turn.covered(_sentences_of(citation)), turn.pinned(citation.quote)
+        named = turn.article_periods(citation.doc_id)
+        other = best is not None and only_others(best[3], named)
         if best is None or (
             figure.pull >= CO_ANSWER_PULL * best[0].pull
             and covered >= CO_ANSWER_PULL * best[1]
             and best[2] <= pinned
+            and not (other and periods(turn.query))
         ):
-            best = best or (figure, covered, pinned)
+            best = best or (figure, covered, pinned, named)
             found[citation.n] = citation.quote[figure.start : figure.end]
-    return found
+            apart = apart or other
+    return found, apart
 
 
 def _naming_latin(question: str, articles: dict[str, list[Citation]]) -> list[list[Citation]]:

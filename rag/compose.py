@@ -4,7 +4,8 @@ The answer starts with what answers the question (a figure, a date, places, or t
 with framing: each article's quotes are followed by their source ("… 14.0%.[1] (36Ke, 2025-11-06)"),
 the article that answers best first, the others after it in date order (oldest first, undated last).
 When those articles give different figures or dates for what was asked, the answer says so before
-the quotes, each figure with its citation, outlet and date.
+the quotes, each figure with its citation, outlet and date; when they are figures for different
+periods (one article's quarter, another's), it says that instead.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from rag.types import Citation, Quote
 
 _BLANKS = re.compile(r"\s+")
 DIFFER = {"zh": "各来源说法不一：", "en": "Sources differ: "}
+PERIODS_APART = {"zh": "不同时期：", "en": "For different periods: "}
 
 
 def in_date_order(quotes: Sequence[Quote]) -> list[Quote]:
@@ -49,8 +51,11 @@ def _source(citation: Citation, lang: str) -> str:
     return opening + comma.join(filter(None, (_name(citation, lang), citation.date))) + closing
 
 
-def _figures(figures: dict[int, str], citations: list[Citation], lang: str) -> str:
-    """The short answer: one figure, one figure several articles agree on, or each article's figure."""
+def _figures(figures: dict[int, str], citations: list[Citation], lang: str, apart: bool) -> str:
+    """The short answer: one figure, one figure several articles agree on, or each article's figure.
+
+    Each article's figure is said to differ from the others', or with `apart` to be for another period.
+    """
     if not figures:
         return ""
     stop = "。" if lang == "zh" else ". "
@@ -59,10 +64,12 @@ def _figures(figures: dict[int, str], citations: list[Citation], lang: str) -> s
     if len({_BLANKS.sub("", fold(figures[n])) for n in numbers}) == 1:
         return figures[numbers[0]] + "".join(f"[{n}]" for n in numbers) + stop
     parts = [f"{figures[n]}[{n}]{_source(by_n[n], lang)}" for n in numbers]
-    return DIFFER[lang] + ("；" if lang == "zh" else "; ").join(parts) + stop
+    return (PERIODS_APART if apart else DIFFER)[lang] + ("；" if lang == "zh" else "; ").join(parts) + stop
 
 
-def compose(citations: list[Citation], lang: str, figures: dict[int, str] | None = None) -> str:
+def compose(
+    citations: list[Citation], lang: str, figures: dict[int, str] | None = None, *, apart: bool = False
+) -> str:
     """Join quotes into the answer text: the answer first, then the quotes that show it.
 
     Args:
@@ -70,6 +77,7 @@ def compose(citations: list[Citation], lang: str, figures: dict[int, str] | None
         lang: the question's language, for the brackets and stops.
         figures: the short answer (a figure, a date) found in a citation's quote, by citation
             number; at most one per article.
+        apart: the articles' figures are for different periods, not different figures for one.
     """
     if not citations:
         return ""
@@ -79,4 +87,4 @@ def compose(citations: list[Citation], lang: str, figures: dict[int, str] | None
     body = " ".join(
         " ".join(f"{c.quote}[{c.n}]" for c in group) + _source(group[0], lang) for group in groups.values()
     )
-    return _figures(figures or {}, citations, lang) + body
+    return _figures(figures or {}, citations, lang, apart) + body

@@ -100,6 +100,8 @@ def period_places(term: str, text: str) -> list[int]:
     三季度 is "the third quarter", Q3 and "the three months ended September 30" alike.
     """
     asked = {period for m, period in _parts_of_years(term) if m.group() == term}
+    if not asked:
+        return []
     return sorted(m.start() for m, period in _parts_of_years(text) if period in asked)
 
 

@@ -314,6 +314,28 @@ def test_the_figure_asked_for_is_read_only_from_articles_naming_what_the_questio
     assert "12万名" in answer("京东签约了多少全职骑手？", settings=settings).text
 
 
+def test_figures_of_other_periods_are_said_to_be_so_not_to_differ(settings: Settings, tmp_path):
+    reported = "Alibaba's cloud unit reported revenue of {} billion yuan for the quarter ended {}, up {} from a year earlier."
+    folder = written_articles(
+        tmp_path / "articles",
+        {
+            "june.md": "# Alibaba Cloud revenue rises 26%\n\n*Caixin · 2025-08-29*\n\n"
+            + reported.format("33.4", "June 30", "26%"),
+            "september.md": "# Alibaba Cloud revenue growth speeds up to 34%\n\n*TechNode · 2025-11-25*\n\n"
+            + reported.format("39.8", "September 30", "34%"),
+        },
+    )
+    ingest([folder], settings=settings)
+    grown = answer("How fast did Alibaba Cloud revenue grow?", settings=settings).text
+    assert grown.startswith(
+        "For different periods: 26%[1] (Caixin, 2025-08-29); 34%[2] (TechNode, 2025-11-25). "
+    )
+    # A question naming its quarter, however the article names it, is answered with that quarter's alone.
+    second = answer("What was Alibaba Cloud's revenue in the second quarter?", settings=settings).text
+    assert second.startswith("33.4 billion yuan[1]. ") and "39.8" not in second
+    assert answer("阿里云第三季度收入是多少？", settings=settings).text.startswith("39.8 billion yuan[1]。")
+
+
 def test_a_figure_put_in_another_place_is_no_answer_for_the_place_asked(settings: Settings, tmp_path):
     folder = written_articles(
         tmp_path / "articles",

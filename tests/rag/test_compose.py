@@ -1,5 +1,5 @@
 from rag.citations import number_quotes
-from rag.compose import DIFFER, compose, in_date_order
+from rag.compose import DIFFER, PERIODS_APART, compose, in_date_order
 from rag.types import Hit, Quote
 from tests.helpers import make_chunk
 
@@ -41,6 +41,17 @@ def test_different_figures_are_shown_side_by_side_with_their_sources():
     english = compose(citations, "en", {1: "15.2%", 2: "14.0%"})
     assert english.startswith(
         "Sources differ: 15.2%[1] (36Ke, 2025-11-06); 14.0%[2] (Xin Lang, 2025-08-13). "
+    )
+
+
+def test_figures_for_different_periods_are_said_to_be_so():
+    citations = number_quotes([_quote("late", 0), _quote("early", 1)])
+    text = compose(citations, "en", {1: "15.2%", 2: "14.0%"}, apart=True)
+    assert text.startswith(
+        PERIODS_APART["en"] + "15.2%[1] (36Ke, 2025-11-06); 14.0%[2] (Xin Lang, 2025-08-13). "
+    )
+    assert compose(citations, "zh", {1: "15.2%", 2: "14.0%"}, apart=True).startswith(
+        "不同时期：15.2%[1]（36Ke"
     )
 
 
