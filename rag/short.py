@@ -1047,8 +1047,7 @@ def giving(question: str, quotes: list[str]) -> list[str]:
 
 # Whose thing an English question asks the figure of ("Cotti's revenue"), and whose a sentence gives.
 _OWNER_NAME = r"((?-i:[A-Z])[\w.&-]*+)['’]s"
-# The question's owner may be a name of several words ("Alibaba Cloud's revenue").
-_OWNER = re.compile(r"\b((?:(?-i:[A-Z])[\w.&-]*+\s++)*+(?-i:[A-Z])[\w.&-]*+)['’]s\b")
+_OWNER = re.compile(rf"\b{_OWNER_NAME}\b")
 
 
 def anothers(question: str, quotes: list[str]) -> bool:
@@ -1066,7 +1065,9 @@ def anothers(question: str, quotes: list[str]) -> bool:
     mention = re.compile(rf"\b{re.escape(thing)}\b", re.I)
     owned = re.compile(rf"\b{_OWNER_NAME}\s++(?:[\w-]++\s++){{0,3}}?{re.escape(thing)}\b", re.I)
     mentions = sum(len(mention.findall(q)) for q in quotes)
-    name = owner.group(1).lower().split()
+    # The owner's name may be of several capitalised words ("Alibaba Cloud's revenue").
+    before = takewhile(lambda w: w[:1].isupper(), reversed(question[: owner.start()].split()))
+    name = [w.lower() for w in (*before, owner.group(1))]
     others = sum(m.group(1).lower() not in name for q in quotes for m in owned.finditer(q))
     return mentions > 0 and others == mentions
 
@@ -1566,7 +1567,7 @@ def estimate_for_fact(question: str, text: str, start: int) -> bool:
 # A figure in brackets just after another, maybe past the other's unit, restates it in another unit or
 # currency: "8.6 billion yuan ($1.20 billion)", "263港元（约合33.6美元）".
 _RESTATING = re.compile(
-    r"\s*+(?:[^\W\d]{1,8}+\s*+)?+[(（]\s*+(?:约合|折合|约|合|about|approximately|roughly|around|some|or)?+\s*+",
+    r"(?<!\s)\s*+(?:[^\W\d]{1,8}+\s*+)?+[(（]\s*+(?:约合|折合|约|合|about|approximately|roughly|around|some|or)?+\s*+",
     re.I,
 )
 
