@@ -254,7 +254,7 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> tuple[dict[int, st
     does) when the question names no period, and not at all when it names one.
     """
     found: dict[int, str] = {}
-    apart = False
+    apart, asks_period = False, bool(periods(turn.query))
     best: tuple[Figure, float, set[str], set[str]] | None = None
     articles: dict[str, list[Citation]] = {}
     for citation in citations:
@@ -272,7 +272,7 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> tuple[dict[int, st
             figure.pull >= CO_ANSWER_PULL * best[0].pull
             and covered >= CO_ANSWER_PULL * best[1]
             and best[2] <= pinned
-            and not (other and periods(turn.query))
+            and not (other and asks_period)
         ):
             best = best or (figure, covered, pinned, named)
             found[citation.n] = citation.quote[figure.start : figure.end]
