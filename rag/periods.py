@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from rag.text import fold
 from rag.types import Hit
@@ -99,10 +100,16 @@ def period_places(term: str, text: str) -> list[int]:
 
     三季度 is "the third quarter", Q3 and "the three months ended September 30" alike.
     """
-    asked = {period for m, period in _parts_of_years(term) if m.group() == term}
+    asked = _period_of(term)
     if not asked:
         return []
     return sorted(m.start() for m, period in _parts_of_years(text) if period in asked)
+
+
+@lru_cache(maxsize=4096)
+def _period_of(term: str) -> frozenset[str]:
+    """The quarter or half-year `term` is, when it is one whole (三季度: q3; not 三季度营收)."""
+    return frozenset(period for m, period in _parts_of_years(term) if m.group() == term)
 
 
 def _month_name(found: re.Match[str]) -> str:
