@@ -22,6 +22,7 @@ from rag.intents import MEASURES
 from rag.lexicon import listed
 from rag.periods import MONTH, period_places
 from rag.text import CJK_RANGE, STOPWORDS, bigrams, is_cjk, terms, unbroken, word_frequency
+from rag.transliteration import may_write_name, sounded_positions
 
 
 def translations(term: str) -> frozenset[str]:
@@ -439,7 +440,7 @@ def _places(term: str, text: str) -> list[int]:
     found += period_places(term, text)
     found = (
         found
-        or romanized_positions(term, text)
+        or name_positions(term, text)
         or _abbreviated(term, text)
         or _initialled(term, text)
         or _spread_senses(term, text)
@@ -582,7 +583,7 @@ def presence(
     found = [share for sense, share in (shares or {}).items() if _occurs(sense, text)]
     if found:
         return max(found)
-    if any(_occurs(t, text) for t in senses(term)) or romanized_positions(term, text):
+    if any(_occurs(t, text) for t in senses(term)) or name_positions(term, text):
         return 1.0
     if _initialled(term, text):
         return 1.0
@@ -687,7 +688,7 @@ def mentions(term: str, text: str) -> bool:
     """
     return (
         _matches(term, text)
-        or bool(romanized_positions(term, text) or _initialled(term, text))
+        or bool(name_positions(term, text) or _initialled(term, text))
         or any(joined in text for joined in _word_by_word(term))
     )
 
@@ -729,6 +730,15 @@ MAX_READINGS = 4
 MAX_SPLITS = 4
 # Shorter English words are never read as pinyin.
 MIN_PINYIN_LETTERS = 4
+
+
+def name_positions(term: str, text: str) -> list[int]:
+    """Where `text` (folded) names `term` in the other script, by its pinyin or by its sound.
+
+    Pinyin: see `romanized_positions`. Sound: a foreign name no dictionary translates, as the other
+    script writes it (Goldenson: 戈登森, see `rag.transliteration`).
+    """
+    return romanized_positions(term, text) or ([] if translations(term) else sounded_positions(term, text))
 
 
 def romanized_positions(term: str, text: str) -> list[int]:
@@ -905,9 +915,10 @@ def weighted_terms(question: str, idf: Callable[[str], float]) -> dict[str, floa
         if set(parts) <= set(words):
             words = _merged(words, parts)
             weights["".join(parts)] = idf("".join(parts))
-    for parts in _unknown_runs(question, words):
-        words = _merged(words, parts)
-        weights["".join(parts)] = max(weights[p] for p in parts)
+    for parts in _unknown_runs(question, words) + _sounded_runs(question, words):
+        if set(parts) <= set(words):
+            words = _merged(words, parts)
+            weights["".join(parts)] = max(weights[p] for p in parts)
     words = _months_whole(question, words, weights)
     for parts, whole in _hyphenated(question, words) + _compounds(question, words):
         if set(parts) <= set(words):
@@ -1008,16 +1019,35 @@ def _unknown_runs(question: str, words: list[str]) -> list[list[str]]:
     question (蜜雪冰城的净利润 was answered with the sentence naming the company, not the one giving its
     profit). Counted once, at its rarer part's weight.
     """
+    return _runs(question, words, lambda word: is_cjk(word[0]) and rare_word(word))
+
+
+def _sounded_runs(question: str, words: list[str]) -> list[list[str]]:
+    """Chinese words in a row that may write one foreign name by sound, one of them no dictionary's word.
+
+    杰克逊维尔 is cut into 杰克逊 (Jackson) and 维尔, 林迪斯法恩 into 林迪斯法 and 恩: whole, it is found
+    as an English text writes it (Jacksonville, Lindisfarne; see `rag.transliteration`).
+    """
+    runs = _runs(question, words, may_write_name)
+    return [
+        run
+        for run in runs
+        if any(dictionary.is_name(w) is None for w in run) and may_write_name("".join(run))
+    ]
+
+
+def _runs(question: str, words: list[str], member: Callable[[str], bool]) -> list[list[str]]:
+    """Runs of two or more of `words` that are `member`s and stand together in `question`."""
     runs: list[list[str]] = []
     run: list[str] = []
     for word in [*words, ""]:
-        unknown = bool(word) and is_cjk(word[0]) and rare_word(word)
-        if unknown and run and "".join([*run, word]) in question:
+        inside = bool(word) and member(word)
+        if inside and run and "".join([*run, word]) in question:
             run.append(word)
             continue
         if len(run) >= 2:
             runs.append(run)
-        run = [word] if unknown else []
+        run = [word] if inside else []
     return runs
 
 

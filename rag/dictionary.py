@@ -36,7 +36,7 @@ GLOSS_WORDS = 3
 CHINESE_PER_WORD = 8
 CHARACTER_GLOSSES = 2
 # Raised when the tables are built differently from the same inputs (the cache key covers the rest).
-FORMAT = 11
+FORMAT = 12
 _PARENTHESES = re.compile(r"\([^()]*+\)")
 # A reading in brackets after a cross-reference (哀號|哀号[ai1 hao2]): pinyin, no English words.
 _READING = re.compile(r"\[[^\[\]]*+\]")
@@ -70,6 +70,7 @@ CREATE TABLE names (word TEXT PRIMARY KEY, name INTEGER) WITHOUT ROWID;
 CREATE TABLE senses (character TEXT, sense TEXT, PRIMARY KEY (character, sense)) WITHOUT ROWID;
 CREATE TABLE readings (word TEXT, reading TEXT, PRIMARY KEY (word, reading)) WITHOUT ROWID;
 CREATE TABLE surnames (character TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE foreign_names (chinese TEXT, reading TEXT, name TEXT, PRIMARY KEY (chinese, name)) WITHOUT ROWID;
 CREATE INDEX glosses_by_english ON glosses (english, frequency DESC, chinese);
 """
 # A word is a proper noun when any of its readings is.
@@ -128,6 +129,8 @@ def _fill(write: Write) -> None:
         found = _gloss_words(glosses, GLOSSES, GLOSS_WORDS)
         if pinyin[:1].isupper():
             found += _names(glosses)
+            if name := _foreign_name(glosses[0], reading):
+                write("INSERT OR IGNORE INTO foreign_names VALUES (?, ?, ?)", [(simplified, reading, name)])
         write("INSERT OR IGNORE INTO phrases VALUES (?, ?)", [(simplified, " ".join(ws)) for ws in found])
         words = [w for ws in found for w in ws]
         write("INSERT OR IGNORE INTO glosses VALUES (?, ?, ?)", [(simplified, w, frequency) for w in words])
@@ -237,6 +240,18 @@ def _names(glosses: list[str]) -> list[list[str]]:
     return out
 
 
+# A proper noun's first gloss that is one capitalised word, and what it is in parentheses ("Lincoln (name)").
+_ONE_NAME = re.compile(r"([A-Z][a-z]++)(?: \([^()]*+\))?")
+
+
+def _foreign_name(gloss: str, reading: str) -> str | None:
+    """The one-word name a proper noun's first gloss is, unless it is the noun's pinyin (北京: Beijing)."""
+    match = _ONE_NAME.fullmatch(gloss.strip())
+    if not match or not reading or match[1].lower() == reading.replace(" ", ""):
+        return None
+    return match[1]
+
+
 def _acronyms(gloss: str) -> list[str]:
     """The acronyms `gloss` gives for its words (CEO for "chief executive officer (CEO)"), lower-case."""
     found = []
@@ -273,6 +288,18 @@ def is_name(word: str) -> bool | None:
     """
     found = _tables().column("SELECT name FROM names WHERE word = ?", word)
     return bool(found[0]) if found else None
+
+
+@lru_cache(maxsize=1)
+def foreign_names() -> tuple[tuple[str, str, str], ...]:
+    """CC-CEDICT's proper nouns glossed as one word other than their pinyin, with their readings.
+
+    (林肯, "lin ken", "Lincoln"), …
+
+    Most write a foreign name by sound; some translate one (上帝: God). See `rag.transliteration`.
+    """
+    rows = _tables().column("SELECT chinese || '|' || reading || '|' || name FROM foreign_names ORDER BY 1")
+    return tuple((chinese, reading, name) for chinese, reading, name in (row.split("|") for row in rows))
 
 
 @lru_cache(maxsize=4096)

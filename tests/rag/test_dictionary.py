@@ -142,3 +142,9 @@ def test_a_profits_rate_is_its_margin_where_cc_cedict_lists_the_profit_alone():
     assert "毛利率" in dictionary.glossed("gross margin")
     # A rate CC-CEDICT lists keeps its own gloss.
     assert dictionary.english("利润率") == {"profit margin"}
+
+
+def test_foreign_names_are_proper_nouns_glossed_as_one_word_other_than_their_pinyin():
+    names = {(chinese, name) for chinese, _, name in dictionary.foreign_names()}
+    assert ("林肯", "Lincoln") in names
+    assert not any(chinese == "北京" for chinese, _ in names), "Beijing is 北京's pinyin"
