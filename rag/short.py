@@ -1320,7 +1320,8 @@ def figures(wanted: Wanted, text: str) -> list[tuple[int, int]]:
     if wanted.units is not None:
         units, measured_in_words = wanted.units, wanted.measure_word
         united = [span for s, e in found if (span := _in_units(units, measured_in_words, text, s, e))]
-        if united or wanted.only and found:
+        # How far, long, heavy or large a thing is, no bare count says (人口为 1,345,596 for how far).
+        if united or wanted.only and (found or units in _PHYSICAL_UNITS):
             return united
     if not found and wanted.kind == "amount":
         found = levied

@@ -293,6 +293,8 @@ def test_a_how_much_question_is_answered_in_the_units_it_asks_for_or_not_at_all(
         == "12 sq km"
     )
     assert _short("古监狱保存了几座塔楼？", "监狱可容纳1200名犯人。") is None
+    # A length, weight or area is never a bare count, even where no figure in its units is there.
+    assert _short("How far is Jacksonville from Miami?", "杰克逊维尔2010年人口为 1,345,596。") is None
     # English counts in no measure words: 几位 is answered by a number of the thing counted.
     coup = "Gegeen was assassinated in a coup involving five princes from an anti-reform faction."
     assert _short("有几位王子卷入了刺杀元英宗的政变中？", coup) == "five princes"
