@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
-from rag.bilingual import matched_share, mentions, sense_shares, weighted_terms
+from rag.bilingual import matched_share, mentions, sense_shares, translations, weighted_terms
 from rag.closeness import QUOTING
 from rag.guard import asks_about, instruction_spans
 from rag.intents import ANSWER_TYPES, FRAMES, INTENTS, acted_on, asked_words, question_intents, stated_words
@@ -27,7 +27,7 @@ from rag.short import (
     wanted,
     whole_name,
 )
-from rag.subject import subject_names
+from rag.subject import latin_names, subject_names
 from rag.text import CLAUSE_END, bigrams, fold, language, normalize, quotable_spans, simplified, unbroken
 from rag.types import Chunk, Hit, Quote
 
@@ -93,7 +93,11 @@ class _Scorer:
         # answer ("美团新业务一季度亏损多少？": not the third quarter's loss). Not a year: one is as often
         # part of a name ("the Scotland Act of 1978", "the 2010 drought"; XQuAD hits 0.835 -> 0.833).
         self.periods = {p for p in periods(question) if not p.startswith("y")}
-        self.besides = {t: w for t, w in self.weights.items() if t not in self.named}
+        # Besides them, a name no dictionary translates (Jacksonville): a passage naming only it, in
+        # either script, is another on the same thing, no answer.
+        untranslated = {fold(n) for n in latin_names(question) if not translations(fold(n))}
+        aside = set(self.named) | untranslated
+        self.besides = {t: w for t, w in self.weights.items() if t not in aside}
         self.ahead = bool(_PLANNED.search(question) or _AHEAD.search(question))
 
     def __call__(self, text: str, topic: str = "") -> float:

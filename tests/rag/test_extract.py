@@ -325,6 +325,15 @@ def test_another_article_sharing_no_word_of_the_question_is_never_quoted():
     assert all(q.hit.chunk.doc_id == "a" for q in quotes)
 
 
+def test_another_article_naming_only_a_name_no_dictionary_translates_is_not_quoted():
+    # It names Jacksonville (by sound: 杰克逊维尔) and nothing else the question asks.
+    first = make_chunk("The city lies about 340 miles (550 km) north of Miami.", doc_id="a")
+    second = make_chunk("自1871年以来，杰克逊维尔只受到过一次飓风的直接袭击。", doc_id="b", chunk_id="b")
+    hits = [Hit(chunk=first, score=1.0), Hit(chunk=second, score=0.9)]
+    quotes = select_quotes("How far is Jacksonville from Miami?", hits, _idf, 300)
+    assert [q.hit.chunk.doc_id for q in quotes] == ["a"]
+
+
 def test_a_question_for_a_weakness_or_a_plan_is_answered_by_the_sentence_stating_one():
     text = (
         "Kuaishou is rumored to be entering self-operated e-commerce with its flagship store. "
