@@ -101,7 +101,8 @@ def alike(a: str, b: str) -> bool:
     if min(len(a), len(b)) < 2 or longest < SHORTEST_KEY or not _near(a[0], b[0]):
         return False
     allowed = 0 if longest == SHORTEST_KEY else 2 if longest >= LONG_KEY else 1
-    return _distance(a, b) <= allowed
+    # Keys further apart in length never match: a crafted word of thousands of letters costs nothing.
+    return abs(len(a) - len(b)) <= allowed and _distance(a, b) <= allowed
 
 
 def _near(a: str, b: str) -> bool:
