@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
-from rag.bilingual import matched_share, mentions, sense_shares, translations, weighted_terms
+from rag.bilingual import matched_share, mentions, sense_shares, weighted_terms
 from rag.closeness import QUOTING
 from rag.guard import asks_about, instruction_spans
 from rag.intents import ANSWER_TYPES, FRAMES, INTENTS, acted_on, asked_words, question_intents, stated_words
 from rag.periods import only_others, periods
+from rag.refusal import untranslated_names
 from rag.short import (
     figures,
     measured_weights,
@@ -27,7 +28,7 @@ from rag.short import (
     wanted,
     whole_name,
 )
-from rag.subject import latin_names, subject_names
+from rag.subject import subject_names
 from rag.text import CLAUSE_END, bigrams, fold, language, normalize, quotable_spans, simplified, unbroken
 from rag.types import Chunk, Hit, Quote
 
@@ -95,8 +96,7 @@ class _Scorer:
         self.periods = {p for p in periods(question) if not p.startswith("y")}
         # Besides them, a name no dictionary translates (Jacksonville): a passage naming only it, in
         # either script, is another on the same thing, no answer.
-        untranslated = {fold(n) for n in latin_names(question) if not translations(fold(n))}
-        aside = set(self.named) | untranslated
+        aside = {*self.named, *untranslated_names(question)}
         self.besides = {t: w for t, w in self.weights.items() if t not in aside}
         self.ahead = bool(_PLANNED.search(question) or _AHEAD.search(question))
 

@@ -197,8 +197,8 @@ def besides_names(question: str, evidence: Evidence, keyword: KeywordIndex) -> f
     return max((share for _, share in _covered(unnamed(question, named), about, keyword)), default=None)
 
 
-def untranslated_names(question: str, knows: Callable[[str], bool]) -> tuple[str, ...]:
-    """The names `question` writes in Latin letters that the archive `knows` and no dictionary translates.
+def untranslated_names(question: str, knows: Callable[[str], bool] | None = None) -> tuple[str, ...]:
+    """The names `question` writes in Latin letters that no dictionary translates (and the archive `knows`).
 
     Temu, iFood: a passage about one writes it so, in either language. Not a word in capitals (GMV,
     ARPU): a term, not a name.
