@@ -771,7 +771,8 @@ def romanized(term: str) -> frozenset[str]:
     """
     if len(term) < 2 or not all(map(is_cjk, term)):
         return frozenset()
-    forms = {form for reading in _readings(term) for form in _written(tuple(reading.split()))}
+    readings = dictionary.word_readings(term, MAX_READINGS)
+    forms = {form for reading in readings for form in _written(tuple(reading.split()))}
     if dictionary.is_name(term) is False:
         forms = {form for form in forms if " " not in form and len(form) >= COMMON_ROMANIZED}
     return frozenset(forms)
@@ -805,20 +806,6 @@ def _written(syllables: tuple[str, ...]) -> set[str]:
     return {"".join(syllables)} | {
         f"{''.join(syllables[:cut])} {''.join(syllables[cut:])}" for cut in range(1, len(syllables))
     }
-
-
-def _readings(term: str) -> list[str]:
-    """The word's own readings, else its characters' (empty when one character has none)."""
-    whole = sorted(dictionary.readings(term))
-    if whole:
-        return whole[:MAX_READINGS]
-    combined = [""]
-    for char in term:
-        found = sorted(dictionary.readings(char))
-        if not found:
-            return []
-        combined = [f"{head} {reading}".lstrip() for head in combined for reading in found][:MAX_READINGS]
-    return combined
 
 
 @lru_cache(maxsize=4096)

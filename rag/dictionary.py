@@ -317,6 +317,23 @@ def readings(word: str) -> frozenset[str]:
     return frozenset(_tables().column("SELECT reading FROM readings WHERE word = ?", word))
 
 
+def word_readings(word: str, most: int) -> list[str]:
+    """Up to `most` readings of a word: its own, else its characters' combined, first readings first.
+
+    Empty when one of its characters has none.
+    """
+    whole = sorted(readings(word))
+    if whole:
+        return whole[:most]
+    combined = [""]
+    for char in word:
+        found = sorted(readings(char))
+        if not found:
+            return []
+        combined = [f"{head} {reading}".lstrip() for head in combined for reading in found][:most]
+    return combined
+
+
 @lru_cache(maxsize=1)
 def syllables() -> frozenset[str]:
     """Every syllable a character is read as (about 400)."""

@@ -175,11 +175,8 @@ def _may_be_name(term: str) -> bool:
 @lru_cache(maxsize=8192)
 def _word_key(word: str) -> str:
     """A Chinese word's key, by its own reading where CC-CEDICT lists it, else its characters' first."""
-    whole = sorted(dictionary.readings(word))
-    if whole:
-        return chinese_key(whole[0])
-    chars = [sorted(dictionary.readings(ch)) for ch in word]
-    return chinese_key(" ".join(r[0] for r in chars)) if all(chars) else ""
+    found = dictionary.word_readings(word, 1)
+    return chinese_key(found[0]) if found else ""
 
 
 @lru_cache(maxsize=8192)
