@@ -430,15 +430,19 @@ def _kept(score: _Scorer, text: str, sentence: tuple[int, int], part: tuple[int,
 def _supports(quote: Quote, chosen: list[Quote], score: _Scorer, runs_on: bool) -> bool:
     """Whether a quote joins the answer begun by `chosen`.
 
-    Running on from a chosen quote or from a chosen article, it must score `SUPPORT_SHARE` of the best
-    quote's score; from another article, `OTHER_ARTICLE_SHARE`, and share as much of the question's
-    wording, and some at least besides what it names (a figure alone is no answer to it, nor another
-    article on the same company).
+    Running on from a chosen quote, it must score `SUPPORT_SHARE` of the best quote's score; from
+    elsewhere in a chosen article, likewise, and say something of the question besides what it names or
+    hold the kind of answer asked for (users' complaints about 小红卡 say nothing of what it is meant to
+    be; "交了600元" says what merchants paid); from another article, `OTHER_ARTICLE_SHARE`, and share as
+    much of the question's wording, and some at least besides what it names (a figure alone is no answer
+    to it, nor another article on the same company).
     """
-    if runs_on or any(c.hit.chunk.doc_id == quote.hit.chunk.doc_id for c in chosen):
-        return quote.score >= SUPPORT_SHARE * chosen[0].score
-    first = chosen[0]
     text = quote.hit.chunk.text[quote.start : quote.end]
+    if runs_on or any(c.hit.chunk.doc_id == quote.hit.chunk.doc_id for c in chosen):
+        return quote.score >= SUPPORT_SHARE * chosen[0].score and (
+            runs_on or score.names_more(text) or score.intent(text) > 0
+        )
+    first = chosen[0]
     shared = score.shared(text)
     return (
         quote.score >= OTHER_ARTICLE_SHARE * first.score

@@ -296,6 +296,28 @@ def test_a_weak_supporting_sentence_is_left_out():
     assert [q.hit.chunk.chunk_id for q in quotes] == ["a"]
 
 
+def test_a_further_sentence_of_the_article_naming_only_the_subject_does_not_support():
+    chunk = make_chunk(
+        "作为本地生活会员卡，小红卡的定位为精选吃喝玩乐一卡通。商家们对此看法不一。"
+        "部分用户在开通小红卡后表示小红卡的体验较差。",
+        doc_id="a",
+    )
+    quotes = select_quotes("小红卡的定位是什么？", [Hit(chunk=chunk, score=1.0)], _idf, 300)
+    assert [q.text for q in quotes] == ["作为本地生活会员卡，小红卡的定位为精选吃喝玩乐一卡通。"]
+
+
+def test_a_further_sentence_of_the_article_holding_the_kind_of_answer_asked_supports():
+    # The figure's sentence shares no word of the question ("pay" is 交, no word here); it holds the answer.
+    chunk = make_chunk(
+        "用户和商家均对小红卡表示不满，商家侧表示，交了钱做小红卡官方认证，但官方的承诺均未兑现。"
+        "门店们对此看法不一。交了600元，等来了三无服务。",
+        doc_id="a",
+    )
+    question = "How much did merchants pay for 小红卡 certification?"
+    quotes = select_quotes(question, [Hit(chunk=chunk, score=1.0)], _idf, 300)
+    assert any("600元" in q.text for q in quotes)
+
+
 def test_another_article_is_quoted_only_where_it_shares_the_question():
     first = make_chunk(
         "Kuaishou's e-commerce GMV reached 332.3 billion in Q1, up 15.4% on the year.", doc_id="a"
