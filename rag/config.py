@@ -87,7 +87,9 @@ class Settings(BaseSettings):
     )
     embed_batch: int = Field(default=32, ge=1, description="Chunks embedded per batch while ingesting.")
     query_threads: int = Field(
-        default=1, ge=1, description="CPU threads for embedding a query while the same process ingests."
+        default=1,
+        ge=1,
+        description="CPU threads for embedding a query (more are faster only on an idle machine).",
     )
     chroma_host: str | None = Field(
         default=None,

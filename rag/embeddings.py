@@ -2,7 +2,7 @@
 
 Queries and passages are encoded differently (e5 models need `query: ` / `passage: ` prefixes), and
 query encoding is pinned to `Settings.query_threads` CPU threads so that answering stays fast while
-another thread ingests.
+another thread or process is busy (an ingest, another reader).
 """
 
 from __future__ import annotations
@@ -70,14 +70,13 @@ class Embedder:
         return vectors
 
     def embed_query(self, text: str) -> np.ndarray:
-        """Embed one question; returns float32 `(dim,)`.
+        """Embed one question on `query_threads` CPU threads; returns float32 `(dim,)`.
 
-        Uses every core, except while this process embeds passages: then `query_threads`, since
-        threads competing with an ingest for the same cores make a query many times slower.
+        One by default. The engine's threads wait for each other by spinning, so on every core a
+        question took 12 ms alone but up to 3.4 s beside any other busy process (an ingest, another
+        reader of the index): one thread takes 23 ms either way (`benchmarks/contention.py`).
         """
-        ingesting = self._locks["passage"].locked()
-        limit = self.query_threads if ingesting else None
-        with self._locks["query"], self._thread_pools().limit(limits=limit):
+        with self._locks["query"], self._thread_pools().limit(limits=self.query_threads):
             return self._encode("query", [text])[0]
 
     def _thread_pools(self) -> Any:

