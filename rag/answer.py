@@ -59,7 +59,7 @@ from rag.subject import (
     unnamed_in,
     written_in_chinese,
 )
-from rag.text import bigrams, fold, language, sentence_spans, terms, unbroken
+from rag.text import bigrams, fold, language, model_codes, sentence_spans, terms, unbroken
 from rag.types import Answer, Citation, Hit, Quote
 
 log = logging.getLogger(__name__)
@@ -285,9 +285,11 @@ def _naming_latin(question: str, articles: dict[str, list[Citation]]) -> list[li
 
     "Who controls iFood?" is not answered by a name from another article's cost "control" (控制成本)
     when the one naming iFood says who. A name may be written otherwise in another language (Baghdad:
-    巴格达), so every one counts, not only those the archive writes as the question does.
+    巴格达), so every one counts, not only those the archive writes as the question does; and so does
+    a model's code, however it is cased: the i8 of "When did the Li i8 launch?" (理想i8), where NIO's
+    article names its founder Li.
     """
-    named = [fold(name) for name in latin_names(question)]
+    named = list(dict.fromkeys([fold(name) for name in latin_names(question)] + model_codes(question)))
     quoted = list(articles.values())
     naming = [
         cited

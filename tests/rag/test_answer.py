@@ -282,6 +282,14 @@ def test_the_short_answer_comes_from_the_articles_naming_what_the_question_names
     assert _naming_latin("Who controls Uber?", articles) == [[costs], [owner]]
 
 
+def test_a_models_code_names_what_the_question_names_however_it_is_cased():
+    # NIO's article names its founder Li; Li Auto's writes its i8 as 理想i8.
+    nio = _cited("nio", "蔚来二季度亏损收窄", "Firefly is the small-car brand it launched in April, Li said.")
+    li_auto = _cited("li", "理想汽车二季度净利润", "7月29日，理想汽车首款纯电SUV理想i8正式上市。")
+    articles = {"nio": [nio], "li": [li_auto]}
+    assert [li_auto] in _naming_latin("When did the Li i8 launch?", articles)
+
+
 def test_another_quotes_figure_answers_only_where_it_names_what_the_first_quote_names_besides_the_subject():
     title = "微博第三季度营收4.42亿美元"
     first = _cited("weibo", title, "游戏行业广告收入同比增长超过30%，而来自阿里巴巴的广告收入则同比下降。")
