@@ -1498,9 +1498,46 @@ def _levied(text: str, start: int, end: int) -> bool:
 def _money(text: str, start: int, end: int) -> bool:
     """Whether the figure `text[start:end]` is a sum: its currency inside, just before or just after.
 
-    "600" of "600元", "400" of "400 billion RMB".
+    "600" of "600元", "400" of "400 billion RMB"; or a number said of a sum by name (`_named_sum`).
     """
-    return bool(_MONEY.search(text, max(0, start - 1), end) or _CURRENCY_AFTER.match(text, end))
+    return bool(
+        _MONEY.search(text, max(0, start - 1), end)
+        or _CURRENCY_AFTER.match(text, end)
+        or _named_sum(text, start, end)
+    )
+
+
+# What a sum of money is called (GMV, revenue, 营收; not a rate of it: "profit margin", 利润率), and a
+# number with at most its scale after it.
+_SUM_NAME = re.compile(
+    r"(?:\b(?:gmv|gross merchandise (?:volume|value)|revenues?|turnover|net income|profits?|earnings|"
+    r"valuations?|market (?:cap|capitali[sz]ation|value))\b|营收|收入|利润|市值|估值|成交额|交易额|销售额)"
+    r"(?!\s*+(?:rates?|margins?|ratios?|growth|shares?)\b|[率比])",
+    re.I,
+)
+_SCALED_NUMBER = re.compile(rf"\d[\d,.]*+\s*+(?:{SCALES})?+")
+# What starts a clause of its own between a sum's name and a number ("GMV rose 10%, while orders
+# reached 2 billion"), or ends the sentence.
+_CLAUSE_OF_ITS_OWN = re.compile(r"[,;]\s*+(?:while|and|but|whereas|with|as)\b|[;。；，!?！？]|\.\s", re.I)
+# How far before a number a sum's name says what it is.
+SUM_NAME_REACH = 80
+
+
+def _named_sum(text: str, start: int, end: int) -> bool:
+    """Whether the number `text[start:end]`, in no currency, is said of a sum named before it.
+
+    "Kuaishou's e-commerce GMV … grew by 15.4% year-on-year in Q1, reaching 332.3 billion" is money,
+    no count of goods sold: the sum's name stands before it in its clause (`SUM_NAME_REACH`) and no
+    thing is named after it ("revenue … to 3 billion users" counts users). A percentage or a figure
+    in units is no sum.
+    """
+    if not _SCALED_NUMBER.fullmatch(text, start, end):
+        return False
+    if (end < len(text) and is_cjk(text[end])) or _THING_AFTER.match(text, end):
+        return False
+    before = text[max(0, start - SUM_NAME_REACH) : start]
+    names = list(_SUM_NAME.finditer(before))
+    return bool(names) and not _CLAUSE_OF_ITS_OWN.search(before, names[-1].end())
 
 
 def _place_list(match: re.Match[str]) -> tuple[int, int]:

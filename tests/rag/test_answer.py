@@ -151,6 +151,14 @@ def test_how_many_is_answered_by_a_count_not_by_money(archive: Settings):
     assert answer("How many stores does Mixue have?", settings=archive).text.startswith("4万家[")
 
 
+def test_a_sum_named_without_its_currency_is_no_count_and_its_article_no_second_source(archive: Settings):
+    # Kuaishou's GMV ("reaching 332.3 billion", no currency) is no count of the goods its store sold:
+    # the answer gives the store's sales alone, and quotes no other article that gives no count.
+    result = answer("快手自营旗舰店卖出了多少件商品？", settings=archive)
+    assert result.text.startswith("220,000[1]")
+    assert all("自营旗舰店" in c.title for c in result.citations)
+
+
 @pytest.mark.parametrize(
     "question",
     [

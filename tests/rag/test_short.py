@@ -39,6 +39,17 @@ def test_a_figure_ending_its_sentence_or_clause_is_a_figure():
     assert _short("How many teahouses did Chagee have?", "Chagee's teahouses numbered 6,440.") == "6,440"
 
 
+def test_a_number_said_of_a_sum_by_name_is_money_not_a_count():
+    gmv = "Kuaishou's e-commerce GMV (Gross Merchandise Volume) grew by 15.4% in Q1, reaching 332.3 billion."
+    assert _short("快手自营旗舰店卖出了多少件商品？", gmv) is None
+    assert _short("What was Kuaishou's GMV in Q1?", gmv) == "332.3 billion"
+    # Not when a clause of its own names another thing, nor when a thing counted follows the number.
+    assert (
+        _short("How many orders were there?", "GMV rose 10%, while orders reached 2 billion.") == "2 billion"
+    )
+    assert _short("有多少用户？", "平台营收的来源覆盖3亿用户。") == "3亿"
+
+
 def test_quarters_and_digits_after_a_number_make_it_no_count():
     text = "阿里云当季收入同比增长26%，其中AI相关产品收入连续八个季度实现三位数增长。"
     assert _short("阿里云有多少客户？", text) is None
