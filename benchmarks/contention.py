@@ -46,6 +46,8 @@ def timed_answers(
         started = time.perf_counter()
         answer(q, settings=settings)
         timings.append(1000 * (time.perf_counter() - started))
+    if not timings:
+        raise RuntimeError("the other process ended before any answer was timed: lower --seconds")
     return {
         "p50_ms": float(np.percentile(timings, 50)),
         "p95_ms": float(np.percentile(timings, 95)),
