@@ -270,7 +270,7 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> _Short:
     """
     found: dict[int, str] = {}
     silent: set[str] = set()
-    counted = "number" in question_intents(turn.query)
+    asks_figure = "number" in question_intents(turn.query)
     apart, asks_period = False, bool(periods(turn.query))
     best: tuple[Figure, float, set[str], set[str]] | None = None
     articles: dict[str, list[Citation]] = {}
@@ -281,7 +281,7 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> _Short:
         if figure is None:
             if best is None:
                 break
-            if counted:
+            if asks_figure:
                 silent.add(citation.doc_id)
             continue
         covered, pinned = turn.covered(_sentences_of(citation)), turn.pinned(citation.quote)
@@ -434,8 +434,9 @@ def _figure_in(turn: _Turn, citation: Citation, lead: str) -> Figure | None:
     Without a `lead`, a quote cut from inside its sentence is read after the sentence's start, which
     may say what its figure is of: "reaching 332.3 billion" is a GMV, no count of goods sold.
     """
-    whole = _sentences_of(citation)
-    lead = lead or whole[: max(0, whole.find(citation.quote))]
+    if not lead:
+        whole = _sentences_of(citation)
+        lead = whole[: max(0, whole.find(citation.quote))]
     figure = answer_span(turn.query, lead + citation.quote, turn.weight)
     if figure is None or figure.start < len(lead) or figure.end - figure.start >= len(citation.quote):
         return None

@@ -1508,7 +1508,8 @@ def _money(text: str, start: int, end: int) -> bool:
 
 
 # What a sum of money is called (GMV, revenue, 营收; not a rate of it: "profit margin", 利润率), and a
-# number with at most its scale after it.
+# number with at most its scale after it. Narrower than `_SUM`: no sales, which may be counted ("sales
+# reached 5 million").
 _SUM_NAME = re.compile(
     r"(?:\b(?:gmv|gross merchandise (?:volume|value)|revenues?|turnover|net income|profits?|earnings|"
     r"valuations?|market (?:cap|capitali[sz]ation|value))\b|营收|收入|利润|市值|估值|成交额|交易额|销售额)"
@@ -1518,7 +1519,7 @@ _SUM_NAME = re.compile(
 _SCALED_NUMBER = re.compile(rf"\d[\d,.]*+\s*+(?:{SCALES})?+")
 # What starts a clause of its own between a sum's name and a number ("GMV rose 10%, while orders
 # reached 2 billion"), or ends the sentence.
-_CLAUSE_OF_ITS_OWN = re.compile(r"[,;]\s*+(?:while|and|but|whereas|with|as)\b|[;。；，!?！？]|\.\s", re.I)
+_CLAUSE_OF_ITS_OWN = re.compile(r",\s*+(?:while|and|but|whereas|with|as)\b|[;。；，!?！？]|\.\s", re.I)
 # How far before a number a sum's name says what it is.
 SUM_NAME_REACH = 80
 
