@@ -85,6 +85,7 @@ class _Scorer:
         self.bigrams = bigrams(question) if language(question) == "zh" else set()
         self.cues = [(*INTENTS[name][1:], name in ANSWER_TYPES) for name in intents if name not in FRAMES]
         self.frames = [INTENTS[name][1] for name in intents if name in FRAMES]
+        self.why = "why" in intents
         self.asked = asked_words(question, self.weights)
         self.wanted = wanted(question)
         self.acted_on = acted_on(question)
@@ -151,6 +152,14 @@ class _Scorer:
         found += sum(0.5 for frame in self.frames if frame.search(said))
         asked = len(self.cues) + len(self.frames)
         return found / asked if asked else 0.0
+
+    def holds(self, text: str) -> bool:
+        """Whether `text` has the strong cue of an answer the question asks for (a figure, a reason).
+
+        A weak cue is no answer on its own: a user saying something (表示) is no reason for a closure.
+        """
+        said = simplified(text)
+        return any(self._strong(strong, answers, said) for strong, _, answers in self.cues)
 
     def states(self, text: str) -> bool:
         """Whether `text` has the strong cue of an intent answered by a statement (a reason, a plan).
@@ -291,7 +300,7 @@ def select_quotes(
     candidates, unrelated, lead = _candidates(question, hits[:QUOTED_PASSAGES], score, prefer)
     chosen: list[Quote] = []
     used = 0
-    related = [q for q in candidates if (q.hit.chunk.chunk_id, q.start) not in unrelated]
+    related = [q for q in candidates if _place(q) not in unrelated]
     leading = max(related, key=lambda q: q.score, default=None)
     if leading and language(leading.hit.chunk.text) == "en":
         budget = int(budget * LATIN_BUDGET)
@@ -301,14 +310,14 @@ def select_quotes(
             key=lambda q: (
                 q.score + ADJACENT_WEIGHT * any(_runs_on(c, q) for c in chosen)
                 if chosen
-                else lead.get((q.hit.chunk.chunk_id, q.start), q.score)
+                else lead.get(_place(q), q.score)
             ),
         )
         candidates.remove(quote)
         # A sentence sharing nothing with the question is evidence only as the run-on of a chosen one:
         # after it, not before (a heading or a lead-in is no run-on).
         runs_on = any(_runs_on(c, quote) for c in chosen)
-        if (quote.hit.chunk.chunk_id, quote.start) in unrelated and not runs_on:
+        if _place(quote) in unrelated and not runs_on:
             continue
         if chosen and not _supports(quote, chosen, score, runs_on):
             continue
@@ -347,19 +356,27 @@ def _stated_first(quotes: list[Quote], score: _Scorer) -> list[Quote]:
     return [stating[0], *(q for q in quotes if q is not stating[0])] if stating else quotes
 
 
+# Where a candidate stands: (chunk id, start, end); a sentence and its run-on into the next start alike.
+_Place = tuple[str, int, int]
+
+
+def _place(quote: Quote) -> _Place:
+    return quote.hit.chunk.chunk_id, quote.start, quote.end
+
+
 def _candidates(
     question: str, hits: list[Hit], score: _Scorer, prefer: Collection[str]
-) -> tuple[list[Quote], set[tuple[str, int]], dict[tuple[str, int], float]]:
+) -> tuple[list[Quote], set[_Place], dict[_Place, float]]:
     """Every sentence of `hits` once, scored (see `select_quotes`), the unrelated ones, and lead scores.
 
-    Unrelated sentences share nothing with the question, named by (chunk id, start). Sentences
+    Unrelated sentences share nothing with the question, named by their `_place`. Sentences
     addressing a language model are left out unless the question is about them. A lead score is a
     sentence's score with the name of its article's headline (see `_named_in_title`), where higher.
     """
     discount = any(h.chunk.doc_id in prefer for h in hits)
     candidates: list[Quote] = []
-    unrelated: set[tuple[str, int]] = set()
-    lead: dict[tuple[str, int], float] = {}
+    unrelated: set[_Place] = set()
+    lead: dict[_Place, float] = {}
     seen: set[str] = set()
     # A passage stands by its article's rank, and half of that by its own among the article's passages:
     # "10月出口3580辆" of the first is no better answer to 10月交付了多少辆 than "10月共交付新车42013辆" of
@@ -378,7 +395,7 @@ def _candidates(
         hidden = {
             span for span in instruction_spans(text) if not asks_about(question, text[span[0] : span[1]])
         }
-        for start, end in quotable_spans(text):
+        for start, end in _with_reasons(text, quotable_spans(text)) if score.why else quotable_spans(text):
             key = normalize(text[start:end])
             if key in seen or (start, end) in hidden:
                 continue
@@ -389,11 +406,29 @@ def _candidates(
             share = OTHER_ARTICLE_SHARE if discount and hit.chunk.doc_id not in prefer else 1.0
             candidates.append(Quote(hit, rank, start, end, share * relevance + bonus))
             if leading > relevance:
-                lead[(hit.chunk.chunk_id, start)] = share * leading + bonus
+                lead[(hit.chunk.chunk_id, start, end)] = share * leading + bonus
             # Unrelated: nothing in common with the question but the article's subject.
             if alone <= 0:
-                unrelated.add((hit.chunk.chunk_id, start))
+                unrelated.add((hit.chunk.chunk_id, start, end))
     return candidates, unrelated, lead
+
+
+# A sentence opening on its consequence ("因此，本次发行未向美国投资者公开发售。"): the one before says why.
+_CONSEQUENCE = re.compile(r"因此|所以|因而|故而|(?:therefore|thus|hence|consequently|as a result)\b", re.I)
+
+
+def _with_reasons(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans`, and each sentence run on into the next where that one opens on its consequence.
+
+    "…被美国国防部列入'中国军事企业'清单…。因此，本次发行未向美国投资者公开发售。": why the offering was not
+    sold to US investors is the sentence before the one saying so; read together, they answer it.
+    """
+    pairs = [
+        (start, after_end)
+        for (start, end), (after, after_end) in zip(spans, spans[1:], strict=False)
+        if not text[end:after].strip() and _CONSEQUENCE.match(text, after, after_end)
+    ]
+    return spans + pairs
 
 
 # What a headline has and a title naming its subject does not ("蓝线裸顶鲷", "Super Bowl 50").
@@ -435,12 +470,12 @@ def _supports(quote: Quote, chosen: list[Quote], score: _Scorer, runs_on: bool) 
     hold the kind of answer asked for (users' complaints about 小红卡 say nothing of what it is meant to
     be; "交了600元" says what merchants paid); from another article, `OTHER_ARTICLE_SHARE`, and share as
     much of the question's wording, and some at least besides what it names (a figure alone is no answer
-    to it, nor another article on the same company).
+    to it, nor another article on the same company). Each judged by what it surely says (`_said`).
     """
-    text = quote.hit.chunk.text[quote.start : quote.end]
+    text = _said(quote)
     if runs_on or any(c.hit.chunk.doc_id == quote.hit.chunk.doc_id for c in chosen):
         return quote.score >= SUPPORT_SHARE * chosen[0].score and (
-            runs_on or score.names_more(text) or score.intent(text) > 0
+            runs_on or score.names_more(text) or score.holds(text)
         )
     first = chosen[0]
     shared = score.shared(text)
@@ -450,6 +485,24 @@ def _supports(quote: Quote, chosen: list[Quote], score: _Scorer, runs_on: bool) 
         and shared >= OTHER_ARTICLE_SHARE * score.shared(first.hit.chunk.text[first.start : first.end])
         and score.names_more(text)
     )
+
+
+# An ellipsis ending a passage: where a search-results page cut the article short.
+_TRUNCATED = re.compile(r"(?:\.{3}|…)\s*+\Z")
+
+
+def _said(quote: Quote) -> str:
+    """The text of `quote`, but only its whole clauses where it ends its passage on an ellipsis.
+
+    The clause a scraped snippet was cut in may be torn mid-word: "…没有任何提醒,也没有使用截止 ..." says
+    nothing sure of why 小红卡 closed (截止 is "to close", and a deadline).
+    """
+    text = quote.hit.chunk.text
+    said = text[quote.start : quote.end]
+    if text[quote.end :].strip() or not _TRUNCATED.search(said):
+        return said
+    ends = [m.start() for m in CLAUSE_END.finditer(said)]
+    return said[: ends[-1]] if ends else ""
 
 
 def _runs_on(chosen: Quote, quote: Quote) -> bool:

@@ -104,6 +104,8 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             # A cause said by its effect's verb (上调服务费，引起商家不满; 得益于, 受业绩提振).
             r"引起|引发|造成|得益于|受益于|受惠于|受[^，。；]{1,8}?(?:影响|提振|拖累)|"
             r"\bas a result\b|\bin order to\b|\baim(?:s|ing)? to\b|(?<=, )(?P<citing>citing) |"
+            # A sentence and the next opening on its consequence: the first gives the reason (因此…).
+            r"[。！？!?]\s*+(?:因此|所以|因而|故而)|\.\s++(?:therefore|thus|hence|consequently)\b|"
             r"\b(?:driven|boosted|fuel+ed|helped|hurt|dragged down) by\b|\bthanks to\b|归因于|归咎于|"
             # What a change is put down to ("which it attributed to price cuts", "blamed the decline on
             # weaker demand"): the reason starts at the cue's `cause` group.

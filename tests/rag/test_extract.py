@@ -200,6 +200,41 @@ def test_an_english_word_is_matched_by_the_sense_the_chinese_passages_use():
     assert select_quotes("小红卡 close", hits, _idf, 20)[0].text == "小红卡项目于明年关停。"
 
 
+def test_a_sentence_the_scraper_cut_off_is_judged_by_its_whole_clauses():
+    # The cut falls in 截止 ("to close", and a deadline): the clauses before it say nothing of closing.
+    text = (
+        "小红书官方对于小红卡关停的理由是准备不够充分。小红卡于2025年9月上线。"
+        "部分用户表示，小红卡官方没有任何提醒，也没有使用截止 ..."
+    )
+    hits = [Hit(chunk=make_chunk(text), score=1.0)]
+    quotes = [q.text for q in select_quotes("why did 小红卡 close?", hits, _idf, 300)]
+    assert quotes == ["小红书官方对于小红卡关停的理由是准备不够充分。"]
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "reason"),
+    [
+        (
+            "Why was CATL's offering not sold to US investors?",
+            "宁德时代今年1月被美国国防部列入清单。因此，本次发行未向美国投资者发售。",
+            "宁德时代今年1月被美国国防部列入清单。",
+        ),
+        (
+            "Why did the club move to a new stadium?",
+            "The club was founded in 1901. The old ground held only 8,000 people. "
+            "Therefore the club moved to a new stadium in 1923.",
+            "The old ground held only 8,000 people.",
+        ),
+    ],
+)
+def test_a_why_question_is_answered_by_the_sentence_before_the_one_opening_on_its_consequence(
+    question: str, text: str, reason: str
+):
+    # Another passage gives a reason for something else (a revenue fall).
+    hits = _passages(text, "宁德时代2024年营收下降，主要由于原材料价格下跌。")
+    assert select_quotes(question, hits, _idf, 300)[0].text.startswith(reason)
+
+
 def _passages(first: str, second: str) -> list[Hit]:
     """Two passages of one article, "a" then "b", ranked in that order."""
     return [
