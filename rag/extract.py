@@ -397,7 +397,8 @@ def _candidates(
         }
         for start, end in _with_reasons(text, quotable_spans(text)) if score.why else quotable_spans(text):
             key = normalize(text[start:end])
-            if key in seen or (start, end) in hidden:
+            # A sentence read with the next one (`_with_reasons`) is left out with either.
+            if key in seen or any(s < end and start < e for s, e in hidden):
                 continue
             seen.add(key)
             alone = score(text[start:end])
