@@ -167,9 +167,7 @@ class _Scorer:
         Never where the question asks for a figure, date, place or name: "拼多多的计划会让营业利润减少多少？"
         wants the sentence with the sum, not the one saying what the plan is.
         """
-        if any(answers for *_, answers in self.cues):
-            return False
-        return any(strong.search(simplified(text)) for strong, _, _ in self.cues)
+        return not any(answers for *_, answers in self.cues) and self.holds(text)
 
     def _strong(self, cue: re.Pattern[str], answers: bool, text: str) -> bool:
         """Whether `text` has the intent's strong cue.
@@ -405,12 +403,13 @@ def _candidates(
             relevance = score(text[start:end], subject) if subject else alone
             leading = score(text[start:end], named) if named and score.shared(text[start:end]) > 0 else 0.0
             share = OTHER_ARTICLE_SHARE if discount and hit.chunk.doc_id not in prefer else 1.0
-            candidates.append(Quote(hit, rank, start, end, share * relevance + bonus))
+            candidate = Quote(hit, rank, start, end, share * relevance + bonus)
+            candidates.append(candidate)
             if leading > relevance:
-                lead[(hit.chunk.chunk_id, start, end)] = share * leading + bonus
+                lead[_place(candidate)] = share * leading + bonus
             # Unrelated: nothing in common with the question but the article's subject.
             if alone <= 0:
-                unrelated.add((hit.chunk.chunk_id, start, end))
+                unrelated.add(_place(candidate))
     return candidates, unrelated, lead
 
 
