@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
+from itertools import pairwise
 
 from rag.bilingual import matched_share, mentions, sense_shares, weighted_terms
 from rag.closeness import QUOTING
@@ -425,7 +426,7 @@ def _with_reasons(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     """
     pairs = [
         (start, after_end)
-        for (start, end), (after, after_end) in zip(spans, spans[1:], strict=False)
+        for (start, end), (after, after_end) in pairwise(spans)
         if not text[end:after].strip() and _CONSEQUENCE.match(text, after, after_end)
     ]
     return spans + pairs
