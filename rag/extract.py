@@ -16,7 +16,16 @@ from itertools import pairwise
 from rag.bilingual import matched_share, mentions, sense_shares, weighted_terms
 from rag.closeness import QUOTING
 from rag.guard import asks_about, instruction_spans
-from rag.intents import ANSWER_TYPES, FRAMES, INTENTS, acted_on, asked_words, question_intents, stated_words
+from rag.intents import (
+    ANSWER_TYPES,
+    CONSEQUENCE,
+    FRAMES,
+    INTENTS,
+    acted_on,
+    asked_words,
+    question_intents,
+    stated_words,
+)
 from rag.periods import only_others, periods
 from rag.refusal import untranslated_names
 from rag.short import (
@@ -414,10 +423,6 @@ def _candidates(
     return candidates, unrelated, lead
 
 
-# A sentence opening on its consequence ("因此，本次发行未向美国投资者公开发售。"): the one before says why.
-_CONSEQUENCE = re.compile(r"因此|所以|因而|故而|(?:therefore|thus|hence|consequently|as a result)\b", re.I)
-
-
 def _with_reasons(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """`spans`, and each sentence run on into the next where that one opens on its consequence.
 
@@ -427,7 +432,7 @@ def _with_reasons(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     pairs = [
         (start, after_end)
         for (start, end), (after, after_end) in pairwise(spans)
-        if not text[end:after].strip() and _CONSEQUENCE.match(text, after, after_end)
+        if not text[end:after].strip() and CONSEQUENCE.match(text, after, after_end)
     ]
     return spans + pairs
 

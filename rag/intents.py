@@ -91,6 +91,10 @@ _NOT_AFTER_INTENT = "".join(
         "continues continue continued going able likely used ought has have had is are was were be been set"
     ).split()
 )
+# What opens a sentence on its consequence: the sentence before gives the reason.
+_THEREFORE_ZH = "因此|所以|因而|故而"
+_THEREFORE_EN = "therefore|thus|hence|consequently"
+CONSEQUENCE = re.compile(rf"{_THEREFORE_ZH}|(?:{_THEREFORE_EN}|as a result)\b", re.I)
 # For each intent: what in a question asks for it, and cues of an answer (strong, then weak).
 INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
     "why": (
@@ -105,7 +109,7 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             r"引起|引发|造成|得益于|受益于|受惠于|受[^，。；]{1,8}?(?:影响|提振|拖累)|"
             r"\bas a result\b|\bin order to\b|\baim(?:s|ing)? to\b|(?<=, )(?P<citing>citing) |"
             # A sentence and the next opening on its consequence: the first gives the reason (因此…).
-            r"[。！？!?]\s*+(?:因此|所以|因而|故而)|\.\s++(?:therefore|thus|hence|consequently)\b|"
+            rf"[。！？!?]\s*+(?:{_THEREFORE_ZH})|\.\s++(?:{_THEREFORE_EN})\b|"
             r"\b(?:driven|boosted|fuel+ed|helped|hurt|dragged down) by\b|\bthanks to\b|归因于|归咎于|"
             # What a change is put down to ("which it attributed to price cuts", "blamed the decline on
             # weaker demand"): the reason starts at the cue's `cause` group.
