@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from ingest.loaders import Loaded
+from rag.text import CJK_RANGE
 from rag.types import Document
 
 # Patterns here see untrusted text: quantifiers are possessive (no backtracking), and lines are
@@ -27,6 +28,11 @@ _ENGLISH_DATE = re.compile(
     r"(?:(?P<d2>\d{1,2})(?:st|nd|rd|th)?+,?+\s++)?+(?P<y>\d{4})(?!\d)",
     re.IGNORECASE,
 )
+# An unlabelled byline: "By Li Wen, TechNode, 2025-10-08", "*By Jane Doe | Reuters*".
+_BYLINE = re.compile(rf"(?i:by)\s++(?=[A-Z{CJK_RANGE}])")
+_BYLINE_PIECES = re.compile(r"[,|｜·;，；]|\s-\s")
+BYLINE_PIECES = 3
+NAME_WORDS = 5
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # What may follow a header line's date: a time.
 _TIME = re.compile(r"[\s,]*+(?:\d{1,2}:\d{2}(?::\d{2})?+)?+\s*+")
@@ -44,7 +50,7 @@ HEADER_LINES = 8
 _HEADING = re.compile(r" {0,3}#{1,6}\s++(?P<title>.++)")
 # Part of every file's recorded hash: a change to what parsing makes of a file changes this, and the next
 # ingest parses again the files whose bytes are unchanged (chunks whose text is unchanged keep their vectors).
-PARSER_VERSION = b"parse-2"
+PARSER_VERSION = b"parse-3"
 TITLE_MAX = 100
 # Longer than any outlet line ("Xin Lang Ke Ji· 2025-12-10 00:56"): longer lines are not matched at all.
 SOURCE_LINE_MAX = 100
@@ -54,8 +60,11 @@ BODY_MIN = 120
 def iso_date(text: str | None) -> str | None:
     """Return the first date in `text` as `YYYY-MM-DD`, or None."""
     match = _date_match(text or "")
-    if not match:
-        return None
+    return _iso(match) if match else None
+
+
+def _iso(match: re.Match[str]) -> str | None:
+    """A date match as `YYYY-MM-DD`, or None when it is no calendar date."""
     if match.re is _ISO_DATE:
         y, m, d = (int(match[k]) for k in "ymd")
     else:
@@ -214,15 +223,46 @@ def _header_fields(line: str) -> dict[str, str] | None:
         for label, following in zip(labels, labels[1:] + [None], strict=True):
             value = line[label.end() : following.start() if following else len(line)].strip(_SEPARATORS)
             name = " ".join(label["label"].lower().split())
+            if name.startswith(_DATE_LABELS) and (date := iso_date(value)):
+                fields.setdefault("date", date)
+                continue
+            # "来源：财联社 2025-11-20": an outlet's (or author's) line may end on the date.
+            value, date = _without_date(value)
+            if date:
+                fields.setdefault("date", date)
             if name in _SOURCE_LABELS and value:
                 fields.setdefault("source", value)
-            elif name.startswith(_DATE_LABELS) and (date := iso_date(value)):
-                fields.setdefault("date", date)
         return fields
-    dated = _date_match(line)
-    if not dated or not _TIME.fullmatch(line, dated.end()):
+    byline = _BYLINE.match(line)
+    if byline:
+        return _byline_fields(line[byline.end() :])
+    outlet, date = _without_date(line)
+    if not date or len(outlet) > 60 or any(mark in outlet for mark in "，。,.:：!?！？"):
         return None
-    outlet = line[: dated.start()].strip(_SEPARATORS)
-    if len(outlet) > 60 or any(mark in outlet for mark in "，。,.:：!?！？"):
+    return {"source": outlet, "date": date} if outlet else {"date": date}
+
+
+def _without_date(text: str) -> tuple[str, str | None]:
+    """`text` less the date it ends on (a time may follow), and that date; `(text, None)` without one."""
+    dated = _date_match(text)
+    if not dated or not _TIME.fullmatch(text, dated.end()) or not (date := _iso(dated)):
+        return text, None
+    return text[: dated.start()].strip(_SEPARATORS), date
+
+
+def _byline_fields(text: str) -> dict[str, str] | None:
+    """The outlet and date of a byline after its "By" ("Li Wen, TechNode, 2025-10-08"), or None.
+
+    Its first piece is the author (dropped), a further one the outlet. Pieces are short names: a
+    sentence opening on "By" ("By Monday, Meituan had left.") is body.
+    """
+    rest, date = _without_date(text)
+    pieces = [piece.strip() for piece in _BYLINE_PIECES.split(rest) if piece.strip()]
+    if not pieces or len(pieces) > BYLINE_PIECES or any(_not_a_name(piece) for piece in pieces):
         return None
-    return {"source": outlet, "date": iso_date(line)} if outlet else {"date": iso_date(line)}
+    fields = {"source": pieces[-1]} if len(pieces) > 1 else {}
+    return fields | {"date": date} if date else fields
+
+
+def _not_a_name(piece: str) -> bool:
+    return len(piece.split()) > NAME_WORDS or any(mark in piece for mark in "。.!?！？:：")

@@ -67,6 +67,11 @@ def test_header_lines_under_a_title_give_outlet_and_date_and_leave_the_body(tmp_
         "*Reuters · 2025-08-21*": ("Reuters", "2025-08-21"),
         "Caixin Global | November 13, 2025 09:30": ("Caixin Global", "2025-11-13"),
         "By: Jane Doe\nPublished: 8 Apr. 2025": (None, "2025-04-08"),
+        "*By Li Wen, TechNode, 2025-10-08*": ("TechNode", "2025-10-08"),
+        "By Jane Doe and Wang Wu | Reuters | Oct. 8, 2025 09:30": ("Reuters", "2025-10-08"),
+        "By Li Wen": (None, None),
+        "来源：财联社 2025-11-20": ("财联社", "2025-11-20"),
+        "Source: Reuters, May 13, 2025": ("Reuters", "2025-05-13"),
     }
     for header, expected in headers.items():
         text = f"# 微博三季度净营收增长5%\n\n{header}\n\n微博今日公布2025年第三季度财报。\n第二段。"
@@ -80,6 +85,16 @@ def test_a_body_line_with_a_date_is_no_header(tmp_path: Path):
     doc = parse(Loaded(text=text, plain=True), tmp_path / "a.txt")[0]
     assert (doc.source, doc.date) == (None, None)
     assert doc.text.startswith("8月26日晚间")
+
+
+def test_a_sentence_opening_on_by_is_no_byline(tmp_path: Path):
+    for first in (
+        "By Monday, Meituan had left the market.",
+        "By contrast, Keeta grew",
+        "By 2030 it wants 10 markets",
+    ):
+        doc = parse(Loaded(text=f"Keeta expands\n{first}\nSecond line.", plain=True), tmp_path / "a.txt")[0]
+        assert doc.text.startswith(first), first
 
 
 def test_english_dates_need_a_day():
