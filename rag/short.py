@@ -115,7 +115,9 @@ _RATE_OF_CHANGE = re.compile(r"同比|环比|增速|增幅|涨幅|跌幅|\bhow f
 # A percentage said as a change ("rise by about 40%", 同比增长204.4%), not as a level ("a margin of
 # 14.0%", "accounts for 80%", 提升至四成, "rose to 14%"), read in the characters before it.
 _CHANGED_BY = re.compile(
-    r"(?:同比|环比|增长|增加|减少|下降|下滑|上涨|下跌|上升|(?<![至到])[涨跌增降升]|"
+    # A rate of change named, then its figure (营收增速低于10%: how fast, not how much revenue).
+    r"(?:(?:增速|增幅|涨幅|跌幅|降幅)(?:[为是]|达到?|[低高]于|不足|超过?|仅为?)?|"
+    r"同比|环比|增长|增加|减少|下降|下滑|上涨|下跌|上升|(?<![至到])[涨跌增降升]|"
     # Not "made up" or "took up" what a share makes up ("made up more than 60% of sales").
     r"\b(?:(?<!\bmade )(?<!\bmake )(?<!\bmakes )(?<!\btook )(?<!\btakes )up|"
     r"down|r[io]se[sn]?|rising|gr[eo]w[sn]?|growing|increased?|decreased?|f[ae]ll|falls|"
@@ -1430,7 +1432,8 @@ def _counted(thing: str, text: str) -> list[tuple[int, int]]:
         if end is None and is_cjk(thing[0]) and at == number.end() and folded.startswith(thing[0], at):
             end = at + 1
         modified = at
-        for _ in range(MODIFIERS_BETWEEN if end is None and thing.isascii() else 0):
+        # English modifiers, whichever language names the thing (多少个城市: "20 more cities").
+        for _ in range(MODIFIERS_BETWEEN if end is None else 0):
             if not (modifier := _MODIFIER.match(folded, modified)):
                 break
             modified = modifier.end()

@@ -391,7 +391,7 @@ def test_an_estimate_quoted_first_yields_to_a_figure_said_as_fact(archive: Setti
     fleet = _cited(
         "apollo", title, "Apollo Go operates a fleet of more than 1,000 driverless vehicles in Wuhan."
     )
-    assert _lead(archive, "萝卜快跑在武汉有多少辆车？", [estimate, fleet]) == "1,000"
+    assert _lead(archive, "萝卜快跑在武汉有多少辆车？", [estimate, fleet]) == "1,000 driverless vehicles"
     assert _lead(archive, "分析师估计萝卜快跑在武汉需要多少辆车？", [estimate, fleet]) == "7,000 vehicles"
 
 

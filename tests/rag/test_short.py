@@ -4,6 +4,7 @@ from rag.short import (
     anothers,
     answer_span,
     dotted_names,
+    figures,
     measured,
     numberless,
     rate_for_sum,
@@ -1170,3 +1171,16 @@ def test_a_question_about_what_will_happen_is_answered_by_a_time_ahead_only():
     assert unforeseen("When does NIO expect to break even?", ["NIO narrowed its loss in the second quarter."])
     # A question about what was is not judged so.
     assert not unforeseen("When was Luckin delisted?", [delisted])
+
+
+def test_a_rate_of_change_named_before_its_figure_is_no_amount():
+    # 营收增速低于10% says how fast revenue grew, not how much there was.
+    asked = wanted("How much revenue did Pinduoduo make in the third quarter?")
+    assert figures(asked, "这是该公司连续第四个季度营收增速低于10%。") == []
+    text = "营收增幅为12%，达到100亿元。"
+    assert [text[s:e] for s, e in figures(asked, text)] == ["100亿元"]
+
+
+def test_a_chinese_how_many_question_counts_an_english_thing_past_its_modifiers():
+    text = "Douyin plans to expand its food delivery pilot to 20 more cities by the end of the year."
+    assert _short("抖音外卖试点计划扩展到多少个城市？", text) == "20 more cities"
