@@ -46,13 +46,23 @@ INTENT_WEIGHT = 0.4
 # A figure or a date a plan or a forecast gives is less of an answer to a question about what is: a
 # sentence with a plan's cue counts this share of its answer's cues, unless the question looks ahead too
 # ("盒马有多少家门店？": around 420 stores before the nearly 100 it "plans to open"; "How many will it
-# open?" takes either). Still an answer where it shares more of the question (视频号对新商家收多少技术
-# 服务费？: the fee it "plans to cut … to 1%"); a reason or a purpose is no figure ("aims to").
+# open?" takes either). Still an answer where it shares more of the question
+# (视频号对新商家收多少技术服务费？: the fee it "plans to cut … to 1%"); a reason or a purpose is no figure
+# ("aims to").
 PLANNED = 0.8
 _PLANNED = re.compile(
     r"计划|拟|有望|预计|预期|打算|目标|"
     r"\b(?:plan(?:s|ned)?|expect(?:s|ed)?|intend(?:s|ed)?|aim(?:s|ed)?|hope(?:s|d)?|set|going) to\b|"
     r"\b(?:forecasts?|projected|targets?)\b|\bnext (?:year|quarter)\b|明年|下季度|下一季度",
+    re.I,
+)
+# A figure compared with what was expected or forecast (低于市场预期, 好于预期, "beating analysts'
+# forecasts"): the comparison is no plan.
+_COMPARED = re.compile(
+    r"(?:[高低好差]于|超出?|不及|符合)(?:市场|分析师)?+预期|"
+    r"\b(?:beat(?:s|ing)?|above|below|miss(?:ed|es|ing)?|topp(?:ed|ing)|exceed(?:s|ed|ing)?|than|"
+    r"in line with|short of)\s++(?:(?:analysts?['’]?|market|consensus)\s++)?+"
+    r"(?:expectations?|forecasts?|estimates?|projected)\b",
     re.I,
 )
 # The cues of the answers a plan gives: a figure and a date (a name or a place it only mentions: "the
@@ -149,7 +159,7 @@ class _Scorer:
         if self.periods and only_others(self.periods, periods(text)):
             return 0.0
         said = simplified(text)
-        planned = PLANNED if not self.ahead and _PLANNED.search(said) else 1.0
+        planned = PLANNED if self._planned(said) else 1.0
         found = 0.0
         for strong, weak, answers in self.cues:
             # A date in a sentence sharing nothing with the question but its names dates something else:
@@ -162,6 +172,14 @@ class _Scorer:
         found += sum(0.5 for frame in self.frames if frame.search(said))
         asked = len(self.cues) + len(self.frames)
         return found / asked if asked else 0.0
+
+    def _planned(self, said: str) -> bool:
+        """Whether `said` gives its figures as a plan or a forecast, to a question about what is.
+
+        What a figure is compared with is no plan: "营收为1083亿元，…低于市场预期的1102亿元" reports the
+        quarter's revenue ("beating analysts' forecasts" likewise).
+        """
+        return not self.ahead and _PLANNED.search(_COMPARED.sub(" ", said)) is not None
 
     def holds(self, text: str) -> bool:
         """Whether `text` has the strong cue of an answer the question asks for (a figure, a reason).

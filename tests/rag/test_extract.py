@@ -547,3 +547,21 @@ def test_a_long_sentence_is_cut_to_the_clause_answering_not_the_one_naming_the_h
     chunk = replace(make_chunk(text, title="蔚来二季度亏损收窄 乐道品牌月交付破万"), date="2025-09-02")
     quotes = select_quotes("When does NIO expect to break even?", [Hit(chunk=chunk, score=1.0)], _idf, 160)
     assert "fourth quarter" in quotes[0].text and "SHANGHAI" not in quotes[0].text
+
+
+def test_a_figure_reported_before_what_was_expected_is_no_plan():
+    # 预期 governs the figure after it (what the market expected), not the quarter's revenue before it;
+    # 增速低于10% says how fast revenue grew, not how much there was. Led by the revenue, the answer
+    # leaves out the profits that follow.
+    text = (
+        "拼多多集团周四公布的财报显示，第三季度营收为1083亿元，同比增长9%，低于市场预期的1102亿元。"
+        "这是该公司连续第四个季度营收增速低于10%。\n\n经营利润为251亿元，同比增长1%。"
+    )
+    title = "拼多多三季度营收增长放缓 Temu面临关税压力"
+    hits = [Hit(chunk=make_chunk(text, title=title, date="2025-11-20"), score=1.0)]
+    quoted = "".join(
+        q.text
+        for q in select_quotes("How much revenue did Pinduoduo make in the third quarter?", hits, _idf, 200)
+    )
+    assert "1083" in quoted
+    assert "经营利润" not in quoted
