@@ -157,7 +157,7 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             # November 13, November 13th, 2025, November 2025, 13 November 2025: the whole date.
             rf"\b{MONTH} (?:\d{{1,2}}(?:st|nd|rd|th)?+(?:,? \d{{4}})?+|\d{{4}})(?!\d)|"
             rf"\b\d{{1,2}}(?:st|nd|rd|th)?+ {MONTH}(?: \d{{4}})?+(?!\d)|"
-            r"\b(?:in|since|by|from|until|between) (?:1[0-9]|20)\d{2}\b|"
+            r"\b(?:in|since|by|from|until|between) (?:(?:early|mid|late)[- ])?+(?:1[0-9]|20)\d{2}\b|"
             # A month alone, as news dates this year's events ("launched in April", 于4月推出).
             r"\b(?:in|since|until) (?:january|february|march|april|may|june|july|august|september|october|"
             r"november|december)\b(?!,? \d)|(?<=[于在自从])\d{1,2}\s*+月(?![\d份]|\s*+起?+\s*+[至到~～-])|"
@@ -165,8 +165,10 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             r"(?:今年|明年|去年|后年)(?:年底|年初|年中|上半年|下半年|底|初)?+|(?:年底|年初|上半年|下半年)前?+|"
             r"\b(?:by |at |before )?+the end of (?:the|this|next) (?:year|month|quarter)\b|"
             r"\b(?:later|earlier) this (?:year|month)\b|\bnext (?:year|month|quarter)\b|"
-            # The day of the week news dates a recent event by ("on Thursday", 周四).
-            r"(?<=\bon )(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
+            # The day of the week news dates a recent event by ("on Thursday", 周四); not the day a statement
+            # was made ("the company said on Monday": what it said may be of any time).
+            r"(?<=\bon )(?<!\bsaid on )(?<!\bsays on )"
+            r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
             r"(?:周|星期)[一二三四五六日天]",
             re.I,
         ),

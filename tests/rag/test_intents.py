@@ -1,4 +1,4 @@
-from rag.intents import acted_on, asks_share, question_intents
+from rag.intents import INTENTS, acted_on, asks_share, question_intents
 
 
 def test_intents_are_recognised_in_both_languages():
@@ -56,3 +56,10 @@ def test_a_share_is_asked_by_what_a_thing_takes_up_whatever_the_tokenizer_cuts()
     assert asks_share("自有品牌占销售额多少？")
     assert asks_share("What is its market share?")
     assert not asks_share("新工厂占地多少平方米？"), "the land a plant takes up is an area"
+
+
+def test_a_date_is_told_from_the_day_a_statement_was_made():
+    when = INTENTS["when"][1]
+    assert when.search("The service is expected to start in late 2025.")
+    assert when.search("Keeta launched in Hong Kong on Monday.")
+    assert not when.search("Meituan will invest $1 billion in Brazil, the company said on Monday.")
