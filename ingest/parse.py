@@ -237,7 +237,7 @@ def _header_fields(line: str) -> dict[str, str] | None:
     if byline:
         return _byline_fields(line[byline.end() :])
     outlet, date = _without_date(line)
-    if not date or len(outlet) > 60 or any(mark in outlet for mark in "，。,.:：!?！？"):
+    if not date or len(outlet) > 60 or _in_prose(outlet):
         return None
     return {"source": outlet, "date": date} if outlet else {"date": date}
 
@@ -265,4 +265,9 @@ def _byline_fields(text: str) -> dict[str, str] | None:
 
 
 def _not_a_name(piece: str) -> bool:
-    return len(piece.split()) > NAME_WORDS or any(mark in piece for mark in "。.!?！？:：")
+    return len(piece.split()) > NAME_WORDS or _in_prose(piece)
+
+
+def _in_prose(text: str) -> bool:
+    """Whether `text` has the punctuation of a sentence, which no outlet's or author's name has."""
+    return any(mark in text for mark in "，。,.:：!?！？")
