@@ -100,6 +100,7 @@ def test_browser_example_question_streams_an_answer_with_sources(browser, app_ur
     page.get_by_label("Like").last.click()
     page.locator("#feedback-note").get_by_text("is saved").wait_for(timeout=30_000)
     assert not dialogs
+    page.close()
 
 
 @pytest.mark.browser
@@ -134,6 +135,7 @@ def test_browser_phone_width_and_hostile_document_render_as_text(
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 400, f"page overflows a phone screen ({width}px)"
     page.screenshot(path=str(ARTIFACTS / "app-phone.png"), full_page=True)
+    page.close()
 
 
 def test_browser_library_follows_a_watched_folder(browser, tmp_path: Path):
