@@ -30,7 +30,10 @@ _GROUPS = (
     # What a sum is: what came in, what was left of it (集团当季收入为2477亿元 is no net profit), or what
     # went out (美洲地区收入22.6亿元 is nothing spent on marketing).
     {
-        "revenue": r"\brevenues?\b|\bsales\b|\bturnover\b|收入|营收|营业额|销售额",
+        # "Sales" are what was sold, in money or in units (销量, 销售): either answers it; what a business
+        # "brought in" is its revenue.
+        "revenue": r"\brevenues?\b|\bsales\b|\bturnover\b|\bbr(?:ought|ings?|inging) in\b|"
+        r"收入|营收|营业额|销量|销售(?!费|成本)",
         "profit": r"\bprofits?\b|\bnet (?:income|loss)\b|\bearnings\b|利润|盈利|亏损|溢利|净利|净亏",
         "spending": r"\bsp[ae]n[dt](?:s|ing)?\b|\bexpen(?:ses?|ditures?)\b|\binvest(?:s|ed|ing|ments?)?\b|"
         r"支出|开支|花费|投入|投资",

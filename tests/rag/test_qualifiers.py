@@ -93,3 +93,16 @@ def test_a_revenue_is_nothing_spent():
     assert not measures_other(
         "How much did Meituan invest in Brazil?", ["Meituan is investing about $1 billion."]
     )
+
+
+def test_sales_are_what_was_sold_in_money_or_in_units():
+    target = ["由于订单超出预期，零跑将全年销量目标从50万辆上调至58万辆。", "净利润为3000万元。"]
+    assert not measures_other("Why did Leapmotor raise its sales target?", target)
+    assert not measures_other(
+        "How will Leapmotor drive sales?", ["第四季度将以新车型来拉动销售。", "净利润为3000万元。"]
+    )
+    assert measures_other("零跑的净利润是多少？", ["零跑第三季度销量为17.3万辆。"])
+    # Selling expenses are spent, not sold.
+    assert measures_other("零跑的营收是多少？", ["销售费用为12亿元，净利润为3000万元。"])
+    brought = ["Membership subscriptions brought in 2.21 billion yuan.", "Net profit was 1.2 billion yuan."]
+    assert not measures_other("How much revenue did memberships make?", brought)
