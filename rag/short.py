@@ -309,27 +309,8 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
         places = (_place_list(m) for m in _PLACES.finditer(text))
         # A list naming the question's place among others still answers it (欧洲越橘: 欧洲、北美).
         spans += [span for span in places if not states(fold(question), text[slice(*span)], share=1.0)]
-    # Who a thing acts on is what the question's verb acts on in the text, a name or not.
-    if "who" in intents and (verb := acted_on(question)):
-        spans += objects(verb, text)
-    # Capitalised words are a name in English; in a Chinese text they are mostly a work's or a firm's
-    # foreign title ("Say Never Again" beside 占士·邦's creator).
-    elif "who" in intents and language(text) == "en":
-        # A place ("in Hong Kong", "into the Middle East") is no one.
-        places = [_place_list(m) for m in _PLACES.finditer(text)] + [m.span() for m in _INTO.finditer(text)]
-        spans += [
-            span
-            for span in [m.span() for m in _NAME.finditer(text)] + _one_word_names(text)
-            if not states(fold(question), text[slice(*whole_name(text, *span))])
-            and not any(s <= span[0] < e for s, e in places)
-            and not _former(question, text, *span)
-        ]
-    elif "who" in intents:
-        # A foreign name answers a Chinese question; to an English one, found by its words' translations,
-        # it was the name asked for one time in two (XQuAD, against two in three).
-        dotted = dotted_names(text)
-        named = _named_after_role(text, dotted) + (dotted if language(question) == "zh" else [])
-        spans += [span for span in named if not states(fold(question), text[slice(*span)])]
+    if "who" in intents:
+        spans += _named(question, text)
     # A statement's clause is what the question asks for by its cue, whatever words stand near it.
     stated: list[tuple[int, int]] = []
     if not ANSWER_TYPES.intersection(intents):
@@ -390,6 +371,34 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
         ((weight(*span), span) for span in spans), key=lambda x: (x[0], x[1][0] - x[1][1])
     )
     return Figure(start, end, strongest) if strongest > 0 or stated else None
+
+
+def _named(question: str, text: str) -> list[tuple[int, int]]:
+    """The spans of `text` that may answer a who-question: names, or what its verb acts on."""
+    # Who a thing acts on is what the question's verb acts on in the text, a name or not.
+    if verb := acted_on(question):
+        return objects(verb, text)
+    # Capitalised words are a name in English; in a Chinese text they are mostly a work's or a firm's
+    # foreign title ("Say Never Again" beside 占士·邦's creator).
+    if language(text) == "en":
+        # A place ("in Hong Kong", "into the Middle East") is no one.
+        places = [_place_list(m) for m in _PLACES.finditer(text)] + [m.span() for m in _INTO.finditer(text)]
+        return [
+            span
+            for span in [m.span() for m in _NAME.finditer(text)] + _one_word_names(text)
+            if not states(fold(question), text[slice(*whole_name(text, *span))])
+            and not any(s <= span[0] < e for s, e in places)
+            and not _former(question, text, *span)
+        ]
+    if _ASKS_COMPANY.search(question):
+        # A company is no person named after a role: a Chinese text writes a foreign one in Latin letters
+        # (与Stellantis集团成立的合资公司).
+        return [m.span() for m in _LATIN_NAME.finditer(text) if not states(fold(question), m.group())]
+    # A foreign name answers a Chinese question; to an English one, found by its words' translations,
+    # it was the name asked for one time in two (XQuAD, against two in three).
+    dotted = dotted_names(text)
+    named = _named_after_role(text, dotted) + (dotted if language(question) == "zh" else [])
+    return [span for span in named if not states(fold(question), text[slice(*span)])]
 
 
 def _dated(text: str, spans: list[tuple[int, int]], asked: list[str]) -> list[tuple[int, int]]:
@@ -679,6 +688,14 @@ def _kinds(thing: str, text: str) -> list[tuple[int, int]]:
         if start < at:
             found.append((offsets[start], offsets[end - 1] + 1))
     return found
+
+
+# A question asking which company, and a name a Chinese text writes in Latin letters, cased as one (Lyft,
+# Stellantis; not GMV, AI), and not in brackets after the Chinese name it glosses (美泰儿（Mattel）).
+_ASKS_COMPANY = re.compile(r"哪家|什么公司|哪个公司|\b(?:which|what) (?:company|companies|firms?)\b", re.I)
+_LATIN_NAME = re.compile(
+    rf"(?<![A-Za-z0-9])(?<![{CJK_RANGE}][（(])[A-Z][a-z][A-Za-z&-]*+(?: [A-Z][A-Za-z&-]++)*+(?![A-Za-z0-9])"
+)
 
 
 # A person in a Chinese text, named right after their role (董事长王传福, 创始人张红超): the word that

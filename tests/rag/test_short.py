@@ -372,6 +372,13 @@ def test_the_short_answer_to_who_is_a_name_the_question_does_not_say():
     assert _short("占士·邦的创造者是谁？", text) == "伊恩·法兰明"
     ceo = "特斯拉首席执行官埃隆·马斯克表示，公司将扩产。"
     assert _short("Who is the CEO of Tesla?", ceo) == _short("特斯拉的CEO是谁？", ceo) == "埃隆·马斯克"
+    # A company asked for is no person: a Chinese text writes a foreign one in Latin letters.
+    partner = "零跑董事长朱江明表示，零跑与Stellantis集团成立的合资公司已进入欧洲13个国家。"
+    assert _short("Which company is Leapmotor's joint venture partner?", partner) == "Stellantis"
+    assert _short("零跑和哪家公司成立了合资公司？", partner) == "Stellantis"
+    assert _short("零跑的董事长是谁？", partner) == "朱江明"
+    # A Latin name in brackets glosses the Chinese one before it: no company of its own.
+    assert _short("这个节目由哪家公司赞助？", "节目由美泰儿（Mattel）赞助。") is None
 
 
 @pytest.mark.parametrize(
