@@ -217,7 +217,7 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
     ),
     "where": (
         re.compile(
-            r"哪里|哪儿|何处|何地|什么地方|在哪(?![部本首一年个位家种次])|位于|分布|\bwhere\b|"
+            r"哪里|哪儿|何处|何地|什么地方|在哪(?![部本首一年个位家种次张款场期集天])|位于|分布|\bwhere\b|"
             # The kind of place asked for is `asked`: a list of places states it (哪些国家: 沙特阿拉伯、
             # 卡塔尔…).
             r"(?:哪[个些一]?|\bwhich )(?P<asked>城市|国家?|地区|省份?|州|县|地方|"
@@ -228,7 +228,8 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
         # more short names, "in Chengdu".
         re.compile(
             rf"[{CJK_RANGE}](?:省|市(?![场值])|县|区|州|国(?!际)|镇|岛|洲|湾)|[{CJK_RANGE}]{{2,4}}+(?:、[{CJK_RANGE}]{{2,4}}+){{2,}}+|"
-            r"\b(?:in|at|across|near) (?-i:[A-Z][a-z])|"
+            # Read whole ("in the United States"), so that one the question names is no answer to it.
+            r"\b(?:in|at|across|near) (?:the )?+(?-i:[A-Z][a-z]++(?: [A-Z][a-z]++)*+)|"
             # Where a thing moves to ("move part of its supply chain from Guangzhou to Vietnam"): the
             # place is the answer, not the verb the question may say too ("enter Brazil").
             rf"{MOVED_TO}(?P<place>(?-i:[A-Z][a-z]))",

@@ -58,6 +58,16 @@ def test_a_how_much_question_prefers_the_sentence_giving_what_it_measures():
     assert select_quotes("美团营收是多少？", hits, _idf, 200)[0].text == revenue
 
 
+def test_the_place_a_where_question_names_is_no_answer_to_it():
+    text = (
+        "Heytea opened its first flagship store in the United States on Times Square. "
+        "The two-storey shop in New York covers about 400 square metres."
+    )
+    hits = [Hit(chunk=make_chunk(text, title="喜茶海外门店突破百家"), score=1.0)]
+    for question in ("喜茶纽约旗舰店在哪里？", "Where is Heytea's New York flagship store?"):
+        assert "Times Square" in select_quotes(question, hits, _idf, 80)[0].text
+
+
 def test_an_articles_later_passage_is_quoted_first_when_its_sentence_answers_better():
     # Retrieval ranked the article's passage on exports first; the one on deliveries says what is asked.
     exports = "海外市场方面，小鹏汽车10月出口3580辆，产品已进入46个国家和地区。"

@@ -18,6 +18,7 @@ def test_intents_are_recognised_in_both_languages():
     assert question_intents("小红卡在哪些城市上线？") == ["where"]
     assert question_intents("Which cities did it launch in?") == ["where"]
     assert "where" not in question_intents("蒋家旻在哪部电影中首度担当女主角？")
+    assert "where" not in question_intents("电视剧中的歌曲收录在哪张专辑？")
     assert question_intents("What licence might it apply for next?") == ["next"]
     assert question_intents("小红书接下来可能申请什么牌照？") == ["next"]
     assert question_intents("小红卡是什么？") == question_intents("What is 小红卡?") == ["what"]
