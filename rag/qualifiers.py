@@ -27,16 +27,20 @@ _GROUPS = (
         "gross": r"\bgross (?:profit|margin|loss)|毛利|毛亏",
         "operating": r"\boperating (?:profit|income|loss|margin)|经营(?:利润|亏损|溢利)|营业(?:利润|亏损)",
     },
-    # What a sum is: what came in, what was left of it (集团当季收入为2477亿元 is no net profit), or what
-    # went out (美洲地区收入22.6亿元 is nothing spent on marketing).
+    # What a sum is: what came in, what was left of it (集团当季收入为2477亿元 is no net profit), what
+    # went out (美洲地区收入22.6亿元 is nothing spent on marketing), or what a thing sells for (a net profit
+    # of 1.2 billion yuan is no membership's price; not a share's price, which quotes say without the word).
     {
         # "Sales" are what was sold, in money or in units (销量, 销售): either answers it; what a business
         # "brought in" is its revenue.
         "revenue": r"\brevenues?\b|\bsales\b|\bturnover\b|\bbr(?:ought|ings?|inging) in\b|"
         r"收入|营收|营业额|销量|销售(?!费|成本)",
-        "profit": r"\bprofits?\b|\bnet (?:income|loss)\b|\bearnings\b|利润|盈利|亏损|溢利|净利|净亏",
+        "profit": r"\bprofits?\b|\bnet (?:income|loss)\b|\bearnings\b|\blos(?:e|es|ing|t)\b|"
+        r"利润|盈利|亏损|溢利|净利|净亏",
         "spending": r"\bsp[ae]n[dt](?:s|ing)?\b|\bexpen(?:ses?|ditures?)\b|\binvest(?:s|ed|ing|ments?)?\b|"
         r"支出|开支|花费|投入|投资",
+        "price": r"(?<!share )(?<!stock )\bpric(?:e|es|ed|ing)\b|\bcosts?(?=\s*+[?？]?\s*+$)|"
+        r"价格|售价|定价|票价|单价|标价",
     },
     # Which users: those who pay, or those who come (paying users are no monthly active ones).
     {

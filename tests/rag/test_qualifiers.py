@@ -106,3 +106,17 @@ def test_sales_are_what_was_sold_in_money_or_in_units():
     assert measures_other("零跑的营收是多少？", ["销售费用为12亿元，净利润为3000万元。"])
     brought = ["Membership subscriptions brought in 2.21 billion yuan.", "Net profit was 1.2 billion yuan."]
     assert not measures_other("How much revenue did memberships make?", brought)
+
+
+def test_a_price_is_no_profit_and_a_loss_is_no_investment():
+    profit = ["NetEase Cloud Music reported a net profit of 1.2 billion yuan, as subscription revenue rose."]
+    assert measures_other("How much does a Cloud Music membership cost?", profit)
+    assert measures_other("网易云音乐会员的价格是多少？", profit)
+    assert not measures_other(
+        "How much does the C10 cost?", ["C10的起售价已降至12.98万元，净利润为3000万元。"]
+    )
+    # A share's price is said without the word: "shares rose" names no price.
+    assert qualifiers("What is Tencent's share price?") == ()
+    invest = ["Meituan will invest $1 billion in Brazil over the next five years."]
+    assert measures_other("How much did Keeta lose in Brazil?", invest)
+    assert not measures_other("How much did Keeta lose?", ["Keeta lost 2 billion yuan in the quarter."])
