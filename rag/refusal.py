@@ -94,8 +94,9 @@ def unknown_names(question: str, keyword: KeywordIndex) -> list[str]:
     # would make any article that says "company" seem to mention it.
     words = terms(question, search_mode=False)
     found = [t for t in words if t in known_names() and absent(t, listed_spellings(t))]
-    # Where the question puts what it asks (瑞幸在日本有多少家门店？), in either spelling (日本, Japan).
-    found += [w for w in places(question) if not w.isascii() and absent(w, translations(w))]
+    # Where the question puts what it asks (瑞幸在日本有多少家门店？) or what it asks enters (Keeta什么时候
+    # 进入墨西哥？), in either spelling (日本, Japan).
+    found += [w for w in places(question, entering=True) if not w.isascii() and absent(w, translations(w))]
     chinese = bool(keyword.languages.counts.get("zh"))
     for match in _NAME.finditer(question.strip()):
         named = terms(match.group(0))
@@ -127,7 +128,8 @@ def _elsewhere(question: str, hits: Sequence[Hit]) -> bool:
 
     淘宝闪购在香港的订单量是多少？ is not answered by 淘宝闪购's orders in all, nor "When will Mixue open
     stores in Europe?" by its stores in Indonesia: the archive speaks of Hong Kong and of Europe, but not
-    there. False when no passage names what it names.
+    there. False when no passage names what it names. Not where it asks of entering a place (何时进入欧洲):
+    a passage may tell of the entering by a city there ("through the port of Marseille").
     """
     for place in places(question):
         # What it names besides the place (a listed place is a name too: 香港).

@@ -991,9 +991,11 @@ def _counts_other(asked: Wanted, text: str, span: tuple[int, int], said: bool) -
     unit = _UNIT_AFTER.match(text, span[0])
     if not unit or asked.units.search(unit.group(1)):
         return False
-    # Another measure word may count the same things (有几首歌: 5张单曲); a unit or 单 counts none.
+    # Another measure word may count the same things (有几首歌: 5张单曲), but not people for things or
+    # things for people (多少名员工: 17.3万辆 are cars); a unit or 单 counts none.
     if unit.group(1) != "个":
-        return not _MEASURE_WORD.fullmatch(unit.group(1))
+        people = asked.units.search(_PEOPLE[0]) is not None
+        return not _MEASURE_WORD.fullmatch(unit.group(1)) or people != (unit.group(1) in _PEOPLE)
     # 个 counts anything: what it counts is the noun after it (两个区域 are no drones).
     after = text[unit.end() : unit.end() + COUNTED_NOUN_CHARS]
     return bool(asked.counted) and not presence(asked.counted or "", after)

@@ -66,6 +66,8 @@ def test_where_a_question_puts_what_it_asks_is_a_name_the_archive_must_write(key
     assert unknown_names("小红书在日本有多少用户？", keyword) == ["日本"]
     assert unknown_names("抖音在成都推出了什么？", keyword) == []
     assert unknown_names("小红书在今年推出了什么？", keyword) == []
+    # What it asks enters, likewise (进入墨西哥: Mexico).
+    assert unknown_names("小红书什么时候进入墨西哥？", keyword) == ["墨西哥"]
     # The country the archive is about need not be written.
     assert unknown_names("小红书在中国有多少用户？", keyword) == []
     assert unknown_names("How many users does Xiaohongshu have in China?", keyword) == []

@@ -680,6 +680,10 @@ def test_a_count_of_another_thing_is_no_answer_to_how_many():
     assert not numberless(
         "娜塔莎有几首歌进入了英国单曲榜前十？", ["娜塔莎有5张单曲成功地打入英国单曲榜头10名。"]
     )
+    # But not cars for people, nor people for shops.
+    assert numberless("零跑汽车有多少名员工？", ["公司第三季度共交付新车17.3万辆。"])
+    assert not numberless("零跑汽车有多少名员工？", ["公司共有员工3万人。"])
+    assert numberless("喜茶有多少家门店？", ["喜茶共有3000名员工。"])
     # In English, another thing named after the figure, where the quotes never name the one asked.
     joined = ["According to the company, more than 30,000 merchants joined during the first week."]
     assert numberless("抖音团购App有多少用户？", joined)
