@@ -26,8 +26,8 @@ _QUARTER = re.compile(
 # calendar one it falls in.
 _QUARTER_END = re.compile(
     r"\b(?:quarter|three months|3 months)\s++(?:ended|ending|to|through)\s++(?:on\s++)?+"
-    r"(mar|jun|sep|dec)(?:ch|e|tember|ember|t)?+\b|\b(mar|jun|sep|dec)(?:ch|e|tember|ember)[- ]quarter\b|"
-    r"\b(?:jan|apr|jul|oct)[a-z]*+\s*+(?:-|–|to|through)\s*+(mar|jun|sep|dec)(?:ch|e|tember|ember)?+\b|"
+    r"(mar|jun|sep|dec)(?:ch|tember|ember|e|t)?+\b|\b(mar|jun|sep|dec)(?:ch|e|tember|ember)[- ]quarter\b|"
+    r"\b(?:jan|apr|jul|oct)[a-z]*+\s*+(?:-|–|to|through)\s*+(mar|jun|sep|dec)(?:ch|tember|ember|e)?+\b|"
     r"截至(?:\d{4}年)?+(3|6|9|12)月3[01]日止?+的?+(?:\d{4}财年)?+(?:第[一二三四])?+(?:三个月|季度|财季)"
 )
 _QUARTER_ENDS = {"mar": "1", "jun": "2", "sep": "3", "dec": "4", "3": "1", "6": "2", "9": "3", "12": "4"}
@@ -64,8 +64,13 @@ _NUMERALS = (
         )
     )
 )
-_HALF = re.compile(r"([上下])半年|\b(first|second) half\b|\bh([12])\b")
-_HALVES = {"上": "1", "下": "2"}
+# A half-year, also by the month it ends in ("the six months ended June 30", 截至6月30日止六个月).
+_HALF = re.compile(
+    r"([上下])半年|\b(first|second) half\b|\bh([12])\b|"
+    r"\b(?:six|6) months\s++(?:ended|ending|to|through)\s++(?:on\s++)?+(jun|dec)(?:ember|e)?+\b|"
+    r"截至(?:\d{4}年)?+(6|12)月3[01]日止?+的?+(?:六个月|半年)"
+)
+_HALVES = {"上": "1", "下": "2", "jun": "1", "dec": "2", "6": "1", "12": "2"}
 # A year, not an amount that looks like one (2000万元, 1,900 stores), nor a decade ("the 1980s", 1980年代).
 _YEAR = re.compile(
     r"(?<![\d.,$€£¥])((?:19|20)\d\d)(?![\d%％万亿千百元名家个人]|[.,]\d|\s*+(?:[mb]illion|thousand)\b|'?+s\b|年代)"

@@ -26,7 +26,12 @@ from tests.helpers import make_chunk
         ("in the April-June period", {"q2"}),
         ("截至9月30日止三个月", {"q3", "m9"}),
         ("公布截至6月30日的2026财年第一季度业绩", {"q1", "q2", "m6", "y2026"}),
-        ("six months ended June 30", {"m6"}),
+        ("three months ended December 31", {"q4", "m12"}),
+        ("in the October-December quarter", {"q4"}),
+        # A half-year likewise.
+        ("six months ended June 30", {"h1", "m6"}),
+        ("for the six months ending December 31", {"h2", "m12"}),
+        ("截至2025年6月30日止六个月", {"h1", "m6", "y2025"}),
         # Months in Chinese, a day of one naming it too; months together are no month of their own.
         ("小鹏汽车11月1日公布，10月共交付新车42013辆", {"m10", "m11"}),
         ("1月至10月，小鹏汽车累计交付355209辆", {"m1-10"}),
