@@ -25,6 +25,12 @@ def _idf(term: str) -> float:
     return 1.0
 
 
+def _leading(question: str, text: str, title: str, budget: int) -> str:
+    """The first quote chosen for `question` from one passage of `text` under `title`."""
+    hits = [Hit(chunk=make_chunk(text, title=title), score=1.0)]
+    return select_quotes(question, hits, _idf, budget)[0].text
+
+
 def _quotes_at_budgets(question: str, hits: list[Hit], budgets: Iterable[int]) -> Iterator[tuple[int, Quote]]:
     """Every quote chosen for `question` from `hits` at each of `budgets`, with its budget."""
     for budget in budgets:
@@ -42,9 +48,8 @@ def test_a_what_is_question_leads_with_the_sentence_defining_it_even_through_a_p
         "小红卡在短时间内进行了规模化验证。部分用户在开通小红卡后的体验较差。"
         "作为小红书的本地生活会员卡，其定位为精选吃喝玩乐一卡通。小红卡的推出可谓来势汹汹。"
     )
-    hits = [Hit(chunk=make_chunk(text, title="小红书关停最短命项目"), score=1.0)]
     for question in ("小红卡是什么？", "What is 小红卡?"):
-        assert "一卡通" in select_quotes(question, hits, _idf, 200)[0].text
+        assert "一卡通" in _leading(question, text, "小红书关停最短命项目", 200)
 
 
 def test_a_how_much_question_prefers_the_sentence_giving_what_it_measures():
@@ -63,9 +68,8 @@ def test_the_place_a_where_question_names_is_no_answer_to_it():
         "Heytea opened its first flagship store in the United States on Times Square. "
         "The two-storey shop in New York covers about 400 square metres."
     )
-    hits = [Hit(chunk=make_chunk(text, title="喜茶海外门店突破百家"), score=1.0)]
     for question in ("喜茶纽约旗舰店在哪里？", "Where is Heytea's New York flagship store?"):
-        assert "Times Square" in select_quotes(question, hits, _idf, 80)[0].text
+        assert "Times Square" in _leading(question, text, "喜茶海外门店突破百家", 80)
 
 
 def test_an_articles_later_passage_is_quoted_first_when_its_sentence_answers_better():
