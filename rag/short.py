@@ -201,6 +201,7 @@ _ASKS_MONEY = re.compile(
 _COUNTED_THING = re.compile(r"[人者员户民商家手客友量]$|人口|人数|^number$")
 # The measure word a how-many question counts by (多少件包裹: 件); the ones people are counted in.
 _PEOPLE = "人名位"
+_PEOPLE_UNITS = re.compile(f"[{_PEOPLE}]$")
 _MEASURE = re.compile(f"(?:多少|几)({MEASURES})")
 _TIMES = re.compile("[次倍]$")
 # What a how-much question measures (`measured`: revenue, 营收) counts this many times its rarity in choosing
@@ -994,7 +995,7 @@ def _counts_other(asked: Wanted, text: str, span: tuple[int, int], said: bool) -
     # Another measure word may count the same things (有几首歌: 5张单曲), but not people for things or
     # things for people (多少名员工: 17.3万辆 are cars); a unit or 单 counts none.
     if unit.group(1) != "个":
-        people = asked.units.search(_PEOPLE[0]) is not None
+        people = asked.units is _PEOPLE_UNITS
         return not _MEASURE_WORD.fullmatch(unit.group(1)) or people != (unit.group(1) in _PEOPLE)
     # 个 counts anything: what it counts is the noun after it (两个区域 are no drones).
     after = text[unit.end() : unit.end() + COUNTED_NOUN_CHARS]
@@ -1120,7 +1121,7 @@ def wanted(question: str) -> Wanted:
     if measure := _MEASURE.search(question):
         word = measure.group(1)
         # People are counted in 人, 名 or 位 alike.
-        units = re.compile(f"[{_PEOPLE}]$" if word in _PEOPLE else f"{word}$")
+        units = _PEOPLE_UNITS if word in _PEOPLE else re.compile(f"{word}$")
         return Wanted(kind, units, word != "个", counted, measure_word=True, level=level)
     units = next((units for asks, units in _DIMENSIONS if asks.search(question)), None)
     thing = measured(question) if kind == "amount" else None
