@@ -14,11 +14,12 @@ from functools import lru_cache
 from rag.text import fold
 from rag.types import Hit
 
-_ORDINALS = dict(zip("一二三四", "1234", strict=True)) | dict(
+_ORDINALS = dict(zip("一二三四首", "12341", strict=True)) | dict(
     zip(("first", "second", "third", "fourth"), "1234", strict=True)
 )
+# Taiwan and Hong Kong write a quarter without 度 (第三季, 首季 for the first), never bare: 四季 are seasons.
 _QUARTER = re.compile(
-    r"(?<!前)第?+([一二三四1-4])季度|\bq([1-4])\b|\b([1-4])q(?:\d\d)?+\b|"
+    r"(?<!前)第?+([一二三四1-4])季度|第([一二三四1-4])季|(首)季|\bq([1-4])\b|\b([1-4])q(?:\d\d)?+\b|"
     r"\b(first|second|third|fourth)[- ]quarter\b"
 )
 # A calendar quarter named by the month it ends in ("the quarter ended September 30", "the June quarter",
@@ -48,10 +49,11 @@ _ENGLISH_MONTH = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*+\.?+\s*+(?=\d{1,2}\b(?![.,]\d))|"
     r"\bin\s++(may|march)\b"
 )
-# Months together in English ("April-June", "January to March"), which are no month of their own.
+_MONTH_NAME = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*+"
+# Months together in English ("April-June", "January to March", "between January and September"): the
+# months from one to the other, none of its own.
 _ENGLISH_MONTHS_TOGETHER = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*+\.?+\s*+(?:-|–|to|through)\s*+"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*+\b"
+    rf"\b(?:between\s++{_MONTH_NAME}\s++and|{_MONTH_NAME}\.?+\s*+(?:-|–|to|through))\s*+{_MONTH_NAME}\b"
 )
 _NUMERALS = (
     dict(zip("二三四五六七八九十", range(2, 11), strict=True))
@@ -86,6 +88,10 @@ def periods(text: str) -> set[str]:
     folded = fold(text)
     found = {_months(m) for m in _MONTHS_TOGETHER.finditer(folded)}
     found |= {"m" + m.group(1) for m in MONTH.finditer(_MONTHS_TOGETHER.sub(" ", folded))}
+    found |= {
+        f"m{_MONTH_NAMES.index(between or first) + 1}-{_MONTH_NAMES.index(last) + 1}"
+        for between, first, last in _ENGLISH_MONTHS_TOGETHER.findall(folded)
+    }
     alone = _ENGLISH_MONTHS_TOGETHER.sub(" ", folded)
     found |= {f"m{_MONTH_NAMES.index(_month_name(m)) + 1}" for m in _ENGLISH_MONTH.finditer(alone)}
     found |= {period for _, period in _parts_of_years(folded)}
@@ -156,9 +162,17 @@ def _named(hit: Hit) -> set[str]:
 
 
 def only_others(asked: set[str], said: set[str]) -> bool:
-    """Whether the periods `said` include some of a kind `asked` has, and none `asked`."""
-    for kind in {p[0] for p in asked}:
-        named = {p for p in said if p[0] == kind}
+    """Whether the periods `said` include some of a kind `asked` has, and none `asked`.
+
+    Quarters and half-years are one kind, parts of a year: the second quarter's revenue is no answer to
+    the first half's, nor the first half's to the second quarter's.
+    """
+    for kind in {_kind(p) for p in asked}:
+        named = {p for p in said if _kind(p) == kind}
         if named and not named & asked:
             return True
     return False
+
+
+def _kind(period: str) -> str:
+    return "q" if period[0] == "h" else period[0]

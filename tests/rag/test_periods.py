@@ -13,6 +13,10 @@ from tests.helpers import make_chunk
         ("快手三季度营收是多少？", {"q3"}),
         ("快手8月20日晚公布第二季度业绩", {"q2", "m8"}),
         ("reported third-quarter revenue", {"q3"}),
+        # Taiwan and Hong Kong leave out 度; four seasons (四季) are no quarter.
+        ("Sea公布的第三季財報顯示", {"q3"}),
+        ("首季營收年增", {"q1"}),
+        ("四季如春", set()),
         ("Kuaishou's Q1 2025 GMV", {"q1", "y2025"}),
         ("快手2023年营收是多少？", {"y2023"}),
         ("字節跳動上半年收入", {"h1"}),
@@ -23,11 +27,13 @@ from tests.helpers import make_chunk
         # it ends on names its month, in either language.
         ("revenue for the quarter ended September 30", {"q3", "m9"}),
         ("three months ended Dec. 31", {"q4", "m12"}),
-        ("in the April-June period", {"q2"}),
+        ("in the April-June period", {"q2", "m4-6"}),
         ("截至9月30日止三个月", {"q3", "m9"}),
         ("公布截至6月30日的2026财年第一季度业绩", {"q1", "q2", "m6", "y2026"}),
         ("three months ended December 31", {"q4", "m12"}),
-        ("in the October-December quarter", {"q4"}),
+        ("in the October-December quarter", {"q4", "m10-12"}),
+        # Months together in English, as in Chinese (前九个月, 1月至9月).
+        ("shipped 4.5 million cameras between January and September", {"m1-9"}),
         # A half-year likewise.
         ("six months ended June 30", {"h1", "m6"}),
         ("for the six months ending December 31", {"h2", "m12"}),
@@ -80,6 +86,10 @@ def test_only_others_needs_a_period_of_the_kind_asked_and_none_asked():
     assert not only_others({"q1"}, {"q1", "q3"})
     assert not only_others({"q1"}, {"y2025"}), "a year is no other quarter"
     assert not only_others({"q1"}, set())
+    # Quarters and half-years are parts of a year alike.
+    assert only_others({"h1"}, {"q2"})
+    assert only_others({"q3"}, {"h1"})
+    assert not only_others({"h1"}, {"h1", "q2"})
 
 
 def test_passages_of_other_periods_are_left_out_when_a_judged_one_names_the_period_asked():
