@@ -364,8 +364,17 @@ def english(word: str) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def glossed(phrase: str) -> frozenset[str]:
-    """The Chinese words a gloss of several English words translates as a whole ("market share": 市场份额)."""
-    return frozenset(_tables().column("SELECT chinese FROM phrases WHERE phrase = ?", phrase))
+    """The Chinese words a gloss of several English words translates as a whole ("market share": 市场份额).
+
+    Its last word may be plural ("convenience stores": 超商, glossed "convenience store").
+    """
+    head, _, last = phrase.rpartition(" ")
+    forms = [phrase] + [f"{head} {stem}" for stem in _stems(last, _PLURALS)[1:]]
+    return frozenset(
+        word
+        for form in forms
+        for word in _tables().column("SELECT chinese FROM phrases WHERE phrase = ?", form)
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -397,18 +406,15 @@ def words_beginning(prefix: str) -> tuple[str, ...]:
     )
 
 
-def _stems(word: str) -> list[str]:
+# A noun's plural endings and what its singular ends in instead; then a verb's inflections.
+_PLURALS = (("ies", "y"), ("es", ""), ("s", ""))
+_INFLECTIONS = (*_PLURALS, ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"))
+
+
+def _stems(word: str, endings: tuple[tuple[str, str], ...] = _INFLECTIONS) -> list[str]:
     """`word`, then the stems its plain inflections may come from (interceptions → interception)."""
     out = [word]
-    for suffix, repl in (
-        ("ies", "y"),
-        ("es", ""),
-        ("s", ""),
-        ("ed", ""),
-        ("ed", "e"),
-        ("ing", ""),
-        ("ing", "e"),
-    ):
+    for suffix, repl in endings:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             out.append(word[: -len(suffix)] + repl)
     return out

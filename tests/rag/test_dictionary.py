@@ -37,6 +37,8 @@ def test_an_acronym_a_gloss_gives_for_its_words_translates_too():
 def test_a_phrase_translates_to_the_chinese_words_it_glosses_as_a_whole():
     assert "市场份额" in dictionary.glossed("market share")
     assert dictionary.glossed("share market") == frozenset()
+    # Its last word may be plural.
+    assert "便利店" in dictionary.glossed("convenience stores")
 
 
 def test_english_words_translate_to_common_chinese_words_through_plain_inflections():
