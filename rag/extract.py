@@ -421,6 +421,9 @@ def _candidates(
         hidden = {
             span for span in instruction_spans(text) if not asks_about(question, text[span[0] : span[1]])
         }
+        # The headline repeated as the text's first line is a heading, not a sentence to quote: the
+        # citation names the title already.
+        seen.add(normalize(hit.chunk.title))
         for start, end in _with_reasons(text, quotable_spans(text)) if score.why else quotable_spans(text):
             key = normalize(text[start:end])
             # A sentence read with the next one (`_with_reasons`) is left out with either.
