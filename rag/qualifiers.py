@@ -26,10 +26,13 @@ _GROUPS = (
         "net": r"\bnet (?:profit|income|loss|earnings|margin)|净利|净亏|净收益|净盈利",
         "gross": r"\bgross (?:profit|margin|loss)|毛利|毛亏",
         "operating": r"\boperating (?:profit|income|loss|margin)|经营(?:利润|亏损|溢利)|营业(?:利润|亏损)",
+        # Earnings before interest and tax (and depreciation): 调整后税息折旧及摊销前利润 is no net profit.
+        "ebitda": r"\bebitda?\b|(?:息税|税息)(?:折旧及?摊销)?前",
     },
     # What a sum is: what came in, what was left of it (集团当季收入为2477亿元 is no net profit), what
-    # went out (美洲地区收入22.6亿元 is nothing spent on marketing), or what a thing sells for (a net profit
-    # of 1.2 billion yuan is no membership's price; not a share's price, which quotes say without the word).
+    # went out (美洲地区收入22.6亿元 is nothing spent on marketing), what a thing sells for (a net profit
+    # of 1.2 billion yuan is no membership's price; not a share's price, which quotes say without the word),
+    # or what a place is let for (a drink's price is no shop's rent).
     {
         # "Sales" are what was sold, in money or in units (销量, 销售): either answers it; what a business
         # "brought in" is its revenue.
@@ -41,6 +44,10 @@ _GROUPS = (
         r"支出|开支|花费|投入|投资",
         "price": r"(?<!share )(?<!stock )\bpric(?:e|es|ed|ing)\b|\bcosts?(?=\s*+[?？]?\s*+$)|"
         r"价格|售价|定价|票价|单价|标价",
+        "rent": r"\brent(?:s|al)?\b|租金|房租",
+        # The value of what was sold on a platform, no revenue of its own (GMV, 交易额).
+        "gmv": r"\bg[mt]v\b|\b(?:gross (?:merchandise|transaction) |transaction )(?:value|volume)\b|"
+        r"交易额|交易总额|成交额|商品交易总额",
     },
     # Which users: those who pay, or those who come (paying users are no monthly active ones).
     {

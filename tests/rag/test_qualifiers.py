@@ -120,3 +120,18 @@ def test_a_price_is_no_profit_and_a_loss_is_no_investment():
     invest = ["Meituan will invest $1 billion in Brazil over the next five years."]
     assert measures_other("How much did Keeta lose in Brazil?", invest)
     assert not measures_other("How much did Keeta lose?", ["Keeta lost 2 billion yuan in the quarter."])
+
+
+def test_a_price_is_no_rent_and_an_ebitda_no_net_profit():
+    drink = ["The shop covers 400 square metres and sells a cheese-foam oolong priced at US$7.50."]
+    assert measures_other("喜茶纽约旗舰店的租金是多少？", drink)
+    assert not measures_other("How much is the rent?", ["The shop's monthly rent is US$90,000."])
+    ebitda = ["電商事業部門營收為35億美元，調整後稅息折舊及攤銷前利潤為2.3億美元。"]
+    assert measures_other("What was Shopee's net profit in the third quarter?", ebitda)
+    assert measures_other("What was Sea's net income?", ["Adjusted EBITDA was $230 million."])
+
+
+def test_the_value_sold_on_a_platform_is_no_revenue():
+    gtv = ["Douyin's local services surpassed RMB 100 billion in gross transaction value (GTV)."]
+    assert measures_other("抖音生活服务上半年的营收是多少？", gtv)
+    assert not measures_other("What is Dewu's annual transaction volume?", ["平台年交易额已超过1000亿元。"])
