@@ -563,7 +563,12 @@ def sense_shares(term: str, context: str) -> dict[str, float]:
 
 
 def presence(
-    term: str, text: str, shares: dict[str, float] | None = None, closeness: Closeness | None = None
+    term: str,
+    text: str,
+    shares: dict[str, float] | None = None,
+    closeness: Closeness | None = None,
+    *,
+    heads: bool = True,
 ) -> float:
     """How far `term` occurs in `text` (normalised, lower-case), from 0 to 1.
 
@@ -576,7 +581,8 @@ def presence(
     word matches whole words and their plain inflections (close: closed, not disclose). With a
     `closeness`, a word no dictionary pairs with the text counts as far as its meaning is close to one
     of the text's words in the other language (调查 against "probe"; see `rag.closeness`). A quarter or
-    half-year occurs however the text names it (see `rag.periods.period_places`).
+    half-year occurs however the text names it (see `rag.periods.period_places`). Without `heads`, a
+    phrase's last word alone does not count (see `_head_senses`).
     """
     if any(_occurs(t, text) for t in spellings(term)) or period_places(term, text):
         return 1.0
@@ -595,7 +601,7 @@ def presence(
         parts += [
             len(p) / len(t) for t in senses(term) if not t.isascii() for p in compound_parts(t) if p in text
         ]
-    parts += [HEAD_SHARE] if any(_occurs(t, text) for t in _head_senses(term)) else []
+    parts += [HEAD_SHARE] if heads and any(_occurs(t, text) for t in _head_senses(term)) else []
     if closeness and max(parts) < 1 and _comparable(term):
         parts.append(_close_meaning(term, text, closeness))
     return max(parts)

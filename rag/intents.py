@@ -184,7 +184,7 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             # group's share: XQuAD's white population of Jacksonville lost its answer so).
             r"\bwhat (?:(?:is|was|are|were)\b[^?]{0,40}?|(?:[a-z-]++ ){0,2})\b"
             r"(?:fees?|prices?|costs?|revenues?|profits?|margins?|losse?s?|earnings|turnover|capacity|output|"
-            r"deliveries|budget|debt|deposits?|subsid(?:y|ies)|investment|spending|arp?pu|"
+            r"deliveries|budget|debt|deposits?|subsid(?:y|ies)|investment|spending|arp?pu|volumes?|gtv|"
             r"rates?|gmv|sales|income|valuation|valued|amount|number|total|share|percentage|growth)\b",
             re.I,
         ),
@@ -192,7 +192,8 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             # A scale keeps the currency after it (400 billion RMB, 3亿元).
             # A sum after its currency's sign, with its scale (€200 million, £30m).
             rf"(?:{CURRENCY_SIGNS})\s?+\d++(?:[.,]\d++)*+(?:\s*+{SIGNED_SCALES}|\s*+(?:{SCALES})(?:{CURRENCIES})?+)?+|"
-            rf"(?<!\d)(?<!\d[,.])\d[\d,.]*+\s*+(?:(?:{SCALES})(?:\s*+{CURRENCY_OF}(?:{CURRENCIES}))?+|[%％]|"
+            rf"(?<!\d)(?<!\d[,.])\d[\d,.]*+\s*+(?:(?:{SCALES})(?:\s*+{CURRENCY_OF}(?:{CURRENCIES}))?+|"
+            r"[%％]|per ?cent\b|"
             f"{CURRENCIES}|"
             r"个月|"
             f"{MEASURES}|{UNITS}|分钟|小时|天|"
@@ -203,7 +204,9 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             # A count or span in Chinese numerals with its measure word (两个, 三所, 十二名, 二十年); not
             # 一个, which is "a".
             r"(?<!第)(?:[二两三四五六七八九十百千]|一[十百千万])[一二两三四五六七八九十百千万]*+"
-            f"(?:{MEASURES}|倍|成|年|天|个月)",
+            f"(?:{MEASURES}|倍|成|年|天|个月)|"
+            # A percentage in words (百分之十四).
+            r"百分之[零一二两三四五六七八九十百点]++",
             re.I,
         ),
         re.compile(r"\d"),

@@ -69,7 +69,8 @@ from rag.text import (
 
 _FIGURE = INTENTS["number"][1]
 _DATE = INTENTS["when"][1]
-_PERCENT = re.compile("[%％]")
+# A percentage, however written: 14%, "14 percent", 百分之十四, 六成 (six tenths).
+_PERCENT = re.compile(r"[%％]|\bper ?cent\b|百分之|(?<=[一二两三四五六七八九十])成", re.I)
 # A count without a unit ("over 220,000 sales"): the answer to a how-many question only when no figure
 # with a unit is there. Thousands separators or three digits or more, not a year (2025, 1830年).
 _COUNT = re.compile(
@@ -106,8 +107,10 @@ _RATE = re.compile(
     r"率|比例|百分|增速|同比|环比|\brates?\b|\bratio\b|\bpercent|\bmargins?\b|\bhow fast\b", re.I
 )
 _CHANGE = re.compile(
-    r"增长|涨|跌|下降|提高|提升|上调|下调|\bgr[eo]w|\bincreas|\bdecreas|\bris[ei]|\brose\b|"
-    r"\bf(?:all|alls|allen|alling|ell)\b|\bdrop",
+    r"增长|成长|涨|跌|下降|提高|提升|上调|下调|\bgr[eo]w|\bincreas|\bdecreas|\bris[ei]|\brose\b|"
+    r"\bf(?:all|alls|allen|alling|ell)\b|\bdrop|"
+    # A price compared (how much cheaper: 低约三成).
+    r"便宜|贵了?多少|\b(?:cheaper|pricier|costlier|(?:more|less) expensive)\b",
     re.I,
 )
 # A rate that changes (增速, "how fast"): a percentage said as a change answers it.
@@ -118,6 +121,8 @@ _CHANGED_BY = re.compile(
     # A rate of change named, then its figure (营收增速低于10%: how fast, not how much revenue).
     r"(?:(?:增速|增幅|涨幅|跌幅|降幅)(?:[为是]|达到?|[低高]于|不足|超过?|仅为?)?|"
     r"同比|环比|增长|增加|减少|下降|下滑|上涨|下跌|上升|(?<![至到])[涨跌增降升]|"
+    # A difference from what it is compared with (运费比超商低约三成).
+    r"比[^，。；,;]{1,16}?(?:低|高|便宜|贵|少|多)|"
     # Not "made up" or "took up" what a share makes up ("made up more than 60% of sales").
     r"\b(?:(?<!\bmade )(?<!\bmake )(?<!\bmakes )(?<!\btook )(?<!\btakes )up|"
     r"down|r[io]se[sn]?|rising|gr[eo]w[sn]?|growing|increased?|decreased?|f[ae]ll|falls|"
@@ -129,7 +134,8 @@ CHANGE_CHARS = 24
 # A change named after its figure ("a 10.9% year-on-year increase", "34% growth", 26%的增幅).
 _CHANGE_AFTER = re.compile(
     r"(?<!\s)\s*+(?:(?:year-on-year|yoy|annual|quarterly|sequential)\s++)?"
-    r"(?:increases?|rises?|growth|gains?|jumps?|surges?|declines?|drops?|falls?|decreases?)\b|"
+    r"(?:increases?|rises?|growth|gains?|jumps?|surges?|declines?|drops?|falls?|decreases?|"
+    r"cheaper|lower|higher|(?:more|less) expensive)\b|"
     r"的(?:同比|环比)?(?:增长|增幅|涨幅|跌幅|下降|下滑|降幅)",
     re.I,
 )
@@ -1110,8 +1116,9 @@ def wanted(question: str) -> Wanted:
     counted = words[0] if words else None
     if kind == "amount" and (thing := measured(question)) and _COUNTED_THING.search(thing):
         kind, counted, words = "count", thing, [thing]
-    # A sum of money is asked for by its last word (多少广告收入: advertising revenue, no count of ads).
-    if counted and _MONEY_THING.search("".join(words[:2])):
+    # A sum of money is asked for by its last word (多少广告收入: advertising revenue, no count of ads),
+    # never in a measure word (多少个销售网点 are outlets).
+    if counted and _MONEY_THING.search("".join(words[:2])) and not _MEASURE.search(question):
         kind, counted = "money", None
     level = kind == "rate" and not _CHANGE.search(question) and not _RATE_OF_CHANGE.search(question)
     # "How many times" counts occurrences or a multiple: in Chinese, in 次 or 倍 alone ("How many times
@@ -1189,7 +1196,8 @@ def unnarrowed(question: str, quotes: list[str]) -> bool:
     another part of the thing measured, or another rate. One of its words said is enough (语言使用比例:
     "母语使用者"), in its words, loosely close ones of the other language (营业: "operating") or close
     ones of its own (种类: 品种). Words the question opens with name what it is about, not which part of it
-    (黄鳍紫鱼体长多少？: the fish).
+    (黄鳍紫鱼体长多少？: the fish). Not by the thing it narrows alone: 退货 ("return merchandise") is not said
+    by "gross merchandise volume".
     """
     words, before = _narrowing_run(question)
     # A measure `rag.qualifiers` tells apart (营业 of 营业利润, "operating profit") is judged there.
@@ -1198,7 +1206,8 @@ def unnarrowed(question: str, quotes: list[str]) -> bool:
         return False
     folded = [fold(q) for q in quotes]
     return not any(
-        max(presence(word, q, closeness=SEARCHING), synonymous(word, q, SYNONYMS)) >= NARROWING_SAID
+        max(presence(word, q, closeness=SEARCHING, heads=False), synonymous(word, q, SYNONYMS))
+        >= NARROWING_SAID
         for q in folded
         for word in words
     )
@@ -1318,8 +1327,10 @@ def figures(wanted: Wanted, text: str) -> list[tuple[int, int]]:
     counted, when one is there (三城 for 几个城市, "12 cities"; see `_counted`). An amount may be a bare
     count ("over 220,000 sales") when no figure has a unit; figures in the question's units come
     first (1262件, not 3周, for 多少件包裹), and are the only answer when it asks for them (8公斤,
-    and never the 三个 beside it, for how heavy) and figures with units are there.
+    and never the 三个 beside it, for how heavy) and figures with units are there. Read in simplified
+    characters, as the patterns are written (35億美元: 35亿美元).
     """
+    text = aligned_simplified(text)
     wanted = wanted.read_in(text)
     if wanted.counted and not wanted.only and (counted := _counted(wanted.counted, text)):
         return counted
@@ -1347,7 +1358,8 @@ def figures(wanted: Wanted, text: str) -> list[tuple[int, int]]:
             return united
     if not found and wanted.kind == "amount":
         found = levied
-    if not found and wanted.kind in ("amount", "count"):
+    # A bare count ("over 220,000 sales"), but no sum: "123 million paying users" is no revenue.
+    if not found and wanted.kind in ("amount", "count") and not wanted.sum:
         found = [m.span() for m in _COUNT.finditer(text)]
         if wanted.kind == "count":
             found = _counts(text, found, wanted)
@@ -1411,8 +1423,20 @@ def _in_kind(wanted: Wanted, text: str, spans: list[tuple[int, int]]) -> list[tu
         said = {_sentence_at(text, s) for s, _ in numeric}
         return sorted(numeric + [(s, e) for s, e in worded if _sentence_at(text, s) not in said]) or found
     if wanted.sum:
-        return [(s, e) for s, e in found if _money(text, s, e)] or found
+        # A sum is said in money first; else by a figure counting no things ("123 million paying users"
+        # is no revenue).
+        return [(s, e) for s, e in found if _money(text, s, e)] or [
+            (s, e) for s, e in found if not _counting(text, s, e)
+        ]
     return found
+
+
+def _counting(text: str, start: int, end: int) -> bool:
+    """Whether the figure `text[start:end]` counts things: a plural noun or a measure word after it."""
+    unit = _UNIT_AFTER.match(text, start)
+    return bool(
+        _THING_AFTER.match(text, _whole_end(text, end)) or unit and _MEASURE_WORD.fullmatch(unit.group(1))
+    )
 
 
 def said_changed(text: str, start: int, end: int) -> bool:

@@ -12,6 +12,7 @@ def test_intents_are_recognised_in_both_languages():
     assert "number" in question_intents("What price did Chagee shares close at on their first day?")
     assert "number" in question_intents("What is the annual capacity of Xiaomi's car factory?")
     assert "number" in question_intents("What deposit do new merchants need to pay?")
+    assert "number" in question_intents("What is Dewu's annual transaction volume?")
     assert "number" not in question_intents("What was the reason for closing it?")
     assert "when" in question_intents("When was it launched?")
     assert "who" in question_intents("哪家公司运营？")

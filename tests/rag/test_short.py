@@ -1144,6 +1144,9 @@ def test_quotes_never_saying_the_part_of_a_measure_asked_do_not_answer():
     text = "Analysts estimate the program could lower annual operating profit by about 15 billion yuan."
     assert not unnarrowed("拼多多的计划会让营业利润减少多少？", [text])
     assert not unnarrowed("黄鳍紫鱼体长多少？", ["本种体长可达12公分。"])
+    # 退货 is "return merchandise": merchandise alone says nothing of returns.
+    gmv = "Tencent said the gross merchandise volume of e-commerce on WeChat Channels more than doubled."
+    assert unnarrowed("抖音电商的退货率是多少？", [gmv])
 
 
 def test_a_change_counts_nothing():
@@ -1195,3 +1198,45 @@ def test_a_rate_of_change_named_before_its_figure_is_no_amount():
 def test_a_chinese_how_many_question_counts_an_english_thing_past_its_modifiers():
     text = "Douyin plans to expand its food delivery pilot to 20 more cities by the end of the year."
     assert _short("抖音外卖试点计划扩展到多少个城市？", text) == "20 more cities"
+
+
+def test_figures_in_traditional_characters_are_read_as_in_simplified():
+    quote = "電商事業部門營收為35億美元，年增38%。"
+    assert numberless("What was Sea's e-commerce revenue?", [quote]) is False
+    asked = wanted("What was Sea's e-commerce revenue?")
+    assert [quote[s:e] for s, e in figures(asked, quote)] == ["35億美元"]
+
+
+def test_growth_said_as_chengzhang_asks_for_a_change():
+    # Taiwan writes growth 成長 (成长 once simplified), as the mainland writes 增长.
+    assert wanted("虾皮第三季营收成长多少？").kind == "change"
+    assert _short("虾皮第三季营收成长多少？", "店到店已突破2,000家，第三季营收较去年同期成长21%。") == "21%"
+
+
+def test_a_percentage_in_words_is_a_rate():
+    assert (
+        _short("What is the company's gross margin?", "Its gross margin was 14 percent last year.")
+        == "14 percent"
+    )
+    assert _short("毛利率是多少？", "公司毛利率为百分之十四。") == "百分之十四"
+    text = "營收年增兩成。目前已有超過六成的蝦皮訂單選擇在店到店取貨。"
+    assert _short("What share of Shopee orders are picked up at stores?", text) == "六成"
+
+
+def test_a_price_compared_asks_for_the_difference():
+    text = "店到店已有2,000家，取貨運費比超商低約三成，營收年增兩成。"
+    assert _short("店到店的运费比超商便宜多少？", text) == "三成"
+    assert (
+        _short(
+            "How much cheaper is its shipping?",
+            "Shipping is 30% cheaper than at 7-Eleven, with 2,000 stores.",
+        )
+        == "30%"
+    )
+
+
+def test_a_sum_is_not_answered_by_a_count_of_things():
+    text = "Tencent Music reported 123 million paying users at the end of June."
+    assert _short("What was Tencent Music's revenue in the first half?", text) is None
+    # 多少个销售网点 counts outlets: no sum of money for its 销售.
+    assert wanted("零跑在海外有多少个销售网点？").kind == "count"
