@@ -21,6 +21,7 @@ from rag.intents import (
     CONSEQUENCE,
     FRAMES,
     INTENTS,
+    acted_by,
     acted_on,
     asked_words,
     question_intents,
@@ -29,6 +30,7 @@ from rag.intents import (
 from rag.periods import only_others, periods
 from rag.refusal import untranslated_names
 from rag.short import (
+    agents,
     figures,
     measured_weights,
     objects,
@@ -109,6 +111,7 @@ class _Scorer:
         self.asked = asked_words(question, self.weights)
         self.wanted = wanted(question)
         self.acted_on = acted_on(question)
+        self.acted_by = acted_by(question)
         self.question = fold(question)
         self.named = subject_names(question)
         # The quarter or half-year asked about: a sentence reporting only another's figure gives no
@@ -209,6 +212,8 @@ class _Scorer:
             return cue.search(text) is not None
         if cue is INTENTS["who"][1] and self.acted_on:
             return bool(objects(self.acted_on, text))
+        if cue is INTENTS["who"][1] and self.acted_by:
+            return bool(agents(self.acted_by, text))
         if cue is INTENTS["number"][1]:
             found = [
                 (s, e) for s, e in figures(self.wanted, text) if not states_figure(self.question, text[s:e])

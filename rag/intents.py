@@ -376,6 +376,22 @@ def acted_on(question: str) -> str | None:
     return verb if len(verb) >= 2 and before.endswith(verb) and verb[-1] not in _NOT_ACTING else None
 
 
+# Who a thing is acted on by ("Which company is Kuaishou's store operated by?", 快手自营旗舰店由哪家公司
+# 运营？): an English question ending on a past participle and "by"; a Chinese one asking who after 由, its
+# verb last.
+_ACTED_BY = re.compile(
+    r"^\s*+(?:who|which|what)\b[^?？]{0,80}?\s(?-i:([a-z]{3,}ed))\s++by\s*+[?？]?\s*+$|"
+    rf"由(?:谁|哪(?:家|个|一家)(?:公司|企业|机构)?+)([{CJK_RANGE}]{{2,4}}?)[？?]?\s*+$",
+    re.I,
+)
+
+
+def acted_by(question: str) -> str | None:
+    """The verb of a question asking who a thing is acted on by (operated by, 由…运营), else None."""
+    match = _ACTED_BY.search(question)
+    return (match.group(1) or match.group(2)).lower() if match else None
+
+
 AskedWords = list[tuple[re.Pattern[str], frozenset[str]]]
 
 

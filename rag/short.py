@@ -41,6 +41,7 @@ from rag.intents import (
     SCALES,
     UNITS,
     WEIGHT,
+    acted_by,
     acted_on,
     asks_share,
     question_intents,
@@ -382,9 +383,12 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
 
 def _named(question: str, text: str) -> list[tuple[int, int]]:
     """The spans of `text` that may answer a who-question: names, or what its verb acts on."""
-    # Who a thing acts on is what the question's verb acts on in the text, a name or not.
+    # Who a thing acts on is what the question's verb acts on in the text, a name or not; who acts on it,
+    # the name its verb is done by ("operated by Chengdu Pinong …").
     if verb := acted_on(question):
         return objects(verb, text)
+    if (verb := acted_by(question)) and (found := agents(verb, text)):
+        return found
     # Capitalised words are a name in English; in a Chinese text they are mostly a work's or a firm's
     # foreign title ("Say Never Again" beside 占士·邦's creator).
     if language(text) == "en":
@@ -856,6 +860,29 @@ def objects(verb: str, text: str) -> list[tuple[int, int]]:
         # A name closes the phrase: "the defending champion New England Patriots" were beaten.
         names = [m.span() for m in _NAME.finditer(text, start, stop)]
         found.append(names[-1] if names else (start, stop))
+    return found
+
+
+# How far before a Chinese verb its doer is read, after 由 (由成都普农科技有限公司运营).
+AGENT_CHARS = 24
+_BY = re.compile(r"(?<!\s)\s++by\b\s*+")
+_BY_ZH = re.compile(rf"由([^，。；、,;由]{{2,{AGENT_CHARS}}})$")
+
+
+def agents(verb: str, text: str) -> list[tuple[int, int]]:
+    """The spans of `text` naming who does what `verb` (or a translation of it) says: "operated by X"."""
+    folded, offsets = fold_mapped(text)
+    found = []
+    for at in occurrences(verb, folded):
+        end = word_end(verb, folded, at)
+        if end is None:
+            continue
+        if folded[at].isascii():
+            by = _BY.match(folded, end)
+            if by and by.end() < len(offsets) and (name := _NAME.match(text, offsets[by.end()])):
+                found.append(name.span())
+        elif agent := _BY_ZH.search(folded, max(0, at - AGENT_CHARS - 1), at):
+            found.append((offsets[agent.start(1)], offsets[agent.end(1) - 1] + 1))
     return found
 
 

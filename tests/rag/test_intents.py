@@ -1,4 +1,4 @@
-from rag.intents import INTENTS, acted_on, asks_share, question_intents
+from rag.intents import INTENTS, acted_by, acted_on, asks_share, question_intents
 
 
 def test_intents_are_recognised_in_both_languages():
@@ -65,3 +65,10 @@ def test_a_date_is_told_from_the_day_a_statement_was_made():
     assert when.search("The service is expected to start in late 2025.")
     assert when.search("Keeta launched in Hong Kong on Monday.")
     assert not when.search("Meituan will invest $1 billion in Brazil, the company said on Monday.")
+
+
+def test_a_question_asking_who_does_a_thing_to_it_gives_its_verb():
+    assert acted_by("Which company is Kuaishou's store operated by?") == "operated"
+    assert acted_by("快手自营旗舰店由哪家公司运营？") == "运营"
+    assert acted_by("Who did Kuaishou partner with?") is None
+    assert acted_by("Which company operates Kuaishou's store?") is None

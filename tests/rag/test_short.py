@@ -378,7 +378,9 @@ def test_the_short_answer_to_who_is_a_name_the_question_does_not_say():
     assert _short("零跑和哪家公司成立了合资公司？", partner) == "Stellantis"
     assert _short("零跑的董事长是谁？", partner) == "朱江明"
     # A Latin name in brackets glosses the Chinese one before it: no company of its own.
-    assert _short("这个节目由哪家公司赞助？", "节目由美泰儿（Mattel）赞助。") is None
+    assert _short("这个节目的赞助商是哪家公司？", "节目由美泰儿（Mattel）赞助。") is None
+    # Who does it (由…赞助) is the name between 由 and the verb, gloss and all.
+    assert _short("这个节目由哪家公司赞助？", "节目由美泰儿（Mattel）赞助。") == "美泰儿（Mattel）"
 
 
 @pytest.mark.parametrize(
@@ -1240,3 +1242,17 @@ def test_a_sum_is_not_answered_by_a_count_of_things():
     assert _short("What was Tencent Music's revenue in the first half?", text) is None
     # 多少个销售网点 counts outlets: no sum of money for its 销售.
     assert wanted("零跑在海外有多少个销售网点？").kind == "count"
+
+
+def test_who_a_thing_is_done_by_is_the_name_after_its_verb_and_by():
+    text = (
+        'Kuaishou launched the "Kuaishou Official Self-Operated Flagship Store". The flagship store is '
+        "operated by Chengdu Pinong Technology Co., Ltd., which is controlled by a Kuaishou affiliate."
+    )
+    assert (
+        _short("Which company is Kuaishou's store operated by?", text)
+        == "Chengdu Pinong Technology Co., Ltd."
+    )
+    chinese = "快手自营旗舰店由成都普农科技有限公司运营，已售出22万件商品。"
+    assert _short("Which company is the store operated by?", chinese) == "成都普农科技有限公司"
+    assert _short("快手自营旗舰店由哪家公司运营？", chinese) == "成都普农科技有限公司"
