@@ -175,4 +175,5 @@ def only_others(asked: set[str], said: set[str]) -> bool:
 
 
 def _kind(period: str) -> str:
+    """What kind of period `period` is: a year's, a month's, or a part of a year ("q" for q3 and h1)."""
     return "q" if period[0] == "h" else period[0]
