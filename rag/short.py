@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from itertools import dropwhile, takewhile
 from typing import NamedTuple
 
@@ -829,14 +829,18 @@ _OBJECT = re.compile(
 _OBJECT_ZH = re.compile(rf"了?+([^，。；、！？,.;!?\s]{{1,{OBJECT_CHARS}}})(?=[，。；、！？,.;!?\s]|$)")
 
 
+def _verb_places(verb: str, folded: str) -> Iterator[tuple[int, int]]:
+    """Where `verb` (or a translation of it) stands in `folded`, as (start, end)."""
+    for at in occurrences(verb, folded):
+        if (end := word_end(verb, folded, at)) is not None:
+            yield at, end
+
+
 def objects(verb: str, text: str) -> list[tuple[int, int]]:
     """The spans of `text` naming what `verb` (or a translation of it) acts on (see `_OBJECT`)."""
     folded, offsets = fold_mapped(text)
     found = []
-    for at in occurrences(verb, folded):
-        end = word_end(verb, folded, at)
-        if end is None:
-            continue
+    for at, end in _verb_places(verb, folded):
         if not folded[at].isascii():
             if phrase := _OBJECT_ZH.match(folded, end):
                 found.append((offsets[phrase.start(1)], offsets[phrase.end(1) - 1] + 1))
@@ -873,10 +877,7 @@ def agents(verb: str, text: str) -> list[tuple[int, int]]:
     """The spans of `text` naming who does what `verb` (or a translation of it) says: "operated by X"."""
     folded, offsets = fold_mapped(text)
     found = []
-    for at in occurrences(verb, folded):
-        end = word_end(verb, folded, at)
-        if end is None:
-            continue
+    for at, end in _verb_places(verb, folded):
         if folded[at].isascii():
             by = _BY.match(folded, end)
             if by and by.end() < len(offsets) and (name := _NAME.match(text, offsets[by.end()])):
