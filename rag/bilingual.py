@@ -818,11 +818,23 @@ def _written(syllables: tuple[str, ...]) -> set[str]:
 def _pinyin_splits(term: str) -> tuple[tuple[str, ...], ...]:
     """The ways the English word `term` reads as two or more pinyin syllables, if it may name one.
 
-    It may when it is letters only, `MIN_PINYIN_LETTERS` or more, and no word the dictionary translates.
+    It may when it is letters only, `MIN_PINYIN_LETTERS` or more, and either no dictionary translates
+    it or a translation is read as it begins: a brand's pinyin (mixue: 蜜雪冰城, which names 蜜雪集团
+    too), not an English word (change: 变化).
     """
-    if len(term) < MIN_PINYIN_LETTERS or not (term.isascii() and term.isalpha()) or translations(term):
+    if len(term) < MIN_PINYIN_LETTERS or not (term.isascii() and term.isalpha()):
         return ()
-    return tuple(way for way in _syllable_splits(term) if len(way) >= 2)
+    ways = tuple(way for way in _syllable_splits(term) if len(way) >= 2)
+    found = translations(term)
+    if found and not any(_reads_as(name, ways) for name in found):
+        return ()
+    return ways
+
+
+def _reads_as(name: str, ways: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether the Chinese `name` is read as one of `ways` (runs of syllables) at its start."""
+    readings = [tuple(r.split()) for r in dictionary.word_readings(name, MAX_READINGS)]
+    return any(reading[: len(way)] == way for reading in readings for way in ways)
 
 
 @lru_cache(maxsize=4096)

@@ -74,6 +74,10 @@ def test_a_name_matches_its_pinyin_either_way():
     # An English word the dictionary translates is never read as pinyin ("women" is not 我们).
     assert presence("women", "我们表示") == 0.0
     assert presence("hangzhou", "他在杭州工作") == 1.0
+    # A brand's pinyin the lexicon translates by its full name is read as pinyin too: Mixue is 蜜雪冰城,
+    # and 蜜雪集团 as well.
+    assert presence("mixue", "蜜雪集团发布经营数据") == 1.0
+    assert presence("change", "嫦娥五号发射") == 0.0, "no translation of change is read chang e"
     # A brand named by a common word is written as its pinyin whole (有道: Youdao), never apart or short.
     assert presence("有道", "youdao, the education unit, posted a profit") == 1.0
     assert presence("用户", "yong hu") == 0.0
