@@ -197,11 +197,23 @@ def unnamed_in(
 def latin_names(question: str, knows: Callable[[str], bool] | None = None) -> list[str]:
     """The names `question` writes in Latin letters; with `knows`, those the archive has (Temu, not Tesla).
 
-    A Chinese question writes one anywhere in it (Temu最高可能被罚多少？), an English one not first.
+    A Chinese question writes one anywhere in it (Temu最高可能被罚多少？), an English one not first; a
+    letter its words join to Chinese characters is none (B站 is Bilibili, A股 are shares).
     """
-    latin = names(question) if language(question) == "en" else _LATIN_NAME.findall(question)
+    english = language(question) == "en"
+    latin = names(question) if english else _LATIN_NAME.findall(question)
     named = [POSSESSIVE_END.sub("", n) for n in latin if n.isascii()]
-    return [n for n in dict.fromkeys(named) if knows is None or all(knows(t) for t in terms(n))]
+    words = None if english else set(terms(question))
+    return [
+        n
+        for n in dict.fromkeys(named)
+        if (knows is None or all(knows(t) for t in terms(n))) and (words is None or _among(terms(n), words))
+    ]
+
+
+def _among(name: list[str], words: set[str]) -> bool:
+    """Whether a name's terms are words of their own in a question of `words` (not B of B站)."""
+    return bool(name) and words.issuperset(name)
 
 
 def _said_in(hit: Hit) -> str:

@@ -133,6 +133,10 @@ def test_an_english_question_is_not_answered_by_english_articles_naming_none_of_
     assert not unnamed("Temu最高可能被罚多少？", [temu])
     assert not unnamed("小红书的创始人是谁？", [FOUNDER])
     assert unnamed("Who founded iFood?", [FOUNDER]), "a brand with a lower-case prefix is a name"
+    # A letter a Chinese word holds is no name, though the archive has it: B站 is Bilibili, A股 shares.
+    bilibili = hit("Bilibili reported net revenue of 7.69 billion yuan.", "Bilibili posts a profit")
+    assert not unnamed_in("B站第三季度营收是多少？", [bilibili], {"b"}.__contains__, lambda name: False)
+    assert not unnamed_in("A股上市公司有多少？", [FOUNDER], {"a"}.__contains__, lambda name: False)
 
 
 def test_a_chinese_passage_is_judged_for_a_name_chinese_text_writes_as_english_does():
