@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rag.intents import question_intents
+from rag.intents import MULTIPLES, question_intents
 from rag.text import BOUNDARY, fold
 
 # Each group's measures are exclusive of one another; a question names at most one of a group.
@@ -63,7 +63,7 @@ _GROUPS = (
         # Not a change to a level (提高到多少, "grew to 25 million"): that names the level.
         "growth": r"(?:增速|增长|增幅|涨幅|跌幅|上涨|下跌|上升|下降|提升|提高|"
         r"\bgrowth\b|\bgr[eo]w(?:s|n|ing)?\b|\bris(?:e|es|en|ing)\b|\brose\b|\b(?:in|de)creas(?:e|es|ed|ing)\b|\bf(?:ell|alls?|allen|alling)\b|"
-        r"\b(?:up|down) (?:by )?\d)(?![到至]|\s*+to\b)",
+        rf"\b(?:up|down) (?:by )?\d|{MULTIPLES})(?![到至]|\s*+to\b)",
     },
     # Which of a company's roles: one person may hold several, but quotes naming only others name
     # someone else (Bilibili's chairman and chief executive is no answer to who its CFO is).

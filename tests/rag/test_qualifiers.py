@@ -33,6 +33,10 @@ def test_a_share_is_not_answered_by_how_fast_a_thing_grew():
         "京东外卖的市场份额是多少？", ["京东外卖日单量增长至2500万单，占据约30%的市场。"]
     )
     assert measures_other("阿里云的收入增速是多少？", ["阿里云占中国云市场的34%。"])
+    # A multiple is how fast it grew: "more than doubled" beside a share of 2019's level.
+    doubled = "Inbound bookings more than doubled. Outbound bookings recovered to 140% of 2019 levels."
+    assert not measures_other("How much did inbound travel bookings grow?", [doubled])
+    assert not measures_other("入境游订单增长了多少？", ["入境游订单翻倍，出境游恢复至2019年的140%。"])
     rise = "It expects its advertising revenue to rise by about 40% this year."
     assert not measures_other(
         "小红书的广告收入预计增长多少？", [rise, "Advertising accounts for 80% of revenue."]
