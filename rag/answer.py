@@ -210,7 +210,7 @@ def _extractive(turn: _Turn) -> Answer:
         turn.settings.max_quote_chars,
         turn.resolved.prefer,
     )
-    quotes = [quote for quote in quotes if not placed_elsewhere(turn.query, quote.text)]
+    quotes = [q for q in quotes if not placed_elsewhere(turn.query, q.text, q.hit.chunk.text)]
     citations = number_quotes(in_date_order(quotes))
     quoted = [c.quote for c in citations]
     figures = giving(turn.query, quoted)

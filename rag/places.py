@@ -46,15 +46,39 @@ def spells_name(word: str) -> bool:
     return bool(is_name(word)) and not word.endswith(("语", "文"))
 
 
-def placed_elsewhere(question: str, quote: str) -> bool:
+def placed_elsewhere(question: str, quote: str, passage: str | None = None) -> bool:
     """Whether `question` asks a figure of a place and `quote` gives one put in another, never there.
 
     "How much did Meituan invest in Saudi Arabia?" is not answered by "Keeta will enter Brazil,
     investing about $1 billion", nor 百度在德国有多少辆无人车？ by its fleet "in Wuhan": such a quote is
     no evidence, and dropped (the others may answer: Baghdad's plague dead as a share, not Paris's 40,000).
+    A quote naming no place is judged by its `passage`: 全球门店总数达到53,014家, in a passage on stores
+    在印度尼西亚和越南, is no count of Mixue's stores in India.
     """
     asked = places(question)
-    if not asked or not giving(question, [quote]):
+    if not asked or not giving(question, [quote]) or any(_names(quote, place) for place in asked):
         return False
-    folded = fold(quote)
-    return not any(presence(place, folded) for place in asked) and bool(places(quote, entering=True))
+    if places(quote, entering=True):
+        return True
+    return (
+        passage is not None
+        and not any(_names(passage, place) for place in asked)
+        and bool(places(passage, entering=True))
+    )
+
+
+def _names(text: str, place: str) -> bool:
+    """Whether `text` names `place`, not only inside another place's name (India: 印度, not 印度尼西亚).
+
+    Only inside: `place` occurs less (see `presence`) once those names are taken out.
+    """
+    written = translations(place) | {place}
+    longer = {
+        word
+        for word in segments(text)
+        if word not in written and spells_name(word) and any(w in word for w in written)
+    }
+    found = presence(place, fold(text))
+    for word in sorted(longer, key=len, reverse=True):
+        text = text.replace(word, " ")
+    return found > 0 and (not longer or presence(place, fold(text)) >= found)

@@ -27,6 +27,22 @@ def test_a_figure_put_in_another_place_does_not_answer_for_the_place_asked():
     )
 
 
+def test_a_place_inside_another_places_name_is_not_named():
+    # 印度 (India) is written inside 印度尼西亚 (Indonesia).
+    closed = "公司表示，海外门店减少约200家，主要原因是在印度尼西亚和越南关闭了部分门店。"
+    assert placed_elsewhere("How many stores does Mixue have in India?", closed)
+    assert not placed_elsewhere("How many stores does Mixue have in Indonesia?", closed)
+
+
+def test_a_quote_naming_no_place_is_judged_by_its_passage():
+    total = "集团全球门店总数达到53,014家。"
+    passage = f"{total}海外门店约4,900家，主要分布在印度尼西亚和越南。"
+    assert placed_elsewhere("How many stores does Mixue have in India?", total, passage)
+    assert not placed_elsewhere("How many stores does Mixue have in Vietnam?", total, passage)
+    assert not placed_elsewhere("How many stores does Mixue have in India?", total, total)
+    assert not placed_elsewhere("How many stores does Mixue have in India?", total)
+
+
 def test_a_quote_naming_the_place_asked_or_none_or_giving_no_figure_is_kept():
     assert not placed_elsewhere("How much did Meituan invest in Brazil?", BRAZIL)
     # In either language: 巴西 is Brazil.
