@@ -20,7 +20,7 @@ from rag import dictionary, lexicon
 from rag.closeness import Closeness, nearest
 from rag.intents import MEASURES
 from rag.lexicon import listed
-from rag.periods import MONTH, period_places
+from rag.periods import MONTH, period_phrases, period_places
 from rag.text import CJK_RANGE, STOPWORDS, bigrams, is_cjk, terms, unbroken, word_frequency
 from rag.transliteration import may_write_name, sounded_positions
 
@@ -925,7 +925,9 @@ def weighted_terms(question: str, idf: Callable[[str], float]) -> dict[str, floa
             words = _merged(words, parts)
             weights["".join(parts)] = max(weights[p] for p in parts)
     words = _months_whole(question, words, weights)
-    for parts, whole in _hyphenated(question, words) + _compounds(question, words):
+    for parts, whole in (
+        _periods_whole(question, words) + _hyphenated(question, words) + _compounds(question, words)
+    ):
         if set(parts) <= set(words):
             words = _merged(words, parts, whole)
             weights[whole] = max(weights[p] for p in parts)
@@ -997,6 +999,20 @@ def _compounds(question: str, words: list[str]) -> list[tuple[list[str], str]]:
             ):
                 found.append(parts)
     return [(parts, " ".join(parts)) for parts in found]
+
+
+def _periods_whole(question: str, words: list[str]) -> list[tuple[list[str], str]]:
+    """The words of each span of months `question` names in English: one term ("first three quarters").
+
+    Found as one in a text naming those months however it does (前三季度, 前9个月: see `period_places`);
+    apart, "first" and "three" are in no such text.
+    """
+    found = []
+    for phrase in period_phrases(question):
+        parts = [w for w in terms(phrase, search_mode=False) if w in words]
+        if parts:
+            found.append((parts, phrase))
+    return found
 
 
 def _together(words: list[str]) -> frozenset[str]:

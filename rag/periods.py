@@ -39,6 +39,9 @@ _MONTHS_TOGETHER = re.compile(
     r"(?<!\d)(1[0-2]|[1-9])月?+\s*+[至到~\-–—]\s*+(1[0-2]|[1-9])月|前(1[0-2]|[1-9]|十一|[二三四五六七八九十])个月|"
     r"\bfirst (1[01]|[2-9]|two|three|four|five|six|seven|eight|nine|ten|eleven) months\b"
 )
+# The first quarters of a year together (前三季度, "the first three quarters"): months together, no quarter.
+_QUARTERS_TOGETHER = re.compile(r"前([两二三23])个?+季度|\bfirst (two|three|2|3) quarters\b")
+_QUARTER_COUNTS = {"两": 2, "二": 2, "三": 3, "two": 2, "three": 3, "2": 2, "3": 3}
 # A month by its number (8月), which English writes by name ("August").
 MONTH = re.compile(r"(?<![\d.])(1[0-2]|[1-9])月")
 # A month in English: by its name ("in August", "on July 29"); "may" and "march", which are verbs too,
@@ -86,16 +89,25 @@ def periods(text: str) -> set[str]:
     August").
     """
     folded = fold(text)
-    found = {_months(m) for m in _MONTHS_TOGETHER.finditer(folded)}
+    together = _months_together(folded)
+    found = {period for _, period in together}
     found |= {"m" + m.group(1) for m in MONTH.finditer(_MONTHS_TOGETHER.sub(" ", folded))}
-    found |= {
-        f"m{_MONTH_NAMES.index(between or first) + 1}-{_MONTH_NAMES.index(last) + 1}"
-        for between, first, last in _ENGLISH_MONTHS_TOGETHER.findall(folded)
-    }
     alone = _ENGLISH_MONTHS_TOGETHER.sub(" ", folded)
     found |= {f"m{_MONTH_NAMES.index(_month_name(m)) + 1}" for m in _ENGLISH_MONTH.finditer(alone)}
     found |= {period for _, period in _parts_of_years(folded)}
     return found | {"y" + year for year in years(folded)}
+
+
+def _months_together(folded: str) -> list[tuple[re.Match[str], str]]:
+    """The months together `folded` names ("m1-9": 前9个月, 1至9月, 前三季度, "January to September")."""
+    found = [(m, _months(m)) for m in _MONTHS_TOGETHER.finditer(folded)]
+    found += [
+        (m, f"m{_MONTH_NAMES.index(between or first) + 1}-{_MONTH_NAMES.index(last) + 1}")
+        for m in _ENGLISH_MONTHS_TOGETHER.finditer(folded)
+        for between, first, last in [m.groups()]
+    ]
+    counts = ((m, _QUARTER_COUNTS[m.group(1) or m.group(2)]) for m in _QUARTERS_TOGETHER.finditer(folded))
+    return found + [(m, f"m1-{3 * n}") for m, n in counts]
 
 
 def _parts_of_years(folded: str) -> list[tuple[re.Match[str], str]]:
@@ -107,20 +119,31 @@ def _parts_of_years(folded: str) -> list[tuple[re.Match[str], str]]:
 
 
 def period_places(term: str, text: str) -> list[int]:
-    """Where `text` (folded) names the quarter or half-year `term` is, however it names it.
+    """Where `text` (folded) names the quarter, half-year or months together `term` is, however it names it.
 
-    三季度 is "the third quarter", Q3 and "the three months ended September 30" alike.
+    三季度 is "the third quarter", Q3 and "the three months ended September 30" alike; "the first three
+    quarters" is 前三季度 and 前9个月.
     """
     asked = _period_of(term)
     if not asked:
         return []
-    return sorted(m.start() for m, period in _parts_of_years(text) if period in asked)
+    return sorted(m.start() for m, period in _periods_placed(text) if period in asked)
 
 
 @lru_cache(maxsize=4096)
 def _period_of(term: str) -> frozenset[str]:
-    """The quarter or half-year `term` is, when it is one whole (三季度: q3; not 三季度营收)."""
-    return frozenset(period for m, period in _parts_of_years(term) if m.group() == term)
+    """The period `term` is, when it is one whole (三季度: q3; not 三季度营收)."""
+    return frozenset(period for m, period in _periods_placed(term) if m.group() == term)
+
+
+def _periods_placed(folded: str) -> list[tuple[re.Match[str], str]]:
+    """The quarters, half-years and months together `folded` names, each with where it is named."""
+    return _parts_of_years(folded) + _months_together(folded)
+
+
+def period_phrases(question: str) -> list[str]:
+    """The months together `question` names in English words ("first three quarters"), folded."""
+    return [m.group() for m, _ in _months_together(fold(question)) if " " in m.group()]
 
 
 def _month_name(found: re.Match[str]) -> str:

@@ -91,6 +91,16 @@ def test_a_name_written_as_pinyin_words_is_one_word_to_find():
     assert presence("leijun", "雷军表示") == presence("leijun", "ceo lei jun said") == 1.0
 
 
+def test_months_together_in_english_words_are_one_word_found_however_a_text_names_them():
+    rarity = {"first": 1.0, "three": 2.0, "quarters": 3.0}
+    weights = weighted_terms(
+        "How many stores closed in the first three quarters?", lambda t: rarity.get(t, 1.0)
+    )
+    assert weights["first three quarters"] == 3.0
+    assert not {"first", "three", "quarters"} & set(weights)
+    assert presence("first three quarters", "今年前三季度，关闭门店1,137家") == 1.0
+
+
 def test_an_english_word_counts_by_the_share_of_its_chinese_compound_a_text_has():
     assert presence("oversubscribed", "此次ipo获得超过5000倍认购") == 0.5  # 超额认购: 认购
     assert presence("oversubscribed", "此次ipo获得超额认购") == 1.0

@@ -21,8 +21,10 @@ from tests.helpers import make_chunk
         ("快手2023年营收是多少？", {"y2023"}),
         ("字節跳動上半年收入", {"h1"}),
         ("results for the second half", {"h2"}),
-        # The first three quarters together are no quarter.
-        ("蜜雪冰城前三季度营收187亿元", set()),
+        # The first three quarters together are no quarter: the first nine months, in either language.
+        ("蜜雪冰城前三季度营收187亿元", {"m1-9"}),
+        ("stores opened in the first three quarters", {"m1-9"}),
+        ("前两个季度", {"m1-6"}),
         # A quarter named by the month it ends in is that calendar quarter, a fiscal one's too; the day
         # it ends on names its month, in either language.
         ("revenue for the quarter ended September 30", {"q3", "m9"}),
@@ -63,6 +65,14 @@ def test_periods_are_named_in_either_language(text: str, named: set[str]):
 def test_a_quarter_is_found_wherever_the_text_names_it_however_it_does(term: str):
     text = "total revenue for the three months ended september 30 rose; 三季度付费用户; the june quarter"
     assert period_places(term, text) == [text.index("three months"), text.index("三季度")]
+
+
+@pytest.mark.parametrize(
+    "term", ["first three quarters", "first nine months", "between january and september"]
+)
+def test_months_together_are_found_however_the_text_names_them(term: str):
+    text = "今年前三季度，新开门店8,215家; 前9个月; the first quarter"
+    assert period_places(term, text) == [text.index("前三季度"), text.index("前9个月")]
 
 
 def test_only_a_term_that_is_a_period_has_period_places():
