@@ -347,7 +347,7 @@ def _found_in(term: str, text: str) -> bool:
 
     A quick test before `_word`'s.
     """
-    return all(any(s in text for s in _spellings(w)) for w in term.split())
+    return all(any(s in text for s in _spellings(w)) for w in re.split(r"[\s-]", term) if w)
 
 
 # A phrase's last word alone (a "rider" for a 骑手, a "horse rider"; the 收费 of "annual fee") counts for
@@ -361,9 +361,19 @@ PHRASE_GAP = 1
 
 @lru_cache(maxsize=4096)
 def _word(term: str) -> re.Pattern[str]:
-    """Any form of the English word `term`, whole; of a phrase, its words' in order, `PHRASE_GAP` apart."""
+    """Any form of the English word `term`, whole; of a phrase, its words' in order, `PHRASE_GAP` apart.
+
+    A hyphenated word is found spaced too ("year-on-year": "up 16% year on year"), its last part in any
+    form.
+    """
     gap = rf"(?:[\s-]++[a-z0-9'’]++){{0,{PHRASE_GAP}}}?[\s-]++"
-    return re.compile(rf"(?<![a-z0-9])(?:{gap.join(map(_forms, term.split()))})(?![a-z0-9])")
+    return re.compile(rf"(?<![a-z0-9])(?:{gap.join(map(_hyphenated_forms, term.split()))})(?![a-z0-9])")
+
+
+def _hyphenated_forms(word: str) -> str:
+    """`_forms` of a word; of a hyphenated one, its parts as written, hyphens or blanks between them."""
+    *first, last = word.split("-")
+    return r"[\s-]".join([*map(re.escape, first), _forms(last)]) if first and last else _forms(word)
 
 
 def _forms(term: str, *, kin: bool = True) -> str:

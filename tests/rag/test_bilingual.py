@@ -283,6 +283,10 @@ def test_an_english_word_matches_its_other_forms_but_not_a_longer_word():
     assert presence("category", "it is categorized under internet payment") == 1.0
     assert presence("category", "two categories") == 1.0
     assert presence("city", "he cited it") == 0.0
+    # A hyphenated word, spaced or not (同比: "year-on-year"), its parts side by side.
+    assert presence("同比", "revenue rose 16% year on year") == 1.0
+    assert presence("year-on-year", "up 16% year-on-year") == 1.0
+    assert presence("year-on-year", "a year of growth on the year") == 0.0
     # A verb ending in -er keeps its forms (deliver: delivered, deliveries; 交付 against them).
     assert presence("交付", "li auto delivered 28,529 vehicles") == 1.0
     assert presence("deliver", "deliveries of the i8 began") == 1.0
