@@ -164,6 +164,11 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             # A time said from now, as news says it (今年年底, 明年上半年, "by the end of the year").
             r"(?:今年|明年|去年|后年)(?:年底|年初|年中|上半年|下半年|底|初)?+|(?:年底|年初|上半年|下半年)前?+|"
             r"\b(?:by |at |before )?+the end of (?:the|this|next) (?:year|month|quarter)\b|"
+            # Part of a year ("in the first half of 2026", "by the end of 2026", "in the third quarter of
+            # next year").
+            r"\b(?:in|by|during|before) the "
+            r"(?:(?:first|second) half|(?:first|second|third|fourth) quarter|end) "
+            r"of (?:(?:1[0-9]|20)\d{2}|this year|next year|the year)\b|"
             r"\b(?:later|earlier) this (?:year|month)\b|\bnext (?:year|month|quarter)\b|"
             # The day of the week news dates a recent event by ("on Thursday", 周四); not the day a statement
             # was made ("the company said on Monday": what it said may be of any time).

@@ -506,6 +506,9 @@ def test_a_time_said_from_now_answers_when_and_an_acronym_is_part_of_a_name():
     assert _short(
         "When will the plant start production?", "It will start production by the end of the year."
     ) == ("by the end of the year")
+    game = "Chen Rui said Bilibili would release its next game in the first half of 2026."
+    assert _short("B站下一款游戏什么时候发布？", game) == "in the first half of 2026"
+    assert _short("When will the plant open?", "It will open by the end of 2027.") == "by the end of 2027"
     probe = "The European Commission on Thursday opened formal proceedings against Temu."
     assert _short("When did the EU open the probe?", probe) == "Thursday"
     owned = "They opened proceedings against Temu, the marketplace owned by PDD Holdings, on Thursday."
