@@ -1460,7 +1460,11 @@ def _in_kind(wanted: Wanted, text: str, spans: list[tuple[int, int]]) -> list[tu
 
 
 def _counting(text: str, start: int, end: int) -> bool:
-    """Whether the figure `text[start:end]` counts things: a plural noun or a measure word after it."""
+    """Whether the figure `text[start:end]` counts things: a plural noun or a measure word after it.
+
+    The lower end of a range counts what its upper end does (9万 of 9万至9.5万辆 counts cars).
+    """
+    start, end = _range_end(text, end) or (start, end)
     unit = _UNIT_AFTER.match(text, start)
     return bool(
         _THING_AFTER.match(text, _whole_end(text, end)) or unit and _MEASURE_WORD.fullmatch(unit.group(1))
@@ -1550,12 +1554,16 @@ _LEVEL_BEFORE = re.compile(r"(?:\b(?:to|from)|[至到从])$")
 def _in_units(
     units: re.Pattern[str], measure_word: bool, text: str, start: int, end: int
 ) -> tuple[int, int] | None:
-    """The figure `text[start:end]` if in `units`, with the `measure_word` after its scale (30万辆)."""
+    """The figure `text[start:end]` if in `units`, with the `measure_word` after its scale (30万辆).
+
+    The lower end of a range is in its upper end's units (9万 of 9万至9.5万辆).
+    """
     if units.search(text, start, end):
         return start, end
     if measure_word and units.search(text, start, min(len(text), end + 1)):
         return start, end + 1
-    return None
+    upper = _range_end(text, end)
+    return (start, end) if upper and _in_units(units, measure_word, text, *upper) else None
 
 
 def _sum_said(text: str) -> bool:
@@ -1715,6 +1723,13 @@ def _ranges(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+def _range_end(text: str, end: int) -> tuple[int, int] | None:
+    """The upper end of the range a figure ending at `end` opens (9.5万 after 9万至), if it opens one."""
+    connector = _RANGE.match(text, end)
+    upper = connector and _FIGURE.match(text, connector.end())
+    return upper.span() if upper else None
 
 
 def _joined(text: str, start: int, end: int, after: int) -> bool:

@@ -125,6 +125,18 @@ def test_what_a_figure_fell_or_rose_after_is_why_it_did():
         _short("Why did BYD's profit fall?", income)
         == "after it cut prices on 22 models by as much as 34% in May"
     )
+    # So is what a company or a product was put out after.
+    delisted = (
+        "Chief executive Guo Jinyi said the US was a key market. Luckin was delisted from Nasdaq in 2020 "
+        "after a fabricated-sales scandal."
+    )
+    assert _short("瑞幸为什么退市？", delisted) == "after a fabricated-sales scandal"
+
+
+def test_the_lower_end_of_a_range_counts_what_its_upper_end_counts():
+    deliveries = "公司预计第三季度交付量为9万至9.5万辆，低于市场预期。"
+    assert _short("理想汽车三季度营收是多少？", deliveries) is None
+    assert _short("理想汽车三季度预计交付多少辆？", deliveries) == "9万至9.5万辆"
 
 
 def test_a_sum_asked_as_an_amount_is_answered_in_a_currency_before_a_count():
