@@ -548,6 +548,7 @@ def _clause_end(text: str, at: int, limit: int) -> int:
 # the verb reporting it ("Zhai Fang envisions a balance between e-commerce and content").
 STATED = ("why", "risk", "next", "purpose", "said")
 _AFTER_REPORTING = re.compile(r"\s*+(?:that\b)?+[\s，,：:]*+", re.I)
+_QUOTED_BEFORE = re.compile(r"[\"“「]([^\"“”「」]++)[,，]?+[\"”」]\s*+[,，]?+\s*+$")
 STATED_AFTER = 60
 STATED_VISIBLE = 80
 MIN_STATED_CHARS = 8
@@ -572,7 +573,11 @@ def _stated(intents: list[str], text: str) -> list[tuple[int, int]]:
     if lead:
         start = at = first.start(lead)
     elif first.re is INTENTS["said"][1]:
-        start = at = _AFTER_REPORTING.match(text, first.end()).end()
+        # A quotation before its speaker is what was said ('"Travel has become essential," said Jane Sun').
+        quoted = _QUOTED_BEFORE.search(text[sentence[0] : at])
+        start = at = (
+            sentence[0] + quoted.start(1) if quoted else _AFTER_REPORTING.match(text, first.end()).end()
+        )
     end = _clause_end(text, at, sentence[1])
     if _opens_quote(text[start:end]):
         # A clause does not end inside a quotation ("San Guo: Mou Ding Tian Xia").

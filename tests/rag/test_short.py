@@ -506,6 +506,16 @@ def test_a_statement_asked_for_leads_by_its_clause_when_the_sentence_says_it_lat
         "of ensuring that monetization does not compromise the community."
     )
     assert _short("小红书的创始人对商业化有什么看法？", vision) == "a balance between e-commerce and content"
+    # A quotation before its speaker is what was said, not the speaker's title.
+    quoted = 'Trip.com beat estimates. "Travel has become an essential part of people\'s lifestyle," said chief executive Jane Sun.'
+    assert _short("What did Jane Sun say about travel?", quoted) is None, "the quote opens with it"
+    late = (
+        "Revenue from its international platform grew more than 60% in the quarter, and bookings rose. "
+        + quoted
+    )
+    assert _short("What did Jane Sun say about travel?", late) == (
+        "Travel has become an essential part of people's lifestyle"
+    )
     early = (
         "The investment requires significant resources and poses higher operational risks, making it costly."
     )
