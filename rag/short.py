@@ -1805,10 +1805,22 @@ def states(question: str, span: str, share: float = 0.5) -> bool:
     """Whether the question (folded) already says what `span` says, in either language.
 
     `share` of its words or more, or their translations: 快手自营旗舰店 says "Kuaishou Official
-    Self-Operated Flagship Store".
+    Self-Operated Flagship Store". A name says what another English name for it does ("the United
+    States": "US", both 美国).
     """
     words = dict.fromkeys(terms(span), 1.0)
-    return bool(words) and (matched_share(words, question) or 0.0) >= share
+    return bool(words) and ((matched_share(words, question) or 0.0) >= share or _named_alike(span, question))
+
+
+_THE = re.compile(r"^\s*+the\s++", re.I)
+_LATIN_WORD = re.compile(r"[a-z]++")
+
+
+def _named_alike(span: str, question: str) -> bool:
+    """Whether the English `span` and a word of `question` translate as one name (the United States, US)."""
+    named = {t for t in translations(_THE.sub("", span.lower())) if is_name(t)}
+    # Every word, "us" too, which search leaves out.
+    return bool(named) and any(named & translations(w) for w in _LATIN_WORD.findall(question.lower()))
 
 
 # What ends the sentence before a word that opens the next.

@@ -275,6 +275,9 @@ def test_the_short_answer_to_where_is_the_list_of_places():
     based = "The Singapore-based company, founded in Nanjing in 2008, was valued at $66 billion."
     assert _short("Where is Shein based?", based) == "Singapore"
     assert _short("Where was Shein founded?", based) == "Nanjing"
+    # A place the question names by another of its names is no answer ("US": the United States).
+    opened = "Luckin opened its first two stores in the United States on Monday, both in Manhattan."
+    assert _short("Where did Luckin open its first US stores?", opened) == "Manhattan"
     # Where a thing is moved to; "assigned to Lowry Digital" is no place.
     moved = "The company intends to move part of its supply chain from Guangzhou to Vietnam to cut costs."
     assert _short("SHEIN计划把供应链转移到哪里？", moved) == "Vietnam"
