@@ -641,6 +641,11 @@ def test_the_value_a_change_started_from_answers_a_question_about_the_earlier_on
     assert _short("What was the GMV in Q1 2025?", text) == "3,323.252 billion yuan"
     assert _short("去年同期的GMV是多少？", text) == "2,880.725 billion yuan"
     assert _short("What was the GMV in the same period last year?", text) == "2,880.725 billion yuan"
+    # A few words may stand between "from" and the value it started from.
+    target = "Lei Jun said it aimed to deliver more than 350,000 vehicles this year, up from a previous target of 300,000."
+    assert _short("小米今年的交付目标是多少辆？", target) == "350,000"
+    loss = "The unit lost 500 million yuan in the first quarter, narrowing from a loss of 700 million yuan in the fourth quarter."
+    assert _short("小米汽车业务一季度亏损多少？", loss) == "500 million yuan"
     # A year the question states dates the value the text puts next to it.
     valued = "It was valued at about $66 billion in its last funding round, down from $100 billion in 2022."
     assert _short("What was Shein valued at in 2022?", valued) == "$100 billion"
