@@ -337,11 +337,7 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     # A year the question states dates the value said next to it, the earlier one too ("What was Shein
     # valued at in 2022?": "down from $100 billion in 2022").
     dated = _dated(text, merged, years(question))
-    spans = (
-        dated
-        or [s for s in merged if (s in single and _follows(_FROM, text, s[0], FROM_CHARS)) == earlier]
-        or merged
-    )
+    spans = dated or [s for s in merged if (s in single and _started_from(text, s[0])) == earlier] or merged
     # An estimate (analysts' "expectations of 8.2 billion yuan", 预计将超过6000辆) answers only if nothing
     # else does, and first when the question asks for one.
     estimate = bool(_ASKS_ESTIMATE.search(question))
@@ -430,7 +426,7 @@ def _dated(text: str, spans: list[tuple[int, int]], asked: list[str]) -> list[tu
     def dated(start: int, end: int) -> bool:
         if any(year in text[end : end + YEAR_AFTER] for year in asked):
             return True
-        if _follows(_FROM, text, start, FROM_CHARS):
+        if _started_from(text, start):
             return False
         sentence = _sentence_at(text, start)
         named = set(years(text[slice(*sentence)]))
@@ -1650,12 +1646,12 @@ def _place_list(match: re.Match[str]) -> tuple[int, int]:
 
 # What stands before a date opening its clause.
 _OPENS = re.compile(r"(?:^|[,，;；。!?！？.:：])$")
-# What stands before the value a change started from, and a question asking for that value.
-# What a change started from: "up from 2.9 billion", "up from a previous target of 300,000", "narrowing
-# from a loss of 700 million", 由29亿元, 较去年.
+# What stands before the value a change started from ("up from 2.9 billion", "up from a previous
+# target of 300,000", "narrowing from a loss of 700 million", 由29亿元, 较去年), and a question asking
+# for that value.
 _FROM = re.compile(r"(?:\bfrom(?:\s++(?:a|an|the)(?:\s++[a-z-]++){1,2}?\s++of)?+|由|从|较)$", re.I)
 # The characters read before a position for what stands there (`_follows`), and for what a change
-# started from.
+# started from (`_started_from`).
 BEFORE_CHARS = 8
 FROM_CHARS = 40
 _ASKS_EARLIER = re.compile(
@@ -1714,6 +1710,11 @@ def _unrestated(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
         for before, span in zip([None, *spans], spans, strict=False)
         if before is None or _RESTATING.fullmatch(text, before[1], span[0]) is None
     ]
+
+
+def _started_from(text: str, at: int) -> bool:
+    """Whether the figure at `at` of `text` is the value a change started from (`_FROM`)."""
+    return _follows(_FROM, text, at, FROM_CHARS)
 
 
 def _follows(before: re.Pattern[str], text: str, at: int, reach: int = BEFORE_CHARS) -> bool:
