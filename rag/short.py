@@ -157,7 +157,8 @@ _HOW_MANY = re.compile(
 )
 # What a how-many question counts (几个城市: 城市, "how many cities": cities), and a number that may count
 # it: digits, Chinese numerals (not 一, which is "a"), English number words (not "one"). 第几 asks which
-# one (第二位), 哪几 which ones.
+# one (第二位), 哪几 which ones. Digits after a letter are a code's (H1, SU7): "16 of its H1 humanoid
+# robots" counts 16, not 1.
 _COUNTED = re.compile(
     r"\bhow many (?:(?:more|of|the|different|separate|total)\s++)*+([a-z]++)|"
     rf"(?:多少|(?<![第哪])几)(?:{MEASURES})?+",
@@ -169,12 +170,13 @@ _NUMBER_WORD = re.compile(
     re.I,
 )
 _NUMERAL = re.compile(
-    r"(?<![\d.,])\d++(?:[.,]\d++)*+|(?:[二两三四五六七八九十百千]|一[十百千万])[一二两三四五六七八九十百千万]*+|"
+    r"(?<![\d.,A-Za-z])\d++(?:[.,]\d++)*+|(?:[二两三四五六七八九十百千]|一[十百千万])[一二两三四五六七八九十百千万]*+|"
     + _NUMBER_WORD.pattern,
     re.I,
 )
 _UNIT = re.compile(UNITS, re.I)
-_MEASURE_AFTER = re.compile(rf"\s*+(?:{MEASURES})?+\s*+(?:of\s++)?+")
+# What stands between a number and what it counts: a measure word, "of" and its owner ("16 of its robots").
+_MEASURE_AFTER = re.compile(rf"\s*+((?:{MEASURES})?+)\s*+(?:of\s++(?:(?:its|their|the)\s++)?+)?+")
 _MONEY = re.compile(f"{CURRENCY_SIGNS}|{CURRENCIES}", re.I)
 # A currency after a number, past its scale and the country it is of ("400 billion RMB", "3亿元",
 # "4 billion US dollars", "10 billion Hong Kong dollars").
@@ -1487,10 +1489,11 @@ def said_changed(text: str, start: int, end: int) -> bool:
 
 
 # Up to two words may stand between a number and what it counts ("18 new restaurants", "135 million
-# monthly buyers"); a count said again of the same thing leaves it out ("… and closed 23 during the half").
+# monthly buyers", a model's "H1 humanoid robots"); a count said again of the same thing leaves it out
+# ("… and closed 23 during the half").
 MODIFIERS_BETWEEN = 2
 _MODIFIER = re.compile(
-    r"(?<![a-z-])(?!(?:of|the|a|an|in|on|at|to|for|by|per|from|and|or|than|percent)\b)[a-z][a-z-]*+\s++"
+    r"(?<![a-z0-9-])(?!(?:of|the|a|an|in|on|at|to|for|by|per|from|and|or|than|percent)\b)[a-z][a-z0-9-]*+\s++"
 )
 _ELIDED = re.compile(
     rf"(?<!\s)\s*+,?\s*+(?:and|but|while)\s++[a-z]++\s++({_NUMERAL.pattern})"
@@ -1508,7 +1511,8 @@ def _counted(thing: str, text: str) -> list[tuple[int, int]]:
     folded, offsets = fold_mapped(text)
     found = []
     for number in _NUMERAL.finditer(folded):
-        at = _MEASURE_AFTER.match(folded, number.end()).end()
+        measure = _MEASURE_AFTER.match(folded, number.end())
+        at = measure.end()
         end = word_end(thing, folded, at)
         if end is None and is_cjk(thing[0]) and at == number.end() and folded.startswith(thing[0], at):
             end = at + 1
@@ -1522,8 +1526,7 @@ def _counted(thing: str, text: str) -> list[tuple[int, int]]:
                 break
         if end is not None:
             # With a measure word the number is whole without the thing (1200家, before 商家).
-            measured = folded[number.end() : at].rstrip()
-            end = number.end() + len(measured) if measured.strip() not in ("", "of") else end
+            end = measure.end(1) if measure.group(1) else end
             found.append((offsets[number.start()], offsets[end - 1] + 1))
             if elided := _ELIDED.match(folded, end):
                 found.append((offsets[elided.start(1)], offsets[elided.end(1) - 1] + 1))

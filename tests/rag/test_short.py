@@ -626,6 +626,12 @@ def test_how_many_is_answered_by_a_number_of_the_thing_counted_in_either_languag
     assert _short("总共有多少个国家控制着这个地区？", "法国于 1830年 控制了阿尔及利亚。") is None
 
 
+def test_a_models_code_counts_nothing_and_a_count_may_be_of_its_owners_things():
+    text = "After 16 of its H1 humanoid robots danced at the gala, its G1 humanoid sold for 99,000 yuan."
+    assert _short("How many robots danced at the gala?", text) == "16 of its H1 humanoid robots"
+    assert _short("How many robots did it sell?", "Its G1 humanoid robots sell for 99,000 yuan.") is None
+
+
 def test_a_question_naming_money_is_answered_by_a_sum_in_a_currency():
     text = "小红卡运营3个月后关停，其年卡收费为168元。"
     assert _short("小红卡的年卡要花多少钱？", text) == "168元"
