@@ -35,6 +35,7 @@ from rag.intents import (
     INTENTS,
     LENGTH,
     MEASURES,
+    MONTH,
     MOVED_TO,
     MULTIPLES,
     NAME_PATTERN,
@@ -81,8 +82,17 @@ _COUNT = re.compile(
 # where (分布于广东、广西…, 在上海、杭州、广州; not the list of sights or services a passage gives), or
 # capitalised names after "in" or "at" ("in Shanghai, Hangzhou and Guangzhou").
 _PLACE_NAME = f"(?:(?!及|和|等|与)[{CJK_RANGE}]){{2,6}}+"
-# A place's name in English, of one word or several ("Hong Kong", "the United States").
-_ENGLISH_PLACE = r"(?:the )?+[A-Z][a-zà-öø-ÿ]++(?: [A-Z][a-zà-öø-ÿ]++)*+"
+# A place's name in English, of one word or several ("Hong Kong", "the United States"), not a month's
+# ("Wang said in June").
+_ENGLISH_PLACE = rf"(?:the )?+(?!(?i:{MONTH}))[A-Z][a-zà-öø-ÿ]++(?: [A-Z][a-zà-öø-ÿ]++)*+"
+# Where shares are listed, in either language: "on Shanghai's STAR Market", "on the Nasdaq", 在港交所上市,
+# 登陆科创板.
+_EXCHANGE = (
+    r"(?:(?<=\b[oO]n )|(?<=\b[iI]n ))(?:the )?+(?:[A-Z][\w'’&.-]*+ ){0,4}?"
+    r"(?:Stock Exchange|Exchange|Market|Board)\b|"
+    r"\b(?:Nasdaq|NYSE)\b|"
+    rf"(?:(?<=在)|(?<=登陆)|(?<=登录))[{CJK_RANGE}]{{0,6}}?(?:交易所|交所|科创板|创业板|主板|纳斯达克|纽交所)"
+)
 # What a name is joined to by a hyphen without making a longer name ("Singapore-based", "US-listed").
 _ATTRIBUTIVE = r"(?:based|listed|owned|backed|headquartered|born|made|funded|run)\b"
 _PLACES = re.compile(
@@ -92,7 +102,7 @@ _PLACES = re.compile(
     rf"(?:(?<=\b[iI]n )|(?<=\b[aA]t )){_ENGLISH_PLACE}(?:(?:, and |, | and ){_ENGLISH_PLACE})*+|"
     rf"{MOVED_TO}(?P<moved>{_ENGLISH_PLACE})|"
     # Where a firm is based, said before it ("the Singapore-based company").
-    rf"\b(?!The\b){_ENGLISH_PLACE}(?=-{_ATTRIBUTIVE})"
+    rf"\b(?i:(?!the\b)){_ENGLISH_PLACE}(?=-{_ATTRIBUTIVE})|{_EXCHANGE}"
 )
 _NAME = re.compile(NAME_PATTERN)
 # Where a thing goes, no one who does it ("pushes the service into the Middle East and Europe").

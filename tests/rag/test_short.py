@@ -332,6 +332,19 @@ def test_a_how_much_question_is_answered_in_the_units_it_asks_for_or_not_at_all(
     )
 
 
+def test_where_shares_list_is_their_exchange_a_month_no_place_and_a_base_without_its_article():
+    filed = "It will file for an initial public offering on Shanghai's STAR Market, according to a filing."
+    assert _short("宇树科技计划在哪里上市？", filed) == "Shanghai's STAR Market"
+    assert (
+        _short("老铺黄金在哪里上市？", "老铺黄金于2024年6月在港交所上市，发行价为每股40.5港元。") == "港交所"
+    )
+    assert _short("Where is Chagee listed?", "Chagee made its debut on the Nasdaq on Thursday.") == "Nasdaq"
+    assert (
+        _short("宇树科技计划在哪里上市？", "Its revenue exceeded 1 billion yuan, Wang said in June") is None
+    )
+    assert _short("宇树总部在哪里？", "Unitree, the Hangzhou-based maker of robots, has filed.") == "Hangzhou"
+
+
 def test_who_holds_a_role_is_not_who_held_it_before_nor_a_place():
     text = (
         "Cotti was founded by Luckin's former chairman Lu Zhengyao. In New York, Luckin will charge $3.45 "
