@@ -12,7 +12,7 @@ from rag.bilingual import presence, translations
 from rag.dictionary import is_name
 from rag.intents import MONTH
 from rag.short import giving
-from rag.text import fold, segments
+from rag.text import fold, segments, sentence_spans
 
 # The country this archive's news is about: its articles may never write it (小红书在中国有多少用户？).
 UNWRITTEN = frozenset({"中国", "china"})
@@ -26,19 +26,19 @@ _IN_PLACE = re.compile(rf"\bin{_NAME_AFTER}")
 _ENTERED_PLACE = re.compile(rf"\b(?:in|into|enter|enters|entered|entering){_NAME_AFTER}")
 
 
-def places(text: str, *, entering: bool = False) -> list[str]:
+def places(text: str, *, entering: bool = False, unwritten: bool = False) -> list[str]:
     """The places `text` puts what it speaks of in, once each; English ones lower-case (europe, hong kong).
 
     With `entering`, the places it says something enters too: a sentence's "will enter Brazil" puts its
     figure there, where a question's 何时进入欧洲 asks of the entering, not of a thing in Europe. Not
-    China (`UNWRITTEN`).
+    China (`UNWRITTEN`) unless `unwritten`.
     """
     cues, pattern = (_ENTERING, _ENTERED_PLACE) if entering else (_IN, _IN_PLACE)
     cut = segments(text)
     found = [w for at, w in zip(cut, cut[1:], strict=False) if at in cues and spells_name(w)]
     english = (m.group(1).lower() for m in pattern.finditer(text))
     found += [w for w in english if any(map(spells_name, translations(w)))]
-    return [w for w in dict.fromkeys(found) if w not in UNWRITTEN]
+    return [w for w in dict.fromkeys(found) if unwritten or w not in UNWRITTEN]
 
 
 def spells_name(word: str) -> bool:
@@ -52,18 +52,35 @@ def placed_elsewhere(question: str, quote: str, passage: str | None = None) -> b
     "How much did Meituan invest in Saudi Arabia?" is not answered by "Keeta will enter Brazil,
     investing about $1 billion", nor 百度在德国有多少辆无人车？ by its fleet "in Wuhan": such a quote is
     no evidence, and dropped (the others may answer: Baghdad's plague dead as a share, not Paris's 40,000).
-    A quote naming no place is judged by its `passage`: 全球门店总数达到53,014家, in a passage on stores
-    在印度尼西亚和越南, is no count of Mixue's stores in India.
+    Judged by the sentences giving a figure: "In China, its volume grew 10.6%. Its market share in
+    Southeast Asia reached 32.8%." gives no share in China. A total for the world, or the whole country
+    (在全国41家门店), is none for one place in it, nor for another country. A quote naming no place is
+    judged by its `passage`: 集团门店总数达到53,014家, in a passage on stores 在印度尼西亚和越南, is no count
+    of Mixue's stores in India. Not for China (`UNWRITTEN`), which an article on it need not name.
     """
-    asked = places(question)
-    if not asked or not giving(question, [quote]) or any(_names(quote, place) for place in asked):
+    asked = places(question, unwritten=True)
+    giving_figure = giving(question, [quote[slice(*span)] for span in sentence_spans(quote)])
+    if not asked or not giving_figure or any(_names(s, place) for s in giving_figure for place in asked):
         return False
-    if places(quote, entering=True):
+    if any(places(s, entering=True) or _whole(s, asked) for s in giving_figure):
         return True
     return (
         passage is not None
+        and not UNWRITTEN.intersection(asked)
         and not any(_names(passage, place) for place in asked)
         and bool(places(passage, entering=True))
+    )
+
+
+# A figure for the whole world, or the whole country (China, where the archive's news is from).
+_WORLD = re.compile(r"全球|全世界|世界各地|\b(?:worldwide|globally|around the world)\b", re.I)
+_COUNTRY = re.compile(r"全国|\b(?:nationwide|across the country)\b", re.I)
+
+
+def _whole(sentence: str, asked: list[str]) -> bool:
+    """Whether `sentence` gives a total of the world, or of the country when `asked` is not China."""
+    return bool(_WORLD.search(sentence)) or (
+        not UNWRITTEN.intersection(asked) and bool(_COUNTRY.search(sentence))
     )
 
 

@@ -35,7 +35,7 @@ def test_a_place_inside_another_places_name_is_not_named():
 
 
 def test_a_quote_naming_no_place_is_judged_by_its_passage():
-    total = "集团全球门店总数达到53,014家。"
+    total = "集团门店总数达到53,014家。"
     passage = f"{total}海外门店约4,900家，主要分布在印度尼西亚和越南。"
     assert placed_elsewhere("How many stores does Mixue have in India?", total, passage)
     assert not placed_elsewhere("How many stores does Mixue have in Vietnam?", total, passage)
@@ -49,3 +49,19 @@ def test_a_quote_naming_the_place_asked_or_none_or_giving_no_figure_is_kept():
     assert not placed_elsewhere("美团在巴西投资了多少？", BRAZIL)
     assert not placed_elsewhere("How much did Meituan invest?", BRAZIL)
     assert not placed_elsewhere("How much did Meituan invest in Saudi Arabia?", "Keeta will enter Brazil.")
+
+
+def test_a_figure_is_placed_by_its_own_sentence_and_a_total_is_none_for_one_place():
+    quote = (
+        "In China, where it competes with ZTO on price, its volume grew 10.6% to 4.8 billion parcels. "
+        "Its market share in Southeast Asia reached 32.8%."
+    )
+    assert placed_elsewhere("极兔在中国的市场份额是多少？", quote)
+    assert not placed_elsewhere("How many parcels did J&T handle in China?", quote)
+    assert not placed_elsewhere("极兔在东南亚的市场份额是多少？", quote)
+    stores = "截至6月30日，老铺黄金在全国16个城市开设了41家自营门店。"
+    assert placed_elsewhere("老铺黄金在上海有几家门店？", stores, f"{stores}公司将在北京、上海加密布局。")
+    assert placed_elsewhere("How many stores does Mixue have in India?", "集团全球门店总数达到53,014家。")
+    # The whole country is China's, which an article on it need not name.
+    assert not placed_elsewhere("老铺黄金在中国有几家门店？", stores)
+    assert not placed_elsewhere("老铺黄金在中国有几家门店？", "老铺黄金共开设了41家自营门店。", quote)
