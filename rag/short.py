@@ -1660,9 +1660,13 @@ def _place_list(match: re.Match[str]) -> tuple[int, int]:
 # What stands before a date opening its clause.
 _OPENS = re.compile(r"(?:^|[,，;；。!?！？.:：])$")
 # What stands before the value a change started from ("up from 2.9 billion", "up from a previous
-# target of 300,000", "narrowing from a loss of 700 million", 由29亿元, 较去年), and a question asking
-# for that value.
-_FROM = re.compile(r"(?:\bfrom(?:\s++(?:a|an|the)(?:\s++[a-z-]++){1,2}?\s++of)?+|由|从|较)$", re.I)
+# target of 300,000", "narrowing from a loss of 700 million", 由29亿元, 由去年同期的41.9%), and a question
+# asking for that value.
+_FROM = re.compile(
+    r"(?:\bfrom(?:\s++(?:a|an|the)(?:\s++[a-z-]++){1,2}?\s++of)?+|"
+    r"(?:由|从|较)(?:去年|上一?年|前年|上季度|上月|年初)?+(?:同期|底|末)?+的?+)$",
+    re.I,
+)
 # The characters read before a position for what stands there (`_follows`), and for what a change
 # started from (`_started_from`).
 BEFORE_CHARS = 8

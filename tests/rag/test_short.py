@@ -673,6 +673,10 @@ def test_the_value_a_change_started_from_answers_a_question_about_the_earlier_on
     results = "Net revenue rose 167% to 12.4 billion yuan in 2024, and net income reached 2.5 billion yuan."
     assert _short("霸王茶姬2024年净利润是多少？", results) == "2.5 billion yuan"
     assert _short("What was the net revenue in 2024?", results) == "12.4 billion yuan"
+    # What it started from may be dated before it: 由去年同期的41.9%.
+    margin = "受金价上涨影响，老铺黄金毛利率由去年同期的41.9%下降至38.1%。"
+    assert _short("What was Laopu Gold's gross margin in the first half?", margin) == "38.1%"
+    assert _short("老铺黄金去年同期的毛利率是多少？", margin) == "41.9%"
 
 
 def test_a_word_said_all_over_the_text_points_at_no_figure_in_particular():
