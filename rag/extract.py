@@ -28,6 +28,7 @@ from rag.intents import (
     stated_words,
 )
 from rag.periods import only_others, periods
+from rag.places import placed_elsewhere, placed_there
 from rag.refusal import untranslated_names
 from rag.short import (
     agents,
@@ -446,7 +447,19 @@ def _candidates(
             # Unrelated: nothing in common with the question but the article's subject.
             if alone <= 0:
                 unrelated.add(_place(candidate))
-    return candidates, unrelated, lead
+    return _placed(question, candidates), unrelated, lead
+
+
+def _placed(question: str, candidates: list[Quote]) -> list[Quote]:
+    """The `candidates`, less those giving another place's figure where one gives the place asked of.
+
+    "How many parcels did J&T handle in China?" is answered by its volume "In China", not by its larger
+    one in Southeast Asia. Where none gives the place's own, they stay: the quotes chosen from them are
+    judged whole (see `rag.answer`), and the question may be refused.
+    """
+    if not any(placed_there(question, q.text) for q in candidates):
+        return candidates
+    return [q for q in candidates if not placed_elsewhere(question, q.text, q.hit.chunk.text)]
 
 
 def _with_reasons(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

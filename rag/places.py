@@ -59,8 +59,10 @@ def placed_elsewhere(question: str, quote: str, passage: str | None = None) -> b
     of Mixue's stores in India. Not for China (`UNWRITTEN`), which an article on it need not name.
     """
     asked = places(question, unwritten=True)
-    giving_figure = giving(question, [quote[slice(*span)] for span in sentence_spans(quote)])
-    if not asked or not giving_figure or any(_names(s, place) for s in giving_figure for place in asked):
+    if not asked:
+        return False
+    giving_figure = _giving(question, quote)
+    if not giving_figure or any(_names(s, place) for s in giving_figure for place in asked):
         return False
     if any(places(s, entering=True) or _whole(s, asked) for s in giving_figure):
         return True
@@ -70,6 +72,17 @@ def placed_elsewhere(question: str, quote: str, passage: str | None = None) -> b
         and not any(_names(passage, place) for place in asked)
         and bool(places(passage, entering=True))
     )
+
+
+def placed_there(question: str, quote: str) -> bool:
+    """Whether `quote` gives a figure of the kind `question` asks in a sentence naming the place asked of."""
+    asked = places(question, unwritten=True)
+    return bool(asked) and any(_names(s, place) for s in _giving(question, quote) for place in asked)
+
+
+def _giving(question: str, quote: str) -> list[str]:
+    """The sentences of `quote` giving a figure of the kind `question` asks for."""
+    return giving(question, [quote[slice(*span)] for span in sentence_spans(quote)])
 
 
 # A figure for the whole world, or the whole country (China, where the archive's news is from).

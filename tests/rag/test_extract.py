@@ -580,3 +580,12 @@ def test_the_headline_repeated_as_the_first_line_is_not_quoted():
     text = f"{title}\n店到店的取貨運費比超商低約三成，目前已有超過六成的訂單選擇在店到店取貨。"
     quoted = _leading("店到店的运费比超商便宜多少？", text, title)
     assert quoted.startswith("店到店的取貨運費")
+
+
+def test_a_sentence_giving_another_places_figure_is_no_candidate():
+    text = (
+        "Its parcel volume in Southeast Asia rose 78.7% to 2.1 billion parcels in the third quarter. "
+        "In China, where it competes with ZTO on price, its volume grew 10.6% to 4.8 billion parcels."
+    )
+    china = _leading("How many parcels did J&T handle in China in the third quarter?", text, "极兔速递")
+    assert china.startswith("In China")
