@@ -313,7 +313,7 @@ def _answering(citations: list[Citation], short: _Short) -> tuple[list[Citation]
 
 
 def _naming_latin(question: str, articles: dict[str, list[Citation]]) -> list[list[Citation]]:
-    """The quotes of the `articles` naming what `question` names in Latin letters, if any does; else all.
+    """The quotes of the `articles` naming all `question` names in Latin letters, else any of it; else all.
 
     "Who controls iFood?" is not answered by a name from another article's cost "control" (控制成本)
     when the one naming iFood says who. A name may be written otherwise in another language (Baghdad:
@@ -324,11 +324,11 @@ def _naming_latin(question: str, articles: dict[str, list[Citation]]) -> list[li
     named = list(dict.fromkeys([fold(name) for name in latin_names(question)] + model_codes(question)))
     quoted = list(articles.values())
     naming = [
-        cited
-        for cited in quoted
-        if any(mentions(name, said(cited[0].title, cited[0].passage)) for name in named)
+        (cited, [mentions(n, said(cited[0].title, cited[0].passage)) for n in named]) for cited in quoted
     ]
-    return naming or quoted
+    # Those naming every one first: "When did J&T list in Hong Kong?" by J&T's article, not Xiaomi's
+    # "Hong Kong-listed shares".
+    return [c for c, found in naming if all(found)] or [c for c, found in naming if any(found)] or quoted
 
 
 def _sentences_of(citation: Citation) -> str:

@@ -28,8 +28,10 @@ from rag.types import Filters, Hit
 _DEICTIC = frozenset("这那它他她其该此哪")
 # A name in Latin letters: capitalised, or a brand's lower-case prefix before a capital (iFood, eBay).
 BRAND_PREFIX = r"(?:[a-z]{1,2}+(?=[A-Z]))?+"
-_LATIN_NAME = re.compile(rf"(?<![A-Za-z0-9]){BRAND_PREFIX}[A-Z][A-Za-z0-9'’.\-]*+(?<![.\-])(?![A-Za-z0-9])")
-_CAPITALISED = re.compile(rf"\b{BRAND_PREFIX}[A-Z][A-Za-z0-9'’.\-]*[A-Za-z0-9]|\b[A-Z]\b")
+# Capitals joined by "&" make one name (J&T, AT&T, H&M).
+_NAME_REST = r"(?:[A-Za-z0-9'’.\-]|&(?=[A-Z]))"
+_LATIN_NAME = re.compile(rf"(?<![A-Za-z0-9&]){BRAND_PREFIX}[A-Z]{_NAME_REST}*+(?<![.\-])(?![A-Za-z0-9])")
+_CAPITALISED = re.compile(rf"\b{BRAND_PREFIX}[A-Z]{_NAME_REST}*[A-Za-z0-9]|(?<!&)\b[A-Z]\b(?!&)")
 
 
 def names(text: str, *, sure: bool = False) -> list[str]:
@@ -103,8 +105,22 @@ def subject_names(question: str) -> tuple[str, ...]:
     named += [n for n in names(question, sure=True) if is_cjk(n[0]) and rare_word(n, sure=True)]
     if language(question) == "en":
         named += pinyin_names(question)
+    else:
+        named += _opening_name(question)
     # A name within a longer one is not what is named ("Alibaba" of "Alibaba Cloud", 阿里 of 阿里云).
     return tuple(n for n in dict.fromkeys(named) if not any(n != m and n in _parts(m) for m in named))
+
+
+def _opening_name(question: str) -> list[str]:
+    """A Chinese question's first word, if two characters no dictionary or tokenizer knows (极兔, 智元).
+
+    A Chinese question opens with what it asks about: 极兔第三季度净利润是多少？ is not answered by
+    Bilibili's quarter. Elsewhere such a word is mostly a piece of a sentence cut apart (人里, 他现).
+    """
+    words = terms(question, search_mode=False)
+    first = words[0] if words else ""
+    opening = len(first) == 2 and all(map(is_cjk, first)) and first[0] not in _DEICTIC
+    return [first] if opening and rare_word(first, sure=True) and question.lstrip().startswith(first) else []
 
 
 def _parts(name: str) -> str | list[str]:

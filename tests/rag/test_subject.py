@@ -39,6 +39,8 @@ from tests.helpers import make_chunk, written_articles
         ("拼多多三季度利润下滑 Temu面临欧盟调查", ["Temu", "拼多多", "欧盟"]),
         # A brand may begin with a lower-case prefix.
         ("Who founded iFood?", ["iFood"]),
+        # Capitals joined by "&" are one name.
+        ("When did J&T and AT&T list?", ["J&T", "AT&T"]),
     ],
 )
 def test_names_are_proper_nouns_capitalised_words_and_words_no_dictionary_knows(
@@ -59,6 +61,10 @@ def test_what_a_question_is_about_is_named_by_the_lexicon_or_in_no_dictionary():
     assert subject_names("Who founded Temu?") == ()
     # The lexicon's names of several English words, written as words apart (泡泡玛特: "Pop Mart").
     assert subject_names("How much did Pop Mart spend on marketing?") == ("pop mart",)
+    # A Chinese question opens with what it asks about, though two characters no dictionary knows.
+    assert subject_names("极兔第三季度净利润是多少？") == ("极兔",)
+    assert subject_names("智元机器人估值多少？") == ("智元",)
+    assert subject_names("这张专辑什么时候发行？") == ()
 
 
 def test_passages_not_naming_the_subject_are_left_out_unless_none_names_it():
