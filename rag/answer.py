@@ -49,6 +49,7 @@ from rag.short import (
     unforeseen,
     unmodelled,
     unnarrowed,
+    unplanned,
     untimely,
 )
 from rag.store import KeywordIndex
@@ -196,9 +197,19 @@ def _refusal(turn: _Turn) -> Answer:
     )
 
 
-# What quotes that cannot answer a question lack: a figure of the kind asked, of its period, its model,
-# its company, its measure (net, not operating profit), the part of it asked (会员收入), a time ahead.
-_UNANSWERED = (numberless, untimely, unforeseen, unmodelled, anothers, measures_other, unnarrowed)
+# What quotes that cannot answer a question lack: a figure of the kind asked, of its period, a time
+# ahead, a plan, its model, its company, its measure (net, not operating profit), the part of it asked
+# (会员收入).
+_UNANSWERED = (
+    numberless,
+    untimely,
+    unforeseen,
+    unplanned,
+    unmodelled,
+    anothers,
+    measures_other,
+    unnarrowed,
+)
 
 
 def _extractive(turn: _Turn) -> Answer:

@@ -86,8 +86,9 @@ _PLACE_NAME = f"(?:(?!及|和|等|与)[{CJK_RANGE}]){{2,6}}+"
 # ("Wang said in June").
 _ENGLISH_PLACE = rf"(?:the )?+(?!(?i:{MONTH}))[A-Z][a-zà-öø-ÿ]++(?: [A-Z][a-zà-öø-ÿ]++)*+"
 # Where shares are listed, in either language: "on Shanghai's STAR Market", "on the Nasdaq", 在港交所上市,
-# 登陆科创板.
-_EXCHANGE = (
+# 登陆科创板; the answer to where only of a question on listing (not 蜜雪集团的收入主要来自哪里).
+_LISTING = re.compile(r"上市|挂牌|\b(?:list|listed|listing|ipo|go public|went public|trade|traded)\b", re.I)
+_EXCHANGE = re.compile(
     r"(?:(?<=\b[oO]n )|(?<=\b[iI]n ))(?:the )?+(?:[A-Z][\w'’&.-]*+ ){0,4}?"
     r"(?:Stock Exchange|Exchange|Market|Board)\b|"
     r"\b(?:Nasdaq|NYSE)\b|"
@@ -102,7 +103,7 @@ _PLACES = re.compile(
     rf"(?:(?<=\b[iI]n )|(?<=\b[aA]t )){_ENGLISH_PLACE}(?:(?:, and |, | and ){_ENGLISH_PLACE})*+|"
     rf"{MOVED_TO}(?P<moved>{_ENGLISH_PLACE})|"
     # Where a firm is based, said before it ("the Singapore-based company").
-    rf"\b(?i:(?!the\b)){_ENGLISH_PLACE}(?=-{_ATTRIBUTIVE})|{_EXCHANGE}"
+    rf"\b(?i:(?!the\b)){_ENGLISH_PLACE}(?=-{_ATTRIBUTIVE})"
 )
 _NAME = re.compile(NAME_PATTERN)
 # Where a thing goes, no one who does it ("pushes the service into the Middle East and Europe").
@@ -329,6 +330,8 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
         places = (_place_list(m) for m in _PLACES.finditer(text))
         # A list naming the question's place among others still answers it (欧洲越橘: 欧洲、北美).
         spans += [span for span in places if not states(fold(question), text[slice(*span)], share=1.0)]
+        if _LISTING.search(question):
+            spans += [m.span() for m in _EXCHANGE.finditer(text)]
     if "who" in intents:
         spans += _named(question, text)
     # A statement's clause is what the question asks for by its cue, whatever words stand near it.
@@ -1031,10 +1034,13 @@ def _counts_other(asked: Wanted, text: str, span: tuple[int, int], said: bool) -
     the final three minutes").
     """
     if language(text) == "en":
-        # An English thing counted is a plural noun ("riders"; not "joined" of "How many joined?").
+        # An English thing counted is a plural noun ("riders"; not "joined" of "How many joined?"); a
+        # Chinese one is more than one character (量 of 包裹量, as the tokenizer cuts it, names no thing).
         counted = asked.counted or ""
         specific = (
-            not said and counted.lower() not in _ANYONE and (not counted.isascii() or counted.endswith("s"))
+            not said
+            and counted.lower() not in _ANYONE
+            and (counted.endswith("s") if counted.isascii() else len(counted) > 1)
         )
         thing = _THING_AFTER.match(text, _whole_end(text, span[1])) if specific and counted else None
         return bool(thing) and not presence(counted, thing.group(1))
@@ -1097,6 +1103,27 @@ def unforeseen(question: str, quotes: list[str]) -> bool:
     return not any(
         _AHEAD.search(x) and (_DATE.search(x) or _AHEAD_TIME.search(x) or periods(x)) for x in sentences
     )
+
+
+# A question asking for a figure planned, expected or aimed at (计划开多少家门店, "How many stores does
+# Heytea plan to open?").
+_ASKS_PLAN = re.compile(
+    r"\b(?:plans?|planned|planning|expects?|expected|aims?|intends?|targets?|forecasts?|projected)\b|"
+    r"计划|预计|打算|目标|预期|拟",
+    re.I,
+)
+
+
+def unplanned(question: str, quotes: list[str]) -> bool:
+    """Whether `question` asks for a figure planned or expected and no sentence giving one says a plan.
+
+    瑞幸计划在美国开多少家门店？ is not answered by the two stores it opened, nor "How many stores does
+    Heytea plan to open in the United States?" by its overseas count after opening one there.
+    """
+    if not _ASKS_PLAN.search(question):
+        return False
+    sentences = [q[s:e] for q in quotes for s, e in sentence_spans(q)]
+    return not any(_AHEAD.search(x) for x in giving(question, sentences))
 
 
 def unmodelled(question: str, quotes: list[str]) -> bool:

@@ -11,6 +11,7 @@ from rag.short import (
     unforeseen,
     unmodelled,
     unnarrowed,
+    unplanned,
     untimely,
     wanted,
 )
@@ -343,6 +344,8 @@ def test_where_shares_list_is_their_exchange_a_month_no_place_and_a_base_without
         _short("宇树科技计划在哪里上市？", "Its revenue exceeded 1 billion yuan, Wang said in June") is None
     )
     assert _short("宇树总部在哪里？", "Unitree, the Hangzhou-based maker of robots, has filed.") == "Hangzhou"
+    # Only a question on listing is answered by an exchange.
+    assert _short("蜜雪集团的收入主要来自哪里？", "蜜雪集团于2025年3月3日在香港联交所主板上市。") is None
 
 
 def test_who_holds_a_role_is_not_who_held_it_before_nor_a_place():
@@ -746,6 +749,9 @@ def test_a_count_of_another_thing_is_no_answer_to_how_many():
     joined = ["According to the company, more than 30,000 merchants joined during the first week."]
     assert numberless("抖音团购App有多少用户？", joined)
     assert not numberless("How many merchants joined Douyin's app?", joined)
+    # 量 of 包裹量, cut apart from 包裹, names no thing.
+    parcels = ["Its volume in Southeast Asia rose 78.7% to 2.1 billion parcels in the third quarter."]
+    assert not numberless("极兔第三季度东南亚包裹量是多少？", parcels)
     assert not numberless("How many people died?", ["The storm killed 300 villagers."])
     scored = ["The Broncos won 23–16 by scoring 11 points in the final three minutes of the game."]
     assert not numberless("How many points did the Broncos score in the final three minutes?", scored)
@@ -1312,3 +1318,12 @@ def test_who_a_thing_is_done_by_is_the_name_after_its_verb_and_by():
     chinese = "快手自营旗舰店由成都普农科技有限公司运营，已售出22万件商品。"
     assert _short("Which company is the store operated by?", chinese) == "成都普农科技有限公司"
     assert _short("快手自营旗舰店由哪家公司运营？", chinese) == "成都普农科技有限公司"
+
+
+def test_a_figure_planned_is_answered_only_by_a_sentence_saying_a_plan():
+    opened = ["Luckin opened its first two stores in the United States on Monday."]
+    assert unplanned("瑞幸计划在美国开多少家门店？", opened)
+    assert unplanned("How many stores does Luckin plan to open in the US?", opened)
+    planned = ["Heytea planned to open 50 more stores outside mainland China by the end of 2026."]
+    assert not unplanned("How many stores does Heytea plan to open?", planned)
+    assert not unplanned("How many stores did Luckin open in the US?", opened)
