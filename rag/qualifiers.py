@@ -38,8 +38,8 @@ _GROUPS = (
         # "brought in" is its revenue.
         "revenue": r"\brevenues?\b|\bsales\b|\bturnover\b|\bbr(?:ought|ings?|inging) in\b|"
         r"收入|营收|营业额|销量|销售(?!费|成本)",
-        "profit": r"\bprofits?\b|\bnet (?:income|loss)\b|\bearnings\b|\blos(?:e|es|ing|t)\b|"
-        r"利润|盈利|亏损|溢利|净利|净亏",
+        "profit": r"\bprofit(?:s|able|ably|ability)?\b|\bnet (?:income|loss)\b|\bearnings\b|"
+        r"\blos(?:e|es|ing|t)\b|利润|盈利|亏损|溢利|净利|净亏",
         "spending": r"\bsp[ae]n[dt](?:s|ing)?\b|\bexpen(?:ses?|ditures?)\b|\binvest(?:s|ed|ing|ments?)?\b|"
         r"支出|开支|花费|投入|投资",
         "price": r"(?<!share )(?<!stock )\bpric(?:e|es|ed|ing)\b|\bcosts?(?=\s*+[?？]?\s*+$)|"

@@ -82,6 +82,11 @@ def test_the_words_naming_a_measure_are_those_of_the_question():
 def test_revenue_is_no_profit_and_paying_users_are_no_active_ones():
     assert measures_other("理想汽车三季度的净利润是多少？", ["收入为248亿元至262亿元。"])
     assert not measures_other("理想汽车三季度的净利润是多少？", ["净利润为11亿元，收入为262亿元。"])
+    # Profitable is said of a profit.
+    profitable = (
+        "Its revenue exceeded 1 billion yuan, and the company has been profitable every year since 2020."
+    )
+    assert not measures_other("宇树从哪年开始盈利？", [profitable])
     paying = "Its online music paying users reached 125.7 million at the end of the third quarter."
     assert measures_other("腾讯音乐有多少月活跃用户？", [paying])
     assert not measures_other("How many paying users does Tencent Music have?", [paying])
