@@ -71,6 +71,8 @@ from rag.text import (
 
 _FIGURE = INTENTS["number"][1]
 _DATE = INTENTS["when"][1]
+_ASKS_YEAR = re.compile(r"哪一?年|什么年份|\b(?:what|which) year\b|\bin what year\b", re.I)
+_A_YEAR = re.compile(r"(?<!\d)(?:1[0-9]|20)\d\d(?!\d)|[〇零一二三四五六七八九]{4}年")
 # A percentage, however written: 14%, "14 percent", 百分之十四, 六成 (six tenths).
 _PERCENT = re.compile(r"[%％]|\bper ?cent\b|百分之|(?<=[一二两三四五六七八九十])成", re.I)
 # A count without a unit ("over 220,000 sales"): the answer to a how-many question only when no figure
@@ -316,6 +318,9 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     intents = question_intents(question)
     text = aligned_simplified(text)
     spans = [m.span() for m in _DATE.finditer(text)] if "when" in intents else []
+    # A question asking which year is answered by a date naming one ("since 2020", not "in July").
+    if _ASKS_YEAR.search(question):
+        spans = [(s, e) for s, e in spans if _A_YEAR.search(text, s, e)]
     dates = {start for start, _ in spans}
     if "number" in intents:
         asked = wanted(question)
@@ -332,6 +337,7 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
         spans += [span for span in places if not states(fold(question), text[slice(*span)], share=1.0)]
         if _LISTING.search(question):
             spans += [m.span() for m in _EXCHANGE.finditer(text)]
+        spans += _one_place(text)
     if "who" in intents:
         spans += _named(question, text)
     # A statement's clause is what the question asks for by its cue, whatever words stand near it.
@@ -1251,11 +1257,16 @@ def _narrowing_run(question: str) -> tuple[tuple[str, ...], str]:
             break
         if word in subject or periods(word) or word in STOPWORDS:
             break
+        # What kind of company the subject is, after its name, is part of it (宇树科技估值多少: 科技).
+        if word in _COMPANY_KIND and said[: -len(word)].endswith(tuple(subject)):
+            break
         found.append(word)
         said = said[: -len(word)]
     return tuple(found), said
 
 
+# Words a company's name ends with that say what kind it is (宇树科技, 蜜雪集团).
+_COMPANY_KIND = frozenset({"科技", "集团", "控股", "股份", "公司", "国际", "实业", "控股集团"})
 # How far a quote must say a word narrowing what is measured (`unnarrowed`).
 NARROWING_SAID = 0.5
 
@@ -1667,6 +1678,24 @@ def _named_sum(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - SUM_NAME_REACH) : start]
     names = list(_SUM_NAME.finditer(before))
     return bool(names) and not _CLAUSE_OF_ITS_OWN.search(before, names[-1].end())
+
+
+# One place after 在 or 位于 that CC-CEDICT lists as a name (在新加坡开设首家海外门店): the longest such
+# run of characters there, not the first of a list (see `_PLACES`).
+PLACE_CHARS = 5
+_LISTED = ("、", "和", "及", "与")
+_AFTER_IN = re.compile(f"(?:(?<=在)|(?<=位于))[{CJK_RANGE}]{{2,{PLACE_CHARS}}}")
+
+
+def _one_place(text: str) -> list[tuple[int, int]]:
+    """The spans of single places named after 在 or 位于 (see `_AFTER_IN`)."""
+    found = []
+    for match in _AFTER_IN.finditer(text):
+        run = match.group()
+        size = next((n for n in range(len(run), 1, -1) if is_name(run[:n])), 0)
+        if size and not text.startswith(_LISTED, match.start() + size):
+            found.append((match.start(), match.start() + size))
+    return found
 
 
 def _place_list(match: re.Match[str]) -> tuple[int, int]:

