@@ -1040,13 +1040,10 @@ def _counts_other(asked: Wanted, text: str, span: tuple[int, int], said: bool) -
     the final three minutes").
     """
     if language(text) == "en":
-        # An English thing counted is a plural noun ("riders"; not "joined" of "How many joined?"); a
-        # Chinese one is more than one character (量 of 包裹量, as the tokenizer cuts it, names no thing).
+        # An English thing counted is a plural noun ("riders"; not "joined" of "How many joined?").
         counted = asked.counted or ""
         specific = (
-            not said
-            and counted.lower() not in _ANYONE
-            and (counted.endswith("s") if counted.isascii() else len(counted) > 1)
+            not said and counted.lower() not in _ANYONE and (not counted.isascii() or counted.endswith("s"))
         )
         thing = _THING_AFTER.match(text, _whole_end(text, span[1])) if specific and counted else None
         return bool(thing) and not presence(counted, thing.group(1))
@@ -1088,8 +1085,9 @@ _AHEAD_TIME = re.compile(
     r"\bnext (?:year|month|quarter|week)\b|\blater this year\b|明年|下半年|年内|年底", re.I
 )
 _AHEAD = re.compile(
-    r"\b(?:will|would|plans?|planned|planning|expects?|expected|aims?|intends?|due|scheduled|set to|"
-    r"targets?|targeted|promis(?:e|es|ed)|next|later|upcoming|coming|by the end)\b|"
+    r"\b(?:will|would|plans?|planned|planning|expects?|expected|expectations?|aims?|intends?|due|scheduled|"
+    r"set to|targets?|targeted|goals?|promis(?:e|es|ed)|next|later|upcoming|coming|by the end|projected|"
+    r"projections?|forecasts?|forecasted|guidance|outlook)\b|"
     rf"将|计划|预计|有望|拟|打算|即将|目标|承诺|{_AHEAD_TIME.pattern}",
     re.I,
 )
@@ -1115,7 +1113,7 @@ def unforeseen(question: str, quotes: list[str]) -> bool:
 # Heytea plan to open?").
 _ASKS_PLAN = re.compile(
     r"\b(?:plans?|planned|planning|expects?|expected|aims?|intends?|targets?|forecasts?|projected)\b|"
-    r"计划|预计|打算|目标|预期|拟",
+    r"计划|预计|打算|目标|预期|(?<![虚模草比])拟",
     re.I,
 )
 
@@ -1126,7 +1124,7 @@ def unplanned(question: str, quotes: list[str]) -> bool:
     瑞幸计划在美国开多少家门店？ is not answered by the two stores it opened, nor "How many stores does
     Heytea plan to open in the United States?" by its overseas count after opening one there.
     """
-    if not _ASKS_PLAN.search(question):
+    if not _ASKS_PLAN.search(question) or not _ASKS_NUMBER.search(question):
         return False
     sentences = [q[s:e] for q in quotes for s, e in sentence_spans(q)]
     return not any(_AHEAD.search(x) for x in giving(question, sentences))
@@ -1370,6 +1368,9 @@ def measured(question: str) -> str | None:
         return phrase[-1].lower() if phrase and not POSSESSIVE_END.search(phrase[-1]) else None
     if _HOW_MUCH_ZH.search(question):
         _, before = _said_before_how_much(question)
+        # 量 ("volume") of a thing the tokenizer cut it from is measured with it (订单量: 订单 + 量).
+        if before[:1] == ["量"] and len(before) > 1 and is_cjk(before[1][0]):
+            return before[1] + before[0]
         return before[0] if before and (is_cjk(before[0][0]) or _measure_in_latin(before[0])) else None
     return None
 

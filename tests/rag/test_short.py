@@ -753,9 +753,10 @@ def test_a_count_of_another_thing_is_no_answer_to_how_many():
     joined = ["According to the company, more than 30,000 merchants joined during the first week."]
     assert numberless("抖音团购App有多少用户？", joined)
     assert not numberless("How many merchants joined Douyin's app?", joined)
-    # 量 of 包裹量, cut apart from 包裹, names no thing.
-    parcels = ["Its volume in Southeast Asia rose 78.7% to 2.1 billion parcels in the third quarter."]
-    assert not numberless("极兔第三季度东南亚包裹量是多少？", parcels)
+    # 量 ("volume") is of the thing the tokenizer cut it from: 订单量 counts orders, not users.
+    users = ["The app has more than 50 million users in Brazil."]
+    assert numberless("滴滴在巴西的外卖订单量是多少？", users)
+    assert not numberless("滴滴在巴西的外卖订单量是多少？", ["It handled 2 million orders a day in Brazil."])
     assert not numberless("How many people died?", ["The storm killed 300 villagers."])
     scored = ["The Broncos won 23–16 by scoring 11 points in the final three minutes of the game."]
     assert not numberless("How many points did the Broncos score in the final three minutes?", scored)
@@ -1333,6 +1334,12 @@ def test_a_figure_planned_is_answered_only_by_a_sentence_saying_a_plan():
     planned = ["Heytea planned to open 50 more stores outside mainland China by the end of 2026."]
     assert not unplanned("How many stores does Heytea plan to open?", planned)
     assert not unplanned("How many stores did Luckin open in the US?", opened)
+    # Only a how-many or how-much question; a projection says a plan.
+    assert not unplanned("泡泡玛特计划在哪里开新店？", opened)
+    assert not unplanned("Why did XPeng plan to build cars in Austria?", opened)
+    gmv = ["It could save fees on a projected GMV of over 400 billion RMB in 2024."]
+    assert not unplanned("小红书2024年的GMV预计有多少？", gmv)
+    assert not unplanned("游戏中的虚拟人物有多少？", opened)
 
 
 def test_a_question_asking_which_year_is_answered_by_a_date_naming_one():
