@@ -29,6 +29,7 @@ from rag.subject import (
     latin_names,
     naming,
     on_subject,
+    opening_name,
     period_judged,
     subject_names,
     unnamed,
@@ -192,7 +193,10 @@ def besides_names(question: str, evidence: Evidence, keyword: KeywordIndex) -> f
         for n in untranslated_names(question, keyword.knows)
         if not chinese or written_in_chinese(n, keyword)
     ]
-    named = subject_names(question) + tuple(written)
+    # A word only opening the question (杨昊的职业是什么？) chooses passages, but the rest of the question
+    # may be asked in words its passage does not use (CMRC: 5 answerable questions refused).
+    opening = opening_name(question)
+    named = tuple(n for n in subject_names(question) if n not in opening) + tuple(written)
     about = naming(question, evidence.hits[:JUDGED_PASSAGES], named=named)
     if not about:
         return None

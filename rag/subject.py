@@ -106,12 +106,12 @@ def subject_names(question: str) -> tuple[str, ...]:
     if language(question) == "en":
         named += pinyin_names(question)
     else:
-        named += _opening_name(question)
+        named += opening_name(question)
     # A name within a longer one is not what is named ("Alibaba" of "Alibaba Cloud", 阿里 of 阿里云).
     return tuple(n for n in dict.fromkeys(named) if not any(n != m and n in _parts(m) for m in named))
 
 
-def _opening_name(question: str) -> list[str]:
+def opening_name(question: str) -> list[str]:
     """A Chinese question's first word, if two characters no dictionary or tokenizer knows (极兔, 智元).
 
     A Chinese question opens with what it asks about: 极兔第三季度净利润是多少？ is not answered by
