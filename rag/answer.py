@@ -33,7 +33,7 @@ from rag.followup import History, Resolved, resolve, rewritten
 from rag.intents import question_intents
 from rag.llm import refuses, stream_llm_answer
 from rag.periods import of_period, only_others, periods
-from rag.places import placed_elsewhere
+from rag.places import placed_elsewhere, places
 from rag.qualifiers import measures_other
 from rag.query import check_k, check_question, make_filters
 from rag.refusal import REFUSAL, covers
@@ -324,22 +324,25 @@ def _answering(citations: list[Citation], short: _Short) -> tuple[list[Citation]
 
 
 def _naming_latin(question: str, articles: dict[str, list[Citation]]) -> list[list[Citation]]:
-    """The quotes of the `articles` naming all `question` names in Latin letters, else any of it; else all.
+    """The quotes of the `articles` naming what `question` names in Latin letters, if any does; else all.
 
     "Who controls iFood?" is not answered by a name from another article's cost "control" (控制成本)
     when the one naming iFood says who. A name may be written otherwise in another language (Baghdad:
     巴格达), so every one counts, not only those the archive writes as the question does; and so does
     a model's code, however it is cased: the i8 of "When did the Li i8 launch?" (理想i8), where NIO's
-    article names its founder Li.
+    article names its founder Li. Not the place it asks of: "When did J&T list in Hong Kong?" is not
+    answered from Xiaomi's "Hong Kong-listed shares".
     """
-    named = list(dict.fromkeys([fold(name) for name in latin_names(question)] + model_codes(question)))
+    where = {word for place in places(question) for word in place.split()}
+    latin = [fold(name) for name in latin_names(question) if fold(name) not in where]
+    named = list(dict.fromkeys(latin + model_codes(question)))
     quoted = list(articles.values())
     naming = [
-        (cited, [mentions(n, said(cited[0].title, cited[0].passage)) for n in named]) for cited in quoted
+        cited
+        for cited in quoted
+        if any(mentions(name, said(cited[0].title, cited[0].passage)) for name in named)
     ]
-    # Those naming every one first: "When did J&T list in Hong Kong?" by J&T's article, not Xiaomi's
-    # "Hong Kong-listed shares".
-    return [c for c, found in naming if all(found)] or [c for c, found in naming if any(found)] or quoted
+    return naming or quoted
 
 
 def _sentences_of(citation: Citation) -> str:

@@ -288,7 +288,7 @@ def test_the_short_answer_comes_from_the_articles_naming_what_the_question_names
     assert _naming_latin("Who is iFood's owner?", articles) == [[owner]]
     # When none names it, every article may answer.
     assert _naming_latin("Who controls Uber?", articles) == [[costs], [owner]]
-    # Those naming every name come first; a name joined by "&" is one name.
+    # The place asked of names nothing; capitals joined by "&" are one name.
     xiaomi = _cited("xiaomi", "Xiaomi YU7", "Xiaomi's Hong Kong-listed shares jumped 8% on Friday.")
     jt = _cited(
         "jt", "极兔速递第三季度", "J&T shares rose 5.2% in Hong Kong. The stock listed in October 2023."
