@@ -85,7 +85,8 @@ def subject_names(question: str) -> tuple[str, ...]:
     """The names a passage must have one of to be about what `question` asks of (found once a question).
 
     The lexicon's companies and platforms (快手, Kuaishou), a Chinese name no dictionary or tokenizer
-    knows (小红卡, 蜜雪冰城), and in an English question a person's name in pinyin ("Zhang Hongchao").
+    knows (小红卡, 蜜雪冰城; of two characters, only opening the question: 极兔, see `opening_name`), and
+    in an English question a person's name in pinyin ("Zhang Hongchao").
     "小红卡的年费是多少？" is not answered by another article's "transaction fees", nor
     "小红卡的创始人是谁？" by 小红书's founder (at a cost: a Chinese paragraph naming the name is kept
     and the English one answering a Chinese question left out, XQuAD cross-language answers 0.663 ->
