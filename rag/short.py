@@ -992,7 +992,7 @@ def numberless(question: str, quotes: list[str]) -> bool:
         return True
     # A sum (利润, revenue) is said in money, or as a rate levied ("an extra 50% of ad revenue"), not a
     # change: 百度的净利润是多少？ is not answered by "about 7,000 vehicles", nor shares that "fell 1.2%".
-    if asked.sum and not any(_sum_said(aligned_simplified(q)) for q in quotes):
+    if asked.sum and not any(_sum_said(question, aligned_simplified(q)) for q in quotes):
         return True
     # A count without a unit counts too ("had 26,206 stores", "its first two stores", beside "drinks for
     # 9.9 yuan"), and so does a share ("at least 40% of the total electorate"); a span of time or a
@@ -1087,7 +1087,7 @@ _AHEAD_TIME = re.compile(
 _AHEAD = re.compile(
     r"\b(?:will|would|plans?|planned|planning|expects?|expected|expectations?|aims?|intends?|due|scheduled|"
     r"set to|targets?|targeted|goals?|promis(?:e|es|ed)|next|later|upcoming|coming|by the end|projected|"
-    r"projections?|forecasts?|forecasted|guidance|outlook)\b|"
+    r"projections?|forecasts?|forecasted|estimates?|estimated|guidance|outlook)\b|"
     rf"将|计划|预计|有望|拟|打算|即将|目标|承诺|{_AHEAD_TIME.pattern}",
     re.I,
 )
@@ -1119,15 +1119,16 @@ _ASKS_PLAN = re.compile(
 
 
 def unplanned(question: str, quotes: list[str]) -> bool:
-    """Whether `question` asks for a figure planned or expected and no sentence giving one says a plan.
+    """Whether `question` asks for a figure planned or expected and no sentence with a number says a plan.
 
     瑞幸计划在美国开多少家门店？ is not answered by the two stores it opened, nor "How many stores does
     Heytea plan to open in the United States?" by its overseas count after opening one there.
     """
     if not _ASKS_PLAN.search(question) or not _ASKS_NUMBER.search(question):
         return False
-    sentences = [q[s:e] for q in quotes for s, e in sentence_spans(q)]
-    return not any(_AHEAD.search(x) for x in giving(question, sentences))
+    sentences = [aligned_simplified(q[s:e]) for q in quotes for s, e in sentence_spans(q)]
+    numbered = [x for x in sentences if _NUMBER_OR_LIST.search(_DATE.sub(" ", x))]
+    return bool(numbered) and not any(_AHEAD.search(x) for x in numbered)
 
 
 def unmodelled(question: str, quotes: list[str]) -> bool:
@@ -1623,10 +1624,15 @@ def _in_units(
     return (start, end) if upper and _in_units(units, measure_word, text, *upper) else None
 
 
-def _sum_said(text: str) -> bool:
-    """Whether `text` has a figure in money, or a percentage that may be levied (`_levied`)."""
+def _sum_said(question: str, text: str) -> bool:
+    """Whether `text` has a figure in money, or a percentage that may be levied (`_levied`).
+
+    Not one its clause says is of another measure than `question` asks (`contradicted`): 净利润是多少 is
+    not answered by "revenue has exceeded 1 billion yuan", beside "has been profitable since 2020".
+    """
     return any(
-        _money(text, s, e) or _levied(text, s, e) for s, e in (m.span() for m in _FIGURE.finditer(text))
+        (_money(text, s, e) or _levied(text, s, e)) and not contradicted(question, text, s, e)
+        for s, e in (m.span() for m in _FIGURE.finditer(text))
     )
 
 

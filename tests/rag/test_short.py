@@ -753,6 +753,9 @@ def test_a_count_of_another_thing_is_no_answer_to_how_many():
     joined = ["According to the company, more than 30,000 merchants joined during the first week."]
     assert numberless("抖音团购App有多少用户？", joined)
     assert not numberless("How many merchants joined Douyin's app?", joined)
+    # A sum in another measure's clause is none of the one asked, though the quote names it too.
+    revenue = ["Its revenue has exceeded 1 billion yuan, and the company has been profitable since 2020."]
+    assert numberless("宇树科技去年的净利润是多少？", revenue)
     # 量 ("volume") is of the thing the tokenizer cut it from: 订单量 counts orders, not users.
     users = ["The app has more than 50 million users in Brazil."]
     assert numberless("滴滴在巴西的外卖订单量是多少？", users)
@@ -1340,6 +1343,13 @@ def test_a_figure_planned_is_answered_only_by_a_sentence_saying_a_plan():
     gmv = ["It could save fees on a projected GMV of over 400 billion RMB in 2024."]
     assert not unplanned("小红书2024年的GMV预计有多少？", gmv)
     assert not unplanned("游戏中的虚拟人物有多少？", opened)
+    # Any sentence with a number may say it, in any script, as an estimate too.
+    more = ["Jiang Tao said the company planned to open 50 more stores outside China by the end of 2026."]
+    assert not unplanned("喜茶计划到2026年底再开多少家海外门店？", more)
+    assert not unplanned("酷澎今年在台湾的交易额预计有多少？", ["業界預估，酷澎今年在台交易額將達600億元。"])
+    assert not unplanned(
+        "伯恩斯坦预计GTV能达到多少？", ["Analysts estimate its GTV could reach RMB 300 billion."]
+    )
 
 
 def test_a_question_asking_which_year_is_answered_by_a_date_naming_one():
