@@ -189,7 +189,7 @@ def unnamed_in(
     knows: Callable[[str], bool],
     written_in_chinese: Callable[[str], bool],
 ) -> bool:
-    """Whether a question names in Latin letters what the archive has (Temu) and the titled `hits` do not.
+    """Whether a question names in Latin letters what the titled `hits` do not: what the archive has (Temu).
 
     Their titles count: "Who founded Temu?" is not answered by Xiaohongshu's founder, in an article
     titled for Xiaohongshu. A Chinese passage is judged only for names Chinese text in the archive
@@ -201,14 +201,21 @@ def unnamed_in(
     if not hits or any(hit.chunk.title == Path(hit.chunk.path).stem for hit in hits):
         return False
     named = latin_names(question, knows)
-    if not named:
+    # A name of letters the archive has nowhere (Auntea Jenny, where its article is Chinese: 沪上阿姨) is
+    # in no English passage either: those are about something else.
+    nowhere = [name for name in latin_names(question) if name not in named and _WORD_NAME.fullmatch(name)]
+    if not named and not nowhere:
         return False
     in_chinese = [name for name in named if written_in_chinese(name)]
     for hit in hits:
-        judged = named if language(hit.chunk.text) == "en" else in_chinese
+        judged = named + nowhere if language(hit.chunk.text) == "en" else in_chinese
         if not judged or any(mentions(fold(name), _said_in(hit)) for name in judged):
             return False
     return True
+
+
+# A name of letters alone, three or more (not a code: Q3, H1).
+_WORD_NAME = re.compile(r"[A-Za-z][A-Za-z&'’.-]{2,}+")
 
 
 def latin_names(question: str, knows: Callable[[str], bool] | None = None) -> list[str]:

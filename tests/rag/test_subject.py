@@ -127,10 +127,12 @@ def test_an_english_question_is_not_answered_by_english_articles_naming_none_of_
     assert not unnamed("Who founded Temu?", [FOUNDER, temu])
     # The title names what the passage is about: "the company" of an article on Temu.
     assert not unnamed("Who founded Temu?", [hit("The company was founded in 2022.", "Temu's rise")])
-    # A name the archive has nowhere is the refusal gate's; a Chinese passage may write a name its own
-    # way, an untitled document's passage may leave it to the title it lacks; a Chinese question names
-    # by other rules.
-    assert not unnamed("Who founded Tesla?", [FOUNDER])
+    # A name the archive has nowhere is in no English passage either (a code is no name); a Chinese
+    # passage may write a name its own way, an untitled document's passage may leave it to the title it
+    # lacks; a Chinese question names by other rules.
+    assert unnamed("Who founded Auntea Jenny?", [FOUNDER])
+    assert not unnamed("Who founded Auntea Jenny?", [hit("沪上阿姨由单卫钧于2013年创立。")])
+    assert not unnamed("What did Xiaohongshu earn in Q3?", [FOUNDER])
     assert not unnamed("Who founded Temu?", [hit("小红书创始人毛文超表示，社区是根本。")])
     assert not unnamed("Who founded Temu?", [hit(FOUNDER.chunk.text, "36ke")])
     # A Chinese question names in Latin letters too, anywhere in it: Temu's fine is not Pop Mart's revenue.
