@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, partial
 from typing import NamedTuple
@@ -287,7 +287,7 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> _Short:
     articles: dict[str, list[Citation]] = {}
     for citation in citations:
         articles.setdefault(citation.doc_id, []).append(citation)
-    for quoted in _naming_latin(turn.query, articles):
+    for quoted in _naming_latin(turn.query, articles, turn.keyword.knows):
         figure, citation = _figure(turn, quoted)
         if figure is None:
             if best is None:
@@ -323,7 +323,9 @@ def _answering(citations: list[Citation], short: _Short) -> tuple[list[Citation]
     return renumbered, {numbered[n]: figure for n, figure in short.found.items()}
 
 
-def _naming_latin(question: str, articles: dict[str, list[Citation]]) -> list[list[Citation]]:
+def _naming_latin(
+    question: str, articles: dict[str, list[Citation]], knows: Callable[[str], bool]
+) -> list[list[Citation]]:
     """The quotes of the `articles` naming what `question` names in Latin letters, if any does; else all.
 
     "Who controls iFood?" is not answered by a name from another article's cost "control" (控制成本)
@@ -331,7 +333,8 @@ def _naming_latin(question: str, articles: dict[str, list[Citation]]) -> list[li
     巴格达), so every one counts, not only those the archive writes as the question does; and so does
     a model's code, however it is cased: the i8 of "When did the Li i8 launch?" (理想i8), where NIO's
     article names its founder Li. Not the place it asks of: "When did J&T list in Hong Kong?" is not
-    answered from Xiaomi's "Hong Kong-listed shares".
+    answered from Xiaomi's "Hong Kong-listed shares". A name the archive (`knows`) has nowhere is in no
+    English article: "How many stores does Auntea Jenny have?" is for a Chinese one (沪上阿姨) to answer.
     """
     where = {word for place in places(question) for word in place.split()}
     latin = [fold(name) for name in latin_names(question) if fold(name) not in where]
@@ -342,7 +345,9 @@ def _naming_latin(question: str, articles: dict[str, list[Citation]]) -> list[li
         for cited in quoted
         if any(mentions(name, said(cited[0].title, cited[0].passage)) for name in named)
     ]
-    return naming or quoted
+    if naming or not any(not all(map(knows, terms(name))) for name in latin):
+        return naming or quoted
+    return [cited for cited in quoted if language(cited[0].passage) != "en"] or quoted
 
 
 def _sentences_of(citation: Citation) -> str:

@@ -280,21 +280,27 @@ def _cited(doc_id: str, title: str, passage: str) -> Citation:
     )
 
 
+def _known(term: str) -> bool:
+    return term != "auntea"
+
+
 def test_the_short_answer_comes_from_the_articles_naming_what_the_question_names_in_latin_letters():
     costs = _cited("bytedance", "字节跳动上半年收入", "梁汝波表示，公司会继续控制成本。")
     owner = _cited("didi", "DiDi relaunches 99Food", "iFood, controlled by the Dutch investor Prosus, leads.")
     articles = {"bytedance": [costs], "didi": [owner]}
-    assert _naming_latin("Who controls iFood?", articles) == [[owner]]
-    assert _naming_latin("Who is iFood's owner?", articles) == [[owner]]
+    assert _naming_latin("Who controls iFood?", articles, _known) == [[owner]]
+    assert _naming_latin("Who is iFood's owner?", articles, _known) == [[owner]]
     # When none names it, every article may answer.
-    assert _naming_latin("Who controls Uber?", articles) == [[costs], [owner]]
+    assert _naming_latin("Who controls Uber?", articles, _known) == [[costs], [owner]]
     # The place asked of names nothing; capitals joined by "&" are one name.
     xiaomi = _cited("xiaomi", "Xiaomi YU7", "Xiaomi's Hong Kong-listed shares jumped 8% on Friday.")
     jt = _cited(
         "jt", "极兔速递第三季度", "J&T shares rose 5.2% in Hong Kong. The stock listed in October 2023."
     )
     listed = {"xiaomi": [xiaomi], "jt": [jt]}
-    assert _naming_latin("When did J&T list in Hong Kong?", listed) == [[jt]]
+    assert _naming_latin("When did J&T list in Hong Kong?", listed, _known) == [[jt]]
+    # A name the archive has nowhere: a Chinese article may write it its own way, an English one would not.
+    assert _naming_latin("How many stores does Auntea Jenny have?", articles, _known) == [[costs]]
 
 
 def test_a_models_code_names_what_the_question_names_however_it_is_cased():
@@ -302,7 +308,7 @@ def test_a_models_code_names_what_the_question_names_however_it_is_cased():
     nio = _cited("nio", "蔚来二季度亏损收窄", "Firefly is the small-car brand it launched in April, Li said.")
     li_auto = _cited("li", "理想汽车二季度净利润", "7月29日，理想汽车首款纯电SUV理想i8正式上市。")
     articles = {"nio": [nio], "li": [li_auto]}
-    assert [li_auto] in _naming_latin("When did the Li i8 launch?", articles)
+    assert [li_auto] in _naming_latin("When did the Li i8 launch?", articles, _known)
 
 
 def test_another_quotes_figure_answers_only_where_it_names_what_the_first_quote_names_besides_the_subject():
