@@ -104,26 +104,12 @@ def unbroken(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """The form in which two texts are compared: NFKC, simplified Chinese, lower case, Latin unaccented.
+    """The form in which two texts are compared: NFKC, simplified Chinese, lower case.
 
     Traditional and simplified Chinese then match each other (小紅卡 finds 小红卡), on the indexing side
-    and the question side alike; so do a Latin word with and without its accents (Hermès is one word,
-    hermes, not "herm" and "è"). Quotes still come from the original text, in its own script.
+    and the question side alike; quotes still come from the original text, in its own script.
     """
-    return simplified(normalize(text)).lower().translate(_UNACCENTED)
-
-
-def _unaccented_letters() -> dict[int, str]:
-    """Each accented Latin letter (à, é, ç, ñ …) and its bare letter; one character for one."""
-    table = {}
-    for code in range(0xC0, 0x250):
-        letters = unicodedata.normalize("NFD", chr(code))
-        if len(letters) > 1 and letters[0].isascii() and all(map(unicodedata.combining, letters[1:])):
-            table[code] = letters[0]
-    return table
-
-
-_UNACCENTED = _unaccented_letters()
+    return simplified(normalize(text)).lower()
 
 
 def simplified(text: str) -> str:
@@ -140,7 +126,7 @@ def fold_mapped(text: str) -> tuple[str, list[int]]:
     offsets = [at for at, piece in enumerate(pieces) for _ in piece]
     folded = aligned_simplified("".join(pieces))
     lower = folded.lower()
-    return (lower if len(lower) == len(folded) else folded).translate(_UNACCENTED), offsets
+    return (lower if len(lower) == len(folded) else folded), offsets
 
 
 def aligned_simplified(text: str) -> str:

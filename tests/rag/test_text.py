@@ -145,14 +145,6 @@ def test_a_folded_text_maps_each_character_to_the_one_it_came_from():
     assert [offsets[folded.index(ch)] for ch in "a小卡城"] == [0, 2, 4, 6]
 
 
-def test_a_latin_word_is_one_term_and_one_folded_word_with_or_without_its_accents():
-    assert terms("Hermès and Pokémon in São Paulo") == ["hermes", "pokemon", "sao", "paulo"]
-    assert terms("Hermès") == terms("Hermes")
-    folded, offsets = fold_mapped("Nestlé…Zürich")
-    assert folded == "nestle...zurich"
-    assert offsets[folded.index("z")] == 7
-
-
 def test_segments_are_jiebas_words_as_they_stand_stopwords_and_all():
     assert segments("由伊恩创造") == ["由", "伊恩", "创造"]
     assert "".join(segments("马丁·路德·金的演讲")) == "马丁·路德·金的演讲"
