@@ -1088,7 +1088,7 @@ _AHEAD = re.compile(
     r"\b(?:will|would|plans?|planned|planning|expects?|expected|expectations?|aims?|intends?|due|scheduled|"
     r"set to|targets?|targeted|goals?|promis(?:e|es|ed)|next|later|upcoming|coming|by the end|projected|"
     r"projections?|forecasts?|forecasted|estimates?|estimated|guidance|outlook)\b|"
-    rf"将|计划|预计|有望|拟|打算|即将|目标|承诺|{_AHEAD_TIME.pattern}",
+    rf"将|计划|预计|有望|拟|打算|即将|目标|承诺|估计|预估|预测|测算|{_AHEAD_TIME.pattern}",
     re.I,
 )
 

@@ -1347,6 +1347,7 @@ def test_a_figure_planned_is_answered_only_by_a_sentence_saying_a_plan():
     more = ["Jiang Tao said the company planned to open 50 more stores outside China by the end of 2026."]
     assert not unplanned("喜茶计划到2026年底再开多少家海外门店？", more)
     assert not unplanned("酷澎今年在台湾的交易额预计有多少？", ["業界預估，酷澎今年在台交易額將達600億元。"])
+    assert not unplanned("酷澎今年在台湾的交易额预计有多少？", ["據市調機構估計，其交易額可達600億元。"])
     assert not unplanned(
         "伯恩斯坦预计GTV能达到多少？", ["Analysts estimate its GTV could reach RMB 300 billion."]
     )
