@@ -54,6 +54,7 @@ from rag.short import (
 )
 from rag.store import KeywordIndex
 from rag.subject import (
+    absent_names,
     latin_names,
     on_subject,
     period_judged,
@@ -345,7 +346,7 @@ def _naming_latin(
         for cited in quoted
         if any(mentions(name, said(cited[0].title, cited[0].passage)) for name in named)
     ]
-    if naming or not any(not all(map(knows, terms(name))) for name in latin):
+    if naming or not absent_names(question, knows):
         return naming or quoted
     return [cited for cited in quoted if language(cited[0].passage) != "en"] or quoted
 

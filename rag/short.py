@@ -71,6 +71,7 @@ from rag.text import (
 
 _FIGURE = INTENTS["number"][1]
 _DATE = INTENTS["when"][1]
+# A question asking which year, and a date's year (2020, 二〇二〇年).
 _ASKS_YEAR = re.compile(r"哪一?年|什么年份|\b(?:what|which) year\b|\bin what year\b", re.I)
 _A_YEAR = re.compile(r"(?<!\d)(?:1[0-9]|20)\d\d(?!\d)|[〇零一二三四五六七八九]{4}年")
 # A percentage, however written: 14%, "14 percent", 百分之十四, 六成 (six tenths).

@@ -201,9 +201,9 @@ def unnamed_in(
     if not hits or any(hit.chunk.title == Path(hit.chunk.path).stem for hit in hits):
         return False
     named = latin_names(question, knows)
-    # A name of letters the archive has nowhere (Auntea Jenny, where its article is Chinese: 沪上阿姨) is
-    # in no English passage either: those are about something else.
-    nowhere = [name for name in latin_names(question) if name not in named and _WORD_NAME.fullmatch(name)]
+    # A name the archive has nowhere (Auntea Jenny, where its article is Chinese: 沪上阿姨) is in no English
+    # passage either: those are about something else.
+    nowhere = absent_names(question, knows)
     if not named and not nowhere:
         return False
     in_chinese = [name for name in named if written_in_chinese(name)]
@@ -216,6 +216,11 @@ def unnamed_in(
 
 # A name of letters alone, three or more (not a code: Q3, H1).
 _WORD_NAME = re.compile(r"[A-Za-z][A-Za-z&'’.-]{2,}+")
+
+
+def absent_names(question: str, knows: Callable[[str], bool]) -> list[str]:
+    """The names of letters (`_WORD_NAME`) `question` writes in Latin letters that the archive lacks."""
+    return [n for n in latin_names(question) if _WORD_NAME.fullmatch(n) and not all(map(knows, terms(n)))]
 
 
 def latin_names(question: str, knows: Callable[[str], bool] | None = None) -> list[str]:
