@@ -163,8 +163,9 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             # A month alone, as news dates this year's events ("launched in April", 于4月推出).
             r"\b(?:in|since|until) (?:january|february|march|april|may|june|july|august|september|october|"
             r"november|december)\b(?!,? \d)|(?<=[于在自从])\d{1,2}\s*+月(?![\d份]|\s*+起?+\s*+[至到~～-])|"
-            # A time said from now, as news says it (今年年底, 明年上半年, "by the end of the year").
-            r"(?:今年|明年|去年|后年)(?:年底|年初|年中|上半年|下半年|底|初)?+|(?:年底|年初|上半年|下半年)前?+|"
+            # A time said from now, as news says it (今年年底, 明年上半年, 今年7月, "by the end of the year").
+            r"(?:今年|明年|去年|后年)(?:年底|年初|年中|上半年|下半年|底|初|"
+            r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*+月(?:\s*+(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*+日)?+)?+|(?:年底|年初|上半年|下半年)前?+|"
             r"\b(?:by |at |before )?+the end of (?:the|this|next) (?:year|month|quarter)\b|"
             # Part of a year ("in the first half of 2026", "by the end of 2026", "in the third quarter of
             # next year").

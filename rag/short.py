@@ -122,8 +122,9 @@ _RATE = re.compile(
     r"率|比例|百分|增速|同比|环比|\brates?\b|\bratio\b|\bpercent|\bmargins?\b|\bhow fast\b", re.I
 )
 _CHANGE = re.compile(
-    r"增长|成长|涨|跌|下降|提高|提升|上调|下调|\bgr[eo]w|\bincreas|\bdecreas|\bris[ei]|\brose\b|"
-    r"\bf(?:all|alls|allen|alling|ell)\b|\bdrop|"
+    r"增长|成长|涨|跌|下降|提高|提升|上调|下调|降低|减少|下滑|缩减|削减|缩小|\bgr[eo]w|\bincreas|\bdecreas|"
+    r"\bris[ei]|\brose\b|\bf(?:all|alls|allen|alling|ell)\b|\bdrop|\bdeclin|\breduc|\bshr[iau]nk|\bjump|"
+    r"\bsurg|\bsoar|\bclimb|\bplung|\bslump|"
     # A price compared (how much cheaper: 低约三成).
     r"便宜|贵了?多少|\b(?:cheaper|pricier|costlier|(?:more|less) expensive)\b",
     re.I,
@@ -140,17 +141,18 @@ _CHANGED_BY = re.compile(
     r"比[^，。；,;]{1,16}?(?:低|高|便宜|贵|少|多)|"
     # Not "made up" or "took up" what a share makes up ("made up more than 60% of sales").
     r"\b(?:(?<!\bmade )(?<!\bmake )(?<!\bmakes )(?<!\btook )(?<!\btakes )up|"
-    r"down|r[io]se[sn]?|rising|gr[eo]w[sn]?|growing|increased?|decreased?|f[ae]ll|falls|"
+    r"down|r[io]se[sn]?|rising|gr[eo]w[sn]?|growing|increased?|decreased?|f[ae]ll|falls|fallen|falling|"
     r"jump(?:ed|s)?|surged?|climbed?|dropped|gained|declined?|slumped)(?: by)?)"
     r"(?:\s*+(?:about|around|roughly|nearly|almost|over|more than|some|约|近|超过?|逾|了))?\s*+$",
     re.I,
 )
 CHANGE_CHARS = 24
-# A change named after its figure ("a 10.9% year-on-year increase", "34% growth", 26%的增幅).
+# A change named after its figure ("a 10.9% year-on-year increase", "34% growth", "costs 70% less",
+# 26%的增幅).
 _CHANGE_AFTER = re.compile(
     r"(?<!\s)\s*+(?:(?:year-on-year|yoy|annual|quarterly|sequential)\s++)?"
     r"(?:increases?|rises?|growth|gains?|jumps?|surges?|declines?|drops?|falls?|decreases?|"
-    r"cheaper|lower|higher|(?:more|less) expensive)\b|"
+    r"cheaper|lower|higher|less|more)\b|"
     r"的(?:同比|环比)?(?:增长|增幅|涨幅|跌幅|下降|下滑|降幅)",
     re.I,
 )
@@ -174,7 +176,7 @@ _HOW_MANY = re.compile(
 # one (第二位), 哪几 which ones. Digits after a letter are a code's (H1, SU7): "16 of its H1 humanoid
 # robots" counts 16, not 1.
 _COUNTED = re.compile(
-    r"\bhow many (?:(?:more|of|the|different|separate|total)\s++)*+([a-z]++)|"
+    r"\bhow many (?:(?:more|of|the|different|separate|total)\s++)*+([a-z]++(?:[\s-]++[a-z]++){0,3})|"
     rf"(?:多少|(?<![第哪])几)(?:{MEASURES})?+",
     re.I,
 )
@@ -363,7 +365,7 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     # An estimate (analysts' "expectations of 8.2 billion yuan", 预计将超过6000辆) answers only if nothing
     # else does, and first when the question asks for one.
     estimate = bool(_ASKS_ESTIMATE.search(question))
-    spans = [s for s in spans if _estimated(text, s[0]) == estimate] or spans
+    spans = [s for s in spans if _estimated(text, s[0], expects=estimate) == estimate] or spans
     spans = _timely(question, text, spans)
     spans = [(start, _measure_end(text, _whole_end(text, end))) for start, end in spans]
     folded = fold(text)
@@ -1401,9 +1403,27 @@ def _counted_words(question: str) -> list[str]:
     if not (asks := _COUNTED.search(question)):
         return []
     if asks.group(1):
-        return [asks.group(1).lower()]
+        return [_counted_noun(asks.group(1).lower())]
     after = terms(question[asks.end() :], search_mode=False)
     return after if after and is_cjk(after[0][0]) and not _UNIT.match(after[0]) else []
+
+
+# The words after "how many" that end the thing counted: a verb's auxiliary, a preposition.
+_COUNTED_END = re.compile(
+    r"(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|in|of|at|on|for|from|by|with|to)"
+)
+
+
+def _counted_noun(words: str) -> str:
+    """The noun of the words after "how many": its last plural before a verb or a preposition, else the first.
+
+    "How many daily orders does a Nayuki store get?" counts orders, "how many directly operated
+    stores" stores; "how many people died" people.
+    """
+    run = list(takewhile(lambda w: not _COUNTED_END.fullmatch(w), re.split(r"[\s-]+", words)))
+    # A plural ends in one s ("stores", "cities"; not "business", nor "us").
+    plurals = [w for w in run if len(w) > 3 and w.endswith("s") and not w.endswith("ss")]
+    return plurals[-1] if plurals else words.split()[0].split("-")[0]
 
 
 def figures(wanted: Wanted, text: str) -> list[tuple[int, int]]:
@@ -1766,9 +1786,16 @@ _ASKS_ESTIMATE = re.compile(
 ESTIMATE_CHARS = 40
 
 
-def _estimated(text: str, start: int) -> bool:
-    """Whether the figure at `start` of `text` is said as an estimate (`_ESTIMATE_BEFORE`)."""
-    return _ESTIMATE_BEFORE.search(text, max(0, start - ESTIMATE_CHARS), start) is not None
+# What a company says it expects ("expects to have more than 1,000 on the road"): an estimate for a
+# question asking for one, but a full-year revenue it expects may be all a text gives for the year.
+_EXPECTS_BEFORE = re.compile(r"\b(?:expects?|expecting)(?:\s++[\w'-]++){0,5}?\s++$", re.I)
+
+
+def _estimated(text: str, start: int, *, expects: bool = False) -> bool:
+    """Whether the figure at `start` of `text` is said as an estimate (`_ESTIMATE_BEFORE`), or as expected."""
+    before = max(0, start - ESTIMATE_CHARS)
+    patterns = (_ESTIMATE_BEFORE, _EXPECTS_BEFORE) if expects else (_ESTIMATE_BEFORE,)
+    return any(p.search(text, before, start) for p in patterns)
 
 
 def estimate_for_fact(question: str, text: str, start: int) -> bool:

@@ -548,6 +548,9 @@ def test_a_statement_asked_for_leads_by_its_clause_when_the_sentence_says_it_lat
 def test_a_time_said_from_now_answers_when_and_an_acronym_is_part_of_a_name():
     text = "比亚迪10月1日公布销量。比亚迪表示，匈牙利工厂预计将于今年年底投产，主要面向欧洲市场。"
     assert _short("比亚迪匈牙利工厂什么时候投产？", text) == "今年年底"
+    # A month of this year is part of the date.
+    text = "今年7月，月之暗面发布开源模型Kimi K2，总参数量达1万亿。"
+    assert _short("月之暗面什么时候发布了Kimi K2？", text) == "今年7月"
     assert _short(
         "When will the plant start production?", "It will start production by the end of the year."
     ) == ("by the end of the year")
@@ -994,6 +997,9 @@ def test_an_estimate_answers_only_a_question_asking_for_one_where_another_figure
     # An estimate alone still answers.
     alone = "Analysts had expected net income of 7.9 billion yuan."
     assert _short("What was NetEase's net income?", alone) == "7.9 billion yuan"
+    # What a company expects is an estimate too.
+    fleet = "Pony.ai runs a fleet of 667 robotaxis and expects to have more than 1,000 on the road by the end of the year."
+    assert _short("小马智行年底Robotaxi车队预计有多少辆？", fleet) == "1,000"
 
 
 def test_how_many_times_is_answered_by_a_count_in_times_or_a_multiple():
@@ -1010,6 +1016,10 @@ def test_an_amount_levied_as_a_rate_is_answered_by_the_rate():
     extra = "New games receive an extra 50% of ad revenue during their first three months."
     assert _short("新游戏前三个月能额外获得多少广告收入？", extra) == "50%"
     assert wanted("小红书有多少付费用户？").kind == "count", "paying users are counted"
+    # What "how many" counts is the plural noun after it, past the words saying which ones.
+    assert wanted("How many daily orders does a Nayuki store get?").counted == "orders"
+    assert wanted("How many full-time delivery riders has JD hired?").counted == "riders"
+    assert wanted("How many people died in the war?").counted == "people"
     # An amount in money still comes first.
     assert _short("佣金是多少？", "佣金从2.5%降至1.5%，每年为商家节省30亿元佣金。") == "30亿元"
 
@@ -1358,3 +1368,13 @@ def test_a_question_asking_which_year_is_answered_by_a_date_naming_one():
     assert _short("宇树从哪年开始盈利？", text) == "since 2020"
     assert _short("When did the tutoring begin?", text) == "in July"
     assert _short("In what year did the tutoring begin?", "The tutoring began in July.") is None
+
+
+def test_a_cut_asked_for_is_answered_by_the_change_said_after_its_figure():
+    text = (
+        "Its seventh-generation robotaxi costs 70% less to build than the previous model. "
+        "Revenue for the second quarter rose 76% to $21.5 million."
+    )
+    assert wanted("小马智行第七代Robotaxi成本降低了多少？").kind == "change"
+    assert _short("小马智行第七代Robotaxi成本降低了多少？", text) == "70%"
+    assert wanted("How much did its revenue decline?").kind == "change"
