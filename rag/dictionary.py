@@ -382,18 +382,22 @@ def chinese(word: str) -> frozenset[str]:
     """Common Chinese words that translate an English word or the stems of its plain inflections.
 
     An inflected form listed on its own keeps its stem's words too: "positioned" is 居间 (positioned
-    between) in CC-CEDICT, and 定位 as a form of "position".
+    between) in CC-CEDICT, and 定位 as a form of "position". A stem no gloss has may be of a noun
+    used only in the plural: "headquartered" is 总部, as "headquarters".
     """
     found: set[str] = set()
     for stem in _stems(word):
-        found.update(
-            _tables().column(
-                "SELECT chinese FROM glosses WHERE english = ? ORDER BY frequency DESC, chinese LIMIT ?",
-                stem,
-                CHINESE_PER_WORD,
-            )
-        )
+        found.update(_glossing(stem) or (_glossing(f"{stem}s") if stem != word else ()))
     return frozenset(found)
+
+
+def _glossing(english: str) -> list[str]:
+    """The commonest Chinese words (`CHINESE_PER_WORD`) a gloss word `english` translates."""
+    return _tables().column(
+        "SELECT chinese FROM glosses WHERE english = ? ORDER BY frequency DESC, chinese LIMIT ?",
+        english,
+        CHINESE_PER_WORD,
+    )
 
 
 @lru_cache(maxsize=4096)

@@ -48,6 +48,8 @@ def test_english_words_translate_to_common_chinese_words_through_plain_inflectio
     assert dictionary.chinese("zzzzqx") == frozenset()
     # An inflection listed on its own ("positioned": 居间) keeps its stem's words (定位, "position").
     assert {"居间", "定位"} <= dictionary.chinese("positioned")
+    # A stem no gloss has may be of a noun used only in the plural ("headquartered": headquarters).
+    assert "总部" in dictionary.chinese("headquartered")
 
 
 def test_single_characters_are_never_translated():
