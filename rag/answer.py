@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, partial
+from pathlib import Path
 from typing import NamedTuple
 
 from rag.bilingual import matched_share, mentions, occurrences, weighted_terms
@@ -61,6 +62,7 @@ from rag.subject import (
     said,
     side_names,
     unnamed_in,
+    unsaid,
     written_in_chinese,
 )
 from rag.text import bigrams, fold, language, model_codes, sentence_spans, terms, unbroken
@@ -114,6 +116,12 @@ class _Turn:
         """The periods the whole article `doc_id` names, its title too (see `rag.periods.periods`)."""
         chunks = self.keyword.document(doc_id)
         return periods("\n".join([chunks[0].title, *(c.text for c in chunks)])) if chunks else set()
+
+    def article(self, doc_id: str) -> list[str]:
+        """The article `doc_id`'s title, then its sentences in order, once each (chunks overlap)."""
+        chunks = self.keyword.document(doc_id)
+        sentences = (c.text[a:b] for c in chunks for a, b in sentence_spans(c.text))
+        return [chunks[0].title, *dict.fromkeys(sentences)] if chunks else []
 
     def pinned(self, text: str) -> set[str]:
         """The numbers of the question that `text` states as the question does.
@@ -245,12 +253,31 @@ def _extractive(turn: _Turn) -> Answer:
                 )
             )
         )
+        or unsaid(
+            turn.query,
+            _headlined(turn, [c for c in citations if c.quote in figures]),
+            turn.keyword.knows,
+            partial(written_in_chinese, keyword=turn.keyword),
+        )
     ):
         return _refusal(turn)
     short = _short_answers(turn, citations)
+    if _unplaceable(turn, citations, short):
+        return _refusal(turn)
     citations, figures = _answering(citations, short)
     text = compose(citations, turn.lang, figures, apart=short.apart)
     return Answer(question=turn.question, text=text, citations=citations, timings=turn.timings)
+
+
+def _headlined(turn: _Turn, citations: list[Citation]) -> list[tuple[list[str], str, str]]:
+    """Each citation's article (see `_Turn.article`), passage and quote; none if one is untitled.
+
+    An untitled document (titled by its file name: XQuAD's and CMRC's paragraphs) has no headline to
+    say what it is about.
+    """
+    if any(c.title == Path(c.path).stem for c in citations):
+        return []
+    return [(turn.article(c.doc_id), c.passage, c.quote) for c in citations]
 
 
 class _Short(NamedTuple):
@@ -309,6 +336,18 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> _Short:
             found[citation.n] = citation.quote[figure.start : figure.end]
             apart = apart or other
     return _Short(found, apart, frozenset(silent))
+
+
+def _unplaceable(turn: _Turn, citations: list[Citation], short: _Short) -> bool:
+    """Whether the question names what the archive has nowhere and several articles answer it differently.
+
+    "Who founded Auntea Jenny?" is not answered by the founders of Nayuki, Moonshot AI and Dewu, each
+    named 创始人 in a Chinese article: none of them can be told to be about a name no text has.
+    """
+    if not absent_names(turn.query, turn.keyword.knows):
+        return False
+    answers = {c.doc_id: short.found[c.n] for c in citations if c.n in short.found}
+    return len(set(answers.values())) > 1
 
 
 def _answering(citations: list[Citation], short: _Short) -> tuple[list[Citation], dict[int, str]]:

@@ -26,6 +26,8 @@ from rag.text import POSSESSIVE_END, fold, is_cjk, language, terms, unbroken
 from rag.types import Filters, Hit
 
 _DEICTIC = frozenset("这那它他她其该此哪")
+# Particles that end a phrase, not a name: 家车企的 is 多少家车企的订单 cut apart.
+_PHRASE_END = frozenset("的了")
 # A name in Latin letters: capitalised, or a brand's lower-case prefix before a capital (iFood, eBay).
 BRAND_PREFIX = r"(?:[a-z]{1,2}+(?=[A-Z]))?+"
 # Capitals joined by "&" make one name (J&T, AT&T, H&M).
@@ -52,9 +54,9 @@ def _is_chinese_name(term: str, sure: bool) -> bool:
 
     The rare word must have three or more characters: two-character words jieba does not know are
     mostly pieces of a sentence cut apart (人里, 他现). A word starting with a pronoun or demonstrative
-    (这张, 它的) names nothing.
+    (这张, 它的) names nothing, nor one ending in a particle (`_PHRASE_END`).
     """
-    if term[0] in _DEICTIC:
+    if term[0] in _DEICTIC or term[-1] in _PHRASE_END:
         return False
     if term in lexicon_names():
         return True
@@ -214,6 +216,53 @@ def unnamed_in(
     return True
 
 
+def unsaid(
+    question: str,
+    quoted: Sequence[tuple[Sequence[str], str, str]],
+    knows: Callable[[str], bool],
+    written_in_chinese: Callable[[str], bool],
+) -> bool:
+    """Whether each of `quoted` (article's title and sentences, passage, quote) leaves out a side name.
+
+    A name `question` names (see `subject_names`, and the Latin names the archive has) that a passage
+    has but that is not its article's subject (see `_subject_of`) is said where meant:
+    "DeepSeek的月活用户是多少？" is not answered by Kimi's 3600万 in an article on Moonshot AI naming
+    DeepSeek a sentence on, nor "How many robotaxis does WeRide operate?" by Pony.ai's 667. A name the
+    passage lacks is not judged: it may be a piece of the question the tokenizer cut apart (首杯优惠价).
+    A Chinese quote is judged only for Latin names Chinese text in the archive writes (`written_in_chinese`).
+    """
+    named = [fold(n) for n in dict.fromkeys([*subject_names(question), *latin_names(question, knows)])]
+    if not named or not quoted:
+        return False
+    for article, passage, quote in quoted:
+        side = [n for n in named if mentions(n, said("", passage)) and not _subject_of(n, article)]
+        if language(quote) == "zh":
+            side = [n for n in side if not n.isascii() or written_in_chinese(n)]
+        if all(mentions(n, said("", quote)) for n in side):
+            return False
+    return True
+
+
+# The sentences naming a name that make it what an article is about, though its headline does not.
+SUBJECT_SENTENCES = 2
+
+
+def _subject_of(name: str, article: Sequence[str]) -> bool:
+    """Whether an article (its title, then its sentences) is about `name`.
+
+    Its headline names it (the title, or the first sentence not repeating it), or `SUBJECT_SENTENCES`
+    of its sentences do: an article on 小红书's shut-down project names 小红卡 only from its second
+    sentence, but throughout.
+    """
+    if not article:
+        return False
+    title, sentences = article[0], article[1:]
+    opening = next((s for s in sentences if s.strip() != title.strip()), "")
+    if mentions(name, said(title, opening)):
+        return True
+    return sum(mentions(name, said("", s)) for s in sentences) >= SUBJECT_SENTENCES
+
+
 # A name of letters alone, three or more (not a code: Q3, H1).
 _WORD_NAME = re.compile(r"[A-Za-z][A-Za-z&'’.-]{2,}+")
 
@@ -260,11 +309,15 @@ WRITTEN_LOOKED_AT = 100
 
 
 def written_in_chinese(name: str, keyword: KeywordIndex) -> bool:
-    """Whether a Chinese title or passage in `keyword`'s archive writes `name` as it is (Temu, not 特姆)."""
+    """Whether a Chinese title or passage in `keyword`'s archive holding `name` writes it in a way known here.
+
+    As it is (Temu, not 特姆), or by its pinyin or a translation (`mentions`): an article on Hesai under
+    a Chinese title writes it 禾赛, so a Chinese passage on Hesai would too.
+    """
     folded = fold(name)
     found = keyword.search(terms(name), WRITTEN_LOOKED_AT, Filters())
     return any(
-        language(text) == "zh" and folded in fold(text)
+        language(text) == "zh" and mentions(folded, said("", text))
         for chunk, _ in found
         for text in (chunk.title, chunk.text)
     )

@@ -414,3 +414,29 @@ def _lead(settings: Settings, question: str, quoted: list[Citation]) -> str:
     turn = _Turn(question, resolve(question, None), [], keyword, settings, {})
     figure, citation = _figure(turn, quoted)
     return citation.quote[figure.start : figure.end] if figure else ""
+
+
+def test_a_founder_answers_who_founded_only_where_an_article_can_be_told_to_be_about_it(
+    settings: Settings, tmp_path
+):
+    folder = written_articles(
+        tmp_path / "articles",
+        {
+            "nayuki.txt": "奈雪的茶上半年亏损扩大\n\n来源：界面新闻 2025-08-29\n\n奈雪的茶创始人彭心表示，公司将继续推进加盟业务。\n",
+            "dewu.txt": "得物年交易额超千亿元\n\n来源：晚点LatePost 2025-10-21\n\n得物成立于2015年。创始人杨冰在接受采访时说，得物坚持先鉴别后发货。\n",
+            "kimi.txt": (
+                "月之暗面完成新一轮融资\n\n来源：晚点LatePost 2025-10-15\n\n"
+                "晚点获悉，月之暗面近日完成新一轮融资。Kimi智能助手的月活跃用户数在今年9月约为3600万。"
+                "受DeepSeek影响，月之暗面今年削减了市场投放预算。\n"
+            ),
+        },
+    )
+    ingest([folder], settings=settings)
+    # "founded" is said by 创始人 (founder).
+    assert answer("得物的创始人是谁？", settings=settings).text.startswith("杨冰")
+    assert answer("Who founded Dewu?", settings=settings).text.startswith("杨冰")
+    # A name no text has: each article's founder is someone else's.
+    assert answer("Who founded Auntea Jenny?", settings=settings).refused
+    # DeepSeek, named in passing, is not what the article's figures are about.
+    assert answer("DeepSeek的月活用户是多少？", settings=settings).refused
+    assert answer("Kimi的月活用户是多少？", settings=settings).text.startswith("3600万")

@@ -19,6 +19,7 @@ from rag.subject import (
     subject_names,
     unnamed,
     unnamed_in,
+    unsaid,
     written_in_chinese,
 )
 from rag.types import Hit
@@ -41,6 +42,8 @@ from tests.helpers import make_chunk, written_articles
         ("Who founded iFood?", ["iFood"]),
         # Capitals joined by "&" are one name.
         ("When did J&T and AT&T list?", ["J&T", "AT&T"]),
+        # A run of unknown words ending in a particle is a phrase cut apart (多少家车企的订单), not a name.
+        ("禾赛获得了多少家车企的订单？", []),
     ],
 )
 def test_names_are_proper_nouns_capitalised_words_and_words_no_dictionary_knows(
@@ -147,6 +150,42 @@ def test_an_english_question_is_not_answered_by_english_articles_naming_none_of_
     assert not unnamed_in("A股上市公司有多少？", [FOUNDER], {"a"}.__contains__, lambda name: False)
 
 
+KIMI = [
+    "月之暗面完成新一轮融资",
+    "晚点获悉，Kimi智能助手的开发商月之暗面完成新一轮融资。",
+    "Kimi智能助手的月活跃用户数在今年9月约为3600万。",
+    "受DeepSeek影响，月之暗面削减了市场投放预算。",
+]
+PONY = [
+    "小马智行港股上市",
+    "Pony.ai, the Guangzhou-based autonomous driving company, began trading.",
+    "Pony.ai runs a fleet of 667 robotaxis.",
+    "WeRide, its rival, listed in Hong Kong on the same day.",
+]
+
+
+def test_a_name_not_the_articles_subject_is_said_where_it_is_meant():
+    def unsaid_in(question: str, article: list[str], quote: str, passage: str | None = None) -> bool:
+        named = {"deepseek", "weride", "pony.ai"}.__contains__
+        return unsaid(question, [(article, passage or " ".join(article[1:]), quote)], named, bool)
+
+    assert unsaid_in("DeepSeek的月活用户是多少？", KIMI, KIMI[2])
+    assert not unsaid_in("DeepSeek的月活用户是多少？", KIMI, KIMI[3])
+    # The article's subject needs no naming in each sentence, nor does a name its passage lacks.
+    assert not unsaid_in("Kimi的月活用户是多少？", KIMI, KIMI[2])
+    assert not unsaid_in("DeepSeek的月活用户是多少？", KIMI, KIMI[2], passage=KIMI[2])
+    assert unsaid_in("How many robotaxis does WeRide operate?", PONY, PONY[2])
+    assert not unsaid_in("How many robotaxis does Pony.ai operate?", PONY, PONY[2])
+    # An article naming it in several sentences is about it, though its headline does not name it.
+    card = [
+        "小红书关停到店项目",
+        "小红书的到店项目突然黄了。",
+        "小红卡业务将暂停。",
+        "小红卡年卡收费为168元。",
+    ]
+    assert not unsaid_in("小红卡的年费是多少？", card, "其年卡收费为168元。")
+
+
 def test_a_chinese_passage_is_judged_for_a_name_chinese_text_writes_as_english_does():
     chinese = hit("蜜雪冰城前三季度营收187亿元，同比增长21%。", "蜜雪冰城港股上市")
 
@@ -175,11 +214,14 @@ def test_a_name_is_written_in_chinese_as_english_writes_it_when_a_chinese_title_
                 "# 拼多多三季度利润下滑 Temu面临欧盟调查\n\nTemu, the overseas shopping app of PDD, faces an EU "
                 "investigation. Shares of PDD fell after Shein reported results.\n"
             ),
+            "hesai.md": "# 禾赛科技三季度交付量大增\n\nHesai Group, the lidar maker, delivered 441,398 units.\n",
         },
     )
     ingest([folder], settings=settings)
     keyword = get_store(settings=settings).keyword_index()
     assert written_in_chinese("Temu", keyword)
+    # Or by its pinyin, in the Chinese title of an article on it (禾赛, he sai).
+    assert written_in_chinese("Hesai", keyword)
     # Only English text has it: a Chinese article may write it its own way.
     assert not written_in_chinese("Shein", keyword)
     assert not written_in_chinese("Tesla", keyword)
