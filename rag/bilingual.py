@@ -44,7 +44,6 @@ def translations(term: str) -> frozenset[str]:
     participle = _participle(term)
     found = dictionary.chinese(term) | (dictionary.chinese(participle) if participle else frozenset())
     found |= frozenset().union(*map(dictionary.chinese, _verb_lemmas(term)))
-    found |= _agent_words(term, found)
     adjective = _ADVERB_END.sub(_adjective_end, term)
     return words | found | (dictionary.chinese(adjective) if adjective != term else frozenset())
 
@@ -70,27 +69,6 @@ def _verb_lemmas(term: str) -> tuple[str, ...]:
     if "AUX" in lemmas:
         return ()
     return tuple(lemma for lemma in lemmas.get("VERB", ()) if not term.startswith(lemma))
-
-
-def _agent_words(term: str, verb_words: frozenset[str]) -> frozenset[str]:
-    """The Chinese for who does what the English verb form `term` says, sharing a character with `verb_words`.
-
-    `verb_words` are the verb's own translations: founded is 创始人 (founder), as 创立; reported is no
-    记者 (reporter). "Who founded Nayuki?" is answered by 奈雪的茶创始人彭心.
-    """
-    characters = set("".join(verb_words))
-    words = frozenset().union(*map(dictionary.chinese, _agents(term)))
-    return frozenset(w for w in words if characters.intersection(w))
-
-
-@lru_cache(maxsize=4096)
-def _agents(term: str) -> tuple[str, ...]:
-    """The English nouns for who does what the verb form `term` says (founded: founder, led: leader)."""
-    from lemminflect import getAllLemmas
-
-    verbs = getAllLemmas(term).get("VERB", ())
-    agents = (f"{verb.removesuffix('e')}{end}" for verb in verbs for end in ("er", "or"))
-    return tuple(a for a in agents if "NOUN" in getAllLemmas(a))
 
 
 @lru_cache(maxsize=4096)
