@@ -416,7 +416,7 @@ def _lead(settings: Settings, question: str, quoted: list[Citation]) -> str:
     return citation.quote[figure.start : figure.end] if figure else ""
 
 
-def test_a_founder_answers_who_founded_only_where_an_article_can_be_told_to_be_about_it(
+def test_an_answer_comes_only_from_an_article_that_can_be_told_to_be_about_what_is_asked(
     settings: Settings, tmp_path
 ):
     folder = written_articles(
@@ -432,9 +432,7 @@ def test_a_founder_answers_who_founded_only_where_an_article_can_be_told_to_be_a
         },
     )
     ingest([folder], settings=settings)
-    # "founded" is said by 创始人 (founder).
     assert answer("得物的创始人是谁？", settings=settings).text.startswith("杨冰")
-    assert answer("Who founded Dewu?", settings=settings).text.startswith("杨冰")
     # A name no text has: each article's founder is someone else's.
     assert answer("Who founded Auntea Jenny?", settings=settings).refused
     # DeepSeek, named in passing, is not what the article's figures are about.
