@@ -244,7 +244,7 @@ def unsaid(
 
 
 # The sentences naming a name that make it what an article is about, though its headline does not.
-SUBJECT_SENTENCES = 2
+SUBJECT_SENTENCES = 3
 
 
 def _subject_of(name: str, article: Sequence[str]) -> bool:
@@ -252,7 +252,7 @@ def _subject_of(name: str, article: Sequence[str]) -> bool:
 
     Its headline names it (the title, or the first sentence not repeating it), or `SUBJECT_SENTENCES`
     of its sentences do: an article on 小红书's shut-down project names 小红卡 only from its second
-    sentence, but throughout.
+    sentence, but throughout; one on Douyin's commission cut names 美团 in two, as a rival.
     """
     if not article:
         return False

@@ -181,9 +181,13 @@ def test_a_name_not_the_articles_subject_is_said_where_it_is_meant():
         "小红书关停到店项目",
         "小红书的到店项目突然黄了。",
         "小红卡业务将暂停。",
+        "小红卡在三城上线。",
         "小红卡年卡收费为168元。",
     ]
     assert not unsaid_in("小红卡的年费是多少？", card, "其年卡收费为168元。")
+    # Named in two sentences beside the article's subject, it is named in passing (美团 in an article on
+    # Douyin's commission cut).
+    assert unsaid_in("小红卡的年费是多少？", card[:3] + card[4:], "其年卡收费为168元。")
 
 
 def test_a_chinese_passage_is_judged_for_a_name_chinese_text_writes_as_english_does():
