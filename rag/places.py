@@ -56,11 +56,12 @@ def placed_elsewhere(question: str, quote: str, passage: str | None = None) -> b
     Southeast Asia reached 32.8%." gives no share in China. A total for the world, or the whole country
     (在全国41家门店), is none for one place in it, nor for another country. A quote naming no place is
     judged by its `passage`: 集团门店总数达到53,014家, in a passage on stores 在印度尼西亚和越南, is no count
-    of Mixue's stores in India. Not for China (`UNWRITTEN`), which an article on it need not name.
+    of Mixue's stores in India. Not for China (`UNWRITTEN`), which an article on it need not name. A
+    question asking what is abroad (`_ABROAD`) is not answered by a figure put at home (`_at_home`).
     """
     asked = places(question, unwritten=True)
     if not asked:
-        return False
+        return bool(_ABROAD.search(question)) and _at_home(question, quote)
     giving_figure = _giving(question, quote)
     if not giving_figure or any(_names(s, place) for s in giving_figure for place in asked):
         return False
@@ -72,6 +73,22 @@ def placed_elsewhere(question: str, quote: str, passage: str | None = None) -> b
         and not any(_names(passage, place) for place in asked)
         and bool(places(passage, entering=True))
     )
+
+
+# What is abroad, for a company of the country this archive's news is from, and what is at home.
+_ABROAD = re.compile(r"海外|境外|国外|\boverseas\b|\babroad\b|\boutside (?:of )?(?:mainland )?china\b", re.I)
+_HOME = re.compile(
+    r"在中国|中国内地|中国大陆|国内|境内|\bin (?:mainland )?china\b|\bdomestic(?:ally)?\b|\bat home\b", re.I
+)
+
+
+def _at_home(question: str, quote: str) -> bool:
+    """Whether `quote` gives its figures of the kind `question` asks only in sentences putting them at home.
+
+    "How many FILA stores does Anta have overseas?" is not answered by 安踏品牌在中国共有门店7,700家.
+    """
+    giving_figure = _giving(question, quote)
+    return any(_HOME.search(s) for s in giving_figure) and not any(_ABROAD.search(s) for s in giving_figure)
 
 
 def placed_there(question: str, quote: str) -> bool:

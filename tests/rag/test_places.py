@@ -65,3 +65,13 @@ def test_a_figure_is_placed_by_its_own_sentence_and_a_total_is_none_for_one_plac
     # The whole country is China's, which an article on it need not name.
     assert not placed_elsewhere("老铺黄金在中国有几家门店？", stores)
     assert not placed_elsewhere("老铺黄金在中国有几家门店？", "老铺黄金共开设了41家自营门店。", quote)
+
+
+def test_a_figure_put_at_home_does_not_answer_what_is_abroad():
+    home = "截至6月30日，安踏品牌在中国共有门店7,700家，斐乐门店2,071家。"
+    assert placed_elsewhere("How many FILA stores does Anta have overseas?", home)
+    assert placed_elsewhere("安踏海外有多少家门店？", home)
+    abroad = "蜜雪冰城全球门店数量超过45000家，其中约4900家位于海外。"
+    assert not placed_elsewhere("How many stores does Mixue have overseas?", abroad)
+    # A question asking nothing abroad may be answered from home.
+    assert not placed_elsewhere("How many stores does Anta have?", home)
