@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterator
-from itertools import dropwhile, takewhile
+from itertools import dropwhile, islice, takewhile
 from typing import NamedTuple
 
 from rag.bilingual import (
@@ -1267,6 +1267,31 @@ def _narrowing_run(question: str) -> tuple[tuple[str, ...], str]:
     return tuple(found), said
 
 
+# English words before what is measured that narrow nothing: an article, an owner, a whole, a period's,
+# a preposition ("sales per store" measures sales).
+_NOT_NARROWING = frozenset(
+    "the a an its their his her our total overall annual yearly quarterly full-year average adjusted "
+    "combined what was is were are much many did per of in for at by on from to with".split()
+)
+
+
+def _narrowing_english(question: str) -> tuple[str, ...]:
+    """The lower-case words right before what an English how-much question measures ("online" revenue).
+
+    "What was Anta's online revenue?" is not answered by its brand's revenue. Not a name, an owner
+    ("Anta's"), a period or a word narrowing nothing (`_NOT_NARROWING`).
+    """
+    thing = measured(question)
+    if language(question) != "en" or not thing or not thing.isascii():
+        return ()
+    at = re.search(rf"\b{re.escape(thing)}", question, re.I)
+    words = question[: at.start()].split() if at else []
+    found = takewhile(
+        lambda w: w.isalpha() and w.islower() and w not in _NOT_NARROWING and not periods(w), reversed(words)
+    )
+    return tuple(islice(found, NARROWING_WORDS))
+
+
 # Words a company's name ends with that say what kind it is (宇树科技, 蜜雪集团).
 _COMPANY_KIND = frozenset({"科技", "集团", "控股", "股份", "公司", "国际", "实业", "控股集团"})
 # How far a quote must say a word narrowing what is measured (`unnarrowed`).
@@ -1285,9 +1310,13 @@ def unnarrowed(question: str, quotes: list[str]) -> bool:
     by "gross merchandise volume".
     """
     words, before = _narrowing_run(question)
+    asks = bool(_ASKS_NUMBER.search(question))
+    if not words:
+        words, before = _narrowing_english(question), question
+        asks = "number" in question_intents(question)
     # A measure `rag.qualifiers` tells apart (营业 of 营业利润, "operating profit") is judged there.
     words = tuple(w for w in words if not any(w in named for named in measure_words(question)))
-    if not words or not any(map(str.isalnum, before)) or not _ASKS_NUMBER.search(question):
+    if not words or not any(map(str.isalnum, before)) or not asks:
         return False
     folded = [fold(q) for q in quotes]
     return not any(

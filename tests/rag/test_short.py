@@ -1231,6 +1231,13 @@ def test_quotes_never_saying_the_part_of_a_measure_asked_do_not_answer():
     # 退货 is "return merchandise": merchandise alone says nothing of returns.
     gmv = "Tencent said the gross merchandise volume of e-commerce on WeChat Channels more than doubled."
     assert unnarrowed("抖音电商的退货率是多少？", [gmv])
+    # An English question narrows what it measures by the words before it, not by its owner or a whole.
+    brands = "分品牌看，安踏品牌收入169.5亿元，同比增长5.4%。"
+    assert unnarrowed("What was Anta's online revenue?", [brands])
+    assert not unnarrowed("What was Anta's total revenue?", [brands])
+    assert not unnarrowed(
+        "What were Laopu Gold's average sales per store?", ["上半年单店平均销售额约为4.6亿元。"]
+    )
 
 
 def test_a_change_counts_nothing():
