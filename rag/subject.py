@@ -118,12 +118,27 @@ def opening_name(question: str) -> list[str]:
     """A Chinese question's first word, if two characters no dictionary or tokenizer knows (极兔, 智元).
 
     A Chinese question opens with what it asks about: 极兔第三季度净利润是多少？ is not answered by
-    Bilibili's quarter. Elsewhere such a word is mostly a piece of a sentence cut apart (人里, 他现).
+    Bilibili's quarter. Elsewhere such a word is mostly a piece of a sentence cut apart (人里, 他现). So
+    is a first word of two characters and such a word after it, together: 小马智行 (小马, "pony"; 智行)
+    of 小马智行港股发行价是多少？ is not answered by Auntea Jenny's listing.
     """
     words = terms(question, search_mode=False)
+    opening = question.lstrip()
+    pair = "".join(words[:2])
+    if len(words) > 1 and all(map(_two_characters, words[:2])) and opening.startswith(pair):
+        if rare_word(words[1], sure=True) and is_name(words[1]) is None:
+            return [pair]
     first = words[0] if words else ""
-    opening = len(first) == 2 and all(map(is_cjk, first)) and first[0] not in _DEICTIC
-    return [first] if opening and rare_word(first, sure=True) and question.lstrip().startswith(first) else []
+    return (
+        [first]
+        if _two_characters(first) and rare_word(first, sure=True) and opening.startswith(first)
+        else []
+    )
+
+
+def _two_characters(word: str) -> bool:
+    """Whether `word` is two Chinese characters, not opening on a pronoun or demonstrative."""
+    return len(word) == 2 and all(map(is_cjk, word)) and word[0] not in _DEICTIC
 
 
 def _parts(name: str) -> str | list[str]:

@@ -68,6 +68,9 @@ def test_what_a_question_is_about_is_named_by_the_lexicon_or_in_no_dictionary():
     assert subject_names("极兔第三季度净利润是多少？") == ("极兔",)
     assert subject_names("智元机器人估值多少？") == ("智元",)
     assert subject_names("这张专辑什么时候发行？") == ()
+    # So does a word of two characters and such a word after it, together (小马, "pony"; 智行).
+    assert subject_names("小马智行港股发行价是多少？") == ("小马智行",)
+    assert subject_names("京东外卖日订单量突破了多少？") == ("京东",)
 
 
 def test_passages_not_naming_the_subject_are_left_out_unless_none_names_it():
