@@ -13,7 +13,6 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, partial
-from pathlib import Path
 from typing import NamedTuple
 
 from rag.bilingual import matched_share, mentions, occurrences, weighted_terms
@@ -63,6 +62,7 @@ from rag.subject import (
     side_names,
     unnamed_in,
     unsaid,
+    untitled,
     written_in_chinese,
 )
 from rag.text import bigrams, fold, language, model_codes, sentence_spans, terms, unbroken
@@ -255,7 +255,7 @@ def _extractive(turn: _Turn) -> Answer:
         )
         or unsaid(
             turn.query,
-            _headlined(turn, [c for c in citations if c.quote in figures]),
+            _in_articles(turn, [c for c in citations if c.quote in figures]),
             turn.keyword.knows,
             partial(written_in_chinese, keyword=turn.keyword),
         )
@@ -269,13 +269,9 @@ def _extractive(turn: _Turn) -> Answer:
     return Answer(question=turn.question, text=text, citations=citations, timings=turn.timings)
 
 
-def _headlined(turn: _Turn, citations: list[Citation]) -> list[tuple[list[str], str, str]]:
-    """Each citation's article (see `_Turn.article`), passage and quote; none if one is untitled.
-
-    An untitled document (titled by its file name: XQuAD's and CMRC's paragraphs) has no headline to
-    say what it is about.
-    """
-    if any(c.title == Path(c.path).stem for c in citations):
+def _in_articles(turn: _Turn, citations: list[Citation]) -> list[tuple[list[str], str, str]]:
+    """Each citation's article (see `_Turn.article`), passage and quote; none if one is `untitled`."""
+    if any(untitled(c.title, c.path) for c in citations):
         return []
     return [(turn.article(c.doc_id), c.passage, c.quote) for c in citations]
 
@@ -341,8 +337,8 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> _Short:
 def _unplaceable(turn: _Turn, citations: list[Citation], short: _Short) -> bool:
     """Whether the question names what the archive has nowhere and several articles answer it differently.
 
-    "Who founded Auntea Jenny?" is not answered by the founders of Nayuki, Moonshot AI and Dewu, each
-    named 创始人 in a Chinese article: none of them can be told to be about a name no text has.
+    "How many cars did Lynk & Co deliver?" is not answered by Leapmotor's and Li Auto's deliveries, each
+    in a Chinese article: none of them can be told to be about a name no text has.
     """
     if not absent_names(turn.query, turn.keyword.knows):
         return False

@@ -215,7 +215,7 @@ def unnamed_in(
     file name), which may leave its subject to the title it lacks (XQuAD's paragraphs: same-language
     answers 0.832 -> 0.825 when they were judged, "the forest" of a question on the Amazon forest).
     """
-    if not hits or any(hit.chunk.title == Path(hit.chunk.path).stem for hit in hits):
+    if not hits or any(untitled(hit.chunk.title, hit.chunk.path) for hit in hits):
         return False
     named = latin_names(question, knows)
     # A name the archive has nowhere (Auntea Jenny, where its article is Chinese: 沪上阿姨) is in no English
@@ -229,6 +229,11 @@ def unnamed_in(
         if not judged or any(mentions(fold(name), _said_in(hit)) for name in judged):
             return False
     return True
+
+
+def untitled(title: str, path: str) -> bool:
+    """Whether a document is titled by its file name alone (XQuAD's and CMRC's paragraphs): no headline."""
+    return title == Path(path).stem
 
 
 def unsaid(
