@@ -1267,11 +1267,18 @@ def _narrowing_run(question: str) -> tuple[tuple[str, ...], str]:
     return tuple(found), said
 
 
+# An English question's auxiliaries and prepositions: what is counted or measured ends before them.
+_AUXILIARIES = frozenset("do does did is are was were has have had will would can could".split())
+_PREPOSITIONS = frozenset("in of at on for from by with to".split())
 # English words before what is measured that narrow nothing: an article, an owner, a whole, a period's,
-# a preposition ("sales per store" measures sales).
-_NOT_NARROWING = frozenset(
-    "the a an its their his her our total overall annual yearly quarterly full-year average adjusted "
-    "combined what was is were are much many did per of in for at by on from to with".split()
+# an auxiliary, a preposition ("sales per store" measures sales).
+_NOT_NARROWING = (
+    _AUXILIARIES
+    | _PREPOSITIONS
+    | frozenset(
+        "the a an its their his her our total overall annual yearly quarterly full-year average adjusted "
+        "combined what much many per".split()
+    )
 )
 
 
@@ -1437,19 +1444,14 @@ def _counted_words(question: str) -> list[str]:
     return after if after and is_cjk(after[0][0]) and not _UNIT.match(after[0]) else []
 
 
-# The words after "how many" that end the thing counted: a verb's auxiliary, a preposition.
-_COUNTED_END = re.compile(
-    r"(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|in|of|at|on|for|from|by|with|to)"
-)
-
-
 def _counted_noun(words: str) -> str:
     """The noun of the words after "how many": its last plural before a verb or a preposition, else the first.
 
     "How many daily orders does a Nayuki store get?" counts orders, "how many directly operated
     stores" stores; "how many people died" people.
     """
-    run = list(takewhile(lambda w: not _COUNTED_END.fullmatch(w), re.split(r"[\s-]+", words)))
+    ends = _AUXILIARIES | _PREPOSITIONS
+    run = list(takewhile(lambda w: w not in ends, re.split(r"[\s-]+", words)))
     # A plural ends in one s ("stores", "cities"; not "business", nor "us").
     plurals = [w for w in run if len(w) > 3 and w.endswith("s") and not w.endswith("ss")]
     return plurals[-1] if plurals else words.split()[0].split("-")[0]
