@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from typing import NamedTuple
 
@@ -66,7 +66,7 @@ from rag.subject import (
     written_in_chinese,
 )
 from rag.text import bigrams, fold, language, model_codes, sentence_spans, terms, unbroken
-from rag.types import Answer, Citation, Hit, Quote
+from rag.types import Answer, Chunk, Citation, Hit, Quote
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +90,8 @@ class _Turn:
     keyword: KeywordIndex
     settings: Settings
     timings: dict[str, float]
+    # The cited articles' chunks, each read once a turn.
+    documents: dict[str, list[Chunk]] = field(default_factory=dict)
 
     @property
     def lang(self) -> str:
@@ -112,14 +114,20 @@ class _Turn:
         """The rarity-weighted share of the question's words (or their translations) `text` holds."""
         return matched_share(weighted_terms(self.query, self.weight), unbroken(text)) or 0.0
 
+    def document(self, doc_id: str) -> list[Chunk]:
+        """The chunks of the article `doc_id`, read from the index once a turn."""
+        if doc_id not in self.documents:
+            self.documents[doc_id] = self.keyword.document(doc_id)
+        return self.documents[doc_id]
+
     def article_periods(self, doc_id: str) -> set[str]:
         """The periods the whole article `doc_id` names, its title too (see `rag.periods.periods`)."""
-        chunks = self.keyword.document(doc_id)
+        chunks = self.document(doc_id)
         return periods("\n".join([chunks[0].title, *(c.text for c in chunks)])) if chunks else set()
 
     def article(self, doc_id: str) -> list[str]:
         """The article `doc_id`'s title, then its sentences in order, once each (chunks overlap)."""
-        chunks = self.keyword.document(doc_id)
+        chunks = self.document(doc_id)
         sentences = (c.text[a:b] for c in chunks for a, b in sentence_spans(c.text))
         return [chunks[0].title, *dict.fromkeys(sentences)] if chunks else []
 
