@@ -1033,6 +1033,20 @@ _ANYONE = frozenset({"people", "persons", "人", "人们", "人数", "times", "t
 _THING_AFTER = re.compile(r"(?<!\s)\s++(?:[a-z-]++\s++)?([a-z]{3,}s)(?<!ss)\b")
 
 
+# The measure word of orders (2500万单), and the word it stands for.
+_ORDER_UNIT = "单"
+_ORDERS = "订单"
+
+
+# The last characters of Chinese nouns for people (骑手, 员工, 网民, 学生, 教师).
+_PERSON_ENDS = "人者员民手客友工生师"
+
+
+def _orders(counted: str) -> bool:
+    """Whether `counted`, what a question counts, is orders (orders, 订单量, 单)."""
+    return _ORDER_UNIT in counted or bool(presence(_ORDERS, counted))
+
+
 def _counts_other(asked: Wanted, text: str, span: tuple[int, int], said: bool) -> bool:
     """Whether the figure at `span` of `text` counts another thing than `asked` for.
 
@@ -1050,9 +1064,23 @@ def _counts_other(asked: Wanted, text: str, span: tuple[int, int], said: bool) -
         )
         thing = _THING_AFTER.match(text, _whole_end(text, span[1])) if specific and counted else None
         return bool(thing) and not presence(counted, thing.group(1))
+    return _in_other_unit(asked, text, span[0])
+
+
+def _in_other_unit(asked: Wanted, text: str, start: int) -> bool:
+    """Whether the Chinese figure at `start` of `text` counts another thing than `asked` for.
+
+    By its unit or measure word (see `_counts_other`): 单 counts orders, 家 no people.
+    """
+    unit = _UNIT_AFTER.match(text, start)
+    # 单 counts orders alone, whatever the question counts in: 1.5亿单 are no riders, 334单 no stores.
+    if unit and unit.group(1) == _ORDER_UNIT and asked.counted and not _orders(asked.counted):
+        return True
+    # People are counted in 人, 名 or 位, or 个, whatever the question counts in: 三家平台 are no riders.
+    if unit and asked.counted and asked.counted[-1] in _PERSON_ENDS and unit.group(1) != asked.counted[-1]:
+        return bool(_MEASURE_WORD.fullmatch(unit.group(1))) and unit.group(1) not in f"{_PEOPLE}个"
     if not asked.only or asked.units is None or not asked.measure_word:
         return False
-    unit = _UNIT_AFTER.match(text, span[0])
     if not unit or asked.units.search(unit.group(1)):
         return False
     # Another measure word may count the same things (有几首歌: 5张单曲), but not people for things or
@@ -1499,7 +1527,7 @@ def figures(wanted: Wanted, text: str) -> list[tuple[int, int]]:
     if not found and wanted.kind in ("amount", "count") and not wanted.sum:
         found = [m.span() for m in _COUNT.finditer(text)]
         if wanted.kind == "count":
-            found = _counts(text, found, wanted)
+            found = [s for s in _counts(text, found, wanted) if not _in_other_unit(wanted, text, s[0])]
     return found
 
 

@@ -774,6 +774,20 @@ def test_a_count_of_another_thing_is_no_answer_to_how_many():
     )
 
 
+def test_orders_and_people_are_counted_in_their_own_measure_words_whatever_the_question_counts_in():
+    # 单 counts orders: no riders and no stores, asked in a measure word, in none, or in English.
+    peaked = ["7月5日，美团闪购日订单量峰值突破1.5亿单。"]
+    for question in ("How many riders does Meituan have?", "美团有多少骑手？", "美团有多少名骑手？"):
+        assert numberless(question, peaked)
+    for question in ("美团闪购日订单峰值是多少？", "How many daily orders did Meituan reach?"):
+        assert not numberless(question, peaked)
+    assert _short("奈雪有多少家门店？", "直营门店的平均单店日订单量为334单。") is None
+    # People are counted in 人, 名, 位 or 个, not in 家: three platforms are no riders.
+    assert numberless("美团有多少骑手？", ["三家平台第二季度的补贴合计超过250亿元。"])
+    assert not numberless("美团有多少骑手？", ["美团共有骑手745万名。"])
+    assert not numberless("美团有多少用户？", ["美团有7亿户用户。"])
+
+
 def test_a_measure_word_after_a_numbers_scale_is_the_figures_unit():
     assert _short("小米SU7累计交付了多少辆？", "截至今年6月，小米SU7累计交付已超过30万辆。") == "30万辆"
 
@@ -959,7 +973,7 @@ def test_a_share_is_not_answered_by_quotes_without_a_part_of_a_whole():
         ):
             assert not numberless(question, [orders, share])
     # "shares" of a stock ask for no share.
-    assert not numberless("How many shares did JD sell?", [orders])
+    assert not numberless("How many shares did JD sell?", ["京东出售了2500万股。"])
     # A rate asked as a level is a part of a whole too, unless it is said in units or points.
     gmv = "2024年GMV估计在4000亿元左右，日活跃买家数同比增长了100%以上。"
     assert numberless("小红书电商的退货率是多少？", [gmv])
