@@ -32,7 +32,7 @@ _GROUPS = (
     # What a sum is: what came in, what was left of it (集团当季收入为2477亿元 is no net profit), what
     # went out (美洲地区收入22.6亿元 is nothing spent on marketing), what a thing sells for (a net profit
     # of 1.2 billion yuan is no membership's price; not a share's price, which quotes say without the word),
-    # or what a place is let for (a drink's price is no shop's rent).
+    # what a place is let for (a drink's price is no shop's rent), or what investors put in.
     {
         # "Sales" are what was sold, in money or in units (销量, 销售): either answers it; what a business
         # "brought in" is its revenue.
@@ -45,13 +45,16 @@ _GROUPS = (
         "price": r"(?<!share )(?<!stock )\bpric(?:e|es|ed|ing)\b|\bcosts?(?=\s*+[?？]?\s*+$)|"
         r"价格|售价|定价|票价|单价|标价",
         "rent": r"\brent(?:s|al)?\b|租金|房租",
+        # What investors put in (募资, "raised … in its IPO"): no revenue (古茗's 18.6亿港元 募集资金).
+        "raised": r"\brais(?:e|es|ed|ing)\b|\bproceeds\b|募资|募集|融资|筹资|筹集",
         # The value of what was sold on a platform, no revenue of its own (GMV, 交易额).
         "gmv": r"\bg[mt]v\b|\b(?:gross (?:merchandise|transaction) |transaction )(?:value|volume)\b|"
         r"交易额|交易总额|成交额|商品交易总额",
     },
     # Which users: those who pay, or those who come (paying users are no monthly active ones).
     {
-        "paying": r"\bpaying\b|\bpaid (?:users|members|subscribers)\b|\bsubscribers?\b|付费",
+        "paying": r"\bpaying\b|\bpaid (?:users|members|subscribers)\b|\bsubscri(?:bers?|bing|ptions?)\b|"
+        r"付费|订阅",
         "active": r"\bactive\b|活跃|\b[dwm]aus?\b",
     },
     {"full-time": r"\bfull-time\b|全职", "part-time": r"\bpart-time\b|兼职"},

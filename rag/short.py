@@ -218,7 +218,16 @@ _ASKS_MONEY = re.compile(
     # Not those who pay ("paying users": how many, not how much).
     r"\bpaying\b(?!\s++[a-z]+s\b)|"
     # Money raised (募资, "How much did CATL raise in its listing?"), not the shares sold beside it.
-    r"\bcharged?\b|募[资集]|融资|筹[资集款]|\brais(?:e|ed|ing)\b",
+    r"\bcharged?\b|募[资集]|融资|筹[资集款]|\brais(?:e|ed|ing)\b|"
+    # A fine ("How much was Dewu fined?": 罚款30万元, not its 3亿 users).
+    r"罚款|罚金|罚了?多少|\bfined?\b|\bpenalty\b",
+    re.I,
+)
+# A sum asked for by what was paid (多少钱, a price, a fine): never a rate levied beside it, as a
+# fee or a charge may be ("a 5% commission"): 扫地机器人在美国卖多少钱 is not answered by a 40% market share.
+_PRICED = re.compile(
+    r"多少钱|多少[元块]|几块钱|价格|价钱|售价|\bhow much money\b|\bcosts?\b|\bprices?\b|\bsp[ae]nd|\bspent\b|"
+    r"罚款|罚金|罚了?多少|\bfined?\b|\bpenalty\b",
     re.I,
 )
 # What a closing 多少 counts rather than measures (用户有多少: users, 骑手, 商家, 人口, 人数, 订单量,
@@ -926,7 +935,8 @@ class Wanted(NamedTuple):
     them answers it (not for 多少个, which counts in any measure word); what it counts (`counted`); and
     whether its units are a Chinese measure word (`measure_word`), which English texts do without;
     and whether a rate is a `level` (a margin, a share), which a change stated in percent does not give;
-    and whether an amount is a `sum` (revenue, 利润), which a figure in a currency answers first.
+    and whether an amount is a `sum` (revenue, 利润), which a figure in a currency answers first;
+    and whether money is `priced` (see `_PRICED`), which only a figure in a currency answers.
     """
 
     kind: str
@@ -936,6 +946,7 @@ class Wanted(NamedTuple):
     measure_word: bool = False
     level: bool = False
     sum: bool = False
+    priced: bool = False
 
     @property
     def changing(self) -> bool:
@@ -997,6 +1008,10 @@ def numberless(question: str, quotes: list[str]) -> bool:
     # change: 百度的净利润是多少？ is not answered by "about 7,000 vehicles", nor shares that "fell 1.2%".
     if asked.sum and not any(_sum_said(question, aligned_simplified(q)) for q in quotes):
         return True
+    # Money asked for is said in money (or levied as a rate, for a fee): 扫地机器人卖多少钱 is not answered
+    # by a market share.
+    if asked.kind == "money" and not any(figures(asked, q) for q in quotes):
+        return True
     # A count without a unit counts too ("had 26,206 stores", "its first two stores", beside "drinks for
     # 9.9 yuan"), and so does a share ("at least 40% of the total electorate"); a span of time or a
     # number of digits does not (八个季度, 三位数), nor a figure in another measure word or unit than
@@ -1004,11 +1019,13 @@ def numberless(question: str, quotes: list[str]) -> bool:
     counts = (_FIGURE, _COUNT, _NUMBER_WORD)
     found = {q: [m.span() for pattern in counts for m in pattern.finditer(q)] for q in quotes}
     said = bool(asked.counted) and any(presence(asked.counted or "", fold(q)) for q in quotes)
+    # Nor a figure its clause says is of another measure (`contradicted`): 知乎有多少日活跃用户？ is not
+    # answered by "Average monthly subscribing members were 12.9 million".
     counting = [
         span
         for q, spans in found.items()
         for span in _counts(q, spans, asked)
-        if not _counts_other(asked, q, span, said)
+        if not _counts_other(asked, q, span, said) and not contradicted(question, q, *span)
     ]
     # A number with the thing counted counts it, where no pattern sees a figure (三城 for 几个城市).
     counting += [span for q in quotes if asked.counted for span in _counted(asked.counted, q)]
@@ -1241,7 +1258,13 @@ def wanted(question: str) -> Wanted:
     units = next((units for asks, units in _DIMENSIONS if asks.search(question)), None)
     thing = measured(question) if kind == "amount" else None
     return Wanted(
-        kind, units, units is not None, counted, level=level, sum=bool(thing and _SUM.search(thing))
+        kind,
+        units,
+        units is not None,
+        counted,
+        level=level,
+        sum=bool(thing and _SUM.search(thing)),
+        priced=kind == "money" and bool(_PRICED.search(question)),
     )
 
 
@@ -1514,7 +1537,7 @@ def figures(wanted: Wanted, text: str) -> list[tuple[int, int]]:
     # 超过30% says how fast, not how much).
     levied = [(s, e) for s, e in spans if _levied(text, s, e)]
     if wanted.kind == "money":
-        return [(s, e) for s, e in found if _money(text, s, e)] or levied
+        return [(s, e) for s, e in found if _money(text, s, e)] or ([] if wanted.priced else levied)
     if wanted.units is not None:
         units, measured_in_words = wanted.units, wanted.measure_word
         united = [span for s, e in found if (span := _in_units(units, measured_in_words, text, s, e))]
@@ -1666,6 +1689,8 @@ def _counted(thing: str, text: str) -> list[tuple[int, int]]:
 def _counts(text: str, spans: list[tuple[int, int]], wanted: Wanted | None = None) -> list[tuple[int, int]]:
     """The spans that count things: no span of time (3个月, 八个季度), no sum of money, no digits (三位数).
 
+    Nor a code (股票代码为1364: 古茗在海外有多少家门店 is not answered by its stock code).
+
     Nor a date: Keeta's riders are not counted by when it launched ("in May 2023"); nor a change
     (同比增长了100%以上, "to rise by about 40%", 翻倍): how many moderators RedNote hired is not how
     fast its revenue grows. A multiple counts the times it is (5000倍) when `wanted` asks how many times.
@@ -1681,7 +1706,12 @@ def _counts(text: str, spans: list[tuple[int, int]], wanted: Wanted | None = Non
         and not any(start <= s < end for start, end in dates)
         and (multiples or not _MULTIPLE.search(text, s, e))
         and not (_PERCENT.search(text, s, e) and said_changed(text, s, e))
+        and not _follows(_CODE_BEFORE, text, s)
     ]
+
+
+# What a number that names rather than counts is after: a code (股票代码为1364, "stock code 9992").
+_CODE_BEFORE = re.compile(r"(?:代码|编号|代号|\b(?:code|ticker|no\.))\s*+[为是:：#]?+$", re.I)
 
 
 # What a figure is after, when it is the level a change went to or came from ("fell to 30.75 billion yuan

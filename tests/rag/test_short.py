@@ -1399,3 +1399,32 @@ def test_a_cut_asked_for_is_answered_by_the_change_said_after_its_figure():
     assert wanted("小马智行第七代Robotaxi成本降低了多少？").kind == "change"
     assert _short("小马智行第七代Robotaxi成本降低了多少？", text) == "70%"
     assert wanted("How much did its revenue decline?").kind == "change"
+
+
+def test_money_paid_or_fined_is_answered_in_money_and_a_fee_also_by_a_rate_levied():
+    share = ["The brand holds about 30% of Japan's headphone market."]
+    for question in ("这款耳机在日本卖多少钱？", "How much does the headphone cost in Japan?"):
+        assert numberless(question, share)
+    assert not numberless("这款耳机在日本卖多少钱？", ["这款耳机在日本售价为2.98万日元。"])
+    # A fee may be levied as a rate.
+    assert not numberless("平台的服务费是多少？", ["平台向商家收取的服务费为成交额的5%。"])
+    # A fine is money: not the users beside it.
+    fined = "监管部门对该公司罚款50万元。该公司目前拥有2亿注册用户。"
+    assert _short("How much was the company fined?", fined) == "50万元"
+    assert wanted("该公司被罚了多少？").kind == "money"
+
+
+def test_a_code_counts_nothing():
+    listed = ["公司正式在港交所挂牌上市，股票代码为6862。"]
+    assert numberless("这家公司有多少家门店？", listed)
+    assert numberless("How many stores does the company have?", ["It trades under the stock code 6862."])
+    assert not numberless("这家公司有多少家门店？", ["公司共有门店6862家。"])
+
+
+def test_a_count_its_clause_says_is_of_another_measure_answers_nothing():
+    subscribing = ["Average monthly subscribing members were 8.1 million in the quarter."]
+    assert numberless("这个平台有多少日活跃用户？", subscribing)
+    assert not numberless("这个平台有多少付费会员？", subscribing)
+    # Money raised is no revenue.
+    assert numberless("这家公司去年营收是多少？", ["公司此次共募集资金约20亿港元。"])
+    assert not numberless("这家公司募资多少？", ["公司此次共募集资金约20亿港元。"])
