@@ -50,6 +50,7 @@ from rag.short import (
     unmodelled,
     unnarrowed,
     unplanned,
+    unposted,
     untimely,
 )
 from rag.store import KeywordIndex
@@ -216,7 +217,7 @@ def _refusal(turn: _Turn) -> Answer:
 
 # What quotes that cannot answer a question lack: a figure of the kind asked, of its period, a time
 # ahead, a plan, its model, its company, its measure (net, not operating profit), the part of it asked
-# (会员收入).
+# (会员收入), who holds the post asked of.
 _UNANSWERED = (
     numberless,
     untimely,
@@ -226,6 +227,7 @@ _UNANSWERED = (
     anothers,
     measures_other,
     unnarrowed,
+    unposted,
 )
 
 

@@ -1426,9 +1426,32 @@ def _is_counted(word: str, counted: str | None) -> bool:
 # The post a who-question asks the holder of: what it asks, as what a how-much question measures is.
 _POST = re.compile(
     r"ceo|cfo|coo|cto|chief \w++ officer|chief executive|chair(?:man|woman|person)?|(?:co-?)?founders?|"
-    r"president|创始人|创办人|联合创始人|董事长|首席\w*+官|总裁|总经理|负责人|掌门人|董事会主席",
+    r"president|创始人|创办人|联合创始人|董事长|首席[^\W官]{1,4}官|总裁|总经理|负责人|掌门人|董事会主席",
     re.I,
 )
+# A post as a question or a quote says it: a whole word (the "cto" of "Doctor Who" is none).
+_POST_SAID = re.compile(rf"(?<![a-z])(?:{_POST.pattern})(?![a-z])", re.I)
+# What says who holds a post, besides the post's own name: another post (the president of a company its
+# chief executive may be called), or founding or leading something (创立, "led by").
+_HOLDING = re.compile(
+    rf"{_POST_SAID.pattern}|创立|创办|创建|执掌|掌舵|领导|带领|负责|\b(?:found(?:ed|ing)|co-?founded|"
+    r"(?:led|headed|run) by|heads|leads|runs|chaired)\b",
+    re.I,
+)
+
+
+def unposted(question: str, quotes: list[str]) -> bool:
+    """Whether a who-question asks the holder of a post (`_POST`) and no quote says who holds any.
+
+    古茗的首席财务官是谁？ is not answered by the sentence on Guming's listing, which names no one's post.
+    """
+    if "who" not in question_intents(question):
+        return False
+    posts = [m.group() for m in _POST_SAID.finditer(fold(question))]
+    return bool(posts) and not any(
+        _HOLDING.search(folded) or any(presence(post, folded) >= 1 for post in posts)
+        for folded in map(fold, quotes)
+    )
 
 
 def _is_post(word: str, intents: list[str]) -> bool:

@@ -12,6 +12,7 @@ from rag.short import (
     unmodelled,
     unnarrowed,
     unplanned,
+    unposted,
     untimely,
     wanted,
 )
@@ -1428,3 +1429,19 @@ def test_a_count_its_clause_says_is_of_another_measure_answers_nothing():
     # Money raised is no revenue.
     assert numberless("这家公司去年营收是多少？", ["公司此次共募集资金约20亿港元。"])
     assert not numberless("这家公司募资多少？", ["公司此次共募集资金约20亿港元。"])
+
+
+def test_a_who_question_on_a_post_needs_a_quote_saying_who_holds_one():
+    results = ["顺丰今年上半年营收1500亿元，净利润57亿元。"]
+    assert unposted("顺丰的首席财务官是谁？", results)
+    assert unposted("Who is SF Express's CFO?", results)
+    assert not unposted(
+        "Who is SF Express's CFO?", ["Its chief financial officer, Ho Chit, said costs fell."]
+    )
+    # A founder is said by the founding, the holder of another post may hold the one asked.
+    assert not unposted("顺丰的创始人是谁？", ["顺丰由王卫于1993年在广东顺德创立。"])
+    assert not unposted("顺丰的总裁是谁？", ["顺丰董事长王卫表示，公司将继续投入。"])
+    # Not judged: a who-question asking no post, a question asking no one.
+    assert not unposted("谁创立了顺丰？", results)
+    assert not unposted("顺丰的首席财务官说了什么？", results)
+    assert not unposted("Who composed music for Doctor Who?", ["Dudley Simpson wrote the score."])
