@@ -76,6 +76,10 @@ _HALF = re.compile(
     r"截至(?:\d{4}年)?+(6|12)月3[01]日止?+的?+(?:六个月|半年)"
 )
 _HALVES = {"上": "1", "下": "2", "jun": "1", "dec": "2", "6": "1", "12": "2"}
+# A whole year said to be one (全年, 2024年度, "full-year"): no part of it answers for it. Not "annual",
+# which says per year as often ("annual capacity").
+_WHOLE_YEAR = re.compile(r"全年|整年|(?<=\d年)度|\b(?:full[- ]year|whole year)\b")
+WHOLE_YEAR = "fy"
 # A year, not an amount that looks like one (2000万元, 1,900 stores), nor a decade ("the 1980s", 1980年代).
 _YEAR = re.compile(
     r"(?<![\d.,$€£¥])((?:19|20)\d\d)(?![\d%％万亿千百元名家个人]|[.,]\d|\s*+(?:[mb]illion|thousand)\b|'?+s\b|年代)"
@@ -86,7 +90,7 @@ def periods(text: str) -> set[str]:
     """The periods `text` names: years ("y2025"), quarters ("q3"), half-years ("h1"), months ("m10").
 
     Years, quarters and half-years in either language; months too ("m1-10" for 1月至10月, "m8" for "in
-    August").
+    August"); and a year said to be whole ("fy": 全年, "full-year").
     """
     folded = fold(text)
     together = _months_together(folded)
@@ -95,6 +99,7 @@ def periods(text: str) -> set[str]:
     alone = _ENGLISH_MONTHS_TOGETHER.sub(" ", folded)
     found |= {f"m{_MONTH_NAMES.index(_month_name(m)) + 1}" for m in _ENGLISH_MONTH.finditer(alone)}
     found |= {period for _, period in _parts_of_years(folded)}
+    found |= {WHOLE_YEAR} if _WHOLE_YEAR.search(folded) else set()
     return found | {"y" + year for year in years(folded)}
 
 
@@ -162,8 +167,12 @@ def years(text: str) -> list[str]:
 
 
 def other_period(question: str, texts: Iterable[str]) -> bool:
-    """Whether `question` asks about a period `texts` never name, naming others of its kind."""
-    asked = periods(question)
+    """Whether `question` asks about a period `texts` never name, naming others of its kind.
+
+    Not for a whole year (see `only_others`): a passage may give a year's figure without saying it is
+    the whole year's, beside a quarter's.
+    """
+    asked = periods(question) - {WHOLE_YEAR}
     return bool(asked) and only_others(asked, set().union(*map(periods, texts)))
 
 
@@ -188,13 +197,20 @@ def only_others(asked: set[str], said: set[str]) -> bool:
     """Whether the periods `said` include some of a kind `asked` has, and none `asked`.
 
     Quarters and half-years are one kind, parts of a year: the second quarter's revenue is no answer to
-    the first half's, nor the first half's to the second quarter's.
+    the first half's, nor the first half's to the second quarter's. A whole year is answered by no part
+    of it (months together too) where the whole is not said: 古茗2024年全年营收是多少？ is not answered by
+    2024年前九个月's 64.4亿元.
     """
     for kind in {_kind(p) for p in asked}:
         named = {p for p in said if _kind(p) == kind}
         if named and not named & asked:
             return True
-    return False
+    return WHOLE_YEAR in asked and WHOLE_YEAR not in said and any(map(_part, said))
+
+
+def _part(period: str) -> bool:
+    """Whether `period` is a part of a year: a quarter, a half, or months together (not one month)."""
+    return period[0] in "qh" or period[0] == "m" and "-" in period
 
 
 def _kind(period: str) -> str:

@@ -57,7 +57,8 @@ def placed_elsewhere(question: str, quote: str, passage: str | None = None) -> b
     (在全国41家门店), is none for one place in it, nor for another country. A quote naming no place is
     judged by its `passage`: 集团门店总数达到53,014家, in a passage on stores 在印度尼西亚和越南, is no count
     of Mixue's stores in India. Not for China (`UNWRITTEN`), which an article on it need not name. A
-    question asking what is abroad (`_ABROAD`) is not answered by a figure put at home (`_at_home`).
+    question asking what is abroad (`_ABROAD`), or in a place other than China, is not answered by a
+    figure put at home (`_at_home`).
     """
     asked = places(question, unwritten=True)
     if not asked:
@@ -66,6 +67,10 @@ def placed_elsewhere(question: str, quote: str, passage: str | None = None) -> b
     if not giving_figure or any(_names(s, place) for s in giving_figure for place in asked):
         return False
     if any(places(s, entering=True) or _whole(s, asked) for s in giving_figure):
+        return True
+    # A country abroad is not answered by a figure put at home: 大疆扫地机器人在美国卖多少钱？ is not
+    # answered by robot vacuum sales "in China".
+    if not UNWRITTEN.intersection(asked) and _at_home(question, quote):
         return True
     return (
         passage is not None

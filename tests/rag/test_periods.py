@@ -119,3 +119,14 @@ def test_passages_of_other_periods_are_left_out_when_a_judged_one_names_the_peri
     # Judged only by the passages headlined by the subject: none of them names the third quarter.
     assert of_period("阿里云第三季度收入是多少？", hits, [june]) == hits
     assert of_period("阿里云第四季度收入是多少？", hits, hits) == hits
+
+
+def test_a_whole_year_is_answered_by_no_part_of_it():
+    asked = periods("古茗2024年全年营收是多少？")
+    assert "fy" in asked and "fy" in periods("Full-year revenue rose 8%.")
+    assert only_others(asked, periods("2024年前九个月，古茗实现营收64.4亿元。"))
+    assert only_others(asked, periods("Revenue in the first half of 2024 was 3 billion yuan."))
+    assert not only_others(asked, periods("2024年，古茗实现营收88亿元。"))
+    # Per year is no whole year asked; a passage may give a year's figure beside a quarter's.
+    assert "fy" not in periods("What is the annual capacity of the factory?")
+    assert not other_period("古茗2024年全年营收是多少？", ["2024年营收88亿元，其中四季度营收24亿元。"])

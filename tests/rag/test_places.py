@@ -75,3 +75,9 @@ def test_a_figure_put_at_home_does_not_answer_what_is_abroad():
     assert not placed_elsewhere("How many stores does Mixue have overseas?", abroad)
     # A question asking nothing abroad may be answered from home.
     assert not placed_elsewhere("How many stores does Anta have?", home)
+
+
+def test_a_country_asked_of_is_not_answered_by_a_figure_put_at_home():
+    at_home = "Sales of robot vacuums in China rose 12% to 21.4 billion yuan."
+    assert placed_elsewhere("这款扫地机器人在美国卖多少钱？", at_home)
+    assert not placed_elsewhere("中国扫地机器人市场规模多大？", at_home)
