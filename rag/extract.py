@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Collection
 from itertools import pairwise
 
-from rag.bilingual import matched_share, mentions, sense_shares, weighted_terms
+from rag.bilingual import matched_share, mentions, occurrences, sense_shares, weighted_terms
 from rag.closeness import QUOTING
 from rag.guard import asks_about, instruction_spans
 from rag.intents import (
@@ -46,6 +46,8 @@ from rag.text import CLAUSE_END, bigrams, fold, language, normalize, quotable_sp
 from rag.types import Chunk, Hit, Quote
 
 INTENT_WEIGHT = 0.4
+# How far from a word of the question besides its names a date may stand to date what it asks about.
+DATE_REACH = 80
 # A figure or a date a plan or a forecast gives is less of an answer to a question about what is: a
 # sentence with a plan's cue counts this share of its answer's cues, unless the question looks ahead too
 # ("盒马有多少家门店？": around 420 stores before the nearly 100 it "plans to open"; "How many will it
@@ -148,6 +150,20 @@ class _Scorer:
         """
         return not self.besides or self._matched(self.besides, text) > 0
 
+    def dates_more(self, text: str) -> bool:
+        """Whether a date of `text` stands near a word of the question besides what it names (`DATE_REACH`).
+
+        One far from them dates something else: "Zhihu's founder … said … that Zhida's daily active users
+        had grown threefold since January" says nothing of when Zhihu was founded. A word matched only
+        by its meaning (`names_more`: 成立 for "founded") has no place to measure from: any date counts.
+        """
+        if not self.names_more(text):
+            return False
+        folded = fold(text)
+        dates = [m.start() for cue in INTENTS["when"][1:] for m in cue.finditer(folded)]
+        words = [at for term in self.besides for at in occurrences(term, folded)] if dates else []
+        return not words or any(abs(date - at) <= DATE_REACH for date in dates for at in words)
+
     def _matched(self, weights: dict[str, float], text: str, topic: str = "") -> float:
         """The weighted share of `weights`' words `text` (said after `topic`) holds, asked words as stated."""
         given = stated_words(self.asked, text)
@@ -168,7 +184,7 @@ class _Scorer:
         for strong, weak, answers in self.cues:
             # A date in a sentence sharing nothing with the question but its names dates something else:
             # 拼多多的保证金什么时候开始下调？ is not answered by the Tuesday PDD reported its quarter on.
-            if strong is INTENTS["when"][1] and not self.names_more(text):
+            if strong is INTENTS["when"][1] and not self.dates_more(said):
                 continue
             cue = 1.0 if self._strong(strong, answers, said) else 0.5 if weak.search(said) else 0.0
             found += cue * (planned if strong in _FIGURES_AND_DATES else 1.0)

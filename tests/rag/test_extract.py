@@ -589,3 +589,13 @@ def test_a_sentence_giving_another_places_figure_is_no_candidate():
     )
     china = _leading("How many parcels did J&T handle in China in the third quarter?", text, "极兔速递")
     assert china.startswith("In China")
+
+
+def test_a_date_far_from_what_the_question_asks_dates_something_else():
+    text = (
+        "Zhihu's founder and chief executive Zhou Yuan said the company was using its Zhida AI search "
+        "product to bring professional answers to more users, and that Zhida's daily active users had "
+        "grown threefold since January. "
+        "The company was founded in 2010 and is headquartered in Beijing."
+    )
+    assert "2010" in _leading("When was Zhihu founded?", text, "知乎二季度营收下滑", 200)
