@@ -57,10 +57,12 @@ from rag.store import KeywordIndex
 from rag.subject import (
     absent_names,
     latin_names,
+    listed_names,
     on_subject,
     period_judged,
     said,
     side_names,
+    subject_names,
     unnamed_in,
     unsaid,
     untitled,
@@ -309,6 +311,10 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> _Short:
     June quarter's. It joins as a figure for another period (`_Short.apart`: whether any does) when the
     question names no period, and not at all when it names one.
 
+    No article's figure answers if its sentence is of another company than the question's, and the article
+    is `silent`: Reuters' "Mixue Group … plans to list in Hong Kong later this month" is no date for when
+    Guming listed there. Unless every article's is.
+
     An article after the best whose quotes hold no figure of the kind asked (read in its sentence) is
     `_Short.silent`. Not for a date, a place or a name: those a quote may hold in words no pattern
     sees (XQuAD lost 4 answers: "1500年至1850年间", 沿海地区 for 哪个区域).
@@ -321,13 +327,21 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> _Short:
     articles: dict[str, list[Citation]] = {}
     for citation in citations:
         articles.setdefault(citation.doc_id, []).append(citation)
-    for quoted in _naming_latin(turn.query, articles, turn.keyword.knows):
-        figure, citation = _figure(turn, quoted)
+    subjects = _subjects(turn.query)
+    figured = [_figure(turn, quoted) for quoted in _naming_latin(turn.query, articles, turn.keyword.knows)]
+    others = {c.doc_id for f, c in figured if f is not None and _of_another(subjects, _sentences_of(c))}
+    # Unless every article's figure is another company's: a name taken for one may be a place (越南).
+    if all(f is None or c.doc_id in others for f, c in figured):
+        others = set()
+    for figure, citation in figured:
         if figure is None:
             if best is None:
                 break
             if asks_figure:
                 silent.add(citation.doc_id)
+            continue
+        if citation.doc_id in others:
+            silent.add(citation.doc_id)
             continue
         covered, pinned = turn.covered(_sentences_of(citation)), turn.pinned(citation.quote)
         named = turn.article_periods(citation.doc_id)
@@ -342,6 +356,32 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> _Short:
             found[citation.n] = citation.quote[figure.start : figure.end]
             apart = apart or other
     return _Short(found, apart, frozenset(silent))
+
+
+def _subjects(question: str) -> list[str]:
+    """The names `question` asks about (see `subject_names`), but the places it names ("Hong Kong")."""
+    where = _places_named(question)
+    return [name for name in subject_names(question) if name not in where]
+
+
+def _places_named(text: str) -> set[str]:
+    """The words of the places `text` names."""
+    return {word for place in places(text) for word in fold(place).split()}
+
+
+def _of_another(named: list[str], text: str) -> bool:
+    """Whether `text` names none of the question's subjects (`named`) and another company (`listed_names`).
+
+    Not a person: "founded by Nie Yunchen" is of 喜茶 all the same; nor a part of a name asked, however
+    written (古茗 of a question taken to name 古茗募资; "Alibaba" of 阿里云).
+    """
+    folded = fold(text)
+    others = [
+        other
+        for other in set(listed_names(text)) - _places_named(text)
+        if not any(other in name or name in other or mentions(other, name) for name in named)
+    ]
+    return bool(named) and bool(others) and not any(mentions(name, folded) for name in named)
 
 
 def _unplaceable(turn: _Turn, citations: list[Citation], short: _Short) -> bool:

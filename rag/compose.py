@@ -13,10 +13,21 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rag.intents import INTENTS
 from rag.text import fold
 from rag.types import Citation, Quote
 
 _BLANKS = re.compile(r"\s+")
+_DATE = INTENTS["when"][1]
+# A figure's number and its scale: 9,914 and 9914家 are one figure, and so are HK$1.58 billion and 15.8亿港元.
+_AMOUNT = re.compile(
+    r"(\d++(?:,\d{3})*+(?:\.\d++)?+)\s*+(万亿|千亿|百亿|千万|百万|亿|万|千|trillion|billion|million|thousand|"
+    r"bn|mn|m(?![a-z])|k(?![a-z]))?+",
+    re.I,
+)
+_SCALE = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3}
+_SCALE |= {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6, "m": 1e6}
+_SCALE |= {"thousand": 1e3, "k": 1e3}
 DIFFER = {"zh": "各来源说法不一：", "en": "Sources differ: "}
 PERIODS_APART = {"zh": "不同时期：", "en": "For different periods: "}
 
@@ -61,10 +72,24 @@ def _figures(figures: dict[int, str], citations: list[Citation], lang: str, apar
     stop = "。" if lang == "zh" else ". "
     by_n = {c.n: c for c in citations}
     numbers = sorted(figures)
-    if len({_BLANKS.sub("", fold(figures[n])) for n in numbers}) == 1:
+    if len({_said_alike(figures[n]) for n in numbers}) == 1:
         return figures[numbers[0]] + "".join(f"[{n}]" for n in numbers) + stop
     parts = [f"{figures[n]}[{n}]{_source(by_n[n], lang)}" for n in numbers]
     return (PERIODS_APART if apart else DIFFER)[lang] + ("；" if lang == "zh" else "; ").join(parts) + stop
+
+
+def _said_alike(figure: str) -> str | tuple[float, bool]:
+    """What two figures saying the same share: their amount (and whether in percent), else their words.
+
+    A date is its words: 2月12日 and 2月15日 are no one amount.
+    """
+    folded = fold(figure)
+    found = None if _DATE.search(folded) else _AMOUNT.search(folded)
+    if not found:
+        return _BLANKS.sub("", folded)
+    number, scale = found.groups()
+    amount = float(number.replace(",", "")) * _SCALE.get((scale or "").lower(), 1.0)
+    return round(amount, 6), "%" in folded
 
 
 def compose(

@@ -102,9 +102,7 @@ def subject_names(question: str) -> tuple[str, ...]:
     cross-language answers 0.658 -> 0.618 when passages had to name one; false refusals 0.029 -> 0.047
     when the refusal gate judged by it alone).
     """
-    named = [t for t in terms(question, search_mode=False) if t in known_names()]
-    folded = f" {' '.join(terms(question, search_mode=False))} "
-    named += sorted(name for name in known_names() if " " in name and f" {name} " in folded)
+    named = listed_names(question)
     named += [n for n in names(question, sure=True) if is_cjk(n[0]) and rare_word(n, sure=True)]
     if language(question) == "en":
         named += pinyin_names(question)
@@ -112,6 +110,15 @@ def subject_names(question: str) -> tuple[str, ...]:
         named += opening_name(question)
     # A name within a longer one is not what is named ("Alibaba" of "Alibaba Cloud", 阿里 of 阿里云).
     return tuple(n for n in dict.fromkeys(named) if not any(n != m and n in _parts(m) for m in named))
+
+
+def listed_names(text: str) -> list[str]:
+    """The lexicon's companies, platforms and places `text` names (快手, "Mixue"), as it writes them."""
+    words = terms(text, search_mode=False)
+    folded = f" {' '.join(words)} "
+    return [t for t in words if t in known_names()] + sorted(
+        name for name in known_names() if " " in name and f" {name} " in folded
+    )
 
 
 def opening_name(question: str) -> list[str]:

@@ -365,6 +365,24 @@ def test_figures_of_other_periods_are_said_to_be_so_not_to_differ(settings: Sett
     assert answer("阿里云第三季度收入是多少？", settings=settings).text.startswith("39.8 billion yuan[1]。")
 
 
+def test_a_sentence_on_another_company_gives_no_answer_whatever_article_it_is_in(
+    settings: Settings, tmp_path
+):
+    folder = written_articles(
+        tmp_path / "articles",
+        {
+            "guming_zh.md": "# 古茗登陆港交所\n\n*界面新闻 · 2025-02-12*\n\n"
+            "2月12日，古茗正式在香港联合交易所主板挂牌上市，发行价为每股9.94港元。\n",
+            "guming_en.md": "# Guming jumps in Hong Kong debut\n\n*Reuters · 2025-02-12*\n\n"
+            "Shares of Guming jumped 41% in their Hong Kong trading debut. "
+            "Mixue Group, a larger rival, plans to list in Hong Kong later this month.\n",
+        },
+    )
+    ingest([folder], settings=settings)
+    listed = answer("When did Guming list in Hong Kong?", settings=settings)
+    assert listed.text.startswith("2月12日[1]") and "later this month" not in listed.text
+
+
 def test_a_figure_put_in_another_place_is_no_answer_for_the_place_asked(settings: Settings, tmp_path):
     folder = written_articles(
         tmp_path / "articles",
