@@ -356,7 +356,7 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     stated: list[tuple[int, int]] = []
     if not ANSWER_TYPES.intersection(intents):
         kinds = (_kinds(thing, text) for thing in _asked_kinds(question))
-        found = _apposed(question, text) or next((k for k in kinds if k), [])
+        found = _apposed(question, text) or _called(question, text) or next((k for k in kinds if k), [])
         spans += [span for span in found if _adds(fold(question), text[slice(*span)])]
         stated = [] if spans else _stated(intents, text)
         spans += stated
@@ -708,6 +708,43 @@ def _apposed(question: str, text: str) -> list[tuple[int, int]]:
         if name := _NAME_BEFORE.search(text, start, match.start()):
             found.append(name.span())
     return found
+
+
+# A question asking what a thing is called (叫什么, "What is the name of …"), and the name a text gives a
+# thing after a word that names it ("is known as trial division", 称为素数性): up to the clause's end,
+# at most a few words.
+_ASKS_NAME = re.compile(
+    r"叫什么|叫做什么|叫作什么|叫啥|称为什么|名字是什么|名称是什么|什么名字|什么名称|"
+    r"\bwhat (?:is|was|are|were) the names? of\b|^\s*+what\b.*\b(?:called|named|known as)\s*+[?？]\s*+$",
+    re.I,
+)
+CALLED_CHARS = 15
+_CALLED = re.compile(
+    r"(?:\b(?:known as|called|named|dubbed|termed)\s++(?:the\s++)?+|"
+    r"(?:叫做|叫作|称为|称作|名为|命名为|又称|俗称|通称)\s*+)"
+    r"(?P<name>[A-Za-z0-9][\w'’-]*+(?:[ \t]++(?!(?:and|or|in|which|that|by|for|from|with|to|is|was|are|"
+    r"were|as|at|on|after|before|because|since|of|it|its|their)\b)[A-Za-z0-9][\w'’-]*+){0,5}+|"
+    rf"[^\sA-Za-z0-9，。；、,.;:：！？!?（）()“”\"]{{1,{CALLED_CHARS}}}+)",
+    re.I,
+)
+
+
+# A name set beside a common noun ("its first robot vacuum cleaner, the DJI Romo,").
+_NAME_APPOSED = re.compile(
+    r"(?<=[a-z]), (?:the |an? )?+(?P<name>[A-Z][\w'’-]*+(?: [A-Z0-9][\w'’-]*+)*+)(?=[,.;)])"
+)
+
+
+def _called(question: str, text: str) -> list[tuple[int, int]]:
+    """The names `text` gives things, when `question` asks what one is called.
+
+    After a word that names them ("is known as trial division", 称为试除法), else beside a common noun
+    ("its first robot vacuum cleaner, the DJI Romo").
+    """
+    if not _ASKS_NAME.search(question):
+        return []
+    called = [m.span("name") for m in _CALLED.finditer(text)]
+    return called or [m.span("name") for m in _NAME_APPOSED.finditer(text)]
 
 
 def _kinds(thing: str, text: str) -> list[tuple[int, int]]:

@@ -1445,3 +1445,16 @@ def test_a_who_question_on_a_post_needs_a_quote_saying_who_holds_one():
     assert not unposted("谁创立了顺丰？", results)
     assert not unposted("顺丰的首席财务官说了什么？", results)
     assert not unposted("Who composed music for Doctor Who?", ["Dudley Simpson wrote the score."])
+
+
+def test_what_a_thing_is_called_is_answered_by_the_name_the_text_gives_it():
+    trial = "A simple but slow method of checking whether a value is prime is known as trial division. It is slow."
+    assert _short("What is the name of the slow method of checking primes?", trial) == "trial division"
+    assert (
+        _short("这种检验素数的简单方法叫什么？", "这种检验素数的简单方法被称为试除法，它很慢。") == "试除法"
+    )
+    launched = "DJI launched its first robot vacuum cleaner, the DJI Romo, in China on Wednesday."
+    assert _short("What is DJI's robot vacuum called?", launched) == "DJI Romo"
+    assert _short("大疆的扫地机器人叫什么？", launched) == "DJI Romo"
+    # Not asked what a thing is called: no name beside a noun answers.
+    assert _short("What did DJI launch?", launched) != "DJI Romo"
