@@ -46,6 +46,7 @@ from rag.short import (
     giving,
     numberless,
     rate_for_sum,
+    said_as,
     unforeseen,
     unmodelled,
     unnarrowed,
@@ -311,6 +312,10 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> _Short:
     June quarter's. It joins as a figure for another period (`_Short.apart`: whether any does) when the
     question names no period, and not at all when it names one.
 
+    Nor if it is said otherwise than the best's (a percentage, a sum of money, or else): Apollo Go's fleet
+    of "more than 1,000 fully driverless vehicles" is no second figure for the 21.4 billion yuan China's
+    robot vacuum market is worth.
+
     No article's figure answers if its sentence is of another company than the question's, and the article
     is `silent`: Reuters' "Mixue Group … plans to list in Hong Kong later this month" is no date for when
     Guming listed there. Unless every article's is.
@@ -323,7 +328,7 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> _Short:
     silent: set[str] = set()
     asks_figure = "number" in question_intents(turn.query)
     apart, asks_period = False, bool(periods(turn.query))
-    best: tuple[Figure, float, set[str], set[str]] | None = None
+    best: tuple[Figure, float, set[str], set[str], str] | None = None
     articles: dict[str, list[Citation]] = {}
     for citation in citations:
         articles.setdefault(citation.doc_id, []).append(citation)
@@ -344,15 +349,16 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> _Short:
             silent.add(citation.doc_id)
             continue
         covered, pinned = turn.covered(_sentences_of(citation)), turn.pinned(citation.quote)
-        named = turn.article_periods(citation.doc_id)
+        named, kind = turn.article_periods(citation.doc_id), said_as(citation.quote, figure)
         other = best is not None and only_others(best[3], named)
         if best is None or (
             figure.pull >= CO_ANSWER_PULL * best[0].pull
             and covered >= CO_ANSWER_PULL * best[1]
             and best[2] <= pinned
             and not (other and asks_period)
+            and kind == best[4]
         ):
-            best = best or (figure, covered, pinned, named)
+            best = best or (figure, covered, pinned, named, kind)
             found[citation.n] = citation.quote[figure.start : figure.end]
             apart = apart or other
     return _Short(found, apart, frozenset(silent))

@@ -223,11 +223,12 @@ _ASKS_MONEY = re.compile(
     r"罚款|罚金|罚了?多少|\bfined?\b|\bpenalty\b",
     re.I,
 )
-# A sum asked for by what was paid (多少钱, a price, a fine): never a rate levied beside it, as a
-# fee or a charge may be ("a 5% commission"): 扫地机器人在美国卖多少钱 is not answered by a 40% market share.
-_PRICED = re.compile(
+# An amount asked for by what was paid (多少钱, a price, a fine) or by its size (市场规模): never a rate
+# levied beside it, as a fee or a charge may be ("a 5% commission"): 扫地机器人在美国卖多少钱 is not
+# answered by a 40% market share, nor 扫地机器人市场规模多大 by it.
+_UNLEVIED = re.compile(
     r"多少钱|多少[元块]|几块钱|价格|价钱|售价|\bhow much money\b|\bcosts?\b|\bprices?\b|\bsp[ae]nd|\bspent\b|"
-    r"罚款|罚金|罚了?多少|\bfined?\b|\bpenalty\b",
+    r"罚款|罚金|罚了?多少|\bfined?\b|\bpenalty\b|规模|体量|\bsize\b",
     re.I,
 )
 # What a closing 多少 counts rather than measures (用户有多少: users, 骑手, 商家, 人口, 人数, 订单量,
@@ -313,6 +314,14 @@ class Figure(NamedTuple):
     start: int
     end: int
     pull: float
+
+
+def said_as(text: str, figure: Figure) -> str:
+    """What `figure` of `text` is said as: a percentage, a sum of money, or else ("other")."""
+    text = aligned_simplified(text)
+    if _PERCENT.search(text, figure.start, figure.end):
+        return "percent"
+    return "money" if _money(text, figure.start, figure.end) else "other"
 
 
 def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure | None:
@@ -973,7 +982,7 @@ class Wanted(NamedTuple):
     whether its units are a Chinese measure word (`measure_word`), which English texts do without;
     and whether a rate is a `level` (a margin, a share), which a change stated in percent does not give;
     and whether an amount is a `sum` (revenue, 利润), which a figure in a currency answers first;
-    and whether money is `priced` (see `_PRICED`), which only a figure in a currency answers.
+    and whether an amount is `unlevied` (see `_UNLEVIED`): no rate levied answers it.
     """
 
     kind: str
@@ -983,7 +992,7 @@ class Wanted(NamedTuple):
     measure_word: bool = False
     level: bool = False
     sum: bool = False
-    priced: bool = False
+    unlevied: bool = False
 
     @property
     def changing(self) -> bool:
@@ -1301,7 +1310,7 @@ def wanted(question: str) -> Wanted:
         counted,
         level=level,
         sum=bool(thing and _SUM.search(thing)),
-        priced=kind == "money" and bool(_PRICED.search(question)),
+        unlevied=kind in ("money", "amount") and bool(_UNLEVIED.search(question)),
     )
 
 
@@ -1597,14 +1606,14 @@ def figures(wanted: Wanted, text: str) -> list[tuple[int, int]]:
     # 超过30% says how fast, not how much).
     levied = [(s, e) for s, e in spans if _levied(text, s, e)]
     if wanted.kind == "money":
-        return [(s, e) for s, e in found if _money(text, s, e)] or ([] if wanted.priced else levied)
+        return [(s, e) for s, e in found if _money(text, s, e)] or ([] if wanted.unlevied else levied)
     if wanted.units is not None:
         units, measured_in_words = wanted.units, wanted.measure_word
         united = [span for s, e in found if (span := _in_units(units, measured_in_words, text, s, e))]
         # How far, long, heavy or large a thing is, no bare count says (人口为 1,345,596 for how far).
         if united or wanted.only and (found or units in _PHYSICAL_UNITS):
             return united
-    if not found and wanted.kind == "amount":
+    if not found and wanted.kind == "amount" and not wanted.unlevied:
         found = levied
     # A bare count ("over 220,000 sales"), but no sum: "123 million paying users" is no revenue.
     if not found and wanted.kind in ("amount", "count") and not wanted.sum:

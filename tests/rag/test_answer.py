@@ -383,6 +383,21 @@ def test_a_sentence_on_another_company_gives_no_answer_whatever_article_it_is_in
     assert listed.text.startswith("2月12日[1]") and "later this month" not in listed.text
 
 
+def test_another_articles_figure_said_otherwise_is_no_second_answer(settings: Settings, tmp_path):
+    folder = written_articles(
+        tmp_path / "articles",
+        {
+            "vacuum.md": "# 大疆发布扫地机器人\n\n*SCMP · 2025-08-06*\n\nSales of robot vacuums in China rose "
+            "12% in 2024 to 21.4 billion yuan, according to market researcher AVC.\n",
+            "apollo.md": "# 萝卜快跑加速出海\n\n*Reuters · 2025-08-21*\n\nApollo Go now operates a fleet of "
+            "more than 1,000 fully driverless vehicles in Wuhan, its largest market.\n",
+        },
+    )
+    ingest([folder], settings=settings)
+    size = answer("中国扫地机器人市场去年规模多大？", settings=settings).text
+    assert size.startswith("21.4 billion yuan[1]。")
+
+
 def test_a_figure_put_in_another_place_is_no_answer_for_the_place_asked(settings: Settings, tmp_path):
     folder = written_articles(
         tmp_path / "articles",

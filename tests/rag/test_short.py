@@ -1458,3 +1458,11 @@ def test_what_a_thing_is_called_is_answered_by_the_name_the_text_gives_it():
     assert _short("大疆的扫地机器人叫什么？", launched) == "DJI Romo"
     # Not asked what a thing is called: no name beside a noun answers.
     assert _short("What did DJI launch?", launched) != "DJI Romo"
+
+
+def test_a_size_is_answered_by_an_amount_never_by_a_rate_levied():
+    share = "Roborock and Ecovacs together hold about 40% of China's robot vacuum market."
+    assert _short("中国扫地机器人市场规模多大？", share) is None
+    assert _short("中国扫地机器人市场规模多大？", "去年中国扫地机器人销售额为214亿元。") == "214亿元"
+    # A fee may still be levied as a rate.
+    assert _short("平台的服务费是多少？", "平台向商家收取的服务费为成交额的5%。") == "5%"
