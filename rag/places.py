@@ -35,7 +35,10 @@ def places(text: str, *, entering: bool = False, unwritten: bool = False) -> lis
     """
     cues, pattern = (_ENTERING, _ENTERED_PLACE) if entering else (_IN, _IN_PLACE)
     cut = segments(text)
-    found = [w for at, w in zip(cut, cut[1:], strict=False) if at in cues and spells_name(w)]
+    # 在 may be cut onto the word before it (充电宝在美国: 充电, 宝在, 美国).
+    found = [
+        w for at, w in zip(cut, cut[1:], strict=False) if (at in cues or at.endswith("在")) and spells_name(w)
+    ]
     english = (m.group(1).lower() for m in pattern.finditer(text))
     found += [w for w in english if any(map(spells_name, translations(w)))]
     return [w for w in dict.fromkeys(found) if unwritten or w not in UNWRITTEN]

@@ -78,6 +78,12 @@ _GROUPS = (
         "cto": r"\bcto\b|\bchief technology officer\b|首席技术官",
         "chairman": r"\bchair(?:man|woman|person)\b|董事长|董事会主席",
     },
+    # What a company is worth, or what one share of it trades at (安克创新的市值 is not its 收盘报88.71元).
+    {
+        "market value": r"市值|估值|\bmarket (?:value|cap|capitali[sz]ation)\b|\bvalu(?:ed|ation)\b",
+        "share price": r"股价|[收开]盘[报价]|收报|\b(?:share|stock) prices?\b|"
+        r"\bshares? (?:closed|opened|ended)\b",
+    },
 )
 _MEASURES = tuple({name: re.compile(pattern, re.I) for name, pattern in group.items()} for group in _GROUPS)
 # The groups a question names a measure of only when it asks how much (the share and the growth).

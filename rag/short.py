@@ -86,8 +86,10 @@ _COUNT = re.compile(
 # capitalised names after "in" or "at" ("in Shanghai, Hangzhou and Guangzhou").
 _PLACE_NAME = f"(?:(?!及|和|等|与)[{CJK_RANGE}]){{2,6}}+"
 # A place's name in English, of one word or several ("Hong Kong", "the United States"), not a month's
-# ("Wang said in June").
-_ENGLISH_PLACE = rf"(?:the )?+(?!(?i:{MONTH}))[A-Z][a-zà-öø-ÿ]++(?: [A-Z][a-zà-öø-ÿ]++)*+"
+# ("Wang said in June") nor a language's ("known in Chinese as Manbang").
+_ENGLISH_PLACE = (
+    rf"(?:the )?+(?!(?i:{MONTH}))(?![A-Z][a-z]++(?<=ese|ish)\b)[A-Z][a-zà-öø-ÿ]++(?: [A-Z][a-zà-öø-ÿ]++)*+"
+)
 # Where shares are listed, in either language: "on Shanghai's STAR Market", "on the Nasdaq", 在港交所上市,
 # 登陆科创板; the answer to where only of a question on listing (not 蜜雪集团的收入主要来自哪里).
 _LISTING = re.compile(r"上市|挂牌|\b(?:list|listed|listing|ipo|go public|went public|trade|traded)\b", re.I)
@@ -97,8 +99,10 @@ _EXCHANGE = re.compile(
     r"\b(?:Nasdaq|NYSE)\b|"
     rf"(?:(?<=在)|(?<=登陆)|(?<=登录))[{CJK_RANGE}]{{0,6}}?(?:交易所|交所|科创板|创业板|主板|纳斯达克|纽交所)"
 )
-# What a name is joined to by a hyphen without making a longer name ("Singapore-based", "US-listed").
+# What a name is joined to by a hyphen without making a longer name ("Singapore-based", "US-listed"), and
+# such a word saying where a firm is other than where it is listed.
 _ATTRIBUTIVE = r"(?:based|listed|owned|backed|headquartered|born|made|funded|run)\b"
+_NOT_LISTED_AFTER = re.compile(rf"-(?!listed\b){_ATTRIBUTIVE}")
 _PLACES = re.compile(
     rf"(?:分布[于在]|产于|[源生]于|位于|遍布|包括|在)({_PLACE_NAME}(?:、{_PLACE_NAME})++)|"
     # Two places or more joined by 和 where the verb says they are places (主要分布在印度尼西亚和越南).
@@ -353,12 +357,7 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
             if not states_figure(fold(question), text[s:e]) and not contradicted(question, text, s, e)
         ]
     if "where" in intents:
-        places = (_place_list(m) for m in _PLACES.finditer(text))
-        # A list naming the question's place among others still answers it (欧洲越橘: 欧洲、北美).
-        spans += [span for span in places if not states(fold(question), text[slice(*span)], share=1.0)]
-        if _LISTING.search(question):
-            spans += [m.span() for m in _EXCHANGE.finditer(text)]
-        spans += _one_place(text)
+        spans += _where(question, text)
     if "who" in intents:
         spans += _named(question, text)
     # A statement's clause is what the question asks for by its cue, whatever words stand near it.
@@ -421,6 +420,19 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
         ((weight(*span), span) for span in spans), key=lambda x: (x[0], x[1][0] - x[1][1])
     )
     return Figure(start, end, strongest) if strongest > 0 or stated else None
+
+
+def _where(question: str, text: str) -> list[tuple[int, int]]:
+    """The spans of `text` that may answer a where-question: places, and exchanges where a firm lists."""
+    places = [_place_list(m) for m in _PLACES.finditer(text)]
+    if listing := bool(_LISTING.search(question)):
+        # Where a firm is listed, not where it is based ("the Guiyang-based platform").
+        places = [span for span in places if not _NOT_LISTED_AFTER.match(text, span[1])]
+    # A list naming the question's place among others still answers it (欧洲越橘: 欧洲、北美).
+    found = [span for span in places if not states(fold(question), text[slice(*span)], share=1.0)]
+    if listing:
+        found += [m.span() for m in _EXCHANGE.finditer(text)]
+    return found + _one_place(text)
 
 
 def _named(question: str, text: str) -> list[tuple[int, int]]:

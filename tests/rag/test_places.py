@@ -81,3 +81,10 @@ def test_a_country_asked_of_is_not_answered_by_a_figure_put_at_home():
     at_home = "Sales of robot vacuums in China rose 12% to 21.4 billion yuan."
     assert placed_elsewhere("这款扫地机器人在美国卖多少钱？", at_home)
     assert not placed_elsewhere("中国扫地机器人市场规模多大？", at_home)
+
+
+def test_a_place_is_read_after_a_word_the_segmenter_glued_to_in():
+    # 充电宝在美国 is cut 充电, 宝在, 美国.
+    assert places("安克召回的充电宝在美国有多少台？") == ["美国"]
+    recalled = "安克创新宣布在全球范围内主动召回部分型号充电宝，召回数量约为71.3万台。"
+    assert placed_elsewhere("安克召回的充电宝在美国有多少台？", recalled)

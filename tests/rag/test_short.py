@@ -1466,3 +1466,14 @@ def test_a_size_is_answered_by_an_amount_never_by_a_rate_levied():
     assert _short("中国扫地机器人市场规模多大？", "去年中国扫地机器人销售额为214亿元。") == "214亿元"
     # A fee may still be levied as a rate.
     assert _short("平台的服务费是多少？", "平台向商家收取的服务费为成交额的5%。") == "5%"
+
+
+def test_where_a_firm_lists_is_no_place_it_is_based_nor_a_language():
+    text = (
+        "Full Truck Alliance, the Guiyang-based freight platform known in Chinese as Manbang, "
+        "is listed on the New York Stock Exchange."
+    )
+    assert _short("Where is Full Truck Alliance listed?", text) == "the New York Stock Exchange"
+    assert _short("满帮在哪里上市？", "Full Truck Alliance, the Guiyang-based freight platform.") is None
+    assert _short("Where is Full Truck Alliance based?", text) == "Guiyang"
+    assert _short("满帮的名字来自哪里？", "The platform is known in Chinese as Manbang.") is None
