@@ -428,7 +428,7 @@ def _naming_latin(
     answered from Xiaomi's "Hong Kong-listed shares". A name the archive (`knows`) has nowhere is in no
     English article: "How many stores does Auntea Jenny have?" is for a Chinese one (沪上阿姨) to answer.
     """
-    where = {word for place in places(question) for word in place.split()}
+    where = _places_named(question)
     latin = [fold(name) for name in latin_names(question) if fold(name) not in where]
     named = list(dict.fromkeys(latin + model_codes(question)))
     quoted = list(articles.values())
