@@ -214,27 +214,26 @@ _SUM = re.compile(
     rf"{_MONEY_THING.pattern}|\b(?:revenues?|income|profits?|earnings|turnover|sales|valuation|losse?s?|dividends?)$",
     re.I,
 )
-# A question asking for a sum of money by name (多少钱, a fee, a price, what was paid): answered by a
-# figure in a currency, never by a span of time or a count beside it.
+# What was paid for something (多少钱, a price, what was spent) or fined ("How much was Dewu fined?":
+# 罚款30万元, not its 3亿 users): a sum of money, never a rate levied.
+_PAID = (
+    r"多少钱|多少[元块]|几块钱|价格|价钱|售价|\bhow much money\b|\bcosts?\b|\bprices?\b|\bsp[ae]nd|\bspent\b|"
+    r"罚款|罚金|罚了?多少|\bfined?\b|\bpenalty\b"
+)
+# A question asking for a sum of money by name (what was paid, a fee): answered by a figure in a currency,
+# never by a span of time or a count beside it.
 _ASKS_MONEY = re.compile(
-    r"多少钱|多少[元块]|几块钱|价格|价钱|售价|费用|收费|[花付]了?多少|"
-    r"\bhow much money\b|\bcosts?\b|\bprices?\b|\bfees?\b|\bpa(?:y|id)\b|\bsp[ae]nd|\bspent\b|"
+    rf"{_PAID}|费用|收费|[花付]了?多少|\bfees?\b|\bpa(?:y|id)\b|"
     # Not those who pay ("paying users": how many, not how much).
     r"\bpaying\b(?!\s++[a-z]+s\b)|"
     # Money raised (募资, "How much did CATL raise in its listing?"), not the shares sold beside it.
-    r"\bcharged?\b|募[资集]|融资|筹[资集款]|\brais(?:e|ed|ing)\b|"
-    # A fine ("How much was Dewu fined?": 罚款30万元, not its 3亿 users).
-    r"罚款|罚金|罚了?多少|\bfined?\b|\bpenalty\b",
+    r"\bcharged?\b|募[资集]|融资|筹[资集款]|\brais(?:e|ed|ing)\b",
     re.I,
 )
-# An amount asked for by what was paid (多少钱, a price, a fine) or by its size (市场规模): never a rate
-# levied beside it, as a fee or a charge may be ("a 5% commission"): 扫地机器人在美国卖多少钱 is not
-# answered by a 40% market share, nor 扫地机器人市场规模多大 by it.
-_UNLEVIED = re.compile(
-    r"多少钱|多少[元块]|几块钱|价格|价钱|售价|\bhow much money\b|\bcosts?\b|\bprices?\b|\bsp[ae]nd|\bspent\b|"
-    r"罚款|罚金|罚了?多少|\bfined?\b|\bpenalty\b|规模|体量|\bsize\b",
-    re.I,
-)
+# An amount asked for by what was paid (`_PAID`) or by its size (市场规模): never a rate levied beside it,
+# as a fee or a charge may be ("a 5% commission"): 扫地机器人在美国卖多少钱 is not answered by a 40% market
+# share, nor 扫地机器人市场规模多大 by it.
+_UNLEVIED = re.compile(rf"{_PAID}|规模|体量|\bsize\b", re.I)
 # What a closing 多少 counts rather than measures (用户有多少: users, 骑手, 商家, 人口, 人数, 订单量,
 # 销量), and what "the number of" counts.
 _COUNTED_THING = re.compile(r"[人者员户民商家手客友量]$|人口|人数|^number$")
