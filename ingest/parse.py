@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from ingest.loaders import Loaded
-from rag.text import CJK_RANGE
+from rag.text import CJK_RANGE, aligned_simplified
 from rag.types import Document
 
 # Patterns here see untrusted text: quantifiers are possessive (no backtracking), and lines are
@@ -50,7 +50,7 @@ HEADER_LINES = 8
 _HEADING = re.compile(r" {0,3}#{1,6}\s++(?P<title>.++)")
 # Part of every file's recorded hash: a change to what parsing makes of a file changes this, and the next
 # ingest parses again the files whose bytes are unchanged (chunks whose text is unchanged keep their vectors).
-PARSER_VERSION = b"parse-3"
+PARSER_VERSION = b"parse-4"
 TITLE_MAX = 100
 # Longer than any outlet line ("Xin Lang Ke Ji· 2025-12-10 00:56"): longer lines are not matched at all.
 SOURCE_LINE_MAX = 100
@@ -217,7 +217,8 @@ def _header_fields(line: str) -> dict[str, str] | None:
     """The outlet and date a header line gives (either may be missing), or None for a body line."""
     if not line or len(line) > SOURCE_LINE_MAX:
         return None
-    labels = list(_LABEL.finditer(line))
+    # Labels are read in simplified characters (來源 is 来源, 日期 the same), values as written (明報).
+    labels = list(_LABEL.finditer(aligned_simplified(line)))
     if labels and labels[0].start() == 0:
         fields = {}
         for label, following in zip(labels, labels[1:] + [None], strict=True):

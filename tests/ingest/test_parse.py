@@ -71,6 +71,9 @@ def test_header_lines_under_a_title_give_outlet_and_date_and_leave_the_body(tmp_
         "By Jane Doe and Wang Wu | Reuters | Oct. 8, 2025 09:30": ("Reuters", "2025-10-08"),
         "By Li Wen": (None, None),
         "来源：财联社 2025-11-20": ("财联社", "2025-11-20"),
+        # Labels in traditional characters too; the outlet as written.
+        "來源：明報\n日期：2025-05-13": ("明報", "2025-05-13"),
+        "來源：明報  發佈時間：2025年5月13日": ("明報", "2025-05-13"),
         "Source: Reuters, May 13, 2025": ("Reuters", "2025-05-13"),
     }
     for header, expected in headers.items():
