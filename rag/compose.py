@@ -28,6 +28,10 @@ _AMOUNT = re.compile(
 _SCALE = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3}
 _SCALE |= {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6, "m": 1e6}
 _SCALE |= {"thousand": 1e3, "k": 1e3}
+# A share said in tenths (八成 is 80%, 4成 40%) or as a half (一半, 半数: 50%).
+_TENTHS = re.compile(r"([一二两三四五六七八九]|\d)成")
+_HALF = re.compile(r"一半|半数")
+_DIGIT_WORDS = dict(zip("一二两三四五六七八九", (1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
 DIFFER = {"zh": "各来源说法不一：", "en": "Sources differ: "}
 PERIODS_APART = {"zh": "不同时期：", "en": "For different periods: "}
 
@@ -81,9 +85,15 @@ def _figures(figures: dict[int, str], citations: list[Citation], lang: str, apar
 def _said_alike(figure: str) -> str | tuple[float, bool]:
     """What two figures saying the same share: their amount (and whether in percent), else their words.
 
-    A date is its words: 2月12日 and 2月15日 are no one amount.
+    A date is its words: 2月12日 and 2月15日 are no one amount. A share in tenths or halves is in percent:
+    "more than 80%" and 超过八成 are one.
     """
     folded = fold(figure)
+    if tenths := _TENTHS.search(folded):
+        digit = tenths.group(1)
+        return float(_DIGIT_WORDS.get(digit) or int(digit)) * 10, True
+    if _HALF.search(folded):
+        return 50.0, True
     found = None if _DATE.search(folded) else _AMOUNT.search(folded)
     if not found:
         return _BLANKS.sub("", folded)

@@ -63,7 +63,9 @@ def test_one_figure_that_articles_agree_on_is_cited_to_each():
 
 def test_one_figure_written_two_ways_is_agreed_on_and_two_dates_are_not():
     citations = number_quotes([_quote("early", 0), _quote("undated", 1)])
-    for first, second in (("9,914 stores", "9914家"), ("HK$1.58 billion", "15.8亿港元")):
+    alike = (("9,914 stores", "9914家"), ("HK$1.58 billion", "15.8亿港元"), ("80%", "八成"), ("50%", "一半"))
+    for first, second in alike:
         assert compose(citations, "en", {1: first, 2: second}).startswith(f"{first}[1][2]. ")
     assert compose(citations, "zh", {1: "2月12日", 2: "2月15日"}).startswith(DIFFER["zh"])
     assert compose(citations, "en", {1: "40.8%", 2: "40.8"}).startswith(DIFFER["en"])
+    assert compose(citations, "zh", {1: "80%", 2: "七成"}).startswith(DIFFER["zh"])
