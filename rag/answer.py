@@ -33,7 +33,7 @@ from rag.followup import History, Resolved, resolve, rewritten
 from rag.intents import question_intents
 from rag.llm import refuses, stream_llm_answer
 from rag.periods import of_period, only_others, periods
-from rag.places import placed_elsewhere, places
+from rag.places import placed_elsewhere, places, unplaced
 from rag.qualifiers import measures_other
 from rag.query import check_k, check_question, make_filters
 from rag.refusal import REFUSAL, covers
@@ -548,7 +548,11 @@ def _figure_in(turn: _Turn, citation: Citation, lead: str) -> Figure | None:
     if not lead:
         whole = _sentences_of(citation)
         lead = whole[: max(0, whole.find(citation.quote))]
-    figure = answer_span(turn.query, lead + citation.quote, turn.weight)
+    # A figure put in no place first, where the question names none.
+    text = lead + citation.quote
+    figure = answer_span(turn.query, unplaced(turn.query, text), turn.weight) or answer_span(
+        turn.query, text, turn.weight
+    )
     if figure is None or figure.start < len(lead) or figure.end - figure.start >= len(citation.quote):
         return None
     return figure._replace(start=figure.start - len(lead), end=figure.end - len(lead))

@@ -10,7 +10,7 @@ import re
 
 from rag.bilingual import presence, translations
 from rag.dictionary import is_name
-from rag.intents import MONTH
+from rag.intents import MONTH, question_intents
 from rag.short import giving
 from rag.text import fold, segments, sentence_spans
 
@@ -22,8 +22,9 @@ _ENTERING = _IN | {"进入", "進入", "进军", "進軍"}
 # An English place: a name in capitals after "in" (or "into", "enter"), not a month (CC-CEDICT writes
 # 一月 as a name): "When will Mixue open stores in Europe?", "will enter Brazil".
 _NAME_AFTER = rf"\s++(?:the\s++)?+(?!(?i:{MONTH}))([A-Z][a-z]++(?: [A-Z][a-z]++)*+)"
-_IN_PLACE = re.compile(rf"\bin{_NAME_AFTER}")
-_ENTERED_PLACE = re.compile(rf"\b(?:in|into|enter|enters|entered|entering){_NAME_AFTER}")
+# The preposition or verb opening a sentence too ("In Brazil, Keeta will compete with iFood").
+_IN_PLACE = re.compile(rf"\b(?i:in){_NAME_AFTER}")
+_ENTERED_PLACE = re.compile(rf"\b(?i:in|into|enter|enters|entered|entering){_NAME_AFTER}")
 
 
 def places(text: str, *, entering: bool = False, unwritten: bool = False) -> list[str]:
@@ -81,6 +82,34 @@ def placed_elsewhere(question: str, quote: str, passage: str | None = None) -> b
         and not any(_names(passage, place) for place in asked)
         and bool(places(passage, entering=True))
     )
+
+
+def unplaced(question: str, text: str) -> str:
+    """`text` without the numbers of clauses putting what they say in a place, for a how-much naming none.
+
+    瑞幸有多少家门店？ asks of all its stores: "Luckin opened its first two stores in the United States"
+    counts a part of them, where the next sentence's "had 26,206 stores" counts them all. A clause, not a
+    sentence: in 小米在北京发布了YU7,售价25.35万元,比Model Y低1万元 Beijing is where it launched, and its
+    price is not Beijing's. Their words stay, to point at the figures after them. Every character keeps
+    its offset. Not for China (`UNWRITTEN`), where the archive's totals are.
+    """
+    if (
+        "number" not in question_intents(question)
+        or places(question, unwritten=True)
+        or _ABROAD.search(question)
+    ):
+        return text
+    for clause in _CLAUSE.finditer(text):
+        if places(clause.group()):
+            numberless = _NUMBER.sub(lambda number: "#" * len(number.group()), clause.group())
+            text = text[: clause.start()] + numberless + text[clause.end() :]
+    return text
+
+
+# A clause: what lies between marks ending one (not a decimal point: 25.35万元); a number in it, in
+# digits or in English words.
+_CLAUSE = re.compile(r"(?:[^,，;；。!?！？.]|\.(?=\d))++")
+_NUMBER = re.compile(r"\d|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?)\b")
 
 
 # What is abroad, for a company of the country this archive's news is from, and what is at home.

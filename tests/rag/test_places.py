@@ -1,4 +1,4 @@
-from rag.places import placed_elsewhere, places
+from rag.places import placed_elsewhere, places, unplaced
 
 BRAZIL = (
     "Meituan announced that its overseas food delivery brand Keeta will enter Brazil, investing about "
@@ -18,6 +18,10 @@ def test_a_sentence_puts_its_figure_where_something_enters_too():
     assert places(BRAZIL) == []
     assert places(BRAZIL, entering=True) == ["brazil"]
     assert places("瑞幸宣布进军马来西亚市场。", entering=True) == ["马来西亚"]
+    # Opening the sentence too.
+    assert places("In Brazil, Keeta will compete with iFood, which holds more than 80% of the market.") == [
+        "brazil"
+    ]
 
 
 def test_a_figure_put_in_another_place_does_not_answer_for_the_place_asked():
@@ -88,3 +92,19 @@ def test_a_place_is_read_after_a_word_the_segmenter_glued_to_in():
     assert places("安克召回的充电宝在美国有多少台？") == ["美国"]
     recalled = "安克创新宣布在全球范围内主动召回部分型号充电宝，召回数量约为71.3万台。"
     assert placed_elsewhere("安克召回的充电宝在美国有多少台？", recalled)
+
+
+def test_a_how_much_naming_no_place_reads_the_sentences_putting_a_figure_in_one_last():
+    text = (
+        "Luckin opened its first two stores in the United States on Monday. "
+        "The company had 26,206 stores at the end of March."
+    )
+    read = unplaced("瑞幸有多少家门店？", text)
+    assert len(read) == len(text) and "two stores" not in read and "26,206 stores" in read
+    assert "opened its first ### stores in the United States" in read, "its words stay"
+    # Not for a question naming a place, nor one asking no figure.
+    assert unplaced("瑞幸在美国有多少家门店？", text) == text
+    assert unplaced("Where did Luckin open its first stores?", text) == text
+    # Only the clause with the place: where a car was launched is not where its price is.
+    launched = "小米集团在北京发布了YU7,标准版售价25.35万元,比特斯拉Model Y低1万元。"
+    assert "低1万元" in unplaced("YU7比Model Y便宜多少？", launched)
