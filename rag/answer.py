@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from typing import NamedTuple
 
-from rag.bilingual import matched_share, mentions, occurrences, weighted_terms
+from rag.bilingual import matched_share, mentions, occurrences, translations, weighted_terms
 from rag.bootstrap import ensure_index
 from rag.citations import (
     check_generated,
@@ -59,6 +59,7 @@ from rag.subject import (
     absent_names,
     latin_names,
     listed_names,
+    named_elsewhere,
     on_subject,
     period_judged,
     said,
@@ -113,6 +114,10 @@ class _Turn:
         """
         idf = self.keyword.idf(term)
         return idf if not self.resolved.borrowed or term in self.own else BORROWED_WEIGHT * idf
+
+    def known(self, name: str) -> bool:
+        """Whether the archive has `name` in some spelling (as written, or a translation: 比亚迪 as BYD)."""
+        return any(map(self.keyword.knows, (name, *translations(name))))
 
     def covered(self, text: str) -> float:
         """The rarity-weighted share of the question's words (or their translations) `text` holds."""
@@ -243,7 +248,12 @@ def _extractive(turn: _Turn) -> Answer:
         turn.settings.max_quote_chars,
         turn.resolved.prefer,
     )
-    quotes = [q for q in quotes if not placed_elsewhere(turn.query, q.text, q.hit.chunk.text)]
+    quotes = [
+        q
+        for q in quotes
+        if not placed_elsewhere(turn.query, q.text, q.hit.chunk.text)
+        and not named_elsewhere(turn.query, q.hit, turn.keyword.knows)
+    ]
     citations = number_quotes(in_date_order(quotes))
     quoted = [c.quote for c in citations]
     figures = giving(turn.query, quoted)
@@ -278,6 +288,9 @@ def _extractive(turn: _Turn) -> Answer:
     if _unplaceable(turn, citations, short):
         return _refusal(turn)
     citations, figures = _answering(citations, short)
+    # Every article's figure another company's (see `_short_answers`): none answers.
+    if not citations:
+        return _refusal(turn)
     text = compose(citations, turn.lang, figures, apart=short.apart)
     return Answer(question=turn.question, text=text, citations=citations, timings=turn.timings)
 
@@ -335,8 +348,9 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> _Short:
     subjects = _subjects(turn.query)
     figured = [_figure(turn, quoted) for quoted in _naming_latin(turn.query, articles, turn.keyword.knows)]
     others = {c.doc_id for f, c in figured if f is not None and _of_another(subjects, _sentences_of(c))}
-    # Unless every article's figure is another company's: a name taken for one may be a place (越南).
-    if all(f is None or c.doc_id in others for f, c in figured):
+    # Unless every article's figure is another company's: a name taken for one may be a place (越南). Not
+    # for a name the archive has nowhere (BYD's sales are no answer for 领克's).
+    if all(f is None or c.doc_id in others for f, c in figured) and all(map(turn.known, subjects)):
         others = set()
     for figure, citation in figured:
         if figure is None:

@@ -612,7 +612,7 @@ def presence(
             len(p) / len(t) for t in senses(term) if not t.isascii() for p in compound_parts(t) if p in text
         ]
     parts += [HEAD_SHARE] if heads and any(_occurs(t, text) for t in _head_senses(term)) else []
-    if closeness and max(parts) < 1 and _comparable(term):
+    if closeness and max(parts) < 1 and comparable(term):
         parts.append(_close_meaning(term, text, closeness))
     return max(parts)
 
@@ -653,7 +653,7 @@ def _close_meaning(term: str, text: str, closeness: Closeness) -> float:
 
 def synonymous(term: str, text: str, closeness: Closeness) -> float:
     """How far `term` counts in `text` by a word of its own language close in meaning (种类: 品种)."""
-    if not _comparable(term):
+    if not comparable(term):
         return 0.0
     return closeness.credit(nearest(term, _other_words(text, english=term.isascii())))
 
@@ -662,7 +662,7 @@ def synonymous(term: str, text: str, closeness: Closeness) -> float:
 MIN_COMPARED_LETTERS = 3
 
 
-def _comparable(term: str) -> bool:
+def comparable(term: str) -> bool:
     """Whether `term` may match by meaning: a word the dictionary knows, not a figure or a name.
 
     Douyin and 小红书 are close as apps go, and no answer to each other; a word no dictionary has (a
@@ -692,7 +692,7 @@ def _other_words(text: str, *, english: bool) -> tuple[str, ...]:
         words = (w for w in _ENGLISH_WORD.findall(text) if w not in STOPWORDS)
     else:
         words = (w for w in terms(text) if len(w) >= 2 and all(map(is_cjk, w)))
-    return tuple(sorted({w for w in words if _comparable(w)}))
+    return tuple(sorted({w for w in words if comparable(w)}))
 
 
 def mentions(term: str, text: str) -> bool:

@@ -18,7 +18,17 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from rag.bilingual import compound_parts, known_names, mentions, names_whole, pinyin_names, rare_word
+from rag.bilingual import (
+    comparable,
+    compound_parts,
+    known_names,
+    listed_spellings,
+    mentions,
+    names_whole,
+    pinyin_names,
+    rare_word,
+    translations,
+)
 from rag.dictionary import is_name
 from rag.lexicon import names as lexicon_names
 from rag.store import KeywordIndex
@@ -172,7 +182,44 @@ def naming(
     if not named:
         return []
     texts = ((hit, (read or _said_in)(hit)) for hit in hits)
-    return [hit for hit, text in texts if any(mentions(name, text) for name in named)]
+    return [hit for hit, text in texts if any(mentions(name, _without_longer(name, text)) for name in named)]
+
+
+def _without_longer(name: str, text: str) -> str:
+    """`text` (folded) without the listed names holding `name` or a translation of it (腾讯 of 腾讯音乐).
+
+    An article on Tencent Music names no Tencent by that name: its revenue is no answer to 腾讯三季度营收.
+    """
+    spellings = {name.lower(), *translations(name)}
+    for longer in _longer_names(frozenset(spellings)):
+        text = text.replace(longer, " ")
+    return text
+
+
+@lru_cache(maxsize=1024)
+def _longer_names(spellings: frozenset[str]) -> tuple[str, ...]:
+    """The listed names holding one of `spellings` (tencent music, 腾讯音乐), longest first; not its own ones.
+
+    阿里巴巴 is 阿里 written out (both are Alibaba), where 阿里云 is Alibaba's cloud.
+    """
+    return tuple(
+        sorted(
+            (
+                other
+                for other in known_names()
+                if other not in spellings
+                and not spellings & translations(other)
+                and any(_holds(other, spelling) for spelling in spellings)
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+
+
+def _holds(longer: str, name: str) -> bool:
+    """Whether the name `longer` has `name` in it: as its first word, or as characters (阿里 of 阿里云)."""
+    return longer.startswith(f"{name} ") if name.isascii() else name in longer
 
 
 def headlined(question: str, hits: Sequence[Hit]) -> list[Hit]:
@@ -238,6 +285,28 @@ def unnamed_in(
     return True
 
 
+def named_elsewhere(question: str, hit: Hit, knows: Callable[[str], bool]) -> bool:
+    """Whether `hit` is a passage lacking a name `question` asks of that no text of its script has.
+
+    English text in the archive names SF nowhere, so none of it is about "SF Holding" (Shein's founder is
+    not its founder); a Chinese passage may be, writing it in Chinese (顺丰). Not a person's name in pinyin,
+    which English may write otherwise (Richard Liu for Liu Qiangdong). Likewise no Chinese text
+    names 领克, so none is about it (小米's 30万辆 is not how many cars 领克 delivered); an English passage
+    may be, writing it in English (Lynk & Co). Only a Chinese name of one word of two characters opening
+    the question (see `opening_name`): a longer word or one elsewhere is mostly a piece of the question
+    cut apart (杨昊现 of 杨昊现效力于哪里？, 年三大), and so may be two words taken together (古茗募资,
+    商家交了). Not judged: a passage of an untitled document, as in `unnamed_in`.
+    """
+    if untitled(hit.chunk.title, hit.chunk.path):
+        return False
+    if language(hit.chunk.text) != "zh":
+        # A person's name in pinyin may be written another way in English (Liu Qiangdong: Richard Liu).
+        spoken = "".join(pinyin_names(question))
+        return any(fold(name) not in spoken for name in absent_names(question, knows))
+    unknown = [name for name in opening_name(question) if not knows(name) and not compound_parts(name)]
+    return any(not mentions(name, _said_in(hit)) for name in unknown)
+
+
 def untitled(title: str, path: str) -> bool:
     """Whether a document is titled by its file name alone (XQuAD's and CMRC's paragraphs): no headline."""
     return title == Path(path).stem
@@ -290,30 +359,55 @@ def _subject_of(name: str, article: Sequence[str]) -> bool:
     return sum(mentions(name, said("", s)) for s in sentences) >= SUBJECT_SENTENCES
 
 
-# A name of letters alone, three or more (not a code: Q3, H1).
-_WORD_NAME = re.compile(r"[A-Za-z][A-Za-z&'’.-]{2,}+")
+# A name of letters alone, three or more, or two capitals (SF of "SF Holding"; not a code: Q3, H1).
+_WORD_NAME = re.compile(r"[A-Za-z][A-Za-z&'’.-]{2,}+|[A-Z]{2}")
 
 
 def absent_names(question: str, knows: Callable[[str], bool]) -> list[str]:
-    """The names of letters (`_WORD_NAME`) `question` writes in Latin letters that the archive lacks."""
-    return [n for n in latin_names(question) if _WORD_NAME.fullmatch(n) and not all(map(knows, terms(n)))]
+    """The names of letters (`_WORD_NAME`) `question` writes in Latin letters that the archive lacks.
+
+    In every spelling the lexicon gives: JD is in an archive writing only JD.com and 京东.
+    """
+    return [
+        n
+        for n in latin_names(question)
+        if _WORD_NAME.fullmatch(n)
+        and not all(map(knows, terms(n)))
+        and not any(map(knows, listed_spellings(fold(n))))
+    ]
 
 
 def latin_names(question: str, knows: Callable[[str], bool] | None = None) -> list[str]:
     """The names `question` writes in Latin letters; with `knows`, those the archive has (Temu, not Tesla).
 
     A Chinese question writes one anywhere in it (Temu最高可能被罚多少？), an English one not first; a
-    letter its words join to Chinese characters is none (B站 is Bilibili, A股 are shares).
+    letter its words join to Chinese characters is none (B站 is Bilibili, A股 are shares), nor a word a
+    dictionary translates (IPO: 上市, so "went public" answers 极氪IPO募资多少？).
     """
     english = language(question) == "en"
     latin = names(question) if english else _LATIN_NAME.findall(question)
     named = [POSSESSIVE_END.sub("", n) for n in latin if n.isascii()]
+    named = [n for n in named if not _plain_word(n)]
     words = None if english else set(terms(question))
     return [
         n
         for n in dict.fromkeys(named)
         if (knows is None or all(knows(t) for t in terms(n))) and (words is None or _among(terms(n), words))
     ]
+
+
+def _plain_word(name: str) -> bool:
+    """Whether a Latin name is an acronym a dictionary translates to no name (IPO, CEO; not BYD: 比亚迪).
+
+    Only in capitals: a brand may be a common word (Soul, Keep, Horizon).
+    """
+    words = terms(name)
+    return (
+        name.isupper()
+        and len(words) == 1
+        and comparable(words[0])
+        and not any(map(is_name, translations(words[0])))
+    )
 
 
 def _among(name: list[str], words: set[str]) -> bool:

@@ -383,6 +383,23 @@ def test_a_sentence_on_another_company_gives_no_answer_whatever_article_it_is_in
     assert listed.text.startswith("2月12日[1]") and "later this month" not in listed.text
 
 
+def test_a_chinese_name_the_archive_has_nowhere_is_answered_by_no_other_companys_figure(
+    settings: Settings, tmp_path
+):
+    folder = written_articles(
+        tmp_path / "articles",
+        {
+            "xiaomi.md": "# 小米YU7发布\n\n*界面新闻 · 2025-06-27*\n\n"
+            "小米第一款车型SU7于2024年3月上市，截至今年6月累计交付已超过30万辆。\n",
+            "byd.md": "# BYD's overseas sales surge\n\n*Bloomberg · 2025-08-30*\n\n"
+            "BYD Co. sold 806,000 vehicles outside mainland China in the first seven months of the year.\n",
+        },
+    )
+    ingest([folder], settings=settings)
+    assert answer("领克2024年交付了多少辆车？", settings=settings).refused
+    assert answer("小米交付了多少辆车？", settings=settings).text.startswith("30万辆[1]")
+
+
 def test_another_articles_figure_said_otherwise_is_no_second_answer(settings: Settings, tmp_path):
     folder = written_articles(
         tmp_path / "articles",

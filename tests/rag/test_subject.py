@@ -13,6 +13,8 @@ from rag.config import Settings
 from rag.store import get_store
 from rag.subject import (
     headlined,
+    latin_names,
+    named_elsewhere,
     names,
     naming,
     on_subject,
@@ -84,6 +86,20 @@ def test_passages_not_naming_the_subject_are_left_out_unless_none_names_it():
     assert naming("What is the market share?", [mixue, kuaishou]) == []
 
 
+def test_a_name_inside_a_longer_listed_name_is_not_named_by_it():
+    music = Hit(
+        chunk=make_chunk("Tencent Music Entertainment's revenue rose 20.6%.", title="腾讯音乐三季度"),
+        score=1.0,
+    )
+    tencent = Hit(chunk=make_chunk("Tencent's revenue rose 15%.", title="Tencent's quarter"), score=1.0)
+    assert on_subject("腾讯三季度营收是多少？", [music, tencent]) == [tencent]
+    assert on_subject("腾讯音乐三季度营收是多少？", [music, tencent]) == [music]
+    # A name written out is the same name (阿里 and 阿里巴巴 are both Alibaba); its cloud is another.
+    alibaba = Hit(chunk=make_chunk("阿里巴巴集团当季收入为2477亿元。"), score=1.0)
+    cloud = Hit(chunk=make_chunk("阿里云收入增长26%。"), score=1.0)
+    assert on_subject("阿里的收入是多少？", [cloud, alibaba]) == [alibaba]
+
+
 def test_an_article_naming_the_subject_in_passing_is_not_headlined_by_it():
     rival = Hit(
         chunk=make_chunk("微博第三季度净营收为4.42亿美元。抖音和快手争夺广告预算。", title="微博三季度财报"),
@@ -151,6 +167,39 @@ def test_an_english_question_is_not_answered_by_english_articles_naming_none_of_
     bilibili = hit("Bilibili reported net revenue of 7.69 billion yuan.", "Bilibili posts a profit")
     assert not unnamed_in("B站第三季度营收是多少？", [bilibili], {"b"}.__contains__, lambda name: False)
     assert not unnamed_in("A股上市公司有多少？", [FOUNDER], {"a"}.__contains__, lambda name: False)
+
+
+def test_an_acronym_a_dictionary_translates_is_no_name():
+    went_public = hit("Zeekr went public in New York in May 2024, raising $441 million.", "极氪私有化落地")
+    knows = {"ipo", "ceo", "zeekr", "byd"}.__contains__
+    assert not unnamed_in("极氪IPO募资多少？", [went_public], knows, lambda name: False)
+    assert latin_names("How much did Zeekr raise in its IPO?") == ["Zeekr"]
+    assert latin_names("Temu在美国上市之前的CEO是谁？") == ["Temu"]
+    # A brand may be a common word: only capitals are read as an acronym.
+    assert latin_names("Soul有多少用户？") == ["Soul"]
+    # Two capitals the archive lacks are a name it lacks: no English passage is about "SF Holding".
+    founder = hit("The Singapore-based company was founded in Nanjing by Xu Yangtian.", "Shein files for IPO")
+    assert named_elsewhere("Who founded SF Holding?", founder, {"holding", "shein"}.__contains__)
+    assert not named_elsewhere("Who founded SF Holding?", founder, {"sf", "holding"}.__contains__)
+    # A name the lexicon spells otherwise is in the archive where that spelling is (JD: 京东).
+    jd = hit("JD.com said its food delivery business had passed 20 million daily orders.", "京东外卖")
+    assert not named_elsewhere("How many orders does JD get?", jd, {"京东", "orders"}.__contains__)
+    # A person's name in pinyin may be written otherwise in English.
+    richard = hit("JD.com founder Richard Liu delivered meals himself.", "JD's food delivery push")
+    assert not named_elsewhere("What did Liu Qiangdong say?", richard, {"liu", "richard"}.__contains__)
+
+
+def test_a_passage_is_not_about_a_name_no_text_of_its_script_has():
+    cars = hit("小米第一款车型SU7于2024年3月上市,截至今年6月累计交付已超过30万辆。", "小米YU7发布")
+    lynk = hit("Its sister brand Lynk & Co sold about 310,000 vehicles.", "极氪私有化落地")
+    knows = {"小米", "极氪"}.__contains__
+    assert named_elsewhere("领克2024年交付了多少辆车？", cars, knows)
+    assert not named_elsewhere("领克2024年交付了多少辆车？", lynk, knows), "English may write it its own way"
+    assert not named_elsewhere("小米交付了多少辆车？", cars, knows)
+    # Words of the question taken together for a name are not judged (古茗 and 募资).
+    assert not named_elsewhere(
+        "古茗募资多少？", hit("本次全球发售古茗共募集资金约18.6亿港元。"), {"古茗"}.__contains__
+    )
 
 
 KIMI = [
