@@ -32,7 +32,7 @@ NAME_PATTERN = (
 # (15厘米, 8公斤, 0.304平方公里).
 MEASURES = (
     "件|个|家|人|台|辆|套|张|次|名|位|笔|户|款|"
-    "座|处|类|股|项|届|所|条|种|门|本|部|只|头|艘|架|间|层|场|首|篇|枚|颗|棵|岁|具|匹|支|根|幅|册|封"
+    "座|处|类|股|项|届|所|条|种|门|本|部|只|头|艘|架|间|层|场|首|篇|枚|颗|棵|岁|具|匹|支|根|幅|册|封|票"
 )
 LENGTH = r"厘米|公分|毫米|公尺|英尺|英里|公里|千米|米|(?:cm|mm|km|met(?:er|re)s?|feet|foot|miles?)\b"
 WEIGHT = r"公斤|千克|克|吨|斤|磅|(?:kg|tons?|tonnes?|grams?)\b"
@@ -88,7 +88,8 @@ _NOT_AFTER_INTENT = "".join(
     for verb in (
         "intends intend intended plans plan planned wants want wanted aims aim aimed seeks seek sought tries "
         "try tried hopes hope hoped expects expect expected needs need needed decided decide agreed agree "
-        "continues continue continued going able likely used ought has have had is are was were be been set"
+        "continues continue continued going able likely used ought has have had is are was were be been set "
+        "pushed push pushes pushing moved move moves moving"
     ).split()
 )
 # What opens a sentence on its consequence: the sentence before gives the reason.

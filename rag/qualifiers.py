@@ -45,8 +45,13 @@ _GROUPS = (
         "price": r"(?<!share )(?<!stock )\bpric(?:e|es|ed|ing)\b|\bcosts?(?=\s*+[?？]?\s*+$)|"
         r"价格|售价|定价|票价|单价|标价",
         "rent": r"\brent(?:s|al)?\b|租金|房租",
-        # What investors put in (募资, "raised … in its IPO"): no revenue (古茗's 18.6亿港元 募集资金).
-        "raised": r"\brais(?:e|es|ed|ing)\b|\bproceeds\b|募资|募集|融资|筹资|筹集",
+        # What investors put in (募资, "raised … in its IPO"): no revenue (古茗's 18.6亿港元 募集资金). Raised
+        # as money is ("raising $441 million", "raise funds", "raise in its IPO"), not as an offer is ("The
+        # offer was raised from an initial $2.566 per share" says no price is money raised).
+        "raised": r"\brais(?:e|es|ed|ing)\b(?=\s++(?:(?:about|around|roughly|nearly|almost|more|than|over|"
+        r"up|to|at|least|another|an?)\s++)*+(?:[$€£¥]|hk\$|us\$|rmb|\d|funds?\b|capital\b|money\b|cash\b)|"
+        r"[^.?!]{0,40}?\b(?:ipo|listing|funding|round|offering)\b|\s*+[?？]?\s*+$)|\bproceeds\b|"
+        r"募资|募集|融资|筹资|筹集",
         # The value of what was sold on a platform, no revenue of its own (GMV, 交易额).
         "gmv": r"\bg[mt]v\b|\b(?:gross (?:merchandise|transaction) |transaction )(?:value|volume)\b|"
         r"交易额|交易总额|成交额|商品交易总额",

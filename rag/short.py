@@ -7,6 +7,7 @@ words stand to it (`answer_span`).
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Callable, Iterator
@@ -14,6 +15,7 @@ from itertools import dropwhile, islice, takewhile
 from typing import NamedTuple
 
 from rag.bilingual import (
+    known_names,
     matched_share,
     named,
     occurrences,
@@ -214,26 +216,28 @@ _SUM = re.compile(
     rf"{_MONEY_THING.pattern}|\b(?:revenues?|income|profits?|earnings|turnover|sales|valuation|losse?s?|dividends?)$",
     re.I,
 )
-# What was paid for something (多少钱, a price, what was spent) or fined ("How much was Dewu fined?":
-# 罚款30万元, not its 3亿 users): a sum of money, never a rate levied.
+# What was paid for something (多少钱, a price, what was spent), fined ("How much was Dewu fined?":
+# 罚款30万元, not its 3亿 users) or raised (募资, "How much did CATL raise in its listing?", not the shares
+# sold beside it; 极氪IPO募资多少？ not by Geely's 65.7% stake): a sum of money, never a rate levied.
 _PAID = (
     r"多少钱|多少[元块]|几块钱|价格|价钱|售价|\bhow much money\b|\bcosts?\b|\bprices?\b|\bsp[ae]nd|\bspent\b|"
-    r"罚款|罚金|罚了?多少|\bfined?\b|\bpenalty\b"
+    r"罚款|罚金|罚了?多少|\bfined?\b|\bpenalty\b|募[资集]|融资|筹[资集款]|\brais(?:e|ed|ing)\b"
 )
 # A question asking for a sum of money by name (what was paid, a fee): answered by a figure in a currency,
 # never by a span of time or a count beside it.
 _ASKS_MONEY = re.compile(
     rf"{_PAID}|费用|收费|[花付]了?多少|\bfees?\b|\bpa(?:y|id)\b|"
     # Not those who pay ("paying users": how many, not how much).
-    r"\bpaying\b(?!\s++[a-z]+s\b)|"
-    # Money raised (募资, "How much did CATL raise in its listing?"), not the shares sold beside it.
-    r"\bcharged?\b|募[资集]|融资|筹[资集款]|\brais(?:e|ed|ing)\b",
+    r"\bpaying\b(?!\s++[a-z]+s\b)|\bcharged?\b",
     re.I,
 )
-# An amount asked for by what was paid (`_PAID`) or by its size (市场规模): never a rate levied beside it,
-# as a fee or a charge may be ("a 5% commission"): 扫地机器人在美国卖多少钱 is not answered by a 40% market
-# share, nor 扫地机器人市场规模多大 by it.
-_UNLEVIED = re.compile(rf"{_PAID}|规模|体量|\bsize\b", re.I)
+# An amount asked for by what was paid (`_PAID`), by its size (市场规模) or by what a thing is worth (估值):
+# never a rate levied beside it, as a fee or a charge may be ("a 5% commission"): 扫地机器人在美国卖多少钱
+# is not answered by a 40% market share, nor 扫地机器人市场规模多大 by it, nor a valuation by the share of
+# stores in small cities.
+_UNLEVIED = re.compile(
+    rf"{_PAID}|规模|体量|估值|市值|\bsize\b|\bvaluations?\b|\bvalued\b|\bworth\b|\bmarket (?:value|cap)", re.I
+)
 # What a closing 多少 counts rather than measures (用户有多少: users, 骑手, 商家, 人口, 人数, 订单量,
 # 销量), and what "the number of" counts.
 _COUNTED_THING = re.compile(r"[人者员户民商家手客友量]$|人口|人数|^number$")
@@ -357,8 +361,8 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
         ]
     if "where" in intents:
         spans += _where(question, text)
-    if "who" in intents:
-        spans += _named(question, text)
+    named = _named(question, text) if "who" in intents else []
+    spans += named
     # A statement's clause is what the question asks for by its cue, whatever words stand near it.
     stated: list[tuple[int, int]] = []
     if not ANSWER_TYPES.intersection(intents):
@@ -379,9 +383,12 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     dated = _dated(text, merged, years(question))
     spans = dated or [s for s in merged if (s in single and _started_from(text, s[0])) == earlier] or merged
     # An estimate (analysts' "expectations of 8.2 billion yuan", 预计将超过6000辆) answers only if nothing
-    # else does, and first when the question asks for one.
+    # else does, and first when the question asks for one; a date expected is when a thing will be (预计将在
+    # 今年底前於巴西開展業務: when Keeta starts in Brazil, not the 5月12日 it said so).
     estimate = bool(_ASKS_ESTIMATE.search(question))
-    spans = [s for s in spans if _estimated(text, s[0], expects=estimate) == estimate] or spans
+    spans = [
+        s for s in spans if s[0] in dates or _estimated(text, s[0], expects=estimate) == estimate
+    ] or spans
     spans = _timely(question, text, spans)
     spans = [(start, _measure_end(text, _whole_end(text, end))) for start, end in spans]
     folded = fold(text)
@@ -418,7 +425,29 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     strongest, (start, end) = max(
         ((weight(*span), span) for span in spans), key=lambda x: (x[0], x[1][0] - x[1][1])
     )
+    if (start, end) in named:
+        start, end = _listed_together(text, start, end, named + [m.span() for m in _NAME.finditer(text)])
     return Figure(start, end, strongest) if strongest > 0 or stated else None
+
+
+# What joins names listed together ("Lu Zhengyao and Qian Zhiya", 单卫钧和周蓉蓉).
+_NAME_JOIN = re.compile(r",?(?<!\s)\s++and\s++|,\s*+|(?<!\s)\s*+[和与、及]\s*+")
+
+
+def _listed_together(text: str, start: int, end: int, names: list[tuple[int, int]]) -> tuple[int, int]:
+    """The span of the names listed with the one at `start`–`end` (`names`), all of them: one answer.
+
+    "founded by … Lu Zhengyao and Qian Zhiya" is founded by both, not by the one nearer the question's words.
+    """
+    joined = True
+    while joined:
+        joined = False
+        for s, e in names:
+            if e <= start and _NAME_JOIN.fullmatch(text, e, start):
+                start, joined = s, True
+            elif s >= end and _NAME_JOIN.fullmatch(text, end, s):
+                end, joined = e, True
+    return start, end
 
 
 def _where(question: str, text: str) -> list[tuple[int, int]]:
@@ -447,12 +476,16 @@ def _named(question: str, text: str) -> list[tuple[int, int]]:
     if language(text) == "en":
         # A place ("in Hong Kong", "into the Middle East") is no one.
         places = [_place_list(m) for m in _PLACES.finditer(text)] + [m.span() for m in _INTO.finditer(text)]
+        # For a company, one listed here too (Meituan, which translates as 美团); not a person named after
+        # their post ("Chief executive Wang Xing").
+        company = bool(_ASKS_COMPANY.search(question))
         return [
             span
-            for span in [m.span() for m in _NAME.finditer(text)] + _one_word_names(text)
+            for span in [m.span() for m in _NAME.finditer(text)] + _one_word_names(text, listed=company)
             if not states(fold(question), text[slice(*whole_name(text, *span))])
             and not any(s <= span[0] < e for s, e in places)
             and not _former(question, text, *span)
+            and not (company and _POST_BEFORE.search(text, max(0, span[0] - POST_REACH), span[0]))
         ]
     if _ASKS_COMPANY.search(question):
         # A company is no person named after a role: a Chinese text writes a foreign one in Latin letters
@@ -823,9 +856,16 @@ _LEFT = re.compile(r"(?<!\s)\s*+(?:has |had )?+(?:stepped down|resigned|retired|
 _ASKS_FORMER = re.compile(r"\b(?:former|ex-|previous|was|were|used to)\b|前任|原|曾", re.I)
 
 
-def _one_word_names(text: str) -> list[tuple[int, int]]:
-    """The spans of an English `text`'s capitalised words alone mid-sentence that no dictionary translates."""
-    return [m.span(1) for m in _ONE_WORD.finditer(text) if not translations(m.group(1).lower())]
+def _one_word_names(text: str, *, listed: bool = False) -> list[tuple[int, int]]:
+    """The spans of an English `text`'s capitalised words alone mid-sentence that no dictionary translates.
+
+    With `listed`, also those the lexicon lists as names (Meituan: 美团).
+    """
+    return [
+        m.span(1)
+        for m in _ONE_WORD.finditer(text)
+        if not translations(word := m.group(1).lower()) or listed and word in known_names()
+    ]
 
 
 def _former(question: str, text: str, start: int, end: int) -> bool:
@@ -993,7 +1033,9 @@ class Wanted(NamedTuple):
     whether its units are a Chinese measure word (`measure_word`), which English texts do without;
     and whether a rate is a `level` (a margin, a share), which a change stated in percent does not give;
     and whether an amount is a `sum` (revenue, 利润), which a figure in a currency answers first;
-    and whether an amount is `unlevied` (see `_UNLEVIED`): no rate levied answers it.
+    and whether an amount is `unlevied` (see `_UNLEVIED`): no rate levied answers it; and whether a plan is
+    asked (`planned`): a figure said as planned answers it first; and whether a part of a whole is counted
+    (`part`): a share of it answers too.
     """
 
     kind: str
@@ -1004,6 +1046,8 @@ class Wanted(NamedTuple):
     level: bool = False
     sum: bool = False
     unlevied: bool = False
+    planned: bool = False
+    part: bool = False
 
     @property
     def changing(self) -> bool:
@@ -1075,7 +1119,7 @@ def numberless(question: str, quotes: list[str]) -> bool:
     # the one asked for (多少架无人机: 2.5公斤 is what one carries).
     counts = (_FIGURE, _COUNT, _NUMBER_WORD)
     found = {q: [m.span() for pattern in counts for m in pattern.finditer(q)] for q in quotes}
-    said = bool(asked.counted) and any(presence(asked.counted or "", fold(q)) for q in quotes)
+    said = bool(asked.counted) and any(_said_counted(asked.counted or "", q) for q in quotes)
     # Nor a figure its clause says is of another measure (`contradicted`): 知乎有多少日活跃用户？ is not
     # answered by "Average monthly subscribing members were 12.9 million".
     counting = [
@@ -1105,6 +1149,11 @@ _ANYONE = frozenset({"people", "persons", "人", "人们", "人数", "times", "t
 # The thing an English count counts, after it and an adjective at most ("30,000 new merchants"); a word
 # ending in -ss is no plural ("2.2 million fully driverless rides" counts no "driverless").
 _THING_AFTER = re.compile(r"(?<!\s)\s++(?:[a-z-]++\s++)?([a-z]{3,}s)(?<!ss)\b")
+
+
+# A number, and the words after one that may name what it counts ("50,000 full-time delivery riders").
+_DIGITS = re.compile(r"\d++(?:[.,]\d++)*+")
+_WORDS_AFTER = re.compile(r"(?<!\s)(?:\s++[a-z-]++){1,4}")
 
 
 # The measure word of orders (2500万单), and the word it stands for.
@@ -1139,6 +1188,21 @@ def _counts_other(asked: Wanted, text: str, span: tuple[int, int], said: bool) -
         thing = _THING_AFTER.match(text, _whole_end(text, span[1])) if specific and counted else None
         return bool(thing) and not presence(counted, thing.group(1))
     return _in_other_unit(asked, text, span[0])
+
+
+def _said_counted(counted: str, text: str) -> bool:
+    """Whether `text` counts the thing `counted`: says it after a number ("11 points"), or in Chinese at all.
+
+    Named uncounted, it may be what another figure is of: "began recruiting restaurants" beside "20
+    million daily orders" says how many orders, not how many restaurants.
+    """
+    folded = fold(text)
+    if language(text) != "en":
+        return presence(counted, folded)
+    ends = (m.end() for pattern in (_DIGITS, _NUMBER_WORD) for m in pattern.finditer(folded))
+    return any(
+        (after := _WORDS_AFTER.match(folded, end)) and presence(counted, after.group()) for end in ends
+    )
 
 
 def _in_other_unit(asked: Wanted, text: str, start: int) -> bool:
@@ -1191,8 +1255,9 @@ _AHEAD_TIME = re.compile(
 )
 _AHEAD = re.compile(
     r"\b(?:will|would|plans?|planned|planning|expects?|expected|expectations?|aims?|intends?|due|scheduled|"
-    r"set to|targets?|targeted|goals?|promis(?:e|es|ed)|next|later|upcoming|coming|by the end|projected|"
-    r"projections?|forecasts?|forecasted|estimates?|estimated|guidance|outlook)\b|"
+    r"set to|targets?|targeted|goals?|promis(?:e|es|ed)|pledg(?:e|es|ed|ing)|committed to|next|later|"
+    r"upcoming|coming|by the end|projected|projections?|forecasts?|forecasted|estimates?|estimated|guidance|"
+    r"outlook)\b|"
     rf"将|计划|预计|有望|拟|打算|即将|目标|承诺|估计|预估|预测|测算|{_AHEAD_TIME.pattern}",
     re.I,
 )
@@ -1282,6 +1347,17 @@ def anothers(question: str, quotes: list[str]) -> bool:
     return mentions > 0 and others == mentions
 
 
+def _measure_asked(question: str) -> re.Match[str] | None:
+    """The measure word a how-many question counts by (多少件包裹: 件); not one opening a word (多少门店)."""
+    measure = _MEASURE.search(question)
+    if measure is None:
+        return None
+    words = segments(question)
+    starts = itertools.accumulate((len(word) for word in words), initial=0)
+    opened = next((word for word, at in zip(words, starts, strict=False) if at == measure.start(1)), "")
+    return None if len(opened) > 1 and translations(opened) else measure
+
+
 def wanted(question: str) -> Wanted:
     """What figure a how-much question wants (see `Wanted`)."""
     if _RATE.search(question) or asks_share(question):
@@ -1300,18 +1376,21 @@ def wanted(question: str) -> Wanted:
         kind, counted, words = "count", thing, [thing]
     # A sum of money is asked for by its last word (多少广告收入: advertising revenue, no count of ads),
     # never in a measure word (多少个销售网点 are outlets).
-    if counted and _MONEY_THING.search("".join(words[:2])) and not _MEASURE.search(question):
+    if counted and _MONEY_THING.search("".join(words[:2])) and not _measure_asked(question):
         kind, counted = "money", None
     level = kind == "rate" and not _CHANGE.search(question) and not _RATE_OF_CHANGE.search(question)
     # "How many times" counts occurrences or a multiple: in Chinese, in 次 or 倍 alone ("How many times
     # oversubscribed was Mixue's IPO?": 5000倍认购, not the 45000家 stores beside it).
+    planned, part = bool(_ASKS_PLAN.search(question)), bool(_PART_OF.search(question))
     if counted == "times":
-        return Wanted(kind, _TIMES, True, counted, measure_word=True)
-    if measure := _MEASURE.search(question):
+        return Wanted(kind, _TIMES, True, counted, measure_word=True, planned=planned, part=part)
+    if measure := _measure_asked(question):
         word = measure.group(1)
         # People are counted in 人, 名 or 位 alike.
         units = _PEOPLE_UNITS if word in _PEOPLE else re.compile(f"{word}$")
-        return Wanted(kind, units, word != "个", counted, measure_word=True, level=level)
+        return Wanted(
+            kind, units, word != "个", counted, measure_word=True, level=level, planned=planned, part=part
+        )
     units = next((units for asks, units in _DIMENSIONS if asks.search(question)), None)
     thing = measured(question) if kind == "amount" else None
     return Wanted(
@@ -1322,6 +1401,8 @@ def wanted(question: str) -> Wanted:
         level=level,
         sum=bool(thing and _SUM.search(thing)),
         unlevied=kind in ("money", "amount") and bool(_UNLEVIED.search(question)),
+        planned=planned,
+        part=part,
     )
 
 
@@ -1466,7 +1547,7 @@ def _figure_weights(question: str, weights: dict[str, float], intents: list[str]
 def _counted_thing(question: str) -> str | None:
     """What a how-many question counts (stores, 门店), when it names it; not what people do (多少人参加)."""
     asked = wanted(question)
-    people = (m := _MEASURE.search(question)) is not None and m.group(1) in _PEOPLE
+    people = (m := _measure_asked(question)) is not None and m.group(1) in _PEOPLE
     return asked.counted if asked.kind == "count" and not people else None
 
 
@@ -1492,20 +1573,30 @@ _POST_SAID = re.compile(rf"(?<![a-z])(?:{_POST.pattern})(?![a-z])", re.I)
 # chief executive may be called), or founding or leading something (创立, "led by").
 _HOLDING = re.compile(
     rf"{_POST_SAID.pattern}|创立|创办|创建|执掌|掌舵|领导|带领|负责|\b(?:found(?:ed|ing)|co-?founded|"
-    r"(?:led|headed|run) by|heads|leads|runs|chaired)\b",
+    r"(?:led|headed|run|established|set up|started) by|heads|leads|runs|chaired)\b",
     re.I,
 )
+
+
+# A post said right before a person's name ("Geely chairman Li Shufu"), and how far before it is read.
+_POST_BEFORE = re.compile(rf"(?:{_POST_SAID.pattern})\s++$", re.I)
+POST_REACH = 30
+
+
+# Founding something, which a who-question asks the founder of ("Who founded …?", 谁创立了…).
+_FOUNDING = re.compile(r"\b(?:co-?)?found(?:ed|ing)\b|创立|创办", re.I)
 
 
 def unposted(question: str, quotes: list[str]) -> bool:
     """Whether a who-question asks the holder of a post (`_POST`) and no quote says who holds any.
 
-    古茗的首席财务官是谁？ is not answered by the sentence on Guming's listing, which names no one's post.
+    古茗的首席财务官是谁？ is not answered by the sentence on Guming's listing, which names no one's post; nor
+    "Who founded SF Holding?" by Dewu's fine, which says no one founded anything.
     """
     if "who" not in question_intents(question):
         return False
     posts = [m.group() for m in _POST_SAID.finditer(fold(question))]
-    return bool(posts) and not any(
+    return bool(posts or _FOUNDING.search(question)) and not any(
         _HOLDING.search(folded) or any(presence(post, folded) >= 1 for post in posts)
         for folded in map(fold, quotes)
     )
@@ -1572,6 +1663,9 @@ def _counted_words(question: str) -> list[str]:
     if asks.group(1):
         return [_counted_noun(asks.group(1).lower())]
     after = terms(question[asks.end() :], search_mode=False)
+    # A noun for people the tokenizer cut from its last character (快递 + 员) is one word.
+    if len(after) > 1 and after[1] in _PERSON_ENDS:
+        after = [after[0] + after[1], *after[2:]]
     return after if after and is_cjk(after[0][0]) and not _UNIT.match(after[0]) else []
 
 
@@ -1589,7 +1683,36 @@ def _counted_noun(words: str) -> str:
 
 
 def figures(wanted: Wanted, text: str) -> list[tuple[int, int]]:
-    """The spans of `text` that are figures of the kind a question wants (see `Wanted`).
+    """The spans of `text` that are figures of the kind a question wants (see `Wanted`, `_figures`).
+
+    For a plan, those said as planned first: "How many riders does JD plan to hire?" is answered by "plans
+    to hire another 100,000", not by the "50,000 full-time delivery riders" hired so far, which alone
+    name what they count.
+    """
+    found = _figures(wanted, text)
+    if wanted.part:
+        # "About 70% of its stores are in third-tier cities" says how many of them are.
+        levied = (m.span() for m in _FIGURE.finditer(aligned_simplified(text)))
+        found = sorted({*found, *(span for span in levied if _levied(aligned_simplified(text), *span))})
+    if not wanted.planned:
+        return found
+    planned = [span for span in found if _planned(text, span[0])]
+    if not planned and wanted.counted:
+        planned = [span for span in _figures(wanted._replace(counted=None), text) if _planned(text, span[0])]
+    return planned or found
+
+
+# A count of a part of a whole (库迪门店有多少在三线城市, "How many of its stores are …"): a share answers it.
+_PART_OF = re.compile(r"多少[^，。？?]{0,6}?(?:在|位于|来自|分布[在于])|\bhow many of\b", re.I)
+
+
+def _planned(text: str, start: int) -> bool:
+    """Whether the figure at `start` of `text` is said as planned, in its clause (`_PLANNED_BEFORE`)."""
+    return bool(_PLANNED_BEFORE.search(aligned_simplified(text), max(0, start - ESTIMATE_CHARS), start))
+
+
+def _figures(wanted: Wanted, text: str) -> list[tuple[int, int]]:
+    """The spans of `text` that are figures of the kind a question wants, plans or not.
 
     A how-many question counting in no measure word but 个 is answered by a number with the thing
     counted, when one is there (三城 for 几个城市, "12 cities"; see `_counted`). An amount may be a bare
@@ -1815,13 +1938,15 @@ def _in_units(
 
 
 def _sum_said(question: str, text: str) -> bool:
-    """Whether `text` has a figure in money, or a percentage that may be levied (`_levied`).
+    """Whether `text` has a figure in money, or a percentage that may be levied (`_levied`) if the sum may be.
 
     Not one its clause says is of another measure than `question` asks (`contradicted`): 净利润是多少 is
-    not answered by "revenue has exceeded 1 billion yuan", beside "has been profitable since 2020".
+    not answered by "revenue has exceeded 1 billion yuan", beside "has been profitable since 2020". Nor
+    a rate for a sum never levied (see `_UNLEVIED`): a valuation is not "70% of its stores".
     """
+    levies = not wanted(question).unlevied
     return any(
-        (_money(text, s, e) or _levied(text, s, e)) and not contradicted(question, text, s, e)
+        (_money(text, s, e) or levies and _levied(text, s, e)) and not contradicted(question, text, s, e)
         for s, e in (m.span() for m in _FIGURE.finditer(text))
     )
 
@@ -1881,15 +2006,19 @@ def _named_sum(text: str, start: int, end: int) -> bool:
 # run of characters there, not the first of a list (see `_PLACES`).
 PLACE_CHARS = 5
 _LISTED = ("、", "和", "及", "与")
-_AFTER_IN = re.compile(f"(?:(?<=在)|(?<=位于))[{CJK_RANGE}]{{2,{PLACE_CHARS}}}")
+_AFTER_IN = re.compile(f"(?:(?<=在)|(?<=于))[{CJK_RANGE}]{{2,{PLACE_CHARS}}}")
 
 
 def _one_place(text: str) -> list[tuple[int, int]]:
-    """The spans of single places named after 在 or 位于 (see `_AFTER_IN`)."""
+    """The spans of single places named after 在 or 于 (位于, 创立于; see `_AFTER_IN`).
+
+    A place may be written inside the one holding it (四川成都): the two are one answer.
+    """
     found = []
     for match in _AFTER_IN.finditer(text):
-        run = match.group()
-        size = next((n for n in range(len(run), 1, -1) if is_name(run[:n])), 0)
+        run, size = match.group(), 0
+        while longest := next((n for n in range(len(run) - size, 1, -1) if is_name(run[size : size + n])), 0):
+            size += longest
         if size and not text.startswith(_LISTED, match.start() + size):
             found.append((match.start(), match.start() + size))
     return found
@@ -1950,6 +2079,14 @@ _ESTIMATE_BEFORE = re.compile(
 )
 _ASKS_ESTIMATE = re.compile(
     r"\b(?:expect\w*+|estimat\w*+|forecast\w*+|projected|consensus)\b|预期|预估|预测|估计|预计", re.I
+)
+# A plan said before its figure, in its clause ("plans to hire another", 计划年内新增).
+_PLANNED_BEFORE = re.compile(
+    r"\b(?:plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|intend(?:s|ed|ing)?|target(?:s|ed|ing)?|goals?|"
+    r"pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|committed)\b"
+    r"(?:\s++[\w'-]++){0,5}?\s++$|"
+    r"(?:计划|打算|目标|拟|承诺)[^，。；,;]{0,12}$",
+    re.I,
 )
 # The characters read before a figure for what says it is an estimate.
 ESTIMATE_CHARS = 40

@@ -23,6 +23,11 @@ def test_quotes_naming_only_another_measure_do_not_answer():
     assert not measures_other("阿里巴巴的净利润是多少？", [PROFITS, "净利润为430亿元。"])
     # A quote naming none of them says nothing either way.
     assert not measures_other("阿里巴巴的净利润是多少？", ["集团当季数字为2477亿元。"])
+    # Money is raised as money is; an offer raised from one price to another is no money raised.
+    offer = "Geely paid $2.57 per share. The offer was raised from an initial $2.566 per share in July."
+    assert not measures_other("吉利收购极氪每股价格是多少？", [offer])
+    assert measures_other("What was Zeekr's revenue?", ["Zeekr listed in May 2024, raising $441 million."])
+    assert qualifiers("How much did Pony.ai raise?") == qualifiers("How much did Zeekr raise in its IPO?")
 
 
 def test_a_share_is_not_answered_by_how_fast_a_thing_grew():

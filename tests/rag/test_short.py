@@ -413,6 +413,13 @@ def test_the_short_answer_to_who_is_a_name_the_question_does_not_say():
     assert _short("Which company is Leapmotor's joint venture partner?", partner) == "Stellantis"
     assert _short("零跑和哪家公司成立了合资公司？", partner) == "Stellantis"
     assert _short("零跑的董事长是谁？", partner) == "朱江明"
+    # Names listed together answer together.
+    cotti = "Cotti Coffee, the chain founded by Luckin's former executives Lu Zhengyao and Qian Zhiya, grew."
+    assert _short("Who founded Cotti Coffee?", cotti) == "Lu Zhengyao and Qian Zhiya"
+    # Nor is a person named after their post, in an English text.
+    leader = "Chief executive Wang Xing said Meituan would keep its lead in food delivery."
+    assert _short("Which company leads China's food delivery market?", leader) == "Meituan"
+    assert _short("Who is Meituan's chief executive?", leader) == "Wang Xing"
     # A Latin name in brackets glosses the Chinese one before it: no company of its own.
     assert _short("这个节目的赞助商是哪家公司？", "节目由美泰儿（Mattel）赞助。") is None
     # Who does it (由…赞助) is the name between 由 and the verb, gloss and all.
@@ -516,6 +523,14 @@ def test_a_statement_asked_for_leads_by_its_clause_when_the_sentence_says_it_lat
     )
     assert _short("Why does Shein want to move its supply chain to Vietnam?", move) == (
         "to reduce its exposure to US tariffs"
+    )
+    # Nor the one a push takes: that is the move itself, what it aims at is why.
+    push = (
+        "Chairman Li Shufu has pushed to consolidate the group's overlapping brands since last year. "
+        "The strategy aims to cut duplicate spending on research and development."
+    )
+    assert _short("吉利为什么要整合品牌？", push) == (
+        "The strategy aims to cut duplicate spending on research and development"
     )
     # What someone said or thinks is what follows the verb reporting it.
     said = (
@@ -1037,6 +1052,47 @@ def test_an_amount_levied_as_a_rate_is_answered_by_the_rate():
     assert wanted("How many people died in the war?").counted == "people"
     # An amount in money still comes first.
     assert _short("佣金是多少？", "佣金从2.5%降至1.5%，每年为商家节省30亿元佣金。") == "30亿元"
+    # Nor is a valuation: the share of stores in small cities is none.
+    assert numberless("库迪的估值是多少？", ["About 70% of its stores are in third-tier and smaller cities."])
+    assert not numberless("库迪的估值是多少？", ["The chain was valued at about $2 billion."])
+    # Money raised is never a rate levied: a stake beside it is none.
+    stake = "Geely already held about 65.7% of Zeekr before the deal."
+    assert numberless("极氪IPO募资多少？", [stake]) and numberless("How much did Zeekr raise?", [stake])
+
+
+def test_a_measure_word_opening_a_word_is_none_and_a_part_counted_is_answered_by_its_share():
+    stores = "截至2024年9月30日，古茗共有门店9914家，其中约79%位于二线及以下城市。"
+    # 多少门店 counts stores (门店), not in the measure word 门.
+    assert _short("古茗有多少门店？", stores) == "9914家"
+    assert wanted("学校有多少门课程？").units is not None
+    # How many of them are somewhere: a share of them says it.
+    assert _short("古茗有多少门店位于二线及以下城市？", stores) == "79%"
+    cotti = "Cotti's store count passed 15,000. About 70% of its stores are in third-tier and smaller cities."
+    assert _short("How many of Cotti's stores are in third-tier cities?", cotti) == "70%"
+    assert _short("How many stores does Cotti have?", cotti) == "15,000"
+
+
+def test_a_place_after_a_verb_and_yu_is_where_it_was_done():
+    founded = "茶百道2004年创立于四川成都，创始人为王霄锟。"
+    assert _short("茶百道在哪里创立？", founded) == "四川成都"
+    assert _short("茶百道的利润为什么低于预期？", "利润低于预期，因为补贴增加。") != "预期"
+
+
+def test_a_date_expected_is_when_a_thing_will_be():
+    brazil = "美團於5月12日宣布，Keeta將進軍巴西市場。王莆中表示，Keeta預計將在今年底前於巴西開展業務。"
+    assert _short("Keeta什么时候在巴西开展业务？", brazil) == "今年底"
+    assert _short("美团什么时候宣布进军巴西？", brazil) == "5月12日"
+
+
+def test_a_plan_asked_for_is_answered_by_the_figure_said_as_planned():
+    riders = "JD said it had hired more than 50,000 full-time delivery riders so far. It plans to hire another 100,000."
+    assert _short("How many more riders does JD plan to hire?", riders) == "100,000"
+    assert _short("How many riders has JD hired?", riders) == "50,000 full-time delivery riders"
+    # A pledge is a plan.
+    pledged = ["Alibaba has pledged to spend more than 380 billion yuan on AI over three years."]
+    assert not unplanned("阿里巴巴计划在AI上投入多少？", pledged)
+    stores = "公司目前已开设2家门店，计划年内再开100家。"
+    assert _short("公司计划开多少家门店？", stores) == "100家"
 
 
 def test_an_english_date_after_its_preposition_dates_what_comes_before_it():
@@ -1402,6 +1458,22 @@ def test_a_cut_asked_for_is_answered_by_the_change_said_after_its_figure():
     assert wanted("How much did its revenue decline?").kind == "change"
 
 
+def test_a_count_is_not_answered_by_a_figure_counting_another_thing_beside_a_mention_of_it():
+    orders = (
+        "JD said its food delivery business had passed 20 million daily orders, less than three months "
+        "after it began recruiting restaurants in February."
+    )
+    assert numberless("How many restaurants has JD signed up?", [orders])
+    # A noun for people the tokenizer cuts apart (快递 + 员) counts people: 75.7亿票 are parcels.
+    parcels = ["上半年顺丰共完成件量75.7亿票，其中国际快递业务收入增速超过20%。"]
+    assert wanted("顺丰有多少名快递员？").counted == "快递员"
+    assert numberless("顺丰有多少名快递员？", parcels) and not numberless("顺丰完成了多少票件量？", parcels)
+    assert not numberless("How many orders does JD get a day?", [orders])
+    # What the question counts, counted by a number no pattern takes for a figure, still answers.
+    scored = ["The Broncos won 23–16 by scoring 11 points in the final three minutes of the game."]
+    assert not numberless("How many points did the Broncos score in the final three minutes?", scored)
+
+
 def test_money_paid_or_fined_is_answered_in_money_and_a_fee_also_by_a_rate_levied():
     share = ["The brand holds about 30% of Japan's headphone market."]
     for question in ("这款耳机在日本卖多少钱？", "How much does the headphone cost in Japan?"):
@@ -1441,8 +1513,14 @@ def test_a_who_question_on_a_post_needs_a_quote_saying_who_holds_one():
     # A founder is said by the founding, the holder of another post may hold the one asked.
     assert not unposted("顺丰的创始人是谁？", ["顺丰由王卫于1993年在广东顺德创立。"])
     assert not unposted("顺丰的总裁是谁？", ["顺丰董事长王卫表示，公司将继续投入。"])
+    # So is a founding asked for: "Who founded SF Holding?" is not answered by its results.
+    assert unposted("谁创立了顺丰？", results) and unposted("Who founded SF Holding?", results)
+    assert not unposted("Who founded SF Holding?", ["SF was set up by Wang Wei in 1993."])
+    assert unposted("Who founded SF Holding?", ["得物建立了价格宣传审核机制。"]), (
+        "establishing rules founds nothing"
+    )
     # Not judged: a who-question asking no post, a question asking no one.
-    assert not unposted("谁创立了顺丰？", results)
+    assert not unposted("谁是顺丰的大股东？", results)
     assert not unposted("顺丰的首席财务官说了什么？", results)
     assert not unposted("Who composed music for Doctor Who?", ["Dudley Simpson wrote the score."])
 
