@@ -65,6 +65,7 @@ from rag.subject import (
     said,
     side_names,
     subject_names,
+    unknown_opening,
     unnamed_in,
     unsaid,
     untitled,
@@ -350,7 +351,9 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> _Short:
     others = {c.doc_id for f, c in figured if f is not None and _of_another(subjects, _sentences_of(c))}
     # Unless every article's figure is another company's: a name taken for one may be a place (越南). Not
     # for a name the archive has nowhere (BYD's sales are no answer for 领克's).
-    if all(f is None or c.doc_id in others for f, c in figured) and all(map(turn.known, subjects)):
+    if all(f is None or c.doc_id in others for f, c in figured) and not unknown_opening(
+        turn.query, turn.known
+    ):
         others = set()
     for figure, citation in figured:
         if figure is None:
