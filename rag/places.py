@@ -11,7 +11,7 @@ import re
 from rag.bilingual import presence, translations
 from rag.dictionary import is_name
 from rag.intents import MONTH, question_intents
-from rag.short import giving
+from rag.short import NUMBER_WORD, giving
 from rag.text import fold, segments, sentence_spans
 
 # The country this archive's news is about: its articles may never write it (小红书在中国有多少用户？).
@@ -109,7 +109,7 @@ def unplaced(question: str, text: str) -> str:
 # A clause: what lies between marks ending one (not a decimal point: 25.35万元); a number in it, in
 # digits or in English words.
 _CLAUSE = re.compile(r"(?:[^,，;；。!?！？.]|\.(?=\d))++")
-_NUMBER = re.compile(r"\d|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?)\b")
+_NUMBER = re.compile(rf"\d|{NUMBER_WORD.pattern}", re.I)
 
 
 # What is abroad, for a company of the country this archive's news is from, and what is at home.

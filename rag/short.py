@@ -186,14 +186,14 @@ _COUNTED = re.compile(
     rf"(?:多少|(?<![第哪])几)(?:{MEASURES})?+",
     re.I,
 )
-_NUMBER_WORD = re.compile(
+NUMBER_WORD = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
     r"hundreds|thousands|dozens)\b",
     re.I,
 )
 _NUMERAL = re.compile(
     r"(?<![\d.,A-Za-z])\d++(?:[.,]\d++)*+|(?:[二两三四五六七八九十百千]|一[十百千万])[一二两三四五六七八九十百千万]*+|"
-    + _NUMBER_WORD.pattern,
+    + NUMBER_WORD.pattern,
     re.I,
 )
 _UNIT = re.compile(UNITS, re.I)
@@ -1117,7 +1117,7 @@ def numberless(question: str, quotes: list[str]) -> bool:
     # 9.9 yuan"), and so does a share ("at least 40% of the total electorate"); a span of time or a
     # number of digits does not (八个季度, 三位数), nor a figure in another measure word or unit than
     # the one asked for (多少架无人机: 2.5公斤 is what one carries).
-    counts = (_FIGURE, _COUNT, _NUMBER_WORD)
+    counts = (_FIGURE, _COUNT, NUMBER_WORD)
     found = {q: [m.span() for pattern in counts for m in pattern.finditer(q)] for q in quotes}
     said = bool(asked.counted) and any(_said_counted(asked.counted or "", q) for q in quotes)
     # Nor a figure its clause says is of another measure (`contradicted`): 知乎有多少日活跃用户？ is not
@@ -1199,7 +1199,7 @@ def _said_counted(counted: str, text: str) -> bool:
     folded = fold(text)
     if language(text) != "en":
         return presence(counted, folded)
-    ends = (m.end() for pattern in (_DIGITS, _NUMBER_WORD) for m in pattern.finditer(folded))
+    ends = (m.end() for pattern in (_DIGITS, NUMBER_WORD) for m in pattern.finditer(folded))
     return any(
         (after := _WORDS_AFTER.match(folded, end)) and presence(counted, after.group()) for end in ends
     )
