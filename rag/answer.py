@@ -565,11 +565,12 @@ def _figure_in(turn: _Turn, citation: Citation, lead: str) -> Figure | None:
     if not lead:
         whole = _sentences_of(citation)
         lead = whole[: max(0, whole.find(citation.quote))]
-    # A figure put in no place first, where the question names none.
+    # A figure put in no place first, where the question names none; the text as it is only if that differs.
     text = lead + citation.quote
-    figure = answer_span(turn.query, unplaced(turn.query, text), turn.weight) or answer_span(
-        turn.query, text, turn.weight
-    )
+    first = unplaced(turn.query, text)
+    figure = answer_span(turn.query, first, turn.weight)
+    if figure is None and first != text:
+        figure = answer_span(turn.query, text, turn.weight)
     if figure is None or figure.start < len(lead) or figure.end - figure.start >= len(citation.quote):
         return None
     return figure._replace(start=figure.start - len(lead), end=figure.end - len(lead))

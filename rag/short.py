@@ -1692,8 +1692,8 @@ def figures(wanted: Wanted, text: str) -> list[tuple[int, int]]:
     found = _figures(wanted, text)
     if wanted.part:
         # "About 70% of its stores are in third-tier cities" says how many of them are.
-        levied = (m.span() for m in _FIGURE.finditer(aligned_simplified(text)))
-        found = sorted({*found, *(span for span in levied if _levied(aligned_simplified(text), *span))})
+        read = aligned_simplified(text)
+        found = sorted({*found, *(m.span() for m in _FIGURE.finditer(read) if _levied(read, *m.span()))})
     if not wanted.planned:
         return found
     planned = [span for span in found if _planned(text, span[0])]
