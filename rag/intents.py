@@ -28,6 +28,12 @@ NAME_PATTERN = (
     rf"(?<=[^\s.!?] ){_CAPITALISED}(?: (?!(?:Co|Ltd|Inc|Corp)\b){_CAPITALISED})++"
     r"(?:,? (?:Co\.(?:, Ltd\.)?+|Ltd\.|Inc\.|Corp\.|Group\b))?+"
 )
+# Such a name opening a sentence, where every first word is capitalised: only before a verb saying what
+# one is or says ("Jin Hui is chief executive.", "Yu Kai said").
+OPENING_NAME_PATTERN = (
+    rf"(?:^|(?<=[.!?] )|(?<=\n)){_CAPITALISED}(?: {_CAPITALISED})++"
+    r"(?= (?:is|was|has|had|said|says|told|added|became|remains|will)\b)"
+)
 # Measure words a count is said in (1262件, 3座, 7处, 2股), and units of length, weight and area
 # (15厘米, 8公斤, 0.304平方公里).
 MEASURES = (

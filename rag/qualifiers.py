@@ -83,11 +83,14 @@ _GROUPS = (
         "cto": r"\bcto\b|\bchief technology officer\b|首席技术官",
         "chairman": r"\bchair(?:man|woman|person)\b|董事长|董事会主席",
     },
-    # What a company is worth, or what one share of it trades at (安克创新的市值 is not its 收盘报88.71元).
+    # What a company is worth, what one share of it trades at (安克创新的市值 is not its 收盘报88.71元), or
+    # what was paid for a part of it (零跑汽车的市值 is not the 1.5 billion euros paid for a 21% stake).
     {
-        "market value": r"市值|估值|\bmarket (?:value|cap|capitali[sz]ation)\b|\bvalu(?:ed|ation)\b",
+        "market value": r"市值|估值|\bmarket (?:value|cap|capitali[sz]ation)\b|\bvalu(?:ed|ing|ation)\b",
         "share price": r"股价|[收开]盘[报价]|收报|\b(?:share|stock) prices?\b|"
         r"\bshares? (?:closed|opened|ended)\b",
+        "paid": r"\bpa(?:y|ys|id|ying)\b|\bbought\b|\bpurchas(?:e|ed|es|ing)\b|\bacquir(?:e|ed|es|ing)\b|"
+        r"收购|买下|购买|斥资|支付|付了?多少|花了?多少",
     },
 )
 _MEASURES = tuple({name: re.compile(pattern, re.I) for name, pattern in group.items()} for group in _GROUPS)

@@ -41,6 +41,7 @@ from rag.intents import (
     MOVED_TO,
     MULTIPLES,
     NAME_PATTERN,
+    OPENING_NAME_PATTERN,
     SCALES,
     UNITS,
     WEIGHT,
@@ -115,6 +116,7 @@ _PLACES = re.compile(
     rf"\b(?i:(?!the\b)){_ENGLISH_PLACE}(?=-{_ATTRIBUTIVE})"
 )
 _NAME = re.compile(NAME_PATTERN)
+_OPENING_NAME = re.compile(OPENING_NAME_PATTERN, re.M)
 # Where a thing goes, no one who does it ("pushes the service into the Middle East and Europe").
 _INTO = re.compile(rf"(?<=\binto ){_ENGLISH_PLACE}(?:(?:, and |, | and ){_ENGLISH_PLACE})*+")
 # A capitalised word alone inside a sentence ("a partnership with Lyft", "the Dutch investor Prosus"): a
@@ -238,9 +240,11 @@ _ASKS_MONEY = re.compile(
 _UNLEVIED = re.compile(
     rf"{_PAID}|规模|体量|估值|市值|\bsize\b|\bvaluations?\b|\bvalued\b|\bworth\b|\bmarket (?:value|cap)", re.I
 )
-# What a closing 多少 counts rather than measures (用户有多少: users, 骑手, 商家, 人口, 人数, 订单量,
-# 销量), and what "the number of" counts.
-_COUNTED_THING = re.compile(r"[人者员户民商家手客友量]$|人口|人数|^number$")
+# The last characters of Chinese nouns for people (骑手, 员工, 网民, 学生, 教师).
+_PERSON_ENDS = "人者员民手客友工生师"
+# What a closing 多少 counts rather than measures (用户有多少: users, 骑手, 员工, 商家, 门店, 人口, 人数,
+# 订单量, 销量), and what "the number of" counts.
+_COUNTED_THING = re.compile(rf"[{_PERSON_ENDS}户商家店量]$|人口|人数|^number$")
 # The measure word a how-many question counts by (多少件包裹: 件); the ones people are counted in.
 _PEOPLE = "人名位"
 _PEOPLE_UNITS = re.compile(f"[{_PEOPLE}]$")
@@ -268,6 +272,12 @@ _CHANGE_WORD = re.compile(
 # How a closing 多少 counts, not what (分别是多少, 一共有多少).
 _COUNTING = re.compile(r"分别|各自|一共|总共|共计|合计|总计|大约|大概|约|共")
 _HOW_MUCH_OF = re.compile(r"\bhow much ([a-z]++) (?:did|does|do|was|is|were|are|has|have|had|will)\b", re.I)
+# The thing a how-much question asks a company's change of: "How much did J&T's revenue grow?".
+_HOW_MUCH_CHANGED = re.compile(
+    r"\bhow much (?:did|does|do|has|have|had|will)\s++[^?]{0,60}?['’]s?\s++([a-z]++)\s++"
+    r"(?:grow|rise|fall|drop|decline|increase|decrease|jump|climb|shrink|slump|surge|change)\b",
+    re.I,
+)
 _WHAT_WAS = re.compile(r"(?<!\s)\s*+(?:what|which) (?:is|was|are|were) (?:the |its |their )?+", re.I)
 _PHRASE_ENDS = frozenset("of in for on at during by from to as with and or than".split())
 _HOW_MUCH_ZH = re.compile(r"(?:是|有|为|达到?)?+多少(?=[？?。！!呢]|$)")
@@ -331,6 +341,14 @@ def said_as(text: str, figure: Figure) -> str:
     return "money" if _money(text, figure.start, figure.end) else "other"
 
 
+# A wire story's dateline, which dates the report, not what it reports: "HONG KONG, Aug 20 (Reuters) -",
+# 新华社北京5月20日电.
+_DATELINE = re.compile(
+    r"(?<!\s)\s*+(?:[A-Z][A-Za-z .'-]{1,40}+,\s++[A-Z][a-z]{2,8}+\.?\s++\d{1,2}\s*+"
+    r"\([A-Za-z .]{2,20}\)\s*+[-–—]|[^\s。，,]{1,20}?\d{1,2}月\d{1,2}日电)"
+)
+
+
 def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure | None:
     """The shortest span of `text` that answers a how-much, when, where or who question.
 
@@ -345,7 +363,12 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     """
     intents = question_intents(question)
     text = aligned_simplified(text)
-    spans = [m.span() for m in _DATE.finditer(text)] if "when" in intents else []
+    dateline = _DATELINE.match(text)
+    spans = (
+        [m.span() for m in _DATE.finditer(text, dateline.end() if dateline else 0)]
+        if "when" in intents
+        else []
+    )
     # A question asking which year is answered by a date naming one ("since 2020", not "in July").
     if _ASKS_YEAR.search(question):
         spans = [(s, e) for s, e in spans if _A_YEAR.search(text, s, e)]
@@ -481,7 +504,8 @@ def _named(question: str, text: str) -> list[tuple[int, int]]:
         company = bool(_ASKS_COMPANY.search(question))
         return [
             span
-            for span in [m.span() for m in _NAME.finditer(text)] + _one_word_names(text, listed=company)
+            for span in [m.span() for pattern in (_NAME, _OPENING_NAME) for m in pattern.finditer(text)]
+            + _one_word_names(text, listed=company)
             if not states(fold(question), text[slice(*whole_name(text, *span))])
             and not any(s <= span[0] < e for s, e in places)
             and not _former(question, text, *span)
@@ -1122,15 +1146,30 @@ def numberless(question: str, quotes: list[str]) -> bool:
     said = bool(asked.counted) and any(_said_counted(asked.counted or "", q) for q in quotes)
     # Nor a figure its clause says is of another measure (`contradicted`): 知乎有多少日活跃用户？ is not
     # answered by "Average monthly subscribing members were 12.9 million".
+    # A share counts only for a part of a whole asked for ("40% of the total electorate"), or in a quote
+    # naming what is counted, where the question's language lets that be told (see `_shares_counted`):
+    # 极兔的员工有多少？ is not answered by its parcels' growth of 31.7%.
     counting = [
         span
         for q, spans in found.items()
         for span in _counts(q, spans, asked)
-        if not _counts_other(asked, q, span, said) and not contradicted(question, q, *span)
+        if not _counts_other(asked, q, span, said)
+        and not contradicted(question, q, *span)
+        and (asked.part or not _PERCENT.search(q, *span) or _shares_counted(question, asked, q))
     ]
     # A number with the thing counted counts it, where no pattern sees a figure (三城 for 几个城市).
     counting += [span for q in quotes if asked.counted for span in _counted(asked.counted, q)]
     return asked.kind == "count" and any(found.values()) and not counting
+
+
+def _shares_counted(question: str, asked: Wanted, quote: str) -> bool:
+    """Whether a percentage in `quote` may count what `question` asks how many of (`asked`).
+
+    Where the quote names it, or the question names nothing counted, or is in the other language: a
+    translation may name it otherwise (医生 of "percent of American physicians").
+    """
+    same = language(quote) == language(question)
+    return not asked.counted or not same or bool(presence(asked.counted, fold(quote)))
 
 
 # What a figure counts in, said right after its number (2.5公斤, 15分钟, 30万辆, 45万单 of orders).
@@ -1159,10 +1198,6 @@ _WORDS_AFTER = re.compile(r"(?<!\s)(?:\s++[a-z-]++){1,4}")
 # The measure word of orders (2500万单), and the word it stands for.
 _ORDER_UNIT = "单"
 _ORDERS = "订单"
-
-
-# The last characters of Chinese nouns for people (骑手, 员工, 网民, 学生, 教师).
-_PERSON_ENDS = "人者员民手客友工生师"
 
 
 def _orders(counted: str) -> bool:
@@ -1570,12 +1605,14 @@ _POST = re.compile(
 # A post as a question or a quote says it: a whole word (the "cto" of "Doctor Who" is none).
 _POST_SAID = re.compile(rf"(?<![a-z])(?:{_POST.pattern})(?![a-z])", re.I)
 # What says who holds a post, besides the post's own name: another post (the president of a company its
-# chief executive may be called), or founding or leading something (创立, "led by").
-_HOLDING = re.compile(
-    rf"{_POST_SAID.pattern}|创立|创办|创建|执掌|掌舵|领导|带领|负责|\b(?:found(?:ed|ing)|co-?founded|"
-    r"(?:led|headed|run|established|set up|started) by|heads|leads|runs|chaired)\b",
+# chief executive may be called), or leading something ("led by"); and founding it (创立), for a founder.
+_LEADING = re.compile(
+    rf"{_POST_SAID.pattern}|执掌|掌舵|领导|带领|负责|"
+    r"\b(?:(?:led|headed|run|chaired) by|heads|leads|runs|chaired)\b",
     re.I,
 )
+# A founder's post, which founding says who holds and which says no one leads now.
+_FOUNDER = re.compile(r"(?:co-?)?founders?|(?:联合)?创始人|创办人", re.I)
 
 
 # A post said right before a person's name ("Geely chairman Li Shufu"), and how far before it is read.
@@ -1585,6 +1622,8 @@ POST_REACH = 30
 
 # Founding something, which a who-question asks the founder of ("Who founded …?", 谁创立了…).
 _FOUNDING = re.compile(r"\b(?:co-?)?found(?:ed|ing)\b|创立|创办", re.I)
+# Founding said of someone, founding's words (`_FOUNDING`) or others ("set up by").
+_FOUNDED = re.compile(rf"{_FOUNDING.pattern}|创建|\b(?:established|set up|started) by\b", re.I)
 
 
 def unposted(question: str, quotes: list[str]) -> bool:
@@ -1596,10 +1635,21 @@ def unposted(question: str, quotes: list[str]) -> bool:
     if "who" not in question_intents(question):
         return False
     posts = [m.group() for m in _POST_SAID.finditer(fold(question))]
-    return bool(posts or _FOUNDING.search(question)) and not any(
-        _HOLDING.search(folded) or any(presence(post, folded) >= 1 for post in posts)
+    founder = bool(_FOUNDING.search(question)) or any(_FOUNDER.fullmatch(post) for post in posts)
+    return bool(posts or founder) and not any(
+        _holding(folded, founder) or any(presence(post, folded) >= 1 for post in posts)
         for folded in map(fold, quotes)
     )
+
+
+def _holding(folded: str, founder: bool) -> bool:
+    """Whether a quote says who holds a post: for a founder, founding too; else a post not a founder's.
+
+    极兔的CEO是谁？ is not answered by who founded it: a founder may have handed the company on.
+    """
+    if founder and _FOUNDED.search(folded):
+        return True
+    return any(founder or not _FOUNDER.fullmatch(m.group()) for m in _LEADING.finditer(folded))
 
 
 def _is_post(word: str, intents: list[str]) -> bool:
@@ -1618,11 +1668,12 @@ def measured(question: str) -> str | None:
     Not for how many: what it counts is found by its own rules (`figures`). The last word before a
     closing 多少 (营收 of 美团三季度营收是多少); the word after "how much" ("How much revenue did PDD
     report?"); the last word of what "what was" asks for, before a preposition ("What was Meituan's
-    revenue in the third quarter?": revenue).
+    revenue in the third quarter?": revenue); what a change asked of is said of ("How much did J&T's revenue
+    grow?": revenue, not its parcels' growth beside it).
     """
     if _COUNTED.search(question) and not _HOW_MUCH_ZH.search(question):
         return None
-    if asks := _HOW_MUCH_OF.search(question):
+    if asks := _HOW_MUCH_OF.search(question) or _HOW_MUCH_CHANGED.search(question):
         return asks.group(1).lower()
     if asks := _WHAT_WAS.match(question):
         words = re.split(r"\s+", question[asks.end() :].strip(" ?？"))

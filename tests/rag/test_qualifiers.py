@@ -158,3 +158,12 @@ def test_a_share_price_is_no_market_value():
     assert measures_other("What is Anker's market value?", ["Its shares closed at 88.71 yuan."])
     assert not measures_other("安克创新的市值是多少？", ["收盘报88.71元，总市值约470亿元。"])
     assert not measures_other("安克创新的股价是多少？", closed)
+
+
+def test_what_was_paid_for_a_stake_is_no_market_value():
+    bought = ["Stellantis bought a 21% stake in Leapmotor for 1.5 billion euros in October 2023."]
+    assert measures_other("零跑汽车的市值是多少？", bought)
+    assert not measures_other("How much did Stellantis pay for its Leapmotor stake?", bought)
+    # Paid at a price valuing the company says its value.
+    valuing = ["Geely paid $2.57 per share, valuing the shares it did not own at about $2.4 billion."]
+    assert not measures_other("极氪的估值是多少？", valuing)

@@ -362,6 +362,10 @@ def test_who_holds_a_role_is_not_who_held_it_before_nor_a_place():
     assert _short("Who was Luckin's former chairman?", text) == "Lu Zhengyao"
     run = "Luckin's former chief executive Qian Zhiya left in 2020; the company is now run by Guo Jinyi."
     assert _short("Who is Luckin's chief executive?", run) == "Guo Jinyi"
+    # A name opening a sentence that says what one is: "Jin Hui is chief executive", not the firm after it.
+    posts = "Founder and chairman Ji Qi spoke. Jin Hui is chief executive.\n\nIt owns Deutsche Hospitality."
+    assert _short("华住的CEO是谁？", posts) == "Jin Hui"
+    assert _short("Who is the chairman of H World?", posts) == "Ji Qi"
     # Where a thing goes is no one who does it.
     abroad = "Apollo Go pushes the service into the Middle East and Europe, and its partner there is Lyft."
     assert _short("Who is Apollo Go's partner in Europe?", abroad) == "Lyft"
@@ -590,6 +594,13 @@ def test_the_short_answer_to_when_is_the_whole_date():
     assert date("Dongfang Payment completed the change in the 1990s.") == "1990s"
 
 
+def test_a_wire_storys_dateline_dates_the_report_not_what_it_reports():
+    dateline = "HONG KONG, Aug 20 (Reuters) - Dong Yuhui left East Buy after a dispute."
+    assert _short("When did Dong Yuhui leave East Buy?", dateline) is None
+    assert _short("When did Dong Yuhui leave East Buy?", f"{dateline[:-1]} in July 2024.") == "July 2024"
+    assert _short("董宇辉什么时候离职？", "新华社北京8月20日电 董宇辉于7月离职。") == "7月"
+
+
 def test_a_month_alone_dates_this_years_news_but_no_range_is_cut_in_half():
     firefly = "7,843 were Firefly cars, the small-car brand it launched in April."
     assert _short("When did NIO launch Firefly?", firefly) == "in April"
@@ -788,6 +799,16 @@ def test_a_count_of_another_thing_is_no_answer_to_how_many():
     assert not numberless(
         "How many stores does Luckin have?", ["Luckin had 26,206 stores at the end of 2024."]
     )
+    # A share counts only where the quotes name what is counted.
+    parcels = ["2024年，极兔全球包裹量达到246.5亿件，同比增长31.7%，市场份额提升至11.1%。"]
+    assert numberless("极兔的员工有多少？", parcels)
+    exported = ["Leapmotor International, in which Stellantis holds 51%, exported 24,000 vehicles."]
+    assert numberless("How many stores does Leapmotor have in Europe?", exported)
+    assert not numberless("有多少选民投票？", ["至少40%的选民参加了投票。"])
+    # In the other language a translation may name it otherwise.
+    assert not numberless(
+        "估计有多少医生自己配药？", ["7 to 10 percent of American physicians dispense drugs."]
+    )
 
 
 def test_orders_and_people_are_counted_in_their_own_measure_words_whatever_the_question_counts_in():
@@ -909,6 +930,9 @@ def test_a_count_in_any_measure_word_or_in_words_is_a_figure():
         ("抖音团购的餐饮佣金降到了多少？", "佣金"),
         ("营收增至多少？", "营收"),
         ("门票下调至多少？", "门票"),
+        # What a change is said of: J&T's revenue, not its parcels, though both grew.
+        ("How much did J&T Express's revenue grow?", "revenue"),
+        ("How much did the stock fall?", None),
         # No word for it: a verb asks, or money after 多少 (the sum paid, not what it was paid for); what a
         # how-many question counts has its own rules.
         ("How much did Meituan lose?", None),
@@ -1513,6 +1537,9 @@ def test_a_who_question_on_a_post_needs_a_quote_saying_who_holds_one():
     # A founder is said by the founding, the holder of another post may hold the one asked.
     assert not unposted("顺丰的创始人是谁？", ["顺丰由王卫于1993年在广东顺德创立。"])
     assert not unposted("顺丰的总裁是谁？", ["顺丰董事长王卫表示，公司将继续投入。"])
+    # But a founding, or a founder's post, says no one holds another post now: founders hand companies on.
+    assert unposted("顺丰的CEO是谁？", ["顺丰由王卫于1993年在广东顺德创立。"])
+    assert unposted("Who is the chairman of SF Holding?", ["SF Holding's founder Wang Wei said costs fell."])
     # So is a founding asked for: "Who founded SF Holding?" is not answered by its results.
     assert unposted("谁创立了顺丰？", results) and unposted("Who founded SF Holding?", results)
     assert not unposted("Who founded SF Holding?", ["SF was set up by Wang Wei in 1993."])
