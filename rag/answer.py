@@ -267,6 +267,7 @@ def _extractive(turn: _Turn) -> Answer:
                 [h for h in turn.hits if h.chunk.chunk_id in chunks],
                 turn.keyword.knows,
                 partial(written_in_chinese, keyword=turn.keyword),
+                _places_named(turn.query),
             )
             # The figure asked for is read only where the name is: "Keeta在沙特有多少骑手？" is not answered
             # by JD's 12万名骑手 beside Keeta's quotes that give no count. Each set of passages judged once.

@@ -14,7 +14,7 @@ judge only those passages.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,7 +32,7 @@ from rag.bilingual import (
 from rag.dictionary import is_name
 from rag.lexicon import names as lexicon_names
 from rag.store import KeywordIndex
-from rag.text import POSSESSIVE_END, fold, is_cjk, language, terms, unbroken
+from rag.text import CJK_RANGE, POSSESSIVE_END, fold, is_cjk, language, terms, unbroken
 from rag.types import Filters, Hit
 
 _DEICTIC = frozenset("这那它他她其该此哪")
@@ -98,7 +98,7 @@ def subject_names(question: str) -> tuple[str, ...]:
 
     The lexicon's companies and platforms (快手, Kuaishou), a Chinese name no dictionary or tokenizer
     knows (小红卡, 蜜雪冰城; of two characters, only opening the question: 极兔, see `opening_name`), and
-    in an English question a person's name in pinyin ("Zhang Hongchao").
+    in an English question a person's name in pinyin ("Zhang Hongchao") and any Chinese written in it.
     "小红卡的年费是多少？" is not answered by another article's "transaction fees", nor
     "小红卡的创始人是谁？" by 小红书's founder (at a cost: a Chinese paragraph naming the name is kept
     and the English one answering a Chinese question left out, XQuAD cross-language answers 0.663 ->
@@ -115,11 +115,16 @@ def subject_names(question: str) -> tuple[str, ...]:
     named = listed_names(question)
     named += [n for n in names(question, sure=True) if is_cjk(n[0]) and rare_word(n, sure=True)]
     if language(question) == "en":
-        named += pinyin_names(question)
+        named += pinyin_names(question) + _CHINESE_RUN.findall(question)
     else:
         named += opening_name(question)
     # A name within a longer one is not what is named ("Alibaba" of "Alibaba Cloud", 阿里 of 阿里云).
     return tuple(n for n in dict.fromkeys(named) if not any(n != m and n in _parts(m) for m in named))
+
+
+# A run of Chinese characters in an English question: a name written whole, no piece of a sentence cut
+# apart ("What was 极兔's revenue?").
+_CHINESE_RUN = re.compile(rf"[{CJK_RANGE}]{{2,}}+")
 
 
 def listed_names(text: str) -> list[str]:
@@ -259,6 +264,7 @@ def unnamed_in(
     hits: Sequence[Hit],
     knows: Callable[[str], bool],
     written_in_chinese: Callable[[str], bool],
+    placed: Collection[str] = (),
 ) -> bool:
     """Whether a question names in Latin letters what the titled `hits` do not: what the archive has (Temu).
 
@@ -271,7 +277,10 @@ def unnamed_in(
     """
     if not hits or any(untitled(hit.chunk.title, hit.chunk.path) for hit in hits):
         return False
-    named = latin_names(question, knows)
+    # Where the question puts what it asks of (`placed`, folded) is no name of what it asks of, unless
+    # all it names: Keeta's 八成 in Brazil is no answer to "What is J&T Express's market share in Brazil?".
+    latin = latin_names(question, knows)
+    named = [name for name in latin if fold(name) not in placed] or latin
     # A name the archive has nowhere (Auntea Jenny, where its article is Chinese: 沪上阿姨) is in no English
     # passage either: those are about something else.
     nowhere = absent_names(question, knows)

@@ -58,6 +58,8 @@ def test_what_a_question_is_about_is_named_by_the_lexicon_or_in_no_dictionary():
     assert subject_names("What is Kuaishou's market share in Europe?") == ("kuaishou",)  # Europe: a place
     assert subject_names("快手的市场份额是多少？") == ("快手",)
     assert subject_names("How many merchants joined 小红卡?") == ("小红卡",)
+    # Chinese in an English question is a name written whole, though of two characters.
+    assert subject_names("What was 极兔's revenue in 2024?") == ("极兔",)
     # Several capitalised words, none of which a passage answering it must name.
     assert subject_names("Which NFL team represented the AFC at Super Bowl 50?") == ()
     assert subject_names("蜜雪冰城的创始人是谁？") == ("蜜雪冰城",)
@@ -253,6 +255,15 @@ def test_a_chinese_passage_is_judged_for_a_name_chinese_text_writes_as_english_d
     assert not unnamed("How much did Mixue's sales grow?", {"Temu"})
     # Each passage by the names it can be judged for: a Chinese one by Temu, not by Europe (欧洲).
     assert unnamed("What is Temu's market share in Europe?", {"Temu"})
+    # Nor by the place the question puts what it asks of, which another company's passage may name.
+    brazil = hit("分析师认为，巴西外卖市场由iFood主导，其市场份额超过八成。", "Keeta进军巴西")
+    question, knows, written = (
+        "What is Temu's market share in Brazil?",
+        {"temu", "brazil"},
+        {"Temu", "Brazil"},
+    )
+    assert not unnamed_in(question, [brazil], knows.__contains__, written.__contains__)
+    assert unnamed_in(question, [brazil], knows.__contains__, written.__contains__, {"brazil"})
     # An acronym is named by what it stands for (AI: 人工智能).
     spending = hit("字節跳動今年在人工智能方面的資本開支預計達1600億元人民幣。", "字節跳動上半年")
     assert not unnamed_in(
