@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from typing import NamedTuple
 
+from rag.aliases import ALIAS_ARTICLES, aliased
 from rag.bilingual import matched_share, mentions, occurrences, translations, weighted_terms
 from rag.bootstrap import ensure_index
 from rag.citations import (
@@ -72,7 +73,7 @@ from rag.subject import (
     written_in_chinese,
 )
 from rag.text import bigrams, fold, language, model_codes, sentence_spans, terms, unbroken
-from rag.types import Answer, Chunk, Citation, Hit, Quote
+from rag.types import Answer, Chunk, Citation, Evidence, Filters, Hit, Quote
 
 log = logging.getLogger(__name__)
 
@@ -200,10 +201,9 @@ def stream_answer(
         resolved = rewritten(question, history, resolved, settings)
     if resolved.source:  # "the second source": that article only
         filters = replace(filters, documents=(resolved.source.doc_id,))
-    evidence = gather(resolved.query, k, filters, settings=settings, keyword=keyword, prefer=resolved.prefer)
-    timings = {"retrieve_ms": round((time.perf_counter() - started) * 1000, 1)}
-    turn = _Turn(question, resolved, evidence.hits, keyword, settings, timings)
-    if not covers(resolved.query, evidence, keyword):
+    turn, evidence = _retrieved(_Turn(question, resolved, [], keyword, settings, {}), k, filters)
+    turn.timings["retrieve_ms"] = round((time.perf_counter() - started) * 1000, 1)
+    if not covers(turn.query, evidence, keyword):
         final = _refusal(turn)
     elif settings.llm and use_llm is not False:
         final = yield from _generated(turn)
@@ -211,6 +211,25 @@ def stream_answer(
         final = _extractive(turn)
     final.timings["total_ms"] = round((time.perf_counter() - started) * 1000, 1)
     yield final
+
+
+def _retrieved(turn: _Turn, k: int, filters: Filters) -> tuple[_Turn, Evidence]:
+    """`turn` with the passages found for its query, and the evidence they are.
+
+    Searched again by the name the best passages' articles write a thing by, if the query names it
+    otherwise (see `rag.aliases`): 东方甄选's products are found as East Buy's.
+    """
+
+    def search(query: str) -> Evidence:
+        prefer = turn.resolved.prefer
+        return gather(query, k, filters, settings=turn.settings, keyword=turn.keyword, prefer=prefer)
+
+    evidence = search(turn.query)
+    documents = list(dict.fromkeys(hit.chunk.doc_id for hit in evidence.hits))[:ALIAS_ARTICLES]
+    query = aliased(turn.query, (turn.article(doc_id) for doc_id in documents))
+    if query != turn.query:
+        turn, evidence = replace(turn, resolved=replace(turn.resolved, query=query)), search(query)
+    return replace(turn, hits=evidence.hits), evidence
 
 
 def _refusal(turn: _Turn) -> Answer:

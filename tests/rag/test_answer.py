@@ -343,6 +343,34 @@ def test_the_figure_asked_for_is_read_only_from_articles_naming_what_the_questio
     assert "12万名" in answer("京东签约了多少全职骑手？", settings=settings).text
 
 
+def test_a_name_an_article_declares_in_the_other_script_is_asked_by_as_the_article_writes(
+    settings: Settings, tmp_path
+):
+    folder = written_articles(
+        tmp_path / "articles",
+        {
+            "east_buy.md": (
+                "# East Buy revenue slumps by a third\n\n*Reuters · 2025-08-20*\n\nHONG KONG, Aug 20 (Reuters) - "
+                "East Buy, the livestreaming e-commerce firm known in Chinese as 东方甄选, said its revenue fell "
+                "32.9% to 4.39 billion yuan.\n\nFounder Yu Minhong also founded education group New Oriental.\n\n"
+                "The company says its own products number about 600.\n"
+            ),
+            "jt.txt": (
+                "极兔速递2024年首次实现全年盈利\n\n来源：第一财经\n日期：2025-03-05\n\n"
+                "极兔速递（J&T Express）3月4日晚发布2024年业绩公告。全年实现收入102.6亿美元。\n\n"
+                "极兔由李杰于2015年在印度尼西亚创立。东南亚市场份额达27.4%。\n"
+            ),
+            "keeta.txt": "美团Keeta进军巴西\n\n分析师认为，巴西外卖市场由iFood主导，其市场份额超过八成。\n",
+        },
+    )
+    ingest([folder], settings=settings)
+    assert "Yu Minhong" in answer("东方甄选的创始人是谁？", settings=settings).text
+    assert answer("东方甄选有多少自营产品？", settings=settings).text.startswith("600")
+    assert "李杰" in answer("Who founded J&T Express?", settings=settings).text
+    # Keeta's share of Brazil's market is no share of J&T's there.
+    assert answer("What is J&T Express's market share in Brazil?", settings=settings).refused
+
+
 def test_figures_of_other_periods_are_said_to_be_so_not_to_differ(settings: Settings, tmp_path):
     reported = "Alibaba's cloud unit reported revenue of {} billion yuan for the quarter ended {}, up {} from a year earlier."
     folder = written_articles(

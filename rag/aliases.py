@@ -1,0 +1,109 @@
+"""Names an article gives one thing in both scripts: 极兔速递（J&T Express）, "East Buy, known as 东方甄选".
+
+A question naming a thing as an article does only where it says so is read with the article's own name
+for it: 东方甄选的GMV是多少？ over Reuters' article on East Buy asks what East Buy的GMV是多少？ does, whose
+sentences name East Buy or nothing; "Who founded J&T Express?" over a Chinese article asks of 极兔速递.
+No dictionary has such names: the archive says them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import partial
+
+from rag.text import CJK_RANGE, language
+
+# A Chinese name (the longest run of characters before the brackets that the article writes elsewhere,
+# see `_chinese_name`), and a Latin one: capitalised words, one at least of them not a bare acronym
+# (East Buy, J&T Express; not GMV of 商品交易总额（GMV）, which is a term, not a name).
+_CHINESE_RUN = rf"[{CJK_RANGE}]{{2,12}}+"
+_LATIN = r"[A-Z][A-Za-z0-9&'’.\-]*+(?: [A-Z][A-Za-z0-9&'’.\-]*+){0,4}+"
+_CHINESE_FIRST = re.compile(rf"({_CHINESE_RUN})\s*+[（(]\s*+({_LATIN})\s*+[)）]")
+_LATIN_FIRST = re.compile(rf"(?<![A-Za-z0-9&'’.\-])({_LATIN})\s*+[（(]\s*+([{CJK_RANGE}]{{2,8}}+)\s*+[)）]")
+_KNOWN_AS = re.compile(
+    rf"(?<![A-Za-z0-9&'’.\-])({_LATIN}),[^,.;()]{{0,80}}?\bknown (?:in Chinese )?as ([{CJK_RANGE}]{{2,8}}+)"
+)
+_NAME_LIKE = re.compile(r"[a-z&]| [A-Z]")
+# The shortest Chinese name taken from a run before brackets, and the longest taken whole.
+MIN_NAME_CHARS = 2
+MAX_NAME_CHARS = 6
+# The articles among the best passages' whose names are read.
+ALIAS_ARTICLES = 8
+
+
+def declared(article: Sequence[str]) -> list[tuple[str, str]]:
+    """The (Chinese, Latin) names an article (its title, then its sentences) gives one thing by."""
+    text = "\n".join(article)
+    latin_first = (m for pattern in (_LATIN_FIRST, _KNOWN_AS) for m in pattern.finditer(text))
+    pairs = [(m.group(2), m.group(1)) for m in latin_first]
+    for m in _CHINESE_FIRST.finditer(text):
+        chinese = _chinese_name(m.group(1), text[: m.start()] + text[m.end() :])
+        if chinese:
+            pairs.append((chinese, m.group(2)))
+    return [(chinese, latin) for chinese, latin in dict.fromkeys(pairs) if _NAME_LIKE.search(latin)]
+
+
+def _chinese_name(run: str, rest: str) -> str | None:
+    """The name a run of characters before brackets ends in: its longest end the article writes again.
+
+    "3月4日晚，旗下极兔速递（J&T Express）" names 极兔速递 where the title does too; a short run written
+    nowhere else is the name whole.
+    """
+    for start in range(len(run) - MIN_NAME_CHARS + 1):
+        if run[start:] in rest:
+            return run[start:]
+    return run if len(run) <= MAX_NAME_CHARS else None
+
+
+def aliased(query: str, articles: Iterable[Sequence[str]]) -> str:
+    """`query` with a name an article gives in both scripts written as that article writes (see module).
+
+    As its title writes it, which says it of every sentence ("Who founded Horizon Robotics?" over
+    地平线机器人…, whose sentences say "the company"); else as its own script does (a Chinese name over
+    an English article, a Latin one over a Chinese article). The first of `articles` (each its title,
+    then its sentences) declaring a name `query` writes otherwise decides.
+    """
+    for article in articles:
+        for chinese, latin in declared(article):
+            meant = _meant(chinese, latin, article)
+            written = latin if meant is not latin else chinese
+            if _names(query, written) and not _names(query, meant):
+                return re.sub(re.escape(written), partial(_spaced, query, name=meant), query)
+    return query
+
+
+def _meant(chinese: str, latin: str, article: Sequence[str]) -> str:
+    """Which of a declared pair of names the question should say: the title's, else the article's script's."""
+    if _names(article[0], latin):
+        return latin
+    if chinese in article[0] or language(" ".join(article[1:])) == "zh":
+        return _as_written(chinese, article)
+    return latin
+
+
+def _as_written(name: str, article: Sequence[str]) -> str:
+    """The Chinese `name` as its article mostly writes it: its start alone if as often (极兔 of 极兔速递)."""
+    text = "\n".join(article)
+    whole = text.count(name)
+    return next(
+        (name[:end] for end in range(MIN_NAME_CHARS, len(name)) if text.count(name[:end]) - whole >= whole),
+        name,
+    )
+
+
+def _spaced(query: str, match: re.Match[str], *, name: str) -> str:
+    """`name` in place of `match`, set apart from Latin letters or digits beside it (East Buy GMV)."""
+    before, after = query[match.start() - 1 : match.start()], query[match.end() : match.end() + 1]
+    return f"{' ' if _latin(before) else ''}{name}{' ' if _latin(after) else ''}"
+
+
+def _latin(character: str) -> bool:
+    return character.isascii() and character.isalnum()
+
+
+def _names(query: str, name: str) -> bool:
+    """Whether `query` writes `name`: a Latin one as whole words ("East Buy", not "Buy" of "Best Buy")."""
+    if not name.isascii():
+        return name in query
+    return re.search(rf"(?<![A-Za-z0-9&]){re.escape(name)}(?![A-Za-z0-9&])", query) is not None

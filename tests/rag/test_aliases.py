@@ -1,0 +1,50 @@
+from rag.aliases import aliased, declared
+
+EAST_BUY = [
+    "East Buy revenue slumps by a third",
+    "HONG KONG, Aug 20 (Reuters) - East Buy, the livestreaming e-commerce firm known in Chinese as 东方甄选, "
+    "said on Wednesday its revenue fell 32.9%.",
+    "Gross merchandise volume was 8.7 billion yuan.",
+]
+JT = [
+    "极兔速递2024年首次实现全年盈利",
+    "极兔速递（J&T Express）3月4日晚发布2024年业绩公告。",
+    "极兔由李杰于2015年在印度尼西亚创立。",
+    "极兔东南亚市场份额达27.4%。",
+]
+
+
+def test_an_article_declares_a_name_in_brackets_or_as_what_it_is_known_as():
+    assert declared(EAST_BUY) == [("东方甄选", "East Buy")]
+    assert declared(JT) == [("极兔速递", "J&T Express")]
+    assert declared(["x", "Leapmotor International (零跑国际) sells the cars."]) == [
+        ("零跑国际", "Leapmotor International")
+    ]
+    # The name before brackets is the end of its run of characters the article writes again.
+    assert declared(["极兔速递业绩", "公司旗下品牌极兔速递（J&T Express）发布业绩。"]) == [
+        ("极兔速递", "J&T Express")
+    ]
+    # A term spelt out is no name.
+    assert declared(["x", "商品交易总额（GMV）增长了10%。"]) == []
+
+
+def test_a_question_names_a_thing_as_the_article_declaring_it_writes():
+    assert aliased("东方甄选的GMV是多少？", [EAST_BUY]) == "East Buy的GMV是多少？"
+    # Set apart from Latin letters, and written as the article mostly writes it (极兔 of 极兔速递).
+    assert (
+        aliased("自营产品占东方甄选GMV的比例是多少？", [EAST_BUY]) == "自营产品占East Buy GMV的比例是多少？"
+    )
+    assert aliased("Who founded J&T Express?", [JT]) == "Who founded 极兔?"
+    # Not in the article's own script, nor a piece of a longer word.
+    assert aliased("Who founded East Buy?", [EAST_BUY]) == "Who founded East Buy?"
+    assert aliased("极兔速递的创始人是谁？", [JT]) == "极兔速递的创始人是谁？"
+    assert aliased("Who founded J&T Expressway?", [JT]) == "Who founded J&T Expressway?"
+    # As its title writes it, which says it of every sentence.
+    horizon = [
+        "地平线机器人上半年营收增长68%",
+        "Horizon Robotics (地平线), the Beijing-based chip maker, grew.",
+    ]
+    assert aliased("地平线的CEO是谁？", [horizon]) == "地平线的CEO是谁？"
+    assert aliased("Who founded Horizon Robotics?", [horizon]) == "Who founded 地平线?"
+    # The first article declaring a name the question writes decides.
+    assert aliased("东方甄选的GMV是多少？", [JT, EAST_BUY]) == "East Buy的GMV是多少？"
