@@ -68,18 +68,22 @@ def aliased(query: str, articles: Iterable[Sequence[str]]) -> str:
         for chinese, latin in declared(article):
             meant = _meant(chinese, latin, article)
             written = latin if meant is not latin else chinese
-            if _names(query, written) and not _names(query, meant):
+            if meant and _names(query, written) and not _names(query, meant):
                 return re.sub(re.escape(written), partial(_spaced, query, name=meant), query)
     return query
 
 
-def _meant(chinese: str, latin: str, article: Sequence[str]) -> str:
-    """Which of a declared pair of names the question should say: the title's, else the article's script's."""
+def _meant(chinese: str, latin: str, article: Sequence[str]) -> str | None:
+    """Which of a declared pair of names a question should say: the title's, else the article's script's.
+
+    None for a Latin name an English article writes only where it declares it: "KE Holdings Inc., which
+    runs Beike (贝壳)" names the platform once, and the company after.
+    """
     if _names(article[0], latin):
         return latin
     if chinese in article[0] or language(" ".join(article[1:])) == "zh":
         return _as_written(chinese, article)
-    return latin
+    return latin if "\n".join(article).count(latin) > 1 else None
 
 
 def _as_written(name: str, article: Sequence[str]) -> str:

@@ -46,5 +46,8 @@ def test_a_question_names_a_thing_as_the_article_declaring_it_writes():
     ]
     assert aliased("地平线的CEO是谁？", [horizon]) == "地平线的CEO是谁？"
     assert aliased("Who founded Horizon Robotics?", [horizon]) == "Who founded 地平线?"
+    # Nor as a name the article writes only where it declares it.
+    ke = ["KE Holdings' profit falls", "KE Holdings Inc., which runs Beike (贝壳), said profit fell."]
+    assert aliased("贝壳的创始人是谁？", [ke]) == "贝壳的创始人是谁？"
     # The first article declaring a name the question writes decides.
     assert aliased("东方甄选的GMV是多少？", [JT, EAST_BUY]) == "East Buy的GMV是多少？"
