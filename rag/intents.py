@@ -29,10 +29,11 @@ NAME_PATTERN = (
     r"(?:,? (?:Co\.(?:, Ltd\.)?+|Ltd\.|Inc\.|Corp\.|Group\b))?+"
 )
 # Such a name opening a sentence, where every first word is capitalised: only before a verb saying what
-# one is or says ("Jin Hui is chief executive.", "Yu Kai said").
+# one is or says ("Jin Hui is chief executive.", "Yu Kai said"), not what was done to it ("KE Holdings was
+# founded … by Zuo Hui").
 OPENING_NAME_PATTERN = (
     rf"(?:^|(?<=[.!?] )|(?<=\n)){_CAPITALISED}(?: {_CAPITALISED})++"
-    r"(?= (?:is|was|has|had|said|says|told|added|became|remains|will)\b)"
+    r"(?= (?:(?:is|was|became|remains) (?![a-z]*ed\b)|said\b|says\b|told\b|added\b))"
 )
 # Measure words a count is said in (1262件, 3座, 7处, 2股), and units of length, weight and area
 # (15厘米, 8公斤, 0.304平方公里).

@@ -366,6 +366,8 @@ def test_who_holds_a_role_is_not_who_held_it_before_nor_a_place():
     posts = "Founder and chairman Ji Qi spoke. Jin Hui is chief executive.\n\nIt owns Deutsche Hospitality."
     assert _short("华住的CEO是谁？", posts) == "Jin Hui"
     assert _short("Who is the chairman of H World?", posts) == "Ji Qi"
+    # Not one a sentence says something was done to.
+    assert _short("贝壳的创始人是谁？", "KE Holdings was founded in 2001 by Zuo Hui.") != "KE Holdings"
     # Where a thing goes is no one who does it.
     abroad = "Apollo Go pushes the service into the Middle East and Europe, and its partner there is Lyft."
     assert _short("Who is Apollo Go's partner in Europe?", abroad) == "Lyft"
