@@ -28,7 +28,7 @@ from rag.intents import (
     stated_words,
 )
 from rag.periods import only_others, periods
-from rag.places import placed_elsewhere, placed_there
+from rag.places import placed_elsewhere, placed_there, places
 from rag.refusal import untranslated_names
 from rag.short import (
     agents,
@@ -41,7 +41,7 @@ from rag.short import (
     wanted,
     whole_name,
 )
-from rag.subject import subject_names
+from rag.subject import latin_names, subject_names
 from rag.text import CLAUSE_END, bigrams, fold, language, normalize, quotable_spans, simplified, unbroken
 from rag.types import Chunk, Hit, Quote
 
@@ -117,6 +117,11 @@ class _Scorer:
         self.acted_by = acted_by(question)
         self.question = fold(question)
         self.named = subject_names(question)
+        # What a headline may name for every sentence of its article: the names above, else those the
+        # question writes in Latin letters ("KE Holdings' quarterly profit falls" is about KE Holdings
+        # throughout). Not beside them: a place (Brazil) or a measure (GMV) a headline names is no subject.
+        placed = {word for place in places(question) for word in place.split()}
+        self.titled = self.named or tuple(n for n in map(fold, latin_names(question)) if n not in placed)
         # The quarter or half-year asked about: a sentence reporting only another's figure gives no
         # answer ("美团新业务一季度亏损多少？": not the third quarter's loss). Not a year: one is as often
         # part of a name ("the Scotland Act of 1978", "the 2010 drought"; XQuAD hits 0.835 -> 0.833).
@@ -439,7 +444,7 @@ def _candidates(
         subject = _subject(hit.chunk)
         # A headline names what its article is about: the name the question names too is said with each
         # sentence sharing more of the question, in choosing the one that leads.
-        named = "" if subject else _named_in_title(hit.chunk, score.named)
+        named = "" if subject else _named_in_title(hit.chunk, score.titled)
         hidden = {
             span for span in instruction_spans(text) if not asks_about(question, text[span[0] : span[1]])
         }
@@ -508,7 +513,7 @@ def _subject(chunk: Chunk) -> str:
 
 def _topic(chunk: Chunk, score: _Scorer) -> str:
     """What every sentence of `chunk`'s article is about: its subject, else the names its headline shares."""
-    return _subject(chunk) or _named_in_title(chunk, score.named)
+    return _subject(chunk) or _named_in_title(chunk, score.titled)
 
 
 def _named_in_title(chunk: Chunk, named: Collection[str]) -> str:

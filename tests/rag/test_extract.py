@@ -63,6 +63,20 @@ def test_a_how_much_question_prefers_the_sentence_giving_what_it_measures():
     assert select_quotes("美团营收是多少？", hits, _idf, 200)[0].text == revenue
 
 
+def test_a_headline_naming_what_the_question_writes_in_latin_letters_names_it_in_every_sentence():
+    # No lexicon lists KE Holdings; its headline says every sentence of its article is about it, and
+    # another company's revenue growth is no better answer.
+    text = "KE Holdings Inc. said net income fell 36% to 747 million yuan.\n\nRevenue rose 2.1% to 23.1 billion yuan."
+    other = make_chunk("老鋪黃金公佈中期業績，收入123.5億元人民幣，按年增長251%。", chunk_id="o", doc_id="o")
+
+    def leading(title: str) -> str:
+        hits = [Hit(chunk=make_chunk(text, title=title), score=1.0), Hit(chunk=other, score=0.9)]
+        return select_quotes("How much did KE Holdings' revenue grow?", hits, _idf, 60)[0].text
+
+    assert leading("KE Holdings' quarterly profit falls") == "Revenue rose 2.1% to 23.1 billion yuan."
+    assert leading("Property platforms' quarter") != "Revenue rose 2.1% to 23.1 billion yuan."
+
+
 def test_the_place_a_where_question_names_is_no_answer_to_it():
     text = (
         "Heytea opened its first flagship store in the United States on Times Square. "
