@@ -66,7 +66,7 @@ def placed_elsewhere(question: str, quote: str, passage: str | None = None) -> b
     """
     asked = places(question, unwritten=True)
     if not asked:
-        return bool(_ABROAD.search(question)) and _at_home(question, quote)
+        return bool(_ABROAD.search(question)) and _not_abroad(question, quote)
     giving_figure = _giving(question, quote)
     if not giving_figure or any(_names(s, place) for s in giving_figure for place in asked):
         return False
@@ -117,6 +117,18 @@ _ABROAD = re.compile(r"海外|境外|国外|\boverseas\b|\babroad\b|\boutside (?
 _HOME = re.compile(
     r"在中国|中国内地|中国大陆|国内|境内|\bin (?:mainland )?china\b|\bdomestic(?:ally)?\b|\bat home\b", re.I
 )
+
+
+def _not_abroad(question: str, quote: str) -> bool:
+    """Whether `quote` gives its figures of the kind `question` asks only in sentences putting none abroad.
+
+    Neither said to be abroad (海外, "overseas") nor put in a place other than China: 茶百道在海外有多少家
+    门店？ is not answered by its stores in all, nor by its stores in China.
+    """
+    giving_figure = _giving(question, quote)
+    return bool(giving_figure) and not any(
+        _ABROAD.search(s) or places(s, entering=True) for s in giving_figure
+    )
 
 
 def _at_home(question: str, quote: str) -> bool:

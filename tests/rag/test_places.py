@@ -77,6 +77,10 @@ def test_a_figure_put_at_home_does_not_answer_what_is_abroad():
     assert placed_elsewhere("安踏海外有多少家门店？", home)
     abroad = "蜜雪冰城全球门店数量超过45000家，其中约4900家位于海外。"
     assert not placed_elsewhere("How many stores does Mixue have overseas?", abroad)
+    # Nor does one put nowhere, a total of all; one put in a country abroad does.
+    total = "截至2024年9月底，茶百道共有门店8395家。"
+    assert placed_elsewhere("茶百道在海外有多少家门店？", total)
+    assert not placed_elsewhere("茶百道在海外有多少家门店？", "茶百道在韩国开设了5家门店。")
     # A question asking nothing abroad may be answered from home.
     assert not placed_elsewhere("How many stores does Anta have?", home)
 
