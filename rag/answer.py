@@ -34,7 +34,7 @@ from rag.followup import History, Resolved, resolve, rewritten
 from rag.intents import question_intents
 from rag.llm import refuses, stream_llm_answer
 from rag.periods import of_period, only_others, periods
-from rag.places import placed_elsewhere, places, unplaced
+from rag.places import place_words, placed_elsewhere, unplaced
 from rag.qualifiers import measures_other
 from rag.query import check_k, check_question, make_filters
 from rag.refusal import REFUSAL, covers
@@ -286,7 +286,7 @@ def _extractive(turn: _Turn) -> Answer:
                 [h for h in turn.hits if h.chunk.chunk_id in chunks],
                 turn.keyword.knows,
                 partial(written_in_chinese, keyword=turn.keyword),
-                _places_named(turn.query),
+                place_words(turn.query),
             )
             # The figure asked for is read only where the name is: "Keeta在沙特有多少骑手？" is not answered
             # by JD's 12万名骑手 beside Keeta's quotes that give no count. Each set of passages judged once.
@@ -403,13 +403,8 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> _Short:
 
 def _subjects(question: str) -> list[str]:
     """The names `question` asks about (see `subject_names`), but the places it names ("Hong Kong")."""
-    where = _places_named(question)
+    where = place_words(question)
     return [name for name in subject_names(question) if name not in where]
-
-
-def _places_named(text: str) -> set[str]:
-    """The words of the places `text` names."""
-    return {word for place in places(text) for word in fold(place).split()}
 
 
 def _of_another(named: list[str], text: str) -> bool:
@@ -421,7 +416,7 @@ def _of_another(named: list[str], text: str) -> bool:
     folded = fold(text)
     others = [
         other
-        for other in set(listed_names(text)) - _places_named(text)
+        for other in set(listed_names(text)) - place_words(text)
         if not any(other in name or name in other or mentions(other, name) for name in named)
     ]
     return bool(named) and bool(others) and not any(mentions(name, folded) for name in named)
@@ -465,7 +460,7 @@ def _naming_latin(
     answered from Xiaomi's "Hong Kong-listed shares". A name the archive (`knows`) has nowhere is in no
     English article: "How many stores does Auntea Jenny have?" is for a Chinese one (沪上阿姨) to answer.
     """
-    where = _places_named(question)
+    where = place_words(question)
     latin = [fold(name) for name in latin_names(question) if fold(name) not in where]
     named = list(dict.fromkeys(latin + model_codes(question)))
     quoted = list(articles.values())

@@ -28,7 +28,7 @@ from rag.intents import (
     stated_words,
 )
 from rag.periods import only_others, periods
-from rag.places import placed_elsewhere, placed_there, places
+from rag.places import place_words, placed_elsewhere, placed_there
 from rag.refusal import untranslated_names
 from rag.short import (
     agents,
@@ -120,7 +120,7 @@ class _Scorer:
         # What a headline may name for every sentence of its article: the names above, else those the
         # question writes in Latin letters ("KE Holdings' quarterly profit falls" is about KE Holdings
         # throughout). Not beside them: a place (Brazil) or a measure (GMV) a headline names is no subject.
-        placed = {word for place in places(question) for word in place.split()}
+        placed = place_words(question)
         self.titled = self.named or tuple(n for n in map(fold, latin_names(question)) if n not in placed)
         # The quarter or half-year asked about: a sentence reporting only another's figure gives no
         # answer ("美团新业务一季度亏损多少？": not the third quarter's loss). Not a year: one is as often

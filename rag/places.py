@@ -45,6 +45,11 @@ def places(text: str, *, entering: bool = False, unwritten: bool = False) -> lis
     return [w for w in dict.fromkeys(found) if unwritten or w not in UNWRITTEN]
 
 
+def place_words(text: str) -> set[str]:
+    """The words of the places `text` names (see `places`), folded: {"hong", "kong", "巴西"}."""
+    return {word for place in places(text) for word in fold(place).split()}
+
+
 def spells_name(word: str) -> bool:
     """Whether the Chinese `word` is a name CC-CEDICT lists, not a language's (英语, 罗语, 法文)."""
     return bool(is_name(word)) and not word.endswith(("语", "文"))
