@@ -34,7 +34,7 @@ from rag.followup import History, Resolved, resolve, rewritten
 from rag.intents import question_intents
 from rag.llm import refuses, stream_llm_answer
 from rag.periods import of_period, only_others, periods
-from rag.places import place_words, placed_elsewhere, unplaced
+from rag.places import latin_names_unplaced, place_words, placed_elsewhere, unplaced
 from rag.qualifiers import measures_other
 from rag.query import check_k, check_question, make_filters
 from rag.refusal import REFUSAL, covers
@@ -58,7 +58,6 @@ from rag.short import (
 from rag.store import KeywordIndex
 from rag.subject import (
     absent_names,
-    latin_names,
     listed_names,
     named_elsewhere,
     on_subject,
@@ -460,9 +459,7 @@ def _naming_latin(
     answered from Xiaomi's "Hong Kong-listed shares". A name the archive (`knows`) has nowhere is in no
     English article: "How many stores does Auntea Jenny have?" is for a Chinese one (沪上阿姨) to answer.
     """
-    where = place_words(question)
-    latin = [fold(name) for name in latin_names(question) if fold(name) not in where]
-    named = list(dict.fromkeys(latin + model_codes(question)))
+    named = list(dict.fromkeys(latin_names_unplaced(question) + model_codes(question)))
     quoted = list(articles.values())
     naming = [
         cited

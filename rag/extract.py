@@ -28,7 +28,7 @@ from rag.intents import (
     stated_words,
 )
 from rag.periods import only_others, periods
-from rag.places import place_words, placed_elsewhere, placed_there
+from rag.places import latin_names_unplaced, placed_elsewhere, placed_there
 from rag.refusal import untranslated_names
 from rag.short import (
     agents,
@@ -41,7 +41,7 @@ from rag.short import (
     wanted,
     whole_name,
 )
-from rag.subject import latin_names, subject_names
+from rag.subject import subject_names
 from rag.text import CLAUSE_END, bigrams, fold, language, normalize, quotable_spans, simplified, unbroken
 from rag.types import Chunk, Hit, Quote
 
@@ -120,8 +120,7 @@ class _Scorer:
         # What a headline may name for every sentence of its article: the names above, else those the
         # question writes in Latin letters ("KE Holdings' quarterly profit falls" is about KE Holdings
         # throughout). Not beside them: a place (Brazil) or a measure (GMV) a headline names is no subject.
-        placed = place_words(question)
-        self.titled = self.named or tuple(n for n in map(fold, latin_names(question)) if n not in placed)
+        self.titled = self.named or tuple(latin_names_unplaced(question))
         # The quarter or half-year asked about: a sentence reporting only another's figure gives no
         # answer ("美团新业务一季度亏损多少？": not the third quarter's loss). Not a year: one is as often
         # part of a name ("the Scotland Act of 1978", "the 2010 drought"; XQuAD hits 0.835 -> 0.833).

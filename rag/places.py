@@ -12,6 +12,7 @@ from rag.bilingual import presence, translations
 from rag.dictionary import is_name
 from rag.intents import MONTH, question_intents
 from rag.short import NUMBER_WORD, giving
+from rag.subject import latin_names
 from rag.text import fold, segments, sentence_spans
 
 # The country this archive's news is about: its articles may never write it (小红书在中国有多少用户？).
@@ -48,6 +49,15 @@ def places(text: str, *, entering: bool = False, unwritten: bool = False) -> lis
 def place_words(text: str) -> set[str]:
     """The words of the places `text` names (see `places`), folded: {"hong", "kong", "巴西"}."""
     return {word for place in places(text) for word in fold(place).split()}
+
+
+def latin_names_unplaced(question: str) -> list[str]:
+    """The names `question` writes in Latin letters (see `latin_names`), folded, but the places it names.
+
+    "What is J&T Express's market share in Brazil?" is about J&T Express, not Brazil.
+    """
+    where = place_words(question)
+    return [name for name in map(fold, latin_names(question)) if name not in where]
 
 
 def spells_name(word: str) -> bool:
