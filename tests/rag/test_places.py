@@ -1,4 +1,4 @@
-from rag.places import place_words, placed_elsewhere, places, unplaced
+from rag.places import latin_names_unplaced, place_words, placed_elsewhere, places, unplaced
 
 BRAZIL = (
     "Meituan announced that its overseas food delivery brand Keeta will enter Brazil, investing about "
@@ -95,6 +95,7 @@ def test_a_place_is_read_after_a_word_the_segmenter_glued_to_in():
     # 充电宝在美国 is cut 充电, 宝在, 美国.
     assert places("安克召回的充电宝在美国有多少台？") == ["美国"]
     assert place_words("What is Keeta's market share in Hong Kong?") == {"hong", "kong"}
+    assert latin_names_unplaced("What is J&T Express's market share in Brazil?") == ["j&t", "express"]
     recalled = "安克创新宣布在全球范围内主动召回部分型号充电宝，召回数量约为71.3万台。"
     assert placed_elsewhere("安克召回的充电宝在美国有多少台？", recalled)
 
