@@ -65,30 +65,31 @@ def aliased(query: str, articles: Iterable[Sequence[str]]) -> str:
     then its sentences) declaring a name `query` writes otherwise decides.
     """
     for article in articles:
+        title, text = article[0], "\n".join(article)
         for chinese, latin in declared(article):
-            meant = _meant(chinese, latin, article)
-            written = latin if meant is not latin else chinese
-            if meant and _names(query, written) and not _names(query, meant):
-                return re.sub(re.escape(written), partial(_spaced, query, name=meant), query)
+            meant = _meant(chinese, latin, title, text)
+            written = chinese if meant == latin else latin
+            if meant and _written(query, written) and not _written(query, meant):
+                return _name(written).sub(partial(_spaced, query, name=meant), query)
     return query
 
 
-def _meant(chinese: str, latin: str, article: Sequence[str]) -> str | None:
+def _meant(chinese: str, latin: str, title: str, text: str) -> str | None:
     """Which of a declared pair of names a question should say: the title's, else the article's script's.
 
-    None for a Latin name an English article writes only where it declares it: "KE Holdings Inc., which
-    runs Beike (贝壳)" names the platform once, and the company after.
+    `text` is the whole article, its title first. None for a Latin name an English article writes only
+    where it declares it: "KE Holdings Inc., which runs Beike (贝壳)" names the platform once, and the
+    company after.
     """
-    if _names(article[0], latin):
+    if _written(title, latin):
         return latin
-    if chinese in article[0] or language(" ".join(article[1:])) == "zh":
-        return _as_written(chinese, article)
-    return latin if "\n".join(article).count(latin) > 1 else None
+    if chinese in title or language(text.removeprefix(title)) == "zh":
+        return _as_written(chinese, text)
+    return latin if text.count(latin) > 1 else None
 
 
-def _as_written(name: str, article: Sequence[str]) -> str:
-    """The Chinese `name` as its article mostly writes it: its start alone if as often (极兔 of 极兔速递)."""
-    text = "\n".join(article)
+def _as_written(name: str, text: str) -> str:
+    """The Chinese `name` as an article (`text`) mostly writes it: its start if as often (极兔: 极兔速递)."""
     whole = text.count(name)
     return next(
         (name[:end] for end in range(MIN_NAME_CHARS, len(name)) if text.count(name[:end]) - whole >= whole),
@@ -106,8 +107,13 @@ def _latin(character: str) -> bool:
     return character.isascii() and character.isalnum()
 
 
-def _names(query: str, name: str) -> bool:
-    """Whether `query` writes `name`: a Latin one as whole words ("East Buy", not "Buy" of "Best Buy")."""
+def _written(text: str, name: str) -> bool:
+    """Whether `text` writes `name` (see `_name`)."""
+    return _name(name).search(text) is not None
+
+
+def _name(name: str) -> re.Pattern[str]:
+    """Where a text writes `name`: a Latin one as whole words ("East Buy", not "Buy" of "Best Buy")."""
     if not name.isascii():
-        return name in query
-    return re.search(rf"(?<![A-Za-z0-9&]){re.escape(name)}(?![A-Za-z0-9&])", query) is not None
+        return re.compile(re.escape(name))
+    return re.compile(rf"(?<![A-Za-z0-9&]){re.escape(name)}(?![A-Za-z0-9&])")
