@@ -1596,10 +1596,12 @@ def _is_counted(word: str, counted: str | None) -> bool:
     return counted is not None and word.startswith(f"{counted} ")
 
 
+# A founder's post, which founding says who holds and which says no one leads now.
+_FOUNDER = re.compile(r"(?:co-?)?founders?|创始人|创办人|联合创始人", re.I)
 # The post a who-question asks the holder of: what it asks, as what a how-much question measures is.
 _POST = re.compile(
-    r"ceo|cfo|coo|cto|chief \w++ officer|chief executive|chair(?:man|woman|person)?|(?:co-?)?founders?|"
-    r"president|创始人|创办人|联合创始人|董事长|首席[^\W官]{1,4}官|总裁|总经理|负责人|掌门人|董事会主席",
+    r"ceo|cfo|coo|cto|chief \w++ officer|chief executive|chair(?:man|woman|person)?|"
+    rf"{_FOUNDER.pattern}|president|董事长|首席[^\W官]{{1,4}}官|总裁|总经理|负责人|掌门人|董事会主席",
     re.I,
 )
 # A post as a question or a quote says it: a whole word (the "cto" of "Doctor Who" is none).
@@ -1611,8 +1613,6 @@ _LEADING = re.compile(
     r"\b(?:(?:led|headed|run|chaired) by|heads|leads|runs|chaired)\b",
     re.I,
 )
-# A founder's post, which founding says who holds and which says no one leads now.
-_FOUNDER = re.compile(r"(?:co-?)?founders?|(?:联合)?创始人|创办人", re.I)
 
 
 # A post said right before a person's name ("Geely chairman Li Shufu"), and how far before it is read.
