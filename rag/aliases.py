@@ -9,10 +9,11 @@ No dictionary has such names: the archive says them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 
 from rag.text import CJK_RANGE, language
+from rag.types import Declared
 
 # A Chinese name (the longest run of characters before the brackets that the article writes elsewhere,
 # see `_chinese_name`), and a Latin one: capitalised words, one at least of them not a bare acronym
@@ -72,6 +73,22 @@ def aliased(query: str, articles: Iterable[Sequence[str]]) -> str:
             if meant and _written(query, written) and not _written(query, meant):
                 return _name(written).sub(partial(_spaced, query, name=meant), query)
     return query
+
+
+def declared_in(query: str, articles: Mapping[str, Sequence[str]]) -> Declared:
+    """The names `query` writes that `articles` (by id: title, then sentences) declare in both scripts.
+
+    Names though no dictionary has them as one: 地平线 is "horizon" and 贝壳 "shell" where no article
+    writes "Horizon Robotics (地平线)" or "Beike (贝壳)".
+    """
+    found = {
+        doc_id: tuple(dict.fromkeys(name for pair in declared(article) for name in pair))
+        for doc_id, article in articles.items()
+    }
+    written = {
+        doc_id: tuple(name for name in names if _written(query, name)) for doc_id, names in found.items()
+    }
+    return Declared({doc_id: names for doc_id, names in written.items() if names})
 
 
 def _meant(chinese: str, latin: str, title: str, text: str) -> str | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from typing import NamedTuple
 
-from rag.aliases import ALIAS_ARTICLES, aliased
+from rag.aliases import ALIAS_ARTICLES, aliased, declared_in
 from rag.bilingual import matched_share, mentions, occurrences, translations, weighted_terms
 from rag.bootstrap import ensure_index
 from rag.citations import (
@@ -72,7 +72,7 @@ from rag.subject import (
     written_in_chinese,
 )
 from rag.text import bigrams, fold, language, model_codes, sentence_spans, terms, unbroken
-from rag.types import Answer, Chunk, Citation, Evidence, Filters, Hit, Quote
+from rag.types import Answer, Chunk, Citation, Declared, Evidence, Filters, Hit, Quote
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +98,8 @@ class _Turn:
     timings: dict[str, float]
     # The cited articles' chunks, each read once a turn.
     documents: dict[str, list[Chunk]] = field(default_factory=dict)
+    # The names the query writes that the best passages' articles declare in both scripts.
+    declared: Declared = field(default_factory=Declared)
 
     @property
     def lang(self) -> str:
@@ -225,10 +227,11 @@ def _retrieved(turn: _Turn, k: int, filters: Filters) -> tuple[_Turn, Evidence]:
 
     evidence = search(turn.query)
     documents = list(dict.fromkeys(hit.chunk.doc_id for hit in evidence.hits))[:ALIAS_ARTICLES]
-    query = aliased(turn.query, (turn.article(doc_id) for doc_id in documents))
+    articles = {doc_id: turn.article(doc_id) for doc_id in documents}
+    query = aliased(turn.query, articles.values())
     if query != turn.query:
         turn, evidence = replace(turn, resolved=replace(turn.resolved, query=query)), search(query)
-    return replace(turn, hits=evidence.hits), evidence
+    return replace(turn, hits=evidence.hits, declared=declared_in(query, articles)), evidence
 
 
 def _refusal(turn: _Turn) -> Answer:
@@ -259,13 +262,14 @@ _UNANSWERED = (
 
 
 def _extractive(turn: _Turn) -> Answer:
-    about = on_subject(turn.query, turn.hits)
+    about = on_subject(turn.query, turn.hits, turn.declared)
     quotes: list[Quote] = select_quotes(
         turn.query,
-        of_period(turn.query, about, period_judged(turn.query, about)),
+        of_period(turn.query, about, period_judged(turn.query, about, turn.declared)),
         turn.weight,
         turn.settings.max_quote_chars,
         turn.resolved.prefer,
+        turn.declared,
     )
     quotes = [
         q
@@ -365,7 +369,7 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> _Short:
     articles: dict[str, list[Citation]] = {}
     for citation in citations:
         articles.setdefault(citation.doc_id, []).append(citation)
-    subjects = _subjects(turn.query)
+    subjects = _subjects(turn.query, turn.declared)
     figured = [_figure(turn, quoted) for quoted in _naming_latin(turn.query, articles, turn.keyword.knows)]
     others = {c.doc_id for f, c in figured if f is not None and _of_another(subjects, _sentences_of(c))}
     # Unless every article's figure is another company's: a name taken for one may be a place (越南). Not
@@ -400,10 +404,10 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> _Short:
     return _Short(found, apart, frozenset(silent))
 
 
-def _subjects(question: str) -> list[str]:
-    """The names `question` asks about (see `subject_names`), but the places it names ("Hong Kong")."""
+def _subjects(question: str, declared: Declared) -> list[str]:
+    """The names `question` asks about (see `subject_names`; and `declared`), but the places it names."""
     where = place_words(question)
-    return [name for name in subject_names(question) if name not in where]
+    return [name for name in (*subject_names(question), *declared.every) if name not in where]
 
 
 def _of_another(named: list[str], text: str) -> bool:

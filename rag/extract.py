@@ -43,7 +43,7 @@ from rag.short import (
 )
 from rag.subject import subject_names
 from rag.text import CLAUSE_END, bigrams, fold, language, normalize, quotable_spans, simplified, unbroken
-from rag.types import Chunk, Hit, Quote
+from rag.types import Chunk, Declared, Hit, Quote
 
 INTENT_WEIGHT = 0.4
 # How far from a word of the question besides its names a date may stand to date what it asks about.
@@ -99,7 +99,9 @@ SUPPORT_SHARE = 0.65
 class _Scorer:
     """Scores a span of text against one question."""
 
-    def __init__(self, question: str, idf: Callable[[str], float], context: str = "") -> None:
+    def __init__(
+        self, question: str, idf: Callable[[str], float], context: str = "", declared: Declared | None = None
+    ) -> None:
         intents = question_intents(question)
         self.weights = measured_weights(question, weighted_terms(question, idf), intents)
         # Which translation of each word the passages use (`sense_shares`): "close" is 关停 there.
@@ -116,7 +118,8 @@ class _Scorer:
         self.acted_on = acted_on(question)
         self.acted_by = acted_by(question)
         self.question = fold(question)
-        self.named = subject_names(question)
+        self.declared = declared or Declared()
+        self.named = (*subject_names(question), *self.declared.every)
         # What a headline may name for every sentence of its article: the names above, else those the
         # question writes in Latin letters ("KE Holdings' quarterly profit falls" is about KE Holdings
         # throughout). Not beside them: a place (Brazil) or a measure (GMV) a headline names is no subject.
@@ -337,8 +340,12 @@ def select_quotes(
     idf: Callable[[str], float],
     budget: int,
     prefer: Collection[str] = (),
+    declared: Declared | None = None,
 ) -> list[Quote]:
     """Choose sentences from the top passages, best first, within `budget` characters.
+
+    What the question names includes the names articles `declared` (see `rag.aliases`), which their
+    articles are about in every sentence.
 
     Sentences of the articles in `prefer` (a follow-up's conversation is about them) count in full,
     others at `OTHER_ARTICLE_SHARE` of their score, when one of those articles is among the passages.
@@ -348,7 +355,7 @@ def select_quotes(
     run on into the next sentence), and touching sentences are quoted as one span, so an answer holds
     at most `MAX_QUOTES` quotes.
     """
-    score = _Scorer(question, idf, " ".join(h.chunk.text for h in hits[:QUOTED_PASSAGES]))
+    score = _Scorer(question, idf, " ".join(h.chunk.text for h in hits[:QUOTED_PASSAGES]), declared)
     candidates, unrelated, lead = _candidates(question, hits[:QUOTED_PASSAGES], score, prefer)
     chosen: list[Quote] = []
     used = 0
@@ -443,7 +450,7 @@ def _candidates(
         subject = _subject(hit.chunk)
         # A headline names what its article is about: the name the question names too is said with each
         # sentence sharing more of the question, in choosing the one that leads.
-        named = "" if subject else _named_in_title(hit.chunk, score.titled)
+        named = "" if subject else _named_in_title(hit.chunk, score)
         hidden = {
             span for span in instruction_spans(text) if not asks_about(question, text[span[0] : span[1]])
         }
@@ -512,13 +519,13 @@ def _subject(chunk: Chunk) -> str:
 
 def _topic(chunk: Chunk, score: _Scorer) -> str:
     """What every sentence of `chunk`'s article is about: its subject, else the names its headline shares."""
-    return _subject(chunk) or _named_in_title(chunk, score.titled)
+    return _subject(chunk) or _named_in_title(chunk, score)
 
 
-def _named_in_title(chunk: Chunk, named: Collection[str]) -> str:
+def _named_in_title(chunk: Chunk, score: _Scorer) -> str:
     """What the question names that a headline names too: the article is about it in every sentence."""
-    title = unbroken(fold(chunk.title))
-    return " ".join(name for name in named if mentions(name, title))
+    title = unbroken(fold(score.declared.headline(chunk)))
+    return " ".join(name for name in score.titled if mentions(name, title))
 
 
 def _kept(score: _Scorer, text: str, sentence: tuple[int, int], part: tuple[int, int]) -> float:

@@ -33,7 +33,7 @@ from rag.dictionary import is_name
 from rag.lexicon import names as lexicon_names
 from rag.store import KeywordIndex
 from rag.text import CJK_RANGE, POSSESSIVE_END, fold, is_cjk, language, terms, unbroken
-from rag.types import Filters, Hit
+from rag.types import Declared, Filters, Hit
 
 _DEICTIC = frozenset("这那它他她其该此哪")
 # Particles that end a phrase, not a name: 家车企的 is 多少家车企的订单 cut apart.
@@ -168,9 +168,19 @@ def _parts(name: str) -> str | list[str]:
     return name.split() if name.isascii() else name
 
 
-def on_subject(question: str, hits: Sequence[Hit]) -> list[Hit]:
-    """The `hits` naming what `question` names (see `subject_names`); all of them when none does."""
-    return naming(question, hits) or list(hits)
+def on_subject(question: str, hits: Sequence[Hit], declared: Declared | None = None) -> list[Hit]:
+    """The `hits` naming what `question` names (see `subject_names`, and the names articles `declared`).
+
+    All of them when none does. An article declaring a name is about it in every passage.
+    """
+    declared = declared or Declared()
+    about = naming(
+        question,
+        hits,
+        lambda hit: said(declared.headline(hit.chunk), hit.chunk.text),
+        _named(question, declared),
+    )
+    return about or list(hits)
 
 
 def naming(
@@ -227,12 +237,21 @@ def _holds(longer: str, name: str) -> bool:
     return longer.startswith(f"{name} ") if name.isascii() else name in longer
 
 
-def headlined(question: str, hits: Sequence[Hit]) -> list[Hit]:
+def headlined(question: str, hits: Sequence[Hit], declared: Declared | None = None) -> list[Hit]:
     """The `hits` whose article's title names what `question` names; none when it names nothing.
 
-    An article on Weibo's quarter that names 快手 as a rival is about 快手 but not headlined by it.
+    An article on Weibo's quarter that names 快手 as a rival is about 快手 but not headlined by it. A name
+    an article `declared` counts as its title's.
     """
-    return naming(question, hits, lambda hit: said(hit.chunk.title, ""))
+    declared = declared or Declared()
+    return naming(
+        question, hits, lambda hit: said(declared.headline(hit.chunk), ""), _named(question, declared)
+    )
+
+
+def _named(question: str, declared: Declared) -> tuple[str, ...]:
+    """What `question` names (see `subject_names`), and the names it writes that articles `declared`."""
+    return (*subject_names(question), *declared.every)
 
 
 def side_names(question: str, title: str) -> tuple[str, ...]:
@@ -245,9 +264,9 @@ def side_names(question: str, title: str) -> tuple[str, ...]:
     return tuple(name for name in subject_names(question) if not mentions(name, headline))
 
 
-def period_judged(question: str, hits: Sequence[Hit]) -> list[Hit]:
+def period_judged(question: str, hits: Sequence[Hit], declared: Declared | None = None) -> list[Hit]:
     """The `hits` whose periods decide whether the question's is spoken of: those headlined, else all."""
-    return headlined(question, hits) or list(hits)
+    return headlined(question, hits, declared) or list(hits)
 
 
 def unnamed(question: str, named: Sequence[str] | None = None) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -91,6 +92,26 @@ class Evidence:
     hits: list[Hit]
     background: float
     centred: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Declared:
+    """The names a question writes that articles declare in both scripts, by article id (`rag.aliases`).
+
+    地平线 ("horizon") names a company where an article writes "Horizon Robotics (地平线)", and that
+    article is about it in every sentence, as if its headline said it.
+    """
+
+    names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def every(self) -> tuple[str, ...]:
+        """The names declared, each once."""
+        return tuple(dict.fromkeys(name for names in self.names.values() for name in names))
+
+    def headline(self, chunk: Chunk) -> str:
+        """`chunk`'s title, and the names its article declares."""
+        return " ".join((chunk.title, *self.names.get(chunk.doc_id, ())))
 
 
 @dataclass(frozen=True, slots=True)

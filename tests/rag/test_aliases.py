@@ -1,4 +1,5 @@
-from rag.aliases import aliased, declared
+from rag.aliases import aliased, declared, declared_in
+from rag.types import Declared
 
 EAST_BUY = [
     "East Buy revenue slumps by a third",
@@ -51,3 +52,11 @@ def test_a_question_names_a_thing_as_the_article_declaring_it_writes():
     assert aliased("贝壳的创始人是谁？", [ke]) == "贝壳的创始人是谁？"
     # The first article declaring a name the question writes decides.
     assert aliased("东方甄选的GMV是多少？", [JT, EAST_BUY]) == "East Buy的GMV是多少？"
+
+
+def test_the_names_a_question_writes_that_an_article_declares_are_found_by_article():
+    horizon = ["地平线机器人营收增长", "Horizon Robotics (地平线) said revenue rose 67.6%."]
+    found = declared_in("地平线的营收是多少？", {"horizon": horizon, "jt": JT})
+    assert found == Declared({"horizon": ("地平线",)})
+    assert found.every == ("地平线",)
+    assert declared_in("小红书的营收是多少？", {"horizon": horizon}).every == ()

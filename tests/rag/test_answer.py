@@ -371,6 +371,28 @@ def test_a_name_an_article_declares_in_the_other_script_is_asked_by_as_the_artic
     assert answer("What is J&T Express's market share in Brazil?", settings=settings).refused
 
 
+def test_a_common_word_an_article_declares_a_name_is_asked_of_as_that_name(settings: Settings, tmp_path):
+    folder = written_articles(
+        tmp_path / "articles",
+        {
+            "ant.md": (
+                "# 蚂蚁集团季度业绩\n\n*Reuters · 2025-08-29*\n\nAnt Group (蚂蚁), the fintech company, said its "
+                "quarterly revenue rose 8% to 30.2 billion yuan.\n\nIt listed its payment app in Singapore in "
+                "March.\n"
+            ),
+            "catl.txt": (
+                "宁德时代港股上市\n\n来源：第一财经\n日期：2025-05-20\n\n"
+                "宁德时代本次全球发售募资总额约410亿港元，当季净利润为139.6亿元。\n"
+            ),
+        },
+    )
+    ingest([folder], settings=settings)
+    assert answer("蚂蚁的营收是多少？", settings=settings).text.startswith("30.2 billion")
+    # 蚂蚁 ("ant") names the company its article declares, so another company's figures do not answer.
+    assert answer("蚂蚁的净利润是多少？", settings=settings).refused
+    assert answer("蚂蚁募资多少？", settings=settings).refused
+
+
 def test_figures_of_other_periods_are_said_to_be_so_not_to_differ(settings: Settings, tmp_path):
     reported = "Alibaba's cloud unit reported revenue of {} billion yuan for the quarter ended {}, up {} from a year earlier."
     folder = written_articles(

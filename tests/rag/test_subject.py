@@ -24,7 +24,7 @@ from rag.subject import (
     unsaid,
     written_in_chinese,
 )
-from rag.types import Hit
+from rag.types import Declared, Hit
 from tests.helpers import make_chunk, written_articles
 
 
@@ -111,6 +111,17 @@ def test_an_article_naming_the_subject_in_passing_is_not_headlined_by_it():
     assert on_subject("快手三季度营收是多少？", [rival, own]) == [rival, own]
     assert headlined("快手三季度营收是多少？", [rival, own]) == [own]
     assert headlined("三季度营收是多少？", [rival, own]) == []
+
+
+def test_a_name_an_article_declares_is_named_by_each_of_its_passages():
+    # 蚂蚁 is "ant" to a dictionary; the article declaring "Ant Group (蚂蚁)" is about it throughout.
+    ant = make_chunk("Revenue rose 8% to 30 billion yuan.", doc_id="ant", title="Ant Group's quarter")
+    other = make_chunk("宁德时代营收增长8%。", doc_id="catl", title="宁德时代季度营收")
+    hits = [Hit(chunk=other, score=1.0), Hit(chunk=ant, score=1.0)]
+    assert on_subject("蚂蚁的营收是多少？", hits) == hits
+    declared = Declared({"ant": ("蚂蚁",)})
+    assert on_subject("蚂蚁的营收是多少？", hits, declared) == hits[1:]
+    assert headlined("蚂蚁的营收是多少？", hits, declared) == hits[1:]
 
 
 def test_a_question_without_what_it_names_keeps_the_rest():
