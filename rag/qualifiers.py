@@ -86,7 +86,7 @@ _GROUPS = (
     # What a company is worth, what one share of it trades at (安克创新的市值 is not its 收盘报88.71元), or
     # what was paid for a part of it (零跑汽车的市值 is not the 1.5 billion euros paid for a 21% stake).
     {
-        "market value": r"市值|估值|\bmarket (?:value|cap|capitali[sz]ation)\b|\bvalu(?:ed|ing|ation)\b",
+        "market value": r"市值|估值|\bmarket (?:value|cap|capitali[sz]ation)\b|\bvalu(?:ed|ing|ations?)\b",
         "share price": r"股价|[收开]盘[报价]|收报|\b(?:share|stock) prices?\b|"
         r"\bshares? (?:closed|opened|ended)\b",
         "paid": r"\bpa(?:y|ys|id|ying)\b|\bbought\b|\bpurchas(?:e|ed|es|ing)\b|\bacquir(?:e|ed|es|ing)\b|"
@@ -94,6 +94,8 @@ _GROUPS = (
     },
 )
 _MEASURES = tuple({name: re.compile(pattern, re.I) for name, pattern in group.items()} for group in _GROUPS)
+# The measures a figure is of only where its text names them.
+_SAID_BY_NAME = frozenset({"market value"})
 # The groups a question names a measure of only when it asks how much (the share and the growth).
 _HOW_MUCH_ONLY = frozenset(i for i, group in enumerate(_GROUPS) if "share" in group)
 # How far around a figure its clause is read for what it measures.
@@ -120,17 +122,21 @@ def measure_words(question: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.group() for m in found if m))
 
 
-def measures_other(question: str, texts: list[str]) -> bool:
+def measures_other(question: str, texts: list[str], *, whole: bool = True) -> bool:
     """Whether `texts` (quotes, a figure's clause) name another measure of a group, never the one asked.
 
     The quotes on Bilibili's users say how many are active daily, never monthly: they do not answer
-    how many are monthly.
+    how many are monthly. Quotes (`whole`) give a market value only by naming it (`_SAID_BY_NAME`): a
+    net loss whose cause is a "fair value" (地平线的市值是多少？), a total value of homes traded or a
+    room's revenue (285 yuan) is none, whatever else they name. A clause may leave it to its sentence:
+    "valued at about $66 billion …, down from $100 billion in 2022".
     """
     folded = [fold(t) for t in texts]
     for group, name in qualifiers(question):
         measures = _MEASURES[group]
-        if not any(measures[name].search(t) for t in folded) and any(
-            pattern.search(t) for other, pattern in measures.items() if other != name for t in folded
+        if not any(measures[name].search(t) for t in folded) and (
+            (whole and name in _SAID_BY_NAME)
+            or any(pattern.search(t) for other, pattern in measures.items() if other != name for t in folded)
         ):
             return True
     return False
@@ -138,7 +144,7 @@ def measures_other(question: str, texts: list[str]) -> bool:
 
 def contradicted(question: str, text: str, start: int, end: int) -> bool:
     """Whether the clause of the figure `text[start:end]` names another measure than `question` does."""
-    return bool(qualifiers(question)) and measures_other(question, [_clause(text, start, end)])
+    return bool(qualifiers(question)) and measures_other(question, [_clause(text, start, end)], whole=False)
 
 
 def _clause(text: str, start: int, end: int) -> str:

@@ -63,7 +63,7 @@ def test_a_figure_is_contradicted_by_its_own_clause_only():
     assert contradicted(question, text, text.index("351"), text.index("351") + 6)
     assert not contradicted(question, text, text.index("430"), text.index("430") + 6)
     assert not contradicted(question, text, text.index("76%"), text.index("76%") + 3)
-    # A profit is no revenue; a market value is neither.
+    # A profit is no revenue; a market value is neither, but its clause need not say so (see below).
     assert contradicted("阿里巴巴的收入是多少？", text, text.index("351"), text.index("351") + 6)
     assert not contradicted("阿里巴巴的市值是多少？", text, text.index("351"), text.index("351") + 6)
 
@@ -158,6 +158,22 @@ def test_a_share_price_is_no_market_value():
     assert measures_other("What is Anker's market value?", ["Its shares closed at 88.71 yuan."])
     assert not measures_other("安克创新的市值是多少？", ["收盘报88.71元，总市值约470亿元。"])
     assert not measures_other("安克创新的股价是多少？", closed)
+
+
+def test_a_market_value_is_given_only_by_naming_it():
+    loss = [
+        "Horizon swung to a net loss of 5.23 billion yuan, mainly because of changes in the fair value of …"
+    ]
+    assert measures_other("地平线的市值是多少？", loss)
+    assert measures_other(
+        "What is KE's market value?", ["The total value of homes traded was 719.4 billion yuan."]
+    )
+    assert not measures_other("What is KE's market value?", ["KE's market capitalisation is $25 billion."])
+    assert not measures_other("What was RedNote's peak valuation?", ["It was valued at $20 billion in 2021."])
+    # A clause may leave the measure to its sentence.
+    valued = "It was valued at about $66 billion in its last round, down from $100 billion in 2022."
+    at = valued.index("$100")
+    assert not contradicted("What was Shein valued at in 2022?", valued, at, at + 12)
 
 
 def test_what_was_paid_for_a_stake_is_no_market_value():
