@@ -1600,8 +1600,8 @@ def _is_counted(word: str, counted: str | None) -> bool:
 _FOUNDER = re.compile(r"(?:co-?)?founders?|创始人|创办人|联合创始人", re.I)
 # The post a who-question asks the holder of: what it asks, as what a how-much question measures is.
 _POST = re.compile(
-    r"ceo|cfo|coo|cto|chief \w++ officer|chief executive|chair(?:man|woman|person)?|"
-    rf"{_FOUNDER.pattern}|president|董事长|首席[^\W官]{{1,4}}官|总裁|总经理|负责人|掌门人|董事会主席",
+    r"ceo|cfo|coo|cto|chief \w++ officer|chief executive|chair(?:man|woman|person)?|president|"
+    rf"managing director|{_FOUNDER.pattern}|董事长|首席[^\W官]{{1,4}}官|总裁|总经理|负责人|掌门人|董事会主席",
     re.I,
 )
 # A post as a question or a quote says it: a whole word (the "cto" of "Doctor Who" is none).

@@ -1539,6 +1539,7 @@ def test_a_who_question_on_a_post_needs_a_quote_saying_who_holds_one():
     # A founder is said by the founding, the holder of another post may hold the one asked.
     assert not unposted("顺丰的创始人是谁？", ["顺丰由王卫于1993年在广东顺德创立。"])
     assert not unposted("顺丰的总裁是谁？", ["顺丰董事长王卫表示，公司将继续投入。"])
+    assert not unposted("周大福的董事总经理是谁？", ["Managing director Norman Cheng said prices stay high."])
     # But a founding, or a founder's post, says no one holds another post now: founders hand companies on.
     assert unposted("顺丰的CEO是谁？", ["顺丰由王卫于1993年在广东顺德创立。"])
     assert unposted("Who is the chairman of SF Holding?", ["SF Holding's founder Wang Wei said costs fell."])
