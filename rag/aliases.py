@@ -3,7 +3,8 @@
 A question naming a thing as an article does only where it says so is read with the article's own name
 for it: 东方甄选的GMV是多少？ over Reuters' article on East Buy asks what East Buy的GMV是多少？ does, whose
 sentences name East Buy or nothing; "Who founded J&T Express?" over a Chinese article asks of 极兔速递.
-No dictionary has such names: the archive says them.
+No dictionary has such names: the archive says them. Nor does one have 美的 ("beautiful") for Midea,
+but a news headline opening on it (美的集团上半年净利润增长25%) names its subject (see `headline_names`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,11 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 
-from rag.text import CJK_RANGE, language
+from rag.bilingual import translations
+from rag.dictionary import word_readings
+from rag.places import latin_names_unplaced
+from rag.subject import subject_names
+from rag.text import CJK_RANGE, fold, is_cjk, language, terms
 from rag.types import Declared
 
 # A Chinese name (the longest run of characters before the brackets that the article writes elsewhere,
@@ -29,6 +34,8 @@ _NAME_LIKE = re.compile(r"[a-z&]| [A-Z]")
 # The shortest Chinese name taken from a run before brackets, and the longest taken whole.
 MIN_NAME_CHARS = 2
 MAX_NAME_CHARS = 6
+# The pinyin readings of a question's first word a headline may open on.
+READINGS = 2
 # The articles among the best passages' whose names are read.
 ALIAS_ARTICLES = 8
 
@@ -75,20 +82,66 @@ def aliased(query: str, articles: Iterable[Sequence[str]]) -> str:
     return query
 
 
-def declared_in(query: str, articles: Mapping[str, Sequence[str]]) -> Declared:
-    """The names `query` writes that `articles` (by id: title, then sentences) declare in both scripts.
+def declared_in(query: str, articles: Mapping[str, Sequence[str]], headlines: Mapping[str, str]) -> Declared:
+    """The names `query` writes that `articles` (by id: title, then sentences) give their subject by, folded.
 
-    Names though no dictionary has them as one: 地平线 is "horizon" and 贝壳 "shell" where no article
-    writes "Horizon Robotics (地平线)" or "Beike (贝壳)".
+    Declared in both scripts (see `declared`), or opening a news headline (`headlines`, by id; see
+    `headline_names`). Names though no dictionary has them as one: 地平线 is "horizon" and 贝壳 "shell"
+    where no article writes "Horizon Robotics (地平线)" or "Beike (贝壳)". Not a name the question names
+    anyway (`subject_names`): 腾讯 is not named by a headline opening on 腾讯音乐.
     """
     found = {
-        doc_id: tuple(dict.fromkeys(name for pair in declared(article) for name in pair))
+        doc_id: [name for pair in declared(article) for name in pair if _written(query, name)]
         for doc_id, article in articles.items()
     }
-    written = {
-        doc_id: tuple(name for name in names if _written(query, name)) for doc_id, names in found.items()
+    for doc_id, names in headline_names(query, headlines).items():
+        found.setdefault(doc_id, []).extend(names)
+    # Nor a part of one: a name cut with the word after it (古茗募资) keeps the choice it made.
+    known = [fold(name) for name in subject_names(query)]
+    new = {
+        doc_id: [n for n in map(fold, names) if not any(n in k for k in known)]
+        for doc_id, names in found.items()
     }
-    return Declared({doc_id: names for doc_id, names in written.items() if names})
+    return Declared({doc_id: tuple(dict.fromkeys(names)) for doc_id, names in new.items() if names})
+
+
+def headline_names(query: str, headlines: Mapping[str, str]) -> dict[str, list[str]]:
+    """The names `query` asks about that a news headline (by article id) opens on: what it reports on.
+
+    A Chinese headline opens on its subject (美的集团上半年净利润增长25%), as a Chinese question does
+    (美的第三季度营收是多少？): 美的 is the company there, though every dictionary has it as "beautiful". An
+    English question's Latin name opens one as written or by a translation (Midea: 美的). Only dated
+    articles' titles are headlines: other titles name a topic, and their questions open on anything.
+    """
+    names = opening_names(query)
+    found: dict[str, list[str]] = {}
+    for doc_id, headline in headlines.items():
+        for name, spellings in names.items():
+            if any(_opens(fold(headline), fold(spelling)) for spelling in spellings):
+                found.setdefault(doc_id, []).append(name)
+    return found
+
+
+def _opens(headline: str, spelling: str) -> bool:
+    """Whether `headline` opens on `spelling`: a Latin one as whole words (not "ping an" of "ping ants")."""
+    rest = headline.removeprefix(spelling)
+    return rest != headline and not (spelling.isascii() and rest[:1].isalnum())
+
+
+def opening_names(query: str) -> dict[str, tuple[str, ...]]:
+    """What `query` may ask about that a headline would open on, with the spellings it would open with.
+
+    A Chinese question's first word, of two Chinese characters or more, that opens it, as written and
+    in pinyin, syllables apart or not (平安: "Ping An Insurance…", 长安: "Changan"); an English
+    question's Latin names but places, as written and translated.
+    """
+    if language(query) != "zh":
+        return {name: (name, *sorted(translations(name))) for name in latin_names_unplaced(query)}
+    words = terms(query, search_mode=False)
+    first = words[0] if words else ""
+    whole = len(first) >= MIN_NAME_CHARS and all(map(is_cjk, first)) and query.lstrip().startswith(first)
+    readings = word_readings(first, READINGS) if whole else []
+    return {first: (first, *readings, *(r.replace(" ", "") for r in readings))} if whole else {}
 
 
 def _meant(chinese: str, latin: str, title: str, text: str) -> str | None:

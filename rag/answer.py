@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from typing import NamedTuple
 
-from rag.aliases import ALIAS_ARTICLES, aliased, declared_in
+from rag.aliases import ALIAS_ARTICLES, aliased, declared_in, opening_names
 from rag.bilingual import matched_share, mentions, occurrences, translations, weighted_terms
 from rag.bootstrap import ensure_index
 from rag.citations import (
@@ -82,6 +82,8 @@ CO_ANSWER_PULL = 0.8
 # How many times more strongly the question's words must point at another quote's figure than at the
 # first quote's for it to be the article's answer (see `_figure`).
 OUTPULLED = 2.0
+# Passages read for the headlines of articles naming what a question opens on (see `_headlines`).
+HEADLINES_LOOKED_AT = 10
 # Share of its rarity a word a follow-up borrowed from the conversation keeps in choosing quotes.
 BORROWED_WEIGHT = 0.3
 
@@ -204,7 +206,7 @@ def stream_answer(
         filters = replace(filters, documents=(resolved.source.doc_id,))
     turn, evidence = _retrieved(_Turn(question, resolved, [], keyword, settings, {}), k, filters)
     turn.timings["retrieve_ms"] = round((time.perf_counter() - started) * 1000, 1)
-    if not covers(turn.query, evidence, keyword):
+    if not covers(turn.query, evidence, keyword, turn.declared):
         final = _refusal(turn)
     elif settings.llm and use_llm is not False:
         final = yield from _generated(turn)
@@ -231,7 +233,21 @@ def _retrieved(turn: _Turn, k: int, filters: Filters) -> tuple[_Turn, Evidence]:
     query = aliased(turn.query, articles.values())
     if query != turn.query:
         turn, evidence = replace(turn, resolved=replace(turn.resolved, query=query)), search(query)
-    return replace(turn, hits=evidence.hits, declared=declared_in(query, articles)), evidence
+    declared = declared_in(query, articles, _headlines(turn, documents))
+    return replace(turn, hits=evidence.hits, declared=declared), evidence
+
+
+def _headlines(turn: _Turn, documents: list[str]) -> dict[str, str]:
+    """The headlines (dated articles' titles) of `documents` and of those naming what the query may open on.
+
+    Those of the articles the keyword index finds for `opening_names` too: 美的第三季度营收是多少？ is
+    not about Weibo's quarter, though the article on Midea's half year is not among the best passages.
+    """
+    chunks = [chunks[0] for doc_id in documents if (chunks := turn.document(doc_id))]
+    for spellings in opening_names(turn.query).values():
+        for spelling in spellings:
+            chunks += [c for c, _ in turn.keyword.search(terms(spelling), HEADLINES_LOOKED_AT, Filters())]
+    return {chunk.doc_id: chunk.title for chunk in chunks if chunk.date}
 
 
 def _refusal(turn: _Turn) -> Answer:

@@ -174,13 +174,17 @@ def on_subject(question: str, hits: Sequence[Hit], declared: Declared | None = N
     All of them when none does. An article declaring a name is about it in every passage.
     """
     declared = declared or Declared()
-    about = naming(
-        question,
-        hits,
-        lambda hit: said(declared.headline(hit.chunk), hit.chunk.text),
-        _named(question, declared),
-    )
-    return about or list(hits)
+    return naming(question, hits, _reader(declared), _named(question, declared)) or list(hits)
+
+
+def naming_declared(question: str, hits: Sequence[Hit], declared: Declared) -> list[Hit]:
+    """The `hits` naming a name articles `declared` or of an article declaring one; none if none is."""
+    return naming(question, hits, _reader(declared), declared.every)
+
+
+def _reader(declared: Declared, *, text: bool = True) -> Callable[[Hit], str]:
+    """What a hit is judged by for naming a name: its title, the names its article `declared`, its text."""
+    return lambda hit: said(declared.headline(hit.chunk), hit.chunk.text if text else "")
 
 
 def naming(
@@ -244,9 +248,7 @@ def headlined(question: str, hits: Sequence[Hit], declared: Declared | None = No
     an article `declared` counts as its title's.
     """
     declared = declared or Declared()
-    return naming(
-        question, hits, lambda hit: said(declared.headline(hit.chunk), ""), _named(question, declared)
-    )
+    return naming(question, hits, _reader(declared, text=False), _named(question, declared))
 
 
 def _named(question: str, declared: Declared) -> tuple[str, ...]:

@@ -1,4 +1,4 @@
-from rag.aliases import aliased, declared, declared_in
+from rag.aliases import aliased, declared, declared_in, headline_names, opening_names
 from rag.types import Declared
 
 EAST_BUY = [
@@ -56,7 +56,23 @@ def test_a_question_names_a_thing_as_the_article_declaring_it_writes():
 
 def test_the_names_a_question_writes_that_an_article_declares_are_found_by_article():
     horizon = ["地平线机器人营收增长", "Horizon Robotics (地平线) said revenue rose 67.6%."]
-    found = declared_in("地平线的营收是多少？", {"horizon": horizon, "jt": JT})
+    found = declared_in("地平线的营收是多少？", {"horizon": horizon, "jt": JT}, {})
     assert found == Declared({"horizon": ("地平线",)})
     assert found.every == ("地平线",)
-    assert declared_in("小红书的营收是多少？", {"horizon": horizon}).every == ()
+    assert declared_in("小红书的营收是多少？", {"horizon": horizon}, {}).every == ()
+
+
+def test_a_name_a_question_opens_on_is_named_by_a_headline_opening_on_it():
+    headlines = {"lenovo": "联想集团上半年营收增长20%", "xiaomi": "小米集团三季度营收创新高"}
+    # 联想 ("associate") is no name to a dictionary; a headline opening on it makes it one.
+    assert opening_names("联想第三季度营收是多少？") == {"联想": ("联想", "lian xiang", "lianxiang")}
+    assert headline_names("联想第三季度营收是多少？", headlines) == {"lenovo": ["联想"]}
+    # An English question's Latin name opens a headline by its translation.
+    assert headline_names("What was Lenovo's revenue?", headlines) == {"lenovo": ["lenovo"]}
+    # In pinyin, syllables apart or not, as whole words.
+    pinyin = {"pa": "Ping An operating profit rises", "ca": "Changan sales jump", "x": "Ping Anderson wins"}
+    assert headline_names("平安的净利润是多少？", pinyin) == {"pa": ["平安"]}
+    assert headline_names("长安的销量是多少？", pinyin) == {"ca": ["长安"]}
+    # Only a word the question opens on, whole.
+    assert headline_names("第三季度联想营收是多少？", headlines) == {}
+    assert declared_in("联想的营收是多少？", {}, headlines).every == ("联想",)

@@ -390,7 +390,30 @@ def test_a_common_word_an_article_declares_a_name_is_asked_of_as_that_name(setti
     assert answer("蚂蚁的营收是多少？", settings=settings).text.startswith("30.2 billion")
     # 蚂蚁 ("ant") names the company its article declares, so another company's figures do not answer.
     assert answer("蚂蚁的净利润是多少？", settings=settings).refused
-    assert answer("蚂蚁募资多少？", settings=settings).refused
+    assert answer("蚂蚁的募资总额是多少？", settings=settings).refused
+
+
+def test_a_common_word_a_headline_opens_on_is_a_name_whose_figures_others_do_not_give(
+    settings: Settings, tmp_path
+):
+    folder = written_articles(
+        tmp_path / "articles",
+        {
+            "lenovo.txt": (
+                "联想集团上半年营收增长20%\n\n来源：第一财经\n日期：2025-11-20\n\n"
+                "上半年公司营收为1500亿元，同比增长20%；净利润为60亿元。\n"
+            ),
+            "xiaomi.txt": (
+                "小米集团第三季度营收创新高\n\n来源：界面新闻\n日期：2025-11-18\n\n"
+                "小米集团第三季度营收为1131亿元，同比增长22%。\n"
+            ),
+        },
+    )
+    ingest([folder], settings=settings)
+    assert answer("联想上半年营收是多少？", settings=settings).text.startswith("1500亿元")
+    # 联想 ("associate") is the company its headline opens on: Xiaomi's quarter is not its.
+    assert answer("联想第三季度营收是多少？", settings=settings).refused
+    assert answer("What was Lenovo's revenue in the third quarter?", settings=settings).refused
 
 
 def test_figures_of_other_periods_are_said_to_be_so_not_to_differ(settings: Settings, tmp_path):
