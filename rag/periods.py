@@ -196,16 +196,27 @@ def _named(hit: Hit) -> set[str]:
 def only_others(asked: set[str], said: set[str]) -> bool:
     """Whether the periods `said` include some of a kind `asked` has, and none `asked`.
 
-    Quarters and half-years are one kind, parts of a year: the second quarter's revenue is no answer to
-    the first half's, nor the first half's to the second quarter's. A whole year is answered by no part
-    of it (months together too) where the whole is not said: 古茗2024年全年营收是多少？ is not answered by
-    2024年前九个月's 64.4亿元.
+    Quarters, half-years and months together are parts of a year (see `_kinds`): the second quarter's
+    revenue is no answer to the first half's, nor that of the first three quarters (前三季度) to the
+    third's; months that are a quarter or a half are it (1-6月: 上半年). A whole year is answered by no
+    part of it (months together too) where the whole is not said: 古茗2024年全年营收是多少？ is not
+    answered by 2024年前九个月's 64.4亿元.
     """
-    for kind in {_kind(p) for p in asked}:
-        named = {p for p in said if _kind(p) == kind}
+    asked, said = set(map(_as_quarters, asked)), set(map(_as_quarters, said))
+    for kind in {kind for p in asked for kind in _kinds(p)}:
+        named = {p for p in said if kind in _kinds(p)}
         if named and not named & asked:
             return True
     return WHOLE_YEAR in asked and WHOLE_YEAR not in said and any(map(_part, said))
+
+
+# Months together that are a quarter or a half-year: 7-9月 is the third quarter, 1-6月 the first half.
+_QUARTERS_OF_MONTHS = {"m1-3": "q1", "m4-6": "q2", "m7-9": "q3", "m10-12": "q4", "m1-6": "h1", "m7-12": "h2"}
+
+
+def _as_quarters(period: str) -> str:
+    """`period`, months together as the quarter or half they are (m7-9: q3)."""
+    return _QUARTERS_OF_MONTHS.get(period, period)
 
 
 def _part(period: str) -> bool:
@@ -213,6 +224,11 @@ def _part(period: str) -> bool:
     return period[0] in "qh" or period[0] == "m" and "-" in period
 
 
-def _kind(period: str) -> str:
-    """What kind of period `period` is: a year's, a month's, or a part of a year ("q" for q3 and h1)."""
-    return "q" if period[0] == "h" else period[0]
+def _kinds(period: str) -> set[str]:
+    """What kinds of period `period` is: a year's, a month's, a part of a year's ("q" for q3 and h1).
+
+    Months together are months and a part of a year: 1至10月 is no answer for October, nor 前三季度 for
+    the third quarter.
+    """
+    kind = "q" if period[0] == "h" else period[0]
+    return {kind, "q"} if _part(period) else {kind}

@@ -100,6 +100,12 @@ def test_only_others_needs_a_period_of_the_kind_asked_and_none_asked():
     assert only_others({"h1"}, {"q2"})
     assert only_others({"q3"}, {"h1"})
     assert not only_others({"h1"}, {"h1", "q2"})
+    # So are months together: the first three quarters are not the third, nor the third all three.
+    assert only_others(periods("长城汽车第三季度净利润是多少？"), periods("前三季度净利润为86.0亿元。"))
+    assert only_others(periods("前三季度净利润是多少？"), periods("第三季度净利润为23.0亿元。"))
+    assert not only_others(periods("上半年营收是多少？"), periods("1-6月营收为500亿元。"))
+    # And months still: 1至10月 is no October.
+    assert only_others(periods("10月交付了多少辆？"), periods("1月至10月累计交付355209辆。"))
 
 
 def test_passages_of_other_periods_are_left_out_when_a_judged_one_names_the_period_asked():
