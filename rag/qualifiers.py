@@ -63,8 +63,9 @@ _GROUPS = (
         "active": r"\bactive\b|活跃|\b[dwm]aus?\b",
     },
     {"full-time": r"\bfull-time\b|全职", "part-time": r"\bpart-time\b|兼职"},
-    # A share of a whole, or how fast something grows: Alibaba Cloud's growth "up to 34%" is no share
-    # (asked only by how-much questions: 毛利率为什么下降 asks why, not by how much).
+    # A share of a whole, how fast something grows, or a margin: Alibaba Cloud's growth "up to 34%" is no
+    # share, nor Midea's overseas revenue "占总收入的42%" its gross margin (asked only by how-much
+    # questions: 毛利率为什么下降 asks why, not by how much).
     {
         "share": r"份额|占比|市占率|占据|占(?=[^，。；]{0,12}?(?:\d|[一二三四五六七八九十]成))|"
         r"\bmarket share\b|\bshare of\b|\baccount(?:s|ed|ing)? for\b|\bma(?:de|kes?|king) up\b|[%％]\s*+of\b",
@@ -72,6 +73,7 @@ _GROUPS = (
         "growth": r"(?:增速|增长|增幅|涨幅|跌幅|上涨|下跌|上升|下降|提升|提高|"
         r"\bgrowth\b|\bgr[eo]w(?:s|n|ing)?\b|\bris(?:e|es|en|ing)\b|\brose\b|\b(?:in|de)creas(?:e|es|ed|ing)\b|\bf(?:ell|alls?|allen|alling)\b|"
         rf"\b(?:up|down) (?:by )?\d|{MULTIPLES})(?![到至]|\s*+to\b)",
+        "margin": r"毛利率|净利率|利润率|\bmargins?\b",
     },
     # Which of a company's roles: one person may hold several, but quotes naming only others name
     # someone else (Bilibili's chairman and chief executive is no answer to who its CFO is).
@@ -93,7 +95,13 @@ _GROUPS = (
         r"收购|买下|购买|斥资|支付|付了?多少|花了?多少",
     },
 )
-_MEASURES = tuple({name: re.compile(pattern, re.I) for name, pattern in group.items()} for group in _GROUPS)
+# A word's edge among Latin letters and digits only: Python's \b sees none between Chinese and Latin
+# letters, so "\bcfo\b" missed the CFO of 蚂蚁集团的CFO是谁？.
+_EDGE = r"(?:(?<![a-z0-9])(?=[a-z0-9])|(?<=[a-z0-9])(?![a-z0-9]))"
+_MEASURES = tuple(
+    {name: re.compile(pattern.replace(r"\b", _EDGE), re.I) for name, pattern in group.items()}
+    for group in _GROUPS
+)
 # The measures a figure is of only where its text names them.
 _SAID_BY_NAME = frozenset({"market value"})
 # The groups a question names a measure of only when it asks how much (the share and the growth).
@@ -128,15 +136,21 @@ def measures_other(question: str, texts: list[str], *, whole: bool = True) -> bo
     The quotes on Bilibili's users say how many are active daily, never monthly: they do not answer
     how many are monthly. Quotes (`whole`) give a market value only by naming it (`_SAID_BY_NAME`): a
     net loss whose cause is a "fair value" (地平线的市值是多少？), a total value of homes traded or a
-    room's revenue (285 yuan) is none, whatever else they name. A clause may leave it to its sentence:
-    "valued at about $66 billion …, down from $100 billion in 2022".
+    room's revenue (285 yuan) is none, whatever else they name. A clause may leave it to its sentence
+    ("valued at about $66 billion …, down from $100 billion in 2022"), unless it names another measure:
+    "China's largest insurer by market value, said first-half net profit … fell 8.8% to 68 billion".
     """
     folded = [fold(t) for t in texts]
     for group, name in qualifiers(question):
         measures = _MEASURES[group]
+        # A market value is said by name, by the quotes or by the clause where it names any measure.
+        others = (
+            [p for m in _MEASURES for other, p in m.items() if other != name] if name in _SAID_BY_NAME else []
+        )
         if not any(measures[name].search(t) for t in folded) and (
             (whole and name in _SAID_BY_NAME)
             or any(pattern.search(t) for other, pattern in measures.items() if other != name for t in folded)
+            or any(pattern.search(t) for pattern in others for t in folded)
         ):
             return True
     return False

@@ -11,6 +11,8 @@ def test_a_question_names_at_most_one_measure_of_each_group():
     assert qualifiers("How many monthly active users does Bilibili have?") == ((0, "monthly"), (3, "active"))
     assert qualifiers("B站的月活跃用户是多少？") == ((0, "monthly"), (3, "active"))
     assert qualifiers("阿里巴巴有多少员工？") == ()
+    # A Latin word is one beside Chinese characters too.
+    assert qualifiers("蚂蚁集团的CFO是谁？") == ((6, "cfo"),)
     # Both named: the question compares them, it asks for neither alone.
     assert qualifiers("净利润和经营利润相差多少？") == ((2, "profit"),)
 
@@ -63,9 +65,9 @@ def test_a_figure_is_contradicted_by_its_own_clause_only():
     assert contradicted(question, text, text.index("351"), text.index("351") + 6)
     assert not contradicted(question, text, text.index("430"), text.index("430") + 6)
     assert not contradicted(question, text, text.index("76%"), text.index("76%") + 3)
-    # A profit is no revenue; a market value is neither, but its clause need not say so (see below).
+    # A profit is no revenue, nor a market value.
     assert contradicted("阿里巴巴的收入是多少？", text, text.index("351"), text.index("351") + 6)
-    assert not contradicted("阿里巴巴的市值是多少？", text, text.index("351"), text.index("351") + 6)
+    assert contradicted("阿里巴巴的市值是多少？", text, text.index("351"), text.index("351") + 6)
 
 
 def test_quotes_naming_only_another_role_do_not_say_who_holds_the_one_asked():
@@ -160,6 +162,14 @@ def test_a_share_price_is_no_market_value():
     assert not measures_other("安克创新的股价是多少？", closed)
 
 
+def test_a_share_of_revenue_is_no_margin():
+    overseas = ["海外收入为1050亿元，占总收入的42%。"]
+    assert measures_other("What is Midea's gross margin?", overseas)
+    assert measures_other("美的的毛利率是多少？", overseas)
+    assert not measures_other("美的的毛利率是多少？", ["毛利率为26.5%，海外收入占总收入的42%。"])
+    assert not measures_other("美的海外收入占比是多少？", overseas)
+
+
 def test_a_market_value_is_given_only_by_naming_it():
     loss = [
         "Horizon swung to a net loss of 5.23 billion yuan, mainly because of changes in the fair value of …"
@@ -174,6 +184,10 @@ def test_a_market_value_is_given_only_by_naming_it():
     valued = "It was valued at about $66 billion in its last round, down from $100 billion in 2022."
     at = valued.index("$100")
     assert not contradicted("What was Shein valued at in 2022?", valued, at, at + 12)
+    # Unless it names another measure: a ranking "by market value" gives no figure for it.
+    ranked = "The largest insurer by market value said net profit fell 8.8% to 68 billion yuan."
+    at = ranked.index("68")
+    assert contradicted("中国平安的市值是多少？", ranked, at, at + 15)
 
 
 def test_what_was_paid_for_a_stake_is_no_market_value():
