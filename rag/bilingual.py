@@ -748,13 +748,26 @@ MAX_SPLITS = 4
 MIN_PINYIN_LETTERS = 4
 
 
+# A run of Latin letters (a word of a folded text).
+_LETTERS = re.compile(r"[a-z]++")
+
+
 def name_positions(term: str, text: str) -> list[int]:
     """Where `text` (folded) names `term` in the other script, by its pinyin or by its sound.
 
     Pinyin: see `romanized_positions`. Sound: a foreign name no dictionary translates, as the other
-    script writes it (Goldenson: 戈登森, see `rag.transliteration`).
+    script writes it (Goldenson: 戈登森, see `rag.transliteration`), and not as a word a dictionary has:
+    "based" is no 波司登, and a name it has (Boston: 波士顿) it writes.
     """
-    return romanized_positions(term, text) or ([] if translations(term) else sounded_positions(term, text))
+    romanized = romanized_positions(term, text)
+    if romanized or translations(term):
+        return romanized
+    found = sounded_positions(term, text)
+    return (
+        found
+        if term.isascii()
+        else [at for at in found if not translations(_LETTERS.match(text, at).group())]
+    )
 
 
 def romanized_positions(term: str, text: str) -> list[int]:

@@ -27,6 +27,9 @@ def test_a_foreign_name_is_found_in_the_other_script():
 def test_names_by_sound_count_as_named_and_present():
     assert mentions("goldenson", "但是，戈登森不得不干预美国广播公司的决定。")
     assert presence("fresno", "住在弗雷斯诺西区的居民") == 1.0
+    # Not by an English word a dictionary has: "based" sounds like 波司登 (b-s-d), but says "based".
+    assert not mentions("波司登", "the singapore-based company was founded in nanjing.")
+    assert mentions("林迪斯法恩", "lindisfarne are a folk-rock group")
     # A name the tokenizer cut apart is one word of the question, found whole.
     assert "杰克逊维尔" in weighted_terms("2010年杰克逊维尔的白人人口是多少?", lambda w: 1.0)
     assert presence("杰克逊维尔", "jacksonville is the largest city in florida") == 1.0
