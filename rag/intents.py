@@ -49,13 +49,18 @@ AREA = (
 )
 UNITS = f"{AREA}|{LENGTH}|{WEIGHT}"
 # Currencies written after an amount (290港元, 5欧元, "30 million pounds", "1 billion reais"): the world's
-# (`rag.currencies`) and what the press writes besides (美金, 港币, RMB, pounds sterling).
+# (`rag.currencies`) and what the press writes besides (美金, 港币, RMB, pounds sterling), and their
+# hundredths (每股6.0港仙, "95 cents a share").
 CURRENCIES = currency_pattern(
     frozenset(
         {
             "人民币",
             "美金",
             "港币",
+            "港仙",
+            "美分",
+            "cents",
+            "pence",
             "rmb",
             "renminbi",
             "usd",

@@ -83,7 +83,7 @@ _GROUPS = (
         "cfo": r"\bcfo\b|\bchief financial officer\b|首席财务官|财务总监",
         "coo": r"\bcoo\b|\bchief operating officer\b|首席运营官",
         "cto": r"\bcto\b|\bchief technology officer\b|首席技术官",
-        "chairman": r"\bchair(?:man|woman|person)\b|董事长|董事会主席",
+        "chairman": r"\bchair(?:man|woman|person)\b|董事长|董事[会局]主席",
     },
     # What a company is worth, what one share of it trades at (安克创新的市值 is not its 收盘报88.71元), or
     # what was paid for a part of it (零跑汽车的市值 is not the 1.5 billion euros paid for a 21% stake).

@@ -271,7 +271,9 @@ _CHANGE_WORD = re.compile(
 )
 # How a closing 多少 counts, not what (分别是多少, 一共有多少).
 _COUNTING = re.compile(r"分别|各自|一共|总共|共计|合计|总计|大约|大概|约|共")
-_HOW_MUCH_OF = re.compile(r"\bhow much ([a-z]++) (?:did|does|do|was|is|were|are|has|have|had|will)\b", re.I)
+_AUXILIARY = r"(?:did|does|do|was|is|were|are|has|have|had|will)\b"
+# The thing a how-much question asks the amount of, one word or the last of two ("How much net profit did").
+_HOW_MUCH_OF = re.compile(rf"\bhow much (?:[a-z]++ (?=[a-z]++ {_AUXILIARY}))?+([a-z]++) {_AUXILIARY}", re.I)
 # The thing a how-much question asks a company's change of: "How much did J&T's revenue grow?".
 _HOW_MUCH_CHANGED = re.compile(
     r"\bhow much (?:did|does|do|has|have|had|will)\s++[^?]{0,60}?['’]s?\s++([a-z]++)\s++"
@@ -1601,7 +1603,8 @@ _FOUNDER = re.compile(r"(?:co-?)?founders?|创始人|创办人|联合创始人",
 # The post a who-question asks the holder of: what it asks, as what a how-much question measures is.
 _POST = re.compile(
     r"ceo|cfo|coo|cto|chief \w++ officer|chief executive|chair(?:man|woman|person)?|president|"
-    rf"managing director|{_FOUNDER.pattern}|董事长|首席[^\W官]{{1,4}}官|总裁|总经理|负责人|掌门人|董事会主席",
+    r"managing director|董事长|首席[^\W官]{1,4}官|总裁|总经理|负责人|掌门人|董事[会局]主席|"
+    rf"{_FOUNDER.pattern}",
     re.I,
 )
 # A post as a question or a quote says it: a whole word (the "cto" of "Doctor Who" is none).

@@ -927,6 +927,7 @@ def test_a_count_in_any_measure_word_or_in_words_is_a_figure():
         ("What was Meituan's revenue in the third quarter?", "revenue"),
         ("What is the annual fee of 小红卡?", "fee"),
         ("How much revenue did PDD report?", "revenue"),
+        ("How much net profit did Bosideng make in the half?", "profit"),
         ("美团三季度营收是多少？", "营收"),
         # What changed to the figure asked, before the change and where it ends.
         ("抖音团购的餐饮佣金降到了多少？", "佣金"),
@@ -1524,6 +1525,9 @@ def test_a_count_its_clause_says_is_of_another_measure_answers_nothing():
     subscribing = ["Average monthly subscribing members were 8.1 million in the quarter."]
     assert numberless("这个平台有多少日活跃用户？", subscribing)
     assert not numberless("这个平台有多少付费会员？", subscribing)
+    # A currency's hundredths are money too.
+    assert not numberless("波司登中期股息是多少？", ["董事会宣布派发中期股息每股6.0港仙。"])
+    assert not numberless("How much is the dividend?", ["It will pay a dividend of 95 cents a share."])
     # Money raised is no revenue.
     assert numberless("这家公司去年营收是多少？", ["公司此次共募集资金约20亿港元。"])
     assert not numberless("这家公司募资多少？", ["公司此次共募集资金约20亿港元。"])
@@ -1540,6 +1544,9 @@ def test_a_who_question_on_a_post_needs_a_quote_saying_who_holds_one():
     assert not unposted("顺丰的创始人是谁？", ["顺丰由王卫于1993年在广东顺德创立。"])
     assert not unposted("顺丰的总裁是谁？", ["顺丰董事长王卫表示，公司将继续投入。"])
     assert not unposted("周大福的董事总经理是谁？", ["Managing director Norman Cheng said prices stay high."])
+    assert not unposted(
+        "Who is Bosideng's chairman?", ["波司登创始人、董事局主席高德康表示，公司将继续投入。"]
+    )
     # But a founding, or a founder's post, says no one holds another post now: founders hand companies on.
     assert unposted("顺丰的CEO是谁？", ["顺丰由王卫于1993年在广东顺德创立。"])
     assert unposted("Who is the chairman of SF Holding?", ["SF Holding's founder Wang Wei said costs fell."])
