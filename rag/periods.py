@@ -69,9 +69,10 @@ _NUMERALS = (
         )
     )
 )
-# A half-year, also by the month it ends in ("the six months ended June 30", 截至6月30日止六个月).
+# A half-year ("first-half profit" too), also by the month it ends in ("the six months ended June 30",
+# 截至6月30日止六个月).
 _HALF = re.compile(
-    r"([上下])半年|\b(first|second) half\b|\bh([12])\b|"
+    r"([上下])半年|\b(first|second)[ -]half\b|\bh([12])\b|"
     r"\b(?:six|6) months\s++(?:ended|ending|to|through)\s++(?:on\s++)?+(jun|dec)(?:ember|e)?+\b|"
     r"截至(?:\d{4}年)?+(6|12)月3[01]日止?+的?+(?:六个月|半年)"
 )

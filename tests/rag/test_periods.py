@@ -20,6 +20,7 @@ from tests.helpers import make_chunk
         ("Kuaishou's Q1 2025 GMV", {"q1", "y2025"}),
         ("快手2023年营收是多少？", {"y2023"}),
         ("字節跳動上半年收入", {"h1"}),
+        ("Nongfu Spring's first-half profit rises", {"h1"}),
         ("results for the second half", {"h2"}),
         # The first three quarters together are no quarter: the first nine months, in either language.
         ("蜜雪冰城前三季度营收187亿元", {"m1-9"}),
