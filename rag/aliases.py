@@ -15,9 +15,9 @@ from functools import partial
 
 from rag.bilingual import translations
 from rag.dictionary import word_readings
-from rag.places import latin_names_unplaced
+from rag.places import place_words
 from rag.subject import subject_names
-from rag.text import CJK_RANGE, fold, is_cjk, language, terms
+from rag.text import CJK_RANGE, POSSESSIVE_END, fold, is_cjk, language, terms
 from rag.types import Declared
 
 # A Chinese name (the longest run of characters before the brackets that the article writes elsewhere,
@@ -34,6 +34,8 @@ _NAME_LIKE = re.compile(r"[a-z&]| [A-Z]")
 # The shortest Chinese name taken from a run before brackets, and the longest taken whole.
 MIN_NAME_CHARS = 2
 MAX_NAME_CHARS = 6
+# Capitalised words in a row, not opening the question ("Chow Tai Fook's", "Midea").
+_CAPITALISED_RUN = re.compile(r"(?<=\s)[A-Z][\w&'’.\-]*+(?: [A-Z][\w&'’.\-]*+)*+")
 # The pinyin readings of a question's first word a headline may open on.
 READINGS = 2
 # The articles among the best passages' whose names are read.
@@ -88,21 +90,24 @@ def declared_in(query: str, articles: Mapping[str, Sequence[str]], headlines: Ma
     Declared in both scripts (see `declared`), or opening a news headline (`headlines`, by id; see
     `headline_names`). Names though no dictionary has them as one: 地平线 is "horizon" and 贝壳 "shell"
     where no article writes "Horizon Robotics (地平线)" or "Beike (贝壳)". Not a name the question names
-    anyway (`subject_names`): 腾讯 is not named by a headline opening on 腾讯音乐.
+    anyway (`subject_names`): 腾讯 is not named by a headline opening on 腾讯音乐. Nor, declared in the text,
+    a part of one: the question's name, cut with the word after it (古茗募资), keeps the passages it
+    chose; a headline opens on the question's first word as the tokenizer cuts it (海尔 of 海尔智家, which
+    names no passage of "Haier Smart Home profit rises").
     """
+    known, folded = [fold(name) for name in subject_names(query)], fold(query)
     found = {
-        doc_id: [name for pair in declared(article) for name in pair if _written(query, name)]
+        doc_id: [n for n in _folded_pairs(article) if _written(folded, n) and not any(n in k for k in known)]
         for doc_id, article in articles.items()
     }
     for doc_id, names in headline_names(query, headlines).items():
-        found.setdefault(doc_id, []).extend(names)
-    # Nor a part of one: a name cut with the word after it (古茗募资) keeps the choice it made.
-    known = [fold(name) for name in subject_names(query)]
-    new = {
-        doc_id: [n for n in map(fold, names) if not any(n in k for k in known)]
-        for doc_id, names in found.items()
-    }
-    return Declared({doc_id: tuple(dict.fromkeys(names)) for doc_id, names in new.items() if names})
+        found.setdefault(doc_id, []).extend(n for n in map(fold, names) if n not in known)
+    return Declared({doc_id: tuple(dict.fromkeys(names)) for doc_id, names in found.items() if names})
+
+
+def _folded_pairs(article: Sequence[str]) -> list[str]:
+    """The names `article` declares in both scripts (see `declared`), each folded."""
+    return [fold(name) for pair in declared(article) for name in pair]
 
 
 def headline_names(query: str, headlines: Mapping[str, str]) -> dict[str, list[str]]:
@@ -133,10 +138,13 @@ def opening_names(query: str) -> dict[str, tuple[str, ...]]:
 
     A Chinese question's first word, of two Chinese characters or more, that opens it, as written and
     in pinyin, syllables apart or not (平安: "Ping An Insurance…", 长安: "Changan"); an English
-    question's Latin names but places, as written and translated.
+    question's names in capitals but places, each whole (not "WeChat" of "WeChat Pay": 微信小游戏 is
+    not its subject), as written and translated.
     """
     if language(query) != "zh":
-        return {name: (name, *sorted(translations(name))) for name in latin_names_unplaced(query)}
+        where = place_words(query)
+        runs = (fold(POSSESSIVE_END.sub("", m.group())) for m in _CAPITALISED_RUN.finditer(query))
+        return {run: (run, *sorted(translations(run))) for run in runs if not set(run.split()) <= where}
     words = terms(query, search_mode=False)
     first = words[0] if words else ""
     whole = len(first) >= MIN_NAME_CHARS and all(map(is_cjk, first)) and query.lstrip().startswith(first)

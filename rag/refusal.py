@@ -262,7 +262,9 @@ def covers(
         return False
     # A figure of another year or quarter is no answer; a game's quarters are told apart otherwise (第四节).
     if "number" in question_intents(question):
-        about = period_judged(question, on_subject(question, evidence.hits[:JUDGED_PASSAGES]))
+        about = period_judged(
+            question, on_subject(question, evidence.hits[:JUDGED_PASSAGES], declared), declared
+        )
         if other_period(question, (f"{h.chunk.title}\n{h.chunk.text}" for h in about)):
             return False
     if _elsewhere(question, evidence.hits[:JUDGED_PASSAGES]):

@@ -73,6 +73,9 @@ def test_a_name_a_question_opens_on_is_named_by_a_headline_opening_on_it():
     pinyin = {"pa": "Ping An operating profit rises", "ca": "Changan sales jump", "x": "Ping Anderson wins"}
     assert headline_names("平安的净利润是多少？", pinyin) == {"pa": ["平安"]}
     assert headline_names("长安的销量是多少？", pinyin) == {"ca": ["长安"]}
+    # An English question's names in capitals, each whole: WeChat Pay is not what 微信小游戏 is about.
+    assert headline_names("How much did WeChat Pay grow?", {"w": "微信小游戏去年收入超300亿元"}) == {}
+    assert headline_names("What is Midea's margin?", {"m": "美的集团上半年净利润增长25%"}) == {"m": ["midea"]}
     # Only a word the question opens on, whole.
     assert headline_names("第三季度联想营收是多少？", headlines) == {}
     assert declared_in("联想的营收是多少？", {}, headlines).every == ("联想",)

@@ -401,11 +401,11 @@ def test_a_common_word_a_headline_opens_on_is_a_name_whose_figures_others_do_not
         {
             "lenovo.txt": (
                 "联想集团上半年营收增长20%\n\n来源：第一财经\n日期：2025-11-20\n\n"
-                "上半年公司营收为1500亿元，同比增长20%；净利润为60亿元。\n"
+                "公司营收为1500亿元，同比增长20%；净利润为60亿元。\n"
             ),
             "xiaomi.txt": (
                 "小米集团第三季度营收创新高\n\n来源：界面新闻\n日期：2025-11-18\n\n"
-                "小米集团第三季度营收为1131亿元，同比增长22%。\n"
+                "小米集团第三季度营收为1131亿元，同比增长22%；净利润为113亿元。\n"
             ),
         },
     )
@@ -414,6 +414,8 @@ def test_a_common_word_a_headline_opens_on_is_a_name_whose_figures_others_do_not
     # 联想 ("associate") is the company its headline opens on: Xiaomi's quarter is not its.
     assert answer("联想第三季度营收是多少？", settings=settings).refused
     assert answer("What was Lenovo's revenue in the third quarter?", settings=settings).refused
+    # Its period is its headline's: its half year gives no third quarter's net profit.
+    assert answer("联想第三季度净利润是多少？", settings=settings).refused
 
 
 def test_figures_of_other_periods_are_said_to_be_so_not_to_differ(settings: Settings, tmp_path):
