@@ -30,6 +30,7 @@ PAIRS = """
 获得 obtain obtained gain acquire
 拿下 obtain obtained win won secure secured acquisition acquire acquired
 营收 revenue revenues
+总部 headquarters headquartered based
 收入 revenue income
 利润 profit profits
 净利润 net_profit net_income

@@ -543,6 +543,14 @@ def test_the_name_a_headline_gives_counts_in_choosing_the_sentence_that_leads():
     assert "grew 60%" in quotes[0].text and not quotes[0].text.startswith("Bilibili")
 
 
+def test_a_firm_based_somewhere_has_its_headquarters_there():
+    text = (
+        "Chief executive Li Jian said the company would invest $10 billion in AI devices. "
+        "The Shenzhen-based company shipped 61.2 million smartphones last year."
+    )
+    assert "Shenzhen" in _leading("荣耀总部在哪里？", text, "荣耀完成股改 加速推进上市")
+
+
 def test_a_plans_figure_is_no_answer_to_a_question_about_what_is():
     text = (
         "It plans to open nearly 100 new stores in the current fiscal year. "
