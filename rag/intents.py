@@ -75,8 +75,11 @@ CURRENCIES = currency_pattern(
 # The country a currency after an amount is of, in English: "4 billion US dollars", "10 billion Hong
 # Kong dollars", "5 million Brazilian reais".
 CURRENCY_OF = r"(?-i:[A-Z]{2,3}+ |(?:[A-Z][a-z]++ ){1,2})?"
-# A multiple said in words (GMV "more than doubled", 营收翻倍, 翻了一番): a figure, and a change.
-MULTIPLES = r"\b(?:doubled|tripled|trebled|quadrupled|halved)\b|翻了?[一两三四]?[倍番]"
+# A multiple said in words (GMV "more than doubled", 营收翻倍, 翻了一番, "jumped 23-fold"): a figure, and a
+# change.
+MULTIPLES = (
+    r"\b(?:doubled|tripled|trebled|quadrupled|halved)\b|翻了?[一两三四]?[倍番]|\b\d++(?:\.\d++)?+-?fold\b"
+)
 # A currency's sign or code before an amount (US$1.2 billion, €200 million, £30m, RMB 3 billion).
 CURRENCY_SIGNS = r"(?:US|HK|S|A|C)?\$|[€£¥￥]|\b(?:RMB|USD|HKD|EUR|GBP|CNY|JPY)\s?(?=\d)"
 # A number's scale (2万亿元 is two trillion: the scales Chinese stacks, longest first), and a scale

@@ -187,6 +187,10 @@ def test_a_change_is_the_figure_after_its_verb_or_a_multiple_and_no_share_beside
     assert _short("上半年营收增长了多少？", results) == "204.4%"
     gmv = "GMV on Channels more than doubled in 2024. Total revenue rose 8% to 660.3 billion yuan."
     assert _short("视频号电商的GMV增长了多少？", gmv) == "doubled"
+    fold = (
+        "Cambricon said revenue for the first three quarters jumped more than 23-fold to 4.61 billion yuan."
+    )
+    assert _short("How much did Cambricon's revenue grow?", fold) == "23-fold"
     assert _short("视频号电商的GMV增长了多少？", "视频号电商GMV翻倍。") == "翻倍"
     # A multiple is no amount, nor is an ordinal (第二款车型) a count.
     assert _short("视频号的GMV是多少？", "视频号电商GMV翻倍。") is None
