@@ -193,6 +193,9 @@ class _Scorer:
             # 拼多多的保证金什么时候开始下调？ is not answered by the Tuesday PDD reported its quarter on.
             if strong is INTENTS["when"][1] and not self.dates_more(said):
                 continue
+            # So does a place: 零跑总部在哪里？ is not answered by where its joint venture sells cars.
+            if strong is INTENTS["where"][1] and not self.names_more(said):
+                continue
             cue = 1.0 if self._strong(strong, answers, said) else 0.5 if weak.search(said) else 0.0
             found += cue * (planned if strong in _FIGURES_AND_DATES else 1.0)
         # A sentence reporting what was said counts half: most news sentences report something.

@@ -551,6 +551,14 @@ def test_a_firm_based_somewhere_has_its_headquarters_there():
     assert "Shenzhen" in _leading("荣耀总部在哪里？", text, "荣耀完成股改 加速推进上市")
 
 
+def test_a_place_in_a_sentence_sharing_only_names_with_the_question_places_something_else():
+    text = (
+        "Their joint venture, Leapmotor International, sells Leapmotor cars in Europe, the Middle East and "
+        "South America. The Hangzhou-based electric vehicle maker posted a net profit of 30 million yuan."
+    )
+    assert "Hangzhou" in _leading("零跑总部在哪里？", text, "零跑汽车上半年首次盈利")
+
+
 def test_a_plans_figure_is_no_answer_to_a_question_about_what_is():
     text = (
         "It plans to open nearly 100 new stores in the current fiscal year. "
