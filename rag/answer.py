@@ -58,13 +58,13 @@ from rag.short import (
 from rag.store import KeywordIndex
 from rag.subject import (
     absent_names,
+    asked_names,
     listed_names,
     named_elsewhere,
     on_subject,
     period_judged,
     said,
     side_names,
-    subject_names,
     unknown_opening,
     unnamed_in,
     unsaid,
@@ -100,7 +100,7 @@ class _Turn:
     timings: dict[str, float]
     # The cited articles' chunks, each read once a turn.
     documents: dict[str, list[Chunk]] = field(default_factory=dict)
-    # The names the query writes that the best passages' articles declare in both scripts.
+    # The names the query writes that the best passages' articles give their subject by (`rag.aliases`).
     declared: Declared = field(default_factory=Declared)
 
     @property
@@ -243,11 +243,11 @@ def _headlines(turn: _Turn, documents: list[str]) -> dict[str, str]:
     Those of the articles the keyword index finds for `opening_names` too: 美的第三季度营收是多少？ is
     not about Weibo's quarter, though the article on Midea's half year is not among the best passages.
     """
-    chunks = [chunks[0] for doc_id in documents if (chunks := turn.document(doc_id))]
+    firsts = [read[0] for doc_id in documents if (read := turn.document(doc_id))]
     for spellings in opening_names(turn.query).values():
         for spelling in spellings:
-            chunks += [c for c, _ in turn.keyword.search(terms(spelling), HEADLINES_LOOKED_AT, Filters())]
-    return {chunk.doc_id: chunk.title for chunk in chunks if chunk.date}
+            firsts += [c for c, _ in turn.keyword.search(terms(spelling), HEADLINES_LOOKED_AT, Filters())]
+    return {chunk.doc_id: chunk.title for chunk in firsts if chunk.date}
 
 
 def _refusal(turn: _Turn) -> Answer:
@@ -421,9 +421,9 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> _Short:
 
 
 def _subjects(question: str, declared: Declared) -> list[str]:
-    """The names `question` asks about (see `subject_names`; and `declared`), but the places it names."""
+    """The names `question` asks about (see `asked_names`), but the places it names ("Hong Kong")."""
     where = place_words(question)
-    return [name for name in (*subject_names(question), *declared.every) if name not in where]
+    return [name for name in asked_names(question, declared) if name not in where]
 
 
 def _of_another(named: list[str], text: str) -> bool:

@@ -41,7 +41,7 @@ from rag.short import (
     wanted,
     whole_name,
 )
-from rag.subject import subject_names
+from rag.subject import asked_names
 from rag.text import CLAUSE_END, bigrams, fold, language, normalize, quotable_spans, simplified, unbroken
 from rag.types import Chunk, Declared, Hit, Quote
 
@@ -119,7 +119,7 @@ class _Scorer:
         self.acted_by = acted_by(question)
         self.question = fold(question)
         self.declared = declared or Declared()
-        self.named = (*subject_names(question), *self.declared.every)
+        self.named = asked_names(question, self.declared)
         # What a headline may name for every sentence of its article: the names above, else those the
         # question writes in Latin letters ("KE Holdings' quarterly profit falls" is about KE Holdings
         # throughout). Not beside them: a place (Brazil) or a measure (GMV) a headline names is no subject.

@@ -174,7 +174,7 @@ def on_subject(question: str, hits: Sequence[Hit], declared: Declared | None = N
     All of them when none does. An article declaring a name is about it in every passage.
     """
     declared = declared or Declared()
-    return naming(question, hits, _reader(declared), _named(question, declared)) or list(hits)
+    return naming(question, hits, _reader(declared), asked_names(question, declared)) or list(hits)
 
 
 def naming_declared(question: str, hits: Sequence[Hit], declared: Declared) -> list[Hit]:
@@ -248,12 +248,12 @@ def headlined(question: str, hits: Sequence[Hit], declared: Declared | None = No
     an article `declared` counts as its title's.
     """
     declared = declared or Declared()
-    return naming(question, hits, _reader(declared, text=False), _named(question, declared))
+    return naming(question, hits, _reader(declared, text=False), asked_names(question, declared))
 
 
-def _named(question: str, declared: Declared) -> tuple[str, ...]:
+def asked_names(question: str, declared: Declared | None = None) -> tuple[str, ...]:
     """What `question` names (see `subject_names`), and the names it writes that articles `declared`."""
-    return (*subject_names(question), *declared.every)
+    return (*subject_names(question), *(declared or Declared()).every)
 
 
 def side_names(question: str, title: str) -> tuple[str, ...]:

@@ -96,10 +96,11 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class Declared:
-    """The names a question writes that articles declare in both scripts, by article id (`rag.aliases`).
+    """The names a question writes that articles give their subject by, by article id (`rag.aliases`).
 
-    地平线 ("horizon") names a company where an article writes "Horizon Robotics (地平线)", and that
-    article is about it in every sentence, as if its headline said it.
+    地平线 ("horizon") names a company where an article writes "Horizon Robotics (地平线)", as 美的
+    ("beautiful") does where a news headline opens on it; that article is about it in every sentence, as
+    if its headline said it.
     """
 
     names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
