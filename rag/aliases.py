@@ -118,11 +118,12 @@ def headline_names(query: str, headlines: Mapping[str, str]) -> dict[str, list[s
     English question's Latin name opens one as written or by a translation (Midea: 美的). Only dated
     articles' titles are headlines: other titles name a topic, and their questions open on anything.
     """
-    names = opening_names(query)
+    names = {name: [fold(s) for s in spellings] for name, spellings in opening_names(query).items()}
     found: dict[str, list[str]] = {}
     for doc_id, headline in headlines.items():
+        opening = fold(headline)
         for name, spellings in names.items():
-            if any(_opens(fold(headline), fold(spelling)) for spelling in spellings):
+            if any(_opens(opening, spelling) for spelling in spellings):
                 found.setdefault(doc_id, []).append(name)
     return found
 
