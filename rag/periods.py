@@ -31,6 +31,11 @@ _QUARTER_END = re.compile(
     r"\b(?:jan|apr|jul|oct)[a-z]*+\s*+(?:-|–|to|through)\s*+(mar|jun|sep|dec)(?:ch|tember|ember|e)?+\b|"
     r"截至(?:\d{4}年)?+(3|6|9|12)月3[01]日止?+的?+(?:\d{4}财年)?+(?:第[一二三四])?+(?:三个月|季度|财季)"
 )
+# A fiscal quarter (第二财季, "fiscal second quarter"): a period of its own kind ("fq2"), as a fiscal year
+# need not start in January: Lenovo's fiscal second quarter is "the July-September quarter".
+_FISCAL_QUARTER = re.compile(
+    r"第([一二三四1-4])财季|\bfiscal (first|second|third|fourth)[- ]quarter\b|\bfiscal q([1-4])\b"
+)
 _QUARTER_ENDS = {"mar": "1", "jun": "2", "sep": "3", "dec": "4", "3": "1", "6": "2", "9": "3", "12": "4"}
 # A month in digits (10月, 10月份, a day of it: 11月1日) and months together (1月至10月, 1-10月, 前10个月,
 # "the first seven months"), which are no month of their own: "小鹏汽车10月交付了多少辆车？" is not
@@ -81,14 +86,15 @@ _HALVES = {"上": "1", "下": "2", "jun": "1", "dec": "2", "6": "1", "12": "2"}
 # which says per year as often ("annual capacity").
 _WHOLE_YEAR = re.compile(r"全年|整年|(?<=\d年)度|\b(?:full[- ]year|whole year)\b")
 WHOLE_YEAR = "fy"
-# A year, not an amount that looks like one (2000万元, 1,900 stores), nor a decade ("the 1980s", 1980年代).
+# A year, not an amount that looks like one (2000万元, 1,900 stores, 3.2000), nor a decade ("the 1980s",
+# 1980年代); a year may follow a comma that follows no digit (，2024年: folded, the comma is ASCII).
 _YEAR = re.compile(
-    r"(?<![\d.,$€£¥])((?:19|20)\d\d)(?![\d%％万亿千百元名家个人]|[.,]\d|\s*+(?:[mb]illion|thousand)\b|'?+s\b|年代)"
+    r"(?<![\d$€£¥])(?<!\d[.,])((?:19|20)\d\d)(?![\d%％万亿千百元名家个人]|[.,]\d|\s*+(?:[mb]illion|thousand)\b|'?+s\b|年代)"
 )
 
 
 def periods(text: str) -> set[str]:
-    """The periods `text` names: years ("y2025"), quarters ("q3"), half-years ("h1"), months ("m10").
+    """The periods `text` names: years ("y2025"), quarters ("q3"; "fq2" fiscal), half-years ("h1"), months.
 
     Years, quarters and half-years in either language; months too ("m1-10" for 1月至10月, "m8" for "in
     August"); and a year said to be whole ("fy": 全年, "full-year").
@@ -119,6 +125,9 @@ def _months_together(folded: str) -> list[tuple[re.Match[str], str]]:
 def _parts_of_years(folded: str) -> list[tuple[re.Match[str], str]]:
     """The quarters ("q3") and half-years ("h1") `folded` names, each with where it is named."""
     found = [(m, "q" + _ORDINALS.get(n, n)) for m in _QUARTER.finditer(folded) for n in m.groups() if n]
+    found += [
+        (m, "fq" + _ORDINALS.get(n, n)) for m in _FISCAL_QUARTER.finditer(folded) for n in m.groups() if n
+    ]
     found += [(m, "q" + _QUARTER_ENDS[n]) for m in _QUARTER_END.finditer(folded) for n in m.groups() if n]
     halves = ((m, n) for m in _HALF.finditer(folded) for n in m.groups() if n)
     return found + [(m, "h" + _ORDINALS.get(n, _HALVES.get(n, n))) for m, n in halves]
@@ -174,7 +183,11 @@ def other_period(question: str, texts: Iterable[str]) -> bool:
     the whole year's, beside a quarter's.
     """
     asked = periods(question) - {WHOLE_YEAR}
-    return bool(asked) and only_others(asked, set().union(*map(periods, texts)))
+    said = set().union(*map(periods, texts))
+    # A part of a year is not answered by passages naming years and no part of one (a day's month is
+    # none): 海天味业上半年净利润是多少？ by a prospectus's "2024年…净利润63.4亿元".
+    years_only = any(p[0] == "y" for p in said) and not any(map(_part, said))
+    return bool(asked) and (only_others(asked, said) or any(map(_part, asked)) and years_only)
 
 
 def of_period(question: str, hits: Sequence[Hit], judged: Sequence[Hit]) -> list[Hit]:

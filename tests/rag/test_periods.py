@@ -17,8 +17,15 @@ from tests.helpers import make_chunk
         ("Sea公布的第三季財報顯示", {"q3"}),
         ("首季營收年增", {"q1"}),
         ("四季如春", set()),
+        # A fiscal quarter is one of its own kind: a fiscal year need not start in January.
+        ("联想集团第二财季净利润是多少？", {"fq2"}),
+        ("reported a 30% rise in net profit for its fiscal second quarter", {"fq2", "q2"}),
         ("Kuaishou's Q1 2025 GMV", {"q1", "y2025"}),
         ("快手2023年营收是多少？", {"y2023"}),
+        # A year after a full-width comma (folded to ASCII) as after any other; not the digits of an amount.
+        ("招股书显示，2024年海天味业实现营收269亿元", {"y2024"}),
+        ("said on Monday,2025 would be hard", {"y2025"}),
+        ("1,2000 and 3.2025", set()),
         ("字節跳動上半年收入", {"h1"}),
         ("Nongfu Spring's first-half profit rises", {"h1"}),
         ("results for the second half", {"h2"}),
@@ -90,6 +97,11 @@ def test_a_question_about_a_period_the_passages_never_name_but_others_of_its_kin
     # Passages naming no quarter at all, or a question naming none, are not judged by it.
     assert not other_period("快手三季度营收是多少？", ["快手总营收350亿元。"])
     assert not other_period("快手营收是多少？", reported)
+    # Passages naming years and no part of one give a year's figure, no half's or quarter's; a day's
+    # month is no part of a year.
+    prospectus = ["6月19日，海天味业在香港上市。招股书显示，2024年海天味业实现净利润63.4亿元。"]
+    assert other_period("海天味业上半年净利润是多少？", prospectus)
+    assert not other_period("海天味业2024年净利润是多少？", prospectus)
 
 
 def test_only_others_needs_a_period_of_the_kind_asked_and_none_asked():
