@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Collection
 from itertools import pairwise
 
-from rag.bilingual import matched_share, mentions, occurrences, sense_shares, weighted_terms
+from rag.bilingual import matched_share, mentions, occurrences, sense_shares, translations, weighted_terms
 from rag.closeness import QUOTING
 from rag.guard import asks_about, instruction_spans
 from rag.intents import (
@@ -27,6 +27,7 @@ from rag.intents import (
     question_intents,
     stated_words,
 )
+from rag.lexicon import phrases
 from rag.periods import only_others, periods
 from rag.places import latin_names_unplaced, placed_elsewhere, placed_there
 from rag.refusal import untranslated_names
@@ -133,6 +134,7 @@ class _Scorer:
         aside = {*self.named, *untranslated_names(question)}
         self.besides = {t: w for t, w in self.weights.items() if t not in aside}
         self.ahead = bool(_PLANNED.search(question) or _AHEAD.search(question))
+        self.other_phrases = _other_phrases(question, self.weights)
 
     def __call__(self, text: str, topic: str = "") -> float:
         return self.shared(text, topic) + INTENT_WEIGHT * self.intent(text)
@@ -172,9 +174,15 @@ class _Scorer:
         return not words or any(abs(date - at) <= DATE_REACH for date in dates for at in words)
 
     def _matched(self, weights: dict[str, float], text: str, topic: str = "") -> float:
-        """The weighted share of `weights`' words `text` (said after `topic`) holds, asked words as stated."""
+        """The weighted share of `weights`' words `text` (said after `topic`) holds, asked words as stated.
+
+        Not in a phrase the lexicon gives for another word (`_other_phrases`): 营收 is "income", but the
+        "net income" of a sentence is 净利润, a profit.
+        """
         given = stated_words(self.asked, text)
         said = f"{topic}\n{text}" if topic else text
+        if self.other_phrases:
+            said = self.other_phrases.sub(lambda m: " " * len(m.group()), said)
         return matched_share(weights, unbroken(said), self.shares, given, QUOTING) or 0.0
 
     def intent(self, text: str) -> float:
@@ -416,6 +424,22 @@ def _stated_first(quotes: list[Quote], score: _Scorer) -> list[Quote]:
     """
     stating = [q for q in quotes if score.states(q.hit.chunk.text[q.start : q.end])]
     return [stating[0], *(q for q in quotes if q is not stating[0])] if stating else quotes
+
+
+def _other_phrases(question: str, weights: dict[str, float]) -> re.Pattern[str] | None:
+    """The lexicon's English phrases holding a translation of a word of `question`, of a word it lacks.
+
+    "net income" (净利润) for 营收是多少？ ("income"); not "membership card" (会员卡) for 会员, which it has.
+    """
+    words = [w for w in weights if not w.isascii()]
+    found = [
+        phrase
+        for zh, phrase in phrases()
+        if zh not in question
+        and not any(w in zh for w in words)
+        and any(part in translations(w) for w in words for part in phrase.split())
+    ]
+    return re.compile("|".join(rf"\b{re.escape(p)}\b" for p in found), re.I) if found else None
 
 
 # Where a candidate stands: (chunk id, start, end); a sentence and its run-on into the next start alike.

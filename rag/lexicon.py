@@ -76,6 +76,8 @@ PAIRS = """
 下降 decline declined fall fell drop dropped
 计划 plan plans planning planned
 上市 ipo listing listed public
+募资 raise raised
+中期 interim
 员工 employees staff
 成本 cost costs
 手续费 fee fees transaction
@@ -136,6 +138,12 @@ def names() -> frozenset[str]:
 def chinese_words() -> list[str]:
     """The Chinese side of the lexicon, which the tokenizer must keep whole (拼多多, not 拼 + 多多)."""
     return [entry[0] for entry in _entries()]
+
+
+@lru_cache(maxsize=1)
+def phrases() -> tuple[tuple[str, str], ...]:
+    """The English phrases of several words the lexicon gives (net income: 净利润), with their Chinese."""
+    return tuple((zh, word) for zh, *en in _entries(PAIRS) for word in en if " " in word)
 
 
 def listed(term: str) -> frozenset[str]:

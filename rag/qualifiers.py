@@ -23,7 +23,10 @@ _GROUPS = (
         "monthly": r"\bmonthly active\b|\bmaus?\b|月活|月均活跃|每月活跃",
     },
     {
-        "net": r"\bnet (?:profit|income|loss|earnings|margin)|净利|净亏|净收益|净盈利",
+        # A profit attributable to shareholders is what is left for them: the net one (归母净利润).
+        "net": r"\bnet (?:profit|income|loss|earnings|margin)|净利|净亏|净收益|净盈利|"
+        r"\b(?:profit|income|earnings|loss) attributable\b|\battributable (?:profit|income|earnings)\b|"
+        r"\battributable to (?:shareholders|equity holders|owners)\b",
         "gross": r"\bgross (?:profit|margin|loss)|毛利|毛亏",
         "operating": r"\boperating (?:profit|income|loss|margin)|经营(?:利润|亏损|溢利)|营业(?:利润|亏损)",
         # Earnings before interest and tax (and depreciation): 调整后税息折旧及摊销前利润 is no net profit.
@@ -39,6 +42,7 @@ _GROUPS = (
         "revenue": r"\brevenues?\b|\bsales\b|\bturnover\b|\bbr(?:ought|ings?|inging) in\b|"
         r"收入|营收|营业额|销量|销售(?!费|成本)",
         "profit": r"\bprofit(?:s|able|ably|ability)?\b|\bnet (?:income|loss)\b|\bearnings\b|"
+        r"\battributable to (?:shareholders|equity holders|owners)\b|"
         r"\blos(?:e|es|ing|t)\b|利润|盈利|亏损|溢利|净利|净亏",
         "spending": r"\bsp[ae]n[dt](?:s|ing)?\b|\bexpen(?:ses?|ditures?)\b|\binvest(?:s|ed|ing|ments?)?\b|"
         r"支出|开支|花费|投入|投资",
@@ -55,6 +59,8 @@ _GROUPS = (
         # The value of what was sold on a platform, no revenue of its own (GMV, 交易额).
         "gmv": r"\bg[mt]v\b|\b(?:gross (?:merchandise|transaction) |transaction )(?:value|volume)\b|"
         r"交易额|交易总额|成交额|商品交易总额",
+        # What is left of each yuan sold, no sum: "Gross margin improved to 22.0%" is no revenue.
+        "margin": r"毛利率|净利率|利润率|\bmargins?\b",
     },
     # Which users: those who pay, or those who come (paying users are no monthly active ones).
     {
@@ -102,12 +108,20 @@ _MEASURES = tuple(
     {name: re.compile(pattern.replace(r"\b", _EDGE), re.I) for name, pattern in group.items()}
     for group in _GROUPS
 )
+# What a figure is after when it is another value of what the sentence before it measures ("…, down from
+# 1.15 billion yuan", "compared with 1.95 billion yuan", 上年同期为…).
+_ANOTHER_VALUE = re.compile(
+    r"(?:\b(?:up|down)\s++from|\bcompared\s++(?:with|to)|\bversus|\bvs\.?+|上年同期为?+|去年同期为?+)\s*+$",
+    re.I,
+)
 # The measures a figure is of only where its text names them.
 _SAID_BY_NAME = frozenset({"market value"})
 # The groups a question names a measure of only when it asks how much (the share and the growth).
 _HOW_MUCH_ONLY = frozenset(i for i, group in enumerate(_GROUPS) if "share" in group)
-# How far around a figure its clause is read for what it measures.
+# How far around a figure its clause is read for what it measures, and how far back its sentence.
 CLAUSE_REACH = 40
+SENTENCE_REACH = 160
+_SENTENCE_END = re.compile(r"[。！？!?]|\.\s")
 
 
 @lru_cache(maxsize=1024)
@@ -157,8 +171,18 @@ def measures_other(question: str, texts: list[str], *, whole: bool = True) -> bo
 
 
 def contradicted(question: str, text: str, start: int, end: int) -> bool:
-    """Whether the clause of the figure `text[start:end]` names another measure than `question` does."""
-    return bool(qualifiers(question)) and measures_other(question, [_clause(text, start, end)], whole=False)
+    """Whether the clause of the figure `text[start:end]` names another measure than `question` does.
+
+    Another value of what its sentence measures is read with the sentence before it (`_ANOTHER_VALUE`):
+    "Net income … was 1.12 billion yuan, down from 1.15 billion yuan" gives a net income twice, no revenue.
+    """
+    if not qualifiers(question):
+        return False
+    clause = _clause(text, start, end)
+    if _ANOTHER_VALUE.search(text, max(0, start - CLAUSE_REACH), start):
+        before = text[max(0, start - SENTENCE_REACH) : start]
+        clause = before[max((m.end() for m in _SENTENCE_END.finditer(before)), default=0) :] + clause
+    return measures_other(question, [clause], whole=False)
 
 
 def _clause(text: str, start: int, end: int) -> str:

@@ -63,6 +63,23 @@ def test_a_how_much_question_prefers_the_sentence_giving_what_it_measures():
     assert select_quotes("美团营收是多少？", hits, _idf, 200)[0].text == revenue
 
 
+def test_a_phrase_the_lexicon_gives_for_another_word_says_nothing_of_the_question():
+    # 营收 is "income" too, but a "net income" is 净利润, a profit: the revenue sentence leads.
+    text = (
+        "Net income attributable to shareholders was 1.12 billion yuan, down from 1.15 billion yuan a year "
+        "earlier. Total net revenues declined 1.1% to 20.6 billion yuan."
+    )
+    title = "Vipshop third-quarter profit slips"
+    assert _leading("唯品会营收是多少？", text, title).startswith("Total net revenues")
+    assert _leading("唯品会净利润是多少？", text, title).startswith("Net income")
+    # Whatever its figure is.
+    fall = (
+        "Vipshop Holdings reported a 3% fall in third-quarter net income. Its shares closed lower in New York. "
+        "Total net revenues fell 1.1%."
+    )
+    assert _leading("唯品会营收下降了多少？", fall, title).startswith("Total net revenues")
+
+
 def test_a_headline_naming_what_the_question_writes_in_latin_letters_names_it_in_every_sentence():
     # No lexicon lists KE Holdings; its headline says every sentence of its article is about it, and
     # another company's revenue growth is no better answer.

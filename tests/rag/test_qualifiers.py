@@ -23,6 +23,18 @@ def test_quotes_naming_only_another_measure_do_not_answer():
     assert measures_other("What was Alibaba's net income?", [PROFITS])
     assert not measures_other("阿里巴巴的经营利润是多少？", [PROFITS])
     assert not measures_other("阿里巴巴的净利润是多少？", [PROFITS, "净利润为430亿元。"])
+    # A profit attributable to shareholders is the net one.
+    smic = ["Profit attributable to shareholders was $192 million.", "Gross margin improved to 22.0%."]
+    assert not measures_other("中芯国际的净利润是多少？", smic)
+    # Named by whom it is for: no revenue, though 营收 is "income" too.
+    vipshop = ["Net income attributable to shareholders was 1.12 billion yuan."]
+    assert contradicted("唯品会营收是多少？", vipshop[0], 44, 61)
+    # A clause naming no measure is read with its sentence: the year before's net income is none either.
+    earlier = "Net income attributable to shareholders was 1.12 billion yuan, down from 1.15 billion yuan."
+    at = earlier.index("1.15")
+    assert contradicted("唯品会营收是多少？", earlier, at, at + 17)
+    assert not contradicted("唯品会净利润是多少？", earlier, at, at + 17)
+    assert measures_other("中芯国际的经营利润是多少？", smic)
     # A quote naming none of them says nothing either way.
     assert not measures_other("阿里巴巴的净利润是多少？", ["集团当季数字为2477亿元。"])
     # Money is raised as money is; an offer raised from one price to another is no money raised.
@@ -168,6 +180,17 @@ def test_a_share_of_revenue_is_no_margin():
     assert measures_other("美的的毛利率是多少？", overseas)
     assert not measures_other("美的的毛利率是多少？", ["毛利率为26.5%，海外收入占总收入的42%。"])
     assert not measures_other("美的海外收入占比是多少？", overseas)
+
+
+def test_a_margin_is_no_sum():
+    margin = ["Gross margin improved to 22.0% from 20.4% in the second quarter."]
+    assert measures_other("中芯国际第二季度营收是多少？", margin)
+    assert measures_other("What was SMIC's profit in the second quarter?", margin)
+    assert not measures_other("中芯国际的毛利率是多少？", margin)
+    assert not measures_other("快手的净利润率是多少？", ["a net profit margin of 14.0%"])
+    assert not measures_other(
+        "What was SMIC's revenue?", ["Revenue rose 9.9% to $2.38 billion; gross margin was 22%."]
+    )
 
 
 def test_a_market_value_is_given_only_by_naming_it():
