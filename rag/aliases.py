@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
+from itertools import takewhile
 
 from rag.bilingual import translations
-from rag.dictionary import word_readings
+from rag.dictionary import is_name, word_readings
 from rag.places import place_words
 from rag.subject import subject_names
-from rag.text import CJK_RANGE, POSSESSIVE_END, fold, is_cjk, language, terms
+from rag.text import CJK_RANGE, COMPANY_KINDS, POSSESSIVE_END, fold, is_cjk, language, terms
 from rag.types import Declared
 
 # A Chinese name (the longest run of characters before the brackets that the article writes elsewhere,
@@ -119,13 +120,19 @@ def headline_names(query: str, headlines: Mapping[str, str]) -> dict[str, list[s
     articles' titles are headlines: other titles name a topic, and their questions open on anything.
     """
     names = {name: [fold(s) for s in spellings] for name, spellings in opening_names(query).items()}
-    found: dict[str, list[str]] = {}
-    for doc_id, headline in headlines.items():
-        opening = fold(headline)
-        for name, spellings in names.items():
-            if any(_opens(opening, spelling) for spelling in spellings):
-                found.setdefault(doc_id, []).append(name)
-    return found
+    opened = {
+        doc_id: [
+            name for name, spellings in names.items() if any(_opens(fold(headline), s) for s in spellings)
+        ]
+        for doc_id, headline in headlines.items()
+    }
+    # The longest name any headline opens on: 中国中免, not 中国 (which any passage on China would name).
+    every = {name for found in opened.values() for name in found}
+    return {
+        doc_id: longest
+        for doc_id, found in opened.items()
+        if (longest := [name for name in found if not any(name != o and name in o for o in every)])
+    }
 
 
 def _opens(headline: str, spelling: str) -> bool:
@@ -137,20 +144,40 @@ def _opens(headline: str, spelling: str) -> bool:
 def opening_names(query: str) -> dict[str, tuple[str, ...]]:
     """What `query` may ask about that a headline would open on, with the spellings it would open with.
 
-    A Chinese question's first word, of two Chinese characters or more, that opens it, as written and
-    in pinyin, syllables apart or not (平安: "Ping An Insurance…", 长安: "Changan"); an English
-    question's names in capitals but places, each whole (not "WeChat" of "WeChat Pay": 微信小游戏 is
-    not its subject), as written and translated.
+    A Chinese question's first word (or the characters the tokenizer cut one by one that it opens with:
+    美图), of two Chinese characters or more, as written, in pinyin, syllables apart or not (平安: "Ping An
+    Insurance…", 长安: "Changan"), and translated (联想集团: "Lenovo quarterly profit…"), and with a name
+    after it as written; an English question's names in capitals but places, each whole (not "WeChat" of
+    "WeChat Pay": 微信小游戏 is not its subject), as written and translated.
     """
     if language(query) != "zh":
         where = place_words(query)
         runs = (fold(POSSESSIVE_END.sub("", m.group())) for m in _CAPITALISED_RUN.finditer(query))
         return {run: (run, *sorted(translations(run))) for run in runs if not set(run.split()) <= where}
-    words = terms(query, search_mode=False)
+    words, opening = terms(query, search_mode=False), query.lstrip()
+    # Characters the tokenizer left one by one at the start are one name (美 + 图: 美图).
+    single = list(takewhile(lambda w: len(w) == 1 and is_cjk(w), words[:MAX_NAME_CHARS]))
+    if len(single) >= MIN_NAME_CHARS and opening.startswith("".join(single)):
+        words = ["".join(single), *words[len(single) :]]
     first = words[0] if words else ""
-    whole = len(first) >= MIN_NAME_CHARS and all(map(is_cjk, first)) and query.lstrip().startswith(first)
-    readings = word_readings(first, READINGS) if whole else []
-    return {first: (first, *readings, *(r.replace(" ", "") for r in readings))} if whole else {}
+    if not (len(first) >= MIN_NAME_CHARS and all(map(is_cjk, first)) and opening.startswith(first)):
+        return {}
+    readings = word_readings(first, READINGS)
+    spellings = (first, *readings, *(r.replace(" ", "") for r in readings), *_translated(first))
+    names = {first: tuple(dict.fromkeys(spellings))}
+    # With the name or the word no dictionary has after it, as written: 百胜中国 (百胜 + 中国) opens
+    # "百胜中国第三季度…" whole, as 海天味业 (海天 + 味业) does its headline; not 联想第三 of 联想第三季度.
+    pair = "".join(words[:2])
+    named = len(words) > 1 and is_name(words[1]) is not False
+    if named and all(map(is_cjk, pair)) and opening.startswith(pair):
+        names[pair] = (pair,)
+    return names
+
+
+def _translated(word: str) -> list[str]:
+    """A Chinese name's translations, also without the kind of company it ends with (联想集团: Lenovo)."""
+    kind = next((k for k in COMPANY_KINDS if word.endswith(k) and len(word) - len(k) >= MIN_NAME_CHARS), "")
+    return sorted(translations(word) | translations(word.removesuffix(kind) if kind else word))
 
 
 def _meant(chinese: str, latin: str, title: str, text: str) -> str | None:

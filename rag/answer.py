@@ -262,8 +262,8 @@ def _refusal(turn: _Turn) -> Answer:
 
 
 # What quotes that cannot answer a question lack: a figure of the kind asked, of its period, a time
-# ahead, a plan, its model, its company, its measure (net, not operating profit), the part of it asked
-# (会员收入), who holds the post asked of.
+# ahead, a plan, its model, its company, its measure (net, not operating profit), who holds the post
+# asked of; and (`unnarrowed`, which knows the names articles declare) the part of it asked (会员收入).
 _UNANSWERED = (
     numberless,
     untimely,
@@ -272,7 +272,6 @@ _UNANSWERED = (
     unmodelled,
     anothers,
     measures_other,
-    unnarrowed,
     unposted,
 )
 
@@ -299,6 +298,7 @@ def _extractive(turn: _Turn) -> Answer:
     if (
         not citations
         or any(unanswered(turn.query, quoted) for unanswered in _UNANSWERED)
+        or unnarrowed(turn.query, quoted, turn.declared)
         or any(
             unnamed_in(
                 turn.query,
@@ -511,7 +511,7 @@ def _figure(turn: _Turn, quoted: list[Citation]) -> tuple[Figure | None, Citatio
 
     Another quote's figure also wins where the question's words point at it `OUTPULLED` times as strongly,
     or the first is an estimate and it is not (`estimate_for_fact`), and its sentences cover the question
-    as well: "Net income … fell 17% to 20.6 billion yuan", quoted
+    as well (each said after its headline): "Net income … fell 17% to 20.6 billion yuan", quoted
     first, does not answer 拼多多三季度营收是多少？ beside "reported third-quarter revenue of 108.3
     billion yuan" (news set: one more answer leads with its fact; at 1.5 one fewer, and without the
     coverage check XQuAD lost one).
@@ -534,7 +534,7 @@ def _figure(turn: _Turn, quoted: list[Citation]) -> tuple[Figure | None, Citatio
         and (found := _figure_in(turn, c, lead))
     ]
     if figure and not rate_for_sum(turn.query, first.quote[figure.start : figure.end]):
-        covered = turn.covered(_sentences_of(first))
+        covered = _covered_with_title(turn, first)
         # An estimate yields to a figure said as fact ("need about 7,000 vehicles" in Wuhan, by analysts'
         # reckoning, beside the 1,000 it runs there), unless the question asks for one.
         estimate = estimate_for_fact(turn.query, first.quote, figure.start)
@@ -545,7 +545,7 @@ def _figure(turn: _Turn, quoted: list[Citation]) -> tuple[Figure | None, Citatio
                 f.pull >= OUTPULLED * figure.pull
                 or (estimate and not estimate_for_fact(turn.query, c.quote, f.start))
             )
-            and turn.covered(_sentences_of(c)) >= covered
+            and _covered_with_title(turn, c) >= covered
             and not rate_for_sum(turn.query, c.quote[f.start : f.end])
         ]
         return max(stronger, key=lambda item: item[0].pull, default=(figure, first))
@@ -559,6 +559,15 @@ def _figure(turn: _Turn, quoted: list[Citation]) -> tuple[Figure | None, Citatio
     if sums or not figure:
         return max(sums or spans, key=lambda item: item[0].pull, default=(None, first))
     return figure, first
+
+
+def _covered_with_title(turn: _Turn, citation: Citation) -> float:
+    """How much of the question `citation`'s sentences hold, said after its article's headline.
+
+    The headline says what every sentence is about: "Total net revenues declined 1.1% to 20.6 billion
+    yuan" is Vipshop's as much as the sentence before it that names Vipshop.
+    """
+    return turn.covered(f"{citation.title}\n{_sentences_of(citation)}")
 
 
 def _names_as_first(question: str, first: Citation, later: Citation, lead: str) -> bool:

@@ -50,7 +50,7 @@ AREA = (
 UNITS = f"{AREA}|{LENGTH}|{WEIGHT}"
 # Currencies written after an amount (290港元, 5欧元, "30 million pounds", "1 billion reais"): the world's
 # (`rag.currencies`) and what the press writes besides (美金, 港币, RMB, pounds sterling), and their
-# hundredths (每股6.0港仙, "95 cents a share").
+# hundredths (每股6.0港仙, "95 cents a share", "37.75 fen a share").
 CURRENCIES = currency_pattern(
     frozenset(
         {
@@ -59,6 +59,7 @@ CURRENCIES = currency_pattern(
             "港币",
             "港仙",
             "美分",
+            "fen",
             "cents",
             "pence",
             "rmb",
@@ -121,8 +122,8 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
         ),
         re.compile(
             r"因为|由于|原因|理由|导致|为了|旨在|鉴于|出于|涉嫌|担忧|\bbecause\b|\bdue to\b|\breasons?\b|"
-            # A cause said by its effect's verb (上调服务费，引起商家不满; 得益于, 受业绩提振).
-            r"引起|引发|造成|得益于|受益于|受惠于|受[^，。；]{1,8}?(?:影响|提振|拖累)|"
+            # A cause said by its effect's verb (上调服务费，引起商家不满; 得益于, 受业绩提振, 受…收益推动).
+            r"引起|引发|造成|得益于|受益于|受惠于|受[^，。；]{1,24}?(?:影响|提振|拖累|推动|带动|驱动)|"
             r"\bas a result\b|\bin order to\b|\baim(?:s|ing)? to\b|(?<=, )(?P<citing>citing) |"
             # A sentence and the next opening on its consequence: the first gives the reason (因此…).
             rf"[。！？!?]\s*+(?:{_THEREFORE_ZH})|\.\s++(?:{_THEREFORE_EN})\b|"
@@ -218,7 +219,7 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             rf"(?:{CURRENCY_SIGNS})\s?+\d++(?:[.,]\d++)*+(?:\s*+{SIGNED_SCALES}|\s*+(?:{SCALES})(?:{CURRENCIES})?+)?+|"
             rf"(?<!\d)(?<!\d[,.])\d[\d,.]*+\s*+(?:(?:{SCALES})(?:\s*+{CURRENCY_OF}(?:{CURRENCIES}))?+|"
             r"[%％]|per ?cent\b|"
-            f"{CURRENCIES}|"
+            f"{CURRENCY_OF}(?:{CURRENCIES})|"
             r"个月|"
             f"{MEASURES}|{UNITS}|分钟|小时|天|"
             r"周|个?星期|倍|hours?|minutes?|days?|weeks?|months?)|"

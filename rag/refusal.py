@@ -180,10 +180,13 @@ def _judged(question: str, evidence: Evidence, keyword: KeywordIndex) -> list[tu
     return _covered(question, on_subject(question, evidence.hits[:JUDGED_PASSAGES]), keyword)
 
 
-def besides_names(question: str, evidence: Evidence, keyword: KeywordIndex) -> float | None:
+def besides_names(
+    question: str, evidence: Evidence, keyword: KeywordIndex, declared: Declared | None = None
+) -> float | None:
     """How much of the question besides what it names its best passages naming that hold.
 
-    What it names: its subject (`rag.subject`) and the Latin names no dictionary translates (Temu,
+    What it names: its subject (`rag.subject`), the names articles `declared` (美图有多少员工？ is not
+    answered by Meitu's 280 million users) and the Latin names no dictionary translates (Temu,
     iFood): "Who founded Temu?" is not answered by the passage on Temu's investigation. Where Chinese
     passages are indexed, only a name Chinese text writes as it is (Temu面临欧盟调查): others it may
     write its own way (Broncos: 野马队), and the passages naming it would be only the English ones
@@ -201,7 +204,11 @@ def besides_names(question: str, evidence: Evidence, keyword: KeywordIndex) -> f
     # may be asked in words its passage does not use (CMRC: 5 answerable questions refused).
     opening = opening_name(question)
     named = tuple(n for n in subject_names(question) if n not in opening) + tuple(written)
-    about = naming(question, evidence.hits[:JUDGED_PASSAGES], named=named)
+    hits = evidence.hits[:JUDGED_PASSAGES]
+    about = naming(question, hits, named=named)
+    if declared and declared.every:
+        named += declared.every
+        about += [hit for hit in naming_declared(question, hits, declared) if hit not in about]
     if not about:
         return None
     return max((share for _, share in _covered(unnamed(question, named), about, keyword)), default=None)
@@ -257,7 +264,7 @@ def covers(
     """
     if unknown_names(question, keyword):
         return False
-    rest = besides_names(question, evidence, keyword)
+    rest = besides_names(question, evidence, keyword, declared)
     if rest is not None and rest < BESIDES_NAMES:
         return False
     # A figure of another year or quarter is no answer; a game's quarters are told apart otherwise (第四节).

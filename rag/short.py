@@ -52,11 +52,12 @@ from rag.intents import (
 )
 from rag.periods import only_others, periods, years
 from rag.qualifiers import contradicted, measure_words
-from rag.subject import subject_names
+from rag.subject import asked_names, subject_names
 from rag.text import (
     BOUNDARY,
     CJK_RANGE,
     CLAUSE_END,
+    COMPANY_KINDS,
     POSSESSIVE_END,
     STOPWORDS,
     aligned_simplified,
@@ -71,6 +72,7 @@ from rag.text import (
     terms,
     word_frequency,
 )
+from rag.types import Declared
 
 _FIGURE = INTENTS["number"][1]
 _DATE = INTENTS["when"][1]
@@ -414,6 +416,9 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     spans = [
         s for s in spans if s[0] in dates or _estimated(text, s[0], expects=estimate) == estimate
     ] or spans
+    if "number" in intents:
+        of_what = _of_what_asked(question, asked.kind)
+        spans = [s for s in spans if s[0] in dates or of_what(text, s[0])] or spans
     spans = _timely(question, text, spans)
     spans = [(start, _measure_end(text, _whole_end(text, end))) for start, end in spans]
     folded = fold(text)
@@ -864,9 +869,10 @@ _LATIN_NAME = re.compile(
 
 
 # A person in a Chinese text, named right after their role (董事长王传福, 创始人张红超): the word that
-# follows, two to four characters no dictionary knows as a common word.
+# follows (after 为 or 是: 董事长为程雪), two to four characters no dictionary knows as a common word.
 _ROLE = re.compile(
-    r"(?:董事长|董事会主席|创始人|首席执行官|首席财务官|总裁|总经理|主席|负责人|发言人|CEO|CFO)\s*+", re.I
+    r"(?:董事长|董事会主席|创始人|首席执行官|首席财务官|总裁|总经理|主席|负责人|发言人|CEO|CFO)\s*+(?:[为是系]\s*+)?+",
+    re.I,
 )
 
 
@@ -1471,26 +1477,32 @@ def _narrowing_measured(question: str) -> tuple[str, ...]:
     return _narrowing_run(question)[0]
 
 
-def _narrowing_run(question: str) -> tuple[tuple[str, ...], str]:
-    """`_narrowing_measured`, and what the question says before those words."""
+def _narrowing_run(question: str, declared: Declared | None = None) -> tuple[tuple[str, ...], str]:
+    """`_narrowing_measured`, and what the question says before those words (not a name `declared`)."""
     said, before = _said_before_how_much(question)
     if not before:
         return (), said
     # Each word written right before the one after it (terms leaves out the 会让 of 计划会让营业利润).
     said = said[: said.rfind(before[0])]
-    subject = set(subject_names(question))
+    subject = set(asked_names(question, declared))
     found: list[str] = []
     for word in before[1 : NARROWING_WORDS + 1]:
         if not said.endswith(word) or len(word) < 2 or not all(map(is_cjk, word)):
             break
-        if word in subject or periods(word) or word in STOPWORDS:
+        # Nor the end of a name (中国 of 百胜中国, a name a headline opens on).
+        if word in subject or periods(word) or word in STOPWORDS or _ends_name(said, word, subject):
             break
         # What kind of company the subject is, after its name, is part of it (宇树科技估值多少: 科技).
-        if word in _COMPANY_KIND and said[: -len(word)].endswith(tuple(subject)):
+        if word in COMPANY_KINDS and said[: -len(word)].endswith(tuple(subject)):
             break
         found.append(word)
         said = said[: -len(word)]
     return tuple(found), said
+
+
+def _ends_name(said: str, word: str, names: set[str]) -> bool:
+    """Whether `word`, ending `said`, ends one of `names` written there whole (中国 of 百胜中国)."""
+    return any(len(name) > len(word) and name.endswith(word) and said.endswith(name) for name in names)
 
 
 # An English question's auxiliaries and prepositions: what is counted or measured ends before them.
@@ -1525,13 +1537,11 @@ def _narrowing_english(question: str) -> tuple[str, ...]:
     return tuple(islice(found, NARROWING_WORDS))
 
 
-# Words a company's name ends with that say what kind it is (宇树科技, 蜜雪集团).
-_COMPANY_KIND = frozenset({"科技", "集团", "控股", "股份", "公司", "国际", "实业", "控股集团"})
 # How far a quote must say a word narrowing what is measured (`unnarrowed`).
 NARROWING_SAID = 0.5
 
 
-def unnarrowed(question: str, quotes: list[str]) -> bool:
+def unnarrowed(question: str, quotes: list[str], declared: Declared | None = None) -> bool:
     """Whether a how-much question narrows what it measures by a word no quote says, in any language.
 
     B站的会员收入是多少？ is not answered by Bilibili's net profit, 抖音的外卖佣金是多少？ not by the
@@ -1542,7 +1552,7 @@ def unnarrowed(question: str, quotes: list[str]) -> bool:
     (黄鳍紫鱼体长多少？: the fish). Not by the thing it narrows alone: 退货 ("return merchandise") is not said
     by "gross merchandise volume".
     """
-    words, before = _narrowing_run(question)
+    words, before = _narrowing_run(question, declared)
     asks = bool(_ASKS_NUMBER.search(question))
     if not words:
         words, before = _narrowing_english(question), question
@@ -1912,11 +1922,19 @@ _ELIDED = re.compile(
 )
 
 
+# The total a count of things brings them to, later in its sentence (within 80 characters): "opened 536
+# new stores in the quarter, bringing its total to 17,514" counts stores twice.
+_TOTAL_AFTER = re.compile(
+    r"[^.;!?。；！？]{0,80}?\b(?:total|tally)\s++(?:of|to|at)\s++(\d++(?:,\d{3})*+)(?![\d.,]\d)"
+)
+
+
 def _counted(thing: str, text: str) -> list[tuple[int, int]]:
     """The spans of `text` that count `thing`, a number and the thing, in either language.
 
     "three cities", 三城 for 城市 (a Chinese noun's first character after a numeral), or a number and
-    the measure word it is counted in, when the thing follows them (两个 of 两个校区).
+    the measure word it is counted in, when the thing follows them (两个 of 两个校区); and the total
+    such a count brings them to later in its sentence (`_TOTAL_AFTER`).
     """
     folded, offsets = fold_mapped(text)
     found = []
@@ -1940,6 +1958,8 @@ def _counted(thing: str, text: str) -> list[tuple[int, int]]:
             found.append((offsets[number.start()], offsets[end - 1] + 1))
             if elided := _ELIDED.match(folded, end):
                 found.append((offsets[elided.start(1)], offsets[elided.end(1) - 1] + 1))
+            if total := _TOTAL_AFTER.match(folded, end):
+                found.append((offsets[total.start(1)], offsets[total.end(1) - 1] + 1))
     return found
 
 
@@ -1965,6 +1985,75 @@ def _counts(text: str, spans: list[tuple[int, int]], wanted: Wanted | None = Non
         and not (_PERCENT.search(text, s, e) and said_changed(text, s, e))
         and not _follows(_CODE_BEFORE, text, s)
     ]
+
+
+# What says a count is of things added, before it in its clause (新开门店536家, "opened 536", "added
+# another 1,200") or right after its number ("536 new stores"); and a question asking for such a count.
+_ADDED_BEFORE = re.compile(
+    r"(?:新开|新增|新设|新签|净增|增加了?+)[^，。；,;]{0,6}$|"
+    r"\b(?:opened|opens|opening|added|adds|adding)\s++"
+    r"(?:(?:another|a|net|further|record|about|around|some|nearly|over|more than)\s++)*+$",
+    re.I,
+)
+_ADDED_AFTER = re.compile(
+    r"(?<!\s)\s*+(?:million\s++|thousand\s++)?+(?:net\s++)?+(?:new|additional|extra|more)\b", re.I
+)
+_ASKS_ADDED = re.compile(
+    r"新开|新增|新设|新签|净增|增加|开了?+多少|\b(?:new|additional|more|opened|open|opens|added|add|adds)\b",
+    re.I,
+)
+# The characters read before a count for what says it is of things added.
+ADDED_CHARS = 24
+
+
+def _added(text: str, start: int) -> bool:
+    """Whether the count at `start` of `text` is of things added (`_ADDED_BEFORE`, `_ADDED_AFTER`)."""
+    number = _DIGITS.match(text, start)
+    after = bool(number) and bool(_ADDED_AFTER.match(text, number.end()))
+    return after or bool(_ADDED_BEFORE.search(aligned_simplified(text[max(0, start - ADDED_CHARS) : start])))
+
+
+# What says a figure is of a part of a company, before it in its sentence (at most PART_CHARS characters):
+# its unit, segment or business.
+PART_CHARS = 120
+_SENTENCE_END = re.compile(r"[。！？；!?;]|\.(?=\s)")
+_PART_OWNER = re.compile(
+    r"\bits\s++(?:[\w-]++,?+\s++){0,4}?(?:unit|division|segment|group|business|arm|subsidiary)\b|"
+    r"(?<!主营)(?<!核心)业务|板块|分部|事业部|事业群",
+    re.I,
+)
+
+
+_PART_ASKED = re.compile(
+    r"\b(?:units?|divisions?|segments?|business(?:es)?|arms?|subsidiar\w++)\b|业务|板块|分部|事业", re.I
+)
+
+
+def _of_part(text: str, start: int) -> bool:
+    """Whether the figure at `start` of `text` is said of a part of a company, in its sentence."""
+    before = text[max(0, start - PART_CHARS) : start]
+    return bool(_PART_OWNER.search(before, max((m.end() for m in _SENTENCE_END.finditer(before)), default=0)))
+
+
+def _of_what_asked(question: str, kind: str) -> Callable[[str, int], bool]:
+    """Whether a figure (at a place of a text) is of the whole a how-much question asks about, or its part.
+
+    Additions to a count ("536 new stores", 新开门店536家) answer how many were added, not how many there
+    are ("bringing its total to 17,514"), and the other way round; a sum of a part of the company ("Its
+    infrastructure solutions group … grew revenue 24% to $4.1 billion", 智能家居业务收入) answers only a
+    question narrowing what it measures or naming a part (`_asks_part`). `kind`: the figure's it wants.
+    """
+    if kind == "count":
+        added = bool(_ASKS_ADDED.search(question))
+        return lambda text, start: _added(text, start) == added
+    if kind not in ("money", "amount") or _asks_part(question):
+        return lambda text, start: True
+    return lambda text, start: not _of_part(text, start)
+
+
+def _asks_part(question: str) -> bool:
+    """Whether a how-much question narrows what it measures, or names a part of a company (`_PART_ASKED`)."""
+    return bool(_narrowing_measured(question) or _narrowing_english(question) or _PART_ASKED.search(question))
 
 
 # What a number that names rather than counts is after: a code (股票代码为1364, "stock code 9992").
@@ -2013,12 +2102,14 @@ def _levied(text: str, start: int, end: int) -> bool:
 def _money(text: str, start: int, end: int) -> bool:
     """Whether the figure `text[start:end]` is a sum: its currency inside, just before or just after.
 
-    "600" of "600元", "400" of "400 billion RMB"; or a number said of a sum by name (`_named_sum`).
+    "600" of "600元", "400" of "400 billion RMB"; or a number said of a sum by name (`_named_sum`); or
+    the lower end of a range of sums ("27.2 billion to 28.6 billion yuan").
     """
     return bool(
         _MONEY.search(text, max(0, start - 1), end)
         or _CURRENCY_AFTER.match(text, end)
         or _named_sum(text, start, end)
+        or ((upper := _range_end(text, end)) and _MONEY.search(text, upper[0], upper[1]))
     )
 
 
@@ -2119,6 +2210,8 @@ YEAR_AFTER = len(" in 2022")
 # "to", which in English news mostly ends a change ("rose from 2.9 to 3.3 billion").
 _RANGE = re.compile(r"(?<!\s)\s*+(?:至|到|~|～|-|–|—)\s*+")
 _AND = re.compile(r"(?<!\s)(?:\s++and\s++|\s*+和\s*+)")
+_TO = re.compile(r"(?<!\s)\s++to\s++")
+_FROM_BEFORE = re.compile(r"\bfrom$|从$", re.I)
 _BETWEEN = re.compile(r"\bbetween$|在$", re.I)
 
 
@@ -2132,7 +2225,8 @@ _ESTIMATE_BEFORE = re.compile(
     re.I,
 )
 _ASKS_ESTIMATE = re.compile(
-    r"\b(?:expect\w*+|estimat\w*+|forecast\w*+|projected|consensus)\b|预期|预估|预测|估计|预计", re.I
+    r"\b(?:expect\w*+|estimat\w*+|forecast\w*+|projected|consensus|guidance|outlook)\b|预期|预估|预测|估计|预计|指引",
+    re.I,
 )
 # A plan said before its figure, in its clause ("plans to hire another", 计划年内新增).
 _PLANNED_BEFORE = re.compile(
@@ -2215,9 +2309,16 @@ def _range_end(text: str, end: int) -> tuple[int, int] | None:
 
 
 def _joined(text: str, start: int, end: int, after: int) -> bool:
-    """Whether `text[start:end]` and the figure at `after` are a range's ends (3至5年, "between 3 and 8")."""
+    """Whether `text[start:end]` and the figure at `after` are a range's ends (3至5年, "between 3 and 8").
+
+    Also "27.2 billion to 28.6 billion yuan", where the lower end is a bare number and no change starts
+    from it ("fell 4.5% to 719.4 billion yuan", "from 10 billion to 12 billion yuan" are changes).
+    """
     if _RANGE.fullmatch(text, end, after):
         return True
+    if _TO.fullmatch(text, end, after):
+        bare = not (_MONEY.search(text, start, end) or _PERCENT.search(text, start, end))
+        return bare and not _follows(_FROM_BEFORE, text, start)
     return _AND.fullmatch(text, end, after) is not None and _follows(_BETWEEN, text, start)
 
 

@@ -62,6 +62,8 @@ _DEBRIS = re.compile(f"(?:[{CJK_RANGE}]{{1,2}}[^\\S\n]++){{2,}}+(?=\\S)")
 _BLANKS = re.compile(r"[^\S\n]++")
 # Blanks between two Chinese characters: a line wrap or a layout break inside a word, left by scraping.
 _CJK_GAP = re.compile(f"(?<=[{CJK_RANGE}])[^\\S\\n]++(?=[{CJK_RANGE}])")
+# Words a company's name ends with that say what kind it is (宇树科技, 蜜雪集团, 联想集团).
+COMPANY_KINDS = frozenset({"科技", "集团", "控股", "股份", "公司", "国际", "实业", "控股集团"})
 # An English possessive's ending (Meituan's, PDD’s).
 POSSESSIVE_END = re.compile(r"['’]s$")
 # Chinese stops end a sentence anywhere; "!", "?" and "." only before a space, a quote or the end, and

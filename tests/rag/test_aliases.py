@@ -65,8 +65,23 @@ def test_the_names_a_question_writes_that_an_article_declares_are_found_by_artic
 def test_a_name_a_question_opens_on_is_named_by_a_headline_opening_on_it():
     headlines = {"lenovo": "联想集团上半年营收增长20%", "xiaomi": "小米集团三季度营收创新高"}
     # 联想 ("associate") is no name to a dictionary; a headline opening on it makes it one.
-    assert opening_names("联想第三季度营收是多少？") == {"联想": ("联想", "lian xiang", "lianxiang")}
+    spellings = opening_names("联想第三季度营收是多少？")["联想"]
+    assert spellings[:3] == ("联想", "lian xiang", "lianxiang") and "lenovo" in spellings
     assert headline_names("联想第三季度营收是多少？", headlines) == {"lenovo": ["联想"]}
+    # Translated, also without the kind of company it is: 联想集团 opens an English headline as Lenovo.
+    english = {"reuters": "Lenovo quarterly profit jumps 30% on AI PC demand"}
+    assert headline_names("联想集团第二财季净利润是多少？", english) == {"reuters": ["联想集团"]}
+    # With a name after it (百胜 + 中国), whole; not with a common word (联想第三 of 联想第三季度).
+    yum = {"scmp": "百胜中国第三季度同店销售增长"}
+    assert headline_names("百胜中国营收是多少？", yum) == {"scmp": ["百胜中国"]}
+    # The longest name any headline opens on: 中国 alone would be named by any passage on China.
+    china = {"21": "中国中免上半年营收下滑10%", "reuters": "China's Guming jumps 41% in Hong Kong debut"}
+    assert headline_names("中国中免第二季度净利润是多少？", china) == {"21": ["中国中免"]}
+    assert list(opening_names("联想第三季度营收是多少？")) == ["联想"]
+    # Characters the tokenizer cut one by one at the start are one name (美 + 图).
+    assert headline_names("美图第二季度营收是多少？", {"36kr": "美图公司上半年净利润增长七成"}) == {
+        "36kr": ["美图"]
+    }
     # An English question's Latin name opens a headline by its translation.
     assert headline_names("What was Lenovo's revenue?", headlines) == {"lenovo": ["lenovo"]}
     # In pinyin, syllables apart or not, as whole words.

@@ -16,6 +16,7 @@ from rag.short import (
     untimely,
     wanted,
 )
+from rag.types import Declared
 
 
 def _idf(term: str) -> float:
@@ -133,6 +134,12 @@ def test_what_a_figure_fell_or_rose_after_is_why_it_did():
         "after a fabricated-sales scandal."
     )
     assert _short("瑞幸为什么退市？", delisted) == "after a fabricated-sales scandal"
+    # A Chinese cause said by what it drove (受…推动), however long, late in its sentence.
+    gain = (
+        "10月28日晚，药明康德发布三季度报告。前三季度公司实现营业收入328.6亿元，同比增长18.6%；"
+        "归属于上市公司股东的净利润为120.8亿元，同比增长84.8%，主要受出售部分子公司股权带来的投资收益推动。"
+    )
+    assert _short("药明康德净利润为什么大幅增长？", gain) == "主要受出售部分子公司股权带来的投资收益推动"
 
 
 def test_the_lower_end_of_a_range_counts_what_its_upper_end_counts():
@@ -412,6 +419,8 @@ def test_the_short_answer_to_who_is_a_name_the_question_does_not_say():
     # A person in a Chinese text is named right after their role.
     chair = "比亚迪董事长王传福此前表示，公司将放慢国内扩张节奏。"
     assert _short("Who is the chairman of BYD?", chair) == _short("比亚迪董事长是谁？", chair) == "王传福"
+    # Also after 为 or 是, which the tokenizer may join to the name (为程 + 雪).
+    assert _short("海天味业的董事长是谁？", "海天味业总部位于广东佛山，董事长为程雪。") == "程雪"
     # In a Chinese text capitalised words are mostly a foreign title, not the person asked about; a
     # foreign name is written with a middle dot, and the one the question says is not its answer.
     text = "占士·邦由伊恩·法兰明创造，电影Say Never Again改编自他。"
@@ -634,6 +643,11 @@ def test_a_range_is_answered_whole_not_by_one_end():
     assert _short("How much was the revenue?", change) == "3.3 billion yuan"
     assert _short("营收是多少？", "营收由29亿元增至33亿元。") == "33亿元"
     assert _short("他何时担任助理教授？", "他从1978年至1980年担任助理教授。") == "1978年至1980年"
+    # A bare number "to" a sum is a range of sums; not after a change or "from".
+    guidance = "Vipshop expected fourth-quarter revenue of 27.2 billion to 28.6 billion yuan."
+    assert _short("唯品会第四季度营收指引是多少？", guidance) == "27.2 billion to 28.6 billion yuan"
+    fell = "Gross transaction value dropped 4.5% to 719.4 billion yuan."
+    assert _short("How much was its gross transaction value?", fell) == "719.4 billion yuan"
     # "between … and …" is a range; two figures joined by "and" alone are two.
     prices = "In New York, Luckin will charge between $3.45 and $7.95 for a drink."
     assert _short("How much does a Luckin drink cost in New York?", prices) == "$3.45 and $7.95"
@@ -876,6 +890,35 @@ def test_a_question_narrowed_to_a_part_is_answered_by_the_part():
     sales = "BYD sold 396,000 vehicles in September, up 5% from a year earlier, of which 71,256 were sold overseas."
     assert _short("How many cars did BYD sell overseas in September?", sales) == "71,256"
     assert _short("How many cars did BYD sell in September?", sales) == "396,000"
+
+
+def test_a_count_of_things_added_answers_only_how_many_were_added():
+    # "536 new stores" are the quarter's additions; "bringing its total to 17,514" is how many there are.
+    stores = "The company opened 536 new stores in the quarter, bringing its total to 17,514."
+    assert _short("百胜中国有多少家门店？", stores) == "17,514"
+    assert _short("How many stores does Yum China have?", stores) == "17,514"
+    assert _short("百胜中国第三季度新开了多少家门店？", stores) == "536 new stores"
+    assert _short("How many stores did Yum China open in the quarter?", stores) == "536 new stores"
+    chinese = "三季度公司新开门店536家，门店总数达到17514家。"
+    assert _short("百胜中国有多少家门店？", chinese) == "17514家"
+    assert _short("百胜中国新开了多少家门店？", chinese) == "536家"
+
+
+def test_a_sum_of_a_part_of_the_company_answers_only_a_question_about_a_part():
+    text = (
+        "Revenue climbed 15% to a record $20.5 billion. AI-capable PCs made up 33% of Lenovo's PC shipments. "
+        "Its infrastructure solutions group, which sells servers, grew revenue 24% to $4.1 billion."
+    )
+    assert _short("联想的营收是多少？", text) == "$20.5 billion"
+    assert _short("What was Lenovo's revenue?", text) == "$20.5 billion"
+    assert _short("联想服务器业务收入是多少？", text) == "$4.1 billion"
+    assert _short("How much revenue did Lenovo's server business make?", text) == "$4.1 billion"
+
+
+def test_a_sum_raised_answers_how_much_was_raised_not_the_price_beside_it():
+    text = "海天味业在香港联交所主板挂牌上市，开盘价报36.30港元，与发行价持平。此次H股发行共募资约101亿港元。"
+    assert _short("How much did Haitian raise in its Hong Kong IPO?", text) == "101亿港元"
+    assert _short("海天味业的发行价是多少？", text) == "36.30港元"
 
 
 def test_an_amount_in_any_currency_is_a_figure():
@@ -1318,6 +1361,14 @@ def test_quotes_never_saying_the_part_of_a_measure_asked_do_not_answer():
     assert unnarrowed("抖音的外卖佣金是多少？", ["抖音团购的餐饮佣金从2.5%降至1.5%。"])
     assert not unnarrowed("抖音的外卖佣金是多少？", ["抖音外卖的佣金为2.5%。"])
     assert not unnarrowed("B站的会员收入是多少？", ["Revenue from its members rose 12% to 2.1 billion yuan."])
+    # An interim dividend is the 中期 one.
+    assert not unnarrowed(
+        "李宁中期股息是多少？", ["The board declared an interim dividend of 37.75 fen a share."]
+    )
+    # A name an article declares its subject by (a headline opening on 百胜中国) narrows nothing, nor its end.
+    quotes = ["Total revenue grew 4% to $3.21 billion, while operating profit rose 8% to $400 million."]
+    assert unnarrowed("百胜中国经营利润是多少？", quotes)
+    assert not unnarrowed("百胜中国经营利润是多少？", quotes, Declared({"scmp": ("百胜", "百胜中国")}))
     # What kind of company the subject is belongs to its name (宇树科技: Unitree Technology).
     assert not unnarrowed("宇树科技估值多少？", ["In June, Unitree was valued at about 12 billion yuan."])
     # In words of the same meaning, and one of several words is enough.
@@ -1532,6 +1583,13 @@ def test_a_count_its_clause_says_is_of_another_measure_answers_nothing():
     # A currency's hundredths are money too.
     assert not numberless("波司登中期股息是多少？", ["董事会宣布派发中期股息每股6.0港仙。"])
     assert not numberless("How much is the dividend?", ["It will pay a dividend of 95 cents a share."])
+    # Fen are the yuan's hundredths; a currency named by its country is money without a scale too.
+    assert (
+        _short("李宁中期股息是多少？", "The board declared an interim dividend of 37.75 fen a share.")
+        == "37.75 fen"
+    )
+    special = "Meitu said it would pay a special dividend of 0.08 Hong Kong dollars per share."
+    assert _short("美图特别股息是多少？", special) == "0.08 Hong Kong dollars"
     # Money raised is no revenue.
     assert numberless("这家公司去年营收是多少？", ["公司此次共募集资金约20亿港元。"])
     assert not numberless("这家公司募资多少？", ["公司此次共募集资金约20亿港元。"])
