@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 from itertools import takewhile
 
-from rag.bilingual import translations
+from rag.bilingual import romanized_positions, translations
 from rag.dictionary import is_name, word_readings
 from rag.places import place_words
 from rag.subject import subject_names
@@ -116,14 +116,13 @@ def headline_names(query: str, headlines: Mapping[str, str]) -> dict[str, list[s
 
     A Chinese headline opens on its subject (美的集团上半年净利润增长25%), as a Chinese question does
     (美的第三季度营收是多少？): 美的 is the company there, though every dictionary has it as "beautiful". An
-    English question's Latin name opens one as written or by a translation (Midea: 美的). Only dated
-    articles' titles are headlines: other titles name a topic, and their questions open on anything.
+    English question's Latin name opens one as written, by a translation (Midea: 美的) or in pinyin (Yili:
+    伊利股份前三季度…). Only dated articles' titles are headlines: other titles name a topic, and their
+    questions open on anything.
     """
     names = {name: [fold(s) for s in spellings] for name, spellings in opening_names(query).items()}
     opened = {
-        doc_id: [
-            name for name, spellings in names.items() if any(_opens(fold(headline), s) for s in spellings)
-        ]
+        doc_id: [name for name, spellings in names.items() if _opens_any(fold(headline), name, spellings)]
         for doc_id, headline in headlines.items()
     }
     # The longest name any headline opens on: 中国中免, not 中国 (which any passage on China would name).
@@ -133,6 +132,13 @@ def headline_names(query: str, headlines: Mapping[str, str]) -> dict[str, list[s
         for doc_id, found in opened.items()
         if (longest := [name for name in found if not any(name != o and name in o for o in every)])
     }
+
+
+def _opens_any(headline: str, name: str, spellings: list[str]) -> bool:
+    """Whether `headline` opens on one of `spellings`, or on characters read as the Latin `name` (yili)."""
+    return any(_opens(headline, s) for s in spellings) or (
+        name.isascii() and " " not in name and 0 in romanized_positions(name, headline)
+    )
 
 
 def _opens(headline: str, spelling: str) -> bool:

@@ -78,6 +78,11 @@ def test_a_name_a_question_opens_on_is_named_by_a_headline_opening_on_it():
     china = {"21": "中国中免上半年营收下滑10%", "reuters": "China's Guming jumps 41% in Hong Kong debut"}
     assert headline_names("中国中免第二季度净利润是多少？", china) == {"21": ["中国中免"]}
     assert list(opening_names("联想第三季度营收是多少？")) == ["联想"]
+    # An English question's name in pinyin opens a Chinese headline whose characters read so.
+    yili = {"jiemian": "伊利股份前三季度净利润下滑 液态奶收入承压"}
+    assert headline_names("What was Yili's net profit in the first three quarters?", yili) == {
+        "jiemian": ["yili"]
+    }
     # Characters the tokenizer cut one by one at the start are one name (美 + 图).
     assert headline_names("美图第二季度营收是多少？", {"36kr": "美图公司上半年净利润增长七成"}) == {
         "36kr": ["美图"]
