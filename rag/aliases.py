@@ -121,9 +121,10 @@ def headline_names(query: str, headlines: Mapping[str, str]) -> dict[str, list[s
     questions open on anything.
     """
     names = {name: [fold(s) for s in spellings] for name, spellings in opening_names(query).items()}
+    folded = {doc_id: fold(headline) for doc_id, headline in headlines.items()}
     opened = {
-        doc_id: [name for name, spellings in names.items() if _opens_any(fold(headline), name, spellings)]
-        for doc_id, headline in headlines.items()
+        doc_id: [name for name, spellings in names.items() if _opens_any(headline, name, spellings)]
+        for doc_id, headline in folded.items()
     }
     # The longest name any headline opens on: 中国中免, not 中国 (which any passage on China would name).
     every = {name for found in opened.values() for name in found}
@@ -183,7 +184,7 @@ def opening_names(query: str) -> dict[str, tuple[str, ...]]:
 def _translated(word: str) -> list[str]:
     """A Chinese name's translations, also without the kind of company it ends with (联想集团: Lenovo)."""
     kind = next((k for k in COMPANY_KINDS if word.endswith(k) and len(word) - len(k) >= MIN_NAME_CHARS), "")
-    return sorted(translations(word) | translations(word.removesuffix(kind) if kind else word))
+    return sorted(translations(word) | translations(word.removesuffix(kind)))
 
 
 def _meant(chinese: str, latin: str, title: str, text: str) -> str | None:

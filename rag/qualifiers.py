@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from rag.intents import MULTIPLES, question_intents
-from rag.text import BOUNDARY, fold
+from rag.text import BOUNDARY, fold, sentence_before
 
 # Each group's measures are exclusive of one another; a question names at most one of a group.
 _GROUPS = (
@@ -121,7 +121,6 @@ _HOW_MUCH_ONLY = frozenset(i for i, group in enumerate(_GROUPS) if "share" in gr
 # How far around a figure its clause is read for what it measures, and how far back its sentence.
 CLAUSE_REACH = 40
 SENTENCE_REACH = 160
-_SENTENCE_END = re.compile(r"[。！？!?]|\.\s")
 
 
 @lru_cache(maxsize=1024)
@@ -180,8 +179,7 @@ def contradicted(question: str, text: str, start: int, end: int) -> bool:
         return False
     clause = _clause(text, start, end)
     if _ANOTHER_VALUE.search(text, max(0, start - CLAUSE_REACH), start):
-        before = text[max(0, start - SENTENCE_REACH) : start]
-        clause = before[max((m.end() for m in _SENTENCE_END.finditer(before)), default=0) :] + clause
+        clause = sentence_before(text, start, SENTENCE_REACH) + clause
     return measures_other(question, [clause], whole=False)
 
 

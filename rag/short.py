@@ -68,6 +68,7 @@ from rag.text import (
     model_codes,
     names_model,
     segments,
+    sentence_before,
     sentence_spans,
     terms,
     word_frequency,
@@ -2016,7 +2017,6 @@ def _added(text: str, start: int) -> bool:
 # What says a figure is of a part of a company, before it in its sentence (at most PART_CHARS characters):
 # its unit, segment or business.
 PART_CHARS = 120
-_SENTENCE_END = re.compile(r"[。！？；!?;]|\.(?=\s)")
 _PART_OWNER = re.compile(
     r"\bits\s++(?:[\w-]++,?+\s++){0,4}?(?:unit|division|segment|group|business|arm|subsidiary)\b|"
     r"(?<!主营)(?<!核心)业务|板块|分部|事业部|事业群",
@@ -2031,8 +2031,7 @@ _PART_ASKED = re.compile(
 
 def _of_part(text: str, start: int) -> bool:
     """Whether the figure at `start` of `text` is said of a part of a company, in its sentence."""
-    before = text[max(0, start - PART_CHARS) : start]
-    return bool(_PART_OWNER.search(before, max((m.end() for m in _SENTENCE_END.finditer(before)), default=0)))
+    return bool(_PART_OWNER.search(sentence_before(text, start, PART_CHARS)))
 
 
 def _of_what_asked(question: str, kind: str) -> Callable[[str, int], bool]:

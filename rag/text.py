@@ -77,6 +77,8 @@ POSSESSIVE_END = re.compile(r"['’]s$")
 # Where a clause or a sentence ends, for reading what a figure is said of.
 BOUNDARY = re.compile(r"[,，;；。!?！？]|\.\s")
 CLAUSE_END = re.compile(r"[，；：、]\s*+|(?<!\.)[,;:](?!\d)\s*+")
+# Where a sentence (or a clause standing as one, after a semicolon) ends, read back from a figure.
+_ENDS_BEFORE = re.compile(r"[。！？；!?;]|\.\s")
 _SENTENCE_END = re.compile(
     r"(?:[。！？…]++|(?<![\s.][A-Z])(?<!^[A-Z])(?<![!?.])[!?.]++(?![^\S\n]++[a-z])(?=[\s\"'”’」』）)]|$))[”’\"'」』）)]*+\s*+|\n++|"
     r"(?:(?<=\[\d\])|(?<=\[\d\d\]))[^\S\n]++(?=[A-Z]|-[^\S\n])"
@@ -368,3 +370,9 @@ def _echoed_heading(text: str, debris: re.Match[str], end: int) -> tuple[int, in
             return None
         at += len(run)
     return gap.start(), gap.end()
+
+
+def sentence_before(text: str, at: int, reach: int) -> str:
+    """What `text` says before `at` in its sentence (after a semicolon at most), `reach` characters back."""
+    before = text[max(0, at - reach) : at]
+    return before[max((m.end() for m in _ENDS_BEFORE.finditer(before)), default=0) :]

@@ -8,6 +8,7 @@ from rag.text import (
     normalize,
     quotable_spans,
     segments,
+    sentence_before,
     sentence_spans,
     terms,
     unbroken,
@@ -148,3 +149,10 @@ def test_a_folded_text_maps_each_character_to_the_one_it_came_from():
 def test_segments_are_jiebas_words_as_they_stand_stopwords_and_all():
     assert segments("由伊恩创造") == ["由", "伊恩", "创造"]
     assert "".join(segments("马丁·路德·金的演讲")) == "马丁·路德·金的演讲"
+
+
+def test_what_a_sentence_says_before_a_place_in_it():
+    text = "Revenue rose 3%. Its cloud unit grew 20% to $4 billion; total revenue was $9 billion."
+    assert sentence_before(text, text.index("$4"), 120) == "Its cloud unit grew 20% to "
+    assert sentence_before(text, text.index("$9"), 120) == " total revenue was "
+    assert sentence_before("净利润为11.2亿元。较上年同期为11.5亿元。", 17, 12) == "较上年同期为"
