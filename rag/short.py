@@ -1990,8 +1990,9 @@ def _counts(text: str, spans: list[tuple[int, int]], wanted: Wanted | None = Non
 
 # What says a count is of things added, before it in its clause (新开门店536家, "opened 536", "added
 # another 1,200") or right after its number ("536 new stores"); and a question asking for such a count.
+_ADDING = "新开|新增|新设|新签|净增|增加"
 _ADDED_BEFORE = re.compile(
-    r"(?:新开|新增|新设|新签|净增|增加了?+)[^，。；,;]{0,6}$|"
+    rf"(?:增加了|{_ADDING})[^，。；,;]{{0,6}}$|"
     r"\b(?:opened|opens|opening|added|adds|adding)\s++"
     r"(?:(?:another|a|net|further|record|about|around|some|nearly|over|more than)\s++)*+$",
     re.I,
@@ -2000,7 +2001,7 @@ _ADDED_AFTER = re.compile(
     r"(?<!\s)\s*+(?:million\s++|thousand\s++)?+(?:net\s++)?+(?:new|additional|extra|more)\b", re.I
 )
 _ASKS_ADDED = re.compile(
-    r"新开|新增|新设|新签|净增|增加|开了?+多少|\b(?:new|additional|more|opened|open|opens|added|add|adds)\b",
+    rf"{_ADDING}|开了?+多少|\b(?:new|additional|more|opened|open|opens|added|add|adds)\b",
     re.I,
 )
 # The characters read before a count for what says it is of things added.
@@ -2210,7 +2211,6 @@ YEAR_AFTER = len(" in 2022")
 _RANGE = re.compile(r"(?<!\s)\s*+(?:至|到|~|～|-|–|—)\s*+")
 _AND = re.compile(r"(?<!\s)(?:\s++and\s++|\s*+和\s*+)")
 _TO = re.compile(r"(?<!\s)\s++to\s++")
-_FROM_BEFORE = re.compile(r"\bfrom$|从$", re.I)
 _BETWEEN = re.compile(r"\bbetween$|在$", re.I)
 
 
@@ -2317,7 +2317,7 @@ def _joined(text: str, start: int, end: int, after: int) -> bool:
         return True
     if _TO.fullmatch(text, end, after):
         bare = not (_MONEY.search(text, start, end) or _PERCENT.search(text, start, end))
-        return bare and not _follows(_FROM_BEFORE, text, start)
+        return bare and not _started_from(text, start)
     return _AND.fullmatch(text, end, after) is not None and _follows(_BETWEEN, text, start)
 
 
