@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from functools import lru_cache
 from itertools import product
 from typing import NamedTuple
@@ -1120,31 +1120,33 @@ def pinyin_names(question: str) -> list[str]:
     return ["".join(parts) for parts in _pinyin_runs(question)]
 
 
-# A pinyin name is looked for as characters (王传福 for "Wang Chuanfu") with up to NAME_SYLLABLES
-# syllables, each read as one of its NAME_CHARACTERS commonest characters; the first NAMES_LOOKED_FOR
-# names of a question only (a crafted one of hundreds would cost seconds of lookups).
-NAME_SYLLABLES = 3
-NAME_CHARACTERS = 16
-NAMES_LOOKED_FOR = 3
 _CAPITALISED_WORD = re.compile(r"(?<=\s)[A-Z][a-z]{3,}+\b")
+# The names of a question looked for by their pinyin (a crafted question of hundreds is cut short).
+NAMES_LOOKED_FOR = 8
 
 
-def written_names(question: str, known: Callable[[str], bool]) -> list[str]:
-    """The Chinese words `known` accepts that the question's pinyin names write (Wang Chuanfu: 王传福).
+def spoken_names(question: str) -> list[str]:
+    """The Chinese names `question` may write in pinyin, each as one word: "Wang Chuanfu", "Yili".
 
-    A name is a run of capitalised pinyin words ("Wang Chuanfu") or one capitalised word no dictionary
-    translates that reads as pinyin ("Mixue").
+    A run of capitalised pinyin words, or one capitalised word that reads as pinyin; looked for among
+    the pinyin of the archive's Chinese words (`pinyin_terms`), so 伊利, a character no common reading
+    of "yi" gives, is found by the word the archive writes.
     """
     names = pinyin_names(question)
     names += [w.lower() for w in _CAPITALISED_WORD.findall(question) if _pinyin_splits(w.lower())]
-    found: list[str] = []
-    for name in list(dict.fromkeys(names))[:NAMES_LOOKED_FOR]:
-        for split in _pinyin_splits(name):
-            if len(split) > NAME_SYLLABLES:
-                continue
-            options = [dictionary.characters(syllable)[:NAME_CHARACTERS] for syllable in split]
-            found += [word for chars in product(*options) if known(word := "".join(chars))]
-    return list(dict.fromkeys(found))
+    return list(dict.fromkeys(names))[:NAMES_LOOKED_FOR]
+
+
+def pinyin_terms(words: Iterable[str]) -> list[str]:
+    """The pinyin English writes `words`' Chinese names in, as one word (伊利: yili; 王传福: wangchuanfu).
+
+    What the keyword index files a Chinese passage under beside its words, for `spoken_names`. A name:
+    a word CC-CEDICT lists as one or does not list (营收 is a word, not "Yingshou"). One a dictionary
+    translates as its pinyin too (快手: Kuaishou): the name of an English question found in both fields
+    weighs as two words, as it would if it were written in both scripts.
+    """
+    names = (word for word in dict.fromkeys(words) if dictionary.is_name(word) is not False)
+    return list(dict.fromkeys(form for word in names for form in romanized_whole(word)))
 
 
 # A Chinese character carries about as much text as three Latin letters; a script makes up JUDGED_SHARE

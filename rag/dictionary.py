@@ -341,21 +341,6 @@ def syllables() -> frozenset[str]:
     return frozenset(found)
 
 
-@lru_cache(maxsize=1)
-def _characters_by_syllable() -> dict[str, tuple[str, ...]]:
-    """Each syllable's characters, commonest first (by jieba's count of the character as a word)."""
-    table: dict[str, list[str]] = {}
-    for row in _tables().column("SELECT reading || ' ' || word FROM readings WHERE length(word) = 1"):
-        syllable, char = row.split(" ")
-        table.setdefault(syllable, []).append(char)
-    return {s: tuple(sorted(chars, key=lambda c: (-word_frequency(c), c))) for s, chars in table.items()}
-
-
-def characters(syllable: str) -> tuple[str, ...]:
-    """The characters read as the toneless pinyin `syllable`, commonest first (wang: 王, 网, 往 …)."""
-    return _characters_by_syllable().get(syllable, ())
-
-
 @lru_cache(maxsize=65536)
 def english(word: str) -> frozenset[str]:
     """What translates a Chinese word: each sense's content words, a phrase when several (none if unknown)."""

@@ -22,8 +22,8 @@ from rag.bilingual import (
     question_words,
     romanized_words,
     spellings,
+    spoken_names,
     translations,
-    written_names,
 )
 from rag.bootstrap import ensure_index
 from rag.closeness import SEARCHING
@@ -32,7 +32,7 @@ from rag.embeddings import get_embedder, rerank
 from rag.query import bounded_query, check_k, check_question, make_filters
 from rag.store import KeywordIndex
 from rag.subject import said, subject_names
-from rag.text import language, terms
+from rag.text import language, rejoined, terms
 from rag.types import Chunk, Evidence, Filters, Hit
 
 log = logging.getLogger(__name__)
@@ -187,11 +187,12 @@ def gather(
     store = ensure_index(settings=settings)
     keyword = keyword or store.keyword_index()
     depth = min(settings.candidates, len(keyword))
-    # A hyphenated word's own translation ("value-added": 增值); the index holds its parts, not it.
-    words = with_translations(terms(question) + hyphenated_words(question)) + written_names(
-        question, keyword.knows
+    # A hyphenated word's own translation ("value-added": 增值); the index holds its parts, not it. A
+    # word the question's tokenizing cut apart, as the archive's holds it (翻 + 台率: 翻台率).
+    words = with_translations(
+        terms(question) + hyphenated_words(question) + rejoined(question, keyword.knows)
     )
-    lexical = keyword.search(words, depth, filters)
+    lexical = keyword.search(words, depth, filters, names=spoken_names(question))
     vector = get_embedder(settings=settings).embed_query(question)
     means = language_means(keyword)
     centred = _centred_query(question, vector, means, settings) if means else None

@@ -51,7 +51,7 @@ log = logging.getLogger(__name__)
 
 # Bump when the tokenizer or the layout changes: the index is then rebuilt from Chroma. The words the
 # tokenizer keeps whole (the lexicon's and the gazetteer's) are part of the format by themselves.
-FORMAT = 14
+FORMAT = 15
 # Tantivy's indexing arena: a rebuild flushes a segment whenever it fills. 16 MB (its minimum is 15)
 # against 64: a rebuild's peak memory 92 MB lower (30k chunks), in about the same time.
 WRITER_HEAP = 16_000_000
@@ -188,13 +188,21 @@ class KeywordIndex:
 
     # -- reading -------------------------------------------------------------------------------
 
-    def search(self, query_terms: list[str], n: int, filters: Filters) -> list[tuple[Chunk, float]]:
-        """Return up to `n` chunks with a positive BM25 score for `query_terms`, best first."""
-        words = [t for t in query_terms if t and not any(c.isspace() for c in t)]
-        if not words or n <= 0:
+    def search(
+        self, query_terms: list[str], n: int, filters: Filters, *, names: Sequence[str] = ()
+    ) -> list[tuple[Chunk, float]]:
+        """Return up to `n` chunks with a positive BM25 score for `query_terms`, best first.
+
+        `names` are pinyin words ("yili") matched against the pinyin of the chunks' Chinese names
+        (`rag.bilingual.pinyin_terms`), beside their words.
+        """
+        words, named = (
+            [t for t in found if t and not any(c.isspace() for c in t)] for found in (query_terms, names)
+        )
+        if not (words or named) or n <= 0:
             return []
         searcher = self._searcher()
-        found = searcher.search(_query(self._tantivy, words, filters), n, count=False).hits
+        found = searcher.search(_query(self._tantivy, words, named, filters), n, count=False).hits
         ranked = [(searcher.doc(address)["id"][0], float(score)) for score, address in found if score > 0]
         chunks = self.chunks([cid for cid, _ in ranked])
         return [(chunks[cid], score) for cid, score in ranked if cid in chunks]
@@ -591,11 +599,14 @@ def _file_records(rows: list[tuple[Any, ...]]) -> dict[str, FileRecord]:
 def _document(chunk: Chunk) -> tantivy.Document:
     import tantivy
 
+    from rag.bilingual import pinyin_terms
     from rag.text import terms
 
+    words = [t for t in terms(chunk.index_text) if not any(c.isspace() for c in t)]
     doc = tantivy.Document()
     doc.add_text("id", chunk.chunk_id)
-    doc.add_text("body", " ".join(t for t in terms(chunk.index_text) if not any(c.isspace() for c in t)))
+    doc.add_text("body", " ".join(words))
+    doc.add_text("names", " ".join(pinyin_terms(words)))
     doc.add_text("source", chunk.source or "")
     doc.add_text("path", chunk.path)
     doc.add_text("doc", chunk.doc_id)
@@ -603,12 +614,13 @@ def _document(chunk: Chunk) -> tantivy.Document:
     return doc
 
 
-def _query(index: tantivy.Index, words: list[str], filters: Filters) -> tantivy.Query:
+def _query(index: tantivy.Index, words: list[str], names: list[str], filters: Filters) -> tantivy.Query:
     import tantivy
 
     schema = index.schema
     query, occur = tantivy.Query, tantivy.Occur
-    should = [(occur.Should, query.term_query(schema, "body", w, index_option="freq")) for w in words]
+    fields = [("body", w) for w in words] + [("names", n) for n in names]
+    should = [(occur.Should, query.term_query(schema, f, w, index_option="freq")) for f, w in fields]
     clauses = [(occur.Must, query.boolean_query(should))]
     for field, values in (("source", filters.sources), ("path", filters.paths), ("doc", filters.documents)):
         if values:
@@ -687,6 +699,7 @@ def _open_both(directory: Path) -> tuple[sqlite3.Connection, tantivy.Index]:
         builder = tantivy.SchemaBuilder()
         builder.add_text_field("id", stored=True, tokenizer_name="raw", index_option="basic")
         builder.add_text_field("body", tokenizer_name="terms", index_option="freq")
+        builder.add_text_field("names", tokenizer_name="terms", index_option="freq")
         builder.add_text_field("source", tokenizer_name="raw", index_option="basic")
         builder.add_text_field("path", tokenizer_name="raw", index_option="basic")
         builder.add_text_field("doc", tokenizer_name="raw", index_option="basic")

@@ -135,12 +135,6 @@ def test_the_tables_are_built_once_into_the_cache_folder_and_read_from_there(cac
     assert built[0].stat().st_mtime_ns == stamp
 
 
-def test_a_syllables_characters_come_commonest_first():
-    assert dictionary.characters("wang")[0] == "王"
-    assert "传" in dictionary.characters("chuan")[:16]
-    assert dictionary.characters("xyz") == ()
-
-
 def test_a_profits_rate_is_its_margin_where_cc_cedict_lists_the_profit_alone():
     assert dictionary.english("毛利率") == {"gross margin", "gross profit margin"}
     assert "毛利率" in dictionary.glossed("gross margin")

@@ -7,6 +7,7 @@ from rag.text import (
     fold_mapped,
     normalize,
     quotable_spans,
+    rejoined,
     segments,
     sentence_before,
     sentence_spans,
@@ -144,6 +145,14 @@ def test_a_folded_text_maps_each_character_to_the_one_it_came_from():
     folded, offsets = fold_mapped("A…小紅卡三城")
     assert folded == "a...小红卡三城"
     assert [offsets[folded.index(ch)] for ch in "a小卡城"] == [0, 2, 4, 6]
+
+
+def test_a_word_the_tokenizer_cut_apart_in_a_question_is_rejoined_as_the_archive_holds_it():
+    # jieba finds 翻台率 whole in an article's context, but cuts it 翻 + 台率 in the question.
+    assert "翻台率" not in terms("海底捞的翻台率是多少？")
+    assert "翻台率" in terms("海底捞餐厅整体翻台率为每天3.8次")
+    assert rejoined("海底捞的翻台率是多少？", {"翻台率", "海底捞"}.__contains__) == ["翻台率"]
+    assert rejoined("海底捞的翻台率是多少？", lambda word: False) == []
 
 
 def test_segments_are_jiebas_words_as_they_stand_stopwords_and_all():

@@ -43,6 +43,15 @@ def test_search_ranks_by_bm25_and_applies_filters(tmp_path: Path):
     assert index.search([], 3, Filters()) == [] and index.search(["two words"], 3, Filters()) == []
 
 
+def test_a_chinese_name_is_found_by_its_pinyin_among_names_only(tmp_path: Path):
+    index = _index(tmp_path)
+    # 快手 is filed under "kuaishou" too, for an English question writing it so; the body holds no
+    # pinyin, and a name's pinyin is no body word.
+    assert [c.chunk_id for c, _ in index.search([], 3, Filters(), names=["kuaishou"])] == ["c2"]
+    assert index.search(["kuaishou"], 3, Filters()) == []
+    assert index.search([], 3, Filters(), names=["xiaohongshu"]) == []
+
+
 def _nearest(index: KeywordIndex, axis: int, filters: Filters | None = None) -> list[str]:
     return [cid for cid, _ in index.nearest(np.eye(4)[axis], 3, filters or Filters())[0]]
 
