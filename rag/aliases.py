@@ -121,10 +121,9 @@ def headline_names(query: str, headlines: Mapping[str, str]) -> dict[str, list[s
     questions open on anything.
     """
     names = {name: [fold(s) for s in spellings] for name, spellings in opening_names(query).items()}
-    folded = {doc_id: fold(headline) for doc_id, headline in headlines.items()}
     opened = {
         doc_id: [name for name, spellings in names.items() if _opens_any(headline, name, spellings)]
-        for doc_id, headline in folded.items()
+        for doc_id, headline in headlines.items()
     }
     # The longest name any headline opens on: 中国中免, not 中国 (which any passage on China would name).
     every = {name for found in opened.values() for name in found}
@@ -137,15 +136,24 @@ def headline_names(query: str, headlines: Mapping[str, str]) -> dict[str, list[s
 
 def _opens_any(headline: str, name: str, spellings: list[str]) -> bool:
     """Whether `headline` opens on one of `spellings`, or on characters read as the Latin `name` (yili)."""
-    return any(_opens(headline, s) for s in spellings) or (
-        name.isascii() and " " not in name and 0 in romanized_positions(name, headline)
+    folded = fold(headline)
+    return any(_opens(headline, folded, s) for s in spellings) or (
+        name.isascii() and " " not in name and 0 in romanized_positions(name, folded)
     )
 
 
-def _opens(headline: str, spelling: str) -> bool:
-    """Whether `headline` opens on `spelling`: a Latin one as whole words (not "ping an" of "ping ants")."""
-    rest = headline.removeprefix(spelling)
-    return rest != headline and not (spelling.isascii() and rest[:1].isalnum())
+def _opens(headline: str, folded: str, spelling: str) -> bool:
+    """Whether `headline` (`folded`) opens on `spelling`: a Latin one as whole words, capitalised.
+
+    Not "ping an" of "ping ants"; nor "lenovo third quarter" (联想第三季度) of "Lenovo third-quarter
+    profit…", where "JD Health's first-half profit…" names JD Health (京东健康).
+    """
+    rest = folded.removeprefix(spelling)
+    if rest == folded or spelling.isascii() and rest[:1].isalnum():
+        return False
+    return not spelling.isascii() or all(
+        word[:1].isupper() for word in headline.split()[: len(spelling.split())]
+    )
 
 
 def opening_names(query: str) -> dict[str, tuple[str, ...]]:
@@ -174,11 +182,14 @@ def opening_names(query: str) -> dict[str, tuple[str, ...]]:
     names = {first: tuple(dict.fromkeys(spellings))}
     # With the name or the word no dictionary has after it, as written: 百胜中国 (百胜 + 中国) opens
     # "百胜中国第三季度…" whole, as 海天味业 (海天 + 味业) does its headline; not 联想第三 of 联想第三季度.
+    # With a word after it, translated word by word: 京东健康 opens "JD Health's first-half profit…", a
+    # name of its own (health is no word the question asks about).
     pair = "".join(words[:2])
-    named = len(words) > 1 and is_name(words[1]) is not False
-    if named and all(map(is_cjk, pair)) and opening.startswith(pair):
-        names[pair] = (pair,)
-    return names
+    if len(words) > 1 and all(map(is_cjk, pair)) and opening.startswith(pair):
+        named = is_name(words[1]) is not False
+        after = sorted(translations(words[1]))
+        names[pair] = (pair,) if named else tuple(f"{a} {b}" for a in _translated(first) for b in after)
+    return {name: spellings for name, spellings in names.items() if spellings}
 
 
 def _translated(word: str) -> list[str]:

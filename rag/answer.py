@@ -44,6 +44,7 @@ from rag.short import (
     anothers,
     answer_span,
     estimate_for_fact,
+    fact_for_estimate,
     giving,
     numberless,
     rate_for_sum,
@@ -365,7 +366,8 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> _Short:
     June quarter's. It joins as a figure for another period (`_Short.apart`: whether any does) when the
     question names no period, and not at all when it names one.
 
-    Nor if it is said otherwise than the best's (a percentage, a sum of money, or else): Apollo Go's fleet
+    Nor if it is said otherwise than the best's (a percentage, a sum of money, or else; as fact, where the
+    best is the estimate asked for, which makes the article `silent`): Apollo Go's fleet
     of "more than 1,000 fully driverless vehicles" is no second figure for the 21.4 billion yuan China's
     robot vacuum market is worth.
 
@@ -381,7 +383,7 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> _Short:
     silent: set[str] = set()
     asks_figure = "number" in question_intents(turn.query)
     apart, asks_period = False, bool(periods(turn.query))
-    best: tuple[Figure, float, set[str], set[str], str] | None = None
+    best: tuple[Figure, float, set[str], set[str], tuple[str, bool]] | None = None
     articles: dict[str, list[Citation]] = {}
     for citation in citations:
         articles.setdefault(citation.doc_id, []).append(citation)
@@ -405,7 +407,13 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> _Short:
             silent.add(citation.doc_id)
             continue
         covered, pinned = turn.covered(_sentences_of(citation)), turn.pinned(citation.quote)
-        named, kind = turn.article_periods(citation.doc_id), said_as(citation.quote, figure)
+        fact = fact_for_estimate(turn.query, citation.quote, figure.start)
+        named, kind = turn.article_periods(citation.doc_id), (said_as(citation.quote, figure), fact)
+        # A figure said as fact is no other source's estimate (18.1 billion yuan expected by analysts
+        # against another quarter's 14.8 billion reported "beating analyst estimates").
+        if best is not None and fact and not best[4][1]:
+            silent.add(citation.doc_id)
+            continue
         other = best is not None and only_others(best[3], named)
         if best is None or (
             figure.pull >= CO_ANSWER_PULL * best[0].pull
@@ -609,9 +617,9 @@ def _figure_in(turn: _Turn, citation: Citation, lead: str) -> Figure | None:
     # A figure put in no place first, where the question names none; the text as it is only if that differs.
     text = lead + citation.quote
     first = unplaced(turn.query, text)
-    figure = answer_span(turn.query, first, turn.weight)
+    figure = answer_span(turn.query, first, turn.weight, turn.declared.every)
     if figure is None and first != text:
-        figure = answer_span(turn.query, text, turn.weight)
+        figure = answer_span(turn.query, text, turn.weight, turn.declared.every)
     if figure is None or figure.start < len(lead) or figure.end - figure.start >= len(citation.quote):
         return None
     return figure._replace(start=figure.start - len(lead), end=figure.end - len(lead))

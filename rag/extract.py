@@ -33,16 +33,18 @@ from rag.places import latin_names_unplaced, placed_elsewhere, placed_there
 from rag.refusal import untranslated_names
 from rag.short import (
     agents,
+    fact_for_estimate,
     figures,
     measured_weights,
     objects,
+    of_what_asked,
     said_changed,
     states,
     states_figure,
     wanted,
     whole_name,
 )
-from rag.subject import asked_names
+from rag.subject import asked_names, in_names
 from rag.text import CLAUSE_END, bigrams, fold, language, normalize, quotable_spans, simplified, unbroken
 from rag.types import Chunk, Declared, Hit, Quote
 
@@ -116,6 +118,8 @@ class _Scorer:
         self.why = "why" in intents
         self.asked = asked_words(question, self.weights)
         self.wanted = wanted(question)
+        # A sum's figures of a part of the company answer only a question asking for one (see `_strong`).
+        self.of_what = of_what_asked(question, self.wanted.kind if self.wanted.sum else "")
         self.acted_on = acted_on(question)
         self.acted_by = acted_by(question)
         self.question = fold(question)
@@ -132,7 +136,7 @@ class _Scorer:
         # Besides them, a name no dictionary translates (Jacksonville): a passage naming only it, in
         # either script, is another on the same thing, no answer.
         aside = {*self.named, *untranslated_names(question)}
-        self.besides = {t: w for t, w in self.weights.items() if t not in aside}
+        self.besides = {t: w for t, w in self.weights.items() if not in_names(t, aside)}
         self.ahead = bool(_PLANNED.search(question) or _AHEAD.search(question))
         self.other_phrases = _other_phrases(question, self.weights)
 
@@ -250,8 +254,15 @@ class _Scorer:
         if cue is INTENTS["who"][1] and self.acted_by:
             return bool(agents(self.acted_by, text))
         if cue is INTENTS["number"][1]:
+            # An estimate asked for is a figure said as one ("analysts' average estimate of 18.1 billion
+            # yuan"), not the figure reported beside "beating analyst estimates".
+            # Nor is a part's sum the company's ("Revenue from these new brands reached 597 million yuan").
             found = [
-                (s, e) for s, e in figures(self.wanted, text) if not states_figure(self.question, text[s:e])
+                (s, e)
+                for s, e in figures(self.wanted, text)
+                if not states_figure(self.question, text[s:e])
+                and not fact_for_estimate(self.question, text, s)
+                and self.of_what(text, s)
             ]
             # A rate that changes is said as a change: a share ("makes up 20%") is only a weak cue of it.
             return any(said_changed(text, *span) for span in found) if self.wanted.changing else bool(found)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rag.intents import MULTIPLES, question_intents
-from rag.text import BOUNDARY, fold, sentence_before
+from rag.intents import INTENTS, MULTIPLES, question_intents
+from rag.text import BOUNDARY, CLAUSE_END, fold, sentence_before
 
 # Each group's measures are exclusive of one another; a question names at most one of a group.
 _GROUPS = (
@@ -153,7 +153,10 @@ def measures_other(question: str, texts: list[str], *, whole: bool = True) -> bo
     ("valued at about $66 billion …, down from $100 billion in 2022"), unless it names another measure:
     "China's largest insurer by market value, said first-half net profit … fell 8.8% to 68 billion".
     """
-    folded = [fold(t) for t in texts]
+    # A reason may name anything ("blamed the decline on … fiercer price competition"): for a why-question
+    # (海底捞净利润为什么下滑？), what quotes say of a measure is said outside the clause giving it.
+    why = "why" in question_intents(question)
+    folded = [fold(_unreasoned(t) if why else t) for t in texts]
     for group, name in qualifiers(question):
         measures = _MEASURES[group]
         # A market value is said by name, by the quotes or by the clause where it names any measure.
@@ -167,6 +170,15 @@ def measures_other(question: str, texts: list[str], *, whole: bool = True) -> bo
         ):
             return True
     return False
+
+
+def _unreasoned(text: str) -> str:
+    """`text` less the clause its first reason is given in (由于订单超出预期, "because diners spent less")."""
+    cue = INTENTS["why"][1].search(text)
+    if cue is None:
+        return text
+    end = CLAUSE_END.search(text, cue.end())
+    return text[: cue.start()] + (text[end.start() :] if end else "")
 
 
 def contradicted(question: str, text: str, start: int, end: int) -> bool:

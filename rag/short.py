@@ -10,7 +10,8 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Callable, Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Collection, Iterator
 from itertools import dropwhile, islice, takewhile
 from typing import NamedTuple
 
@@ -52,7 +53,7 @@ from rag.intents import (
 )
 from rag.periods import only_others, periods, years
 from rag.qualifiers import contradicted, measure_words
-from rag.subject import asked_names, subject_names
+from rag.subject import asked_names, in_names, subject_names
 from rag.text import (
     BOUNDARY,
     CJK_RANGE,
@@ -147,13 +148,14 @@ _RATE_OF_CHANGE = re.compile(r"同比|环比|增速|增幅|涨幅|跌幅|\bhow f
 _CHANGED_BY = re.compile(
     # A rate of change named, then its figure (营收增速低于10%: how fast, not how much revenue).
     r"(?:(?:增速|增幅|涨幅|跌幅|降幅)(?:[为是]|达到?|[低高]于|不足|超过?|仅为?)?|"
-    r"同比|环比|增长|增加|减少|下降|下滑|上涨|下跌|上升|(?<![至到])[涨跌增降升]|"
+    r"同比|环比|增长|增加|减少|下降|下滑|上涨|下跌|上升|提高|回落|收窄|扩大|缩减|萎缩|下挫|(?<![至到])[涨跌增降升减]|"
     # A difference from what it is compared with (运费比超商低约三成).
     r"比[^，。；,;]{1,16}?(?:低|高|便宜|贵|少|多)|"
     # Not "made up" or "took up" what a share makes up ("made up more than 60% of sales").
     r"\b(?:(?<!\bmade )(?<!\bmake )(?<!\bmakes )(?<!\btook )(?<!\btakes )up|"
     r"down|r[io]se[sn]?|rising|gr[eo]w[sn]?|growing|increased?|decreased?|f[ae]ll|falls|fallen|falling|"
-    r"jump(?:ed|s)?|surged?|climbed?|dropped|gained|declined?|slumped)(?: by)?)"
+    r"jump(?:ed|s)?|surged?|climbed?|dropped|gained|declined?|slumped|slipped|slid|dipped|sank|shr[au]nk|"
+    r"plunged|plummeted|tumbled|soared|edged|eased|narrowed|widened|expanded|contracted)(?: by)?)"
     r"(?:\s*+(?:about|around|roughly|nearly|almost|over|more than|some|约|近|超过?|逾|了))?\s*+$",
     re.I,
 )
@@ -354,7 +356,9 @@ _DATELINE = re.compile(
 )
 
 
-def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure | None:
+def answer_span(
+    question: str, text: str, idf: Callable[[str], float], names: Collection[str] = ()
+) -> Figure | None:
     """The shortest span of `text` that answers a how-much, when, where or who question.
 
     A figure with its unit, a date, a list of places (`_PLACES`), a name the question does not
@@ -364,7 +368,8 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
     how-long question by a span of time; a figure of the wrong kind is no answer (see `figures`).
     Of several, the span the question's words stand closest to, each word weighted by its rarity
     ("margin of 14.0%" for the net profit margin, not the revenue in the same sentence); None when no
-    word of the question occurs. Traditional characters are read as simplified (480億美元).
+    word of the question occurs. Traditional characters are read as simplified (480億美元). What the
+    question names, and `names` (those articles declare, see `rag.aliases`), pulls less (`SUBJECT_PULL`).
     """
     intents = question_intents(question)
     text = aligned_simplified(text)
@@ -418,15 +423,25 @@ def answer_span(question: str, text: str, idf: Callable[[str], float]) -> Figure
         s for s in spans if s[0] in dates or _estimated(text, s[0], expects=estimate) == estimate
     ] or spans
     if "number" in intents:
-        of_what = _of_what_asked(question, asked.kind)
+        of_what = of_what_asked(question, asked.kind)
         spans = [s for s in spans if s[0] in dates or of_what(text, s[0])] or spans
     spans = _timely(question, text, spans)
     spans = [(start, _measure_end(text, _whole_end(text, end))) for start, end in spans]
     folded = fold(text)
     weights = weighted_terms(question, idf)
     places = {t: occurrences(t, folded) for t in weights}
-    rarity = _figure_weights(question, weights, intents)
+    rarity = _figure_weights(question, weights, intents, names)
     spans = _measuring(question, intents, spans, places, folded)
+    # A date whose sentence has no word of the question but what it names dates something else ("shares
+    # rose 6.1% in Hong Kong on Thursday"), where another's has one: 京东健康什么时候上市？ is answered by
+    # "listed in December 2020".
+    subjects = {*subject_names(question), *names}
+    starts = [start for start, _ in sentence_spans(text)]
+    worded = {
+        bisect_right(starts, at) for t, found in places.items() if not in_names(t, subjects) for at in found
+    }
+    dated = [s for s in spans if s[0] in dates and bisect_right(starts, s[0]) in worded]
+    spans = dated + [s for s in spans if s[0] not in dates] if dated else spans
 
     # A word said all over the text points at nothing in particular: its pull is shared out.
     said = {t: max(1, len(found)) for t, found in places.items()}
@@ -1571,10 +1586,13 @@ def unnarrowed(question: str, quotes: list[str], declared: Declared | None = Non
     )
 
 
-def _figure_weights(question: str, weights: dict[str, float], intents: list[str]) -> dict[str, float]:
+def _figure_weights(
+    question: str, weights: dict[str, float], intents: list[str], names: Collection[str]
+) -> dict[str, float]:
     """`measured_weights`, with a compound naming what a how-many question counts weighed as measured.
 
-    What the question names weighs `SUBJECT_PULL` of its rarity.
+    What the question names weighs `SUBJECT_PULL` of its rarity, and so do the words of `names` (those
+    articles declare: 健康 of 京东健康).
 
     For choosing among a sentence's figures only: in choosing the sentence, the thing counted weighed
     so ("How many points …") quotes another passage's "11 points" over the one saying 丢了308分. So are
@@ -1587,7 +1605,7 @@ def _figure_weights(question: str, weights: dict[str, float], intents: list[str]
     return {
         word: weight
         * (MEASURED_WEIGHT if _is_counted(word, counted) or word in narrowing else 1.0)
-        * (SUBJECT_PULL if word in named else 1.0)
+        * (SUBJECT_PULL if word in named or in_names(word, names) else 1.0)
         for word, weight in measured_weights(question, weights, intents).items()
     }
 
@@ -1650,20 +1668,30 @@ def unposted(question: str, quotes: list[str]) -> bool:
         return False
     posts = [m.group() for m in _POST_SAID.finditer(fold(question))]
     founder = bool(_FOUNDING.search(question)) or any(_FOUNDER.fullmatch(post) for post in posts)
+    chair = any(_CHAIR.fullmatch(post) for post in posts)
     return bool(posts or founder) and not any(
-        _holding(folded, founder) or any(presence(post, folded) >= 1 for post in posts)
+        _holding(folded, founder, chair) or any(presence(post, folded) >= 1 for post in posts)
         for folded in map(fold, quotes)
     )
 
 
-def _holding(folded: str, founder: bool) -> bool:
+# The chair of a board, whom no other post names, nor the chair them: 海康威视的董事长是谁？ is not answered
+# by its 总经理, nor "Who is Xiaomi's CEO?" by its chairman.
+_CHAIR = re.compile(r"chair(?:man|woman|person)?|董事长|董事[会局]主席|chaired by|chaired", re.I)
+
+
+def _holding(folded: str, founder: bool, chair: bool) -> bool:
     """Whether a quote says who holds a post: for a founder, founding too; else a post not a founder's.
 
-    极兔的CEO是谁？ is not answered by who founded it: a founder may have handed the company on.
+    极兔的CEO是谁？ is not answered by who founded it: a founder may have handed the company on. A chair
+    asked (`chair`) is said only as one; another post, by any but a chair.
     """
     if founder and _FOUNDED.search(folded):
         return True
-    return any(founder or not _FOUNDER.fullmatch(m.group()) for m in _LEADING.finditer(folded))
+    return any(
+        founder or not _FOUNDER.fullmatch(m.group()) and (_CHAIR.fullmatch(m.group()) is not None) == chair
+        for m in _LEADING.finditer(folded)
+    )
 
 
 def _is_post(word: str, intents: list[str]) -> bool:
@@ -2020,6 +2048,8 @@ def _added(text: str, start: int) -> bool:
 PART_CHARS = 120
 _PART_OWNER = re.compile(
     r"\bits\s++(?:[\w-]++,?+\s++){0,4}?(?:unit|division|segment|group|business|arm|subsidiary)\b|"
+    # A sum from some of the business ("Revenue from these new brands", "sales from its platform").
+    r"\b(?:revenues?|sales|income)\s++from\s++(?![\d$¥€£])|"
     r"(?<!主营)(?<!核心)业务|板块|分部|事业部|事业群",
     re.I,
 )
@@ -2035,7 +2065,7 @@ def _of_part(text: str, start: int) -> bool:
     return bool(_PART_OWNER.search(sentence_before(text, start, PART_CHARS)))
 
 
-def _of_what_asked(question: str, kind: str) -> Callable[[str, int], bool]:
+def of_what_asked(question: str, kind: str) -> Callable[[str, int], bool]:
     """Whether a figure (at a place of a text) is of the whole a how-much question asks about, or its part.
 
     Additions to a count ("536 new stores", 新开门店536家) answer how many were added, not how many there
@@ -2256,6 +2286,11 @@ def estimate_for_fact(question: str, text: str, start: int) -> bool:
     return _estimated(text, start) and not _ASKS_ESTIMATE.search(question)
 
 
+def fact_for_estimate(question: str, text: str, start: int) -> bool:
+    """Whether `question` asks for an estimate and the figure at `start` of `text` is said as none."""
+    return bool(_ASKS_ESTIMATE.search(question)) and not _estimated(text, start, expects=True)
+
+
 # A figure in brackets just after another, maybe past the other's unit, restates it in another unit or
 # currency: "8.6 billion yuan ($1.20 billion)", "263港元（约合33.6美元）".
 _RESTATING = re.compile(
@@ -2408,7 +2443,8 @@ def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of a name found in `text`, with the word opening its sentence, if one stands before it.
 
     "Tencent Music Entertainment Group (TME) said …" is found as "Music Entertainment Group": whether
-    the question already says it is read of the whole.
+    the question already says it is read of the whole. Not a post ("Founder Zhang Yong stepped down"):
+    the name is Zhang Yong's, which "Who founded Haidilao?" does not say.
     """
     if start < 2 or text[start - 1] != " ":
         return start, end
@@ -2419,7 +2455,8 @@ def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
     while blank > 0 and text[blank - 1] in " \t":
         blank -= 1
     opens = blank == 0 or text[blank - 1] in _SENTENCE_ENDS
-    return (begin, end) if opens and text[begin].isupper() else (start, end)
+    post = _POST.fullmatch(text[begin : start - 1].lower()) is not None
+    return (begin, end) if opens and text[begin].isupper() and not post else (start, end)
 
 
 def states_figure(question: str, span: str) -> bool:

@@ -14,7 +14,7 @@ judge only those passages.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -254,6 +254,11 @@ def headlined(question: str, hits: Sequence[Hit], declared: Declared | None = No
 def asked_names(question: str, declared: Declared | None = None) -> tuple[str, ...]:
     """What `question` names (see `subject_names`), and the names it writes that articles `declared`."""
     return (*subject_names(question), *(declared or Declared()).every)
+
+
+def in_names(word: str, names: Iterable[str]) -> bool:
+    """Whether `word` is one of `names`, or a word of a Chinese one: 健康 of 京东健康 ("JD Health")."""
+    return any(word == name or is_cjk(word[:1]) and word in name for name in names)
 
 
 def side_names(question: str, title: str) -> tuple[str, ...]:

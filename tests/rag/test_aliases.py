@@ -77,7 +77,12 @@ def test_a_name_a_question_opens_on_is_named_by_a_headline_opening_on_it():
     # The longest name any headline opens on: 中国 alone would be named by any passage on China.
     china = {"21": "中国中免上半年营收下滑10%", "reuters": "China's Guming jumps 41% in Hong Kong debut"}
     assert headline_names("中国中免第二季度净利润是多少？", china) == {"21": ["中国中免"]}
-    assert list(opening_names("联想第三季度营收是多少？")) == ["联想"]
+    # With a common word after it, translated word by word and capitalised as a name: "JD Health's"
+    # names 京东健康 (health is no word asked about); "Lenovo third-quarter" no 联想第三季度.
+    jd = {"r": "JD Health's first-half profit jumps 35%", "j": "JD.com's food delivery orders top 20 million"}
+    assert headline_names("京东健康什么时候上市？", jd) == {"r": ["京东健康"]}
+    quarter = {"r": "Lenovo third-quarter profit rises 25%"}
+    assert headline_names("联想第三季度营收是多少？", quarter) == {"r": ["联想"]}
     # An English question's name in pinyin opens a Chinese headline whose characters read so.
     yili = {"jiemian": "伊利股份前三季度净利润下滑 液态奶收入承压"}
     assert headline_names("What was Yili's net profit in the first three quarters?", yili) == {

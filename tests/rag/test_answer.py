@@ -490,6 +490,21 @@ def test_another_articles_figure_said_otherwise_is_no_second_answer(settings: Se
     assert size.startswith("21.4 billion yuan[1]。")
 
 
+def test_a_figure_said_as_fact_is_no_second_source_for_an_estimate(settings: Settings, tmp_path):
+    folder = written_articles(
+        tmp_path / "articles",
+        {
+            "q2.md": "# 携程二季度营收增长16%\n\n*Ge Long Hui · 2025-08-28*\n\nTrip.com Group reported net "
+            "revenue of 14.8 billion yuan for the second quarter, up 16% year-on-year, beating analyst estimates.\n",
+            "q3.md": "# Trip.com third-quarter revenue rises 16%\n\n*Reuters · 2025-11-18*\n\nNet revenue for "
+            "the July-September quarter was 18.3 billion yuan, compared with analysts' average estimate of "
+            "18.1 billion yuan.\n",
+        },
+    )
+    ingest([folder], settings=settings)
+    assert answer("分析师预期携程营收是多少？", settings=settings).text.startswith("18.1 billion yuan[1]。")
+
+
 def test_a_figure_put_in_another_place_is_no_answer_for_the_place_asked(settings: Settings, tmp_path):
     folder = written_articles(
         tmp_path / "articles",

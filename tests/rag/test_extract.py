@@ -646,3 +646,32 @@ def test_a_date_far_from_what_the_question_asks_dates_something_else():
         "The company was founded in 2010 and is headquartered in Beijing."
     )
     assert "2010" in _leading("When was Zhihu founded?", text, "知乎二季度营收下滑", 200)
+
+
+def test_an_estimate_asked_for_is_quoted_from_the_sentence_giving_one():
+    reported = make_chunk(
+        "Trip.com Group reported net revenue of 14.8 billion yuan for the second quarter, up 16% "
+        "year-on-year, beating analyst estimates.",
+        chunk_id="q2",
+        doc_id="q2",
+        title="携程二季度营收增长16%",
+    )
+    expected = make_chunk(
+        "Net revenue for the July-September quarter was 18.3 billion yuan, compared with analysts' "
+        "average estimate of 18.1 billion yuan.",
+        chunk_id="q3",
+        doc_id="q3",
+        title="Trip.com third-quarter revenue rises 16%",
+    )
+    hits = [Hit(chunk=reported, score=1.0), Hit(chunk=expected, score=0.9)]
+    assert "18.1 billion" in select_quotes("分析师预期携程营收是多少？", hits, _idf, 120)[0].text
+
+
+def test_a_sum_asked_for_is_quoted_from_the_sentence_giving_the_companys_in_money():
+    text = (
+        "Revenue from these new brands reached 597 million yuan, up 227% from a year earlier. "
+        "Revenue slipped 3.7% to 20.7 billion yuan."
+    )
+    assert "20.7 billion" in _leading(
+        "What was Haidilao's first-half revenue?", text, "Haidilao's profit falls", 60
+    )

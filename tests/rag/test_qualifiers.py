@@ -44,6 +44,14 @@ def test_quotes_naming_only_another_measure_do_not_answer():
     assert qualifiers("How much did Pony.ai raise?") == qualifiers("How much did Zeekr raise in its IPO?")
 
 
+def test_a_reason_may_name_another_measure_as_the_cause():
+    # What a why-question's quote says of a measure is said before its reason.
+    blamed = "The company blamed the decline mainly on weaker demand and fiercer price competition."
+    assert not measures_other("海底捞净利润为什么下滑？", [blamed])
+    assert measures_other("海底捞净利润为什么下滑？", ["Revenue fell 3.7% because diners spent less."])
+    assert measures_other("海底捞的净利润是多少？", [blamed])
+
+
 def test_a_share_is_not_answered_by_how_fast_a_thing_grew():
     cloud = ["Alibaba shares rose 2.3% after the results.", "Alibaba Cloud revenue growth speeds up to 34%"]
     assert measures_other("阿里云在中国的市场份额是多少？", cloud)

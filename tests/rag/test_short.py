@@ -15,6 +15,7 @@ from rag.short import (
     unposted,
     untimely,
     wanted,
+    whole_name,
 )
 from rag.types import Declared
 
@@ -237,6 +238,28 @@ def test_the_name_of_what_the_question_is_about_points_at_no_figure_in_particula
     rare = {"li": 4.0, "auto": 4.0}
     span = answer_span("What was Li Auto's vehicle margin?", margins, lambda term: rare.get(term, 2.0))
     assert span and margins[span.start : span.end] == "19.4%"
+
+
+def test_a_founder_named_after_the_post_answers_who_founded_it():
+    # "Founder" opens the sentence before the name; the question's "founded" does not say Zhang Yong.
+    text = "Founder Zhang Yong stepped down as chief executive in 2022."
+    assert whole_name(text, 8, 18) == (8, 18)
+    assert whole_name("Tencent Music Entertainment said", 8, 27) == (0, 27)
+
+
+def test_a_rate_asked_as_a_level_is_not_a_change_whatever_its_verb():
+    # 翻台率 is said in times a day; "slipped 3.7%" is how revenue changed, no level.
+    assert numberless("海底捞的翻台率是多少？", ["Revenue slipped 3.7% to 20.7 billion yuan."])
+    assert numberless("蒙牛的毛利率是多少？", ["Its gross margin narrowed 0.8% from a year earlier."])
+    assert not numberless("蒙牛的毛利率是多少？", ["The gross margin improved to 41.5% from 40.7%."])
+
+
+def test_a_word_of_a_name_an_article_declares_points_at_no_date_in_particular():
+    # 健康 is rarer than 上市, but of the name JD Health (京东健康), which the headline declares.
+    text = "JD Health shares rose 6.1% in Hong Kong on Thursday. The company was listed in December 2020."
+    rare = {"健康": 6.0, "京东": 4.0, "上市": 1.2}
+    span = answer_span("京东健康什么时候上市？", text, lambda term: rare.get(term, 3.0), ("京东健康",))
+    assert span and text[span.start : span.end] == "December 2020"
 
 
 @pytest.mark.parametrize(
@@ -1602,9 +1625,13 @@ def test_a_who_question_on_a_post_needs_a_quote_saying_who_holds_one():
     assert not unposted(
         "Who is SF Express's CFO?", ["Its chief financial officer, Ho Chit, said costs fell."]
     )
-    # A founder is said by the founding, the holder of another post may hold the one asked.
+    # A founder is said by the founding, the holder of another post may hold the one asked; not a chair's
+    # (海康威视的董事长 is not its 总经理), whom only a chair is.
     assert not unposted("顺丰的创始人是谁？", ["顺丰由王卫于1993年在广东顺德创立。"])
-    assert not unposted("顺丰的总裁是谁？", ["顺丰董事长王卫表示，公司将继续投入。"])
+    assert not unposted("顺丰的总裁是谁？", ["顺丰总经理王卫表示，公司将继续投入。"])
+    assert unposted("顺丰的总裁是谁？", ["顺丰董事长王卫表示，公司将继续投入。"])
+    assert unposted("海康威视的董事长是谁？", ["海康威视总经理胡扬忠表示，公司将加大研发投入。"])
+    assert not unposted("Who is ZTO's chairman?", ["Chairman and CEO Lai Meisong said volumes grew."])
     assert not unposted("周大福的董事总经理是谁？", ["Managing director Norman Cheng said prices stay high."])
     assert not unposted(
         "Who is Bosideng's chairman?", ["波司登创始人、董事局主席高德康表示，公司将继续投入。"]
