@@ -40,7 +40,7 @@ def translations(term: str) -> frozenset[str]:
     if " " in term:
         return words | _together(term.split()) | dictionary.glossed(term)
     if not term.isascii():
-        return words | dictionary.english(term)
+        return words | (dictionary.english(term) or dictionary.name_begun(term))
     participle = _participle(term)
     found = dictionary.chinese(term) | (dictionary.chinese(participle) if participle else frozenset())
     found |= frozenset().union(*map(dictionary.chinese, _verb_lemmas(term)))

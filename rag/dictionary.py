@@ -290,6 +290,23 @@ def is_name(word: str) -> bool | None:
     return bool(found[0]) if found else None
 
 
+@lru_cache(maxsize=4096)
+def name_begun(word: str) -> frozenset[str]:
+    """What translates the one proper noun CC-CEDICT lists as `word` and a common word, where it lacks `word`.
+
+    A company's short name: 中国移动 of 中国移动通信 (China Mobile), the rest (通信) no name. Not the
+    start of another name (伊利 of 伊利诺伊, Illinois).
+    """
+    if is_name(word) is not None:
+        return frozenset()
+    longer = _tables().column(
+        "SELECT word FROM names WHERE word > ? AND word < ? AND name = 1 LIMIT 2", word, word + "\uffff"
+    )
+    if len(longer) != 1 or is_name(longer[0][len(word) :]) is not False:
+        return frozenset()
+    return english(longer[0])
+
+
 @lru_cache(maxsize=1)
 def foreign_names() -> tuple[tuple[str, str, str], ...]:
     """CC-CEDICT's proper nouns glossed as one word other than their pinyin, with their readings.

@@ -2048,8 +2048,9 @@ def _added(text: str, start: int) -> bool:
 PART_CHARS = 120
 _PART_OWNER = re.compile(
     r"\bits\s++(?:[\w-]++,?+\s++){0,4}?(?:unit|division|segment|group|business|arm|subsidiary)\b|"
-    # A sum from some of the business ("Revenue from these new brands", "sales from its platform").
-    r"\b(?:revenues?|sales|income)\s++from\s++(?![\d$¥€£])|"
+    # A sum from some of the business ("Revenue from these new brands", "sales from its platform"), or
+    # each one's ("average revenue per mobile user").
+    r"\b(?:revenues?|sales|income)\s++(?:from\s++(?![\d$¥€£])|per\b)|"
     r"(?<!主营)(?<!核心)业务|板块|分部|事业部|事业群",
     re.I,
 )

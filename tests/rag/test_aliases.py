@@ -81,6 +81,9 @@ def test_a_name_a_question_opens_on_is_named_by_a_headline_opening_on_it():
     # names 京东健康 (health is no word asked about); "Lenovo third-quarter" no 联想第三季度.
     jd = {"r": "JD Health's first-half profit jumps 35%", "j": "JD.com's food delivery orders top 20 million"}
     assert headline_names("京东健康什么时候上市？", jd) == {"r": ["京东健康"]}
+    # A name translated as the one CC-CEDICT lists that it begins (中国移动通信: China Mobile).
+    mobile = {"r": "China Mobile's nine-month profit edges up", "g": "China's Guming jumps 41% in debut"}
+    assert headline_names("中国移动前三季度净利润是多少？", mobile) == {"r": ["中国移动"]}
     quarter = {"r": "Lenovo third-quarter profit rises 25%"}
     assert headline_names("联想第三季度营收是多少？", quarter) == {"r": ["联想"]}
     # An English question's name in pinyin opens a Chinese headline whose characters read so.

@@ -135,6 +135,15 @@ def test_the_tables_are_built_once_into_the_cache_folder_and_read_from_there(cac
     assert built[0].stat().st_mtime_ns == stamp
 
 
+def test_a_short_name_is_translated_as_the_one_name_it_begins_with_a_common_word_after():
+    # CC-CEDICT lists 中国移动通信 (China Mobile), not 中国移动.
+    assert dictionary.english("中国移动") == frozenset()
+    assert dictionary.name_begun("中国移动") == {"china mobile"}
+    # Not the start of another name (伊利诺伊: Illinois), nor a word it lists.
+    assert dictionary.name_begun("伊利") == frozenset()
+    assert dictionary.name_begun("中国") == frozenset()
+
+
 def test_a_profits_rate_is_its_margin_where_cc_cedict_lists_the_profit_alone():
     assert dictionary.english("毛利率") == {"gross margin", "gross profit margin"}
     assert "毛利率" in dictionary.glossed("gross margin")

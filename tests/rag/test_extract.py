@@ -668,6 +668,10 @@ def test_an_estimate_asked_for_is_quoted_from_the_sentence_giving_one():
 
 
 def test_a_sum_asked_for_is_quoted_from_the_sentence_giving_the_companys_in_money():
+    each = (
+        "Its average revenue per mobile user was 48.7 yuan a month. Operating revenue was 794.7 billion yuan."
+    )
+    assert "794.7" in _leading("What was China Mobile's revenue?", each, "China Mobile's profit edges up", 60)
     text = (
         "Revenue from these new brands reached 597 million yuan, up 227% from a year earlier. "
         "Revenue slipped 3.7% to 20.7 billion yuan."
