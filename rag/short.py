@@ -2048,9 +2048,10 @@ def _added(text: str, start: int) -> bool:
 PART_CHARS = 120
 _PART_OWNER = re.compile(
     r"\bits\s++(?:[\w-]++,?+\s++){0,4}?(?:unit|division|segment|group|business|arm|subsidiary)\b|"
-    # A sum from some of the business ("Revenue from these new brands", "sales from its platform"), or
-    # each one's ("average revenue per mobile user").
-    r"\b(?:revenues?|sales|income)\s++(?:from\s++(?![\d$¥€£])|per\b)|"
+    # A sum from some of the business ("Revenue from these new brands", "Sales of liquid milk"), or each
+    # one's ("average revenue per mobile user"); not one of an amount ("sales of about 5 billion yuan").
+    r"\b(?:revenues?|sales|income)\s++(?:(?:from|of)\s++(?!(?:about|around|roughly|nearly|almost|some|"
+    r"over|more|less|up|an?|the|its|their)\b)(?=[a-z])|per\b)|"
     r"(?<!主营)(?<!核心)业务|板块|分部|事业部|事业群",
     re.I,
 )
@@ -2275,11 +2276,20 @@ ESTIMATE_CHARS = 40
 _EXPECTS_BEFORE = re.compile(r"\b(?:expects?|expecting)(?:\s++[\w'-]++){0,5}?\s++$", re.I)
 
 
+# An estimate said after its figure, within twice `ESTIMATE_CHARS` and its clause ("beating the $470 million
+# average of analysts' estimates"), and what ends a clause there (not a decimal point or separator).
+_ESTIMATE_AFTER = re.compile(r"\b(?:estimates|expectations|consensus)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[;，；。]|[,.](?!\d)")
+
+
 def _estimated(text: str, start: int, *, expects: bool = False) -> bool:
-    """Whether the figure at `start` of `text` is said as an estimate (`_ESTIMATE_BEFORE`), or as expected."""
+    """Whether the figure at `start` of `text` is said as an estimate, before it or after, or as expected."""
     before = max(0, start - ESTIMATE_CHARS)
     patterns = (_ESTIMATE_BEFORE, _EXPECTS_BEFORE) if expects else (_ESTIMATE_BEFORE,)
-    return any(p.search(text, before, start) for p in patterns)
+    if any(p.search(text, before, start) for p in patterns):
+        return True
+    after = _ESTIMATE_AFTER.search(text, start, start + 2 * ESTIMATE_CHARS)
+    return after is not None and not _CLAUSE_BREAK.search(text, start, after.start())
 
 
 def estimate_for_fact(question: str, text: str, start: int) -> bool:

@@ -4,6 +4,7 @@ from rag.short import (
     anothers,
     answer_span,
     dotted_names,
+    fact_for_estimate,
     figures,
     measured,
     numberless,
@@ -252,6 +253,18 @@ def test_a_rate_asked_as_a_level_is_not_a_change_whatever_its_verb():
     assert numberless("海底捞的翻台率是多少？", ["Revenue slipped 3.7% to 20.7 billion yuan."])
     assert numberless("蒙牛的毛利率是多少？", ["Its gross margin narrowed 0.8% from a year earlier."])
     assert not numberless("蒙牛的毛利率是多少？", ["The gross margin improved to 41.5% from 40.7%."])
+
+
+def test_an_estimate_is_said_before_its_figure_or_after_it_in_its_clause():
+    text = (
+        "Net income rose to $512 million in the July-September quarter, beating the $470 million average "
+        "of analysts' estimates."
+    )
+    asked = "分析师预期联想净利润是多少？"
+    assert fact_for_estimate(asked, text, text.index("$512")) and not fact_for_estimate(
+        asked, text, text.index("$470")
+    )
+    assert _short(asked, text) == "$470 million"
 
 
 def test_a_word_of_a_name_an_article_declares_points_at_no_date_in_particular():
