@@ -2048,10 +2048,11 @@ def _added(text: str, start: int) -> bool:
 PART_CHARS = 120
 _PART_OWNER = re.compile(
     r"\bits\s++(?:[\w-]++,?+\s++){0,4}?(?:unit|division|segment|group|business|arm|subsidiary)\b|"
-    # A sum from some of the business ("Revenue from these new brands", "Sales of liquid milk"), or each
-    # one's ("average revenue per mobile user"); not one of an amount ("sales of about 5 billion yuan").
-    r"\b(?:revenues?|sales|income)\s++(?:(?:from|of)\s++(?!(?:about|around|roughly|nearly|almost|some|"
-    r"over|more|less|up|an?|the|its|their)\b)(?=[a-z])|per\b)|"
+    # A sum from some of the business ("Revenue from these new brands"), or each one's ("average revenue per
+    # mobile user"); not one of an amount ("revenue from about 5 billion yuan"), nor the company's ("Total
+    # revenue of Tencent": "of" names the whole as often as a part).
+    r"\b(?:revenues?|sales|income)\s++(?:from\s++(?!(?:about|around|roughly|nearly|almost|some|"
+    r"over|more|less|up|an?|the)\b)(?=[a-z])|per\b)|"
     r"(?<!主营)(?<!核心)业务|板块|分部|事业部|事业群",
     re.I,
 )
