@@ -584,7 +584,8 @@ def presence(
 
     1 when the term or a translation occurs; a translation counts by its share in `shares` (see
     `sense_shares`), when given. A Chinese compound no dictionary translates counts by the share of
-    its characters its best-matched part covers (净利润率 against "net profit margin": 净利润, 3 of 4);
+    its characters its matched parts cover (净利润率 against "net profit": 净利润, 3 of 4; 服务收入 against
+    "revenue from learning services": 服务 and 收入, 4 of 4);
     0.5 when every character of an unmatched Chinese term occurs (年费 against 年卡收费); an English
     word likewise by the parts of its Chinese words ("oversubscribed": 超额认购, of which 认购 is in
     "获得超过5000倍认购", 2 of 4). An English
@@ -605,7 +606,7 @@ def presence(
         return 1.0
     parts = [0.0]
     if not term.isascii() and len(term) >= 2:
-        parts += [len(part) / len(term) for part in compound_parts(term) if _matches(part, text)]
+        parts.append(_parts_share(term, text))
         parts += [0.5] if all(ch in text for ch in term) else []
     elif term.isascii():
         parts += [
@@ -878,6 +879,38 @@ def _reads(text: str, at: int, syllables: tuple[str, ...]) -> bool:
     return len(chars) == len(syllables) and all(
         is_cjk(char) and s in dictionary.readings(char) for char, s in zip(chars, syllables, strict=True)
     )
+
+
+# How far apart (in characters) a compound's parts may be written to be read together: "revenue from
+# online marketing services" is 服务收入, the "services" and "net income" of a sentence's two clauses not.
+PARTS_REACH = 30
+
+
+def _parts_share(term: str, text: str) -> float:
+    """The share of the Chinese compound `term`'s characters covered by its parts `text` holds.
+
+    By its best part, or by the parts written near one another (see `PARTS_REACH`): 净利润率 against
+    "net profit" (3 of 4) and "net profit margin" (4 of 4), 服务收入 against "Revenue from learning
+    services" (4 of 4).
+    """
+    found = {
+        part: places
+        for part in compound_parts(term)
+        if (places := [at for w in (*spellings(part), *senses(part)) for at in _positions(w, text)])
+    }
+    near = [
+        part
+        for part, places in found.items()
+        if any(
+            abs(a - b) <= PARTS_REACH
+            for other in found
+            if other != part
+            for a in places
+            for b in found[other]
+        )
+    ]
+    covered = {at for part in near for at in range(term.find(part), term.find(part) + len(part))}
+    return max(len(covered), *map(len, found), 0) / len(term)
 
 
 @lru_cache(maxsize=4096)

@@ -507,3 +507,13 @@ def test_a_word_counts_by_a_word_of_its_own_language_that_says_the_same():
     assert synonymous("外卖", "抖音团购的餐饮佣金", SYNONYMS) == 0.0
     # Names have no meaning to compare.
     assert synonymous("抖音", "快手团购的佣金", SYNONYMS) == 0.0
+
+
+def test_a_chinese_compound_counts_by_its_parts_written_together():
+    # 服务收入: "services" and "revenue" in one phrase; not in two clauses apart.
+    assert presence("服务收入", "revenue from learning services was 659.2 million yuan") == 1.0
+    assert presence("服务收入", "net revenues rose 3.6% to 1.63 billion yuan") == 0.5
+    apart = "youdao, the online education and ai services company majority-owned by netease, reported a net income"
+    assert presence("服务收入", apart) == 0.5
+    assert presence("净利润率", "net profit margin was 3%") == 1.0
+    assert presence("净利润率", "net profit rose 5%") == 0.75
