@@ -18,7 +18,7 @@ from rag.bilingual import romanized_positions, translations
 from rag.dictionary import is_name, word_readings
 from rag.places import place_words
 from rag.subject import subject_names
-from rag.text import CJK_RANGE, COMPANY_KINDS, POSSESSIVE_END, fold, is_cjk, language, terms
+from rag.text import CJK_RANGE, COMPANY_KINDS, DATELINE, POSSESSIVE_END, fold, is_cjk, language, terms
 from rag.types import Declared
 
 # A Chinese name (the longest run of characters before the brackets that the article writes elsewhere,
@@ -101,7 +101,7 @@ def declared_in(query: str, articles: Mapping[str, Sequence[str]], headlines: Ma
         doc_id: [n for n in _folded_pairs(article) if _written(folded, n) and not any(n in k for k in known)]
         for doc_id, article in articles.items()
     }
-    for doc_id, names in headline_names(query, headlines).items():
+    for doc_id, names in [*headline_names(query, headlines).items(), *lead_names(query, articles).items()]:
         found.setdefault(doc_id, []).extend(n for n in map(fold, names) if n not in known)
     return Declared({doc_id: tuple(dict.fromkeys(names)) for doc_id, names in found.items() if names})
 
@@ -132,6 +132,29 @@ def headline_names(query: str, headlines: Mapping[str, str]) -> dict[str, list[s
         for doc_id, found in opened.items()
         if (longest := [name for name in found if not any(name != o and name in o for o in every)])
     }
+
+
+def lead_names(query: str, articles: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+    """The Chinese names `query` opens on that an English article's first sentence opens on, in pinyin.
+
+    A news story's first sentence opens on its subject, after the dateline: "Youdao, the online education
+    … company majority-owned by NetEase, reported …" under 网易有道第三季度… is about 有道 (which CC-CEDICT
+    has as "wise"). `articles`: by id, each its title, then its sentences.
+    """
+    if language(query) != "zh":
+        return {}
+    sounds = {
+        name: {r.replace(" ", "") for r in word_readings(name, READINGS)} for name in opening_names(query)
+    }
+    found: dict[str, list[str]] = {}
+    for doc_id, article in articles.items():
+        first = article[1] if len(article) > 1 else ""
+        first = first[dateline.end() :] if (dateline := DATELINE.match(first)) else first
+        folded = fold(first)
+        found[doc_id] = [
+            name for name, spellings in sounds.items() if any(_opens(first, folded, s) for s in spellings)
+        ]
+    return {doc_id: names for doc_id, names in found.items() if names}
 
 
 def _opens_any(headline: str, name: str, spellings: list[str]) -> bool:

@@ -33,6 +33,7 @@ from rag.extract import select_quotes
 from rag.followup import History, Resolved, resolve, rewritten
 from rag.intents import question_intents
 from rag.llm import refuses, stream_llm_answer
+from rag.owners import unowned
 from rag.periods import of_period, only_others, periods
 from rag.places import latin_names_unplaced, place_words, placed_elsewhere, unplaced
 from rag.qualifiers import measures_other
@@ -274,6 +275,7 @@ _UNANSWERED = (
     anothers,
     measures_other,
     unposted,
+    unowned,
 )
 
 

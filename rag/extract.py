@@ -28,6 +28,7 @@ from rag.intents import (
     stated_words,
 )
 from rag.lexicon import phrases
+from rag.owners import asks_owner, owners
 from rag.periods import only_others, periods
 from rag.places import latin_names_unplaced, placed_elsewhere, placed_there
 from rag.refusal import untranslated_names
@@ -120,6 +121,7 @@ class _Scorer:
         self.wanted = wanted(question)
         # A sum's figures of a part of the company answer only a question asking for one (see `_strong`).
         self.of_what = of_what_asked(question, self.wanted.kind if self.wanted.sum else "")
+        self.owner = asks_owner(question)
         self.acted_on = acted_on(question)
         self.acted_by = acted_by(question)
         self.question = fold(question)
@@ -249,6 +251,8 @@ class _Scorer:
         """
         if not answers:
             return cue.search(text) is not None
+        if cue is INTENTS["who"][1] and self.owner:
+            return bool(owners(text))
         if cue is INTENTS["who"][1] and self.acted_on:
             return bool(objects(self.acted_on, text))
         if cue is INTENTS["who"][1] and self.acted_by:
@@ -580,7 +584,9 @@ def _supports(quote: Quote, chosen: list[Quote], score: _Scorer, runs_on: bool) 
     hold the kind of answer asked for (users' complaints about 小红卡 say nothing of what it is meant to
     be; "交了600元" says what merchants paid); from another article, `OTHER_ARTICLE_SHARE`, and share as
     much of the question's wording, and some at least besides what it names (a figure alone is no answer
-    to it, nor another article on the same company). Each judged by what it surely says (`_said`).
+    to it, nor another article on the same company), and for a reason name what the question does, itself
+    or by its headline, where the first does (快手's reason for its growth is none for Youdao's; a place's
+    county may be said of "it", XQuAD lost two answers). Each judged by what it surely says (`_said`).
     """
     text = _said(quote)
     if runs_on or any(c.hit.chunk.doc_id == quote.hit.chunk.doc_id for c in chosen):
@@ -594,7 +600,14 @@ def _supports(quote: Quote, chosen: list[Quote], score: _Scorer, runs_on: bool) 
         and shared > 0
         and shared >= OTHER_ARTICLE_SHARE * score.shared(first.hit.chunk.text[first.start : first.end])
         and score.names_more(text)
+        and (not score.why or _names_asked(score, quote) or not _names_asked(score, first))
     )
+
+
+def _names_asked(score: _Scorer, quote: Quote) -> bool:
+    """Whether `quote` or its headline names one of the names the question does (`_Scorer.titled`)."""
+    said = unbroken(fold(_said(quote)))
+    return bool(_named_in_title(quote.hit.chunk, score)) or any(mentions(name, said) for name in score.titled)
 
 
 # An ellipsis ending a passage: where a search-results page cut the article short.

@@ -152,6 +152,12 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             r"(?:weigh(?:ed|s|ing)? on|hurt|hit|dragged (?:on|down)|ate into|eats into|squeezed|eroded)\b)|"
             r"(?<=, )as (?!(?:well|part|of|much|many|long|far|soon|such|if|though|expected|usual|"
             r"follows|a result|it (?:is|was))\b)|"
+            # What a figure moved on, in news shorthand ("up 32.8% on demand from game companies", "rose on
+            # strong sales of its new phones"): the reason starts at the cue's `driver` group; not "on
+            # Thursday" nor "on the Nasdaq".
+            r"\bon (?P<driver>(?:(?:strong|stronger|robust|solid|higher|lower|rising|falling|surging|booming|"
+            r"weak|weaker|soft|softer|sluggish|improved|growing|recovering|resilient) )?+"
+            r"(?:demand|sales|orders|spending|hopes|expectations|optimism|concerns|fears|worries)\b)|"
             r"(?<=, )following (?=(?:[a-z]+ ){0,2}"
             r"(?:pressure|criticism|complaints|concerns|scrutiny|backlash)\b)|"
             # What a move is for, after it ("move part of its supply chain to Vietnam to reduce its

@@ -120,6 +120,7 @@ _SAID_BY_NAME = frozenset({"market value"})
 _HOW_MUCH_ONLY = frozenset(i for i, group in enumerate(_GROUPS) if "share" in group)
 # How far around a figure its clause is read for what it measures, and how far back its sentence.
 CLAUSE_REACH = 40
+WIDE_CLAUSE_REACH = 80
 SENTENCE_REACH = 160
 
 
@@ -172,11 +173,23 @@ def measures_other(question: str, texts: list[str], *, whole: bool = True) -> bo
     return False
 
 
+# A cue after its reason, before what it caused (价格竞争加剧，导致营收下滑; "…, resulting in lower sales").
+_EFFECT_AFTER = re.compile(r"导致|致使|使得|引起|引发|造成|\b(?:as a result|leading to|resulting in)\b", re.I)
+# How far back a reason said before its effect is read, in its sentence.
+REASON_BEFORE_CHARS = 120
+
+
 def _unreasoned(text: str) -> str:
-    """`text` less the clause its first reason is given in (由于订单超出预期, "because diners spent less")."""
+    """`text` less the clause its first reason is given in (由于订单超出预期, "because diners spent less").
+
+    The reason comes before a cue of its effect: 需求走弱，价格竞争加剧，导致营收下滑 gives it up to 导致.
+    """
     cue = INTENTS["why"][1].search(text)
     if cue is None:
         return text
+    if _EFFECT_AFTER.fullmatch(cue.group()):
+        start = cue.start() - len(sentence_before(text, cue.start(), REASON_BEFORE_CHARS))
+        return text[:start] + text[cue.end() :]
     end = CLAUSE_END.search(text, cue.end())
     return text[: cue.start()] + (text[end.start() :] if end else "")
 
@@ -189,16 +202,21 @@ def contradicted(question: str, text: str, start: int, end: int) -> bool:
     """
     if not qualifiers(question):
         return False
-    clause = _clause(text, start, end)
+    clause = _clause(text, start, end, CLAUSE_REACH)
+    # A clause naming no measure near its figure (but a change or a share) may name it further back ("its
+    # revenue from continuing operations rose 7.1% to 6.84 billion yuan").
+    named = (p for i, group in enumerate(_MEASURES) if i not in _HOW_MUCH_ONLY for p in group.values())
+    if not any(p.search(fold(clause)) for p in named):
+        clause = _clause(text, start, end, WIDE_CLAUSE_REACH)
     if _ANOTHER_VALUE.search(text, max(0, start - CLAUSE_REACH), start):
         clause = sentence_before(text, start, SENTENCE_REACH) + clause
     return measures_other(question, [clause], whole=False)
 
 
-def _clause(text: str, start: int, end: int) -> str:
-    """The clause around `text[start:end]`, at most `CLAUSE_REACH` characters either side."""
-    before = text[max(0, start - CLAUSE_REACH) : start]
-    after = text[end : end + CLAUSE_REACH]
+def _clause(text: str, start: int, end: int, reach: int) -> str:
+    """The clause around `text[start:end]`, at most `reach` characters either side."""
+    before = text[max(0, start - reach) : start]
+    after = text[end : end + reach]
     opened = max((m.end() for m in BOUNDARY.finditer(before)), default=0)
     closed = next((m.start() for m in BOUNDARY.finditer(after)), len(after))
     return before[opened:] + text[start:end] + after[:closed]

@@ -51,6 +51,7 @@ from rag.intents import (
     asks_share,
     question_intents,
 )
+from rag.owners import asks_owner, owners
 from rag.periods import only_others, periods, years
 from rag.qualifiers import contradicted, measure_words
 from rag.subject import asked_names, in_names, subject_names
@@ -59,6 +60,7 @@ from rag.text import (
     CJK_RANGE,
     CLAUSE_END,
     COMPANY_KINDS,
+    DATELINE,
     POSSESSIVE_END,
     STOPWORDS,
     aligned_simplified,
@@ -348,14 +350,6 @@ def said_as(text: str, figure: Figure) -> str:
     return "money" if _money(text, figure.start, figure.end) else "other"
 
 
-# A wire story's dateline, which dates the report, not what it reports: "HONG KONG, Aug 20 (Reuters) -",
-# 新华社北京5月20日电.
-_DATELINE = re.compile(
-    r"(?<!\s)\s*+(?:[A-Z][A-Za-z .'-]{1,40}+,\s++[A-Z][a-z]{2,8}+\.?\s++\d{1,2}\s*+"
-    r"\([A-Za-z .]{2,20}\)\s*+[-–—]|[^\s。，,]{1,20}?\d{1,2}月\d{1,2}日电)"
-)
-
-
 def answer_span(
     question: str, text: str, idf: Callable[[str], float], names: Collection[str] = ()
 ) -> Figure | None:
@@ -373,7 +367,7 @@ def answer_span(
     """
     intents = question_intents(question)
     text = aligned_simplified(text)
-    dateline = _DATELINE.match(text)
+    dateline = DATELINE.match(text)
     spans = (
         [m.span() for m in _DATE.finditer(text, dateline.end() if dateline else 0)]
         if "when" in intents
@@ -425,7 +419,7 @@ def answer_span(
     if "number" in intents:
         of_what = of_what_asked(question, asked.kind)
         spans = [s for s in spans if s[0] in dates or of_what(text, s[0])] or spans
-    spans = _timely(question, text, spans)
+    spans = _of_other_event(question, text, _timely(question, text, spans), dates)
     spans = [(start, _measure_end(text, _whole_end(text, end))) for start, end in spans]
     folded = fold(text)
     weights = weighted_terms(question, idf)
@@ -512,7 +506,9 @@ def _where(question: str, text: str) -> list[tuple[int, int]]:
 def _named(question: str, text: str) -> list[tuple[int, int]]:
     """The spans of `text` that may answer a who-question: names, or what its verb acts on."""
     # Who a thing acts on is what the question's verb acts on in the text, a name or not; who acts on it,
-    # the name its verb is done by ("operated by Chengdu Pinong …").
+    # the name its verb is done by ("operated by Chengdu Pinong …"); who owns it, the owner named as one.
+    if asks_owner(question):
+        return owners(text)
     if verb := acted_on(question):
         return objects(verb, text)
     if (verb := acted_by(question)) and (found := agents(verb, text)):
@@ -579,6 +575,34 @@ def _timely(question: str, text: str, spans: list[tuple[int, int]]) -> list[tupl
         return spans
     timely = [s for s in spans if not only_others(asked, periods(text[slice(*_sentence_at(text, s[0]))]))]
     return timely or spans
+
+
+# Deeds a company's dates are of, which a when-question may ask about: its founding and its listing.
+_EVENTS = (
+    re.compile(r"成立|创立|创办|创建|\b(?:co-?)?found(?:ed|ing)\b|\bestablished\b|\bset up\b", re.I),
+    _LISTING,
+)
+
+
+def _of_other_event(
+    question: str, text: str, spans: list[tuple[int, int]], dates: set[int]
+) -> list[tuple[int, int]]:
+    """`spans` but the dates (by start) whose clause tells of another deed than the one `question` asks of.
+
+    "Youdao, founded in 2006 and based in Beijing, listed on the New York Stock Exchange in 2019": 2019 is
+    when it listed, 2006 when it was founded. All of `spans` when none is left.
+    """
+    asked = [event for event in _EVENTS if event.search(question)]
+    if not asked:
+        return spans
+
+    def other(start: int, end: int) -> bool:
+        sentence = _sentence_at(text, start)
+        opening = max((m.end() for m in CLAUSE_END.finditer(text, sentence[0], start)), default=sentence[0])
+        clause = text[opening : _clause_end(text, end, sentence[1])]
+        return not any(e.search(clause) for e in asked) and any(e.search(clause) for e in _EVENTS)
+
+    return [span for span in spans if span[0] not in dates or not other(*span)] or spans
 
 
 # How far a modifier of what a question measures may stand from it ("marketing services revenue",
@@ -701,7 +725,7 @@ def _stated(intents: list[str], text: str) -> list[tuple[int, int]]:
     sentence = _sentence_at(text, at)
     bounds = [m.end() for m in CLAUSE_END.finditer(text, *sentence)]
     start = max((b for b in bounds if b <= at), default=sentence[0])
-    leads = ("reason", "cause", "after", "weighing", "purpose", "purpose_to", "citing")
+    leads = ("reason", "cause", "after", "weighing", "driver", "purpose", "purpose_to", "citing")
     lead = next((g for g in leads if g in first.re.groupindex and first.group(g)), None)
     if lead:
         start = at = first.start(lead)
@@ -1209,9 +1233,10 @@ _MEASURE_WORD = re.compile(MEASURES)
 COUNTED_NOUN_CHARS = 4
 # What any count of people or of anything counts: "300 villagers" are people.
 _ANYONE = frozenset({"people", "persons", "人", "人们", "人数", "times", "things", "ones", "次"})
-# The thing an English count counts, after it and an adjective at most ("30,000 new merchants"); a word
+# The thing an English count counts, after it and an adjective or a name at most ("30,000 new merchants",
+# "6,400 Xtep stores"); a word
 # ending in -ss is no plural ("2.2 million fully driverless rides" counts no "driverless").
-_THING_AFTER = re.compile(r"(?<!\s)\s++(?:[a-z-]++\s++)?([a-z]{3,}s)(?<!ss)\b")
+_THING_AFTER = re.compile(r"(?<!\s)\s++(?:[A-Za-z-]++\s++)?([a-z]{3,}s)(?<!ss)\b")
 
 
 # A number, and the words after one that may name what it counts ("50,000 full-time delivery riders").
@@ -1433,9 +1458,11 @@ def wanted(question: str) -> Wanted:
     counted = words[0] if words else None
     if kind == "amount" and (thing := measured(question)) and _COUNTED_THING.search(thing):
         kind, counted, words = "count", thing, [thing]
-    # A sum of money is asked for by its last word (多少广告收入: advertising revenue, no count of ads),
-    # never in a measure word (多少个销售网点 are outlets).
-    if counted and _MONEY_THING.search("".join(words[:2])) and not _measure_asked(question):
+    # A sum of money is asked for by its words (多少广告收入: advertising revenue, no count of ads), never
+    # in a measure word (多少个销售网点 are outlets), nor by 销售 before a noun, which says what the thing
+    # counted does (多少销售网点, 销售人员).
+    head = "".join(words[1:2] if words[:1] == ["销售"] else words[:2])
+    if counted and _MONEY_THING.search(head) and not _measure_asked(question):
         kind, counted = "money", None
     level = kind == "rate" and not _CHANGE.search(question) and not _RATE_OF_CHANGE.search(question)
     # "How many times" counts occurrences or a multiple: in Chinese, in 次 or 倍 alone ("How many times
@@ -2053,6 +2080,8 @@ _PART_OWNER = re.compile(
     # revenue of Tencent": "of" names the whole as often as a part).
     r"\b(?:revenues?|sales|income)\s++(?:from\s++(?!(?:about|around|roughly|nearly|almost|some|"
     r"over|more|less|up|an?|the)\b)(?=[a-z])|per\b)|"
+    # A brand's ("The core Xtep brand's revenue grew 3.1%"), of a company of several.
+    r"\bbrand['’]s\s++(?:revenues?|sales)\b|"
     r"(?<!主营)(?<!核心)业务|板块|分部|事业部|事业群",
     re.I,
 )

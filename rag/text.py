@@ -77,6 +77,12 @@ POSSESSIVE_END = re.compile(r"['’]s$")
 # Where a clause or a sentence ends, for reading what a figure is said of.
 BOUNDARY = re.compile(r"[,，;；。!?！？]|\.\s")
 CLAUSE_END = re.compile(r"[，；：、]\s*+|(?<!\.)[,;:](?!\d)\s*+")
+# A wire story's dateline, which dates the report, not what it reports: "HONG KONG, Aug 20 (Reuters) -",
+# 新华社北京5月20日电.
+DATELINE = re.compile(
+    r"(?<!\s)\s*+(?:[A-Z][A-Za-z .'-]{1,40}+,\s++[A-Z][a-z]{2,8}+\.?\s++\d{1,2}\s*+"
+    r"\([A-Za-z .]{2,20}\)\s*+[-–—]|[^\s。，,]{1,20}?\d{1,2}月\d{1,2}日电)"
+)
 # Where a sentence (or a clause standing as one, after a semicolon) ends, read back from a figure.
 _ENDS_BEFORE = re.compile(r"[。！？；!?;]|\.\s")
 _SENTENCE_END = re.compile(

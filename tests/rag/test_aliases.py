@@ -1,4 +1,4 @@
-from rag.aliases import aliased, declared, declared_in, headline_names, opening_names
+from rag.aliases import aliased, declared, declared_in, headline_names, lead_names, opening_names
 from rag.types import Declared
 
 EAST_BUY = [
@@ -107,3 +107,21 @@ def test_a_name_a_question_opens_on_is_named_by_a_headline_opening_on_it():
     # Only a word the question opens on, whole.
     assert headline_names("第三季度联想营收是多少？", headlines) == {}
     assert declared_in("联想的营收是多少？", {}, headlines).every == ("联想",)
+
+
+def test_a_name_a_question_opens_on_is_named_by_an_english_first_sentence_opening_on_it_in_pinyin():
+    youdao = [
+        "网易有道第三季度首次实现经营盈利",
+        "Youdao, the online education company majority-owned by NetEase, reported a net income.",
+    ]
+    iqiyi = [
+        "iQiyi swings to quarterly loss",
+        "BEIJING, Nov 20 (Reuters) - iQiyi, China's Netflix-style platform, reported a loss.",
+    ]
+    meitu = ["美图公司上半年净利润增长七成", "Meitu said paying subscribers reached 15.4 million."]
+    # 有道 is "wise" to CC-CEDICT; the story opening on Youdao is about it.
+    assert lead_names("有道有多少付费用户？", {"y": youdao, "m": meitu}) == {"y": ["有道"]}
+    assert declared_in("有道有多少付费用户？", {"y": youdao, "m": meitu}, {}).every == ("有道",)
+    # After the dateline; not for an English question, nor a name the sentence does not open on.
+    assert lead_names("What was Youdao's revenue?", {"y": youdao}) == {}
+    assert lead_names("美团的营收是多少？", {"y": youdao, "i": iqiyi}) == {}

@@ -407,6 +407,21 @@ def test_a_further_sentence_of_the_article_holding_the_kind_of_answer_asked_supp
     assert any("600元" in q.text for q in quotes)
 
 
+def test_another_article_is_quoted_only_where_it_names_what_the_question_does():
+    youdao = make_chunk(
+        "Online marketing services brought in 616.0 million yuan, up 32.8% on demand from game companies.",
+        title="Youdao swings to profit",
+        doc_id="a",
+        chunk_id="a",
+    )
+    kuaishou = make_chunk(
+        "快手首席执行官表示，由于付费用户增长超出预期，收入增长。", doc_id="b", chunk_id="b"
+    )
+    hits = [Hit(chunk=youdao, score=1.0), Hit(chunk=kuaishou, score=0.9)]
+    quotes = select_quotes("Why did Youdao's online marketing revenue grow?", hits, _idf, 300)
+    assert [q.hit.chunk.chunk_id for q in quotes] == ["a"]
+
+
 def test_another_article_is_quoted_only_where_it_shares_the_question():
     first = make_chunk(
         "Kuaishou's e-commerce GMV reached 332.3 billion in Q1, up 15.4% on the year.", doc_id="a"
@@ -679,3 +694,11 @@ def test_a_sum_asked_for_is_quoted_from_the_sentence_giving_the_companys_in_mone
     assert "20.7 billion" in _leading(
         "What was Haidilao's first-half revenue?", text, "Haidilao's profit falls", 60
     )
+
+
+def test_a_figure_said_of_another_measure_is_no_answer_to_the_one_asked():
+    text = (
+        "Xtep International said on Tuesday its revenue from continuing operations rose 7.1% to 6.84 billion "
+        "yuan in the first half. Profit attributable to shareholders increased 21.5% to 913.8 million yuan."
+    )
+    assert "913.8" in _leading("特步国际上半年净利润是多少？", text, "特步国际上半年收入增长7%", 60)

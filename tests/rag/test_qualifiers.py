@@ -50,6 +50,10 @@ def test_a_reason_may_name_another_measure_as_the_cause():
     assert not measures_other("海底捞净利润为什么下滑？", [blamed])
     assert measures_other("海底捞净利润为什么下滑？", ["Revenue fell 3.7% because diners spent less."])
     assert measures_other("海底捞的净利润是多少？", [blamed])
+    # A reason said before the cue of its effect (导致) is read up to it.
+    effect = "公司表示，第三季度国内空调市场需求走弱，价格竞争加剧，导致营收下滑。"
+    assert not measures_other("格力电器第三季度营收为什么下滑？", [effect])
+    assert measures_other("格力电器第三季度营收为什么下滑？", ["价格竞争加剧，导致净利润下滑。"])
 
 
 def test_a_share_is_not_answered_by_how_fast_a_thing_grew():
@@ -228,3 +232,13 @@ def test_what_was_paid_for_a_stake_is_no_market_value():
     # Paid at a price valuing the company says its value.
     valuing = ["Geely paid $2.57 per share, valuing the shares it did not own at about $2.4 billion."]
     assert not measures_other("极氪的估值是多少？", valuing)
+
+
+def test_a_figure_far_from_the_measure_its_clause_names_is_of_it():
+    text = (
+        "Xtep International said on Tuesday its revenue from continuing operations rose 7.1% to 6.84 billion "
+        "yuan in the first half."
+    )
+    at = text.index("6.84")
+    assert contradicted("特步国际上半年净利润是多少？", text, at, at + 17)
+    assert not contradicted("特步国际上半年收入是多少？", text, at, at + 17)

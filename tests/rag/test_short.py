@@ -8,6 +8,7 @@ from rag.short import (
     figures,
     measured,
     numberless,
+    of_what_asked,
     rate_for_sum,
     unforeseen,
     unmodelled,
@@ -517,6 +518,27 @@ def test_who_a_thing_acts_on_is_what_the_verb_acts_on_in_the_text_a_name_or_not(
     assert _short("Who is Shein's CEO?", listing) is None, "a place is no one"
 
 
+def test_a_date_told_of_another_deed_than_the_one_asked_is_no_answer():
+    text = "Youdao, founded in 2006 and based in Beijing, listed on the New York Stock Exchange in 2019."
+    assert _short("Youdao是哪一年上市的？", text) == "in 2019"
+    assert _short("When was Youdao founded?", text) == "in 2006"
+    assert (
+        _short("格力电器是哪年成立的？", "格力电器总部位于广东珠海，成立于1991年，1996年在深交所上市。")
+        == "1991年"
+    )
+
+
+def test_what_a_figure_moved_on_is_the_reason_for_it():
+    text = "Online marketing services brought in 616.0 million yuan, up 32.8% on demand from game companies."
+    assert _short("Why did Youdao's online marketing revenue grow?", text) == "demand from game companies"
+
+
+def test_an_owner_answers_who_owns_a_company():
+    text = "iQiyi, China's streaming platform controlled by Baidu, said chief executive Gong Yu would stay."
+    assert _short("Who controls iQiyi?", text) == "Baidu"
+    assert _short("爱奇艺的控股股东是谁？", text) == "Baidu"
+
+
 def test_a_statement_asked_for_leads_by_its_clause_when_the_sentence_says_it_late():
     text = (
         "The store utilizes a factory-direct shipping model, reducing intermediaries, but lacks a "
@@ -827,6 +849,10 @@ def test_a_count_of_another_thing_is_no_answer_to_how_many():
     assert not numberless("美团在香港有多少架无人机？", ["美团在香港投放了30架无人机。"])
     assert not numberless("美团在香港有多少架无人机？", ["美团在香港投放了30个无人机。"])
     assert numberless("美团在香港有多少架无人机？", ["首批覆盖沙田和九龙塘两个区域。"])
+    # In English, the thing counted after a name too: stores are no employees.
+    stores = ["The company said it had about 6,400 Xtep stores in mainland China at the end of June."]
+    assert numberless("特步有多少员工？", stores)
+    assert not numberless("特步有多少门店？", stores)
     # Another measure word may count the same things.
     assert not numberless(
         "娜塔莎有几首歌进入了英国单曲榜前十？", ["娜塔莎有5张单曲成功地打入英国单曲榜头10名。"]
@@ -1156,6 +1182,8 @@ def test_an_amount_levied_as_a_rate_is_answered_by_the_rate():
     extra = "New games receive an extra 50% of ad revenue during their first three months."
     assert _short("新游戏前三个月能额外获得多少广告收入？", extra) == "50%"
     assert wanted("小红书有多少付费用户？").kind == "count", "paying users are counted"
+    assert wanted("雅迪有多少销售网点？").kind == "count", "sales outlets are counted"
+    assert wanted("快手有多少广告收入？").kind == "money"
     # What "how many" counts is the plural noun after it, past the words saying which ones.
     assert wanted("How many daily orders does a Nayuki store get?").counted == "orders"
     assert wanted("How many full-time delivery riders has JD hired?").counted == "riders"
@@ -1694,3 +1722,10 @@ def test_where_a_firm_lists_is_no_place_it_is_based_nor_a_language():
     assert _short("满帮在哪里上市？", "Full Truck Alliance, the Guiyang-based freight platform.") is None
     assert _short("Where is Full Truck Alliance based?", text) == "Guiyang"
     assert _short("满帮的名字来自哪里？", "The platform is known in Chinese as Manbang.") is None
+
+
+def test_a_brands_sum_is_a_part_of_the_companys():
+    text = "The core Xtep brand's revenue grew 3.1% to 5.9 billion yuan."
+    at = text.index("5.9")
+    assert not of_what_asked("特步上半年收入是多少？", "amount")(text, at)
+    assert of_what_asked("特步主品牌收入是多少？", "amount")(text, at)
