@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Collection
 from itertools import pairwise
 
+from rag.aliases import opening_names
 from rag.bilingual import matched_share, mentions, occurrences, sense_shares, translations, weighted_terms
 from rag.closeness import QUOTING
 from rag.guard import asks_about, instruction_spans
@@ -130,7 +131,9 @@ class _Scorer:
         # What a headline may name for every sentence of its article: the names above, else those the
         # question writes in Latin letters ("KE Holdings' quarterly profit falls" is about KE Holdings
         # throughout). Not beside them: a place (Brazil) or a measure (GMV) a headline names is no subject.
-        self.titled = self.named or tuple(latin_names_unplaced(question))
+        # A name of several capitalised words as a whole too ("JD Logistics", of a headline on 京东物流).
+        runs = [name for name in opening_names(question) if " " in name and name.isascii()]
+        self.titled = tuple(dict.fromkeys((*(self.named or latin_names_unplaced(question)), *runs)))
         # The quarter or half-year asked about: a sentence reporting only another's figure gives no
         # answer ("美团新业务一季度亏损多少？": not the third quarter's loss). Not a year: one is as often
         # part of a name ("the Scotland Act of 1978", "the 2010 drought"; XQuAD hits 0.835 -> 0.833).

@@ -127,7 +127,8 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             r"\bas a result\b|\bin order to\b|\baim(?:s|ing)? to\b|(?<=, )(?P<citing>citing) |"
             # A sentence and the next opening on its consequence: the first gives the reason (因此…).
             rf"[。！？!?]\s*+(?:{_THEREFORE_ZH})|\.\s++(?:{_THEREFORE_EN})\b|"
-            r"\b(?:driven|boosted|fuel+ed|helped|hurt|dragged down) by\b|\bthanks to\b|归因于|归咎于|"
+            r"\b(?:driven|boosted|fuel+ed|helped|lifted|buoyed|propelled|hurt|dragged down) by\b|"
+            r"\bthanks to\b|归因于|归咎于|"
             # What a change is put down to ("which it attributed to price cuts", "blamed the decline on
             # weaker demand"): the reason starts at the cue's `cause` group.
             r"\b(?:attribut(?:ed|es|ing)|blam(?:ed|es|ing))\b[^.;]{0,60}?\b(?:to|on) (?P<cause>[a-z])|"

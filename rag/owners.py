@@ -3,7 +3,8 @@
 Or backs it: "Who backs Kingsoft Cloud?" is answered by "backed by Xiaomi", as an owner is.
 
 News names an owner by a handful of phrasings: "controlled by Baidu", "majority-owned by NetEase",
-"ByteDance-owned Douyin", "TikTok owner ByteDance", "a unit of Alibaba", 由百度控股, 字节跳动旗下的抖音,
+"ByteDance-owned Douyin", "TikTok owner ByteDance", "a unit of Alibaba", "the delivery arm of e-commerce
+giant JD.com", 由百度控股, 字节跳动旗下的抖音,
 控股股东为…; any other name in the sentence (its chief executive, a rival) is no owner.
 """
 
@@ -19,7 +20,7 @@ _ASKS_OWNER = re.compile(
     re.I,
 )
 # A company's name in English: capitalised words ("Baidu", "NetEase", "Alibaba Group Holding", "J&T").
-_LATIN = r"[A-Z][\w&’'-]*+(?: (?:[A-Z][\w&’'-]*+|&))*+"
+_LATIN = r"[A-Z](?:[\w&’'-]|\.(?=\w))*+(?: (?:[A-Z][\w&’'-]*+|&))*+"
 # Words joining names or clauses, which no description of an owner holds ("by Baidu and Tencent").
 _JOINING = "(?:and|or|with|in|on|at|for|since|until|through|via|from|as)"
 _LATIN_OWNERS = re.compile(
@@ -29,7 +30,8 @@ _LATIN_OWNERS = re.compile(
     rf"\b(?:owned|controlled|backed)\s++by\s++(?:the\s++)?+(?P<after>{_LATIN})|"
     rf"(?<![\w&-])(?P<before>[A-Z][\w&]*+)-(?:owned|controlled|backed)\b|"
     rf"\b(?:owner|parent(?: company| group)?|controlling shareholder)(?:,\s*+|\s++)(?P<apposed>{_LATIN})|"
-    rf"\b(?:unit|subsidiary|division|affiliate) of\s++(?P<whole>{_LATIN})"
+    rf"\b(?:unit|subsidiary|division|affiliate|arm) of\s++(?:the\s++)?+"
+    rf"(?:(?!{_JOINING}\b)[a-z][\w-]*+\s++){{0,2}}(?P<whole>{_LATIN})"
 )
 # In Chinese: 由百度控股, 控股股东为百度, 母公司阿里巴巴, and the name before 旗下 (字节跳动旗下的抖音).
 _NOT_NAME = "，。；、：,;:（）()的是为由于被与和及在\\s"
@@ -41,7 +43,7 @@ _CHINESE_OWNERS = re.compile(
 # What says who owns a thing, whether or not a name the patterns above read follows ("owned by the
 # city", 国资控股): a quote without any gives no owner.
 _OWNING = re.compile(
-    r"\b(?:owned|owns|owner|controlled|controls|backed|backs|parent|subsidiary|unit of|shareholders?|"
+    r"\b(?:owned|owns|owner|controlled|controls|backed|backs|parent|subsidiary|(?:unit|arm) of|shareholders?|"
     r"stake)\b|"
     r"控股|旗下|母公司|股东|持有|拥有|隶属",
     re.I,

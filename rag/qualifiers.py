@@ -118,6 +118,16 @@ _ANOTHER_VALUE = re.compile(
 _SAID_BY_NAME = frozenset({"market value"})
 # The groups a question names a measure of only when it asks how much (the share and the growth).
 _HOW_MUCH_ONLY = frozenset(i for i, group in enumerate(_GROUPS) if "share" in group)
+# Any measure but a change or a share, one pattern: what a figure's near clause may say it is of.
+_NAMED_MEASURE = re.compile(
+    "|".join(
+        f"(?:{p.pattern})"
+        for i, group in enumerate(_MEASURES)
+        if i not in _HOW_MUCH_ONLY
+        for p in group.values()
+    ),
+    re.I,
+)
 # How far around a figure its clause is read for what it measures, and how far back its sentence.
 CLAUSE_REACH = 40
 WIDE_CLAUSE_REACH = 80
@@ -205,12 +215,23 @@ def contradicted(question: str, text: str, start: int, end: int) -> bool:
     clause = _clause(text, start, end, CLAUSE_REACH)
     # A clause naming no measure near its figure (but a change or a share) may name it further back ("its
     # revenue from continuing operations rose 7.1% to 6.84 billion yuan").
-    named = (p for i, group in enumerate(_MEASURES) if i not in _HOW_MUCH_ONLY for p in group.values())
-    if not any(p.search(fold(clause)) for p in named):
+    if not _names_measure(clause):
         clause = _clause(text, start, end, WIDE_CLAUSE_REACH)
     if _ANOTHER_VALUE.search(text, max(0, start - CLAUSE_REACH), start):
         clause = sentence_before(text, start, SENTENCE_REACH) + clause
+    return _clause_measures_other(question, clause)
+
+
+@lru_cache(maxsize=4096)
+def _clause_measures_other(question: str, clause: str) -> bool:
+    """`measures_other` for one figure's clause, cached: a hostile text repeats one thousands of times."""
     return measures_other(question, [clause], whole=False)
+
+
+@lru_cache(maxsize=4096)
+def _names_measure(clause: str) -> bool:
+    """Whether `clause` names any measure but a change or a share (`_NAMED_MEASURE`)."""
+    return _NAMED_MEASURE.search(fold(clause)) is not None
 
 
 def _clause(text: str, start: int, end: int, reach: int) -> str:

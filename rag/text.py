@@ -64,8 +64,8 @@ _BLANKS = re.compile(r"[^\S\n]++")
 _CJK_GAP = re.compile(f"(?<=[{CJK_RANGE}])[^\\S\\n]++(?=[{CJK_RANGE}])")
 # Words a company's name ends with that say what kind it is (宇树科技, 蜜雪集团, 联想集团).
 COMPANY_KINDS = frozenset({"科技", "集团", "控股", "股份", "公司", "国际", "实业", "控股集团"})
-# An English possessive's ending (Meituan's, PDD’s).
-POSSESSIVE_END = re.compile(r"['’]s$")
+# An English possessive's ending (Meituan's, PDD’s, JD Logistics').
+POSSESSIVE_END = re.compile(r"['’]s$|(?<=s)['’]$")
 # Chinese stops end a sentence anywhere; "!", "?" and "." only before a space, a quote or the end, and
 # not before a lower-case word ("3.5", "![image]", "Co.,", "Co. completed" and an initial as in
 # "S.G. Tallentyre" do not). Runs are matched whole and possessively, never from their middle, so a

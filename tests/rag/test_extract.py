@@ -409,7 +409,7 @@ def test_a_further_sentence_of_the_article_holding_the_kind_of_answer_asked_supp
 
 def test_another_article_is_quoted_only_where_it_names_what_the_question_does():
     youdao = make_chunk(
-        "Online marketing services brought in 616.0 million yuan, up 32.8% on demand from game companies.",
+        "Online marketing services revenue was 616.0 million yuan, up 32.8% on demand from game companies.",
         title="Youdao swings to profit",
         doc_id="a",
         chunk_id="a",
@@ -702,3 +702,18 @@ def test_a_figure_said_of_another_measure_is_no_answer_to_the_one_asked():
         "yuan in the first half. Profit attributable to shareholders increased 21.5% to 913.8 million yuan."
     )
     assert "913.8" in _leading("特步国际上半年净利润是多少？", text, "特步国际上半年收入增长7%", 60)
+
+
+def test_a_headline_naming_the_company_in_the_other_language_names_it_for_every_sentence():
+    # "JD Logistics" as one name is the headline's 京东物流: the net profit's sentence leads, not the one
+    # naming the company beside its revenue.
+    text = (
+        "JD Logistics said on Thursday its third-quarter revenue rose 24.1% to 55.1 billion yuan. "
+        "Net profit for the quarter fell 13.4% to 2.24 billion yuan."
+    )
+    title = "京东物流第三季度收入增长24%"
+    hits = [Hit(chunk=make_chunk(text, title=title), score=1.0)]
+    # As in a news archive: names are rare, "net profit" common.
+    rarity = {"jd": 3.9, "logistics": 5.0, "net profit": 1.4, "third quarter": 2.0}
+    question = "What was JD Logistics' net profit in the third quarter?"
+    assert "2.24" in select_quotes(question, hits, lambda t: rarity.get(t, 1.0), 80)[0].text

@@ -72,3 +72,10 @@ def test_a_question_asking_who_does_a_thing_to_it_gives_its_verb():
     assert acted_by("快手自营旗舰店由哪家公司运营？") == "运营"
     assert acted_by("Who did Kuaishou partner with?") is None
     assert acted_by("Which company operates Kuaishou's store?") is None
+
+
+def test_a_figure_lifted_or_moved_on_something_gives_a_reason():
+    why = INTENTS["why"][1]
+    assert why.search("revenue rose 24.1% to 55.1 billion yuan, lifted by parcel volumes from food delivery")
+    assert why.search("revenue was up 32.8% on demand from game and AI companies")
+    assert not why.search("shares rose 3% on Thursday")

@@ -25,6 +25,7 @@ def test_the_owner_a_text_names_in_either_language():
     assert _owners("ByteDance-owned Douyin said") == ["ByteDance"]
     assert _owners("TikTok owner ByteDance said on Monday") == ["ByteDance"]
     assert _owners("Freshippo, a unit of Alibaba Group, said") == ["Alibaba Group"]
+    assert _owners("JD Logistics, the delivery arm of e-commerce giant JD.com, said") == ["JD.com"]
     assert _owners("抖音是字节跳动旗下的短视频平台") == ["字节跳动"]
     assert _owners("百度旗下视频平台爱奇艺周四发布财报") == ["百度"]
     assert _owners("该公司由百度控股。") == ["百度"]

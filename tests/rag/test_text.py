@@ -165,3 +165,11 @@ def test_what_a_sentence_says_before_a_place_in_it():
     assert sentence_before(text, text.index("$4"), 120) == "Its cloud unit grew 20% to "
     assert sentence_before(text, text.index("$9"), 120) == " total revenue was "
     assert sentence_before("净利润为11.2亿元。较上年同期为11.5亿元。", 17, 12) == "较上年同期为"
+
+
+def test_an_english_possessive_ends_a_name_in_the_singular_and_the_plural():
+    from rag.text import POSSESSIVE_END
+
+    assert POSSESSIVE_END.sub("", "Meituan's") == "Meituan"
+    assert POSSESSIVE_END.sub("", "JD Logistics'") == "JD Logistics"
+    assert POSSESSIVE_END.sub("", "Meituan'") == "Meituan'"
