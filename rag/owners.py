@@ -4,8 +4,8 @@ Or backs it: "Who backs Kingsoft Cloud?" is answered by "backed by Xiaomi", as a
 
 News names an owner by a handful of phrasings: "controlled by Baidu", "majority-owned by NetEase",
 "ByteDance-owned Douyin", "TikTok owner ByteDance", "a unit of Alibaba", "the delivery arm of e-commerce
-giant JD.com", 由百度控股, 字节跳动旗下的抖音,
-控股股东为…; any other name in the sentence (its chief executive, a rival) is no owner.
+giant JD.com", 由百度控股, 字节跳动旗下的抖音, 控股股东为…; any other name in the sentence (its chief
+executive, a rival) is no owner.
 """
 
 from __future__ import annotations

@@ -183,8 +183,8 @@ def measures_other(question: str, texts: list[str], *, whole: bool = True) -> bo
     return False
 
 
-# A cue after its reason, before what it caused (价格竞争加剧，导致营收下滑; "…, resulting in lower sales").
-_EFFECT_AFTER = re.compile(r"导致|致使|使得|引起|引发|造成|\b(?:as a result|leading to|resulting in)\b", re.I)
+# A cue of the why intent said after its reason, before what it caused (价格竞争加剧，导致营收下滑).
+_EFFECT_AFTER = re.compile(r"导致|引起|引发|造成|\bas a result\b", re.I)
 # How far back a reason said before its effect is read, in its sentence.
 REASON_BEFORE_CHARS = 120
 

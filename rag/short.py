@@ -1234,8 +1234,8 @@ COUNTED_NOUN_CHARS = 4
 # What any count of people or of anything counts: "300 villagers" are people.
 _ANYONE = frozenset({"people", "persons", "人", "人们", "人数", "times", "things", "ones", "次"})
 # The thing an English count counts, after it and an adjective or a name at most ("30,000 new merchants",
-# "6,400 Xtep stores"); a word
-# ending in -ss is no plural ("2.2 million fully driverless rides" counts no "driverless").
+# "6,400 Xtep stores"); a word ending in -ss is no plural ("2.2 million fully driverless rides" counts no
+# "driverless").
 _THING_AFTER = re.compile(r"(?<!\s)\s++(?:[A-Za-z-]++\s++)?([a-z]{3,}s)(?<!ss)\b")
 
 
