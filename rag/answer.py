@@ -16,7 +16,14 @@ from functools import cached_property, partial
 from typing import NamedTuple
 
 from rag.aliases import ALIAS_ARTICLES, aliased, declared_in, opening_names
-from rag.bilingual import matched_share, mentions, occurrences, translations, weighted_terms
+from rag.bilingual import (
+    matched_share,
+    mentions,
+    occurrences,
+    romanized_whole,
+    translations,
+    weighted_terms,
+)
 from rag.bootstrap import ensure_index
 from rag.citations import (
     check_generated,
@@ -123,8 +130,8 @@ class _Turn:
         return idf if not self.resolved.borrowed or term in self.own else BORROWED_WEIGHT * idf
 
     def known(self, name: str) -> bool:
-        """Whether the archive has `name` in some spelling (as written, or a translation: 比亚迪 as BYD)."""
-        return any(map(self.keyword.knows, (name, *translations(name))))
+        """Whether the archive has `name` as written, translated (比亚迪: BYD) or in pinyin (看准)."""
+        return any(map(self.keyword.knows, (name, *translations(name), *romanized_whole(name))))
 
     def covered(self, text: str) -> float:
         """The rarity-weighted share of the question's words (or their translations) `text` holds."""
@@ -146,6 +153,11 @@ class _Turn:
         chunks = self.document(doc_id)
         sentences = (c.text[a:b] for c in chunks for a, b in sentence_spans(c.text))
         return [chunks[0].title, *dict.fromkeys(sentences)] if chunks else []
+
+    def names_any(self, names: Sequence[str], doc_id: str) -> bool:
+        """Whether the article `doc_id` (its title or any sentence) names one of `names`."""
+        folded = unbroken(fold("\n".join(self.article(doc_id))))
+        return any(mentions(name, folded) for name in names)
 
     def pinned(self, text: str) -> set[str]:
         """The numbers of the question that `text` states as the question does.
@@ -377,6 +389,8 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> _Short:
     is `silent`: Reuters' "Mixue Group … plans to list in Hong Kong later this month" is no date for when
     Guming listed there. Unless every article's is.
 
+    Nor an article never naming what the question names, where the best's does (`_unnamed_after`).
+
     An article after the best whose quotes hold no figure of the kind asked (read in its sentence) is
     `_Short.silent`. Not for a date, a place or a name: those a quote may hold in words no pattern
     sees (XQuAD lost 4 answers: "1500年至1850年间", 沿海地区 for 哪个区域).
@@ -398,6 +412,9 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> _Short:
         turn.query, turn.known
     ):
         others = set()
+    others |= _unnamed_after(
+        turn, subjects, [c for f, c in figured if f is not None and c.doc_id not in others]
+    )
     for figure, citation in figured:
         if figure is None:
             if best is None:
@@ -428,6 +445,17 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> _Short:
             found[citation.n] = citation.quote[figure.start : figure.end]
             apart = apart or other
     return _Short(found, apart, frozenset(silent))
+
+
+def _unnamed_after(turn: _Turn, subjects: list[str], giving: list[Citation]) -> set[str]:
+    """The articles after the first of `giving` that never name `subjects`, where its article does.
+
+    Horizon's listing in October 2024, in an article never naming Tuhu, is no second date for when
+    途虎养车 listed.
+    """
+    if not giving or not turn.names_any(subjects, giving[0].doc_id):
+        return set()
+    return {c.doc_id for c in giving[1:] if not turn.names_any(subjects, c.doc_id)}
 
 
 def _subjects(question: str, declared: Declared) -> list[str]:

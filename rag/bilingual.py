@@ -42,7 +42,9 @@ def translations(term: str) -> frozenset[str]:
     if not term.isascii():
         return words | (dictionary.english(term) or dictionary.name_begun(term))
     participle = _participle(term)
-    found = dictionary.chinese(term) | (dictionary.chinese(participle) if participle else frozenset())
+    # The listed words' too ("list": 上市, as "listed").
+    also = listed_spellings(participle) | dictionary.chinese(participle) if participle else frozenset()
+    found = dictionary.chinese(term) | also
     found |= frozenset().union(*map(dictionary.chinese, _verb_lemmas(term)))
     adjective = _ADVERB_END.sub(_adjective_end, term)
     return words | found | (dictionary.chinese(adjective) if adjective != term else frozenset())
@@ -1140,12 +1142,28 @@ def _pinyin_runs(question: str) -> list[list[str]]:
     Not a place the dictionary glosses by those words together ("Hong Kong": 香港, "San Francisco"):
     that is found by their translations.
     """
-    runs = [run.lower().split() for run in _NAME_RUN.findall(question)]
+    runs = [_before_english(run.lower().split()) for run in _NAME_RUN.findall(question)]
     return [
         parts
         for parts in runs
-        if all(map(_syllable_splits, parts)) and _pinyin_splits("".join(parts)) and not _together(parts)
+        if all(map(_syllable_splits, parts))
+        and _pinyin_splits("".join(parts))
+        and not (len(parts) > 1 and _together(parts))
     ]
+
+
+def _before_english(words: list[str]) -> list[str]:
+    """A run of capitalised words up to the first English word after its first ("Zijin Mining": zijin).
+
+    The kind of company a name ends with is translated, not spelt: "Mining" is 矿业, not "mi ning".
+    English: a word of `MIN_PINYIN_LETTERS` or more a dictionary translates that no translation reads.
+    """
+    english = (
+        i
+        for i, word in enumerate(words)
+        if i and len(word) >= MIN_PINYIN_LETTERS and translations(word) and not _pinyin_splits(word)
+    )
+    return words[: next(english, len(words))]
 
 
 def pinyin_names(question: str) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
+from functools import lru_cache
 from itertools import pairwise
 
 from rag.aliases import opening_names
@@ -138,9 +139,14 @@ class _Scorer:
         # answer ("美团新业务一季度亏损多少？": not the third quarter's loss). Not a year: one is as often
         # part of a name ("the Scotland Act of 1978", "the 2010 drought"; XQuAD hits 0.835 -> 0.833).
         self.periods = {p for p in periods(question) if not p.startswith("y")}
+        # The question's words naming a quarter or half-year: a text naming it otherwise says them ("the
+        # three months ended Sept. 30" is the third quarter of 看准科技第三季度营收是多少？).
+        self.period_words = {w: said for w in self.weights if (said := periods(w) & self.periods)}
         # Besides them, a name no dictionary translates (Jacksonville): a passage naming only it, in
         # either script, is another on the same thing, no answer.
+        # So are the other words of a name written in capitals with one of them ("Mining" of "Zijin Mining").
         aside = {*self.named, *untranslated_names(question)}
+        aside |= {word for run in runs if aside & set(run.split()) for word in run.split()}
         self.besides = {t: w for t, w in self.weights.items() if not in_names(t, aside)}
         self.ahead = bool(_PLANNED.search(question) or _AHEAD.search(question))
         self.other_phrases = _other_phrases(question, self.weights)
@@ -189,6 +195,9 @@ class _Scorer:
         "net income" of a sentence is 净利润, a profit.
         """
         given = stated_words(self.asked, text)
+        if self.period_words:
+            named = _periods_of(text)
+            given |= {w for w, said in self.period_words.items() if said <= named}
         said = f"{topic}\n{text}" if topic else text
         if self.other_phrases:
             said = self.other_phrases.sub(lambda m: " " * len(m.group()), said)
@@ -611,6 +620,12 @@ def _names_asked(score: _Scorer, quote: Quote) -> bool:
     """Whether `quote` or its headline names one of the names the question does (`_Scorer.titled`)."""
     said = unbroken(fold(_said(quote)))
     return bool(_named_in_title(quote.hit.chunk, score)) or any(mentions(name, said) for name in score.titled)
+
+
+@lru_cache(maxsize=4096)
+def _periods_of(text: str) -> frozenset[str]:
+    """`periods` of a sentence, cached: it is scored for each of a question's words."""
+    return frozenset(periods(text))
 
 
 # An ellipsis ending a passage: where a search-results page cut the article short.

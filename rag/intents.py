@@ -130,8 +130,10 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             r"\b(?:driven|boosted|fuel+ed|helped|lifted|buoyed|propelled|hurt|dragged down) by\b|"
             r"\bthanks to\b|归因于|归咎于|"
             # What a change is put down to ("which it attributed to price cuts", "blamed the decline on
-            # weaker demand"): the reason starts at the cue's `cause` group.
-            r"\b(?:attribut(?:ed|es|ing)|blam(?:ed|es|ing))\b[^.;]{0,60}?\b(?:to|on) (?P<cause>[a-z])|"
+            # weaker demand", "which the company put down to weaker demand"): the reason starts at the
+            # cue's `cause` group.
+            r"\b(?:attribut(?:ed|es|ing)|blam(?:ed|es|ing)|put(?:s|ting)?+ (?:it |this |that )?+down)\b"
+            r"[^.;]{0,60}?\b(?:to|on) (?P<cause>[a-z])|"
             # What news gives as the reason for an inquiry or a move ("over concerns that it fails to …").
             r"\bover (?:[a-z]+ )?concerns?\b|\bconcerns? (?:that|over|about)\b|\bamid\b|\bon suspicion\b|"
             # What an inquiry or a penalty is over ("an investigation … over the sale of illegal products"),
@@ -211,13 +213,14 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             r"多少|几|多大|多高|多长|多久|多重|多深|多远|多宽|比例|金额|"
             r"\bhow (?:much|many|big|large|fast|long|far|old|tall|high|deep|wide|heavy)\b|"
             r"\bwhat (?:percentage|share|proportion|fraction)\b|"
-            # "What was the annual fee …?", "What fee rate …?", "What price did …?": a what-question about
-            # a quantity ("What is the annual capacity …?"; not a population, which may be asked of a
-            # group's share: XQuAD's white population of Jacksonville lost its answer so).
+            # "What was the annual fee …?", "What fee rate …?", "What dividend did it declare?": a
+            # what-question about a quantity ("What is the annual capacity …?"; not a population, which may
+            # be asked of a group's share: XQuAD's white population of Jacksonville lost its answer so).
             r"\bwhat (?:(?:is|was|are|were)\b[^?]{0,40}?|(?:[a-z-]++ ){0,2})\b"
             r"(?:fees?|prices?|costs?|revenues?|profits?|margins?|losse?s?|earnings|turnover|capacity|output|"
             r"deliveries|budget|debt|deposits?|subsid(?:y|ies)|investment|spending|arp?pu|volumes?|gtv|"
-            r"rates?|gmv|sales|income|valuation|valued|amount|number|total|share|percentage|growth)\b",
+            r"rates?|gmv|sales|income|valuation|valued|amount|number|total|share|percentage|growth|"
+            r"dividends?|payouts?|fines?|penalt(?:y|ies)|salar(?:y|ies)|wages?)\b",
             re.I,
         ),
         re.compile(
@@ -260,11 +263,12 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             re.I,
         ),
         # A place: a word ending like a place name (not 市场, a market, nor 市值 or 国际), a list of three or
-        # more short names, "in Chengdu".
+        # more short names, "in Chengdu", "the Qingdao-based group".
         re.compile(
             rf"[{CJK_RANGE}](?:省|市(?![场值])|县|区|州|国(?!际)|镇|岛|洲|湾)|[{CJK_RANGE}]{{2,4}}+(?:、[{CJK_RANGE}]{{2,4}}+){{2,}}+|"
             # Read whole ("in the United States"), so that one the question names is no answer to it.
             r"\b(?:in|at|across|near) (?:the )?+(?-i:[A-Z][a-z]++(?: [A-Z][a-z]++)*+)|"
+            r"(?-i:\b[A-Z][a-z]++)(?=-(?:based|headquartered)\b)|"
             # Where a thing moves to ("move part of its supply chain from Guangzhou to Vietnam"): the
             # place is the answer, not the verb the question may say too ("enter Brazil").
             rf"{MOVED_TO}(?P<place>(?-i:[A-Z][a-z]))",
@@ -451,6 +455,14 @@ FRACTION = re.compile(_FRACTION, re.I)
 _PERCENTAGE = re.compile(rf"\d\s*+[%％]|\bper ?cent\b|{_FRACTION}", re.I)
 
 
+# A word asking how much a thing rose, and "up" before a figure, which states a rise: "净利润增长了多少？"
+# is answered by "702.5 million yuan, up 38.6%" as much as by "rose 22.4%".
+_RISE_WORD = re.compile(
+    r"增长|增加|上涨|上升|增幅|涨幅|ris(?:e|es|en)|rose|gr(?:ow|ew|own|owth)|increas(?:e|ed)", re.I
+)
+_UP_BY = re.compile(r"\bup\s++(?:by\s++)?+(?:(?:about|nearly|almost|some)\s++)?+\d", re.I)
+
+
 def asks_share(question: str) -> bool:
     """Whether `question` asks for a share (比例, 市场份额, 多少股份, "market share", "what proportion").
 
@@ -471,11 +483,12 @@ def asked_words(question: str, words: Iterable[str]) -> AskedWords:
 
     A word the ask pattern matches alone (缺点, "weakness", 原因), or one its `asked` group marks in
     the question (问题 of 有哪些问题, "problems" of "What problems did it have?", the 国家 of 哪些国家,
-    which a list of places states); and a word asking for a share (比例, "proportion"), given by a
-    percentage.
+    which a list of places states); a word asking for a share (比例, "proportion"), given by a
+    percentage; and one asking how much a thing rose (增长), given by "up" before a figure.
     """
     folded = question.lower()
     found = [(_PERCENTAGE, frozenset(filter(_share_word, words)))]
+    found.append((_UP_BY, frozenset(w for w in words if _RISE_WORD.fullmatch(w))))
     for name in question_intents(question):
         if name in (ANSWER_TYPES - {"where"}) | FRAMES:
             continue

@@ -57,8 +57,9 @@ _GROUPS = (
         r"[^.?!]{0,40}?\b(?:ipo|listing|funding|round|offering)\b|\s*+[?？]?\s*+$)|\bproceeds\b|"
         r"募资|募集|融资|筹资|筹集",
         # The value of what was sold on a platform, no revenue of its own (GMV, 交易额).
+        # A sum "of transactions" a payment business processed is their value too.
         "gmv": r"\bg[mt]v\b|\b(?:gross (?:merchandise|transaction) |transaction )(?:value|volume)\b|"
-        r"交易额|交易总额|成交额|商品交易总额",
+        r"\b(?:of|in) transactions\b|交易额|交易总额|成交额|商品交易总额",
         # What is left of each yuan sold, no sum: "Gross margin improved to 22.0%" is no revenue.
         "margin": r"毛利率|净利率|利润率|\bmargins?\b",
     },
@@ -181,6 +182,33 @@ def measures_other(question: str, texts: list[str], *, whole: bool = True) -> bo
         ):
             return True
     return False
+
+
+# What makes a figure an adjusted one, said right before the name of its measure ("adjusted net income",
+# 经调整净利润, 扣非净利润): another measure than the reported one, asked for by name.
+_ADJUSTED = re.compile(
+    r"\badjusted\s++$|\bnon-(?:gaap|ifrs)\s++(?:adjusted\s++)?$|(?:经调整|调整后|扣非|扣除非经常性损益后的?)$",
+    re.I,
+)
+# How far before a figure its sentence is read for the measure it is of.
+MEASURE_BEFORE_REACH = 100
+
+
+def asks_adjusted(question: str) -> bool:
+    """Whether `question` asks for an adjusted figure ("What was Tuhu's adjusted net profit?")."""
+    folded = fold(question)
+    return any(_ADJUSTED.search(folded, 0, m.start()) for m in _NAMED_MEASURE.finditer(folded))
+
+
+def adjusted_before(text: str, start: int) -> bool | None:
+    """Whether the measure `text` names last before the figure at `start`, in its sentence, is adjusted.
+
+    None where the sentence names none before it. "Adjusted net income, which excludes share-based
+    compensation, rose 22.4% to 915.3 million yuan": both figures are adjusted ones.
+    """
+    before = fold(sentence_before(text, start, MEASURE_BEFORE_REACH))
+    named = list(_NAMED_MEASURE.finditer(before))
+    return bool(_ADJUSTED.search(before, 0, named[-1].start())) if named else None
 
 
 # A cue of the why intent said after its reason, before what it caused (价格竞争加剧，导致营收下滑).

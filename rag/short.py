@@ -53,7 +53,7 @@ from rag.intents import (
 )
 from rag.owners import asks_owner, owners
 from rag.periods import only_others, periods, years
-from rag.qualifiers import contradicted, measure_words
+from rag.qualifiers import adjusted_before, asks_adjusted, contradicted, measure_words
 from rag.subject import asked_names, in_names, subject_names
 from rag.text import (
     BOUNDARY,
@@ -312,9 +312,12 @@ _DIMENSIONS = (
     (re.compile(r"人口|人数|多少人|\bpopulation\b|\bhow many people\b", re.I), re.compile("人$")),
 )
 _PHYSICAL_UNITS = frozenset(units for _, units in _PHYSICAL)
-# What makes a count before it no count of things: quarters (八个季度, a span of time; the figure is 八个),
-# 数 after 位 (三位数增长, "triple-digit", is no three people).
-_NO_COUNT_AFTER = re.compile(r"\s?+(?:季度|财季|quarters?\b)|(?<=位)数", re.I)
+# What makes a count before it no count of things: quarters or other spans of time (八个季度, "the three
+# months ended September 30": the figure is 八个, three), 数 after 位 (三位数增长, "triple-digit", is no
+# three people).
+_NO_COUNT_AFTER = re.compile(
+    r"\s?+(?:季度|财季|quarters?\b|(?:days?|weeks?|months?|years?|hours?|minutes?)\b)|(?<=位)数", re.I
+)
 _DURATION = re.compile(r"[天周月年]|星期|小时|分钟|\b(?:days?|weeks?|months?|years?|hours?|minutes?)\b", re.I)
 # Characters over which a question word's pull on a figure falls by a factor of e (see `answer_span`).
 ANCHOR_REACH = 30
@@ -417,6 +420,7 @@ def answer_span(
         s for s in spans if s[0] in dates or _estimated(text, s[0], expects=estimate) == estimate
     ] or spans
     if "number" in intents:
+        spans = _as_adjusted(question, text, spans, dates)
         of_what = of_what_asked(question, asked.kind)
         spans = [s for s in spans if s[0] in dates or of_what(text, s[0])] or spans
     spans = _of_other_event(question, text, _timely(question, text, spans), dates)
@@ -1171,7 +1175,12 @@ def numberless(question: str, quotes: list[str]) -> bool:
         return True
     asked = wanted(question)
     part = asks_share(question) or asked.level and not _NOT_A_PART.search(question)
-    if part and not any(FRACTION.search(q) or figures(asked, q) for q in quotes):
+    # Nor by a level its clause says is of another measure: 途虎养车的净利润率是多少？ is not answered by its
+    # gross margin of 25.1%.
+    if part and not any(
+        FRACTION.search(q) or any(not contradicted(question, q, *span) for span in figures(asked, q))
+        for q in quotes
+    ):
         return True
     if asked.units in _PHYSICAL_UNITS and not any(
         asked.units.search(q, *m.span()) for q in quotes for m in _FIGURE.finditer(q)
@@ -1298,9 +1307,12 @@ def _in_other_unit(asked: Wanted, text: str, start: int) -> bool:
     # 单 counts orders alone, whatever the question counts in: 1.5亿单 are no riders, 334单 no stores.
     if unit and unit.group(1) == _ORDER_UNIT and asked.counted and not _orders(asked.counted):
         return True
-    # People are counted in 人, 名 or 位, or 个, whatever the question counts in: 三家平台 are no riders.
+    # People are counted in 人, 名 or 位, or 个, whatever the question counts in: 三家平台 are no riders;
+    # with 个, by the noun after it (3.2个百分点 are no employees).
     if unit and asked.counted and asked.counted[-1] in _PERSON_ENDS and unit.group(1) != asked.counted[-1]:
-        return bool(_MEASURE_WORD.fullmatch(unit.group(1))) and unit.group(1) not in f"{_PEOPLE}个"
+        if unit.group(1) == "个":
+            return not presence(asked.counted, text[unit.end() : unit.end() + COUNTED_NOUN_CHARS])
+        return bool(_MEASURE_WORD.fullmatch(unit.group(1))) and unit.group(1) not in _PEOPLE
     if not asked.only or asked.units is None or not asked.measure_word:
         return False
     if not unit or asked.units.search(unit.group(1)):
@@ -1530,7 +1542,9 @@ def _narrowing_run(question: str, declared: Declared | None = None) -> tuple[tup
     subject = set(asked_names(question, declared))
     found: list[str] = []
     for word in before[1 : NARROWING_WORDS + 1]:
-        if not said.endswith(word) or len(word) < 2 or not all(map(is_cjk, word)):
+        # A character alone is a word cut off a longer one, but right after 的 (锂 of 紫金矿业的锂产量).
+        single = len(word) == 1 and not found and said[: -len(word)].endswith("的")
+        if not said.endswith(word) or len(word) < 2 and not single or not all(map(is_cjk, word)):
             break
         # Nor the end of a name (中国 of 百胜中国, a name a headline opens on).
         if word in subject or periods(word) or word in STOPWORDS or _ends_name(said, word, subject):
@@ -1541,6 +1555,22 @@ def _narrowing_run(question: str, declared: Declared | None = None) -> tuple[tup
         found.append(word)
         said = said[: -len(word)]
     return tuple(found), said
+
+
+def _as_adjusted(
+    question: str, text: str, spans: list[tuple[int, int]], dates: Collection[int]
+) -> list[tuple[int, int]]:
+    """`spans` less the adjusted figures (经调整净利润) where the question asks for none, and the other way.
+
+    Only where a figure of the kind asked is there instead: "What was Kanzhun's net income?" is not
+    answered by its adjusted net income, said beside it; where only an adjusted one is given, it answers.
+    A figure whose sentence names no measure before it is of neither kind, and stays.
+    """
+    adjusted = asks_adjusted(question)
+    kinds = {s: adjusted_before(text, s[0]) for s in spans if s[0] not in dates}
+    if not any(kind is not None and kind == adjusted for kind in kinds.values()):
+        return spans
+    return [s for s in spans if kinds.get(s) in (None, adjusted)]
 
 
 def _ends_name(said: str, word: str, names: set[str]) -> bool:
@@ -1783,6 +1813,9 @@ def _counted_words(question: str) -> list[str]:
     if asks.group(1):
         return [_counted_noun(asks.group(1).lower())]
     after = terms(question[asks.end() :], search_mode=False)
+    # Users active in a month or a day (月 + 活跃 + 用户) are counted as users, not months.
+    if len(after) > 2 and after[0] in "日周月" and after[1].startswith("活"):
+        after = after[2:]
     # A noun for people the tokenizer cut from its last character (快递 + 员) is one word.
     if len(after) > 1 and after[1] in _PERSON_ENDS:
         after = [after[0] + after[1], *after[2:]]

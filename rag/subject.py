@@ -32,7 +32,7 @@ from rag.bilingual import (
 from rag.dictionary import is_name
 from rag.lexicon import names as lexicon_names
 from rag.store import KeywordIndex
-from rag.text import CJK_RANGE, POSSESSIVE_END, fold, is_cjk, language, terms, unbroken
+from rag.text import CJK_RANGE, COMPANY_KINDS, POSSESSIVE_END, fold, is_cjk, language, terms, unbroken
 from rag.types import Declared, Filters, Hit
 
 _DEICTIC = frozenset("这那它他她其该此哪")
@@ -139,6 +139,8 @@ def listed_names(text: str) -> list[str]:
 def opening_name(question: str) -> list[str]:
     """A Chinese question's first word, if two characters no dictionary or tokenizer knows (极兔, 智元).
 
+    Or a common word the kind of company follows (看准 of 看准科技, see `_of_company_kind`).
+
     A Chinese question opens with what it asks about: 极兔第三季度净利润是多少？ is not answered by
     Bilibili's quarter. Elsewhere such a word is mostly a piece of a sentence cut apart (人里, 他现). So
     is a first word of two characters and such a word after it, together: 小马智行 (小马, "pony"; 智行)
@@ -151,11 +153,18 @@ def opening_name(question: str) -> list[str]:
         if rare_word(words[1], sure=True) and is_name(words[1]) is None:
             return [pair]
     first = words[0] if words else ""
-    return (
-        [first]
-        if _two_characters(first) and rare_word(first, sure=True) and opening.startswith(first)
-        else []
-    )
+    if not (_two_characters(first) and opening.startswith(first)):
+        return []
+    return [first] if rare_word(first, sure=True) or _of_company_kind(first, words[1:2]) else []
+
+
+def _of_company_kind(word: str, after: list[str]) -> bool:
+    """Whether a common `word` is a name for the kind of company said `after` it (看准科技, 有道科技).
+
+    CC-CEDICT has 看准 as "to see clearly"; before 科技 it names Kanzhun. Not a kind itself (科技公司),
+    nor a place or a name the dictionary has (北京控股, 腾讯控股), which are found as they are.
+    """
+    return bool(after) and after[0] in COMPANY_KINDS and word not in COMPANY_KINDS and is_name(word) is False
 
 
 def _two_characters(word: str) -> bool:
@@ -334,11 +343,35 @@ def named_elsewhere(question: str, hit: Hit, knows: Callable[[str], bool]) -> bo
     """
     if untitled(hit.chunk.title, hit.chunk.path):
         return False
+    unknown = unknown_opening(question, knows)
     if language(hit.chunk.text) != "zh":
         # A person's name in pinyin may be written another way in English (Liu Qiangdong: Richard Liu).
         spoken = "".join(pinyin_names(question))
-        return any(fold(name) not in spoken for name in absent_names(question, knows))
-    return any(not mentions(name, _said_in(hit)) for name in unknown_opening(question, knows))
+        return any(fold(name) not in spoken for name in absent_names(question, knows)) or any(
+            _headlined_other(name, hit.chunk.title) for name in unknown
+        )
+    return any(not mentions(name, _said_in(hit)) for name in unknown)
+
+
+# A headline's opening name: its first words in capitals ("Chow Tai Fook profit edges up").
+_HEADLINE_NAME = re.compile(r"[A-Z][\w&'’.\-]*+(?: [A-Z][\w&'’.\-]*+)*+")
+
+
+def _headlined_other(name: str, title: str) -> bool:
+    """Whether `title` opens on a Latin name a dictionary gives another Chinese name than `name` for.
+
+    An English article may write a Chinese name its own way (Atour for 亚朵), but one headlined "Lenovo
+    quarterly profit jumps" is about 联想: its 77,000 employees are not 亚朵's.
+    """
+    opening = _HEADLINE_NAME.match(title)
+    if opening is None:
+        return False
+    chinese = {
+        t
+        for t in translations(fold(POSSESSIVE_END.sub("", opening.group())))
+        if is_cjk(t[0]) and (is_name(t) or t in known_names())
+    }
+    return bool(chinese) and not any(name in t or t in name for t in chinese)
 
 
 def unknown_opening(question: str, knows: Callable[[str], bool]) -> list[str]:

@@ -85,8 +85,11 @@ DATELINE = re.compile(
 )
 # Where a sentence (or a clause standing as one, after a semicolon) ends, read back from a figure.
 _ENDS_BEFORE = re.compile(r"[。！？；!?;]|\.\s")
+# A month written short before its day ("Sept. 30", "Nov. 18"), whose dot ends no sentence.
+_MONTH_DOT = r"(?:(?<=\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.)|(?<=\bSept\.))"
 _SENTENCE_END = re.compile(
-    r"(?:[。！？…]++|(?<![\s.][A-Z])(?<!^[A-Z])(?<![!?.])[!?.]++(?![^\S\n]++[a-z])(?=[\s\"'”’」』）)]|$))[”’\"'」』）)]*+\s*+|\n++|"
+    r"(?:[。！？…]++|(?<![\s.][A-Z])(?<!^[A-Z])(?<![!?.])[!?.]++(?![^\S\n]++[a-z])"
+    rf"(?!{_MONTH_DOT}[^\S\n]++\d)(?=[\s\"'”’」』）)]|$))[”’\"'」』）)]*+\s*+|\n++|"
     r"(?:(?<=\[\d\])|(?<=\[\d\d\]))[^\S\n]++(?=[A-Z]|-[^\S\n])"
 )
 # What such a list leaves before a sentence: its bullet ("- "), and a heading run into the sentence

@@ -578,3 +578,31 @@ def test_an_answer_comes_only_from_an_article_that_can_be_told_to_be_about_what_
     # DeepSeek, named in passing, is not what the article's figures are about.
     assert answer("DeepSeek的月活用户是多少？", settings=settings).refused
     assert answer("Kimi的月活用户是多少？", settings=settings).text.startswith("3600万")
+
+
+def test_a_company_named_by_a_common_word_is_answered_from_its_article_alone(settings: Settings, tmp_path):
+    folder = written_articles(
+        tmp_path / "articles",
+        {
+            "kanzhun.md": "# Kanzhun's quarterly revenue rises 13%\n\n*Reuters · 2025-11-18*\n\n"
+            "BEIJING, Nov 18 (Reuters) - Kanzhun Ltd, which runs China's largest online recruitment platform "
+            "BOSS Zhipin, reported a 13.2% rise in third-quarter revenue on Tuesday, as more small businesses "
+            "returned to hiring after a slow first half.\n\nRevenue for the three months ended Sept. 30 rose "
+            "to 2.16 billion yuan from 1.91 billion yuan a year earlier.\n\nThe company, founded in 2013 and "
+            "based in Beijing, listed on the Nasdaq in June 2021.\n",
+            "tuhu.md": "# 途虎养车上半年收入增长9%\n\n*Caixin Global · 2025-08-13*\n\n"
+            "Tuhu Car Inc. said its revenue for the first half rose 9.1% to 7.87 billion yuan. Tuhu, founded "
+            "in 2011 and based in Shanghai, listed in Hong Kong in September 2023.\n",
+            "horizon.md": "# 地平线机器人上半年营收增长68%\n\n*TechNode · 2025-08-28*\n\n"
+            "Horizon Robotics said its revenue for the first half rose 68% to 1.57 billion yuan. Horizon "
+            "listed in Hong Kong in October 2024, raising HK$5.4 billion.\n",
+        },
+    )
+    ingest([folder], settings=settings)
+    # 看准 is "to see clearly" to CC-CEDICT; before 科技 it names Kanzhun, written so in its article.
+    revenue = answer("看准科技第三季度营收是多少？", settings=settings)
+    assert revenue.text.startswith("2.16 billion yuan[1]")
+    assert answer("看准科技什么时候在纳斯达克上市？", settings=settings).text.startswith("June 2021[1]")
+    # Horizon's listing, in an article never naming Tuhu, is no other source's date for Tuhu's.
+    listed = answer("途虎养车什么时候在香港上市？", settings=settings)
+    assert listed.text.startswith("September 2023[1]") and "October 2024" not in listed.text

@@ -517,3 +517,18 @@ def test_a_chinese_compound_counts_by_its_parts_written_together():
     assert presence("服务收入", apart) == 0.5
     assert presence("净利润率", "net profit margin was 3%") == 1.0
     assert presence("净利润率", "net profit rose 5%") == 0.75
+
+
+def test_a_name_in_pinyin_ends_before_the_english_word_for_its_kind_of_company():
+    assert spoken_names("How much gold did Zijin Mining produce?")[:1] == ["zijin"]
+    assert weighted_terms("How much gold did Zijin Mining produce?", lambda t: 1.0).keys() >= {
+        "zijin",
+        "mining",
+    }
+    # A name all in pinyin stays whole.
+    assert spoken_names("Who is Lei Jun?") == ["leijun"]
+
+
+def test_an_english_verb_is_translated_as_its_participle_the_lexicon_lists():
+    # The lexicon has 上市 as "listed"; "When did Muyuan list?" asks the same.
+    assert "上市" in translations("list")

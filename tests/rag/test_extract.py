@@ -717,3 +717,36 @@ def test_a_headline_naming_the_company_in_the_other_language_names_it_for_every_
     rarity = {"jd": 3.9, "logistics": 5.0, "net profit": 1.4, "third quarter": 2.0}
     question = "What was JD Logistics' net profit in the third quarter?"
     assert "2.24" in select_quotes(question, hits, lambda t: rarity.get(t, 1.0), 80)[0].text
+
+
+def test_the_sentence_giving_the_quarters_figure_leads_however_it_names_the_quarter():
+    text = (
+        "BEIJING, Nov 18 (Reuters) - Kanzhun Ltd, which runs China's largest online recruitment platform "
+        "BOSS Zhipin, reported a 13.2% rise in third-quarter revenue on Tuesday, as more small businesses "
+        "returned to hiring after a slow first half.\n\nRevenue for the three months ended Sept. 30 rose to "
+        "2.16 billion yuan ($304 million) from 1.91 billion yuan a year earlier, beating analysts' average "
+        "estimate of 2.11 billion yuan, according to LSEG data."
+    )
+    title = "Kanzhun's quarterly revenue rises 13% as small firms return to hiring"
+    for question in ("What was Kanzhun's revenue in the third quarter?", "看准科技第三季度营收是多少？"):
+        assert "2.16 billion" in _leading(question, text, title, budget=200)
+    # A question asking no figure keeps the best sentence.
+    assert "hiring" in _leading("Why did Kanzhun's revenue rise?", text, title, budget=200)
+
+
+def test_a_quarter_said_by_the_month_it_ends_in_is_the_quarter_asked():
+    text = (
+        "Its revenue for the six months rose to 4.1 billion yuan, the company said. "
+        "Revenue for the three months ended Sept. 30 rose to 2.16 billion yuan."
+    )
+    leading = _leading("What was the revenue in the third quarter?", text, "Kanzhun's results", budget=80)
+    assert "Sept. 30" in leading
+
+
+def test_where_a_firm_is_based_is_said_before_it_too():
+    text = (
+        "Hisense Home Appliances Group said its net profit rose 11.2% to 2.95 billion yuan. "
+        "The Qingdao-based group is listed in both Shenzhen and Hong Kong."
+    )
+    for question in ("海信家电总部在哪里？", "Where is Hisense Home Appliances based?"):
+        assert _leading(question, text, "海信家电前三季度净利润增长11%", budget=80).startswith("The Qingdao")

@@ -1,4 +1,4 @@
-from rag.intents import INTENTS, acted_by, acted_on, asks_share, question_intents
+from rag.intents import INTENTS, acted_by, acted_on, asked_words, asks_share, question_intents, stated_words
 
 
 def test_intents_are_recognised_in_both_languages():
@@ -13,6 +13,7 @@ def test_intents_are_recognised_in_both_languages():
     assert "number" in question_intents("What is the annual capacity of Xiaomi's car factory?")
     assert "number" in question_intents("What deposit do new merchants need to pay?")
     assert "number" in question_intents("What is Dewu's annual transaction volume?")
+    assert "number" in question_intents("What dividend did Kanzhun declare?")
     assert "number" not in question_intents("What was the reason for closing it?")
     assert "when" in question_intents("When was it launched?")
     assert "who" in question_intents("哪家公司运营？")
@@ -79,3 +80,10 @@ def test_a_figure_lifted_or_moved_on_something_gives_a_reason():
     assert why.search("revenue rose 24.1% to 55.1 billion yuan, lifted by parcel volumes from food delivery")
     assert why.search("revenue was up 32.8% on demand from game and AI companies")
     assert not why.search("shares rose 3% on Thursday")
+
+
+def test_a_word_asking_how_much_a_thing_rose_is_stated_by_up_before_a_figure():
+    asked = asked_words("看准科技的净利润增长了多少？", ["看准", "净利润", "增长"])
+    assert stated_words(asked, "Net income was 702.5 million yuan, up 38.6% from a year earlier.") == {"增长"}
+    assert stated_words(asked, "Net income was 702.5 million yuan, the company said.") == set()
+    assert stated_words(asked_words("How much did revenue grow?", ["revenue", "grow"]), "up 9%") == {"grow"}

@@ -1,6 +1,13 @@
 """Measures of one thing told apart: daily and monthly users, net, gross and operating profit."""
 
-from rag.qualifiers import contradicted, measure_words, measures_other, qualifiers
+from rag.qualifiers import (
+    adjusted_before,
+    asks_adjusted,
+    contradicted,
+    measure_words,
+    measures_other,
+    qualifiers,
+)
 
 PROFITS = "财报显示，集团当季收入为2477亿元，同比增长2%；经营利润为351亿元，同比下降3%。"
 USERS = "Daily active users reached 109 million, and users spent 105 minutes a day on the app."
@@ -242,3 +249,17 @@ def test_a_figure_far_from_the_measure_its_clause_names_is_of_it():
     at = text.index("6.84")
     assert contradicted("特步国际上半年净利润是多少？", text, at, at + 17)
     assert not contradicted("特步国际上半年收入是多少？", text, at, at + 17)
+
+
+def test_an_adjusted_figure_is_told_by_the_measure_named_last_before_it():
+    text = (
+        "Net income attributable to ordinary shareholders was 702.5 million yuan, up 38.6% from a year "
+        "earlier. Adjusted net income, which excludes share-based compensation, rose 22.4% to 915.3 million yuan."
+    )
+    assert adjusted_before(text, text.index("702.5")) is False
+    assert adjusted_before(text, text.index("22.4%")) is True
+    assert adjusted_before("经调整净利润为3.56亿元。", 6) is True
+    assert adjusted_before("The company had 7,113 stores.", 16) is None
+    assert asks_adjusted("途虎养车的经调整净利润是多少？")
+    assert asks_adjusted("What was Tuhu's adjusted net profit?")
+    assert not asks_adjusted("What was Kanzhun's net income?")

@@ -1319,6 +1319,8 @@ def test_what_a_change_is_put_down_to_is_its_reason():
     assert (
         _short("Why did profit decline?", blamed) == "weaker consumer sentiment and fiercer price competition"
     )
+    put = "Sales of its central air conditioners fell 2.1%, which the company put down to weaker demand."
+    assert _short("Why did central air conditioner sales fall?", put) == "weaker demand"
     # What weighed on it, after "as" with no comma before.
     weighed = (
         "PDD Holdings reported a 4% drop in second-quarter net income on Monday as a costly subsidy programme "
@@ -1729,3 +1731,45 @@ def test_a_brands_sum_is_a_part_of_the_companys():
     at = text.index("5.9")
     assert not of_what_asked("特步上半年收入是多少？", "amount")(text, at)
     assert of_what_asked("特步主品牌收入是多少？", "amount")(text, at)
+
+
+def test_an_adjusted_figure_answers_only_a_question_asking_for_one():
+    text = (
+        "Net income attributable to ordinary shareholders was 702.5 million yuan, up 38.6% from a year "
+        "earlier. Adjusted net income, which excludes share-based compensation, rose 22.4% to 915.3 million yuan."
+    )
+    assert _short("What was Kanzhun's net income?", text) == "702.5 million yuan"
+    assert _short("看准科技的净利润增长了多少？", text) == "38.6%"
+    assert _short("What was Kanzhun's adjusted net income?", text) == "915.3 million yuan"
+    # Where only the adjusted figure is given, it answers.
+    assert (
+        _short("途虎养车的净利润是多少？", "Adjusted net profit rose 3.6% to 356 million yuan.")
+        == "356 million yuan"
+    )
+
+
+def test_a_rate_whose_clause_names_another_measure_gives_no_level_asked():
+    margin = ["Adjusted net profit rose 3.6% to 356 million yuan, while gross margin narrowed to 25.1%."]
+    assert numberless("途虎养车的净利润率是多少？", margin)
+    assert not numberless("途虎养车的毛利率是多少？", margin)
+
+
+def test_a_measure_narrowed_by_one_character_after_de_needs_it_said():
+    output = ["上半年公司矿产金产量41.2吨；矿产铜产量57.2万吨；矿产银产量224吨。"]
+    assert unnarrowed("紫金矿业的锂产量是多少？", output)
+    assert not unnarrowed("紫金矿业的银产量是多少？", output)
+    assert not unnarrowed("紫金矿业的银产量是多少？", ["Zijin mined 224 tonnes of silver in the half."])
+
+
+def test_users_active_in_a_month_are_counted_as_users_and_no_span_of_time_counts_them():
+    quarter = ["Total revenue for the three months ended September 30 rose 20.6% to 8.46 billion yuan."]
+    assert numberless("腾讯音乐有多少月活跃用户？", quarter)
+    assert numberless("How many monthly active users does Tencent Music have?", quarter)
+    assert not numberless("腾讯音乐有多少月活跃用户？", ["Monthly active users were 576 million."])
+
+
+def test_a_count_in_ge_is_of_the_noun_after_it_also_for_people():
+    ratio = ["截至9月末，公司资产负债率为55.5%，较年初下降3.2个百分点。"]
+    assert numberless("牧原股份的员工有多少？", ratio)
+    assert not numberless("牧原股份的员工有多少？", ["公司有3000个员工。"])
+    assert not numberless("牧原股份的员工有多少？", ["公司共有员工3.5万名。"])

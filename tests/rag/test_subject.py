@@ -209,6 +209,11 @@ def test_a_passage_is_not_about_a_name_no_text_of_its_script_has():
     assert named_elsewhere("领克2024年交付了多少辆车？", cars, knows)
     assert not named_elsewhere("领克2024年交付了多少辆车？", lynk, knows), "English may write it its own way"
     assert not named_elsewhere("小米交付了多少辆车？", cars, knows)
+    # Nor by an English article headlined with a name a dictionary gives another Chinese name for.
+    lenovo = hit("Lenovo has about 77,000 employees and sells in 180 markets.", "Lenovo quarterly profit jumps")
+    assert named_elsewhere("亚朵的员工有多少？", lenovo, knows)
+    atour = hit("Atour had 1,838 hotels in operation.", "Hotel operator Atour's revenue jumps")
+    assert not named_elsewhere("亚朵有多少家酒店？", atour, knows)
     # Words of the question taken together for a name are not judged (古茗 and 募资).
     assert not named_elsewhere(
         "古茗募资多少？", hit("本次全球发售古茗共募集资金约18.6亿港元。"), {"古茗"}.__contains__
@@ -320,3 +325,12 @@ def test_the_names_a_question_names_come_in_the_same_order_whatever_the_hash_see
     }
     assert len(runs) == 1
     assert "pop mart" in runs.pop()
+
+
+def test_a_common_word_before_the_kind_of_company_it_names_is_a_name():
+    # CC-CEDICT has 看准 as "to see clearly"; before 科技 it names Kanzhun.
+    assert subject_names("看准科技第三季度营收是多少？") == ("看准",)
+    assert subject_names("有道科技的营收是多少？") == ("有道",)
+    # Not a kind itself, nor a word of a sentence.
+    assert subject_names("科技公司的营收是多少？") == ()
+    assert subject_names("看准时机上市的公司有哪些？") == ()

@@ -173,3 +173,13 @@ def test_an_english_possessive_ends_a_name_in_the_singular_and_the_plural():
     assert POSSESSIVE_END.sub("", "Meituan's") == "Meituan"
     assert POSSESSIVE_END.sub("", "JD Logistics'") == "JD Logistics"
     assert POSSESSIVE_END.sub("", "Meituan'") == "Meituan'"
+
+
+def test_a_month_written_short_before_its_day_ends_no_sentence():
+    text = "Revenue for the three months ended Sept. 30 rose 9%. It reported on Nov. 18, 2025. Sales fell in Jan."
+    sentences = [text[s:e].strip() for s, e in sentence_spans(text)]
+    assert sentences == [
+        "Revenue for the three months ended Sept. 30 rose 9%.",
+        "It reported on Nov. 18, 2025.",
+        "Sales fell in Jan.",
+    ]
