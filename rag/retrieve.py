@@ -29,6 +29,7 @@ from rag.bootstrap import ensure_index
 from rag.closeness import SEARCHING
 from rag.config import Settings, get_settings
 from rag.embeddings import get_embedder, rerank
+from rag.places import place_words
 from rag.query import bounded_query, check_k, check_question, make_filters
 from rag.store import KeywordIndex
 from rag.subject import said, subject_names
@@ -214,7 +215,9 @@ def gather(
         ties = PRIOR_CENTRED_MIN_SPREAD if centred is not None and not judged else DENSE_MIN_SPREAD
         fused = fuse_scores([keyword_run, dense], weights, [0.0, ties])
     if centred is not None:
-        covered = [cid for cid, _ in fused[:COVERED]] + named_beyond(question, fused, found)
+        beyond = named_beyond(asked_of(question, keyword), fused, found)
+        fused = level_with_best(fused, beyond)
+        covered = [cid for cid, _ in fused[:COVERED]] + beyond
         fused = by_coverage(question, fused, {cid: found[cid].index_text for cid in covered}, keyword.idf)
     if prefer:
         fused = _raised(fused, {cid: PREFERRED for cid, chunk in found.items() if chunk.doc_id in prefer})
@@ -253,14 +256,25 @@ def by_coverage(
     return _raised(fused, bonus)
 
 
-def named_beyond(question: str, fused: list[tuple[str, float]], found: dict[str, Chunk]) -> list[str]:
-    """Up to `COVERED` candidates past the best `COVERED` naming what `question` names, if none of them does.
+def asked_of(question: str, keyword: KeywordIndex) -> list[str]:
+    """What `question` names (`subject_names`), and the words of it read as a Chinese name the archive has.
+
+    "When did Muyuan list in Shenzhen?" names 牧原, in pinyin; not a place: "Shenzhen" is 深圳 in every
+    article on a firm based there.
+    """
+    where = place_words(question)
+    named = [*subject_names(question), *(n for n in spoken_names(question) if keyword.reads(n))]
+    return [n for n in dict.fromkeys(named) if n not in where]
+
+
+def named_beyond(named: Sequence[str], fused: list[tuple[str, float]], found: dict[str, Chunk]) -> list[str]:
+    """Up to `COVERED` candidates past the best `COVERED` naming one of `named`, if none of them does.
 
     "How much revenue did Pop Mart make in the first half?": ByteDance's and Anta's half years, in the
     question's words, stood above the Chinese passage on 泡泡玛特's, eighth; judged for how much of the
-    question they hold beside the best, it holds the most.
+    question they hold beside the best, it holds the most. So for "When did Muyuan list in Shenzhen?":
+    SF's listing there, not 牧原's.
     """
-    named = subject_names(question)
     if not named:
         return []
 
@@ -271,6 +285,19 @@ def named_beyond(question: str, fused: list[tuple[str, float]], found: dict[str,
     if any(naming(cid) for cid, _ in fused[:COVERED]):
         return []
     return list(islice((cid for cid, _ in fused[COVERED:] if naming(cid)), COVERED))
+
+
+def level_with_best(fused: list[tuple[str, float]], beyond: list[str]) -> list[tuple[str, float]]:
+    """`fused` with the candidates `beyond` raised to the last of the best `COVERED`, to be judged with them.
+
+    Only the question's coverage then orders them: 牧原's passages, found by its name in pinyin but far
+    below in fused score, hold more of "When did Muyuan list in Shenzhen?" than SF's listing there.
+    """
+    if not beyond or len(fused) < COVERED:
+        return fused
+    floor = fused[COVERED - 1][1]
+    raised = [(cid, max(score, floor) if cid in beyond else score) for cid, score in fused]
+    return sorted(raised, key=lambda item: (-item[1], item[0]))
 
 
 def _raised(fused: list[tuple[str, float]], bonus: dict[str, float]) -> list[tuple[str, float]]:

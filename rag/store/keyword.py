@@ -266,15 +266,19 @@ class KeywordIndex:
         """True when some chunk contains `term`."""
         return self._document_frequency(term) > 0
 
+    def reads(self, name: str) -> bool:
+        """True when some chunk holds a Chinese name read `name` in pinyin (牧原: muyuan)."""
+        return self._document_frequency(name, "names") > 0
+
     def idf(self, term: str) -> float:
         """Inverse document frequency of `term` over the chunks; a term never seen gets the maximum."""
         df = self._document_frequency(term)
         return float(np.log(1.0 + (len(self) - df + 0.5) / (df + 0.5)))
 
-    def _document_frequency(self, term: str) -> int:
+    def _document_frequency(self, term: str, field: str = "body") -> int:
         if not term or any(c.isspace() for c in term):
             return 0
-        return int(self._searcher().doc_freq("body", term))
+        return int(self._searcher().doc_freq(field, term))
 
     def chunks(self, chunk_ids: Sequence[str]) -> dict[str, Chunk]:
         """The indexed chunks among `chunk_ids`, by id (an unknown id is left out)."""

@@ -2,14 +2,18 @@ from rag import retrieve
 from rag.config import Settings
 from rag.retrieve import (
     COVERED,
+    asked_of,
     by_coverage,
     fuse_ranks,
     fuse_scores,
     language_standing,
+    level_with_best,
     named_beyond,
     translated_words,
     with_translations,
 )
+from rag.store import get_store
+from rag.subject import subject_names
 from rag.types import Chunk
 from tests.helpers import written_articles
 
@@ -90,11 +94,12 @@ def test_passages_naming_what_the_question_names_join_the_reordered_when_none_of
     }
     found = others | named | {"unnamed": _chunk("unnamed", "安踏", "安踏品牌收入169.5亿元。")}
     fused = [(cid, -float(i)) for i, cid in enumerate([*others, "unnamed", *named])]
-    assert named_beyond(question, fused, found) == ["late", "later"]
+    named = subject_names(question)
+    assert named_beyond(named, fused, found) == ["late", "later"]
     # Once one of the best names it, the reordering keeps to them; a question naming nothing adds none.
     first = [("late", 1.0), *fused]
-    assert named_beyond(question, first, found) == []
-    assert named_beyond("How much revenue was made in the first half?", fused, found) == []
+    assert named_beyond(named, first, found) == []
+    assert named_beyond((), fused, found) == []
 
 
 def test_retrieve_returns_hits_with_metadata_best_first(archive: Settings):
@@ -191,3 +196,28 @@ def test_every_keyword_candidate_is_scored_by_the_dense_side_too(archive: Settin
     for question in ("Who is Kuaishou's CEO?", "小红卡为什么关停？"):
         hits = retrieve(question, k=10, settings=shallow)
         assert len(hits) > 2 and all(h.dense != 0.0 for h in hits)
+
+
+def test_an_english_question_names_a_chinese_firm_the_archive_has_by_its_pinyin(settings: Settings, tmp_path):
+    from ingest import ingest
+
+    folder = written_articles(
+        tmp_path / "articles",
+        {
+            "muyuan.txt": "牧原股份前三季度净利润增长41%\n\n牧原股份成立于2000年，2014年在深交所上市。\n",
+            "heytea.md": "# Heytea pauses franchise sign-ups\n\nHeytea, the Shenzhen-based tea chain, paused "
+            "new franchise sign-ups.\n",
+        },
+    )
+    assert ingest([folder], settings=settings).ok
+    keyword = get_store(settings=settings).keyword_index()
+    # Muyuan is 牧原 in pinyin; Shenzhen is a place, whatever article names it; Atour no name written here.
+    assert asked_of("When did Muyuan list in Shenzhen?", keyword) == ["muyuan"]
+    assert asked_of("When did Atour list in Shenzhen?", keyword) == []
+
+
+def test_passages_naming_the_subject_beyond_the_best_are_judged_with_them():
+    fused = [(f"o{i}", 10.0 - i) for i in range(COVERED)] + [("late", 1.0), ("later", 0.5), ("other", 0.2)]
+    levelled = dict(level_with_best(fused, ["late", "later"]))
+    assert levelled["late"] == levelled["later"] == fused[COVERED - 1][1]
+    assert levelled["other"] == 0.2 and level_with_best(fused, []) == fused

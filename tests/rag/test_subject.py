@@ -210,7 +210,9 @@ def test_a_passage_is_not_about_a_name_no_text_of_its_script_has():
     assert not named_elsewhere("领克2024年交付了多少辆车？", lynk, knows), "English may write it its own way"
     assert not named_elsewhere("小米交付了多少辆车？", cars, knows)
     # Nor by an English article headlined with a name a dictionary gives another Chinese name for.
-    lenovo = hit("Lenovo has about 77,000 employees and sells in 180 markets.", "Lenovo quarterly profit jumps")
+    lenovo = hit(
+        "Lenovo has about 77,000 employees and sells in 180 markets.", "Lenovo quarterly profit jumps"
+    )
     assert named_elsewhere("亚朵的员工有多少？", lenovo, knows)
     atour = hit("Atour had 1,838 hotels in operation.", "Hotel operator Atour's revenue jumps")
     assert not named_elsewhere("亚朵有多少家酒店？", atour, knows)
