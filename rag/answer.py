@@ -305,7 +305,7 @@ def _extractive(turn: _Turn) -> Answer:
         q
         for q in quotes
         if not placed_elsewhere(turn.query, q.text, q.hit.chunk.text)
-        and not named_elsewhere(turn.query, q.hit, turn.keyword.knows)
+        and not named_elsewhere(turn.query, q.hit, turn.keyword.knows, q.text)
     ]
     citations = number_quotes(in_date_order(quotes))
     quoted = [c.quote for c in citations]
@@ -483,9 +483,10 @@ def _unplaceable(turn: _Turn, citations: list[Citation], short: _Short) -> bool:
     """Whether the question names what the archive has nowhere and several articles answer it differently.
 
     "How many cars did Lynk & Co deliver?" is not answered by Leapmotor's and Li Auto's deliveries, each
-    in a Chinese article: none of them can be told to be about a name no text has.
+    in a Chinese article: none of them can be told to be about a name no text has. Nor 文远知行有多少员工？
+    by Trip.com's hires and JD Logistics' riders, in English articles.
     """
-    if not absent_names(turn.query, turn.keyword.knows):
+    if not absent_names(turn.query, turn.keyword.knows) and not unknown_opening(turn.query, turn.known):
         return False
     answers = {c.doc_id: short.found[c.n] for c in citations if c.n in short.found}
     return len(set(answers.values())) > 1

@@ -329,7 +329,7 @@ def unnamed_in(
     return True
 
 
-def named_elsewhere(question: str, hit: Hit, knows: Callable[[str], bool]) -> bool:
+def named_elsewhere(question: str, hit: Hit, knows: Callable[[str], bool], quote: str = "") -> bool:
     """Whether `hit` is a passage lacking a name `question` asks of that no text of its script has.
 
     English text in the archive names SF nowhere, so none of it is about "SF Holding" (Shein's founder is
@@ -348,7 +348,7 @@ def named_elsewhere(question: str, hit: Hit, knows: Callable[[str], bool]) -> bo
         # A person's name in pinyin may be written another way in English (Liu Qiangdong: Richard Liu).
         spoken = "".join(pinyin_names(question))
         return any(fold(name) not in spoken for name in absent_names(question, knows)) or any(
-            _headlined_other(name, hit.chunk.title) for name in unknown
+            _headlined_other(name, hit.chunk.title, quote) for name in unknown
         )
     return any(not mentions(name, _said_in(hit)) for name in unknown)
 
@@ -357,20 +357,20 @@ def named_elsewhere(question: str, hit: Hit, knows: Callable[[str], bool]) -> bo
 _HEADLINE_NAME = re.compile(r"[A-Z][\w&'’.\-]*+(?: [A-Z][\w&'’.\-]*+)*+")
 
 
-def _headlined_other(name: str, title: str) -> bool:
-    """Whether `title` opens on a Latin name a dictionary gives another Chinese name than `name` for.
+def _headlined_other(name: str, title: str, quote: str) -> bool:
+    """Whether `title` opens on another Chinese name than `name`: as written, or a Latin one translated.
 
     An English article may write a Chinese name its own way (Atour for 亚朵), but one headlined "Lenovo
-    quarterly profit jumps" is about 联想: its 77,000 employees are not 亚朵's.
+    quarterly profit jumps" is about 联想: its 77,000 employees are not 亚朵's; nor is one headlined
+    蔚来二季度亏损收窄 about 文远知行, whatever its English body calls either, where the `quote` from it
+    names nothing itself ("Its sister brand Lynk & Co sold …", under 极氪's headline, may be about 领克).
     """
     opening = _HEADLINE_NAME.match(title)
-    if opening is None:
+    if opening is None and names(quote):
         return False
-    chinese = {
-        t
-        for t in translations(fold(POSSESSIVE_END.sub("", opening.group())))
-        if is_cjk(t[0]) and (is_name(t) or t in known_names())
-    }
+    words = terms(title, search_mode=False)
+    said = sorted(translations(fold(POSSESSIVE_END.sub("", opening.group())))) if opening else words[:1]
+    chinese = {t for t in said if is_cjk(t[0]) and (is_name(t) or t in known_names())}
     return bool(chinese) and not any(name in t or t in name for t in chinese)
 
 

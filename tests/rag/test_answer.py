@@ -596,6 +596,10 @@ def test_a_company_named_by_a_common_word_is_answered_from_its_article_alone(set
             "horizon.md": "# 地平线机器人上半年营收增长68%\n\n*TechNode · 2025-08-28*\n\n"
             "Horizon Robotics said its revenue for the first half rose 68% to 1.57 billion yuan. Horizon "
             "listed in Hong Kong in October 2024, raising HK$5.4 billion.\n",
+            "hires.md": "# Travel platform to hire more staff\n\n*Ge Long Hui · 2025-08-28*\n\n"
+            "The company plans to hire 1,000 more staff for its customer service centres.\n",
+            "riders.md": "# Courier network grows\n\n*Yicai Global · 2025-11-14*\n\n"
+            "The courier now has 570,000 frontline staff across China.\n",
         },
     )
     ingest([folder], settings=settings)
@@ -606,3 +610,5 @@ def test_a_company_named_by_a_common_word_is_answered_from_its_article_alone(set
     # Horizon's listing, in an article never naming Tuhu, is no other source's date for Tuhu's.
     listed = answer("途虎养车什么时候在香港上市？", settings=settings)
     assert listed.text.startswith("September 2023[1]") and "October 2024" not in listed.text
+    # A name no text has (文远知行, WeRide), where articles on others give other counts: none answers.
+    assert answer("文远知行有多少员工？", settings=settings).refused

@@ -207,7 +207,9 @@ def test_a_passage_is_not_about_a_name_no_text_of_its_script_has():
     lynk = hit("Its sister brand Lynk & Co sold about 310,000 vehicles.", "极氪私有化落地")
     knows = {"小米", "极氪"}.__contains__
     assert named_elsewhere("领克2024年交付了多少辆车？", cars, knows)
-    assert not named_elsewhere("领克2024年交付了多少辆车？", lynk, knows), "English may write it its own way"
+    assert not named_elsewhere("领克2024年交付了多少辆车？", lynk, knows, lynk.chunk.text), (
+        "English may write it its own way"
+    )
     assert not named_elsewhere("小米交付了多少辆车？", cars, knows)
     # Nor by an English article headlined with a name a dictionary gives another Chinese name for.
     lenovo = hit(
@@ -216,6 +218,9 @@ def test_a_passage_is_not_about_a_name_no_text_of_its_script_has():
     assert named_elsewhere("亚朵的员工有多少？", lenovo, knows)
     atour = hit("Atour had 1,838 hotels in operation.", "Hotel operator Atour's revenue jumps")
     assert not named_elsewhere("亚朵有多少家酒店？", atour, knows)
+    # Likewise a Chinese headline over an English body, opening on another company's name.
+    nio = hit("The company reported a net loss of 5.0 billion yuan.", "蔚来二季度亏损收窄")
+    assert named_elsewhere("文远知行的净亏损是多少？", nio, knows, nio.chunk.text)
     # Words of the question taken together for a name are not judged (古茗 and 募资).
     assert not named_elsewhere(
         "古茗募资多少？", hit("本次全球发售古茗共募集资金约18.6亿港元。"), {"古茗"}.__contains__
