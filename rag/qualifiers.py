@@ -190,6 +190,7 @@ _ADJUSTED = re.compile(
     r"\badjusted\s++$|\bnon-(?:gaap|ifrs)\s++(?:adjusted\s++)?$|(?:经调整|调整后|扣非|扣除非经常性损益后的?)$",
     re.I,
 )
+_ADJUSTMENT = re.compile(r"adjusted|non-(?:gaap|ifrs)|经调整|调整后|扣非|扣除非经常性损益", re.I)
 # How far before a figure its sentence is read for the measure it is of.
 MEASURE_BEFORE_REACH = 100
 
@@ -206,9 +207,17 @@ def adjusted_before(text: str, start: int) -> bool | None:
     None where the sentence names none before it. "Adjusted net income, which excludes share-based
     compensation, rose 22.4% to 915.3 million yuan": both figures are adjusted ones.
     """
-    before = fold(sentence_before(text, start, MEASURE_BEFORE_REACH))
-    named = list(_NAMED_MEASURE.finditer(before))
-    return bool(_ADJUSTED.search(before, 0, named[-1].start())) if named else None
+    return _adjusted(sentence_before(text, start, MEASURE_BEFORE_REACH))
+
+
+@lru_cache(maxsize=4096)
+def _adjusted(before: str) -> bool | None:
+    """`adjusted_before` for what a sentence says before a figure, cached: a hostile text repeats one."""
+    folded = fold(before)
+    if not _ADJUSTMENT.search(folded):
+        return None if _NAMED_MEASURE.search(folded) is None else False
+    named = list(_NAMED_MEASURE.finditer(folded))
+    return bool(_ADJUSTED.search(folded, 0, named[-1].start())) if named else None
 
 
 # A cue of the why intent said after its reason, before what it caused (价格竞争加剧，导致营收下滑).

@@ -80,8 +80,8 @@ LANGUAGE_STANDING = 0.5
 # When none of them names what the question names (`asked_of`), the best COVERED past them that do
 # are reordered with them (`named_beyond`), from the fifth's score (`level_with_best`): a name is the
 # surest anchor across languages (news set answers 0.923 -> 0.928, "How much revenue did Pop Mart make in
-# the first half?"; from the fifth's score, 1,043 -> 1,048 of 1,171 with the names read in pinyin, one
-# answer lost, XQuAD one answer refused).
+# the first half?"; from the fifth's score, three news answers more, 禾赛的CEO是谁？ among them, and one
+# lost; XQuAD one answer refused).
 COVERED = 5
 COVERAGE_WEIGHT = 4.0
 # How far (in standard deviations of the fused scores) a follow-up's cited articles are raised.
