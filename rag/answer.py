@@ -68,6 +68,7 @@ from rag.store import KeywordIndex
 from rag.subject import (
     absent_names,
     asked_names,
+    latin_names,
     listed_names,
     named_elsewhere,
     on_subject,
@@ -480,16 +481,20 @@ def _of_another(named: list[str], text: str) -> bool:
 
 
 def _unplaceable(turn: _Turn, citations: list[Citation], short: _Short) -> bool:
-    """Whether the question names what the archive has nowhere and several articles answer it differently.
+    """Whether several articles answer differently a question naming what none can be told to be about.
 
     "How many cars did Lynk & Co deliver?" is not answered by Leapmotor's and Li Auto's deliveries, each
     in a Chinese article: none of them can be told to be about a name no text has. Nor 文远知行有多少员工？
-    by Trip.com's hires and JD Logistics' riders, in English articles.
+    by Trip.com's hires and JD Logistics' riders, in English articles. Nor "What was WeRide's gross
+    margin?", whose article says none, by Hikvision's and Bosideng's, in Chinese articles naming it nowhere.
     """
-    if not absent_names(turn.query, turn.keyword.knows) and not unknown_opening(turn.query, turn.known):
-        return False
     answers = {c.doc_id: short.found[c.n] for c in citations if c.n in short.found}
-    return len(set(answers.values())) > 1
+    if len(set(answers.values())) < 2:
+        return False
+    if absent_names(turn.query, turn.keyword.knows) or unknown_opening(turn.query, turn.known):
+        return True
+    named = [fold(name) for name in latin_names(turn.query, turn.keyword.knows)]
+    return bool(named) and not any(turn.names_any(named, doc_id) for doc_id in answers)
 
 
 def _answering(citations: list[Citation], short: _Short) -> tuple[list[Citation], dict[int, str]]:

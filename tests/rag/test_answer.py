@@ -600,6 +600,12 @@ def test_a_company_named_by_a_common_word_is_answered_from_its_article_alone(set
             "The company plans to hire 1,000 more staff for its customer service centres.\n",
             "riders.md": "# Courier network grows\n\n*Yicai Global · 2025-11-14*\n\n"
             "The courier now has 570,000 frontline staff across China.\n",
+            "weride.md": "# Robotaxi firm WeRide's revenue more than doubles\n\n*Reuters · 2025-11-20*\n\n"
+            "WeRide said on Thursday its third-quarter revenue rose 144% to 171 million yuan.\n",
+            "camera.md": "# 海康威视前三季度净利润增长14.9%\n\n*证券时报 · 2025-10-25*\n\n"
+            "公司表示，净利润增长主要得益于毛利率提升，前三季度综合毛利率为45.1%。\n",
+            "down.md": "# 波司登上半财年营收增长1.4%\n\n*新浪财经 · 2025-11-27*\n\n"
+            "羽绒服业务收入为64.85亿元，整体毛利率为50.0%，较上年同期下降0.6个百分点。\n",
         },
     )
     ingest([folder], settings=settings)
@@ -612,3 +618,7 @@ def test_a_company_named_by_a_common_word_is_answered_from_its_article_alone(set
     assert listed.text.startswith("September 2023[1]") and "October 2024" not in listed.text
     # A name no text has (文远知行, WeRide), where articles on others give other counts: none answers.
     assert answer("文远知行有多少员工？", settings=settings).refused
+    # Nor a name the archive has, where its article says nothing of it (WeRide's margin): two articles
+    # naming it nowhere, each with its own figure, cannot both be about it.
+    assert answer("What was WeRide's gross margin?", settings=settings).refused
+    assert answer("What was WeRide's revenue?", settings=settings).text.startswith("171 million yuan[1]")
