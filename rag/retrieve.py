@@ -487,10 +487,10 @@ def _background(similarities: list[float]) -> float:
 def with_translations(words: list[str]) -> list[str]:
     """`words` followed by their other spellings and the terms of their translations.
 
-    Keyword search then reaches the other language, and British and American spellings each other; a
-    Chinese name reaches its pinyin (快手: kuaishou; 陈磊: chen, lei).
+    Keyword search then reaches the other language, and British and American spellings each other, word
+    by word ("CEO": chief, executive); a Chinese name reaches its pinyin (快手: kuaishou; 陈磊: chen, lei).
     """
-    extra = [v for w in words for v in spellings(w)[1:]]
+    extra = [piece for w in words for v in spellings(w)[1:] for piece in terms(v)]
     extra += [piece for w in words for t in sorted(translations(w)) for piece in terms(t)]
     extra += [form for w in words for form in romanized_words(w)]
     return words + [t for t in dict.fromkeys(extra) if t not in words]

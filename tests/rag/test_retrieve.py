@@ -156,6 +156,8 @@ def test_keyword_search_reaches_other_spellings_and_the_other_language():
     words = with_translations(["licence", "小红书"])
     assert words[:2] == ["licence", "小红书"]
     assert {"license", "xiaohongshu"} <= set(words)
+    # Word by word: the index holds words, and "CEO" is written out as often as not.
+    assert {"chief", "executive"} <= set(with_translations(["ceo"]))
 
 
 def test_a_hyphenated_word_is_translated_whole():
