@@ -47,7 +47,7 @@ from rag.short import (
     wanted,
     whole_name,
 )
-from rag.subject import asked_names, in_names
+from rag.subject import asked_names, headline_opening, in_names
 from rag.text import CLAUSE_END, bigrams, fold, language, normalize, quotable_spans, simplified, unbroken
 from rag.types import Chunk, Declared, Hit, Quote
 
@@ -577,9 +577,17 @@ def _topic(chunk: Chunk, score: _Scorer) -> str:
 
 
 def _named_in_title(chunk: Chunk, score: _Scorer) -> str:
-    """What the question names that a headline names too: the article is about it in every sentence."""
+    """What the question names that a headline names too: the article is about it in every sentence.
+
+    With the question's words the headline's opening name holds beside it: "Tongcheng Travel's quarterly
+    profit …" is about 同程旅行 throughout, where the question's name is 同程.
+    """
     title = unbroken(fold(score.declared.headline(chunk)))
-    return " ".join(name for name in score.titled if mentions(name, title))
+    named = [name for name in score.titled if mentions(name, title)]
+    opening = headline_opening(chunk.title)
+    if any(mentions(name, opening) for name in named):
+        named += [word for word in score.weights if word not in named and mentions(word, opening)]
+    return " ".join(named)
 
 
 def _kept(score: _Scorer, text: str, sentence: tuple[int, int], part: tuple[int, int]) -> float:

@@ -357,6 +357,12 @@ def named_elsewhere(question: str, hit: Hit, knows: Callable[[str], bool], quote
 _HEADLINE_NAME = re.compile(r"[A-Z][\w&'’.\-]*+(?: [A-Z][\w&'’.\-]*+)*+")
 
 
+def headline_opening(title: str) -> str:
+    """The name an English headline opens on, folded: its first words in capitals, less a possessive."""
+    opening = _HEADLINE_NAME.match(title)
+    return fold(POSSESSIVE_END.sub("", opening.group())) if opening else ""
+
+
 def _headlined_other(name: str, title: str, quote: str) -> bool:
     """Whether `title` opens on another Chinese name than `name`: as written, or a Latin one translated.
 
@@ -365,11 +371,11 @@ def _headlined_other(name: str, title: str, quote: str) -> bool:
     蔚来二季度亏损收窄 about 文远知行, whatever its English body calls either, where the `quote` from it
     names nothing itself ("Its sister brand Lynk & Co sold …", under 极氪's headline, may be about 领克).
     """
-    opening = _HEADLINE_NAME.match(title)
-    if opening is None and names(quote):
+    opening = headline_opening(title)
+    if not opening and names(quote):
         return False
     words = terms(title, search_mode=False)
-    said = sorted(translations(fold(POSSESSIVE_END.sub("", opening.group())))) if opening else words[:1]
+    said = sorted(translations(opening)) if opening else words[:1]
     chinese = {t for t in said if is_cjk(t[0]) and (is_name(t) or t in known_names())}
     return bool(chinese) and not any(name in t or t in name for t in chinese)
 

@@ -94,6 +94,25 @@ def test_a_headline_naming_what_the_question_writes_in_latin_letters_names_it_in
     assert leading("Property platforms' quarter") != "Revenue rose 2.1% to 23.1 billion yuan."
 
 
+def test_a_headline_naming_what_the_question_does_says_the_words_of_its_name_in_every_sentence():
+    # "Tongcheng Travel" is 同程旅行 throughout its article, where the question's name is 同程: the
+    # sentence giving the adjusted profit leads, not the one saying the name whole.
+    text = (
+        "HONG KONG, Nov 25 (Reuters) - Tongcheng Travel Holdings, the online travel agency backed by Tencent "
+        "and Trip.com, said on Tuesday its third-quarter adjusted net profit rose 27% as Chinese travellers "
+        "kept booking domestic trips despite a weaker economy.\n\nRevenue for the three months ended Sept. 30 "
+        "rose 10.4% to 5.51 billion yuan ($775 million), slightly above analysts' average estimate of 5.45 "
+        "billion yuan. Adjusted net profit was 1.09 billion yuan, up from 858 million yuan a year earlier."
+    )
+    own = make_chunk(text, title="Tongcheng Travel's quarterly profit rises 27%", date="2025-11-25")
+
+    def rare_names(term: str) -> float:
+        return {"同程": 6.2, "旅行": 6.2, "经": 3.7, "调整": 3.3, "净利润": 1.3}.get(term, 3.5)
+
+    quotes = select_quotes("同程旅行经调整净利润是多少？", [Hit(chunk=own, score=1.0)], rare_names, 300)
+    assert quotes[0].text.startswith("Adjusted net profit was 1.09 billion yuan")
+
+
 def test_the_place_a_where_question_names_is_no_answer_to_it():
     text = (
         "Heytea opened its first flagship store in the United States on Times Square. "
