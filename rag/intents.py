@@ -35,8 +35,8 @@ OPENING_NAME_PATTERN = (
     rf"(?:^|(?<=[.!?] )|(?<=\n)){_CAPITALISED}(?: {_CAPITALISED})++"
     r"(?= (?:(?:is|was|became|remains) (?![a-z]*ed\b)|said\b|says\b|told\b|added\b))"
 )
-# Measure words a count is said in (1262件, 3座, 7处, 2股), and units of length, weight and area
-# (15厘米, 8公斤, 0.304平方公里).
+# Measure words a count is said in (1262件, 3座, 7处, 2股), and units of length, weight, area and volume
+# (15厘米, 8公斤, 0.304平方公里, 683.6万千升).
 MEASURES = (
     "件|个|家|人|台|辆|套|张|次|名|位|笔|户|款|"
     "座|处|类|股|项|届|所|条|种|门|本|部|只|头|艘|架|间|层|场|首|篇|枚|颗|棵|岁|具|匹|支|根|幅|册|封|票"
@@ -47,7 +47,11 @@ AREA = (
     r"平方公里|平方千米|平方米|平方公尺|平方英里|平方英尺|公顷|亩|(?:km|mi|ft|m)²|"
     r"(?:square (?:kilomet(?:er|re)s?|met(?:er|re)s?|miles?|feet)|sq\.? ?(?:km|mi|ft)|hectares?|acres?)\b"
 )
-UNITS = f"{AREA}|{LENGTH}|{WEIGHT}"
+VOLUME = (
+    r"千升|毫升|立方米|升|"
+    r"(?:(?:kilo|hecto|milli)?lit(?:er|re)s?|cubic met(?:er|re)s?|barrels?)\b"
+)
+UNITS = f"{AREA}|{LENGTH}|{WEIGHT}|{VOLUME}"
 # Currencies written after an amount (290港元, 5欧元, "30 million pounds", "1 billion reais"): the world's
 # (`rag.currencies`) and what the press writes besides (美金, 港币, RMB, pounds sterling), and their
 # hundredths (每股6.0港仙, "95 cents a share", "37.75 fen a share").

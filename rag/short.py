@@ -419,11 +419,13 @@ def answer_span(
     spans = [
         s for s in spans if s[0] in dates or _estimated(text, s[0], expects=estimate) == estimate
     ] or spans
+    # Of the period asked before of the thing counted: "124,000 in the third quarter" names no vehicles.
+    spans = _timely(question, text, spans)
     if "number" in intents:
         spans = _as_adjusted(question, text, spans, dates)
         of_what = of_what_asked(question, asked.kind)
         spans = [s for s in spans if s[0] in dates or of_what(text, s[0])] or spans
-    spans = _of_other_event(question, text, _timely(question, text, spans), dates)
+    spans = _of_other_event(question, text, spans, dates)
     spans = [(start, _measure_end(text, _whole_end(text, end))) for start, end in spans]
     folded = fold(text)
     weights = weighted_terms(question, idf)
@@ -578,6 +580,9 @@ def _timely(question: str, text: str, spans: list[tuple[int, int]]) -> list[tupl
     if not asked:
         return spans
     timely = [s for s in spans if not only_others(asked, periods(text[slice(*_sentence_at(text, s[0]))]))]
+    # Within a sentence, a figure's own clause may name another period: "delivered 303,400 vehicles in the
+    # first nine months, including 124,000 in the third quarter".
+    timely = [s for s in timely if not only_others(asked, periods(_clause_at(text, *s)))] or timely
     return timely or spans
 
 
@@ -601,9 +606,7 @@ def _of_other_event(
         return spans
 
     def other(start: int, end: int) -> bool:
-        sentence = _sentence_at(text, start)
-        opening = max((m.end() for m in CLAUSE_END.finditer(text, sentence[0], start)), default=sentence[0])
-        clause = text[opening : _clause_end(text, end, sentence[1])]
+        clause = _clause_at(text, start, end)
         return not any(e.search(clause) for e in asked) and any(e.search(clause) for e in _EVENTS)
 
     return [span for span in spans if span[0] not in dates or not other(*span)] or spans
@@ -695,6 +698,13 @@ def _narrowing(folded: str, start: int, end: int, places: dict[str, list[int]]) 
 def _sentence_at(text: str, at: int) -> tuple[int, int]:
     """The span of the sentence of `text` that position `at` is in (the whole text if none)."""
     return next((s for s in sentence_spans(text) if s[0] <= at < s[1]), (0, len(text)))
+
+
+def _clause_at(text: str, start: int, end: int) -> str:
+    """The clause of `text` holding the span from `start` to `end`, within its sentence."""
+    sentence = _sentence_at(text, start)
+    opening = max((m.end() for m in CLAUSE_END.finditer(text, sentence[0], start)), default=sentence[0])
+    return text[opening : _clause_end(text, end, sentence[1])]
 
 
 def _clause_end(text: str, at: int, limit: int) -> int:
@@ -1307,12 +1317,12 @@ def _in_other_unit(asked: Wanted, text: str, start: int) -> bool:
     # 单 counts orders alone, whatever the question counts in: 1.5亿单 are no riders, 334单 no stores.
     if unit and unit.group(1) == _ORDER_UNIT and asked.counted and not _orders(asked.counted):
         return True
-    # People are counted in 人, 名 or 位, or 个, whatever the question counts in: 三家平台 are no riders;
-    # with 个, by the noun after it (3.2个百分点 are no employees).
+    # People are counted in 人, 名 or 位, or 个, whatever the question counts in: 三家平台 are no riders, nor
+    # 398.1万千升 of beer; with 个, by the noun after it (3.2个百分点 are no employees).
     if unit and asked.counted and asked.counted[-1] in _PERSON_ENDS and unit.group(1) != asked.counted[-1]:
         if unit.group(1) == "个":
             return not presence(asked.counted, text[unit.end() : unit.end() + COUNTED_NOUN_CHARS])
-        return bool(_MEASURE_WORD.fullmatch(unit.group(1))) and unit.group(1) not in _PEOPLE
+        return unit.group(1) not in _PEOPLE
     if not asked.only or asked.units is None or not asked.measure_word:
         return False
     if not unit or asked.units.search(unit.group(1)):
@@ -1331,11 +1341,23 @@ def untimely(question: str, quotes: list[str]) -> bool:
     """Whether `question` asks how much of a period and every quote giving such a figure names only others.
 
     理想汽车7月交付了多少辆？ is not answered by "Li Auto delivered 28,529 vehicles in August" in an
-    article that names July for a launch; a quote naming no period may be of the one asked.
+    article that names July for a launch; a quote naming no period may be of the one asked, and so may
+    one saying "the period" (`_THE_PERIOD`).
     """
     asked = periods(question)
     given = giving(question, quotes) if asked else []
-    return bool(given) and all(only_others(asked, periods(quote)) for quote in given)
+    return bool(given) and all(
+        only_others(asked, periods(quote)) and not _THE_PERIOD.search(quote) for quote in given
+    )
+
+
+# A period named in an earlier sentence, which a quote may leave out: "Revenue for the period was 110.5
+# billion yuan" after the first nine months' profit; 报告期内.
+_THE_PERIOD = re.compile(
+    r"\b(?:for|in|during|over) the (?:period|quarter|half|half-year|nine months|six months|three months)\b"
+    r"(?! (?:ended|ending|to|through)\b)|报告期内|本报告期|期内",
+    re.I,
+)
 
 
 # A question asking when something will happen, and what says a time ahead: a plan, an expectation, a
@@ -1887,7 +1909,7 @@ def _figures(wanted: Wanted, text: str) -> list[tuple[int, int]]:
             if not _DURATION.search(text, s, e) and not _follows(_LEVEL_BEFORE, text, s)
         ]
     if wanted.kind == "count":
-        found = _counts(text, found, wanted)
+        found = _counts_of_kind(wanted, text, found)
     # A sum or an amount may be levied as a rate ("the commission rate … cut from 2.5% to 1.5%", "an
     # extra 50% of ad revenue") where none is said in money; a change is no level of it (广告收入同比增长
     # 超过30% says how fast, not how much).
@@ -1906,8 +1928,13 @@ def _figures(wanted: Wanted, text: str) -> list[tuple[int, int]]:
     if not found and wanted.kind in ("amount", "count") and not wanted.sum:
         found = [m.span() for m in _COUNT.finditer(text)]
         if wanted.kind == "count":
-            found = [s for s in _counts(text, found, wanted) if not _in_other_unit(wanted, text, s[0])]
+            found = _counts_of_kind(wanted, text, found)
     return found
+
+
+def _counts_of_kind(wanted: Wanted, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The `spans` that are counts (`_counts`), in no measure word or unit of others (`_in_other_unit`)."""
+    return [span for span in _counts(text, spans, wanted) if not _in_other_unit(wanted, text, span[0])]
 
 
 # A number alone, decimals too (3.8 of "dropped to 3.8", 收视率为7.07), not a percentage nor a number
@@ -2016,6 +2043,12 @@ _ELIDED = re.compile(
 _TOTAL_AFTER = re.compile(
     r"[^.;!?。；！？]{0,80}?\b(?:total|tally)\s++(?:of|to|at)\s++(\d++(?:,\d{3})*+)(?![\d.,]\d)"
 )
+# A part of the count said later in its sentence without the thing (within 80 characters): "delivered
+# 303,400 vehicles in the first nine months, including 124,000 in the third quarter".
+_PART_AFTER = re.compile(
+    r"[^.;!?。；！？]{0,80}?,\s*+(?:including|of which|among them)\s++(\d++(?:,\d{3})*+)(?![\d.,]\d)"
+    r"(?=\s++(?:in|during|over|by|from|across)\b|\s*+[,.;]|\s*+$)"
+)
 
 
 def _counted(thing: str, text: str) -> list[tuple[int, int]]:
@@ -2023,7 +2056,7 @@ def _counted(thing: str, text: str) -> list[tuple[int, int]]:
 
     "three cities", 三城 for 城市 (a Chinese noun's first character after a numeral), or a number and
     the measure word it is counted in, when the thing follows them (两个 of 两个校区); and the total
-    such a count brings them to later in its sentence (`_TOTAL_AFTER`).
+    such a count brings them to later in its sentence (`_TOTAL_AFTER`), or a part of it (`_PART_AFTER`).
     """
     folded, offsets = fold_mapped(text)
     found = []
@@ -2047,8 +2080,9 @@ def _counted(thing: str, text: str) -> list[tuple[int, int]]:
             found.append((offsets[number.start()], offsets[end - 1] + 1))
             if elided := _ELIDED.match(folded, end):
                 found.append((offsets[elided.start(1)], offsets[elided.end(1) - 1] + 1))
-            if total := _TOTAL_AFTER.match(folded, end):
-                found.append((offsets[total.start(1)], offsets[total.end(1) - 1] + 1))
+            for later in (_TOTAL_AFTER, _PART_AFTER):
+                if said := later.match(folded, end):
+                    found.append((offsets[said.start(1)], offsets[said.end(1) - 1] + 1))
     return found
 
 
@@ -2085,11 +2119,13 @@ _ADDED_BEFORE = re.compile(
     r"(?:(?:another|a|net|further|record|about|around|some|nearly|over|more than)\s++)*+$",
     re.I,
 )
+# "New energy vehicles" (新能源汽车) are a kind of car, not cars added.
+_NEW = r"new\b(?![\s-]++energy\b)"
 _ADDED_AFTER = re.compile(
-    r"(?<!\s)\s*+(?:million\s++|thousand\s++)?+(?:net\s++)?+(?:new|additional|extra|more)\b", re.I
+    rf"(?<!\s)\s*+(?:million\s++|thousand\s++)?+(?:net\s++)?+(?:{_NEW}|(?:additional|extra|more)\b)", re.I
 )
 _ASKS_ADDED = re.compile(
-    rf"{_ADDING}|开了?+多少|\b(?:new|additional|more|opened|open|opens|added|add|adds)\b",
+    rf"{_ADDING}|开了?+多少|\b(?:{_NEW}|(?:additional|more|opened|open|opens|added|add|adds)\b)",
     re.I,
 )
 # The characters read before a count for what says it is of things added.
@@ -2494,8 +2530,12 @@ def states(question: str, span: str, share: float = 0.5) -> bool:
     Self-Operated Flagship Store". A name says what another English name for it does ("the United
     States": "US", both 美国).
     """
-    words = dict.fromkeys(terms(span), 1.0)
+    # A date's 年 is no word of it: 哪一年 does not say 1903年.
+    words = dict.fromkeys((t for t in terms(span) if t not in _DATE_PARTS), 1.0)
     return bool(words) and ((matched_share(words, question) or 0.0) >= share or _named_alike(span, question))
+
+
+_DATE_PARTS = frozenset("年月日号")
 
 
 _THE = re.compile(r"^\s*+the\s++", re.I)
@@ -2549,11 +2589,11 @@ _WORD_REST = re.compile(rf"[0-9A-Za-z]*+(?:[.,][0-9]++|[-'’](?!{_ATTRIBUTIVE})
 
 
 # A measure word right after a Chinese number (30万辆, 3000座).
-_MEASURE_AFTER_NUMBER = re.compile(f"(?<=[0-9{_NUMERALS}])(?:{MEASURES})")
+_MEASURE_AFTER_NUMBER = re.compile(f"(?<=[0-9{_NUMERALS}])(?:{MEASURES}|{UNITS})")
 
 
 def _measure_end(text: str, end: int) -> int:
-    """`end`, moved past a measure word said right after the number it ends (30万 of "年产能将达到30万辆")."""
+    """`end`, moved past a measure word or unit said right after the number it ends (30万辆, 683.6万千升)."""
     after = _MEASURE_AFTER_NUMBER.match(text, end)
     return after.end() if after else end
 

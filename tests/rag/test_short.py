@@ -10,6 +10,7 @@ from rag.short import (
     numberless,
     of_what_asked,
     rate_for_sum,
+    states,
     unforeseen,
     unmodelled,
     unnarrowed,
@@ -233,6 +234,36 @@ def test_a_figure_keeps_the_measure_word_said_right_after_its_number():
     capacity = "为提升产能,小米位于北京亦庄的汽车工厂二期已于6月投产,年产能将达到30万辆。"
     assert _short("What is the annual capacity of Xiaomi's car factory?", capacity) == "30万辆"
     assert _short("小米汽车工厂什么时候投产？", capacity) == "6月"
+
+
+def test_a_figure_keeps_the_unit_said_after_its_scale():
+    beer = "前三季度公司共实现产品销量683.6万千升，同比增长1.4%。"
+    assert _short("青岛啤酒前三季度销量是多少？", beer) == "683.6万千升"
+
+
+def test_a_count_said_of_another_period_in_its_own_clause_is_not_the_one_asked():
+    # The quarter's deliveries name no vehicles: they are a part of the nine months' count.
+    delivered = (
+        "The company delivered 303,400 new energy vehicles in the first nine months, "
+        "including 124,000 in the third quarter."
+    )
+    assert _short("How many vehicles did Seres deliver in the third quarter?", delivered) == "124,000"
+    assert _short("赛力斯前三季度交付了多少辆车？", delivered) == "303,400 new energy vehicles"
+    # New energy vehicles are a kind of car, not cars added.
+    assert _short("How many vehicles did Seres deliver?", delivered) == "303,400 new energy vehicles"
+
+
+def test_people_are_not_counted_by_a_measure_word_or_a_unit_for_things():
+    breweries = "截至9月末，公司在全国拥有59家啤酒生产企业，全年产量398.1万千升。"
+    assert _short("青岛啤酒有多少员工？", breweries) is None
+    assert numberless("青岛啤酒有多少员工？", [breweries])
+
+
+def test_a_question_asking_which_year_states_no_year():
+    assert not states("青岛啤酒是哪一年成立的？", "1903年")
+    assert states("青岛啤酒1903年成立的吗？", "1903年")
+    founded = "10月28日晚，青岛啤酒发布2025年第三季度报告。青岛啤酒成立于1903年，总部位于山东青岛。"
+    assert _short("青岛啤酒是哪一年成立的？", founded) == "1903年"
 
 
 def test_the_name_of_what_the_question_is_about_points_at_no_figure_in_particular():
@@ -929,6 +960,13 @@ def test_a_figure_of_another_month_is_no_answer():
     # A quote naming no period may be of the one asked; a question naming none is not judged.
     assert not untimely("理想汽车7月交付了多少辆？", ["Li Auto delivered 28,529 vehicles."])
     assert not untimely("理想汽车交付了多少辆？", [august])
+    # Nor may one saying "the period", named the sentence before.
+    period = (
+        "Revenue for the period was 110.5 billion yuan, up 3.7% from a year earlier. In the third quarter "
+        "alone, Seres made 2.37 billion yuan of net profit on revenue of 48.1 billion yuan."
+    )
+    assert not untimely("What was Seres' revenue in the first nine months?", [period])
+    assert untimely("What was Seres' revenue in the first nine months?", [period.split(". ")[1]])
 
 
 def test_a_why_question_is_not_answered_by_the_thing_it_names():
