@@ -18,8 +18,9 @@ _ORDINALS = dict(zip("一二三四首", "12341", strict=True)) | dict(
     zip(("first", "second", "third", "fourth"), "1234", strict=True)
 )
 # Taiwan and Hong Kong write a quarter without 度 (第三季, 首季 for the first), never bare: 四季 are seasons.
+# A quarterly report is no quarter: 三季度报告 (三季报) gives the first three quarters.
 _QUARTER = re.compile(
-    r"(?<!前)第?+([一二三四1-4])季度|第([一二三四1-4])季|(首)季|\bq([1-4])\b|\b([1-4])q(?:\d\d)?+\b|"
+    r"(?<!前)第?+([一二三四1-4])季度(?!报告)|第([一二三四1-4])季(?![度报])|(首)季|\bq([1-4])\b|\b([1-4])q(?:\d\d)?+\b|"
     r"\b(first|second|third|fourth)[- ]quarter\b"
 )
 # A calendar quarter named by the month it ends in ("the quarter ended September 30", "the June quarter",

@@ -87,9 +87,11 @@ DATELINE = re.compile(
 _ENDS_BEFORE = re.compile(r"[。！？；!?;]|\.\s")
 # A month written short before its day ("Sept. 30", "Nov. 18"), whose dot ends no sentence.
 _MONTH_DOT = r"(?:(?<=\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.)|(?<=\bSept\.))"
+# A company's "Co." before the rest of its name ("China Vanke Co. Ltd."), whose dot ends no sentence.
+_COMPANY_DOT = r"(?:(?<=\bCo\.)|(?<=\bCorp\.)|(?<=\bInc\.))[^\S\n]++(?:Ltd|Limited|LLC|Plc)\b"
 _SENTENCE_END = re.compile(
     r"(?:[。！？…]++|(?<![\s.][A-Z])(?<!^[A-Z])(?<![!?.])[!?.]++(?![^\S\n]++[a-z])"
-    rf"(?!{_MONTH_DOT}[^\S\n]++\d)(?=[\s\"'”’」』）)]|$))[”’\"'」』）)]*+\s*+|\n++|"
+    rf"(?!{_MONTH_DOT}[^\S\n]++\d)(?!{_COMPANY_DOT})(?=[\s\"'”’」』）)]|$))[”’\"'」』）)]*+\s*+|\n++|"
     r"(?:(?<=\[\d\])|(?<=\[\d\d\]))[^\S\n]++(?=[A-Z]|-[^\S\n])"
 )
 # What such a list leaves before a sentence: its bullet ("- "), and a heading run into the sentence

@@ -60,6 +60,10 @@ from tests.helpers import make_chunk
         ("the exemption ended on May 2", {"m5"}),
         ("sales in March rose", {"m3"}),
         ("Prices may rise as it marches into new markets", set()),
+        # A quarterly report is no quarter: 三季度报告 gives the first three quarters.
+        ("10月23日晚，洛阳钼业发布2025年三季度报告。", {"m10", "y2025"}),
+        ("第三季度报告显示", set()),
+        ("台积电第三季营收", {"q3"}),
         # A decade is no year.
         ("a spinoff that debuted in the 1980s", set()),
         ("20世纪80年代初，1980年代", set()),

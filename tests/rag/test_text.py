@@ -183,3 +183,13 @@ def test_a_month_written_short_before_its_day_ends_no_sentence():
         "It reported on Nov. 18, 2025.",
         "Sales fell in Jan.",
     ]
+
+
+def test_a_company_abbreviated_before_the_rest_of_its_name_ends_no_sentence():
+    text = "China Vanke Co. Ltd., the developer, said its loss widened. It is Alibaba Group Holding Inc. It said so."
+    sentences = [text[s:e].strip() for s, e in sentence_spans(text)]
+    assert sentences == [
+        "China Vanke Co. Ltd., the developer, said its loss widened.",
+        "It is Alibaba Group Holding Inc.",
+        "It said so.",
+    ]
