@@ -86,9 +86,10 @@ _A_YEAR = re.compile(r"(?<!\d)(?:1[0-9]|20)\d\d(?!\d)|[〇零一二三四五六�
 # A percentage, however written: 14%, "14 percent", 百分之十四, 六成 (six tenths).
 _PERCENT = re.compile(r"[%％]|\bper ?cent\b|百分之|(?<=[一二两三四五六七八九十])成", re.I)
 # A count without a unit ("over 220,000 sales"): the answer to a how-many question only when no figure
-# with a unit is there. Thousands separators or three digits or more, not a year (2025, 1830年).
+# with a unit is there. Thousands separators or three digits or more, not a year (2025, 1830年), nor a
+# model's (the 919 of C919).
 _COUNT = re.compile(
-    r"(?<![\d.,])(?:\d{1,3}+(?:,\d{3})++|(?!(?:19|20)\d\d(?!\d))\d{3,}+)(?![.,]?\d|\s*+[%％年])"
+    r"(?<![\d.,A-Za-z])(?:\d{1,3}+(?:,\d{3})++|(?!(?:19|20)\d\d(?!\d))\d{3,}+)(?![.,]?\d|\s*+[%％年])"
 )
 # The places that answer a where question in a few characters: a list of names after a word saying
 # where (分布于广东、广西…, 在上海、杭州、广州; not the list of sights or services a passage gives), or
@@ -420,7 +421,7 @@ def answer_span(
         s for s in spans if s[0] in dates or _estimated(text, s[0], expects=estimate) == estimate
     ] or spans
     # Of the period asked before of the thing counted: "124,000 in the third quarter" names no vehicles.
-    spans = _timely(question, text, spans)
+    spans = _of_whole(question, text, _timely(question, text, spans))
     if "number" in intents:
         spans = _as_adjusted(question, text, spans, dates)
         of_what = of_what_asked(question, asked.kind)
@@ -698,6 +699,36 @@ def _narrowing(folded: str, start: int, end: int, places: dict[str, list[int]]) 
 def _sentence_at(text: str, at: int) -> tuple[int, int]:
     """The span of the sentence of `text` that position `at` is in (the whole text if none)."""
     return next((s for s in sentence_spans(text) if s[0] <= at < s[1]), (0, len(text)))
+
+
+# What opens the part of a figure said before it: 其中, "including", "of which", "among them"; and how far
+# before it the whole is read.
+PART_WHOLE_CHARS = 200
+_PART_OPENING = re.compile(r"其中|\b(?:including|of which|among them)\b", re.I)
+
+
+def _of_whole(question: str, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` but the figures of a part of one said before them, unless the question says which part.
+
+    In either language: "其中刚果（金）TFM混合矿贡献铜产量约41万吨" is a mine's share of the 54.3万吨 a
+    question on the company's copper output asks for; "including 124,000 in the third quarter" a
+    quarter's of the nine months'. All of `spans` when none is left.
+    """
+    folded = fold(question)
+
+    def part(start: int, end: int) -> bool:
+        sentence = _sentence_at(text, start)
+        opening = max(_PART_OPENING.finditer(text, sentence[0], start), key=lambda m: m.start(), default=None)
+        if opening is None:
+            return False
+        # What tells the part from the whole: its words the text has not said before it.
+        said = fold(text[opening.end() : start] + " " + _clause_at(text, start, end)[end - start :])
+        before = fold(text[max(0, opening.start() - PART_WHOLE_CHARS) : opening.start()])
+        telling = {w for w in terms(said) if len(w) > 1 and not w.isdigit() and w not in STOPWORDS}
+        telling = {w for w in telling if w not in before}
+        return bool(telling) and not any(presence(w, folded) for w in telling)
+
+    return [span for span in spans if not part(*span)] or spans
 
 
 def _clause_at(text: str, start: int, end: int) -> str:

@@ -253,6 +253,27 @@ def test_a_count_said_of_another_period_in_its_own_clause_is_not_the_one_asked()
     assert _short("How many vehicles did Seres deliver?", delivered) == "303,400 new energy vehicles"
 
 
+def test_a_part_of_a_figure_answers_only_a_question_saying_which_part():
+    copper = (
+        "产量方面，前三季度公司铜产量为54.3万吨，同比增长14.1%；钴产量为8.7万吨，同比增长6.2%。"
+        "其中刚果（金）TFM混合矿贡献铜产量约41万吨。"
+    )
+    assert _short("洛阳钼业铜产量是多少？", copper) == "54.3万吨"
+    assert _short("TFM混合矿的铜产量是多少？", copper) == "41万吨"
+    beer = (
+        "前三季度公司共实现产品销量683.6万千升，同比增长1.4%。其中主品牌青岛啤酒销量为398.1万千升，"
+        "同比增长3.8%；中高端以上产品销量达到318.9万千升，同比增长5.2%。"
+    )
+    assert _short("青岛啤酒中高端产品销量是多少？", beer) == "318.9万千升"
+    assert _short("青岛啤酒主品牌销量是多少？", beer) == "398.1万千升"
+
+
+def test_a_models_digits_are_no_count():
+    fleet = "It operated a fleet of 812 aircraft, including 10 domestically built C919 jets."
+    assert _short("How many C919 jets does China Eastern operate?", fleet) != "919"
+    assert _short("How many aircraft does China Eastern have?", fleet) == "812 aircraft"
+
+
 def test_people_are_not_counted_by_a_measure_word_or_a_unit_for_things():
     breweries = "截至9月末，公司在全国拥有59家啤酒生产企业，全年产量398.1万千升。"
     assert _short("青岛啤酒有多少员工？", breweries) is None
