@@ -77,8 +77,11 @@ _GROUPS = (
         "share": r"份额|占比|市占率|占据|占(?=[^，。；]{0,12}?(?:\d|[一二三四五六七八九十]成))|"
         r"\bmarket share\b|\bshare of\b|\baccount(?:s|ed|ing)? for\b|\bma(?:de|kes?|king) up\b|[%％]\s*+of\b",
         # Not a change to a level (提高到多少, "grew to 25 million"): that names the level.
+        # Any verb of a change: "Contracted sales … dropped 45.7%" says how much they fell.
         "growth": r"(?:增速|增长|增幅|涨幅|跌幅|上涨|下跌|上升|下降|提升|提高|"
         r"\bgrowth\b|\bgr[eo]w(?:s|n|ing)?\b|\bris(?:e|es|en|ing)\b|\brose\b|\b(?:in|de)creas(?:e|es|ed|ing)\b|\bf(?:ell|alls?|allen|alling)\b|"
+        r"\b(?:drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?|surg(?:e|es|ed|ing)|"
+        r"slump(?:s|ed|ing)?|plung(?:e|es|ed|ing)|soar(?:s|ed|ing)?|tumbl(?:e|es|ed|ing))\b|"
         rf"\b(?:up|down) (?:by )?\d|{MULTIPLES})(?![到至]|\s*+to\b)",
         "margin": r"毛利率|净利率|利润率|\bmargins?\b",
     },

@@ -75,6 +75,12 @@ def test_a_share_is_not_answered_by_how_fast_a_thing_grew():
     doubled = "Inbound bookings more than doubled. Outbound bookings recovered to 140% of 2019 levels."
     assert not measures_other("How much did inbound travel bookings grow?", [doubled])
     assert not measures_other("入境游订单增长了多少？", ["入境游订单翻倍，出境游恢复至2019年的140%。"])
+    # Any verb of a change says how much a thing fell, beside a margin that "fell to" a level.
+    dropped = (
+        "Contracted sales dropped 45.7% to 100.4 billion yuan. Vanke blamed the loss on lower gross margins, "
+        "which fell to 8.2%."
+    )
+    assert not measures_other("How much did Vanke's contracted sales fall?", [dropped])
     rise = "It expects its advertising revenue to rise by about 40% this year."
     assert not measures_other(
         "小红书的广告收入预计增长多少？", [rise, "Advertising accounts for 80% of revenue."]
