@@ -12,6 +12,7 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterator
+from functools import lru_cache
 from itertools import dropwhile, islice, takewhile
 from typing import NamedTuple
 
@@ -698,13 +699,23 @@ def _narrowing(folded: str, start: int, end: int, places: dict[str, list[int]]) 
 
 def _sentence_at(text: str, at: int) -> tuple[int, int]:
     """The span of the sentence of `text` that position `at` is in (the whole text if none)."""
-    return next((s for s in sentence_spans(text) if s[0] <= at < s[1]), (0, len(text)))
+    starts, spans = _sentences(text)
+    found = bisect_right(starts, at) - 1
+    return spans[found] if found >= 0 and at < spans[found][1] else (0, len(text))
+
+
+@lru_cache(maxsize=16)
+def _sentences(text: str) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
+    """The sentences of `text` (`sentence_spans`) and where each starts: read once for all its figures."""
+    spans = tuple(sentence_spans(text))
+    return tuple(start for start, _ in spans), spans
 
 
 # What opens the part of a figure said before it: 其中, "including", "of which", "among them"; and how far
-# before it the whole is read.
+# around it the part and the whole are read.
 PART_WHOLE_CHARS = 200
-_PART_OPENING = re.compile(r"其中|\b(?:including|of which|among them)\b", re.I)
+_PART_WORDS = r"including|of which|among them"
+_PART_OPENING = re.compile(rf"其中|\b(?:{_PART_WORDS})\b", re.I)
 
 
 def _of_whole(question: str, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -714,16 +725,21 @@ def _of_whole(question: str, text: str, spans: list[tuple[int, int]]) -> list[tu
     question on the company's copper output asks for; "including 124,000 in the third quarter" a
     quarter's of the nine months'. All of `spans` when none is left.
     """
+    openings = [m.span() for m in _PART_OPENING.finditer(text)]
+    if not openings:
+        return spans
     folded = fold(question)
 
     def part(start: int, end: int) -> bool:
         sentence = _sentence_at(text, start)
-        opening = max(_PART_OPENING.finditer(text, sentence[0], start), key=lambda m: m.start(), default=None)
-        if opening is None:
+        at = bisect_right(openings, (start, start)) - 1
+        if at < 0 or openings[at][0] < max(sentence[0], start - PART_WHOLE_CHARS):
             return False
+        opened, closed = openings[at]
         # What tells the part from the whole: its words the text has not said before it.
-        said = fold(text[opening.end() : start] + " " + _clause_at(text, start, end)[end - start :])
-        before = fold(text[max(0, opening.start() - PART_WHOLE_CHARS) : opening.start()])
+        after = text[end : min(_clause_end(text, end, sentence[1]), end + PART_WHOLE_CHARS)]
+        said = fold(f"{text[closed:start]} {after}")
+        before = fold(text[max(0, opened - PART_WHOLE_CHARS) : opened])
         telling = {w for w in terms(said) if len(w) > 1 and not w.isdigit() and w not in STOPWORDS}
         telling = {w for w in telling if w not in before}
         return bool(telling) and not any(presence(w, folded) for w in telling)
@@ -2077,7 +2093,7 @@ _TOTAL_AFTER = re.compile(
 # A part of the count said later in its sentence without the thing (within 80 characters): "delivered
 # 303,400 vehicles in the first nine months, including 124,000 in the third quarter".
 _PART_AFTER = re.compile(
-    r"[^.;!?。；！？]{0,80}?,\s*+(?:including|of which|among them)\s++(\d++(?:,\d{3})*+)(?![\d.,]\d)"
+    rf"[^.;!?。；！？]{{0,80}}?,\s*+(?:{_PART_WORDS})\s++(\d++(?:,\d{{3}})*+)(?![\d.,]\d)"
     r"(?=\s++(?:in|during|over|by|from|across)\b|\s*+[,.;]|\s*+$)"
 )
 
