@@ -10,9 +10,9 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import dropwhile, islice, takewhile
 from typing import NamedTuple
 
@@ -329,6 +329,10 @@ CLAUSE_CHARS = 20
 # projection 170 characters after the license. XQuAD leads changed: 9 wrong ones dropped, no right one
 # (at 4 * ANCHOR_REACH: 13 wrong, but 2 right: "especially the Seljuk Turks" after three commas).
 FAR_REACH = 5 * ANCHOR_REACH
+# Farther than this a question word pulls at a figure by less than e**-20 (unless a long aside stands
+# between them): the words of a long text are read only this far around each figure.
+PULL_CHARS = 20 * ANCHOR_REACH
+PULL_NEAREST = 4
 # A relative clause or a bracket set off inside a sentence.
 _ASIDE = re.compile(
     r",\s*+(?:who|which|whose|where|including|includes?)\b[^,;.()]*+,|\([^()]*+\)|（[^（）]*+）", re.I
@@ -421,7 +425,8 @@ def answer_span(
     spans = [
         s for s in spans if s[0] in dates or _estimated(text, s[0], expects=estimate) == estimate
     ] or spans
-    # Of the period asked before of the thing counted: "124,000 in the third quarter" names no vehicles.
+    # Of the period asked before of the thing counted ("124,000 in the third quarter" names no vehicles),
+    # and of the whole, not a part of it said after 其中 or "including", unless the question names the part.
     spans = _of_whole(question, text, _timely(question, text, spans))
     if "number" in intents:
         spans = _as_adjusted(question, text, spans, dates)
@@ -452,7 +457,10 @@ def answer_span(
         # A question word inside the span does not point at it: "Kuaishou Official Store" restates
         # the question's 快手, it does not answer who runs it; but what a figure counts does, as
         # from a word's length away ("420 stores" for 多少家门店; see `_points`).
-        pointing = {t: [at for at in found if _points(folded, start, end, at)] for t, found in places.items()}
+        pointing = {
+            t: [at for at in _around(found, start, end) if _points(folded, start, end, at)]
+            for t, found in places.items()
+        }
         return sum(
             rarity[t]
             / math.sqrt(said[t])
@@ -581,10 +589,15 @@ def _timely(question: str, text: str, spans: list[tuple[int, int]]) -> list[tupl
     asked = periods(question)
     if not asked:
         return spans
-    timely = [s for s in spans if not only_others(asked, periods(text[slice(*_sentence_at(text, s[0]))]))]
+
+    @cache
+    def said(start: int, end: int) -> set[str]:  # figures share sentences and clauses: each read once
+        return periods(text[start:end])
+
+    timely = [s for s in spans if not only_others(asked, said(*_sentence_at(text, s[0])))]
     # Within a sentence, a figure's own clause may name another period: "delivered 303,400 vehicles in the
     # first nine months, including 124,000 in the third quarter".
-    timely = [s for s in timely if not only_others(asked, periods(_clause_at(text, *s)))] or timely
+    timely = [s for s in timely if not only_others(asked, said(*_clause_bounds(text, *s)))] or timely
     return timely or spans
 
 
@@ -704,10 +717,19 @@ def _sentence_at(text: str, at: int) -> tuple[int, int]:
     return spans[found] if found >= 0 and at < spans[found][1] else (0, len(text))
 
 
+# A figure is read within its sentence: one longer than this (a hostile text that never ends one) is read
+# in pieces of it, so that a figure costs the same however long the text.
+SENTENCE_CHARS = 1000
+
+
 @lru_cache(maxsize=16)
 def _sentences(text: str) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
     """The sentences of `text` (`sentence_spans`) and where each starts: read once for all its figures."""
-    spans = tuple(sentence_spans(text))
+    spans = tuple(
+        (cut, min(cut + SENTENCE_CHARS, end))
+        for start, end in sentence_spans(text)
+        for cut in range(start, end, SENTENCE_CHARS)
+    )
     return tuple(start for start, _ in spans), spans
 
 
@@ -749,9 +771,14 @@ def _of_whole(question: str, text: str, spans: list[tuple[int, int]]) -> list[tu
 
 def _clause_at(text: str, start: int, end: int) -> str:
     """The clause of `text` holding the span from `start` to `end`, within its sentence."""
+    return text[slice(*_clause_bounds(text, start, end))]
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause of `text` holding the span from `start` to `end` begins and ends, in its sentence."""
     sentence = _sentence_at(text, start)
     opening = max((m.end() for m in CLAUSE_END.finditer(text, sentence[0], start)), default=sentence[0])
-    return text[opening : _clause_end(text, end, sentence[1])]
+    return opening, _clause_end(text, end, sentence[1])
 
 
 def _clause_end(text: str, at: int, limit: int) -> int:
@@ -2518,9 +2545,20 @@ def _near(text: str, start: int, end: int, places: dict[str, list[int]], date: b
     return any(
         _apart(text, start, end, at, date) <= FAR_REACH
         for found in places.values()
-        for at in found
+        for at in _around(found, start, end)
         if _points(text, start, end, at)
     )
+
+
+def _around(found: list[int], start: int, end: int) -> list[int]:
+    """The places of `found` (in order) that may pull at the span from `start` to `end`.
+
+    Those inside it and the `PULL_NEAREST` nearest on either side, within `PULL_CHARS`: a farther one is
+    nearer as `_distance` counts only past a long aside.
+    """
+    first, last = bisect_left(found, start), bisect_left(found, end)
+    lowest = max(first - PULL_NEAREST, bisect_left(found, start - PULL_CHARS))
+    return found[lowest : min(last + PULL_NEAREST, bisect_right(found, end + PULL_CHARS))]
 
 
 def _apart(text: str, start: int, end: int, at: int, date: bool) -> float:
