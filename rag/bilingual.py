@@ -256,13 +256,13 @@ def _spelt_out(term: str) -> tuple[str, ...]:
 
 
 # The ending an English word is matched without, so one form finds the others: "fans" finds "fan base",
-# "operates" finds "operated", "cities" finds "city". Three letters are kept at least; a few words only
-# look inflected; what was saved or earned is found by the verb (savings: save, earnings: earned). The
-# one who does a thing is found by it and finds it ("founded": "founder",
+# "operates" finds "operated", "cities" finds "city", "loss" finds "losses". Three letters are kept at
+# least; a few words only look inflected; what was saved or earned is found by the verb (savings: save,
+# earnings: earned). The one who does a thing is found by it and finds it ("founded": "founder",
 # "managers": "manage"), for words of five letters or more: shorter ones are mostly another word
 # (use: user, form: former, show: shower).
 # So is the act ("compete": "competition", "operated": "operation").
-_ENDING = re.compile(r"(?<=[a-z]{3})(?:ies|es|s|ed|ing)$")
+_ENDING = re.compile(r"(?<=[a-z]{3})(?:ies|es|(?<!s)s|ed|ing)$")
 # A noun of an -ing form, after a syllable ("savings", "earnings"; not "springs", "strings", "things").
 _ING_NOUN = re.compile(r"(?<=[aeiouy][^aeiouy])ings$|(?<=[aeiouy][^aeiouy]{2})ings$")
 DERIVED_ROOT = 5
@@ -299,20 +299,35 @@ _DOUBLES = re.compile(r"(?<=[a-z]{2}[aeiou])[b-df-hj-np-tvz]$")
 
 @lru_cache(maxsize=4096)
 def _irregular(term: str) -> tuple[str, ...]:
-    """Forms of the English word `term` that its root does not begin (say: said, fell: fall, sold: sell).
+    """Forms of the English word `term` that its regular ones are not (say: said, fell: fall, rise: risen).
 
     From lemminflect's English tables: the word's lemmas and each lemma's inflections.
     """
     from lemminflect import getAllInflections, getAllLemmas
 
-    root = _root(term)
+    regular = re.compile(_regular_forms(term))
     lemmas = {lemma for found in getAllLemmas(term).values() for lemma in found} | {term}
     forms = {form for lemma in lemmas for found in getAllInflections(lemma).values() for form in found}
-    return tuple(sorted(f for f in forms if f.isalpha() and not f.startswith(root)))
+    return tuple(sorted(f for f in forms if f.isalpha() and not regular.fullmatch(f)))
 
 
 # A word this long at least is one another word may be derived from (grow: growth).
 KIN_ROOT = 4
+# The nouns of a verb's act that no spelling rule derives from it, nor its root finds: what was lost is
+# a loss ("How much did iFlytek lose?": "a net loss of 66.9 million yuan"), what was sold its sales. Not
+# the other way: "sales" (营收's) are revenue, not whatever a company sells or sold.
+_NOUNS_OF_VERB = {
+    "lose": ("loss",),
+    "sell": ("sale",),
+    "fly": ("flight",),
+    "die": ("death",),
+    "lend": ("loan",),
+    "choose": ("choice",),
+    "weigh": ("weight",),
+    "prove": ("proof",),
+    "pay": ("payment",),
+    "ship": ("shipment",),
+}
 
 
 @lru_cache(maxsize=4096)
@@ -323,19 +338,24 @@ def _kin(term: str) -> tuple[str, ...]:
     invest and investment: 投资; not ear and earth, steal and stealth), unless it is another verb's
     form (found, find's past, of founded).
     """
+    from lemminflect import getAllLemmas
+
     from rag.dictionary import chinese, words_beginning
 
+    verbs = {term, *getAllLemmas(term).get("VERB", ())}
+    family = tuple(noun for verb in verbs for noun in _NOUNS_OF_VERB.get(verb, ()))
     root, senses = _root(term), chinese(term)
     if len(root) < KIN_ROOT or not senses or not term.isalpha():
-        return ()
+        return family
     longer = [w for w in words_beginning(root) if w.isalpha()]
     shorter = [term[:n] for n in range(KIN_ROOT, len(term))]
     own = re.compile(rf"(?:{_forms(term, kin=False)})$")
-    return tuple(
+    derived = (
         w
         for w in dict.fromkeys(longer + shorter)
         if not own.match(w) and not _another_verbs_past(term, w) and senses & chinese(w)
     )
+    return tuple(dict.fromkeys((*family, *derived)))
 
 
 @lru_cache(maxsize=4096)
@@ -380,6 +400,14 @@ def _hyphenated_forms(word: str) -> str:
 
 def _forms(term: str, *, kin: bool = True) -> str:
     """A pattern for every form of the English word `term`, and with `kin`, of the words of its family."""
+    irregular = "".join(f"|{re.escape(form)}" for form in _irregular(term))
+    family = "".join(f"|{_forms(word, kin=False)}" for word in _kin(term)) if kin else ""
+    return f"(?:{_regular_forms(term)}{irregular}{family})"
+
+
+@lru_cache(maxsize=4096)
+def _regular_forms(term: str) -> str:
+    """A pattern for the forms of the English word `term` its spelling rules make: its root and endings."""
     root, stem = _root(term), _stem(term)
     if len(term) <= SHORT_WORD:
         # A plural at most: "us" (美国's US) is no "used", "ai" no "aid".
@@ -396,8 +424,6 @@ def _forms(term: str, *, kin: bool = True) -> str:
         forms = "(?:e|y|s|es|ed|d|ings?|ies|ied|ers?|er(?:ed|ing|ies|y)|erred|erring|(?:it|at)?ions?|"
         forms += "at(?:e|es|ed|ing))"
         forms += "" if _another_verbs_past(term, root) else "?"
-    irregular = "".join(f"|{re.escape(form)}" for form in _irregular(term))
-    family = "".join(f"|{_forms(word, kin=False)}" for word in _kin(term)) if kin else ""
     doubled = (
         f"{root[-1]}?"
         if _DOUBLED.search(stem)
@@ -405,7 +431,7 @@ def _forms(term: str, *, kin: bool = True) -> str:
         if _DOUBLES.search(root)
         else ""
     )
-    return f"(?:{re.escape(root)}{doubled}{forms}{irregular}{family})"
+    return f"{re.escape(root)}{doubled}{forms}"
 
 
 def _another_verbs_past(term: str, root: str) -> bool:
@@ -460,11 +486,29 @@ def _places(term: str, text: str) -> list[int]:
     )
     if found or term.isascii():
         return found
+    if named := _named_head(term, text):
+        return named
     parts = compound_parts(term)
     found = [at for part in parts for at in occurrences(part, text)] + _head_positions(term, parts, text)
     if found or len(term) > SPREAD_WORD:
         return found
     return [m.start() for m in _spread(term).finditer(text)]
+
+
+# How far after a name the word its compound adds may begin ("Tianyi Cloud" for 天翼云).
+NAMED_HEAD_REACH = 16
+
+
+def _named_head(term: str, text: str) -> list[int]:
+    """Where a Chinese compound of a name and a last character is said: the name, that character after it.
+
+    天翼云 is "Tianyi Cloud", not any "cloud computing unit" near it: the name in pinyin or translated
+    (京东云: "JD Cloud"), a sense of 云 within `NAMED_HEAD_REACH` characters after its start.
+    """
+    if len(term) < HEADED_WORD:
+        return []
+    heads = [at for sense in senses(term[-1]) for at in _positions(sense, text)]
+    return [at for at in occurrences(term[:-1], text) if any(0 < h - at <= NAMED_HEAD_REACH for h in heads)]
 
 
 def _head_positions(term: str, parts: tuple[str, ...], text: str) -> list[int]:

@@ -532,3 +532,30 @@ def test_a_name_in_pinyin_ends_before_the_english_word_for_its_kind_of_company()
 def test_an_english_verb_is_translated_as_its_participle_the_lexicon_lists():
     # The lexicon has 上市 as "listed"; "When did Muyuan list?" asks the same.
     assert "上市" in translations("list")
+
+
+def test_a_verb_finds_the_noun_of_its_act_that_no_spelling_rule_derives_but_not_the_other_way():
+    assert presence("lose", "it posted a net loss of 66.9 million yuan") == 1.0
+    assert presence("lost", "losses narrowed") == 1.0
+    assert presence("sold", "sales rose 12%") == 1.0
+    assert presence("fly", "international flights") == 1.0
+    # Sales are revenue: not whatever a company sells ("Chagee sells freshly brewed tea").
+    assert presence("sales", "Chagee sells freshly brewed tea") == 0.0
+
+
+def test_a_word_ending_in_a_double_s_finds_its_plural():
+    assert presence("loss", "losses narrowed") == 1.0
+    assert presence("boss", "the bosses said") == 1.0
+
+
+def test_an_irregular_form_the_root_begins_is_found_too():
+    assert presence("rise", "shares have risen about 12% this year") == 1.0
+    assert presence("grow", "the business has grown") == 1.0
+    assert presence("fall", "prices had fallen") == 1.0
+    assert presence("apply", "it is applying for a licence") == 1.0
+
+
+def test_a_compound_of_a_name_and_a_character_is_found_where_the_name_comes_with_its_sense():
+    text = "revenue from tianyi cloud, the company's cloud computing unit, grew 3.8%. jd cloud grew."
+    assert occurrences("天翼云", text) == [text.index("tianyi")]
+    assert occurrences("京东云", text) == [text.index("jd cloud")]
