@@ -38,8 +38,11 @@ _GROUPS = (
     # what a place is let for (a drink's price is no shop's rent), or what investors put in.
     {
         # "Sales" are what was sold, in money or in units (销量, 销售): either answers it; what a business
-        # "brought in" is its revenue.
+        # "brought in" is its revenue, and so is income of a kind ("interest income", 利息收入), unlike its
+        # net or operating income.
         "revenue": r"\brevenues?\b|\bsales\b|\bturnover\b|\bbr(?:ought|ings?|inging) in\b|"
+        r"\b(?:interest|commissions?|fees?|rental|advertising|services?|subscriptions?|licensing|royalty)"
+        r"\s++income\b|"
         r"收入|营收|营业额|销量|销售(?!费|成本)",
         "profit": r"\bprofit(?:s|able|ably|ability)?\b|\bnet (?:income|loss)\b|\bearnings\b|"
         r"\battributable to (?:shareholders|equity holders|owners)\b|"

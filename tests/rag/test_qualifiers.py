@@ -269,3 +269,12 @@ def test_an_adjusted_figure_is_told_by_the_measure_named_last_before_it():
     assert asks_adjusted("途虎养车的经调整净利润是多少？")
     assert asks_adjusted("What was Tuhu's adjusted net profit?")
     assert not asks_adjusted("What was Kanzhun's net income?")
+
+
+def test_income_of_a_kind_is_revenue_unlike_net_income():
+    interest = (
+        "Brokerage income doubled to HK$2.64 billion, while interest income grew 47% to HK$2.06 billion."
+    )
+    profit = "Its third-quarter net income jumped 96% to HK$2.85 billion."
+    assert not measures_other("富途的利息收入是多少？", [interest, profit])
+    assert measures_other("富途的营收是多少？", ["Net income jumped 96% to HK$2.85 billion."])
