@@ -120,7 +120,9 @@ CONSEQUENCE = re.compile(rf"{_THEREFORE_ZH}|(?:{_THEREFORE_EN}|as a result)\b", 
 INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
     "why": (
         re.compile(
-            r"为什么|为何|为啥|因何|缘何|何以|原因|缘由|起因|理由|怎么会|\bwhy\b|\breasons?\b|\bhow come\b|"
+            # Not 为 (as) before 什么 (what): 被誉为什么 asks what it is called, 成为什么 what it became.
+            r"(?<![誉称作成认以视名评改分列定选译转变化之])为什么|"
+            r"为何|为啥|因何|缘何|何以|原因|缘由|起因|理由|怎么会|\bwhy\b|\breasons?\b|\bhow come\b|"
             r"\bwhat (?:made|caused|led to|drove|drives|is driving)\b",
             re.I,
         ),

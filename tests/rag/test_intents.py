@@ -87,3 +87,10 @@ def test_a_word_asking_how_much_a_thing_rose_is_stated_by_up_before_a_figure():
     assert stated_words(asked, "Net income was 702.5 million yuan, up 38.6% from a year earlier.") == {"增长"}
     assert stated_words(asked, "Net income was 702.5 million yuan, the company said.") == set()
     assert stated_words(asked_words("How much did revenue grow?", ["revenue", "grow"]), "up 9%") == {"grow"}
+
+
+def test_what_a_thing_is_called_is_not_asked_why():
+    # 为 (as) before 什么 (what): 被誉为什么 asks what it is called.
+    assert "why" not in question_intents("如今的赛里木湖被誉为什么？")
+    assert "why" not in question_intents("它后来成为什么？")
+    assert "why" in question_intents("五粮液业绩为什么下滑？")
