@@ -350,7 +350,23 @@ def named_elsewhere(question: str, hit: Hit, knows: Callable[[str], bool], quote
         return any(fold(name) not in spoken for name in absent_names(question, knows)) or any(
             _headlined_other(name, hit.chunk.title, quote) for name in unknown
         )
-    return any(not mentions(name, _said_in(hit)) for name in unknown)
+    return any(not mentions(name, _said_in(hit)) for name in unknown) or (
+        bool(absent_names(question, knows)) and _titled_otherwise(question, hit.chunk.title)
+    )
+
+
+def _titled_otherwise(question: str, title: str) -> bool:
+    """Whether a Chinese `title` opens on a name the lexicon lists and writes in Latin letters, unasked.
+
+    字节跳动今年AI资本开支… is about ByteDance: its spending is not that of Luxshare, a name the archive
+    writes nowhere (its own article may call it 立讯精密, which no dictionary pairs with it). One about
+    泡泡玛特 is about Pop Mart's sales in "the Americas", though the archive writes these nowhere either.
+    """
+    if language(title) != "zh":
+        return False
+    opening = [word for word in terms(title, search_mode=False)[:1] if word in known_names()]
+    latin = {t for word in opening for t in translations(word) if t.isascii()}
+    return bool(latin) and not any(mentions(t, fold(question)) for t in latin)
 
 
 # A headline's opening name: its first words in capitals ("Chow Tai Fook profit edges up").

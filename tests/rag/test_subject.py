@@ -221,6 +221,15 @@ def test_a_passage_is_not_about_a_name_no_text_of_its_script_has():
     # Likewise a Chinese headline over an English body, opening on another company's name.
     nio = hit("The company reported a net loss of 5.0 billion yuan.", "蔚来二季度亏损收窄")
     assert named_elsewhere("文远知行的净亏损是多少？", nio, knows, nio.chunk.text)
+    # A Latin name no text has is not that of a Chinese article headlined with a name the lexicon writes
+    # otherwise; one headlined with a name it does not know may be its.
+    capex = hit(
+        "字節跳動今年在人工智能方面的資本開支預計達1600億元人民幣。", "字节跳动今年AI资本开支预计1600亿元"
+    )
+    assert named_elsewhere("How much did Luxshare spend?", capex, knows)
+    assert not named_elsewhere("How much did ByteDance spend?", capex, {"bytedance"}.__contains__)
+    luxshare = hit("公司前三季度研发投入为85.6亿元。", "立讯精密前三季度净利润增长26.9%")
+    assert not named_elsewhere("How much did Luxshare spend?", luxshare, knows)
     # Words of the question taken together for a name are not judged (古茗 and 募资).
     assert not named_elsewhere(
         "古茗募资多少？", hit("本次全球发售古茗共募集资金约18.6亿港元。"), {"古茗"}.__contains__
