@@ -110,8 +110,10 @@ class _Scorer:
     ) -> None:
         intents = question_intents(question)
         self.weights = measured_weights(question, weighted_terms(question, idf), intents)
-        # Which translation of each word the passages use (`sense_shares`): "close" is 关停 there.
-        folded = unbroken(context)
+        self.other_phrases = _other_phrases(question, self.weights)
+        # Which translation of each word the passages use (`sense_shares`): "close" is 关停 there; not in
+        # another word's phrase (营收's "revenues" once is no rarer sense for "income" in "net income").
+        folded = self._unphrased(unbroken(context))
         self.shares = {t: found for t in self.weights if folded and (found := sense_shares(t, folded))}
         # Character pairs catch Chinese paraphrase; in an English question they would only count
         # its Chinese names a second time.
@@ -149,7 +151,6 @@ class _Scorer:
         aside |= {word for run in runs if aside & set(run.split()) for word in run.split()}
         self.besides = {t: w for t, w in self.weights.items() if not in_names(t, aside)}
         self.ahead = bool(_PLANNED.search(question) or _AHEAD.search(question))
-        self.other_phrases = _other_phrases(question, self.weights)
 
     def __call__(self, text: str, topic: str = "") -> float:
         return self.shared(text, topic) + INTENT_WEIGHT * self.intent(text)
@@ -198,10 +199,14 @@ class _Scorer:
         if self.period_words:
             named = _periods_of(text)
             given |= {w for w, said in self.period_words.items() if said <= named}
-        said = f"{topic}\n{text}" if topic else text
-        if self.other_phrases:
-            said = self.other_phrases.sub(lambda m: " " * len(m.group()), said)
+        said = self._unphrased(f"{topic}\n{text}" if topic else text)
         return matched_share(weights, unbroken(said), self.shares, given, QUOTING) or 0.0
+
+    def _unphrased(self, text: str) -> str:
+        """`text` with the phrases of other words than the question's blanked out (see `_other_phrases`)."""
+        if not self.other_phrases:
+            return text
+        return self.other_phrases.sub(lambda m: " " * len(m.group()), text)
 
     def intent(self, text: str) -> float:
         """How far `text` has the cues of the answer the question asks for (a date for when), 0 to 1.
@@ -401,9 +406,21 @@ def select_quotes(
     leading = max(related, key=lambda q: q.score, default=None)
     if leading and language(leading.hit.chunk.text) == "en":
         budget = int(budget * LATIN_BUDGET)
+    # What a why- or what-next question asks for is a statement: the best article's best related sentence
+    # stating one leads, before one sharing more words ("Why did Futu's profit rise?": "net income jumped
+    # 96% … as a rally in Hong Kong stocks …", not "Futu's U.S.-listed shares rose 4.1%"), if nearly as good.
+    best = max(candidates, key=lambda q: lead.get(_place(q), q.score), default=None)
+    stating = [
+        q
+        for q in related
+        if best
+        and q.hit.chunk.doc_id == best.hit.chunk.doc_id
+        and q.score >= SUPPORT_SHARE * lead.get(_place(best), best.score)
+        and score.states(q.hit.chunk.text[q.start : q.end])
+    ]
     while candidates and len(chosen) < MAX_SENTENCES and budget - used >= 12:
         quote = max(
-            candidates,
+            candidates if chosen else [q for q in stating if q in candidates] or candidates,
             key=lambda q: (
                 q.score + ADJACENT_WEIGHT * any(_runs_on(c, q) for c in chosen)
                 if chosen

@@ -3,7 +3,7 @@ from dataclasses import replace
 
 import pytest
 
-from rag.extract import MAX_QUOTES, MIN_CUT_CHARS, select_quotes
+from rag.extract import MAX_QUOTES, MIN_CUT_CHARS, _Scorer, select_quotes
 from rag.intents import asked_words, stated_words
 from rag.short import answer_span
 from rag.text import sentence_spans
@@ -769,3 +769,33 @@ def test_where_a_firm_is_based_is_said_before_it_too():
     )
     for question in ("海信家电总部在哪里？", "Where is Hisense Home Appliances based?"):
         assert _leading(question, text, "海信家电前三季度净利润增长11%", budget=80).startswith("The Qingdao")
+
+
+def test_a_why_question_leads_with_a_sentence_stating_a_reason_over_one_sharing_more_words():
+    title = "Futu's quarterly profit nearly doubles"
+    later = (
+        "The number of paying clients reached 3.12 million. Futu's U.S.-listed shares rose 4.1% in trading."
+    )
+    lead = (
+        "HONG KONG, Nov 19 (Reuters) - Futu Holdings, the online brokerage backed by Tencent, said on Wednesday "
+        "its third-quarter net income jumped 96% from a year earlier to HK$2.85 billion, as a rally in Hong "
+        "Kong stocks and a wave of new listings drew retail investors back to the market."
+    )
+    hits = [
+        Hit(chunk=make_chunk(later, title=title, chunk_id="c2", index=1), score=1.0),
+        Hit(chunk=make_chunk(lead, title=title, chunk_id="c1", index=0), score=0.9),
+    ]
+    weights = {"futu": 4.67, "profit": 1.35, "rise": 3.89}
+    quotes = select_quotes("Why did Futu's profit rise?", hits, lambda t: weights.get(t, 1.0), 200)
+    assert "net income jumped 96%" in quotes[0].text
+
+
+def test_a_sense_is_not_counted_rarer_for_the_phrases_of_other_words():
+    # 营收 is "income" too, but "net income" is 净利润: "revenues" once is no rarer sense of it here.
+    context = (
+        "Net income jumped 96% to HK$2.85 billion, and net income per share doubled. Total revenues rose 86% "
+        "to HK$5.19 billion. Other income was HK$0.2 billion."
+    )
+    score = _Scorer("富途营收是多少？", _idf, context)
+    revenues, income = "Total revenues rose 86% to HK$5.19 billion.", "Other income was HK$0.2 billion."
+    assert score.shared(revenues) == score.shared(income)
