@@ -988,6 +988,13 @@ def test_a_figure_of_another_month_is_no_answer():
     )
     assert not untimely("What was Seres' revenue in the first nine months?", [period])
     assert untimely("What was Seres' revenue in the first nine months?", [period.split(". ")[1]])
+    # A paragraph opening a quote names its period, if any, in the sentence before the quote.
+    quarter = (
+        "Revenue rose 10% to 6.08 billion yuan.\n\nFor the first nine months, iFlytek's revenue grew 14.4% "
+        "to 16.99 billion yuan."
+    )
+    assert not untimely("How much revenue did iFlytek make in the third quarter?", [quarter])
+    assert untimely("What was revenue in the third quarter?", [quarter.replace("\n\n", " ")])
 
 
 def test_a_why_question_is_not_answered_by_the_thing_it_names():
@@ -1832,3 +1839,18 @@ def test_a_count_in_ge_is_of_the_noun_after_it_also_for_people():
     assert numberless("牧原股份的员工有多少？", ratio)
     assert not numberless("牧原股份的员工有多少？", ["公司有3000个员工。"])
     assert not numberless("牧原股份的员工有多少？", ["公司共有员工3.5万名。"])
+
+
+def test_an_english_word_stands_as_near_a_figure_after_it_however_long_it_is():
+    # Measured from its end: "revenues rose 86%" is as near as "income grew 47%".
+    text = "Total revenues rose 86% to HK$5.19 billion. Interest income grew 47% to HK$2.06 billion."
+    assert _short("富途营收增长了多少？", text) == "86%"
+
+
+def test_a_figure_of_a_part_answers_a_question_about_that_part_by_its_name():
+    text = (
+        "Operating revenue edged up 0.6% to 399.5 billion yuan. Revenue from Tianyi Cloud, the company's "
+        "cloud computing unit, grew 3.8% to 43.1 billion yuan."
+    )
+    assert _short("天翼云收入是多少？", text) == "43.1 billion yuan"
+    assert _short("中国电信的收入是多少？", text) == "399.5 billion yuan"
