@@ -360,13 +360,14 @@ def _titled_otherwise(question: str, title: str) -> bool:
 
     字节跳动今年AI资本开支… is about ByteDance: its spending is not that of Luxshare, a name the archive
     writes nowhere (its own article may call it 立讯精密, which no dictionary pairs with it). One about
-    泡泡玛特 is about Pop Mart's sales in "the Americas", though the archive writes these nowhere either.
+    泡泡玛特 is about Pop Mart's sales in "the Americas", though the archive writes these nowhere either, and
+    one about 顺丰 (SF Express) may be about "SF Holding": a word of the name asked is enough.
     """
     if language(title) != "zh":
         return False
     opening = [word for word in terms(title, search_mode=False)[:1] if word in known_names()]
-    latin = {t for word in opening for t in translations(word) if t.isascii()}
-    return bool(latin) and not any(mentions(t, fold(question)) for t in latin)
+    latin = {word for word in opening for t in translations(word) if t.isascii() for word in t.split()}
+    return bool(latin) and not any(mentions(word, fold(question)) for word in latin)
 
 
 # A headline's opening name: its first words in capitals ("Chow Tai Fook profit edges up").

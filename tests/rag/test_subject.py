@@ -230,6 +230,8 @@ def test_a_passage_is_not_about_a_name_no_text_of_its_script_has():
     assert not named_elsewhere("How much did ByteDance spend?", capex, {"bytedance"}.__contains__)
     luxshare = hit("公司前三季度研发投入为85.6亿元。", "立讯精密前三季度净利润增长26.9%")
     assert not named_elsewhere("How much did Luxshare spend?", luxshare, knows)
+    sf = hit("顺丰控股总部位于深圳。", "顺丰控股上半年净利润增长19%")
+    assert not named_elsewhere("Where is SF Holding headquartered?", sf, {"sf"}.__contains__)
     # Words of the question taken together for a name are not judged (古茗 and 募资).
     assert not named_elsewhere(
         "古茗募资多少？", hit("本次全球发售古茗共募集资金约18.6亿港元。"), {"古茗"}.__contains__
