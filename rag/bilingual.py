@@ -336,7 +336,7 @@ def _kin(term: str) -> tuple[str, ...]:
 
     One begins with the other's root and a dictionary translates both alike (grow and growth: 成长;
     invest and investment: 投资; not ear and earth, steal and stealth), unless it is another verb's
-    form (found, find's past, of founded).
+    form (found, find's past, of founded); and a verb's nouns no rule derives (`_NOUNS_OF_VERB`).
     """
     from lemminflect import getAllLemmas
 

@@ -725,7 +725,7 @@ SENTENCE_CHARS = 1000
 
 @lru_cache(maxsize=16)
 def _sentences(text: str) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
-    """The sentences of `text` (`sentence_spans`) and where each starts: read once for all its figures."""
+    """The sentences of `text` (`sentence_spans`, cut to `SENTENCE_CHARS`) and where each starts."""
     spans = tuple(
         (cut, min(cut + SENTENCE_CHARS, end))
         for start, end in sentence_spans(text)

@@ -339,7 +339,8 @@ def named_elsewhere(question: str, hit: Hit, knows: Callable[[str], bool], quote
     may be, writing it in English (Lynk & Co). Only a Chinese name of one word of two characters opening
     the question (see `opening_name`): a longer word or one elsewhere is mostly a piece of the question
     cut apart (杨昊现 of 杨昊现效力于哪里？, 年三大), and so may be two words taken together (古茗募资,
-    商家交了). Not judged: a passage of an untitled document, as in `unnamed_in`.
+    商家交了). Nor is a Chinese passage about a Latin name no text has where its headline is about another
+    company (`_titled_otherwise`). Not judged: a passage of an untitled document, as in `unnamed_in`.
     """
     if untitled(hit.chunk.title, hit.chunk.path):
         return False
@@ -366,8 +367,8 @@ def _titled_otherwise(question: str, title: str) -> bool:
     if language(title) != "zh":
         return False
     opening = [word for word in terms(title, search_mode=False)[:1] if word in known_names()]
-    latin = {word for word in opening for t in translations(word) if t.isascii() for word in t.split()}
-    return bool(latin) and not any(mentions(word, fold(question)) for word in latin)
+    latin = {part for name in opening for t in translations(name) if t.isascii() for part in t.split()}
+    return bool(latin) and not any(mentions(part, fold(question)) for part in latin)
 
 
 # A headline's opening name: its first words in capitals ("Chow Tai Fook profit edges up").
