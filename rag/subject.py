@@ -345,14 +345,14 @@ def named_elsewhere(question: str, hit: Hit, knows: Callable[[str], bool], quote
     if untitled(hit.chunk.title, hit.chunk.path):
         return False
     unknown = unknown_opening(question, knows)
+    # A person's name in pinyin may be written another way in English (Liu Qiangdong: Richard Liu), and in
+    # characters in Chinese (Zhang Hongchao: 张红超).
+    spoken = "".join(pinyin_names(question))
+    absent = [name for name in absent_names(question, knows) if fold(name) not in spoken]
     if language(hit.chunk.text) != "zh":
-        # A person's name in pinyin may be written another way in English (Liu Qiangdong: Richard Liu).
-        spoken = "".join(pinyin_names(question))
-        return any(fold(name) not in spoken for name in absent_names(question, knows)) or any(
-            _headlined_other(name, hit.chunk.title, quote) for name in unknown
-        )
+        return bool(absent) or any(_headlined_other(name, hit.chunk.title, quote) for name in unknown)
     return any(not mentions(name, _said_in(hit)) for name in unknown) or (
-        bool(absent_names(question, knows)) and _titled_otherwise(question, hit.chunk.title)
+        bool(absent) and _titled_otherwise(question, hit.chunk.title)
     )
 
 
