@@ -36,6 +36,7 @@ from rag.places import latin_names_unplaced, placed_elsewhere, placed_there
 from rag.refusal import untranslated_names
 from rag.short import (
     agents,
+    anothers,
     fact_for_estimate,
     figures,
     measured_weights,
@@ -536,8 +537,16 @@ def _candidates(
             seen.add(key)
             alone = score(text[start:end])
             relevance = score(text[start:end], subject) if subject else alone
-            leading = score(text[start:end], named) if named and score.shared(text[start:end]) > 0 else 0.0
-            share = OTHER_ARTICLE_SHARE if discount and hit.chunk.doc_id not in prefer else 1.0
+            # A sentence giving another's figure of what the question measures ("Macau's gross gaming
+            # revenue" in Galaxy's article, for "How much did Galaxy's revenue grow?") is not about the
+            # headline's name, and counts at `OTHER_ARTICLE_SHARE`.
+            owned = anothers(question, [text[start:end]])
+            leading = (
+                score(text[start:end], named)
+                if named and not owned and score.shared(text[start:end]) > 0
+                else 0.0
+            )
+            share = OTHER_ARTICLE_SHARE if owned or discount and hit.chunk.doc_id not in prefer else 1.0
             candidate = Quote(hit, rank, start, end, share * relevance + bonus)
             candidates.append(candidate)
             if leading > relevance:

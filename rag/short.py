@@ -1519,27 +1519,41 @@ def giving(question: str, quotes: list[str]) -> list[str]:
 # Whose thing an English question asks the figure of ("Cotti's revenue"), and whose a sentence gives.
 _OWNER_NAME = r"((?-i:[A-Z])[\w.&-]*+)['’]s"
 _OWNER = re.compile(rf"\b{_OWNER_NAME}\b")
+_OWNED_WORD = re.compile(r"\s++([a-z][\w-]*+)")
 
 
 def anothers(question: str, quotes: list[str]) -> bool:
     """Whether every mention in `quotes` of what `question` measures is another company's.
 
     "What was Cotti's revenue in the first quarter?" is not answered by "Luckin's total net revenue in
-    the first quarter rose … to 8.87 billion yuan" in an article naming Cotti elsewhere. A mention whose
+    the first quarter rose … to 8.87 billion yuan" in an article naming Cotti elsewhere, nor Sunny
+    Optical's profit by "Largan Precision, which reported a first-half net profit of …". A mention whose
     owner is not said ("its revenue", "revenue rose") may be the one asked for, and so may one owned by
     a word of the owner's name ("Alibaba's cloud unit reported revenue" for Alibaba Cloud's).
     """
     owner = _OWNER.search(question)
-    thing = measured(question)
+    # What it measures, or else the word its owner's name comes before ("Why did Galaxy's revenue rise?").
+    after = _OWNED_WORD.match(question, owner.end()) if owner else None
+    thing = measured(question) or (after.group(1).lower() if after else None)
     if not owner or not thing or not thing.isascii():
         return False
     mention = re.compile(rf"\b{re.escape(thing)}\b", re.I)
-    owned = re.compile(rf"\b{_OWNER_NAME}\s++(?:[\w-]++\s++){{0,3}}?{re.escape(thing)}\b", re.I)
+    # Owned as "Luckin's total net revenue", or "Largan Precision, which reported a first-half net profit".
+    owned = re.compile(
+        rf"\b{_OWNER_NAME}\s++(?:[\w-]++\s++){{0,3}}?{re.escape(thing)}\b|"
+        rf"\b((?-i:[A-Z])[\w.&-]*+(?:\s++(?-i:[A-Z])[\w.&-]*+)*+),\s++which\s++(?:reported|posted|recorded|had|booked)\s++"
+        rf"(?:[\w-]++\s++){{0,4}}?{re.escape(thing)}\b",
+        re.I,
+    )
     mentions = sum(len(mention.findall(q)) for q in quotes)
     # The owner's name may be of several capitalised words ("Alibaba Cloud's revenue").
     before = takewhile(lambda w: w[:1].isupper(), reversed(question[: owner.start()].split()))
     name = [w.lower() for w in (*before, owner.group(1))]
-    others = sum(m.group(1).lower() not in name for q in quotes for m in owned.finditer(q))
+    others = sum(
+        not set((m.group(1) or m.group(2)).lower().split()) & set(name)
+        for q in quotes
+        for m in owned.finditer(q)
+    )
     return mentions > 0 and others == mentions
 
 

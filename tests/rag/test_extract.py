@@ -799,3 +799,19 @@ def test_a_sense_is_not_counted_rarer_for_the_phrases_of_other_words():
     score = _Scorer("富途营收是多少？", _idf, context)
     revenues, income = "Total revenues rose 86% to HK$5.19 billion.", "Other income was HK$0.2 billion."
     assert score.shared(revenues) == score.shared(income)
+
+
+def test_a_sentence_giving_another_owners_figure_of_the_measure_does_not_lead():
+    # "Macau's gross gaming revenue" is the market's, not Galaxy's, in Galaxy's own article.
+    title = "Macau casino operator Galaxy Entertainment beats forecasts"
+    first = (
+        "Galaxy Macau generated EBITDA of HK$2.5 billion. Macau's gross gaming revenue rose 8% in the first ten "
+        "months to 203.6 billion patacas, as visitors from mainland China kept coming."
+    )
+    second = "Net revenue for the July-September quarter rose 14% to HK$12.2 billion, driven by mass-market players."
+    hits = [
+        Hit(chunk=make_chunk(first, title=title, chunk_id="c2", index=1), score=1.0),
+        Hit(chunk=make_chunk(second, title=title, chunk_id="c1", index=0), score=0.9),
+    ]
+    for question in ("How much did Galaxy's revenue grow?", "Why did Galaxy's revenue rise?"):
+        assert "Net revenue" in select_quotes(question, hits, _idf, 200)[0].text

@@ -1854,3 +1854,19 @@ def test_a_figure_of_a_part_answers_a_question_about_that_part_by_its_name():
     )
     assert _short("天翼云收入是多少？", text) == "43.1 billion yuan"
     assert _short("中国电信的收入是多少？", text) == "399.5 billion yuan"
+
+
+def test_another_owners_measure_answers_no_why_question_either():
+    market = ["Macau's gross gaming revenue rose 8% in the first ten months, as visitors kept coming."]
+    assert anothers("Why did Galaxy's revenue rise?", market)
+    assert not anothers(
+        "Why did Galaxy's revenue rise?", ["Net revenue rose 14%, driven by mass-market players."]
+    )
+
+
+def test_a_figure_another_company_reported_is_its_own():
+    rival = [
+        "Sunny competes with Taiwan's Largan Precision, which reported a first-half net profit of T$5.9 billion."
+    ]
+    assert anothers("What was Sunny Optical's net profit in the first half?", rival)
+    assert not anothers("What was Largan's first-half net profit?", rival)
