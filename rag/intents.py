@@ -461,12 +461,30 @@ FRACTION = re.compile(_FRACTION, re.I)
 _PERCENTAGE = re.compile(rf"\d\s*+[%％]|\bper ?cent\b|{_FRACTION}", re.I)
 
 
-# A word asking how much a thing rose, and "up" before a figure, which states a rise: "净利润增长了多少？"
-# is answered by "702.5 million yuan, up 38.6%" as much as by "rose 22.4%".
+# A word asking how much a thing rose or fell, and any word saying so before a figure, which states the
+# change: "净利润增长了多少？" is answered by "702.5 million yuan, up 38.6%" as much as by "rose 22.4%", and
+# "How much did its revenue grow?" by "Revenue … increased 25.3%".
 _RISE_WORD = re.compile(
     r"增长|增加|上涨|上升|增幅|涨幅|ris(?:e|es|en)|rose|gr(?:ow|ew|own|owth)|increas(?:e|ed)", re.I
 )
-_UP_BY = re.compile(r"\bup\s++(?:by\s++)?+(?:(?:about|nearly|almost|some)\s++)?+\d", re.I)
+_FALL_WORD = re.compile(
+    r"下降|下滑|减少|下跌|降幅|跌幅|fall(?:s|en)?|fell|declin(?:e|ed)|drop(?:s|ped)?|decreas(?:e|ed)", re.I
+)
+_BY_FIGURE = (
+    r"\s*+(?:by\s++)?+(?:(?:about|nearly|almost|some|around|roughly|more than|over)\s++)?+[了约近超]{0,2}+\d"
+)
+_UP_BY = re.compile(
+    r"(?:\b(?:up|rose|risen|ris(?:es|ing)|increas(?:ed|es|ing)|climb(?:ed|s|ing)|jump(?:ed|s|ing)|"
+    r"surg(?:ed|es|ing)|soar(?:ed|s|ing)|gain(?:ed|s)|gr(?:ew|own|ows|owing)|expand(?:ed|s)|advanc(?:ed|es))|"
+    rf"增长|增加|上涨|上升){_BY_FIGURE}",
+    re.I,
+)
+_DOWN_BY = re.compile(
+    r"(?:\b(?:down|fell|fallen|falling|declin(?:ed|es|ing)|drop(?:ped|s)|decreas(?:ed|es|ing)|slid|"
+    r"slipped|shr(?:ank|unk)|sank|tumbled|plunged|slumped)|"
+    rf"下降|下滑|减少|下跌){_BY_FIGURE}",
+    re.I,
+)
 
 
 def asks_share(question: str) -> bool:
@@ -490,11 +508,13 @@ def asked_words(question: str, words: Iterable[str]) -> AskedWords:
     A word the ask pattern matches alone (缺点, "weakness", 原因), or one its `asked` group marks in
     the question (问题 of 有哪些问题, "problems" of "What problems did it have?", the 国家 of 哪些国家,
     which a list of places states); a word asking for a share (比例, "proportion"), given by a
-    percentage; and one asking how much a thing rose (增长), given by "up" before a figure.
+    percentage; and one asking how much a thing rose (增长) or fell, given by any word saying so before a
+    figure ("up 38.6%", "increased 25.3%").
     """
     folded = question.lower()
     found = [(_PERCENTAGE, frozenset(filter(_share_word, words)))]
     found.append((_UP_BY, frozenset(w for w in words if _RISE_WORD.fullmatch(w))))
+    found.append((_DOWN_BY, frozenset(w for w in words if _FALL_WORD.fullmatch(w))))
     for name in question_intents(question):
         if name in (ANSWER_TYPES - {"where"}) | FRAMES:
             continue

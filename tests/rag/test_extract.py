@@ -87,7 +87,7 @@ def test_a_headline_naming_what_the_question_writes_in_latin_letters_names_it_in
     other = make_chunk("老鋪黃金公佈中期業績，收入123.5億元人民幣，按年增長251%。", chunk_id="o", doc_id="o")
 
     def leading(title: str) -> str:
-        hits = [Hit(chunk=make_chunk(text, title=title), score=1.0), Hit(chunk=other, score=0.9)]
+        hits = [Hit(chunk=other, score=1.0), Hit(chunk=make_chunk(text, title=title), score=0.9)]
         return select_quotes("How much did KE Holdings' revenue grow?", hits, _idf, 60)[0].text
 
     assert leading("KE Holdings' quarterly profit falls") == "Revenue rose 2.1% to 23.1 billion yuan."

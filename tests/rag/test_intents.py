@@ -94,3 +94,12 @@ def test_what_a_thing_is_called_is_not_asked_why():
     assert "why" not in question_intents("如今的赛里木湖被誉为什么？")
     assert "why" not in question_intents("它后来成为什么？")
     assert "why" in question_intents("五粮液业绩为什么下滑？")
+
+
+def test_a_change_asked_is_stated_by_any_word_saying_it_before_a_figure():
+    rise = asked_words("How much did Kingsoft Office's revenue grow?", ["kingsoft office", "revenue", "grow"])
+    assert "grow" in stated_words(rise, "Revenue in the quarter increased 25.3% to 1.52 billion yuan.")
+    assert "grow" not in stated_words(rise, "Revenue in the quarter was 1.52 billion yuan.")
+    fall = asked_words("净利润下降了多少？", ["净利润", "下降"])
+    assert "下降" in stated_words(fall, "Net profit fell 5% to 2 billion yuan.")
+    assert "下降" not in stated_words(fall, "Net profit rose 5% to 2 billion yuan.")
