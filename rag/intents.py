@@ -223,7 +223,7 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             # what-question about a quantity ("What is the annual capacity …?"; not a population, which may
             # be asked of a group's share: XQuAD's white population of Jacksonville lost its answer so).
             r"\bwhat (?:(?:is|was|are|were)\b[^?]{0,40}?|(?:[a-z-]++ ){0,2})\b"
-            r"(?:fees?|prices?|costs?|revenues?|profits?|margins?|losse?s?|earnings|turnover|capacity|output|"
+            r"(?:fees?|prices?|costs?|revenues?|profits?|margins?|losse?s?|earnings|ebitda?|turnover|capacity|output|"
             r"deliveries|budget|debt|deposits?|subsid(?:y|ies)|investment|spending|arp?pu|volumes?|gtv|"
             r"rates?|gmv|sales|income|valuation|valued|amount|number|total|share|percentage|growth|"
             r"dividends?|payouts?|fines?|penalt(?:y|ies)|salar(?:y|ies)|wages?)\b",

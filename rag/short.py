@@ -224,7 +224,7 @@ _MONEY_THING = re.compile(
 # What an amount asked for is when it is a sum (收入, "revenue"): a figure in a currency answers it before
 # a count beside it (集团当季收入为2477亿元, not the 八个 of 连续八个季度).
 _SUM = re.compile(
-    rf"{_MONEY_THING.pattern}|\b(?:revenues?|income|profits?|earnings|turnover|sales|valuation|losse?s?|dividends?)$",
+    rf"{_MONEY_THING.pattern}|\b(?:revenues?|income|profits?|earnings|ebitda?|turnover|sales|valuation|losse?s?|dividends?)$",
     re.I,
 )
 # What was paid for something (多少钱, a price, what was spent), fined ("How much was Dewu fined?":

@@ -1856,6 +1856,14 @@ def test_a_figure_of_a_part_answers_a_question_about_that_part_by_its_name():
     assert _short("中国电信的收入是多少？", text) == "399.5 billion yuan"
 
 
+def test_ebitda_is_a_sum_asked_for_by_what_was():
+    text = (
+        "Galaxy Entertainment Group posted third-quarter adjusted earnings before interest, taxes, depreciation "
+        "and amortisation (EBITDA) of HK$3.3 billion, up 13% and above analysts' estimates of HK$3.1 billion."
+    )
+    assert _short("What was Galaxy Entertainment's EBITDA in the third quarter?", text) == "HK$3.3 billion"
+
+
 def test_another_owners_measure_answers_no_why_question_either():
     market = ["Macau's gross gaming revenue rose 8% in the first ten months, as visitors kept coming."]
     assert anothers("Why did Galaxy's revenue rise?", market)
