@@ -11,7 +11,7 @@ import itertools
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from functools import cache, lru_cache
 from itertools import dropwhile, islice, takewhile
 from typing import NamedTuple
@@ -453,6 +453,7 @@ def answer_span(
 
     # A word said all over the text points at nothing in particular: its pull is shared out.
     said = {t: max(1, len(found)) for t, found in places.items()}
+    written = _written_as_names(question, weights)
 
     def pull(start: int, end: int) -> float:
         # A question word inside the span does not point at it: "Kuaishou Official Store" restates
@@ -473,8 +474,10 @@ def answer_span(
     def weight(start: int, end: int) -> float:
         # No word of the question near it: no answer, however many stand farther off.
         near = bool(stated) or _near(folded, start, end, places, start in dates)
+        # A word saying which part a figure is of tells the part asked for, as what is measured does.
         return (
-            pull(start, end) + sum(weights[t] for t in _narrowing(folded, start, end, places))
+            pull(start, end)
+            + MEASURED_WEIGHT * sum(weights[t] for t in _narrowing(folded, start, end, places, written))
             if near
             else -math.inf
         )
@@ -685,29 +688,52 @@ def _owned_by_another(folded: str, at: int, said: set[int]) -> bool:
 # of which 71,256 were sold overseas". Its marker stands at most SUBSET_REACH characters before it.
 _SUBSET = re.compile(r"其中|包括|\b(?:of which|of whom|including|among them)\b", re.I)
 SUBSET_REACH = 8
+# A figure's clause set beside another's, of something else: "Galaxy Macau … generated EBITDA of HK$2.5
+# billion, while StarWorld Macau contributed HK$588 million".
+_BESIDE = re.compile(r"\b(?:while|whereas)\b|而(?!且)", re.I)
 SUBSET_CHARS = len("among them")
 
 
-def _narrowing(folded: str, start: int, end: int, places: dict[str, list[int]]) -> set[str]:
+def _narrowing(
+    folded: str, start: int, end: int, places: dict[str, list[int]], names: Collection[str]
+) -> set[str]:
     """The question's words that narrow the whole to the part `folded[start:end]` is given as.
 
     Those in the part's clause and not before its marker, where the whole is ("海外" of "其中约4900家位于
-    海外", not 门店 of "门店数量超过45000家"): a question saying them asks for the part. None for a
-    figure given as no part.
+    海外", not 门店 of "门店数量超过45000家"): a question saying them asks for the part. In a clause set
+    beside another's (`_BESIDE`), the question's `names` among them: whose figure it is ("while StarWorld
+    Macau contributed HK$588 million"; not "spent" of "while its net loss widened … as it spent heavily").
+    None for a figure given as neither.
     """
-    near = _SUBSET.finditer(folded, max(0, start - SUBSET_REACH - SUBSET_CHARS), start)
-    markers = [m for m in near if start - m.end() <= SUBSET_REACH]
-    sentence = _sentence_at(folded, start) if markers else (start, start)
-    markers = [m for m in markers if m.start() >= sentence[0]]
-    if not markers:
-        return set()
-    marker = markers[-1].start()
+    sentence = _sentence_at(folded, start)
+    clause = _clause_bounds(folded, start, end)[0]
     clause_end = _clause_end(folded, end, sentence[1])
+
+    def telling(marker: int) -> set[str]:
+        return {
+            t
+            for t, found in places.items()
+            if any(marker <= at < clause_end for at in found)
+            and not any(sentence[0] <= at < marker for at in found)
+        }
+
+    near = _SUBSET.finditer(folded, max(sentence[0], min(clause, start - SUBSET_REACH - SUBSET_CHARS)), start)
+    parts = [m.start() for m in near if start - m.end() <= SUBSET_REACH or m.start() >= clause]
+    beside = [m.start() for m in _BESIDE.finditer(folded, clause, start)]
+    return (telling(parts[-1]) if parts else set()) | (telling(beside[-1]) & set(names) if beside else set())
+
+
+def _written_as_names(question: str, words: Iterable[str]) -> set[str]:
+    """The question's Latin `words` it writes as names: in capitals, after its first word in English."""
+    english = language(question) == "en"
     return {
         t
-        for t, found in places.items()
-        if any(marker <= at < clause_end for at in found)
-        and not any(sentence[0] <= at < marker for at in found)
+        for t in words
+        if t.isascii()
+        and any(
+            question[m.start()].isupper() and (m.start() > 0 or not english)
+            for m in re.finditer(rf"(?<!\w){re.escape(t)}(?!\w)", question, re.I)
+        )
     }
 
 
@@ -2135,10 +2161,12 @@ _ELIDED = re.compile(
 _TOTAL_AFTER = re.compile(
     r"[^.;!?。；！？]{0,80}?\b(?:total|tally)\s++(?:of|to|at)\s++(\d++(?:,\d{3})*+)(?![\d.,]\d)"
 )
-# A part of the count said later in its sentence without the thing (within 80 characters): "delivered
-# 303,400 vehicles in the first nine months, including 124,000 in the third quarter".
+# A part of the count said later in its sentence without the thing (within 80 characters), after what
+# the part is: "delivered 303,400 vehicles in the first nine months, including 124,000 in the third
+# quarter", "650 million monthly active users …, of which WPS AI accounted for more than 29 million".
 _PART_AFTER = re.compile(
-    rf"[^.;!?。；！？]{{0,80}}?,\s*+(?:{_PART_WORDS})\s++(\d++(?:,\d{{3}})*+)(?![\d.,]\d)"
+    rf"[^.;!?。；！？]{{0,80}}?,\s*+(?:{_PART_WORDS})\s++(?:[a-z][\w-]*+\s++){{0,6}}?"
+    r"(\d++(?:,\d{3})*+(?:\.\d++)?+(?:\s++(?:thousand|million|billion))?+)(?![\d.,]\d)"
     r"(?=\s++(?:in|during|over|by|from|across)\b|\s*+[,.;]|\s*+$)"
 )
 

@@ -1856,6 +1856,25 @@ def test_a_figure_of_a_part_answers_a_question_about_that_part_by_its_name():
     assert _short("中国电信的收入是多少？", text) == "399.5 billion yuan"
 
 
+def test_a_part_said_after_its_whole_with_its_own_name_answers_a_question_naming_it():
+    text = (
+        "WPS Office had 650 million monthly active users at the end of September, of which WPS AI accounted "
+        "for more than 29 million."
+    )
+    assert _short("WPS AI有多少月活用户？", text) == "29 million"
+    assert _short("How many monthly active users does WPS AI have?", text) == "29 million"
+    assert _short("How many monthly active users does WPS Office have?", text) == "650 million"
+
+
+def test_a_figure_in_a_clause_set_beside_another_is_of_what_that_clause_names():
+    text = (
+        "Galaxy Macau, the group's flagship resort on the Cotai strip, generated EBITDA of HK$2.5 billion, "
+        "while StarWorld Macau contributed HK$588 million."
+    )
+    assert _short("How much EBITDA did StarWorld Macau generate?", text) == "HK$588 million"
+    assert _short("What was Galaxy Macau's EBITDA?", text) == "HK$2.5 billion"
+
+
 def test_ebitda_is_a_sum_asked_for_by_what_was():
     text = (
         "Galaxy Entertainment Group posted third-quarter adjusted earnings before interest, taxes, depreciation "
