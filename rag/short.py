@@ -283,10 +283,17 @@ _COUNTING = re.compile(r"分别|各自|一共|总共|共计|合计|总计|大约
 _AUXILIARY = r"(?:did|does|do|was|is|were|are|has|have|had|will)\b"
 # The thing a how-much question asks the amount of, one word or the last of two ("How much net profit did").
 _HOW_MUCH_OF = re.compile(rf"\bhow much (?:[a-z]++ (?=[a-z]++ {_AUXILIARY}))?+([a-z]++) {_AUXILIARY}", re.I)
-# The thing a how-much question asks a company's change of: "How much did J&T's revenue grow?".
+# The thing a how-much question asks a company's change of: "How much did J&T's revenue grow?", its last
+# word ("How much did United Imaging's net profit grow?": profit).
 _HOW_MUCH_CHANGED = re.compile(
-    r"\bhow much (?:did|does|do|has|have|had|will)\s++[^?]{0,60}?['’]s?\s++([a-z]++)\s++"
+    r"\bhow much (?:did|does|do|has|have|had|will)\s++[^?]{0,60}?['’]s?\s++(?:[a-z]++\s++){0,2}?([a-z]++)\s++"
     r"(?:grow|rise|fall|drop|decline|increase|decrease|jump|climb|shrink|slump|surge|change)\b",
+    re.I,
+)
+# What a sum paid or spent is for: "How much did Kingsoft Office pay in dividends?", "spend on marketing".
+_HOW_MUCH_PAID = re.compile(
+    r"\bhow much (?:did|does|do|has|have|had|will)\s++[^?]{0,60}?\s(?:pay|spend)\s++"
+    r"(?:in|on|for)\s++(?:the\s++|its\s++|their\s++)?+(?-i:([a-z]++))\b",
     re.I,
 )
 _WHAT_WAS = re.compile(r"(?<!\s)\s*+(?:what|which) (?:is|was|are|were) (?:the |its |their )?+", re.I)
@@ -1737,8 +1744,11 @@ def _narrowing_english(question: str) -> tuple[str, ...]:
     """The lower-case words right before what an English how-much question measures ("online" revenue).
 
     "What was Anta's online revenue?" is not answered by its brand's revenue. Not a name, an owner
-    ("Anta's"), a period or a word narrowing nothing (`_NOT_NARROWING`).
+    ("Anta's"), a period or a word narrowing nothing (`_NOT_NARROWING`). What a sum paid is paid for
+    narrows it too ("How much did Kingsoft Office pay in dividends?" is not answered by its net profit).
     """
+    if paid := _HOW_MUCH_PAID.search(question):
+        return (paid.group(1),)
     thing = measured(question)
     if language(question) != "en" or not thing or not thing.isascii():
         return ()
@@ -1908,11 +1918,16 @@ def measured(question: str) -> str | None:
     closing 多少 (营收 of 美团三季度营收是多少); the word after "how much" ("How much revenue did PDD
     report?"); the last word of what "what was" asks for, before a preposition ("What was Meituan's
     revenue in the third quarter?": revenue); what a change asked of is said of ("How much did J&T's revenue
-    grow?": revenue, not its parcels' growth beside it).
+    grow?": revenue, not its parcels' growth beside it); what a sum is paid in ("How much did Kingsoft
+    Office pay in dividends?": dividends).
     """
     if _COUNTED.search(question) and not _HOW_MUCH_ZH.search(question):
         return None
-    if asks := _HOW_MUCH_OF.search(question) or _HOW_MUCH_CHANGED.search(question):
+    if (
+        asks := _HOW_MUCH_OF.search(question)
+        or _HOW_MUCH_CHANGED.search(question)
+        or _HOW_MUCH_PAID.search(question)
+    ):
         return asks.group(1).lower()
     if asks := _WHAT_WAS.match(question):
         words = re.split(r"\s+", question[asks.end() :].strip(" ?？"))

@@ -1891,6 +1891,18 @@ def test_another_owners_measure_answers_no_why_question_either():
     )
 
 
+def test_what_a_sum_is_paid_for_must_be_said():
+    profit = ["Its net profit for the third quarter rose 35.4% from a year earlier to 432 million yuan."]
+    assert unnarrowed("How much did Kingsoft Office pay in dividends?", profit)
+    dividend = ["The company declared a special dividend of HK$0.50 per share, payable on Dec 12."]
+    assert not unnarrowed("How much did Galaxy pay in dividends?", dividend)
+
+
+def test_the_measure_whose_change_is_asked_is_the_last_word_before_the_verb():
+    assert measured("How much did United Imaging's net profit grow?") == "profit"
+    assert measured("How much did J&T's revenue grow?") == "revenue"
+
+
 def test_a_figure_another_company_reported_is_its_own():
     rival = [
         "Sunny competes with Taiwan's Largan Precision, which reported a first-half net profit of T$5.9 billion."
