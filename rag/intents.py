@@ -35,8 +35,8 @@ OPENING_NAME_PATTERN = (
     rf"(?:^|(?<=[.!?] )|(?<=\n)){_CAPITALISED}(?: {_CAPITALISED})++"
     r"(?= (?:(?:is|was|became|remains) (?![a-z]*ed\b)|said\b|says\b|told\b|added\b))"
 )
-# Measure words a count is said in (1262件, 3座, 7处, 2股), and units of length, weight, area and volume
-# (15厘米, 8公斤, 0.304平方公里, 683.6万千升).
+# Measure words a count is said in (1262件, 3座, 7处, 2股), and units of length, weight, area, volume and
+# energy (15厘米, 8公斤, 0.304平方公里, 683.6万千升, 515.21亿千瓦时).
 MEASURES = (
     "件|个|家|人|台|辆|套|张|次|名|位|笔|户|款|"
     "座|处|类|股|项|届|所|条|种|门|本|部|只|头|艘|架|间|层|场|首|篇|枚|颗|棵|岁|具|匹|支|根|幅|册|封|票"
@@ -51,7 +51,12 @@ VOLUME = (
     r"千升|毫升|立方米|升|"
     r"(?:(?:kilo|hecto|milli)?lit(?:er|re)s?|cubic met(?:er|re)s?|barrels?)\b"
 )
-UNITS = f"{AREA}|{LENGTH}|{WEIGHT}|{VOLUME}"
+# Electricity made or a plant's capacity (2363.62亿千瓦时, "1.2 gigawatts").
+ENERGY = (
+    r"[千兆吉太]瓦时|[千兆吉]瓦|度电|"
+    r"(?:[kmgt]wh|[kmg]w|(?:kilo|mega|giga|tera)watt(?:-hours?|s)?)\b"
+)
+UNITS = f"{AREA}|{LENGTH}|{WEIGHT}|{VOLUME}|{ENERGY}"
 # Currencies written after an amount (290港元, 5欧元, "30 million pounds", "1 billion reais"): the world's
 # (`rag.currencies`) and what the press writes besides (美金, 港币, RMB, pounds sterling), and their
 # hundredths (每股6.0港仙, "95 cents a share", "37.75 fen a share").

@@ -183,6 +183,8 @@ _HOW_LONG = re.compile(
     r"\bhow long\b|\bhow many (?:days|weeks|months|years|hours)\b",
     re.I,
 )
+# A sum spent asked for before what it is spent on (投资多少扩产, 投入多少研发), no count (投资多少家).
+_SPENT_HOW_MUCH = re.compile(rf"(?:投资|投入|花费|斥资|出资)了?多少(?!(?:{MEASURES}))")
 # A how-many question counts things: money and time are no count ("How many stores": 4万, not the 1元 rise;
 # 有多少商家: not 600元). 多少钱, 多少元, 多少亿 ask for sums.
 _HOW_MANY = re.compile(
@@ -208,6 +210,7 @@ _NUMERAL = re.compile(
     re.I,
 )
 _UNIT = re.compile(UNITS, re.I)
+_UNIT_NEXT = re.compile(rf"\s*+(?:{UNITS})", re.I)
 # What stands between a number and what it counts: a measure word, "of" and its owner ("16 of its robots").
 _MEASURE_AFTER = re.compile(rf"\s*+((?:{MEASURES})?+)\s*+(?:of\s++(?:(?:its|their|the)\s++)?+)?+")
 _MONEY = re.compile(f"{CURRENCY_SIGNS}|{CURRENCIES}", re.I)
@@ -309,11 +312,12 @@ _PHYSICAL = tuple(
     for asks, units in (
         (
             r"体长|身长|长度|全长|多长(?!时间)|高度|身高|多高|海拔|深度|多深|距离|多远|宽度|多宽|直径|里程|续航|"
-            r"\bhow (?:tall|high|deep|far|wide)\b|\b(?:length|height|depth|distance|width)\b",
+            r"\bhow (?:tall|high|deep|far|wide)\b|\b(?-i:length|height|depth|distance|width)\b",
             LENGTH,
         ),
-        (r"体重|重量|多重|\bweigh|\bheavy\b", WEIGHT),
-        (r"面积|占地(?!球)|\barea\b", AREA),
+        # A word in capitals is a name's ("Sany Heavy", "the Greater Bay Area"), asking for no dimension.
+        (r"体重|重量|多重|\b(?-i:weigh|heavy\b)", WEIGHT),
+        (r"面积|占地(?!球)|\b(?-i:area)\b", AREA),
     )
 )
 _DIMENSIONS = (
@@ -1360,6 +1364,8 @@ _MEASURE_WORD = re.compile(MEASURES)
 COUNTED_NOUN_CHARS = 4
 # What any count of people or of anything counts: "300 villagers" are people.
 _ANYONE = frozenset({"people", "persons", "人", "人们", "人数", "times", "things", "ones", "次"})
+# What counts whatever a question counts: "62.1 million units" of lens sets shipped.
+_ANY_THING = frozenset({"units", "pieces", "items"})
 # The thing an English count counts, after it and an adjective or a name at most ("30,000 new merchants",
 # "6,400 Xtep stores"); a word ending in -ss is no plural ("2.2 million fully driverless rides" counts no
 # "driverless").
@@ -1397,7 +1403,7 @@ def _counts_other(asked: Wanted, text: str, span: tuple[int, int], said: bool) -
             not said and counted.lower() not in _ANYONE and (not counted.isascii() or counted.endswith("s"))
         )
         thing = _THING_AFTER.match(text, _whole_end(text, span[1])) if specific and counted else None
-        return bool(thing) and not presence(counted, thing.group(1))
+        return bool(thing) and thing.group(1) not in _ANY_THING and not presence(counted, thing.group(1))
     return _in_other_unit(asked, text, span[0])
 
 
@@ -1484,7 +1490,8 @@ _AHEAD_TIME = re.compile(
 )
 _AHEAD = re.compile(
     r"\b(?:will|would|plans?|planned|planning|expects?|expected|expectations?|aims?|intends?|due|scheduled|"
-    r"set to|targets?|targeted|goals?|promis(?:e|es|ed)|pledg(?:e|es|ed|ing)|committed to|next|later|"
+    r"set to|on (?:track|course) to|targets?|targeted|goals?|promis(?:e|es|ed)|pledg(?:e|es|ed|ing)|"
+    r"committed to|next|later|"
     r"upcoming|coming|by the end|projected|projections?|forecasts?|forecasted|estimates?|estimated|guidance|"
     r"outlook)\b|"
     rf"将|计划|预计|有望|拟|打算|即将|目标|承诺|估计|预估|预测|测算|{_AHEAD_TIME.pattern}",
@@ -1622,6 +1629,9 @@ def wanted(question: str) -> Wanted:
     # counted does (多少销售网点, 销售人员).
     head = "".join(words[1:2] if words[:1] == ["销售"] else words[:2])
     if counted and _MONEY_THING.search(head) and not _measure_asked(question):
+        kind, counted = "money", None
+    # Nor after a verb of spending (投资多少扩产: how much it invests, in money).
+    if kind == "count" and _SPENT_HOW_MUCH.search(question):
         kind, counted = "money", None
     level = kind == "rate" and not _CHANGE.search(question) and not _RATE_OF_CHANGE.search(question)
     # "How many times" counts occurrences or a multiple: in Chinese, in 次 or 倍 alone ("How many times
@@ -2108,6 +2118,9 @@ def _in_kind(wanted: Wanted, text: str, spans: list[tuple[int, int]]) -> list[tu
         return [(s, e) for s, e in spans if not _PERCENT.search(text, s, e) and _DURATION.search(text, s, e)]
     percent = wanted.kind in ("rate", "change")
     found = [(s, e) for s, e in spans if bool(_PERCENT.search(text, s, e)) == percent]
+    # A sum is said in money, never in a unit of things (净利润 is not 692.34亿千瓦时 of power made).
+    if wanted.sum:
+        found = [(s, e) for s, e in found if not _UNIT_NEXT.match(text, e)]
     # A multiple said in words is a change, no amount (GMV 翻倍 is not how much GMV there was).
     found = [(s, e) for s, e in found if wanted.kind == "change" or not _WORD_MULTIPLE.search(text, s, e)]
     changed = [(s, e) for s, e in found if said_changed(text, s, e)]

@@ -1898,6 +1898,37 @@ def test_what_a_sum_is_paid_for_must_be_said():
     assert not unnarrowed("How much did Galaxy pay in dividends?", dividend)
 
 
+def test_a_word_of_a_name_in_capitals_asks_for_no_dimension():
+    cash = ["截至三季度末，公司货币资金为287.4亿元。"]
+    assert not numberless("How much cash did Sany Heavy have?", cash)
+    assert wanted("How much cash did Sany Heavy have?").units is None
+    assert wanted("How heavy is the drone?").units is not None
+
+
+def test_being_on_track_to_do_a_thing_says_a_time_ahead():
+    plan = [
+        "Its deputy chairman said it was on track to open the first phase of its Phase 4 expansion in 2027."
+    ]
+    assert not unforeseen("When will Galaxy open Phase 4?", plan)
+
+
+def test_a_sum_is_said_in_money_never_in_a_unit_of_things():
+    power = "其中三峡电站发电量为692.34亿千瓦时。公司前三季度净利润为293.11亿元。"
+    assert _short("What was China Yangtze Power's net profit?", power) == "293.11亿元"
+    assert _short("白鹤滩电站发电量是多少？", "白鹤滩电站发电量为515.21亿千瓦时。") == "515.21亿千瓦时"
+
+
+def test_units_count_whatever_is_asked_about():
+    text = "Shipments of vehicle lens sets climbed 16.8% to 62.1 million units."
+    assert not numberless("How many vehicle lens sets did Sunny ship?", [text])
+    assert numberless("How many employees does Sunny have?", ["It shipped 62.1 million lenses."])
+
+
+def test_a_sum_spent_is_asked_before_what_it_is_spent_on():
+    assert wanted("舜宇光学计划投资多少扩产？").kind == "money"
+    assert wanted("腾讯投资多少家公司？").kind == "count"
+
+
 def test_the_measure_whose_change_is_asked_is_the_last_word_before_the_verb():
     assert measured("How much did United Imaging's net profit grow?") == "profit"
     assert measured("How much did J&T's revenue grow?") == "revenue"
