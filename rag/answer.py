@@ -39,9 +39,10 @@ from rag.errors import LLMUnavailable
 from rag.extract import select_quotes
 from rag.followup import History, Resolved, resolve, rewritten
 from rag.intents import question_intents
+from rag.lexicon import places as listed_places
 from rag.llm import refuses, stream_llm_answer
 from rag.owners import unowned
-from rag.periods import of_period, only_others, periods
+from rag.periods import dated_otherwise, of_period, only_others, periods
 from rag.places import latin_names_unplaced, place_words, placed_elsewhere, unplaced
 from rag.qualifiers import measures_other
 from rag.query import check_k, check_question, make_filters
@@ -338,6 +339,7 @@ def _extractive(turn: _Turn) -> Answer:
             turn.keyword.knows,
             partial(written_in_chinese, keyword=turn.keyword),
         )
+        or _of_other_years(turn.query, [c for c in citations if c.quote in figures])
     ):
         return _refusal(turn)
     short = _short_answers(turn, citations)
@@ -468,16 +470,28 @@ def _subjects(question: str, declared: Declared) -> list[str]:
 def _of_another(named: list[str], text: str) -> bool:
     """Whether `text` names none of the question's subjects (`named`) and another company (`listed_names`).
 
-    Not a person: "founded by Nie Yunchen" is of 喜茶 all the same; nor a part of a name asked, however
-    written (古茗 of a question taken to name 古茗募资; "Alibaba" of 阿里云).
+    Not a person: "founded by Nie Yunchen" is of 喜茶 all the same; nor a city ("listed on Shanghai's STAR
+    Market"); nor a part of a name asked, however written (古茗 of a question taken to name 古茗募资;
+    "Alibaba" of 阿里云).
     """
     folded = fold(text)
     others = [
         other
         for other in set(listed_names(text)) - place_words(text)
-        if not any(other in name or name in other or mentions(other, name) for name in named)
+        if not {other, *translations(other)} & listed_places()
+        and not any(other in name or name in other or mentions(other, name) for name in named)
     ]
     return bool(named) and bool(others) and not any(mentions(name, folded) for name in named)
+
+
+def _of_other_years(question: str, citations: list[Citation]) -> bool:
+    """Whether every citation giving a figure is, by its article's date, of another year than asked.
+
+    See `dated_otherwise`: a passage naming no year tells of its article's time.
+    """
+    return bool(citations) and all(
+        dated_otherwise(question, f"{c.title}\n{c.passage}", c.date) for c in citations
+    )
 
 
 def _unplaceable(turn: _Turn, citations: list[Citation], short: _Short) -> bool:

@@ -10,7 +10,9 @@ stands for (b站: bilibili, 哔哩哔哩). An underscore joins the words of an E
 mart"). Pure data: it imports nothing.
 """
 
-NAMES = """
+# Cities, which a sentence may name beside its company's figure ("listed on Shanghai's STAR Market"): no
+# other company.
+PLACES = """
 上海
 杭州
 广州
@@ -18,6 +20,9 @@ NAMES = """
 北京
 深圳
 香港 hong kong
+"""
+
+NAMES = """
 小红书 rednote
 快手 kwai
 抖音
@@ -116,4 +121,43 @@ b站 bilibili 哔哩哔哩
 格力 gree
 传音 transsion
 安克 anker
+三一重工 sany sany_heavy
+立讯精密 luxshare
+立讯 luxshare 立讯精密
+药明康德 wuxi_apptec
+药明生物 wuxi_biologics
+东方航空 china_eastern
+东航 china_eastern 东方航空
+中国国航 air_china
+国航 air_china 中国国航
+南方航空 china_southern
+洛阳钼业 cmoc
+金山办公 kingsoft_office
+金山云 kingsoft_cloud
+金山软件 kingsoft
+银河娱乐 galaxy_entertainment
+金沙中国 sands_china
+招商银行 china_merchants_bank cmb
+工商银行 icbc
+建设银行 ccb
+中国平安 ping_an
+海康威视 hikvision
+迈瑞医疗 mindray
+京东方 boe
+华润啤酒 cr_beer china_resources_beer
+百胜中国 yum_china
+长城汽车 great_wall_motor
+阳光电源 sungrow
+石头科技 roborock
+中国中免 china_tourism_group_duty_free
+周大福 chow_tai_fook
+东方甄选 east_buy
+中通 zto
+华住 h_world
+亚朵 atour
+文远知行 weride
+寒武纪 cambricon
+老虎证券 tiger_brokers
+特步 xtep
+紫金矿业 zijin
 """

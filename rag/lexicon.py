@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from rag.gazetteer import NAMES
+from rag.gazetteer import NAMES, PLACES
 
 PAIRS = """
 关停 close closed closing closure shut shutdown suspend suspended
@@ -111,10 +111,16 @@ PAIRS = """
 应用 app apps application
 城市 city cities
 城 city cities
+货币资金 cash
+现金 cash
+成立 founded established
+持有 holds held owns owned
+储能 energy_storage
+扩产 capacity expansion
 """
 
 
-def _entries(block: str = PAIRS + NAMES) -> list[list[str]]:
+def _entries(block: str = PAIRS + PLACES + NAMES) -> list[list[str]]:
     """Each line's words; an underscore joins the words of an English phrase (net_income: "net income")."""
     return [[w.replace("_", " ") for w in line.split()] for line in block.splitlines() if line.strip()]
 
@@ -132,7 +138,13 @@ def _table() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def names() -> frozenset[str]:
     """Every spelling, Chinese or English, of the companies, platforms and places listed."""
-    return frozenset(word for entry in _entries(NAMES) for word in entry)
+    return frozenset(word for entry in _entries(PLACES + NAMES) for word in entry)
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Every spelling of the places listed (上海, "hong")."""
+    return frozenset(word for entry in _entries(PLACES) for word in entry)
 
 
 def chinese_words() -> list[str]:

@@ -177,6 +177,20 @@ def years(text: str) -> list[str]:
     return _YEAR.findall(text)
 
 
+def dated_otherwise(question: str, text: str, date: str | None) -> bool:
+    """Whether `text`, naming no year, is of none `question` asks about, by its article's `date`.
+
+    News tells what is recent: a passage of an article of 2025-11-05 naming no year reports 2025 (or,
+    early in a year, the one before), so "What was Galaxy's EBITDA in 2019?" is not answered by its
+    third quarter. False without a year asked, with a year named, or without a date.
+    """
+    asked = years(question)
+    if not asked or years(text) or not date or not (published := _YEAR.match(date)):
+        return False
+    year = int(published.group())
+    return not any(year - 1 <= int(y) <= year for y in asked)
+
+
 def other_period(question: str, texts: Iterable[str]) -> bool:
     """Whether `question` asks about a period `texts` never name, naming others of its kind.
 

@@ -13,10 +13,8 @@ from rag.dictionary import is_name
 from rag.intents import MONTH, question_intents
 from rag.short import NUMBER_WORD, giving
 from rag.subject import latin_names
-from rag.text import fold, segments, sentence_spans
+from rag.text import ABROAD, UNWRITTEN, fold, segments, sentence_spans
 
-# The country this archive's news is about: its articles may never write it (小红书在中国有多少用户？).
-UNWRITTEN = frozenset({"中国", "china"})
 # The Chinese words a place follows (在日本), and with `entering`, those a place entered follows (进入巴西).
 _IN = frozenset({"在"})
 _ENTERING = _IN | {"进入", "進入", "进军", "進軍"}
@@ -76,12 +74,12 @@ def placed_elsewhere(question: str, quote: str, passage: str | None = None) -> b
     (在全国41家门店), is none for one place in it, nor for another country. A quote naming no place is
     judged by its `passage`: 集团门店总数达到53,014家, in a passage on stores 在印度尼西亚和越南, is no count
     of Mixue's stores in India. Not for China (`UNWRITTEN`), which an article on it need not name. A
-    question asking what is abroad (`_ABROAD`), or in a place other than China, is not answered by a
+    question asking what is abroad (`ABROAD`), or in a place other than China, is not answered by a
     figure put at home (`_at_home`).
     """
     asked = places(question, unwritten=True)
     if not asked:
-        return bool(_ABROAD.search(question)) and _not_abroad(question, quote)
+        return bool(ABROAD.search(question)) and _not_abroad(question, quote)
     giving_figure = _giving(question, quote)
     if not giving_figure or any(_names(s, place) for s in giving_figure for place in asked):
         return False
@@ -111,7 +109,7 @@ def unplaced(question: str, text: str) -> str:
     if (
         "number" not in question_intents(question)
         or places(question, unwritten=True)
-        or _ABROAD.search(question)
+        or ABROAD.search(question)
     ):
         return text
     for clause in _CLAUSE.finditer(text):
@@ -127,8 +125,7 @@ _CLAUSE = re.compile(r"(?:[^,，;；。!?！？.]|\.(?=\d))++")
 _NUMBER = re.compile(rf"\d|{NUMBER_WORD.pattern}", re.I)
 
 
-# What is abroad, for a company of the country this archive's news is from, and what is at home.
-_ABROAD = re.compile(r"海外|境外|国外|\boverseas\b|\babroad\b|\boutside (?:of )?(?:mainland )?china\b", re.I)
+# What is at home, for a company of the country this archive's news is from (abroad: `ABROAD`).
 _HOME = re.compile(
     r"在中国|中国内地|中国大陆|国内|境内|\bin (?:mainland )?china\b|\bdomestic(?:ally)?\b|\bat home\b", re.I
 )
@@ -142,7 +139,7 @@ def _not_abroad(question: str, quote: str) -> bool:
     """
     giving_figure = _giving(question, quote)
     return bool(giving_figure) and not any(
-        _ABROAD.search(s) or places(s, entering=True) for s in giving_figure
+        ABROAD.search(s) or places(s, entering=True) for s in giving_figure
     )
 
 
@@ -152,7 +149,7 @@ def _at_home(question: str, quote: str) -> bool:
     "How many FILA stores does Anta have overseas?" is not answered by 安踏品牌在中国共有门店7,700家.
     """
     giving_figure = _giving(question, quote)
-    return any(_HOME.search(s) for s in giving_figure) and not any(_ABROAD.search(s) for s in giving_figure)
+    return any(_HOME.search(s) for s in giving_figure) and not any(ABROAD.search(s) for s in giving_figure)
 
 
 def placed_there(question: str, quote: str) -> bool:

@@ -22,7 +22,7 @@ from rag.closeness import QUOTING
 from rag.guard import unasked
 from rag.intents import asked_words, question_intents, stated_words
 from rag.periods import other_period
-from rag.places import UNWRITTEN, places, spells_name
+from rag.places import places, spells_name
 from rag.store import KeywordIndex
 from rag.subject import (
     BRAND_PREFIX,
@@ -36,7 +36,7 @@ from rag.subject import (
     unnamed,
     written_in_chinese,
 )
-from rag.text import fold, language, model_codes, names_model, terms
+from rag.text import UNWRITTEN, fold, language, model_codes, names_model, terms
 from rag.types import Declared, Evidence, Hit
 
 # What the answer says when the archive does not cover the question.

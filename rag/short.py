@@ -57,6 +57,7 @@ from rag.periods import only_others, periods, years
 from rag.qualifiers import adjusted_before, asks_adjusted, contradicted, measure_words
 from rag.subject import asked_names, in_names, subject_names
 from rag.text import (
+    ABROAD,
     BOUNDARY,
     CJK_RANGE,
     CLAUSE_END,
@@ -64,6 +65,7 @@ from rag.text import (
     DATELINE,
     POSSESSIVE_END,
     STOPWORDS,
+    TRADES,
     aligned_simplified,
     fold,
     fold_mapped,
@@ -1706,8 +1708,9 @@ def _narrowing_run(question: str, declared: Declared | None = None) -> tuple[tup
         # Nor the end of a name (中国 of 百胜中国, a name a headline opens on).
         if word in subject or periods(word) or word in STOPWORDS or _ends_name(said, word, subject):
             break
-        # What kind of company the subject is, after its name, is part of it (宇树科技估值多少: 科技).
-        if word in COMPANY_KINDS and said[: -len(word)].endswith(tuple(subject)):
+        # What kind of company the subject is, or its trade, after its name is part of it (宇树科技估值多少:
+        # 科技; 三一重工净利润增长了多少: 重工).
+        if (word in COMPANY_KINDS or word in TRADES) and said[: -len(word)].endswith(tuple(subject)):
             break
         found.append(word)
         said = said[: -len(word)]
@@ -1795,9 +1798,12 @@ def unnarrowed(question: str, quotes: list[str], declared: Declared | None = Non
     if not words or not any(map(str.isalnum, before)) or not asks:
         return False
     folded = [fold(q) for q in quotes]
+    # What is abroad is said in many words (海外收入: 国际业务收入, "international revenue").
     return not any(
         max(presence(word, q, closeness=SEARCHING, heads=False), synonymous(word, q, SYNONYMS))
         >= NARROWING_SAID
+        or ABROAD.fullmatch(word) is not None
+        and ABROAD.search(q) is not None
         for q in folded
         for word in words
     )

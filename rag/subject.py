@@ -32,7 +32,17 @@ from rag.bilingual import (
 from rag.dictionary import is_name
 from rag.lexicon import names as lexicon_names
 from rag.store import KeywordIndex
-from rag.text import CJK_RANGE, COMPANY_KINDS, POSSESSIVE_END, fold, is_cjk, language, terms, unbroken
+from rag.text import (
+    CJK_RANGE,
+    COMPANY_KINDS,
+    POSSESSIVE_END,
+    UNWRITTEN,
+    fold,
+    is_cjk,
+    language,
+    terms,
+    unbroken,
+)
 from rag.types import Declared, Filters, Hit
 
 _DEICTIC = frozenset("这那它他她其该此哪")
@@ -314,7 +324,9 @@ def unnamed_in(
         return False
     # Where the question puts what it asks of (`placed`, folded) is no name of what it asks of, unless
     # all it names: Keeta's 八成 in Brazil is no answer to "What is J&T Express's market share in Brazil?".
-    latin = latin_names(question, knows)
+    # Nor is China, which a Chinese article on a company of its need not name (长江电力 for "China Yangtze
+    # Power").
+    latin = [name for name in latin_names(question, knows) if fold(name) not in UNWRITTEN]
     named = [name for name in latin if fold(name) not in placed] or latin
     # A name the archive has nowhere (Auntea Jenny, where its article is Chinese: 沪上阿姨) is in no English
     # passage either: those are about something else.

@@ -64,6 +64,21 @@ _BLANKS = re.compile(r"[^\S\n]++")
 _CJK_GAP = re.compile(f"(?<=[{CJK_RANGE}])[^\\S\\n]++(?=[{CJK_RANGE}])")
 # Words a company's name ends with that say what kind it is (宇树科技, 蜜雪集团, 联想集团).
 COMPANY_KINDS = frozenset({"科技", "集团", "控股", "股份", "公司", "国际", "实业", "控股集团"})
+# Words a company's name may end with that say its trade (三一重工, 理想汽车, 招商银行): after the name, part
+# of it, though as common words elsewhere (汽车销量) they name no company.
+TRADES = frozenset(
+    "重工 汽车 电子 电器 电气 医药 药业 制药 银行 证券 保险 能源 物流".split()
+    + "软件 通信 传媒 食品 娱乐 地产 置业 矿业 航空 生物 半导体 精密".split()
+)
+# The country this archive's news is about: its articles may never write it (小红书在中国有多少用户？).
+UNWRITTEN = frozenset({"中国", "china"})
+# What is abroad, for a company of the country this archive's news is from (`rag.places`).
+# International business is abroad (国际业务收入, "international revenue"); not a name's 国际 (中芯国际营收).
+ABROAD = re.compile(
+    r"海外|境外|国外|国际(?:业务|市场)|\boverseas\b|\babroad\b|\binternational\b|"
+    r"\boutside (?:of )?(?:mainland )?china\b",
+    re.I,
+)
 # An English possessive's ending (Meituan's, PDD’s, JD Logistics').
 POSSESSIVE_END = re.compile(r"['’]s$|(?<=s)['’]$")
 # Chinese stops end a sentence anywhere; "!", "?" and "." only before a space, a quote or the end, and

@@ -31,3 +31,14 @@ def test_a_brands_chinese_nickname_is_its_name_in_either_script():
     # B站 is Bilibili, and 哔哩哔哩; the tokenizer keeps it whole.
     assert listed("b站") == {"bilibili", "哔哩哔哩"} and "b站" in listed("哔哩哔哩")
     assert "b站" in chinese_words()
+
+
+def test_chinese_companies_are_matched_to_the_english_names_news_gives_them():
+    assert listed("三一重工") == {"sany", "sany heavy"} and "三一重工" in listed("sany")
+    assert "luxshare" in listed("立讯精密") and "kingsoft office" in listed("金山办公")
+
+
+def test_cities_are_listed_apart_from_companies():
+    from rag.lexicon import places
+
+    assert "上海" in places() and "上海" in names() and "小红书" not in places()

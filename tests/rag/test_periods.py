@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.periods import of_period, only_others, other_period, period_places, periods
+from rag.periods import dated_otherwise, of_period, only_others, other_period, period_places, periods
 from rag.types import Hit
 from tests.helpers import make_chunk
 
@@ -153,3 +153,13 @@ def test_a_whole_year_is_answered_by_no_part_of_it():
     # Per year is no whole year asked; a passage may give a year's figure beside a quarter's.
     assert "fy" not in periods("What is the annual capacity of the factory?")
     assert not other_period("古茗2024年全年营收是多少？", ["2024年营收88亿元，其中四季度营收24亿元。"])
+
+
+def test_a_passage_naming_no_year_is_of_its_articles_time():
+    quarter = "Galaxy posted third-quarter EBITDA of HK$3.3 billion."
+    assert dated_otherwise("What was Galaxy's EBITDA in 2019?", quarter, "2025-11-05")
+    # The year it was published, or the one before (annual results come out early in the next).
+    assert not dated_otherwise("What was Galaxy's EBITDA in 2024?", quarter, "2025-03-05")
+    assert not dated_otherwise("What was Galaxy's EBITDA in 2019?", f"In 2019, {quarter}", "2025-11-05")
+    assert not dated_otherwise("What was Galaxy's EBITDA in 2019?", quarter, None)
+    assert not dated_otherwise("What was Galaxy's EBITDA?", quarter, "2025-11-05")

@@ -114,3 +114,13 @@ def test_a_how_much_naming_no_place_reads_the_sentences_putting_a_figure_in_one_
     # Only the clause with the place: where a car was launched is not where its price is.
     launched = "小米集团在北京发布了YU7,标准版售价25.35万元,比特斯拉Model Y低1万元。"
     assert "低1万元" in unplaced("YU7比Model Y便宜多少？", launched)
+
+
+def test_international_business_is_abroad():
+    sany = "前三季度公司国际业务收入为408.6亿元，同比增长16.3%。"
+    assert not placed_elsewhere("三一重工海外收入是多少？", sany)
+    assert placed_elsewhere(
+        "三一重工海外收入是多少？", "前三季度公司实现营业收入663.07亿元，同比增长13.28%。"
+    )
+    # A name's 国际 is no business abroad.
+    assert placed_elsewhere("中芯国际海外收入是多少？", "中芯国际营收为22亿美元。")

@@ -213,9 +213,9 @@ def test_an_english_question_names_a_chinese_firm_the_archive_has_by_its_pinyin(
     )
     assert ingest([folder], settings=settings).ok
     keyword = get_store(settings=settings).keyword_index()
-    # Muyuan is 牧原 in pinyin; Shenzhen is a place, whatever article names it; Atour no name written here.
+    # Muyuan is 牧原 in pinyin; Shenzhen is a place, whatever article names it; Hanting no name written here.
     assert asked_of("When did Muyuan list in Shenzhen?", keyword) == ["muyuan"]
-    assert asked_of("When did Atour list in Shenzhen?", keyword) == []
+    assert asked_of("When did Hanting list in Shenzhen?", keyword) == []
 
 
 def test_passages_naming_the_subject_beyond_the_best_are_judged_with_them():

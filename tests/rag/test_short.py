@@ -1497,10 +1497,12 @@ def test_quotes_never_saying_the_part_of_a_measure_asked_do_not_answer():
     assert not unnarrowed(
         "李宁中期股息是多少？", ["The board declared an interim dividend of 37.75 fen a share."]
     )
-    # A name an article declares its subject by (a headline opening on 百胜中国) narrows nothing, nor its end.
+    # A name an article declares its subject by (a headline opening on 麦当劳中国) narrows nothing, nor its
+    # end; nor does one the gazetteer lists (百胜中国).
     quotes = ["Total revenue grew 4% to $3.21 billion, while operating profit rose 8% to $400 million."]
-    assert unnarrowed("百胜中国经营利润是多少？", quotes)
-    assert not unnarrowed("百胜中国经营利润是多少？", quotes, Declared({"scmp": ("百胜", "百胜中国")}))
+    assert unnarrowed("麦当劳中国经营利润是多少？", quotes)
+    assert not unnarrowed("麦当劳中国经营利润是多少？", quotes, Declared({"scmp": ("麦当劳", "麦当劳中国")}))
+    assert not unnarrowed("百胜中国经营利润是多少？", quotes)
     # What kind of company the subject is belongs to its name (宇树科技: Unitree Technology).
     assert not unnarrowed("宇树科技估值多少？", ["In June, Unitree was valued at about 12 billion yuan."])
     # In words of the same meaning, and one of several words is enough.
@@ -1883,11 +1885,29 @@ def test_ebitda_is_a_sum_asked_for_by_what_was():
     assert _short("What was Galaxy Entertainment's EBITDA in the third quarter?", text) == "HK$3.3 billion"
 
 
+def test_a_companys_trade_after_its_name_narrows_nothing_measured():
+    # 重工 is of 三一重工, not a part of its profit that a quote must say.
+    assert not unnarrowed(
+        "三一重工净利润是多少？", ["归属于上市公司股东的净利润为71.36亿元，同比增长46.58%。"]
+    )
+    assert unnarrowed(
+        "三一重工海外净利润是多少？", ["归属于上市公司股东的净利润为71.36亿元，同比增长46.58%。"]
+    )
+
+
 def test_another_owners_measure_answers_no_why_question_either():
     market = ["Macau's gross gaming revenue rose 8% in the first ten months, as visitors kept coming."]
     assert anothers("Why did Galaxy's revenue rise?", market)
     assert not anothers(
         "Why did Galaxy's revenue rise?", ["Net revenue rose 14%, driven by mass-market players."]
+    )
+
+
+def test_business_abroad_is_said_in_other_words_than_the_questions():
+    sany = ["前三季度公司国际业务收入为408.6亿元，同比增长16.3%，占主营业务收入的比重达到62.6%。"]
+    assert not unnarrowed("三一重工海外收入占比是多少？", sany)
+    assert unnarrowed(
+        "三一重工海外收入占比是多少？", ["前三季度公司实现营业收入663.07亿元，同比增长13.28%。"]
     )
 
 

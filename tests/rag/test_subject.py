@@ -215,12 +215,12 @@ def test_a_passage_is_not_about_a_name_no_text_of_its_script_has():
     lenovo = hit(
         "Lenovo has about 77,000 employees and sells in 180 markets.", "Lenovo quarterly profit jumps"
     )
-    assert named_elsewhere("亚朵的员工有多少？", lenovo, knows)
+    assert named_elsewhere("汉庭的员工有多少？", lenovo, knows)
     atour = hit("Atour had 1,838 hotels in operation.", "Hotel operator Atour's revenue jumps")
     assert not named_elsewhere("亚朵有多少家酒店？", atour, knows)
     # Likewise a Chinese headline over an English body, opening on another company's name.
     nio = hit("The company reported a net loss of 5.0 billion yuan.", "蔚来二季度亏损收窄")
-    assert named_elsewhere("文远知行的净亏损是多少？", nio, knows, nio.chunk.text)
+    assert named_elsewhere("禾赛的净亏损是多少？", nio, knows, nio.chunk.text)
     # A Latin name no text has is not that of a Chinese article headlined with a name the lexicon writes
     # otherwise; one headlined with a name it does not know may be its.
     capex = hit(
@@ -352,3 +352,10 @@ def test_a_common_word_before_the_kind_of_company_it_names_is_a_name():
     # Not a kind itself, nor a word of a sentence.
     assert subject_names("科技公司的营收是多少？") == ()
     assert subject_names("看准时机上市的公司有哪些？") == ()
+
+
+def test_china_in_a_companys_english_name_need_not_be_written_by_its_chinese_article():
+    # 长江电力 is "China Yangtze Power"; its Chinese article names no 中国.
+    chinese = hit("公司董事长刘伟平表示，公司将继续推进抽水蓄能电站建设。", "长江电力前三季度净利润293亿元")
+    knows, written = {"china"}.__contains__, {"China"}.__contains__
+    assert not unnamed_in("Who is the chairman of China Yangtze Power?", [chinese], knows, written)
