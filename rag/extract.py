@@ -329,20 +329,21 @@ def _fit(
 
     Each run is judged said after `topic` (what its article is about, see `_topic`): the clause naming
     NIO does not outweigh the one saying the break-even target "for the fourth quarter" in an article
-    headlined for 蔚来. Also says whether the span ends where a clause does (False: cut inside its last
-    clause).
+    headlined for 蔚来. A run stating what the question asks for (a reason) comes first. Also says whether
+    the span ends where a clause does (False: cut inside its last clause).
     """
     if end - start <= budget:
         return start, end, True
     cuts = [start] + [m.end() for m in CLAUSE_END.finditer(text[start:end]) if m.end() < end - start]
     cuts = sorted({start if c == start else start + c for c in cuts}) + [end]
-    best, best_score = (start, start + budget), -1.0
+    best, best_score = (start, start + budget), (False, -1.0)
     for i in range(len(cuts) - 1):
         j = i + 1
         while j + 1 < len(cuts) and cuts[j + 1] - cuts[i] <= budget:
             j += 1
         s, e = cuts[i], min(cuts[j], cuts[i] + budget)
-        value = score(text[s:e], topic)
+        # A run stating what a why-question asks for (its reason) first: the reason is the answer.
+        value = (score.states(text[s:e]), score(text[s:e], topic))
         if value > best_score:
             best, best_score = (s, e), value
     s, e = best

@@ -154,11 +154,13 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             r"\b(?:investigat\w*+|inquir(?:y|ies)|probe[sd]?|lawsuits?|sued|fined|fines|penalt(?:y|ies)|"
             r"criticism|criticized|criticised|backlash|disputes?)\b[^.;]{0,80}?\b(?P<reason>over)\s|"
             # What a figure fell or rose after or as ("net income fell 30% … after it cut prices on 22
-            # models", "fell 5.3% to 1.6 billion yuan as the company scaled back some features"), and what
+            # models", "fell 5.3% to 1.6 billion yuan as the company scaled back some features"; not past a
+            # reason after ", as": "rose 27.4% …, as hospital tenders recovered after a slowdown"), and what
             # a company or a product was put out after ("delisted from Nasdaq in 2020 after a scandal").
             r"\b(?:fell|dropped|declined|slumped|plunged|tumbled|rose|jumped|surged|soared|climbed|"
             r"delisted|suspended|banned|halted|recalled|removed|resigned|fired|shut)\b"
-            r"(?:[^.;]|\.(?=\d)){0,120}?\b(?P<after>after|as) (?=(?:it|they|the|its|their|a|an)\b)|"
+            r"(?:[^.;,]|\.(?=\d)|,(?!\s*+as\b)){0,120}?"
+            r"\b(?P<after>after|as) (?=(?:it|they|the|its|their|a|an)\b)|"
             # What weighed on a figure, said after "as" ("a 4% drop in net income as a costly subsidy
             # programme … weighed on its business"; "U.S." ends no sentence): the reason starts at the cue's
             # `weighing` group.

@@ -815,3 +815,14 @@ def test_a_sentence_giving_another_owners_figure_of_the_measure_does_not_lead():
     ]
     for question in ("How much did Galaxy's revenue grow?", "Why did Galaxy's revenue rise?"):
         assert "Net revenue" in select_quotes(question, hits, _idf, 200)[0].text
+
+
+def test_a_why_question_keeps_the_reason_of_a_sentence_cut_to_fit():
+    text = (
+        "Shanghai United Imaging Healthcare Co. Ltd., China's biggest maker of high-end medical imaging "
+        "equipment, said revenue for the first nine months rose 27.4% to 8.86 billion yuan, as hospital "
+        "equipment tenders recovered after a slowdown caused by an anti-corruption campaign."
+    )
+    assert "tenders recovered" in _leading(
+        "Why did United Imaging's revenue rise?", text, "联影医疗营收增长", 200
+    )

@@ -103,3 +103,13 @@ def test_a_change_asked_is_stated_by_any_word_saying_it_before_a_figure():
     fall = asked_words("净利润下降了多少？", ["净利润", "下降"])
     assert "下降" in stated_words(fall, "Net profit fell 5% to 2 billion yuan.")
     assert "下降" not in stated_words(fall, "Net profit rose 5% to 2 billion yuan.")
+
+
+def test_a_reason_after_a_comma_is_not_passed_over_for_a_later_one():
+    text = (
+        "said revenue rose 27.4% to 8.86 billion yuan, as hospital equipment tenders recovered after a "
+        "slowdown caused by an anti-corruption campaign."
+    )
+    # The cue of the reason said first ("as hospital equipment tenders recovered"), not "after a slowdown".
+    cue = INTENTS["why"][1].search(text)
+    assert cue is not None and cue.group() == "as "
