@@ -466,7 +466,13 @@ def answer_span(
 
     # A word said all over the text points at nothing in particular: its pull is shared out.
     said = {t: max(1, len(found)) for t, found in places.items()}
-    written = _written_as_names(question, weights)
+    # What tells two figures side by side apart: the names the question writes (not what it measures), and
+    # the words narrowing what it measures.
+    measuring = measured(question) if "number" in intents else None
+    telling = {
+        *(t for t in _written_as_names(question, weights) if not _is_measured(t, measuring)),
+        *_narrowing_measured(question),
+    }
 
     def pull(start: int, end: int) -> float:
         # A question word inside the span does not point at it: "Kuaishou Official Store" restates
@@ -490,7 +496,7 @@ def answer_span(
         # A word saying which part a figure is of tells the part asked for, as what is measured does.
         return (
             pull(start, end)
-            + MEASURED_WEIGHT * sum(weights[t] for t in _narrowing(folded, start, end, places, written))
+            + MEASURED_WEIGHT * sum(weights[t] for t in _narrowing(folded, start, end, places, telling))
             if near
             else -math.inf
         )
@@ -708,32 +714,40 @@ SUBSET_CHARS = len("among them")
 
 
 def _narrowing(
-    folded: str, start: int, end: int, places: dict[str, list[int]], names: Collection[str]
+    folded: str, start: int, end: int, places: dict[str, list[int]], telling: Collection[str]
 ) -> set[str]:
     """The question's words that narrow the whole to the part `folded[start:end]` is given as.
 
     Those in the part's clause and not before its marker, where the whole is ("海外" of "其中约4900家位于
-    海外", not 门店 of "门店数量超过45000家"): a question saying them asks for the part. In a clause set
-    beside another's (`_BESIDE`), the question's `names` among them: whose figure it is ("while StarWorld
-    Macau contributed HK$588 million"; not "spent" of "while its net loss widened … as it spent heavily").
-    None for a figure given as neither.
+    海外", not 门店 of "门店数量超过45000家"): a question saying them asks for the part. Of two figures set
+    side by side (`_BESIDE`), the `telling` words of the question only one's side says: whose figure it
+    is ("while StarWorld Macau contributed HK$588 million"), which part of a sum ("Online marketing
+    services revenue … grew 8% to 53.3 billion yuan, while transaction services revenue … rose 10% to 55
+    billion yuan"); not any word ("spent" of "while its net loss widened … as it spent heavily"). None for
+    a figure given as neither.
     """
     sentence = _sentence_at(folded, start)
     clause = _clause_bounds(folded, start, end)[0]
     clause_end = _clause_end(folded, end, sentence[1])
 
-    def telling(marker: int) -> set[str]:
+    def only(within: tuple[int, int], outside: tuple[int, int]) -> set[str]:
         return {
             t
             for t, found in places.items()
-            if any(marker <= at < clause_end for at in found)
-            and not any(sentence[0] <= at < marker for at in found)
+            if any(within[0] <= at < within[1] for at in found)
+            and not any(outside[0] <= at < outside[1] for at in found)
         }
 
     near = _SUBSET.finditer(folded, max(sentence[0], min(clause, start - SUBSET_REACH - SUBSET_CHARS)), start)
     parts = [m.start() for m in near if start - m.end() <= SUBSET_REACH or m.start() >= clause]
-    beside = [m.start() for m in _BESIDE.finditer(folded, clause, start)]
-    return (telling(parts[-1]) if parts else set()) | (telling(beside[-1]) & set(names) if beside else set())
+    found = only((parts[-1], clause_end), (sentence[0], parts[-1])) if parts else set()
+    before = [m.start() for m in _BESIDE.finditer(folded, clause, start)]
+    after = _BESIDE.search(folded, end, sentence[1])
+    if before:
+        found |= only((before[-1], clause_end), (sentence[0], before[-1])) & set(telling)
+    elif after:
+        found |= only((sentence[0], after.start()), (after.start(), sentence[1])) & set(telling)
+    return found
 
 
 def _written_as_names(question: str, words: Iterable[str]) -> set[str]:

@@ -1960,3 +1960,12 @@ def test_a_figure_another_company_reported_is_its_own():
     ]
     assert anothers("What was Sunny Optical's net profit in the first half?", rival)
     assert not anothers("What was Largan's first-half net profit?", rival)
+
+
+def test_of_two_figures_side_by_side_the_one_whose_side_says_the_part_asked_answers():
+    text = (
+        "Online marketing services revenue, mainly from advertising, grew 8% to 53.3 billion yuan, while "
+        "transaction services revenue, which includes Temu commissions, rose 10% to 55 billion yuan."
+    )
+    assert _short("拼多多在线营销服务收入是多少？", text) == "53.3 billion yuan"
+    assert _short("拼多多交易服务收入是多少？", text) == "55 billion yuan"
