@@ -1587,30 +1587,45 @@ def anothers(question: str, quotes: list[str]) -> bool:
     owner is not said ("its revenue", "revenue rose") may be the one asked for, and so may one owned by
     a word of the owner's name ("Alibaba's cloud unit reported revenue" for Alibaba Cloud's).
     """
-    owner = _OWNER.search(question)
-    # What it measures, or else the word its owner's name comes before ("Why did Galaxy's revenue rise?").
-    after = _OWNED_WORD.match(question, owner.end()) if owner else None
-    thing = measured(question) or (after.group(1).lower() if after else None)
-    if not owner or not thing or not thing.isascii():
+    asked = _ownership(question)
+    if asked is None:
         return False
-    mention = re.compile(rf"\b{re.escape(thing)}\b", re.I)
-    # Owned as "Luckin's total net revenue", or "Largan Precision, which reported a first-half net profit".
-    owned = re.compile(
-        rf"\b{_OWNER_NAME}\s++(?:[\w-]++\s++){{0,3}}?{re.escape(thing)}\b|"
-        rf"\b((?-i:[A-Z])[\w.&-]*+(?:\s++(?-i:[A-Z])[\w.&-]*+)*+),\s++which\s++(?:reported|posted|recorded|had|booked)\s++"
-        rf"(?:[\w-]++\s++){{0,4}}?{re.escape(thing)}\b",
-        re.I,
-    )
+    mention, owned, name = asked
     mentions = sum(len(mention.findall(q)) for q in quotes)
-    # The owner's name may be of several capitalised words ("Alibaba Cloud's revenue").
-    before = takewhile(lambda w: w[:1].isupper(), reversed(question[: owner.start()].split()))
-    name = [w.lower() for w in (*before, owner.group(1))]
     others = sum(
-        not set((m.group(1) or m.group(2)).lower().split()) & set(name)
-        for q in quotes
-        for m in owned.finditer(q)
+        not set((m.group(1) or m.group(2)).lower().split()) & name for q in quotes for m in owned.finditer(q)
     )
     return mentions > 0 and others == mentions
+
+
+@lru_cache(maxsize=256)
+def _ownership(question: str) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]] | None:
+    """What `anothers` reads a quote by: what the question measures, its owners' mentions, whose it asks.
+
+    None unless an English question asks whose ("Cotti's revenue"). Computed once a question: every
+    candidate sentence is judged by it (`rag.extract`).
+    """
+    owner = _OWNER.search(question)
+    if not owner:
+        return None
+    # What it measures, or else the word its owner's name comes before ("Why did Galaxy's revenue rise?").
+    after = _OWNED_WORD.match(question, owner.end())
+    thing = measured(question) or (after.group(1).lower() if after else None)
+    if not thing or not thing.isascii():
+        return None
+    said = re.escape(thing)
+    # Owned as "Luckin's total net revenue", or "Largan Precision, which reported a first-half net profit"
+    # (a name of a few capitalised words: reading one costs no more than its words).
+    owned = re.compile(
+        rf"\b{_OWNER_NAME}\s++(?:[\w-]++\s++){{0,3}}?{said}\b|"
+        rf"\b((?-i:[A-Z])[\w.&-]*+(?:\s++(?-i:[A-Z])[\w.&-]*+){{0,3}}),\s++which\s++"
+        rf"(?:reported|posted|recorded|had|booked)\s++(?:[\w-]++\s++){{0,4}}?{said}\b",
+        re.I,
+    )
+    # The owner's name may be of several capitalised words ("Alibaba Cloud's revenue").
+    before = takewhile(lambda w: w[:1].isupper(), reversed(question[: owner.start()].split()))
+    name = frozenset(w.lower() for w in (*before, owner.group(1)))
+    return re.compile(rf"\b{said}\b", re.I), owned, name
 
 
 def _measure_asked(question: str) -> re.Match[str] | None:
