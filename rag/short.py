@@ -467,12 +467,18 @@ def answer_span(
     # A word said all over the text points at nothing in particular: its pull is shared out.
     said = {t: max(1, len(found)) for t, found in places.items()}
     # What tells two figures side by side apart: the names the question writes (not what it measures), and
-    # the words narrowing what it measures.
+    # the words narrowing what it measures. Not two names: "Who did the sign language of the National Anthem
+    # at Super Bowl 50?" is not answered by who "performed the national anthem, while … Marlee Matlin
+    # provided American Sign Language (ASL) translation".
     measuring = measured(question) if "number" in intents else None
-    telling = {
-        *(t for t in _written_as_names(question, weights) if not _is_measured(t, measuring)),
-        *_narrowing_measured(question),
-    }
+    telling = (
+        {
+            *(t for t in _written_as_names(question, weights) if not _is_measured(t, measuring)),
+            *_narrowing_measured(question),
+        }
+        if "number" in intents
+        else set()
+    )
 
     def pull(start: int, end: int) -> float:
         # A question word inside the span does not point at it: "Kuaishou Official Store" restates

@@ -1969,3 +1969,13 @@ def test_of_two_figures_side_by_side_the_one_whose_side_says_the_part_asked_answ
     )
     assert _short("拼多多在线营销服务收入是多少？", text) == "53.3 billion yuan"
     assert _short("拼多多交易服务收入是多少？", text) == "55 billion yuan"
+
+
+def test_names_side_by_side_are_not_told_apart_by_the_questions_capitalised_words():
+    text = (
+        "Six-time Grammy winner Lady Gaga performed the national anthem, while Academy Award-winning actress "
+        "Marlee Matlin provided American Sign Language (ASL) translation."
+    )
+    assert (
+        _short("Who did the sign language of the National Anthem at Super Bowl 50?", text) == "Marlee Matlin"
+    )
