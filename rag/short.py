@@ -212,7 +212,8 @@ _NUMERAL = re.compile(
     re.I,
 )
 _UNIT = re.compile(UNITS, re.I)
-_UNIT_NEXT = re.compile(rf"\s*+(?:{UNITS})", re.I)
+# A unit right after a figure, past blanks (never from inside a run of them: each is read once).
+_UNIT_NEXT = re.compile(rf"(?<!\s)\s*+(?:{UNITS})", re.I)
 # What stands between a number and what it counts: a measure word, "of" and its owner ("16 of its robots").
 _MEASURE_AFTER = re.compile(rf"\s*+((?:{MEASURES})?+)\s*+(?:of\s++(?:(?:its|their|the)\s++)?+)?+")
 _MONEY = re.compile(f"{CURRENCY_SIGNS}|{CURRENCIES}", re.I)
@@ -1581,7 +1582,7 @@ def giving(question: str, quotes: list[str]) -> list[str]:
 # Whose thing an English question asks the figure of ("Cotti's revenue"), and whose a sentence gives.
 _OWNER_NAME = r"((?-i:[A-Z])[\w.&-]*+)['’]s"
 _OWNER = re.compile(rf"\b{_OWNER_NAME}\b")
-_OWNED_WORD = re.compile(r"\s++([a-z][\w-]*+)")
+_OWNED_WORD = re.compile(r"(?<!\s)\s++([a-z][\w-]*+)")
 
 
 def anothers(question: str, quotes: list[str]) -> bool:
