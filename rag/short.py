@@ -467,19 +467,7 @@ def answer_span(
 
     # A word said all over the text points at nothing in particular: its pull is shared out.
     said = {t: max(1, len(found)) for t, found in places.items()}
-    # What tells two figures side by side apart: the names the question writes (not what it measures), and
-    # the words narrowing what it measures. Not two names: "Who did the sign language of the National Anthem
-    # at Super Bowl 50?" is not answered by who "performed the national anthem, while … Marlee Matlin
-    # provided American Sign Language (ASL) translation".
-    measuring = measured(question) if "number" in intents else None
-    telling = (
-        {
-            *(t for t in _written_as_names(question, weights) if not _is_measured(t, measuring)),
-            *_narrowing_measured(question),
-        }
-        if "number" in intents
-        else set()
-    )
+    telling = _telling(question, weights, intents)
 
     def pull(start: int, end: int) -> float:
         # A question word inside the span does not point at it: "Kuaishou Official Store" restates
@@ -755,6 +743,23 @@ def _narrowing(
     elif after:
         found |= only((sentence[0], after.start()), (after.start(), sentence[1])) & set(telling)
     return found
+
+
+def _telling(question: str, weights: dict[str, float], intents: list[str]) -> set[str]:
+    """What tells two figures side by side apart (see `_narrowing`), for a how-much question only.
+
+    The names the question writes (not what it measures), and the words narrowing what it measures. Not
+    two names: "Who did the sign language of the National Anthem at Super Bowl 50?" is not answered by
+    who "performed the national anthem, while … Marlee Matlin provided American Sign Language (ASL)
+    translation".
+    """
+    if "number" not in intents:
+        return set()
+    measuring = measured(question)
+    return {
+        *(t for t in _written_as_names(question, weights) if not _is_measured(t, measuring)),
+        *_narrowing_measured(question),
+    }
 
 
 def _written_as_names(question: str, words: Iterable[str]) -> set[str]:
