@@ -160,4 +160,8 @@ b站 bilibili 哔哩哔哩
 老虎证券 tiger_brokers
 特步 xtep
 紫金矿业 zijin
+港交所 hkex hong_kong_exchanges
+香港交易所 hkex 港交所
+东方财富 east_money eastmoney
+新东方 new_oriental
 """

@@ -117,6 +117,10 @@ PAIRS = """
 持有 holds held owns owned
 储能 energy_storage
 扩产 capacity expansion
+指引 guidance outlook
+成交额 turnover
+日均 daily
+市值 market_value market_cap
 """
 
 

@@ -60,11 +60,15 @@ _GROUPS = (
         r"[^.?!]{0,40}?\b(?:ipo|listing|funding|round|offering)\b|\s*+[?？]?\s*+$)|\bproceeds\b|"
         r"募资|募集|融资|筹资|筹集",
         # The value of what was sold on a platform, no revenue of its own (GMV, 交易额).
-        # A sum "of transactions" a payment business processed is their value too.
+        # A sum "of transactions" a payment business processed is their value too, and a market's
+        # "turnover" that of the shares traded (成交额; a company's turnover is its revenue: either).
         "gmv": r"\bg[mt]v\b|\b(?:gross (?:merchandise|transaction) |transaction )(?:value|volume)\b|"
+        r"\bturnover\b|"
         r"\b(?:of|in) transactions\b|交易额|交易总额|成交额|商品交易总额",
         # What is left of each yuan sold, no sum: "Gross margin improved to 22.0%" is no revenue.
         "margin": r"毛利率|净利率|利润率|\bmargins?\b",
+        # What is paid out to shareholders (股息, 分红): a turnover or a net profit is none.
+        "dividend": r"\bdividends?\b|\bpayouts?\b|股息|分红|派息|红利",
     },
     # Which users: those who pay, or those who come (paying users are no monthly active ones).
     {

@@ -1784,6 +1784,8 @@ _AUXILIARIES = frozenset("do does did is are was were has have had will would ca
 _PREPOSITIONS = frozenset("in of at on for from by with to".split())
 # English words before what is measured that narrow nothing: an article, an owner, a whole, a period's,
 # an auxiliary, a preposition ("sales per store" measures sales).
+# What a measure comes from, right after its word: a lower-case word after "from" and an article.
+_FROM_SOURCE = re.compile(r"(?<!\s)\s++from\s++(?:(?:the|its|their)\s++)?+([a-z][a-z-]*+)")
 _NOT_NARROWING = (
     _AUXILIARIES
     | _PREPOSITIONS
@@ -1811,7 +1813,10 @@ def _narrowing_english(question: str) -> tuple[str, ...]:
     found = takewhile(
         lambda w: w.isalpha() and w.islower() and w not in _NOT_NARROWING and not periods(w), reversed(words)
     )
-    return tuple(islice(found, NARROWING_WORDS))
+    # What it comes from, after it ("revenue from the derivatives market"): not a name ("from Tencent").
+    source = _FROM_SOURCE.match(question, at.end()) if at else None
+    after = [source.group(1)] if source and source.group(1) not in _NOT_NARROWING else []
+    return (*islice(found, NARROWING_WORDS), *after)
 
 
 # How far a quote must say a word narrowing what is measured (`unnarrowed`).

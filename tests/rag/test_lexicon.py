@@ -42,3 +42,15 @@ def test_cities_are_listed_apart_from_companies():
     from rag.lexicon import places
 
     assert "上海" in places() and "上海" in names() and "小红书" not in places()
+
+
+def test_market_words_no_dictionary_pairs_are_listed():
+    # CC-CEDICT has no 成交额 ("turnover"), 日均 ("daily") or 指引 as "guidance": 港股日均成交额是多少？ is
+    # answered by "Average daily turnover in the cash market reached HK$287.8 billion".
+    assert "turnover" in listed("成交额") and "daily" in listed("日均")
+    assert {"guidance", "outlook"} <= listed("指引") and "market value" in listed("市值")
+    assert (
+        "hkex" in listed("港交所")
+        and "new oriental" in listed("新东方")
+        and "east money" in listed("东方财富")
+    )

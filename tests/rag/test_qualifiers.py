@@ -207,6 +207,28 @@ def test_a_share_of_revenue_is_no_margin():
     assert not measures_other("美的海外收入占比是多少？", overseas)
 
 
+def test_a_dividend_is_no_profit_nor_a_turnover():
+    # What is paid out to shareholders is said by name: 港交所的股息是多少？ is not answered by the
+    # market's turnover, nor East Money's dividend by its net profit.
+    profit = ["Its net profit for the third quarter rose 35.4% from a year earlier to 432 million yuan."]
+    assert measures_other("How much did Kingsoft Office pay in dividends?", profit)
+    turnover = ["Average daily turnover in the cash market reached HK$287.8 billion in the quarter."]
+    assert measures_other("港交所第三季度的股息是多少？", turnover)
+    assert measures_other("东方财富的分红是多少？", ["公司前三季度归属于上市公司股东的净利润90.97亿元。"])
+    dividend = ["The company declared a special dividend of HK$0.50 per share, payable on Dec 12."]
+    assert not measures_other("How much did Galaxy pay in dividends?", dividend)
+    assert not measures_other("安踏派发多少中期股息？", ["董事会宣布派发中期股息每股1.37港元。"])
+
+
+def test_a_markets_turnover_is_the_value_traded():
+    # 成交额 is the value of the shares traded, which a market's "turnover" is; a company's turnover is
+    # its revenue: either answers.
+    turnover = "Average daily turnover in the cash market reached HK$287.8 billion in the quarter."
+    start = turnover.index("HK$")
+    assert not contradicted("港交所日均成交额是多少？", turnover, start, start + 16)
+    assert not contradicted("What was the company's revenue?", "Turnover rose 5% to £2 billion.", 21, 31)
+
+
 def test_a_margin_is_no_sum():
     margin = ["Gross margin improved to 22.0% from 20.4% in the second quarter."]
     assert measures_other("中芯国际第二季度营收是多少？", margin)

@@ -1493,6 +1493,14 @@ def test_quotes_never_saying_the_part_of_a_measure_asked_do_not_answer():
     assert unnarrowed("抖音的外卖佣金是多少？", ["抖音团购的餐饮佣金从2.5%降至1.5%。"])
     assert not unnarrowed("抖音的外卖佣金是多少？", ["抖音外卖的佣金为2.5%。"])
     assert not unnarrowed("B站的会员收入是多少？", ["Revenue from its members rose 12% to 2.1 billion yuan."])
+    # What a sum comes from, said after it, narrows it too ("revenue from the derivatives market"); a name
+    # it comes from is judged as one.
+    revenue = ["Revenue and other income climbed 41% to HK$7.27 billion, the bourse operator said."]
+    assert unnarrowed("What was HKEX's revenue from the derivatives market?", revenue)
+    assert not unnarrowed(
+        "What was HKEX's revenue from the derivatives market?", ["Derivatives revenue rose 9%."]
+    )
+    assert not unnarrowed("What was Weibo's revenue from Alibaba?", revenue)
     # An interim dividend is the 中期 one.
     assert not unnarrowed(
         "李宁中期股息是多少？", ["The board declared an interim dividend of 37.75 fen a share."]
@@ -1912,8 +1920,10 @@ def test_business_abroad_is_said_in_other_words_than_the_questions():
 
 
 def test_what_a_sum_is_paid_for_must_be_said():
-    profit = ["Its net profit for the third quarter rose 35.4% from a year earlier to 432 million yuan."]
-    assert unnarrowed("How much did Kingsoft Office pay in dividends?", profit)
+    # A dividend is a measure of its own, told from a profit in `rag.qualifiers`; what a sum is paid for,
+    # of no measure listed, is judged here.
+    trip = ["Its net profit for the third quarter rose 35.4% from a year earlier to 432 million yuan."]
+    assert unnarrowed("How much did Kingsoft Office pay for the trip?", trip)
     dividend = ["The company declared a special dividend of HK$0.50 per share, payable on Dec 12."]
     assert not unnarrowed("How much did Galaxy pay in dividends?", dividend)
 
