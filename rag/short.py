@@ -201,9 +201,11 @@ _COUNTED = re.compile(
     rf"(?:多少|(?<![第哪])几)(?:{MEASURES})?+",
     re.I,
 )
+# An English number word, whole: "Sixty-eight" is one number, never "eight".
 NUMBER_WORD = re.compile(
-    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-    r"hundreds|thousands|dozens)\b",
+    r"(?<!-)\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?+|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|hundreds|thousands|dozens)\b",
     re.I,
 )
 _NUMERAL = re.compile(
@@ -260,6 +262,8 @@ _PERSON_ENDS = "人者员民手客友工生师"
 # What a closing 多少 counts rather than measures (用户有多少: users, 骑手, 员工, 商家, 门店, 人口, 人数,
 # 订单量, 销量), and what "the number of" counts.
 _COUNTED_THING = re.compile(rf"[{_PERSON_ENDS}户商家店量]$|人口|人数|^number$")
+# The words for a number of things (人数, 数量), after the thing.
+_NUMBER_OF = frozenset({"人数", "数量", "数目", "总数", "个数"})
 # The measure word a how-many question counts by (多少件包裹: 件); the ones people are counted in.
 _PEOPLE = "人名位"
 _PEOPLE_UNITS = re.compile(f"[{_PEOPLE}]$")
@@ -352,6 +356,7 @@ _ASIDE = re.compile(
     r",\s*+(?:who|which|whose|where|including|includes?)\b[^,;.()]*+,|\([^()]*+\)|（[^（）]*+）", re.I
 )
 _AND_WORD = re.compile(r"\band\b")
+_NEXT_TOLD = re.compile(r"\band\b|[;；]")
 _LATIN_WORD_AT = re.compile(r"[a-z0-9'’-]*+")
 _BOUNDARY_OR_AND = re.compile(rf"{BOUNDARY.pattern}|{_AND_WORD.pattern}")
 # The preposition an English date closing its clause stands after ("in May 2023").
@@ -1996,10 +2001,13 @@ def measured(question: str) -> str | None:
         phrase = list(takewhile(lambda w: w.lower() not in _PHRASE_ENDS, words))
         return phrase[-1].lower() if phrase and not POSSESSIVE_END.search(phrase[-1]) else None
     if _HOW_MUCH_ZH.search(question):
-        _, before = _said_before_how_much(question)
+        said, before = _said_before_how_much(question)
         # 量 ("volume") of a thing the tokenizer cut it from is measured with it (订单量: 订单 + 量).
         if before[:1] == ["量"] and len(before) > 1 and is_cjk(before[1][0]):
             return before[1] + before[0]
+        # A number of things is of the thing right before it (学生人数: 学生, 门店数量: 门店), counted.
+        if before[:1] and before[0] in _NUMBER_OF and len(before) > 1 and before[1] + before[0] in said:
+            return before[1]
         return before[0] if before and (is_cjk(before[0][0]) or _measure_in_latin(before[0])) else None
     return None
 
@@ -2310,33 +2318,37 @@ def _counts(text: str, spans: list[tuple[int, int]], wanted: Wanted | None = Non
     ]
 
 
-# What says a count is of things added, before it in its clause (新开门店536家, "opened 536", "added
-# another 1,200") or right after its number ("536 new stores"); and a question asking for such a count.
-_ADDING = "新开|新增|新设|新签|净增|增加"
-_ADDED_BEFORE = re.compile(
-    rf"(?:增加了|{_ADDING})[^，。；,;]{{0,6}}$|"
-    r"\b(?:opened|opens|opening|added|adds|adding)\s++"
+# What says a count is of things added or taken away, before it in its clause (新开门店536家, 关闭12家,
+# "opened 536", "added another 1,200", "closed 12") or right after its number ("536 new stores"); and a
+# question asking for such a count.
+_CHANGING = "新开|新增|新设|新签|净增|增加|关闭|关停|关了|撤出|净减|减少"
+_CHANGED_BEFORE = re.compile(
+    rf"(?:增加了|{_CHANGING})[^，。；,;]{{0,6}}$|"
+    r"\b(?:opened|opens|opening|added|adds|adding|closed|closes|closing|shut|shuts|shutting)\s++"
     r"(?:(?:another|a|net|further|record|about|around|some|nearly|over|more than)\s++)*+$",
     re.I,
 )
-# "New energy vehicles" (新能源汽车) are a kind of car, not cars added.
-_NEW = r"new\b(?![\s-]++energy\b)"
+# "New energy vehicles" (新能源汽车) are a kind of car, not cars added; "New Oriental" is a name.
+_NEW = r"(?-i:new|New(?![\s-]++[A-Z]))\b(?![\s-]++energy\b)"
 _ADDED_AFTER = re.compile(
     rf"(?<!\s)\s*+(?:million\s++|thousand\s++)?+(?:net\s++)?+(?:{_NEW}|(?:additional|extra|more)\b)", re.I
 )
-_ASKS_ADDED = re.compile(
-    rf"{_ADDING}|开了?+多少|\b(?:{_NEW}|(?:additional|more|opened|open|opens|added|add|adds)\b)",
+_ASKS_CHANGE = re.compile(
+    rf"{_CHANGING}|开了?+多少|\b(?:{_NEW}|(?:additional|more|opened|open|opens|added|add|adds|"
+    r"closed|close|closes|shut|shuts)\b)",
     re.I,
 )
-# The characters read before a count for what says it is of things added.
-ADDED_CHARS = 24
+# The characters read before a count for what says it is of things added or taken away.
+CHANGE_CHARS = 24
 
 
-def _added(text: str, start: int) -> bool:
-    """Whether the count at `start` of `text` is of things added (`_ADDED_BEFORE`, `_ADDED_AFTER`)."""
+def _count_changed(text: str, start: int) -> bool:
+    """Whether the count at `start` of `text` is of things added or taken away (see `_CHANGED_BEFORE`)."""
     number = _DIGITS.match(text, start)
     after = bool(number) and bool(_ADDED_AFTER.match(text, number.end()))
-    return after or bool(_ADDED_BEFORE.search(aligned_simplified(text[max(0, start - ADDED_CHARS) : start])))
+    return after or bool(
+        _CHANGED_BEFORE.search(aligned_simplified(text[max(0, start - CHANGE_CHARS) : start]))
+    )
 
 
 # What says a figure is of a part of a company, before it in its sentence (at most PART_CHARS characters):
@@ -2381,13 +2393,14 @@ def of_what_asked(question: str, kind: str) -> Callable[[str, int], bool]:
     """Whether a figure (at a place of a text) is of the whole a how-much question asks about, or its part.
 
     Additions to a count ("536 new stores", 新开门店536家) answer how many were added, not how many there
-    are ("bringing its total to 17,514"), and the other way round; a sum of a part of the company ("Its
+    are ("bringing its total to 17,514"), and the other way round; so do removals ("closed 12 learning
+    centers", 关闭12家); a sum of a part of the company ("Its
     infrastructure solutions group … grew revenue 24% to $4.1 billion", 智能家居业务收入) answers only a
     question narrowing what it measures or naming a part (`_asks_part`). `kind`: the figure's it wants.
     """
     if kind == "count":
-        added = bool(_ASKS_ADDED.search(question))
-        return lambda text, start: _added(text, start) == added
+        changed = bool(_ASKS_CHANGE.search(question))
+        return lambda text, start: _count_changed(text, start) == changed
     if kind not in ("money", "amount") or _asks_part(question):
         return lambda text, start: True
     names = subject_names(question)
@@ -2737,8 +2750,9 @@ def _distance(text: str, start: int, end: int, at: int, date: bool = False) -> f
     gap = _ASIDE.sub(",", gap)
     far = len(gap) + CLAUSE_CHARS * len(BOUNDARY.findall(gap))
     if not date:
-        # After it, "and" starts the next thing told ("opening at $31.00 and closing at $32.45").
-        return far if before else 2 * (far + CLAUSE_CHARS * len(_AND_WORD.findall(gap)))
+        # After it, "and" or a semicolon starts the next thing told ("opening at $31.00 and closing at
+        # $32.45", "营业总收入45.3亿元，同比增长100.65%；净利润35.3亿元").
+        return far if before else 2 * (far + CLAUSE_CHARS * len(_NEXT_TOLD.findall(gap)))
     return math.inf if before and _follows(_OPENS, text, start) else far
 
 

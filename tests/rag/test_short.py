@@ -1032,6 +1032,49 @@ def test_a_count_of_things_added_answers_only_how_many_were_added():
     assert _short("百胜中国新开了多少家门店？", chinese) == "536家"
 
 
+def test_a_word_after_a_semicolon_measures_the_figures_after_it():
+    # 净利润 after "；" opens the next thing told: the revenue's growth before it is not the profit's,
+    # however rare the quarter named at the sentence's start.
+    text = "其中，第三季度单季实现营业总收入45.3亿元，同比增长100.65%；净利润35.3亿元，同比增长77.74%。"
+    span = answer_span(
+        "东方财富第三季度净利润增长了多少？", text, lambda term: 2.3 if term == "第三季度" else 1.0
+    )
+    assert span and text[span.start : span.end] == "77.74%"
+
+
+def test_a_count_of_things_taken_away_answers_only_how_many_were_taken_away():
+    # "closed 12 learning centers" is the quarter's change; "New Oriental" is a name, asking for nothing new.
+    centers = "New Oriental closed 12 learning centers in the quarter, bringing the total to 1,257."
+    assert _short("How many learning centers does New Oriental have?", centers) == "1,257"
+    assert _short("新东方有多少个学习中心？", centers) == "1,257"
+    assert _short("How many learning centers did New Oriental close?", centers) == "12 learning centers"
+    assert _short("How many new stores did Luckin open?", "Luckin opened 536 New stores in the quarter.") == (
+        "536 New stores"
+    )
+
+
+def test_a_number_of_things_is_of_the_thing_before_it():
+    # 学生人数 counts students, 门店数量 stores: not 人数 or 数量, which any count of people or things is.
+    assert measured("新东方的学生人数是多少？") == "学生"
+    assert measured("新东方的门店数量是多少？") == "门店"
+    assert measured("新东方的人数是多少？") == "人数"
+    centers = "The company has 1,257 learning centers."
+    assert _short("新东方的学生人数是多少？", centers) is None
+    assert _short("新东方的学习中心数量是多少？", centers) == "1,257"
+
+
+def test_a_number_word_is_read_whole():
+    # "Sixty-eight" is one number: never "eight companies".
+    listed = "Sixty-eight companies listed in Hong Kong in the first nine months, raising HK$182.6 billion."
+    assert _short("How many companies listed in Hong Kong in the first nine months?", listed) == (
+        "Sixty-eight companies"
+    )
+    assert (
+        _short("How many companies listed in Hong Kong?", "Seventeen companies listed.")
+        == "Seventeen companies"
+    )
+
+
 def test_a_sum_of_a_part_of_the_company_answers_only_a_question_about_a_part():
     text = (
         "Revenue climbed 15% to a record $20.5 billion. AI-capable PCs made up 33% of Lenovo's PC shipments. "
