@@ -65,7 +65,7 @@ PLANNED = 0.8
 _PLANNED = re.compile(
     r"计划|拟|有望|预计|预期|打算|目标|"
     r"\b(?:plan(?:s|ned)?|expect(?:s|ed)?|intend(?:s|ed)?|aim(?:s|ed)?|hope(?:s|d)?|set|going) to\b|"
-    r"\b(?:forecasts?|projected|targets?)\b|\bnext (?:year|quarter)\b|明年|下季度|下一季度",
+    r"\b(?:forecasts?|projected|targets?|expects?)\b|\bnext (?:year|quarter)\b|明年|下季度|下一季度",
     re.I,
 )
 # A figure compared with what was expected or forecast (低于市场预期, 好于预期, "beating analysts'
@@ -81,8 +81,10 @@ _COMPARED = re.compile(
 # break-even target founder William Li has promised").
 _FIGURES_AND_DATES = (INTENTS["number"][1], INTENTS["when"][1])
 # A question looking ahead: its figure may be a plan's.
-_AHEAD = re.compile(r"将|明年|未来|今后|\b(?:will|next|future|goals?|guidance|outlook)\b", re.I)
+_AHEAD = re.compile(r"将|明年|未来|今后|指引|展望|\b(?:will|next|future|goals?|guidance|outlook)\b", re.I)
 PARAPHRASE_WEIGHT = 0.5
+# What a sentence reporting only another period than the question's shares of it counts for.
+OTHER_PERIOD_SHARE = 0.5
 RANK_WEIGHT = 0.3
 ADJACENT_WEIGHT = 0.3
 # Quotes come from the best four passages; the refusal gate judges five (`rag.refusal.JUDGED_PASSAGES`):
@@ -154,7 +156,13 @@ class _Scorer:
         self.ahead = bool(_PLANNED.search(question) or _AHEAD.search(question))
 
     def __call__(self, text: str, topic: str = "") -> float:
-        return self.shared(text, topic) + INTENT_WEIGHT * self.intent(text)
+        # A sentence reporting only another quarter or half-year than the one asked about answers less,
+        # however much of the question it shares: "third-quarter revenue rose 9.9% …, in line with its own
+        # guidance" is no answer to 中芯国际第四季度营收指引是多少？.
+        other = bool(self.periods) and only_others(self.periods, _periods_of(text))
+        return (OTHER_PERIOD_SHARE if other else 1.0) * self.shared(
+            text, topic
+        ) + INTENT_WEIGHT * self.intent(text)
 
     def shared(self, text: str, topic: str = "") -> float:
         """How much of the question's wording `text` holds, from 0 to 1.

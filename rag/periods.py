@@ -229,14 +229,25 @@ def only_others(asked: set[str], said: set[str]) -> bool:
     revenue is no answer to the first half's, nor that of the first three quarters (前三季度) to the
     third's; months that are a quarter or a half are it (1-6月: 上半年). A whole year is answered by no
     part of it (months together too) where the whole is not said: 古茗2024年全年营收是多少？ is not
-    answered by 2024年前九个月's 64.4亿元.
+    answered by 2024年前九个月's 64.4亿元. Nor a part by the whole: 新东方一季度营收是多少？ by "expects
+    full-year revenue to grow 5% to 10%".
     """
     asked, said = set(map(_as_quarters, asked)), set(map(_as_quarters, said))
     for kind in {kind for p in asked for kind in _kinds(p)}:
         named = {p for p in said if kind in _kinds(p)}
         if named and not named & asked:
             return True
-    return WHOLE_YEAR in asked and WHOLE_YEAR not in said and any(map(_part, said))
+    return _whole(asked) and _parts(said) or _whole(said) and _parts(asked)
+
+
+def _whole(periods: set[str]) -> bool:
+    """Whether `periods` say a whole year and no part of one."""
+    return WHOLE_YEAR in periods and not any(map(_part, periods))
+
+
+def _parts(periods: set[str]) -> bool:
+    """Whether `periods` say a part of a year and no whole one."""
+    return WHOLE_YEAR not in periods and any(map(_part, periods))
 
 
 # Months together that are a quarter or a half-year: 7-9月 is the third quarter, 1-6月 the first half.

@@ -31,6 +31,7 @@ from rag.bilingual import (
 )
 from rag.dictionary import is_name
 from rag.lexicon import names as lexicon_names
+from rag.lexicon import places as lexicon_places
 from rag.store import KeywordIndex
 from rag.text import (
     CJK_RANGE,
@@ -264,10 +265,13 @@ def headlined(question: str, hits: Sequence[Hit], declared: Declared | None = No
     """The `hits` whose article's title names what `question` names; none when it names nothing.
 
     An article on Weibo's quarter that names 快手 as a rival is about 快手 but not headlined by it. A name
-    an article `declared` counts as its title's.
+    an article `declared` counts as its title's. A place names where, not what: "How many companies listed
+    in Hong Kong in the first nine months?" is about the exchange's nine months, not about the articles
+    headlined by a Hong Kong listing in March.
     """
     declared = declared or Declared()
-    return naming(question, hits, _reader(declared, text=False), asked_names(question, declared))
+    named = [name for name in asked_names(question, declared) if name.lower() not in lexicon_places()]
+    return naming(question, hits, _reader(declared, text=False), named)
 
 
 def asked_names(question: str, declared: Declared | None = None) -> tuple[str, ...]:

@@ -619,6 +619,28 @@ def test_a_plans_figure_is_no_answer_to_a_question_about_what_is():
     assert "100" in _leading("How many stores will Freshippo open?", text, "Freshippo turns a profit")
 
 
+def test_what_a_company_expects_is_a_plan_and_a_whole_years_figure_no_quarters():
+    # "expects full-year revenue to grow 5% to 10%" forecasts: the quarter's reported growth answers.
+    text = (
+        "The company now expects full-year revenue to grow 5% to 10%, compared with 10% to 15% previously. "
+        "New Oriental reported a 6.1% rise in revenue for its fiscal first quarter."
+    )
+    title = "新东方一季度营收增长6% 下调全年指引"
+    assert "6.1%" in _leading("How much did New Oriental's revenue grow?", text, title)
+    assert "6.1%" in _leading("新东方一季度营收增长了多少？", text, title)
+
+
+def test_a_sentence_reporting_only_another_quarter_does_not_lead():
+    # The third quarter's revenue "in line with its own guidance" shares more words of the question than
+    # the fourth quarter's forecast, but reports another quarter.
+    text = (
+        "SMIC said its third-quarter revenue rose 9.9% to $2.38 billion, in line with its own guidance. "
+        "Co-chief executive Zhao Haijun said the company expects fourth-quarter revenue to grow between 0% and 2%."
+    )
+    leading = _leading("What is SMIC's revenue guidance for the fourth quarter?", text, "SMIC's quarter")
+    assert "fourth-quarter" in leading and "9.9%" not in leading
+
+
 def test_a_who_question_leads_with_the_sentence_naming_the_post_it_asks_about():
     text = (
         "Tencent Music Entertainment Group said on Wednesday that its paying users reached 125.7 million. "

@@ -108,6 +108,14 @@ def test_a_question_about_a_period_the_passages_never_name_but_others_of_its_kin
     assert not other_period("海天味业2024年净利润是多少？", prospectus)
 
 
+def test_a_whole_year_said_alone_is_no_part_of_one_asked():
+    # "expects full-year revenue to grow 5% to 10%" is no first quarter's figure, and the other way round.
+    assert only_others({"q1"}, {"fy"})
+    assert only_others({"fy"}, {"q1"})
+    assert not only_others({"q1"}, {"fy", "q1"})
+    assert not only_others({"q1"}, set())
+
+
 def test_only_others_needs_a_period_of_the_kind_asked_and_none_asked():
     assert only_others({"q1"}, {"q3"})
     assert not only_others({"q1"}, {"q1", "q3"})

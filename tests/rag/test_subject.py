@@ -18,6 +18,7 @@ from rag.subject import (
     names,
     naming,
     on_subject,
+    period_judged,
     subject_names,
     unnamed,
     unnamed_in,
@@ -111,6 +112,24 @@ def test_an_article_naming_the_subject_in_passing_is_not_headlined_by_it():
     assert on_subject("快手三季度营收是多少？", [rival, own]) == [rival, own]
     assert headlined("快手三季度营收是多少？", [rival, own]) == [own]
     assert headlined("三季度营收是多少？", [rival, own]) == []
+
+
+def test_a_place_the_question_names_headlines_nothing():
+    # Articles headlined by a Hong Kong listing in March do not decide the periods of a question on how
+    # many companies listed in Hong Kong in the first nine months.
+    listing = Hit(
+        chunk=make_chunk("蜜雪冰城3月3日在香港联交所挂牌上市。", title="蜜雪冰城香港上市首日大涨"), score=1.0
+    )
+    exchange = Hit(
+        chunk=make_chunk(
+            "Sixty-eight companies listed in Hong Kong in the first nine months.", title="HKEX profit"
+        ),
+        score=1.0,
+    )
+    question = "How many companies listed in Hong Kong in the first nine months?"
+    assert headlined(question, [listing, exchange]) == []
+    assert period_judged(question, [listing, exchange]) == [listing, exchange]
+    assert headlined("蜜雪冰城在香港什么时候上市？", [listing, exchange]) == [listing]
 
 
 def test_a_name_an_article_declares_is_named_by_each_of_its_passages():
