@@ -139,7 +139,7 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             # A sentence and the next opening on its consequence: the first gives the reason (因此…).
             rf"[。！？!?]\s*+(?:{_THEREFORE_ZH})|\.\s++(?:{_THEREFORE_EN})\b|"
             r"\b(?:driven|boosted|fuel+ed|helped|lifted|buoyed|propelled|hurt|dragged down) by\b|"
-            r"\bthanks to\b|归因于|归咎于|"
+            r"\bthanks to\b|归因于|归咎于|所致|"
             # What a change is put down to ("which it attributed to price cuts", "blamed the decline on
             # weaker demand", "which the company put down to weaker demand"): the reason starts at the
             # cue's `cause` group.
@@ -158,7 +158,8 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             # reason after ", as": "rose 27.4% …, as hospital tenders recovered after a slowdown"), and what
             # a company or a product was put out after ("delisted from Nasdaq in 2020 after a scandal").
             r"\b(?:fell|dropped|declined|slumped|plunged|tumbled|rose|jumped|surged|soared|climbed|"
-            r"delisted|suspended|banned|halted|recalled|removed|resigned|fired|shut)\b"
+            r"delisted|suspended|banned|halted|recalled|removed|resigned|fired|shut|"
+            r"cut|cuts|cutting|lowered|lowering|raised|raising|trimmed|trimming|slashed|slashing)\b"
             r"(?:[^.;,]|\.(?=\d)|,(?!\s*+as\b)){0,120}?"
             r"\b(?P<after>after|as) (?=(?:it|they|the|its|their|a|an)\b)|"
             # What weighed on a figure, said after "as" ("a 4% drop in net income as a costly subsidy

@@ -230,8 +230,9 @@ def _adjusted(before: str) -> bool | None:
     return bool(_ADJUSTED.search(folded, 0, named[-1].start())) if named else None
 
 
-# A cue of the why intent said after its reason, before what it caused (价格竞争加剧，导致营收下滑).
-_EFFECT_AFTER = re.compile(r"导致|引起|引发|造成|\bas a result\b", re.I)
+# A cue of the why intent said after its reason, before what it caused (价格竞争加剧，导致营收下滑), or
+# closing it (业绩增长主要系交投活跃所致).
+_EFFECT_AFTER = re.compile(r"导致|引起|引发|造成|所致|\bas a result\b", re.I)
 # How far back a reason said before its effect is read, in its sentence.
 REASON_BEFORE_CHARS = 120
 

@@ -80,6 +80,12 @@ def test_a_figure_lifted_or_moved_on_something_gives_a_reason():
     assert why.search("revenue rose 24.1% to 55.1 billion yuan, lifted by parcel volumes from food delivery")
     assert why.search("revenue was up 32.8% on demand from game and AI companies")
     assert not why.search("shares rose 3% on Thursday")
+    # What was cut as something happened, and what a result 系…所致 ("was caused by").
+    assert why.search(
+        "while cutting its full-year growth outlook as its overseas test preparation business weakened"
+    )
+    assert why.search("业绩增长主要系A股市场交投活跃所致")
+    assert not why.search("It cut prices on 22 models.")
 
 
 def test_a_word_asking_how_much_a_thing_rose_is_stated_by_up_before_a_figure():

@@ -61,6 +61,9 @@ def test_a_reason_may_name_another_measure_as_the_cause():
     effect = "公司表示，第三季度国内空调市场需求走弱，价格竞争加剧，导致营收下滑。"
     assert not measures_other("格力电器第三季度营收为什么下滑？", [effect])
     assert measures_other("格力电器第三季度营收为什么下滑？", ["价格竞争加剧，导致净利润下滑。"])
+    # A reason closed by 所致 is read to its sentence's start: the results it explains name no measure.
+    closed = "公司表示，业绩增长主要系手续费及佣金净收入和利息净收入增加所致。"
+    assert not measures_other("东方财富净利润为什么增长？", [closed])
 
 
 def test_a_share_is_not_answered_by_how_fast_a_thing_grew():

@@ -1441,6 +1441,13 @@ def test_what_a_change_is_put_down_to_is_its_reason():
     assert _short("Why did social entertainment revenue fall?", scaled) == (
         "as the company scaled back live streaming"
     )
+    # What a forecast was cut as, in either language's question (指引: "outlook").
+    cut = (
+        "New Oriental reported a 6.1% rise in revenue for its fiscal first quarter, while cutting its "
+        "full-year growth outlook as its overseas test preparation business weakened."
+    )
+    for question in ("Why did New Oriental cut its outlook?", "新东方为什么下调全年指引？"):
+        assert _short(question, cut) == "as its overseas test preparation business weakened"
 
 
 def test_a_share_of_stock_is_no_part_of_a_whole():
