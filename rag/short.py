@@ -1366,11 +1366,18 @@ def numberless(question: str, quotes: list[str]) -> bool:
         for q, spans in found.items()
         for span in _counts(q, spans, asked)
         if not _counts_other(asked, q, span, said)
+        and not _changed_otherwise(question, q, span[0])
         and not contradicted(question, q, *span)
         and (asked.part or not _PERCENT.search(q, *span) or _shares_counted(question, asked, q))
     ]
     # A number with the thing counted counts it, where no pattern sees a figure (三城 for 几个城市).
-    counting += [span for q in quotes if asked.counted for span in _counted(asked.counted, q)]
+    counting += [
+        span
+        for q in quotes
+        if asked.counted
+        for span in _counted(asked.counted, q)
+        if not _changed_otherwise(question, q, span[0])
+    ]
     return asked.kind == "count" and any(found.values()) and not counting
 
 
@@ -2318,37 +2325,52 @@ def _counts(text: str, spans: list[tuple[int, int]], wanted: Wanted | None = Non
     ]
 
 
-# What says a count is of things added or taken away, before it in its clause (新开门店536家, 关闭12家,
+# What says a count is of things added, or taken away, before it in its clause (新开门店536家, 关闭12家,
 # "opened 536", "added another 1,200", "closed 12") or right after its number ("536 new stores"); and a
-# question asking for such a count.
-_CHANGING = "新开|新增|新设|新签|净增|增加|关闭|关停|关了|撤出|净减|减少"
-_CHANGED_BEFORE = re.compile(
-    rf"(?:增加了|{_CHANGING})[^，。；,;]{{0,6}}$|"
-    r"\b(?:opened|opens|opening|added|adds|adding|closed|closes|closing|shut|shuts|shutting)\s++"
-    r"(?:(?:another|a|net|further|record|about|around|some|nearly|over|more than)\s++)*+$",
-    re.I,
+# question asking for such a count: how many were opened is not answered by how many closed.
+_ADDING = "新开|新增|新设|新签|净增|增加"
+_REMOVING = "关闭|关停|关了|撤出|净减|减少"
+_SOME = r"(?:(?:another|a|net|further|record|about|around|some|nearly|over|more than)\s++)*+$"
+_ADDED_BEFORE = re.compile(
+    rf"(?:增加了|{_ADDING})[^，。；,;]{{0,6}}$|\b(?:opened|opens|opening|added|adds|adding)\s++{_SOME}", re.I
+)
+_REMOVED_BEFORE = re.compile(
+    rf"(?:{_REMOVING})[^，。；,;]{{0,6}}$|\b(?:closed|closes|closing|shut|shuts|shutting)\s++{_SOME}", re.I
 )
 # "New energy vehicles" (新能源汽车) are a kind of car, not cars added; "New Oriental" is a name.
 _NEW = r"(?-i:new|New(?![\s-]++[A-Z]))\b(?![\s-]++energy\b)"
 _ADDED_AFTER = re.compile(
     rf"(?<!\s)\s*+(?:million\s++|thousand\s++)?+(?:net\s++)?+(?:{_NEW}|(?:additional|extra|more)\b)", re.I
 )
-_ASKS_CHANGE = re.compile(
-    rf"{_CHANGING}|开了?+多少|\b(?:{_NEW}|(?:additional|more|opened|open|opens|added|add|adds|"
-    r"closed|close|closes|shut|shuts)\b)",
-    re.I,
+_ASKS_ADDED = re.compile(
+    rf"{_ADDING}|开了?+多少|\b(?:{_NEW}|(?:additional|more|opened|open|opens|added|add|adds)\b)", re.I
 )
+_ASKS_REMOVED = re.compile(rf"{_REMOVING}|\b(?:closed|close|closes|shut|shuts)\b", re.I)
 # The characters read before a count for what says it is of things added or taken away.
-CHANGE_CHARS = 24
+COUNT_CHANGE_CHARS = 24
 
 
-def _count_changed(text: str, start: int) -> bool:
-    """Whether the count at `start` of `text` is of things added or taken away (see `_CHANGED_BEFORE`)."""
+def _count_change(text: str, start: int) -> str:
+    """How the count at `start` of `text` changed a number of things: "added", "removed", or "" (none)."""
     number = _DIGITS.match(text, start)
-    after = bool(number) and bool(_ADDED_AFTER.match(text, number.end()))
-    return after or bool(
-        _CHANGED_BEFORE.search(aligned_simplified(text[max(0, start - CHANGE_CHARS) : start]))
-    )
+    before = aligned_simplified(text[max(0, start - COUNT_CHANGE_CHARS) : start])
+    if number and _ADDED_AFTER.match(text, number.end()) or _ADDED_BEFORE.search(before):
+        return "added"
+    return "removed" if _REMOVED_BEFORE.search(before) else ""
+
+
+def _changed_otherwise(question: str, text: str, start: int) -> bool:
+    """Whether the count at `start` of `text` took things away where `question` asks how many were added.
+
+    Or the other way round: 今年关闭2座 answers no question on how many coal mines were opened.
+    """
+    asked, said = _asked_change(question), _count_change(text, start)
+    return bool(asked and said and asked != said)
+
+
+def _asked_change(question: str) -> str:
+    """How the things a how-many question counts changed, as `_count_change` says it, if it asks."""
+    return "added" if _ASKS_ADDED.search(question) else "removed" if _ASKS_REMOVED.search(question) else ""
 
 
 # What says a figure is of a part of a company, before it in its sentence (at most PART_CHARS characters):
@@ -2399,8 +2421,8 @@ def of_what_asked(question: str, kind: str) -> Callable[[str, int], bool]:
     question narrowing what it measures or naming a part (`_asks_part`). `kind`: the figure's it wants.
     """
     if kind == "count":
-        changed = bool(_ASKS_CHANGE.search(question))
-        return lambda text, start: _count_changed(text, start) == changed
+        asked = _asked_change(question)
+        return lambda text, start: _count_change(text, start) == asked
     if kind not in ("money", "amount") or _asks_part(question):
         return lambda text, start: True
     names = subject_names(question)

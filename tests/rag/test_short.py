@@ -1048,6 +1048,11 @@ def test_a_count_of_things_taken_away_answers_only_how_many_were_taken_away():
     assert _short("How many learning centers does New Oriental have?", centers) == "1,257"
     assert _short("新东方有多少个学习中心？", centers) == "1,257"
     assert _short("How many learning centers did New Oriental close?", centers) == "12 learning centers"
+    # How many were opened is not answered by how many closed, nor the other way round.
+    closed = ["公司今年关闭2座煤矿。"]
+    assert numberless("How many coal mines did China Shenhua open this year?", closed)
+    assert not numberless("中国神华今年关闭了多少座煤矿？", closed)
+    assert numberless("How many stores did Luckin close?", ["Luckin opened 536 new stores in the quarter."])
     assert _short("How many new stores did Luckin open?", "Luckin opened 536 New stores in the quarter.") == (
         "536 New stores"
     )
