@@ -164,4 +164,6 @@ b站 bilibili 哔哩哔哩
 香港交易所 hkex 港交所
 东方财富 east_money eastmoney
 新东方 new_oriental
+百济神州 beigene beone
+中国神华 china_shenhua shenhua
 """
