@@ -160,9 +160,8 @@ class _Scorer:
         # however much of the question it shares: "third-quarter revenue rose 9.9% …, in line with its own
         # guidance" is no answer to 中芯国际第四季度营收指引是多少？.
         other = bool(self.periods) and only_others(self.periods, _periods_of(text))
-        return (OTHER_PERIOD_SHARE if other else 1.0) * self.shared(
-            text, topic
-        ) + INTENT_WEIGHT * self.intent(text)
+        share = OTHER_PERIOD_SHARE if other else 1.0
+        return share * self.shared(text, topic) + INTENT_WEIGHT * self.intent(text)
 
     def shared(self, text: str, topic: str = "") -> float:
         """How much of the question's wording `text` holds, from 0 to 1.

@@ -1796,8 +1796,6 @@ _AUXILIARIES = frozenset("do does did is are was were has have had will would ca
 _PREPOSITIONS = frozenset("in of at on for from by with to".split())
 # English words before what is measured that narrow nothing: an article, an owner, a whole, a period's,
 # an auxiliary, a preposition ("sales per store" measures sales).
-# What a measure comes from, right after its word: a lower-case word after "from" and an article.
-_FROM_SOURCE = re.compile(r"(?<!\s)\s++from\s++(?:(?:the|its|their)\s++)?+([a-z][a-z-]*+)")
 _NOT_NARROWING = (
     _AUXILIARIES
     | _PREPOSITIONS
@@ -1806,6 +1804,8 @@ _NOT_NARROWING = (
         "combined what much many per".split()
     )
 )
+# What a measure comes from, right after its word: a lower-case word after "from" and an article.
+_FROM_SOURCE = re.compile(r"(?<!\s)\s++from\s++(?:(?:the|its|their)\s++)?+([a-z][a-z-]*+)")
 
 
 def _narrowing_english(question: str) -> tuple[str, ...]:
