@@ -356,7 +356,7 @@ _ASIDE = re.compile(
     r",\s*+(?:who|which|whose|where|including|includes?)\b[^,;.()]*+,|\([^()]*+\)|（[^（）]*+）", re.I
 )
 _AND_WORD = re.compile(r"\band\b")
-_NEXT_TOLD = re.compile(r"\band\b|[;；]")
+_NEXT_TOLD = re.compile(rf"{_AND_WORD.pattern}|[;；]")
 _LATIN_WORD_AT = re.compile(r"[a-z0-9'’-]*+")
 _BOUNDARY_OR_AND = re.compile(rf"{BOUNDARY.pattern}|{_AND_WORD.pattern}")
 # The preposition an English date closing its clause stands after ("in May 2023").
@@ -1354,6 +1354,7 @@ def numberless(question: str, quotes: list[str]) -> bool:
     # number of digits does not (八个季度, 三位数), nor a figure in another measure word or unit than
     # the one asked for (多少架无人机: 2.5公斤 is what one carries).
     counts = (_FIGURE, _COUNT, NUMBER_WORD)
+    change = _asked_change(question)
     found = {q: [m.span() for pattern in counts for m in pattern.finditer(q)] for q in quotes}
     said = bool(asked.counted) and any(_said_counted(asked.counted or "", q) for q in quotes)
     # Nor a figure its clause says is of another measure (`contradicted`): 知乎有多少日活跃用户？ is not
@@ -1366,7 +1367,7 @@ def numberless(question: str, quotes: list[str]) -> bool:
         for q, spans in found.items()
         for span in _counts(q, spans, asked)
         if not _counts_other(asked, q, span, said)
-        and not _changed_otherwise(question, q, span[0])
+        and not _changed_otherwise(change, q, span[0])
         and not contradicted(question, q, *span)
         and (asked.part or not _PERCENT.search(q, *span) or _shares_counted(question, asked, q))
     ]
@@ -1376,7 +1377,7 @@ def numberless(question: str, quotes: list[str]) -> bool:
         for q in quotes
         if asked.counted
         for span in _counted(asked.counted, q)
-        if not _changed_otherwise(question, q, span[0])
+        if not _changed_otherwise(change, q, span[0])
     ]
     return asked.kind == "count" and any(found.values()) and not counting
 
@@ -2359,12 +2360,13 @@ def _count_change(text: str, start: int) -> str:
     return "removed" if _REMOVED_BEFORE.search(before) else ""
 
 
-def _changed_otherwise(question: str, text: str, start: int) -> bool:
-    """Whether the count at `start` of `text` took things away where `question` asks how many were added.
+def _changed_otherwise(asked: str, text: str, start: int) -> bool:
+    """Whether the count at `start` of `text` took things away where the question asks how many were added.
 
-    Or the other way round: 今年关闭2座 answers no question on how many coal mines were opened.
+    Or the other way round (`asked`: see `_asked_change`): 今年关闭2座 answers no question on how many coal
+    mines were opened.
     """
-    asked, said = _asked_change(question), _count_change(text, start)
+    said = _count_change(text, start)
     return bool(asked and said and asked != said)
 
 
@@ -2416,9 +2418,9 @@ def of_what_asked(question: str, kind: str) -> Callable[[str, int], bool]:
 
     Additions to a count ("536 new stores", 新开门店536家) answer how many were added, not how many there
     are ("bringing its total to 17,514"), and the other way round; so do removals ("closed 12 learning
-    centers", 关闭12家); a sum of a part of the company ("Its
-    infrastructure solutions group … grew revenue 24% to $4.1 billion", 智能家居业务收入) answers only a
-    question narrowing what it measures or naming a part (`_asks_part`). `kind`: the figure's it wants.
+    centers", 关闭12家); a sum of a part of the company ("Its infrastructure solutions group … grew
+    revenue 24% to $4.1 billion", 智能家居业务收入) answers only a question narrowing what it measures or
+    naming a part (`_asks_part`). `kind`: the figure's it wants.
     """
     if kind == "count":
         asked = _asked_change(question)
