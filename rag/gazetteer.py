@@ -166,4 +166,19 @@ b站 bilibili 哔哩哔哩
 新东方 new_oriental
 百济神州 beigene beone
 中国神华 china_shenhua shenhua
+隆基绿能 longi
+隆基 longi 隆基绿能
+长安汽车 changan
+阿维塔 avatr
+深蓝汽车 deepal
+摩尔线程 moore_threads
+沐曦 metax
+中国石化 sinopec
+中石化 sinopec 中国石化
+片仔癀 pien_tze_huang
+优必选 ubtech
+中国人寿 china_life
+智元机器人 agibot zhiyuan_robotics
+智元 agibot 智元机器人
+上纬新材 swancor
 """

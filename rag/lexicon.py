@@ -34,7 +34,6 @@ PAIRS = """
 收入 revenue income
 利润 profit profits
 净利润 net_profit net_income
-市值 valuation capitalization
 估值 valuation
 销量 sales
 销售 sales sell
@@ -74,6 +73,7 @@ PAIRS = """
 增长 growth grew grow increase increased rise rose
 同比 year-on-year
 下降 decline declined fall fell drop dropped
+下滑 decline declined fall fell drop dropped slide slid slump slumped
 计划 plan plans planning planned
 上市 ipo listing listed public
 募资 raise raised
@@ -96,6 +96,10 @@ PAIRS = """
 小贷 micro-lending microloan
 创始人 founder
 首席执行官 ceo
+董事长 chairman chairwoman
+董事会 board
+行政总裁 chief_executive
+总裁 president
 原因 reason reasons why
 理由 reason reasons why
 因为 because
@@ -120,7 +124,10 @@ PAIRS = """
 指引 guidance outlook
 成交额 turnover
 日均 daily
-市值 market_value market_cap
+市值 valuation capitalization market_value market_cap
+发行价 offering_price offer_price ipo_price issue_price
+开盘价 opening_price opened
+新股 new_shares ipo
 """
 
 

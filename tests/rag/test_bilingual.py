@@ -243,8 +243,10 @@ def test_occurrences_find_a_term_its_translation_or_its_parts():
     # An English phrase by its translation written a character apart (日活用户: 日活跃用户), before its
     # last word's translation alone (用户, of the monthly users too).
     assert occurrences("daily active users", "月活跃用户为5.83亿；日活跃用户为2.59亿") == [12]
-    # A compound no dictionary has, its last character no part's: by that character too (发行价: 价).
-    assert occurrences("发行价", "opening at $31.00, above the offering price of $28.") == [38]
+    # A compound no dictionary has, its last character no part's: by that character too (招股价: 价).
+    assert occurrences("招股价", "opening at $31.00, above the offering price of $28.") == [38]
+    # One the lexicon lists, by its phrase.
+    assert occurrences("发行价", "opening at $31.00, above the offering price of $28.") == [29]
 
 
 def test_british_and_american_spellings_match_each_other():

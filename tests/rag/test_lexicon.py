@@ -54,3 +54,9 @@ def test_market_words_no_dictionary_pairs_are_listed():
         and "new oriental" in listed("新东方")
         and "east money" in listed("东方财富")
     )
+
+
+def test_the_posts_news_names_are_listed_as_english_writes_them():
+    # CC-CEDICT glosses 董事长 only as "chairman of the board of directors", which news never writes whole.
+    assert "chairman" in listed("董事长") and "董事长" in listed("chairman")
+    assert "offering price" in listed("发行价") and "opened" in listed("开盘价")
