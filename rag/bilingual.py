@@ -1075,6 +1075,16 @@ def hyphenated_words(question: str) -> list[str]:
     return [w for w in dict.fromkeys(_HYPHENATED.findall(question.lower())) if translations(w)]
 
 
+def phrase_words(question: str) -> list[str]:
+    """The question's English words side by side that one Chinese word translates together (`_compounds`).
+
+    "market value": 市值, which neither "market" (市场) nor "value" (价值) is.
+    """
+    return [
+        whole for _, whole in _compounds(question, list(dict.fromkeys(terms(question, search_mode=False))))
+    ]
+
+
 def _hyphenated(question: str, words: list[str]) -> list[tuple[list[str], str]]:
     """`hyphenated_words` with their parts among `words` (the stopwords of "year-on-year" aside)."""
     found = ((list(dict.fromkeys(terms(w, search_mode=False))), w) for w in hyphenated_words(question))

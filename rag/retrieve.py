@@ -19,6 +19,7 @@ from rag.bilingual import (
     coverage,
     hyphenated_words,
     mentions,
+    phrase_words,
     question_words,
     romanized_words,
     spellings,
@@ -190,10 +191,14 @@ def gather(
     store = ensure_index(settings=settings)
     keyword = keyword or store.keyword_index()
     depth = min(settings.candidates, len(keyword))
-    # A hyphenated word's own translation ("value-added": 增值); the index holds its parts, not it. A
+    # A hyphenated word's own translation ("value-added": 增值), and words side by side that one word of
+    # the other language translates ("market value": 市值); the index holds their parts, not them. A
     # word the question's tokenizing cut apart, as the archive's holds it (翻 + 台率: 翻台率).
     words = with_translations(
-        terms(question) + hyphenated_words(question) + rejoined(question, keyword.knows)
+        terms(question)
+        + hyphenated_words(question)
+        + phrase_words(question)
+        + rejoined(question, keyword.knows)
     )
     lexical = keyword.search(words, depth, filters, names=spoken_names(question))
     vector = get_embedder(settings=settings).embed_query(question)

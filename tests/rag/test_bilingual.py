@@ -12,6 +12,7 @@ from rag.bilingual import (
     matched_share,
     mentions,
     occurrences,
+    phrase_words,
     pinyin_terms,
     presence,
     question_words,
@@ -561,3 +562,9 @@ def test_a_compound_of_a_name_and_a_character_is_found_where_the_name_comes_with
     text = "revenue from tianyi cloud, the company's cloud computing unit, grew 3.8%. jd cloud grew."
     assert occurrences("天翼云", text) == [text.index("tianyi")]
     assert occurrences("京东云", text) == [text.index("jd cloud")]
+
+
+def test_english_words_one_chinese_word_translates_together_are_a_phrase_to_search_for():
+    assert phrase_words("What is Changan's market value?") == ["market value"]
+    assert "市值" in translations("market value")
+    assert phrase_words("How much did its revenue grow?") == []
