@@ -272,7 +272,29 @@ def rejoined(text: str, known: Callable[[str], bool]) -> list[str]:
 
 def segments(text: str) -> list[str]:
     """`text` cut into jieba's words as they stand, stopwords and all (由伊恩: 由, 伊恩)."""
-    return list(_jieba().cut(text))
+    return list(_cut(text))
+
+
+# What a period starts with after the character that opens it (前 + 三季度, 上 + 半年, 今 + 年, 第 + 二季度),
+# and those characters.
+_PERIOD_REST = re.compile(r"(?:[一二三四五六七八九十两0-9]++个?)?+(?:季度|半年|季|年|月)")
+_PERIOD_OPENERS = frozenset("前上下今去本全第首")
+
+
+def _cut(text: str) -> Iterator[str]:
+    """The words jieba cuts, with a period's first character taken back from the unknown word it was glued to.
+
+    jieba joins characters it does not know into one word, and an unknown name with them: 隆基前三季度 is
+    隆基前 + 三季度; cut here as 隆基 + 前 + 三季度, as 长安汽车前三季度 is.
+    """
+    segmenter = _jieba()
+    words = segmenter.cut(text)
+    for word, after in zip(words, [*words[1:], ""][: len(words)], strict=True):
+        glued = len(word) > 2 and word[-1] in _PERIOD_OPENERS and not segmenter.has_word(word)
+        if glued and all(map(is_cjk, word)) and _PERIOD_REST.match(after):
+            yield from (word[:-1], word[-1])
+        else:
+            yield word
 
 
 # A model's code, as the tokenizer gives it: letters, then digits (i6, yu7, rt6, a380), not a quarter or a
@@ -297,7 +319,7 @@ def terms(text: str, *, search_mode: bool = True) -> list[str]:
     precise mode yields each word once, for judging how much of a question a passage covers.
     """
     out: list[str] = []
-    words = _with_parts if search_mode else _jieba().cut
+    words = _with_parts if search_mode else _cut
     for raw in words(unbroken(text)):
         token = raw.strip()
         if not token or token in STOPWORDS or _HOW_MANY.fullmatch(token) or not _HAS_WORD_CHAR.search(token):
@@ -315,7 +337,7 @@ def _with_parts(text: str) -> Iterator[str]:
     Chinese words only: a Latin word's parts are `_LATIN_WORD`'s, and jieba-rs would add them again.
     """
     segmenter = _jieba()
-    for word in segmenter.cut(text):
+    for word in _cut(text):
         if len(word) > 2 and not word.isascii():
             for n in (2, 3):
                 parts = (word[i : i + n] for i in range(len(word) - n + 1)) if len(word) > n else ()

@@ -193,3 +193,10 @@ def test_a_company_abbreviated_before_the_rest_of_its_name_ends_no_sentence():
         "It is Alibaba Group Holding Inc.",
         "It said so.",
     ]
+
+
+def test_a_periods_first_character_is_not_glued_to_an_unknown_name_before_it():
+    # jieba joins 晶科 (a name it does not know) with 前 of 前三季度.
+    assert terms("晶科前三季度营收是多少？", search_mode=False)[:3] == ["晶科", "前", "三季度"]
+    assert terms("长安汽车前三季度净利润", search_mode=False)[:3] == ["长安汽车", "前", "三季度"]
+    assert segments("晶科上半年") == ["晶科", "上半年"]
