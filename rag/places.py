@@ -1,7 +1,8 @@
 """Where a question or a sentence puts what it speaks of: a place named after 在, "in", "enter" or "into".
 
 "Keeta在沙特有多少骑手？" asks of Saudi Arabia; "Keeta will enter Brazil, investing about $1 billion"
-puts its figure in Brazil. A place is a name CC-CEDICT lists (沙特, Brazil: 巴西), not a language's.
+puts its figure in Brazil, and 东南亚市场包裹量为45.6亿件 in Southeast Asia (a place before 市场). A place
+is a name CC-CEDICT lists (沙特, Brazil: 巴西), not a language's.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from rag.text import ABROAD, UNWRITTEN, fold, segments, sentence_spans
 # The Chinese words a place follows (在日本), and with `entering`, those a place entered follows (进入巴西).
 _IN = frozenset({"在"})
 _ENTERING = _IN | {"进入", "進入", "进军", "進軍"}
+_MARKET = frozenset({"市场", "地区", "区域"})
 # An English place: a name in capitals after "in" (or "into", "enter"), not a month (CC-CEDICT writes
 # 一月 as a name): "When will Mixue open stores in Europe?", "will enter Brazil".
 _NAME_AFTER = rf"\s++(?:the\s++)?+(?!(?i:{MONTH}))([A-Z][a-z]++(?: [A-Z][a-z]++)*+)"
@@ -39,6 +41,8 @@ def places(text: str, *, entering: bool = False, unwritten: bool = False) -> lis
     found = [
         w for at, w in zip(cut, cut[1:], strict=False) if (at in cues or at.endswith("在")) and spells_name(w)
     ]
+    # A place's market (东南亚市场包裹量为45.6亿件) puts its figure there too.
+    found += [w for w, after in zip(cut, cut[1:], strict=False) if after in _MARKET and spells_name(w)]
     english = (m.group(1).lower() for m in pattern.finditer(text))
     found += [w for w in english if any(map(spells_name, translations(w)))]
     return [w for w in dict.fromkeys(found) if unwritten or w not in UNWRITTEN]

@@ -37,6 +37,7 @@ from rag.text import (
     CJK_RANGE,
     COMPANY_KINDS,
     POSSESSIVE_END,
+    TRADES,
     UNWRITTEN,
     fold,
     is_cjk,
@@ -147,10 +148,39 @@ def listed_names(text: str) -> list[str]:
     )
 
 
+# What a question on a company's report asks of it, right after its name: a period, or a figure or post
+# its reports give.
+_REPORTED = re.compile(
+    r"的?+(?:前|第|上|下|一|二|三|四|今年|去年|全年|(?:20)?\d\d年|营收|营业|收入|净利|利润|净亏|亏损|毛利|股价|"
+    r"市值|股息|分红|董事长|总裁|首席|CEO|创始人|员工|销量|估值|门店)",
+    re.I,
+)
+
+
+def reported_name(question: str) -> list[str]:
+    """The name of two words a question on a company's report opens with (中国 + 人寿 of 中国人寿前三季度…).
+
+    Never seen together, and right before a period or what a report gives (`_REPORTED`): 中国人寿的
+    董事长是谁？. The first no name already listed (吉利收购, 美的海外) nor a kind of company (科技公司);
+    the second the kind of company it is (集团) or its trade (汽车), or a word no dictionary translates
+    (人寿): not a part or a period (抖音电商, 华住全年).
+    """
+    words = terms(question, search_mode=False)
+    pair = "".join(words[:2])
+    if len(words) < 2 or not all(map(_two_characters, words[:2])) or not question.lstrip().startswith(pair):
+        return []
+    first, second = words[:2]
+    named = first in known_names() or first in COMPANY_KINDS or first in TRADES
+    kind = second in COMPANY_KINDS or second in TRADES or not translations(second)
+    reported = _REPORTED.match(question.lstrip(), len(pair)) is not None
+    return [pair] if not named and kind and reported and rare_word(pair, sure=True) else []
+
+
 def opening_name(question: str) -> list[str]:
     """A Chinese question's first word, if two characters no dictionary or tokenizer knows (极兔, 智元).
 
-    Or a common word the kind of company follows (看准 of 看准科技, see `_of_company_kind`).
+    Or a common word the kind of company follows (看准 of 看准科技, see `_of_company_kind`), or the name of
+    two words a question on a company's report opens with (`reported_name`).
 
     A Chinese question opens with what it asks about: 极兔第三季度净利润是多少？ is not answered by
     Bilibili's quarter. Elsewhere such a word is mostly a piece of a sentence cut apart (人里, 他现). So
@@ -163,10 +193,14 @@ def opening_name(question: str) -> list[str]:
     if len(words) > 1 and all(map(_two_characters, words[:2])) and opening.startswith(pair):
         if rare_word(words[1], sure=True) and is_name(words[1]) is None:
             return [pair]
+    # A character the tokenizer left alone before a word, together a word never seen: 优 + 必选 (优必选).
+    if len(words) > 1 and len(words[0]) == 1 and opening.startswith(pair) and all(map(is_cjk, pair)):
+        return [pair] if rare_word(pair, sure=True) else []
     first = words[0] if words else ""
-    if not (_two_characters(first) and opening.startswith(first)):
-        return []
-    return [first] if rare_word(first, sure=True) or _of_company_kind(first, words[1:2]) else []
+    if _two_characters(first) and opening.startswith(first):
+        if rare_word(first, sure=True) or _of_company_kind(first, words[1:2]):
+            return [first]
+    return reported_name(question)
 
 
 def _of_company_kind(word: str, after: list[str]) -> bool:
@@ -415,8 +449,16 @@ def _headlined_other(name: str, title: str, quote: str) -> bool:
 
 
 def unknown_opening(question: str, knows: Callable[[str], bool]) -> list[str]:
-    """The Chinese one-word name `question` opens with (see `opening_name`) if the archive lacks it (领克)."""
-    return [name for name in opening_name(question) if not knows(name) and not compound_parts(name)]
+    """The Chinese one-word name `question` opens with (see `opening_name`) if the archive lacks it (领克).
+
+    Or the name of two words a question on a company's report opens with (`reported_name`: 中国人寿).
+    """
+    reported = reported_name(question)
+    return [
+        name
+        for name in opening_name(question)
+        if not knows(name) and (not compound_parts(name) or name in reported)
+    ]
 
 
 def untitled(title: str, path: str) -> bool:

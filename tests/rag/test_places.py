@@ -124,3 +124,10 @@ def test_international_business_is_abroad():
     )
     # A name's 国际 is no business abroad.
     assert placed_elsewhere("中芯国际海外收入是多少？", "中芯国际营收为22亿美元。")
+
+
+def test_a_places_market_puts_its_figure_there():
+    shares = "中国市场份额提升至11.1%；东南亚市场包裹量为45.6亿件，市场份额达27.4%。新市场（包括巴西）包裹量为3.7亿件。"
+    assert places(shares, entering=True) == ["东南亚"]
+    assert placed_elsewhere("What is J&T Express's market share in Brazil?", shares)
+    assert not placed_elsewhere("极兔在东南亚的市场份额是多少？", shares)

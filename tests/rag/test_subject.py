@@ -378,3 +378,29 @@ def test_china_in_a_companys_english_name_need_not_be_written_by_its_chinese_art
     chinese = hit("公司董事长刘伟平表示，公司将继续推进抽水蓄能电站建设。", "长江电力前三季度净利润293亿元")
     knows, written = {"china"}.__contains__, {"China"}.__contains__
     assert not unnamed_in("Who is the chairman of China Yangtze Power?", [chinese], knows, written)
+
+
+def test_a_companys_name_the_tokenizer_cut_apart_opens_a_question_on_its_report():
+    # A character left alone before a word, together a word never seen (优 + 必选).
+    assert subject_names("优必选的首席执行官是谁？") == ("优必选",)
+    # Two words never seen together before what a report gives: the second the company's trade.
+    assert subject_names("新华保险前三季度净利润是多少？") == ("新华保险",)
+    assert subject_names("新华保险的董事长是谁？") == ("新华保险",)
+    # Not a listed name's part or period, nor a kind of company, nor words before no report's figure.
+    assert subject_names("吉利收购前持有极氪多少股份？") == ("极氪",)
+    assert subject_names("抖音电商上半年的GMV是多少？") == ("抖音",)
+    assert subject_names("科技公司的营收是多少？") == ()
+    assert subject_names("中国历史上第一个皇帝是谁？") == ()
+
+
+def test_a_chinese_passage_is_not_about_a_reported_name_the_archive_lacks():
+    shenhua = hit(
+        "前三季度公司实现营业收入2131.51亿元；归属于上市公司股东的净利润389.02亿元。", "中国神华三季报"
+    )
+    knows = {"中国", "神华", "中国神华", "新华", "保险"}.__contains__
+    assert named_elsewhere("新华保险前三季度净利润是多少？", shenhua, knows)
+    life = hit(
+        "New China Life said its net profit for the first nine months rose 58%.",
+        "New China Life's profit jumps",
+    )
+    assert not named_elsewhere("新华保险前三季度净利润是多少？", life, knows, life.chunk.text)
