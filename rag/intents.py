@@ -132,7 +132,10 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             re.I,
         ),
         re.compile(
-            r"因为|由于|原因|理由|导致|为了|旨在|鉴于|出于|涉嫌|担忧|\bbecause\b|\bdue to\b|\breasons?\b|"
+            r"因为|由于|原因|理由|导致|为了|旨在|鉴于|出于|涉嫌|担忧|\bbecause\b|\breasons?\b|"
+            # Not what is scheduled ("MetaX is due to list in Shanghai later this month").
+            r"\bdue to\b(?!\s++(?:be|list|report|open|close|start|begin|end|launch|debut|release|publish|"
+            r"announce|hold|meet|vote|sign|complete|resume|return|arrive|take|make|pay|deliver|go|come)\b)|"
             # A cause said by its effect's verb (上调服务费，引起商家不满; 得益于, 受业绩提振, 受…收益推动).
             r"引起|引发|造成|得益于|受益于|受惠于|受[^，。；]{1,24}?(?:影响|提振|拖累|推动|带动|驱动)|"
             r"\bas a result\b|\bin order to\b|\baim(?:s|ing)? to\b|(?<=, )(?P<citing>citing) |"
@@ -177,6 +180,10 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             r"(?:demand|sales|orders|spending|hopes|expectations|optimism|concerns|fears|worries)\b)|"
             r"(?<=, )following (?=(?:[a-z]+ ){0,2}"
             r"(?:pressure|criticism|complaints|concerns|scrutiny|backlash)\b)|"
+            # What a cause led to, said after it ("was added to the US entity list, cutting it off from
+            # TSMC's manufacturing"): the clause before the cue's `effect` group is the reason.
+            r"(?<=, )(?P<effect>cutting|forcing|prompting|causing|leaving|sending|triggering|sparking|"
+            r"barring|preventing|depriving|leading)\b|"
             # What a move is for, after it ("move part of its supply chain to Vietnam to reduce its
             # exposure"): an infinitive acting on something, not one a verb of intent takes.
             rf"{_NOT_AFTER_INTENT}\b(?P<purpose>to) (?=[a-z]++ (?:its|their|the|his|her|our)\b)",
@@ -233,7 +240,8 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             r"\bwhat (?:(?:is|was|are|were)\b[^?]{0,40}?|(?:[a-z-]++ ){0,2})\b"
             r"(?:fees?|prices?|costs?|revenues?|profits?|margins?|losse?s?|earnings|ebitda?|turnover|capacity|output|"
             r"deliveries|budget|debt|deposits?|subsid(?:y|ies)|investment|spending|arp?pu|volumes?|gtv|"
-            r"rates?|gmv|sales|income|valuation|valued|amount|number|total|share|percentage|growth|"
+            r"rates?|gmv|sales|income|valuation|valued|value|market cap|amount|number|total|share|percentage|"
+            r"growth|"
             r"dividends?|payouts?|fines?|penalt(?:y|ies)|salar(?:y|ies)|wages?)\b",
             re.I,
         ),
@@ -481,16 +489,20 @@ _FALL_WORD = re.compile(
 _BY_FIGURE = (
     r"\s*+(?:by\s++)?+(?:(?:about|nearly|almost|some|around|roughly|more than|over)\s++)?+[了约近超]{0,2}+\d"
 )
+# Or a figure before the noun saying so ("a 35% drop in third-quarter net profit", "a 12% rise").
+_PERCENT_BEFORE = r"\d[\d.,]*+\s*+(?:%|per ?cent)\s++"
 _UP_BY = re.compile(
     r"(?:\b(?:up|rose|risen|ris(?:es|ing)|increas(?:ed|es|ing)|climb(?:ed|s|ing)|jump(?:ed|s|ing)|"
     r"surg(?:ed|es|ing)|soar(?:ed|s|ing)|gain(?:ed|s)|gr(?:ew|own|ows|owing)|expand(?:ed|s)|advanc(?:ed|es))|"
-    rf"增长|增加|上涨|上升){_BY_FIGURE}",
+    rf"增长|增加|上涨|上升){_BY_FIGURE}|"
+    rf"{_PERCENT_BEFORE}(?:rise|increase|jump|gain|growth|surge|climb)\b",
     re.I,
 )
 _DOWN_BY = re.compile(
     r"(?:\b(?:down|fell|fallen|falling|declin(?:ed|es|ing)|drop(?:ped|s)|decreas(?:ed|es|ing)|slid|"
     r"slipped|shr(?:ank|unk)|sank|tumbled|plunged|slumped)|"
-    rf"下降|下滑|减少|下跌){_BY_FIGURE}",
+    rf"下降|下滑|减少|下跌){_BY_FIGURE}|"
+    rf"{_PERCENT_BEFORE}(?:drop|fall|decline|decrease|slide|slump|plunge)\b",
     re.I,
 )
 

@@ -19,6 +19,7 @@ from typing import NamedTuple
 from rag.bilingual import (
     known_names,
     matched_share,
+    mentions,
     named,
     occurrences,
     presence,
@@ -90,9 +91,11 @@ _A_YEAR = re.compile(r"(?<!\d)(?:1[0-9]|20)\d\d(?!\d)|[〇零一二三四五六�
 _PERCENT = re.compile(r"[%％]|\bper ?cent\b|百分之|(?<=[一二两三四五六七八九十])成", re.I)
 # A count without a unit ("over 220,000 sales"): the answer to a how-many question only when no figure
 # with a unit is there. Thousands separators or three digits or more, not a year (2025, 1830年), nor a
-# model's (the 919 of C919).
+# model's (the 919 of C919), nor a stock code: written with leading zeros (000625, 0700) or alone in
+# brackets after a company's name (中国神华（601088）).
 _COUNT = re.compile(
-    r"(?<![\d.,A-Za-z])(?:\d{1,3}+(?:,\d{3})++|(?!(?:19|20)\d\d(?!\d))\d{3,}+)(?![.,]?\d|\s*+[%％年])"
+    r"(?<![\d.,A-Za-z])(?!0\d)(?!(?<=[（(])\d++[）)])"
+    r"(?:\d{1,3}+(?:,\d{3})++|(?!(?:19|20)\d\d(?!\d))\d{3,}+)(?![.,]?\d|\s*+[%％年])"
 )
 # The places that answer a where question in a few characters: a list of names after a word saying
 # where (分布于广东、广西…, 在上海、杭州、广州; not the list of sights or services a passage gives), or
@@ -453,7 +456,7 @@ def answer_span(
         of_what = of_what_asked(question, asked.kind)
         spans = [s for s in spans if s[0] in dates or of_what(text, s[0])] or spans
     spans = _of_other_event(question, text, spans, dates)
-    spans = [(start, _measure_end(text, _whole_end(text, end))) for start, end in spans]
+    spans = [(_range_start(text, start), _measure_end(text, _whole_end(text, end))) for start, end in spans]
     folded = fold(text)
     weights = weighted_terms(question, idf)
     places = {t: occurrences(t, folded) for t in weights}
@@ -560,11 +563,13 @@ def _named(question: str, text: str) -> list[tuple[int, int]]:
         # For a company, one listed here too (Meituan, which translates as 美团); not a person named after
         # their post ("Chief executive Wang Xing").
         company = bool(_ASKS_COMPANY.search(question))
+        asked = subject_names(question)
         return [
             span
             for span in [m.span() for pattern in (_NAME, _OPENING_NAME) for m in pattern.finditer(text)]
             + _one_word_names(text, listed=company)
             if not states(fold(question), text[slice(*whole_name(text, *span))])
+            and not _continues_name(asked, text, span[0])
             and not any(s <= span[0] < e for s, e in places)
             and not _former(question, text, *span)
             and not (company and _POST_BEFORE.search(text, max(0, span[0] - POST_REACH), span[0]))
@@ -578,6 +583,21 @@ def _named(question: str, text: str) -> list[tuple[int, int]]:
     dotted = dotted_names(text)
     named = _named_after_role(text, dotted) + (dotted if language(question) == "zh" else [])
     return [span for span in named if not states(fold(question), text[slice(*span)])]
+
+
+# The word right before a name, written as a name is (LONGi, iQIYI).
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Za-z][\w'’-]*+) $")
+NAME_WORD_CHARS = 30
+
+
+def _continues_name(names: Collection[str], text: str, start: int) -> bool:
+    """Whether the name at `start` of `text` goes on from one of `names` ("LONGi Green Energy Technology").
+
+    The rest of the name the question asks about is no one else's: 隆基的董事长是谁？ is not answered by
+    "Green Energy Technology".
+    """
+    word = _NAME_WORD_BEFORE.search(text, max(0, start - NAME_WORD_CHARS), start)
+    return bool(word) and any(mentions(name, fold(word.group(1))) for name in names)
 
 
 def _dated(text: str, spans: list[tuple[int, int]], asked: list[str]) -> list[tuple[int, int]]:
@@ -888,6 +908,8 @@ def _stated(intents: list[str], text: str) -> list[tuple[int, int]]:
     lead = next((g for g in leads if g in first.re.groupindex and first.group(g)), None)
     if lead:
         start = at = first.start(lead)
+    elif "effect" in first.re.groupindex and first.group("effect"):
+        return _cause_before(text, bounds, sentence[0], at)
     elif first.re is INTENTS["said"][1]:
         # A quotation before its speaker is what was said ('"Travel has become essential," said Jane Sun').
         quoted = _QUOTED_BEFORE.search(text[sentence[0] : at])
@@ -905,8 +927,27 @@ def _stated(intents: list[str], text: str) -> list[tuple[int, int]]:
         start = joined.end()
     while end > start and text[end - 1] in "。.!?！？ ":
         end -= 1
-    late = start >= STATED_AFTER or start >= MIN_STATED_CHARS and end - sentence[0] > STATED_VISIBLE
+    return _if_late(start, end, sentence[0])
+
+
+def _if_late(start: int, end: int, sentence_start: int) -> list[tuple[int, int]]:
+    """The clause stated, as a span to lead with, if the sentence does not show it early enough itself."""
+    late = start >= STATED_AFTER or start >= MIN_STATED_CHARS and end - sentence_start > STATED_VISIBLE
     return [(start, end)] if late and end - start >= MIN_STATED_CHARS else []
+
+
+def _cause_before(text: str, bounds: list[int], sentence_start: int, at: int) -> list[tuple[int, int]]:
+    """The clause before a cue saying what it led to, ending at `at` ("…was added to the US entity list").
+
+    `bounds` are where the sentence's clauses end.
+    """
+    end = at
+    while end > sentence_start and text[end - 1] in ",， ":
+        end -= 1
+    start = max((b for b in bounds if b < end), default=sentence_start)
+    while start < end and text[start].isspace():
+        start += 1
+    return _if_late(start, end, sentence_start)
 
 
 def _opens_quote(text: str) -> bool:
@@ -1806,6 +1847,9 @@ _NOT_NARROWING = (
     )
 )
 # What a measure comes from, right after its word: a lower-case word after "from" and an article.
+_WHERE_DONE = re.compile(
+    r"\b(?:overseas|abroad|domestically|internationally|online|offline|locally|globally|worldwide)\b", re.I
+)
 _FROM_SOURCE = re.compile(r"(?<!\s)\s++from\s++(?:(?:the|its|their)\s++)?+([a-z][a-z-]*+)")
 
 
@@ -1814,13 +1858,18 @@ def _narrowing_english(question: str) -> tuple[str, ...]:
 
     "What was Anta's online revenue?" is not answered by its brand's revenue. Not a name, an owner
     ("Anta's"), a period or a word narrowing nothing (`_NOT_NARROWING`). What a sum paid is paid for
-    narrows it too ("How much did Kingsoft Office pay in dividends?" is not answered by its net profit).
+    narrows it too ("How much did Kingsoft Office pay in dividends?" is not answered by its net profit),
+    and so does where or how a thing is done, in a how-many question too ("How many cars did Changan sell
+    overseas?" is not answered by all it sold).
     """
     if paid := _HOW_MUCH_PAID.search(question):
         return (paid.group(1),)
-    thing = measured(question)
-    if language(question) != "en" or not thing or not thing.isascii():
+    if language(question) != "en":
         return ()
+    done = [m.group().lower() for m in _WHERE_DONE.finditer(question)]
+    thing = measured(question)
+    if not thing or not thing.isascii():
+        return tuple(done)
     at = re.search(rf"\b{re.escape(thing)}", question, re.I)
     words = question[: at.start()].split() if at else []
     found = takewhile(
@@ -1829,7 +1878,7 @@ def _narrowing_english(question: str) -> tuple[str, ...]:
     # What it comes from, after it ("revenue from the derivatives market"): not a name ("from Tencent").
     source = _FROM_SOURCE.match(question, at.end()) if at else None
     after = [source.group(1)] if source and source.group(1) not in _NOT_NARROWING else []
-    return (*islice(found, NARROWING_WORDS), *after)
+    return tuple(dict.fromkeys((*islice(found, NARROWING_WORDS), *after, *done)))
 
 
 # How far a quote must say a word narrowing what is measured (`unnarrowed`).
@@ -1882,7 +1931,7 @@ def _figure_weights(
     dictionary misses would weigh against every sentence alike (营业 of 营业利润, "operating profit").
     """
     counted = _counted_thing(question) if "number" in intents else None
-    narrowing = _narrowing_measured(question) if "number" in intents else ()
+    narrowing = (*_narrowing_measured(question), *_narrowing_english(question)) if "number" in intents else ()
     named = set(subject_names(question))
     return {
         word: weight
@@ -2117,7 +2166,9 @@ def _figures(wanted: Wanted, text: str) -> list[tuple[int, int]]:
         found = [
             (s, e)
             for s, e in spans
-            if not _DURATION.search(text, s, e) and not _follows(_LEVEL_BEFORE, text, s)
+            if not _DURATION.search(text, s, e)
+            and not _follows(_LEVEL_BEFORE, text, s)
+            and not _follows(_ASIDE_OPENS, text, s)
         ]
     if wanted.kind == "count":
         found = _counts_of_kind(wanted, text, found)
@@ -2441,8 +2492,10 @@ _CODE_BEFORE = re.compile(r"(?:代码|编号|代号|\b(?:code|ticker|no\.))\s*+[
 
 
 # What a figure is after, when it is the level a change went to or came from ("fell to 30.75 billion yuan
-# from 32.01 billion", 从32亿元降至30亿元), not the change.
+# from 32.01 billion", 从32亿元降至30亿元), not the change; and when it is the level said again in brackets,
+# in another currency ("fell to 8.5 billion yuan ($1.19 billion)").
 _LEVEL_BEFORE = re.compile(r"(?:\b(?:to|from)|[至到从])$")
+_ASIDE_OPENS = re.compile(r"[(（]$")
 
 
 def _in_units(
@@ -2567,11 +2620,22 @@ def _place_list(match: re.Match[str]) -> tuple[int, int]:
 # What stands before a date opening its clause.
 _OPENS = re.compile(r"(?:^|[,，;；。!?！？.:：])$")
 # What stands before the value a change started from ("up from 2.9 billion", "up from a previous
-# target of 300,000", "narrowing from a loss of 700 million", 由29亿元, 由去年同期的41.9%), and a question
-# asking for that value.
+# target of 300,000", "narrowing from a loss of 700 million", 由29亿元, 由去年同期的41.9%, 上年同期为), and a
+# question asking for that value.
+_OF_KIND = r"(?:\s++(?:a|an|the)(?:\s++[a-z-]++){1,2}?\s++of)"
 _FROM = re.compile(
-    r"(?:\bfrom(?:\s++(?:a|an|the)(?:\s++[a-z-]++){1,2}?\s++of)?+|"
-    r"(?:由|从|较)(?:去年|上一?年|前年|上季度|上月|年初)?+(?:同期|底|末)?+的?+)$",
+    rf"(?:\bfrom{_OF_KIND}?+|"
+    r"(?:由|从|较)(?:去年|上一?年|前年|上季度|上月|年初)?+(?:同期|底|末)?+的?+|"
+    r"(?:去年|上一?年)同期(?:则|仅)?+(?:为|是))$",
+    re.I,
+)
+# The value compared with, when said of an earlier time: "compared with a loss of 2.5 billion yuan a year
+# earlier", "against a net loss of $121 million in the same period last year"; not "compared with an
+# offering price of 114.28 yuan".
+_COMPARED = re.compile(rf"\b(?:compared (?:with|to)|versus|vs\.?|against){_OF_KIND}?+$", re.I)
+_EARLIER_AFTER = re.compile(
+    r"[^,;，；。]{0,30}?\b(?:a year (?:earlier|ago|before)|(?:in )?the (?:same|year-ago|previous) "
+    r"(?:period|quarter|year)|last year|the year before)\b",
     re.I,
 )
 # The characters read before a position for what stands there (`_follows`), and for what a change
@@ -2668,8 +2732,10 @@ def _unrestated(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
 
 
 def _started_from(text: str, at: int) -> bool:
-    """Whether the figure at `at` of `text` is the value a change started from (`_FROM`)."""
-    return _follows(_FROM, text, at, FROM_CHARS)
+    """Whether the figure at `at` of `text` is the value a change started from, or an earlier one compared."""
+    return _follows(_FROM, text, at, FROM_CHARS) or (
+        _follows(_COMPARED, text, at, FROM_CHARS) and _EARLIER_AFTER.match(text, at) is not None
+    )
 
 
 def _follows(before: re.Pattern[str], text: str, at: int, reach: int = BEFORE_CHARS) -> bool:
@@ -2699,6 +2765,23 @@ def _range_end(text: str, end: int) -> tuple[int, int] | None:
     connector = _RANGE.match(text, end)
     upper = connector and _FIGURE.match(text, connector.end())
     return upper.span() if upper else None
+
+
+# A bare number opening a range whose upper end alone has the unit ("between 80 and 90 GW", 80至90吉瓦),
+# "between" with it, and how far before its upper end it is read.
+_NUMBER_ONLY = r"(\d++(?:[.,]\d++)*+)"
+_LOWER_END = re.compile(
+    rf"(\bbetween\s++\d++(?:[.,]\d++)*+)\s++and\s++$|在{_NUMBER_ONLY}\s*+和\s*+$|"
+    rf"(?<![\d.,]){_NUMBER_ONLY}\s*+(?:至|到|~|～|-|–|—)\s*+$",
+    re.I,
+)
+LOWER_END_CHARS = 30
+
+
+def _range_start(text: str, start: int) -> int:
+    """`start`, moved back to the bare number opening the range the figure there ends (`_LOWER_END`)."""
+    lower = _LOWER_END.search(text, max(0, start - LOWER_END_CHARS), start)
+    return lower.start(lower.lastindex or 0) if lower else start
 
 
 def _joined(text: str, start: int, end: int, after: int) -> bool:
@@ -2850,13 +2933,15 @@ def states_figure(question: str, span: str) -> bool:
 _WORD_REST = re.compile(rf"[0-9A-Za-z]*+(?:[.,][0-9]++|[-'’](?!{_ATTRIBUTIVE})[A-Za-z]++)*+")
 
 
-# A measure word right after a Chinese number (30万辆, 3000座).
+# A measure word right after a Chinese number (30万辆, 3000座), and a unit after an English number's scale
+# ("186 million tonnes").
 _MEASURE_AFTER_NUMBER = re.compile(f"(?<=[0-9{_NUMERALS}])(?:{MEASURES}|{UNITS})")
+_UNIT_AFTER_SCALE = re.compile(rf"(?<=[A-Za-z])\s++(?:{UNITS})", re.I)
 
 
 def _measure_end(text: str, end: int) -> int:
     """`end`, moved past a measure word or unit said right after the number it ends (30万辆, 683.6万千升)."""
-    after = _MEASURE_AFTER_NUMBER.match(text, end)
+    after = _MEASURE_AFTER_NUMBER.match(text, end) or _UNIT_AFTER_SCALE.match(text, end)
     return after.end() if after else end
 
 

@@ -119,3 +119,15 @@ def test_a_reason_after_a_comma_is_not_passed_over_for_a_later_one():
     # The cue of the reason said first ("as hospital equipment tenders recovered"), not "after a slowdown".
     cue = INTENTS["why"][1].search(text)
     assert cue is not None and cue.group() == "as "
+
+
+def test_what_is_due_to_happen_gives_no_reason_and_what_a_cause_led_to_does():
+    why = INTENTS["why"][1]
+    assert not why.search("Another GPU maker, MetaX, is due to list in Shanghai later this month.")
+    assert why.search("The drop was due to weaker demand.")
+    assert why.search("It was added to the US entity list in October 2023, cutting it off from TSMC.")
+
+
+def test_a_value_asked_of_a_thing_is_a_number():
+    assert "number" in question_intents("What is Changan's market value?")
+    assert "number" in question_intents("What is the market cap of Pop Mart?")

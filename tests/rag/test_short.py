@@ -2044,3 +2044,72 @@ def test_names_side_by_side_are_not_told_apart_by_the_questions_capitalised_word
     assert (
         _short("Who did the sign language of the National Anthem at Super Bowl 50?", text) == "Marlee Matlin"
     )
+
+
+def test_a_stock_code_beside_a_companys_name_counts_nothing():
+    report = "长安汽车（000625）10月30日晚间披露2025年三季度报告。"
+    assert _short("长安汽车第三季度销量是多少？", report) is None
+    assert _short("How many stores does it have?", "Guming (1364) had 9,000 stores.") == "9,000 stores"
+
+
+def test_the_earlier_value_a_figure_is_compared_with_is_not_the_figure_asked_for():
+    loss = (
+        "The company posted a net loss of 834 million yuan for the July-September quarter, compared with a "
+        "loss of 2.5 billion yuan a year earlier."
+    )
+    assert _short("隆基绿能第三季度净亏损是多少？", loss) == "834 million yuan"
+    income = "Net income was $125 million, against a net loss of $121 million in the same period last year."
+    assert _short("What was BeiGene's net income in the third quarter?", income) == "$125 million"
+    # A price compared with another of another kind is no earlier value.
+    price = "The stock opened at 650 yuan, compared with an offering price of 114.28 yuan."
+    assert _short("摩尔线程的发行价是多少？", price) == "114.28 yuan"
+    assert _short("摩尔线程开盘价是多少？", price) == "650 yuan"
+
+
+def test_a_range_whose_lower_end_is_a_bare_number_is_answered_whole():
+    plan = "It expects to ship between 80 and 90 GW of modules for the full year."
+    assert _short("隆基全年组件出货量预计是多少？", plan) == "between 80 and 90 GW"
+    assert _short("理想汽车四季度预计交付多少辆？", "公司预计四季度交付10至11万辆。") == "10至11万辆"
+
+
+def test_where_a_thing_is_done_narrows_what_a_how_many_question_counts():
+    sales = (
+        "长安汽车前三季度累计销售汽车205.6万辆，同比增长5.6%；其中新能源汽车销量68.9万辆，海外销量47.2万辆，"
+        "同比增长13.5%。"
+    )
+    assert _short("How many cars did Changan sell overseas?", sales) == "47.2万辆"
+    assert _short("How many cars did Changan sell?", sales) == "205.6万辆"
+
+
+def test_the_rest_of_the_name_a_who_question_asks_about_is_nobody():
+    lead = "Oct 30 (Reuters) - LONGi Green Energy Technology, the world's largest maker of solar wafers"
+    assert _short("隆基的董事长是谁？", lead) is None
+    said = '"Prices have stopped falling," chairman Zhong Baoshen told analysts on a call.'
+    assert _short("隆基的董事长是谁？", said) == "Zhong Baoshen"
+
+
+def test_a_cause_said_before_what_it_led_to_leads_a_why_answer():
+    text = (
+        "Founded in 2020 by Zhang Jianzhong, a former Nvidia executive who headed the US company's China "
+        "business, Moore Threads was added to the US entity list in October 2023, cutting it off from TSMC's "
+        "manufacturing."
+    )
+    assert (
+        _short("Why did Moore Threads lose access to TSMC?", text)
+        == "Moore Threads was added to the US entity list in October 2023"
+    )
+
+
+def test_a_unit_after_an_english_numbers_scale_is_part_of_the_figure():
+    text = "Refinery throughput in the first nine months was 186 million tonnes, down 1.6%."
+    assert _short("中石化前三季度炼油量是多少？", text) == "186 million tonnes"
+
+
+def test_a_level_said_again_in_another_currency_is_no_change():
+    level = (
+        "Net profit fell to 8.5 billion yuan ($1.19 billion) in the July-September period, from 13.1 billion "
+        "yuan a year earlier."
+    )
+    assert _short("How much did Sinopec's third-quarter profit fall?", level) is None
+    drop = "Sinopec posted a 35% drop in third-quarter net profit on Monday."
+    assert _short("How much did Sinopec's third-quarter profit fall?", drop) == "35%"
