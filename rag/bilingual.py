@@ -748,12 +748,13 @@ def mentions(term: str, text: str) -> bool:
 
     Stricter than `presence`: no part of a compound, no scattered characters (小红卡 is not named by
     a text that has 小, 红 and 卡 here and there). A name of several English words no dictionary has
-    is also named by their translations run together (Tencent Music: 腾讯音乐).
+    is also named by their translations run together (Tencent Music: 腾讯音乐), and a Chinese one by
+    its words' translated one by one ("Red Pomegranate Plan": 红石榴).
     """
     return (
         _matches(term, text)
         or bool(name_positions(term, text) or _initialled(term, text))
-        or any(joined in text for joined in _word_by_word(term))
+        or any(_occurs(joined, text) for joined in _word_by_word(term))
     )
 
 
@@ -764,14 +765,19 @@ MAX_WRITINGS = 64
 
 @lru_cache(maxsize=4096)
 def _word_by_word(term: str) -> frozenset[str]:
-    """The Chinese a name of a few English words no dictionary has is written as, word for word."""
-    words = term.split()
-    if len(words) not in WORD_BY_WORD or not term.isascii() or translations(term):
+    """How a name no dictionary has is written in the other language, word for word.
+
+    A few English words in Chinese, run together (腾讯音乐); a Chinese name's words in English, each
+    translated by one word, a character by its main senses ("red pomegranate").
+    """
+    english = term.isascii()
+    words = term.split() if english else terms(term, search_mode=False)
+    if len(words) not in WORD_BY_WORD or translations(term):
         return frozenset()
-    chinese = [[t for t in translations(w) if not t.isascii()] for w in words]
-    if math.prod(map(len, chinese)) > MAX_WRITINGS:
+    other = [[t for t in senses(w) if t.isascii() != english and " " not in t] for w in words]
+    if math.prod(map(len, other)) > MAX_WRITINGS:
         return frozenset()
-    return frozenset("".join(parts) for parts in product(*chinese))
+    return frozenset(("" if english else " ").join(parts) for parts in product(*other))
 
 
 def _matches(term: str, text: str) -> bool:

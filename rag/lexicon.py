@@ -35,7 +35,8 @@ PAIRS = """
 利润 profit profits
 净利润 net_profit net_income
 估值 valuation
-销量 sales
+销量 sales sell sold
+产量 output production produce produced
 销售 sales sell
 用户 user users
 商家 merchant merchants seller sellers
@@ -128,6 +129,10 @@ PAIRS = """
 发行价 offering_price offer_price ipo_price issue_price
 开盘价 opening_price opened
 新股 new_shares ipo
+首日 debut first_day
+收盘价 closing_price closed
+股票 shares stock stocks
+载客量 passengers
 """
 
 

@@ -568,3 +568,9 @@ def test_english_words_one_chinese_word_translates_together_are_a_phrase_to_sear
     assert phrase_words("What is Changan's market value?") == ["market value"]
     assert "市值" in translations("market value")
     assert phrase_words("How much did its revenue grow?") == []
+
+
+def test_a_chinese_name_is_mentioned_by_its_words_translated_one_by_one():
+    text = 'under its "red pomegranate plan", launched in 2024 to incubate new brands'
+    assert mentions("红石榴", text)
+    assert not mentions("红石榴", "a red apple and a pomegranate")

@@ -60,3 +60,4 @@ def test_the_posts_news_names_are_listed_as_english_writes_them():
     # CC-CEDICT glosses 董事长 only as "chairman of the board of directors", which news never writes whole.
     assert "chairman" in listed("董事长") and "董事长" in listed("chairman")
     assert "offering price" in listed("发行价") and "opened" in listed("开盘价")
+    assert "debut" in listed("首日") and "closed" in listed("收盘价")

@@ -2113,3 +2113,9 @@ def test_a_level_said_again_in_another_currency_is_no_change():
     assert _short("How much did Sinopec's third-quarter profit fall?", level) is None
     drop = "Sinopec posted a 35% drop in third-quarter net profit on Monday."
     assert _short("How much did Sinopec's third-quarter profit fall?", drop) == "35%"
+
+
+def test_a_unit_of_weight_counts_no_things():
+    capacity = "截至9月末，公司在海外已建成投产的水泥熟料产能为1800万吨。"
+    assert _short("How many cement plants does Conch operate overseas?", capacity) is None
+    assert _short("海螺水泥海外产能是多少？", capacity) == "1800万吨"
