@@ -191,15 +191,14 @@ def gather(
     store = ensure_index(settings=settings)
     keyword = keyword or store.keyword_index()
     depth = min(settings.candidates, len(keyword))
-    # A hyphenated word's own translation ("value-added": 增值), and words side by side that one word of
-    # the other language translates ("market value": 市值); the index holds their parts, not them. A
-    # word the question's tokenizing cut apart, as the archive's holds it (翻 + 台率: 翻台率).
+    # A hyphenated word's own translation ("value-added": 增值); the index holds its parts, not it. A
+    # word the question's tokenizing cut apart, as the archive's holds it (翻 + 台率: 翻台率). And the
+    # translation alone of words side by side that one word of the other language translates ("market
+    # value": 市值): their own words are searched already, and twice would outweigh the rest.
     words = with_translations(
-        terms(question)
-        + hyphenated_words(question)
-        + phrase_words(question)
-        + rejoined(question, keyword.knows)
+        terms(question) + hyphenated_words(question) + rejoined(question, keyword.knows)
     )
+    words += [w for w in phrase_translations(question) if w not in words]
     lexical = keyword.search(words, depth, filters, names=spoken_names(question))
     vector = get_embedder(settings=settings).embed_query(question)
     means = language_means(keyword)
@@ -487,6 +486,12 @@ def _background(similarities: list[float]) -> float:
     weaker = [sim for sim in similarities[len(similarities) // 2 :] if sim < best - BACKGROUND_TIE]
     missing = max(0, MIN_BACKGROUND - len(weaker))
     return (sum(weaker) + missing * PRIOR_BACKGROUND) / (len(weaker) + missing)
+
+
+def phrase_translations(question: str) -> list[str]:
+    """The terms of what the question's English words side by side translate as one (`phrase_words`)."""
+    phrases = phrase_words(question)
+    return [piece for phrase in phrases for t in sorted(translations(phrase)) for piece in terms(t)]
 
 
 def with_translations(words: list[str]) -> list[str]:

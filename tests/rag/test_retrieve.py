@@ -9,6 +9,7 @@ from rag.retrieve import (
     language_standing,
     level_with_best,
     named_beyond,
+    phrase_translations,
     translated_words,
     with_translations,
 )
@@ -223,3 +224,9 @@ def test_passages_naming_the_subject_beyond_the_best_are_judged_with_them():
     levelled = dict(level_with_best(fused, ["late", "later"]))
     assert levelled["late"] == levelled["later"] == fused[COVERED - 1][1]
     assert levelled["other"] == 0.2 and level_with_best(fused, []) == fused
+
+
+def test_words_side_by_side_one_word_translates_add_that_word_alone():
+    assert "市值" in phrase_translations("What is Changan's market value?")
+    # Their own words are searched already: not again.
+    assert not {"market", "value"} & set(phrase_translations("What is Changan's market value?"))
