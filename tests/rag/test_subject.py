@@ -71,7 +71,7 @@ def test_what_a_question_is_about_is_named_by_the_lexicon_or_in_no_dictionary():
     assert subject_names("How much did Pop Mart spend on marketing?") == ("pop mart",)
     # A Chinese question opens with what it asks about, though two characters no dictionary knows.
     assert subject_names("极兔第三季度净利润是多少？") == ("极兔",)
-    assert subject_names("智元机器人估值多少？") == ("智元",)
+    assert subject_names("众擎机器人估值多少？") == ("众擎",)
     assert subject_names("这张专辑什么时候发行？") == ()
     # So does a word of two characters and such a word after it, together (小马, "pony"; 智行).
     assert subject_names("小马智行港股发行价是多少？") == ("小马智行",)
