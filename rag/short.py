@@ -1510,10 +1510,11 @@ def _in_other_unit(asked: Wanted, text: str, start: int) -> bool:
     By its unit or measure word (see `_counts_other`): 单 counts orders, 家 no people.
     """
     unit = _UNIT_AFTER.match(text, start)
-    # A unit of weight, length, area, volume or energy counts no things (1800万吨 of capacity are no
-    # plants), but it measures a quantity (销量: 683.6万千升).
-    quantity = (asked.counted or "").endswith("量")
-    if unit and asked.counted and not quantity and asked.units is None and _UNIT.fullmatch(unit.group(1)):
+    # A unit of weight, length, area, volume or energy counts no things an English question counts
+    # (1800万吨 of capacity are no plants); what a Chinese one asks for may be a quantity (多少啤酒:
+    # 652.9万千升).
+    things = (asked.counted or "").isascii()
+    if unit and asked.counted and things and asked.units is None and _UNIT.fullmatch(unit.group(1)):
         return True
     # 单 counts orders alone, whatever the question counts in: 1.5亿单 are no riders, 334单 no stores.
     if unit and unit.group(1) == _ORDER_UNIT and asked.counted and not _orders(asked.counted):

@@ -2119,3 +2119,5 @@ def test_a_unit_of_weight_counts_no_things():
     capacity = "截至9月末，公司在海外已建成投产的水泥熟料产能为1800万吨。"
     assert _short("How many cement plants does Conch operate overseas?", capacity) is None
     assert _short("海螺水泥海外产能是多少？", capacity) == "1800万吨"
+    # What a Chinese question asks for may be a quantity a unit measures.
+    assert _short("华润啤酒上半年卖了多少啤酒？", "上半年，华润啤酒啤酒销量为652.9万千升。") == "652.9万千升"
