@@ -490,7 +490,7 @@ _BY_FIGURE = (
     r"\s*+(?:by\s++)?+(?:(?:about|nearly|almost|some|around|roughly|more than|over)\s++)?+[了约近超]{0,2}+\d"
 )
 # Or a figure before the noun saying so ("a 35% drop in third-quarter net profit", "a 12% rise").
-_PERCENT_BEFORE = r"\d[\d.,]*+\s*+(?:%|per ?cent)\s++"
+_PERCENT_BEFORE = r"(?<![\d.,])\d[\d.,]*+\s*+(?:%|per ?cent)\s++"
 _UP_BY = re.compile(
     r"(?:\b(?:up|rose|risen|ris(?:es|ing)|increas(?:ed|es|ing)|climb(?:ed|s|ing)|jump(?:ed|s|ing)|"
     r"surg(?:ed|es|ing)|soar(?:ed|s|ing)|gain(?:ed|s)|gr(?:ew|own|ows|owing)|expand(?:ed|s)|advanc(?:ed|es))|"

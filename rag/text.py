@@ -277,7 +277,8 @@ def segments(text: str) -> list[str]:
 
 # What a period starts with after the character that opens it (前 + 三季度, 上 + 半年, 今 + 年, 第 + 二季度),
 # and those characters.
-_PERIOD_REST = re.compile(r"(?:[一二三四五六七八九十两0-9]++个?)?+(?:季度|半年|季|年|月)")
+_PERIOD_NUMBER = "[一二三四五六七八九十两0-9]"
+_PERIOD_REST = re.compile(rf"(?<!{_PERIOD_NUMBER})(?:{_PERIOD_NUMBER}++个?)?+(?:季度|半年|季|年|月)")
 _PERIOD_OPENERS = frozenset("前上下今去本全第首")
 
 
