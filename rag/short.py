@@ -2775,10 +2775,10 @@ def _range_end(text: str, end: int) -> tuple[int, int] | None:
 
 # A bare number opening a range whose upper end alone has the unit ("between 80 and 90 GW", 80至90吉瓦),
 # "between" with it, and how far before its upper end it is read.
-_NUMBER_ONLY = r"(\d++(?:[.,]\d++)*+)"
+_NUMBER_ONLY = r"\d++(?:[.,]\d++)*+"
 _LOWER_END = re.compile(
-    rf"(\bbetween\s++\d++(?:[.,]\d++)*+)\s++and\s++$|在{_NUMBER_ONLY}\s*+和\s*+$|"
-    rf"(?<![\d.,]){_NUMBER_ONLY}\s*+(?:至|到|~|～|-|–|—)\s*+$",
+    rf"(\bbetween\s++{_NUMBER_ONLY})\s++and\s++$|在({_NUMBER_ONLY})\s*+和\s*+$|"
+    rf"(?<![\d.,])({_NUMBER_ONLY})\s*+(?:至|到|~|～|-|–|—)\s*+$",
     re.I,
 )
 LOWER_END_CHARS = 30

@@ -165,14 +165,18 @@ def reported_name(question: str) -> list[str]:
     the second the kind of company it is (集团) or its trade (汽车), or a word no dictionary translates
     (人寿): not a part or a period (抖音电商, 华住全年).
     """
-    words = terms(question, search_mode=False)
+    return _reported(terms(question, search_mode=False), question.lstrip())
+
+
+def _reported(words: list[str], opening: str) -> list[str]:
+    """`reported_name`, of the question's `words` and its text from its first character (`opening`)."""
     pair = "".join(words[:2])
-    if len(words) < 2 or not all(map(_two_characters, words[:2])) or not question.lstrip().startswith(pair):
+    if len(words) < 2 or not all(map(_two_characters, words[:2])) or not opening.startswith(pair):
         return []
     first, second = words[:2]
     named = first in known_names() or first in COMPANY_KINDS or first in TRADES
     kind = second in COMPANY_KINDS or second in TRADES or not translations(second)
-    reported = _REPORTED.match(question.lstrip(), len(pair)) is not None
+    reported = _REPORTED.match(opening, len(pair)) is not None
     return [pair] if not named and kind and reported and rare_word(pair, sure=True) else []
 
 
@@ -200,7 +204,7 @@ def opening_name(question: str) -> list[str]:
     if _two_characters(first) and opening.startswith(first):
         if rare_word(first, sure=True) or _of_company_kind(first, words[1:2]):
             return [first]
-    return reported_name(question)
+    return _reported(words, opening)
 
 
 def _of_company_kind(word: str, after: list[str]) -> bool:

@@ -10,6 +10,7 @@ import threading
 import unicodedata
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from rag.errors import RagError
@@ -289,8 +290,7 @@ def _cut(text: str) -> Iterator[str]:
     隆基前 + 三季度; cut here as 隆基 + 前 + 三季度, as 长安汽车前三季度 is.
     """
     segmenter = _jieba()
-    words = segmenter.cut(text)
-    for word, after in zip(words, [*words[1:], ""][: len(words)], strict=True):
+    for word, after in pairwise([*segmenter.cut(text), ""]):
         glued = len(word) > 2 and word[-1] in _PERIOD_OPENERS and not segmenter.has_word(word)
         if glued and all(map(is_cjk, word)) and _PERIOD_REST.match(after):
             yield from (word[:-1], word[-1])
