@@ -19,7 +19,7 @@ from typing import NamedTuple
 from rag import dictionary, lexicon
 from rag.closeness import Closeness, nearest
 from rag.intents import MEASURES
-from rag.lexicon import listed
+from rag.lexicon import listed, said_also
 from rag.periods import MONTH, period_phrases, period_places
 from rag.text import CJK_RANGE, STOPWORDS, bigrams, is_cjk, terms, unbroken, word_frequency
 from rag.transliteration import may_write_name, sounded_positions
@@ -210,8 +210,9 @@ MIN_SPELLING_CHARS = 5
 def spellings(term: str) -> tuple[str, ...]:
     """`term` and its other British or American spellings (licence: license), `term` first.
 
-    An acronym is also spelt out (`_spelt_out`: CEO, "chief executive officer"), and a phrase has the
-    other phrases its Chinese words are glossed by (`_same_phrases`: "net profit", "net income").
+    An acronym is also spelt out (`_spelt_out`: CEO, "chief executive officer"), a phrase has the
+    other phrases its Chinese words are glossed by (`_same_phrases`: "net profit", "net income"), and a
+    word the phrases the lexicon says it by (`said_also`: overseas, "outside China").
     """
     if " " in term and term.isascii():
         return (term, *_same_phrases(term))
@@ -220,7 +221,7 @@ def spellings(term: str) -> tuple[str, ...]:
     if len(term) < MIN_SPELLING_CHARS:
         return (term, *_spelt_out(term))
     other = (pattern.sub(replacement, term) for pattern, replacement in _SPELLINGS)
-    return tuple(dict.fromkeys((term, *other)))
+    return tuple(dict.fromkeys((term, *other, *said_also(term))))
 
 
 @lru_cache(maxsize=4096)
@@ -1101,9 +1102,10 @@ def _compounds(question: str, words: list[str]) -> list[tuple[list[str], str]]:
     """English words side by side, two or three, that one Chinese word translates together: one term.
 
     市场份额 translates both "market" and "share": "What is Kuaishou's market share?" is not covered by
-    "Shares of PDD fell" and an "e-commerce market" elsewhere, but by "market share" or 市场份额.
+    "Shares of PDD fell" and an "e-commerce market" elsewhere, but by "market share" or 市场份额. Words
+    a hyphen joins stand side by side too ("SF Intra-City": 顺丰同城).
     """
-    folded = question.lower()
+    folded = question.lower().replace("-", " ")
     found: list[list[str]] = []
     # Three words before two ("Taobao Instant Commerce": 淘宝闪购), none in two compounds.
     for size in (3, 2):

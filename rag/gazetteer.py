@@ -181,4 +181,8 @@ b站 bilibili 哔哩哔哩
 智元机器人 agibot zhiyuan_robotics
 智元 agibot 智元机器人
 上纬新材 swancor
+中兴通讯 zte
+中兴 zte 中兴通讯
+港铁 mtr
+顺丰同城 sf_intra-city sf_intra_city
 """

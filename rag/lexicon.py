@@ -133,6 +133,13 @@ PAIRS = """
 收盘价 closing_price closed
 股票 shares stock stocks
 载客量 passengers
+海外 overseas abroad outside_china outside_mainland_china
+研发 research_and_development r&d
+投入 investment invest invested spending spend spent
+出货量 shipments shipment shipped
+交付量 deliveries delivered
+客运量 passengers passenger_trips patronage
+订单量 orders
 """
 
 
@@ -172,6 +179,24 @@ def chinese_words() -> list[str]:
 def phrases() -> tuple[tuple[str, str], ...]:
     """The English phrases of several words the lexicon gives (net income: 净利润), with their Chinese."""
     return tuple((zh, word) for zh, *en in _entries(PAIRS) for word in en if " " in word)
+
+
+@lru_cache(maxsize=1)
+def _phrased() -> dict[str, tuple[str, ...]]:
+    phrased: dict[str, tuple[str, ...]] = {}
+    for _, *en in _entries(PAIRS):
+        if en and " " not in en[0]:
+            phrased[en[0]] = (*phrased.get(en[0], ()), *(word for word in en[1:] if " " in word))
+    return phrased
+
+
+def said_also(word: str) -> tuple[str, ...]:
+    """The English phrases a line gives beside `word`, its first English word: "outside china" for overseas.
+
+    Only a line's first word: the others are mostly senses of the Chinese word ("closed" of 收盘价 is no
+    closing price).
+    """
+    return _phrased().get(word, ())
 
 
 def listed(term: str) -> frozenset[str]:

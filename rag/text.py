@@ -281,18 +281,24 @@ def segments(text: str) -> list[str]:
 _PERIOD_NUMBER = "[一二三四五六七八九十两0-9]"
 _PERIOD_REST = re.compile(rf"(?<!{_PERIOD_NUMBER})(?:{_PERIOD_NUMBER}++个?)?+(?:季度|半年|季|年|月)")
 _PERIOD_OPENERS = frozenset("前上下今去本全第首")
+# What a question asks with after a verb (港铁有 + 多少, 小红卡是 + 什么), and those verbs.
+_ASKING_REST = re.compile("多少|什么|哪|几|谁")
+_ASKING_VERBS = frozenset("有是在")
 
 
 def _cut(text: str) -> Iterator[str]:
-    """The words jieba cuts, with a period's first character taken back from the unknown word it was glued to.
+    """The words jieba cuts, with a period's or a question's verb taken back from the unknown word it ends.
 
     jieba joins characters it does not know into one word, and an unknown name with them: 隆基前三季度 is
-    隆基前 + 三季度; cut here as 隆基 + 前 + 三季度, as 长安汽车前三季度 is.
+    隆基前 + 三季度; cut here as 隆基 + 前 + 三季度, as 长安汽车前三季度 is. Likewise 港铁有多少名员工 is
+    港铁有 + 多少…, cut as 港铁 + 有 + 多少.
     """
     segmenter = _jieba()
     for word, after in pairwise([*segmenter.cut(text), ""]):
-        glued = len(word) > 2 and word[-1] in _PERIOD_OPENERS and not segmenter.has_word(word)
-        if glued and all(map(is_cjk, word)) and _PERIOD_REST.match(after):
+        unknown = len(word) > 2 and all(map(is_cjk, word)) and not segmenter.has_word(word)
+        glued = word[-1] in _PERIOD_OPENERS and _PERIOD_REST.match(after) is not None
+        asking = word[-1] in _ASKING_VERBS and _ASKING_REST.match(after) is not None
+        if unknown and (glued or asking):
             yield from (word[:-1], word[-1])
         else:
             yield word

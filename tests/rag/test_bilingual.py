@@ -259,6 +259,11 @@ def test_british_and_american_spellings_match_each_other():
     assert spellings("filled") == ("filled",)
 
 
+def test_a_word_occurs_as_the_phrases_the_lexicon_says_it_by():
+    assert presence("overseas", "3,318 stores outside china at the end of september") == 1.0
+    assert presence("overseas", "3,318 stores in china") == 0.0
+
+
 def test_an_acronym_is_spelt_out_as_news_writes_it():
     # 美团的CEO是谁？ over "Chief executive Wang Xing said …": CC-CEDICT's 首席执行官 spells CEO out.
     assert spellings("ceo") == ("ceo", "chief executive officer", "chief executive")
@@ -568,6 +573,8 @@ def test_english_words_one_chinese_word_translates_together_are_a_phrase_to_sear
     assert phrase_words("What is Changan's market value?") == ["market value"]
     assert "市值" in translations("market value")
     assert phrase_words("How much did its revenue grow?") == []
+    # Words a hyphen joins stand side by side: a name of several words is one.
+    assert phrase_words("What was SF Intra-City's revenue?") == ["sf intra city"]
 
 
 def test_a_chinese_name_is_mentioned_by_its_words_translated_one_by_one():

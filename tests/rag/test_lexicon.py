@@ -1,6 +1,6 @@
 """The bilingual lexicon is data: platform words, and the gazetteer's names, Chinese with their English spellings."""
 
-from rag.lexicon import chinese_words, listed, names
+from rag.lexicon import chinese_words, listed, names, said_also
 
 
 def test_words_are_listed_both_ways():
@@ -61,3 +61,25 @@ def test_the_posts_news_names_are_listed_as_english_writes_them():
     assert "chairman" in listed("董事长") and "董事长" in listed("chairman")
     assert "offering price" in listed("发行价") and "opened" in listed("开盘价")
     assert "debut" in listed("首日") and "closed" in listed("收盘价")
+
+
+def test_a_lines_first_english_word_is_said_by_the_phrases_beside_it():
+    assert "outside china" in said_also("overseas")
+    # Not its other words: "closed" of 收盘价 is no closing price.
+    assert said_also("closed") == ()
+
+
+def test_research_and_development_is_said_in_full_or_short():
+    assert {"research and development", "r&d"} <= listed("研发")
+    assert "spending" in listed("投入")
+
+
+def test_companies_news_names_by_an_acronym_or_a_hyphenated_name_are_listed():
+    assert "zte" in listed("中兴通讯") and listed("港铁") == {"mtr"}
+    assert "sf intra-city" in listed("顺丰同城")
+
+
+def test_a_volume_is_the_things_it_counts():
+    # 出货量 is no word CC-CEDICT glosses: "shipments were flat at 43.3 million units".
+    assert "shipments" in listed("出货量") and "deliveries" in listed("交付量")
+    assert "patronage" in listed("客运量")

@@ -195,6 +195,14 @@ def test_a_company_abbreviated_before_the_rest_of_its_name_ends_no_sentence():
     ]
 
 
+def test_a_questions_verb_is_not_glued_to_an_unknown_name_before_it():
+    # jieba joins 港铁 with 有 of 有多少.
+    assert segments("港铁有多少名员工？")[:3] == ["港铁", "有", "多少"]
+    assert segments("小红卡是什么？")[:2] == ["小红卡", "是"]
+    # Not a word it knows (没有), nor before anything but the asking.
+    assert segments("公司没有多少现金")[:2] == ["公司", "没有"]
+
+
 def test_a_periods_first_character_is_not_glued_to_an_unknown_name_before_it():
     # jieba joins 晶科 (a name it does not know) with 前 of 前三季度.
     assert terms("晶科前三季度营收是多少？", search_mode=False)[:3] == ["晶科", "前", "三季度"]
