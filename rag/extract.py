@@ -127,7 +127,9 @@ class _Scorer:
         self.asked = asked_words(question, self.weights)
         self.wanted = wanted(question)
         # A sum's figures of a part of the company answer only a question asking for one (see `_strong`).
-        self.of_what = of_what_asked(question, self.wanted.kind if self.wanted.sum else "")
+        self.of_what = of_what_asked(
+            question, self.wanted.kind if self.wanted.sum or self.wanted.kind == "change" else ""
+        )
         self.owner = asks_owner(question)
         self.acted_on = acted_on(question)
         self.acted_by = acted_by(question)

@@ -248,7 +248,7 @@ _PAID = (
 # A question asking for a sum of money by name (what was paid, a fee): answered by a figure in a currency,
 # never by a span of time or a count beside it.
 _ASKS_MONEY = re.compile(
-    rf"{_PAID}|费用|收费|[花付]了?多少|\bfees?\b|\bpa(?:y|id)\b|"
+    rf"{_PAID}|费用|收费|[花付]了?多少|(?:投资|投入|斥资|出资)了?多少|\bfees?\b|\bpa(?:y|id)\b|"
     # Not those who pay ("paying users": how many, not how much).
     r"\bpaying\b(?!\s++[a-z]+s\b)|\bcharged?\b",
     re.I,
@@ -428,7 +428,7 @@ def answer_span(
         kinds = (_kinds(thing, text) for thing in _asked_kinds(question))
         found = _apposed(question, text) or _called(question, text) or next((k for k in kinds if k), [])
         spans += [span for span in found if _adds(fold(question), text[slice(*span)])]
-        stated = [] if spans else _stated(intents, text)
+        stated = [] if spans else _stated(question, intents, text)
         spans += stated
     if not spans:
         return None
@@ -842,6 +842,11 @@ def _of_whole(question: str, text: str, spans: list[tuple[int, int]]) -> list[tu
     if not openings:
         return spans
     folded = fold(question)
+    figure_words = (
+        [w for w in terms(folded) if len(w) > 1 and w not in STOPWORDS]
+        if _ASKS_NUMBER.search(question)
+        else []
+    )
 
     def part(start: int, end: int) -> bool:
         sentence = _sentence_at(text, start)
@@ -855,7 +860,14 @@ def _of_whole(question: str, text: str, spans: list[tuple[int, int]]) -> list[tu
         before = fold(text[max(0, opened - PART_WHOLE_CHARS) : opened])
         telling = {w for w in terms(said) if len(w) > 1 and not w.isdigit() and w not in STOPWORDS}
         telling = {w for w in telling if w not in before}
-        return bool(telling) and not any(presence(w, folded) for w in telling)
+        # Nor, for a figure asked, where the part has a word of the question the whole lacks, however said
+        # ("overseas" stores: "including 3,305 outside mainland China").
+        asked = {w for w in figure_words if not presence(w, before)}
+        return (
+            bool(telling)
+            and not any(presence(w, folded) for w in telling)
+            and not any(presence(w, said) for w in asked)
+        )
 
     return [span for span in spans if not part(*span)] or spans
 
@@ -893,18 +905,34 @@ _JOINED_ON = re.compile(
 )
 
 
-def _stated(intents: list[str], text: str) -> list[tuple[int, int]]:
-    """The clause of `text` stating what the question asks for, when it comes late (see `STATED`)."""
+def _stated(question: str, intents: list[str], text: str) -> list[tuple[int, int]]:
+    """The clause of `text` stating what the question asks for, when it comes late (see `STATED`).
+
+    Of several cues in English, the first of those after the most words of the question in their
+    sentence, names aside: "…reported a 28.2% rise in revenue, driven by its overseas stores, but profit
+    fell as it spent heavily on bigger flagship stores" says why profit fell after "as", not after "driven
+    by". Chinese says a cause before what it led to as often (由于延迟上市，…，因此64DD从上市就充满著困难,
+    而后由于销量…): the first cue.
+    """
     cues = [INTENTS[name][1] for name in intents if name in STATED]
-    found = [m for cue in cues if (m := cue.search(text))]
+    found = [m for cue in cues for m in cue.finditer(text)]
     if not found:
         return []
-    first = min(found, key=lambda m: m.start())
+    english = language(text) == "en"
+    asked = [
+        w for w in terms(fold(question)) if english and len(w) > 1 and w not in STOPWORDS and not named(w)
+    ]
+
+    def after(cue: re.Match[str]) -> int:
+        said = fold(text[_sentence_at(text, cue.start())[0] : cue.start()])
+        return sum(1 for w in asked if presence(w, said))
+
+    first = min(found, key=lambda m: (-after(m), m.start()))
     at = first.start()
     sentence = _sentence_at(text, at)
     bounds = [m.end() for m in CLAUSE_END.finditer(text, *sentence)]
     start = max((b for b in bounds if b <= at), default=sentence[0])
-    leads = ("reason", "cause", "after", "weighing", "driver", "purpose", "purpose_to", "citing")
+    leads = ("reason", "cause", "after", "noun_as", "weighing", "driver", "purpose", "purpose_to", "citing")
     lead = next((g for g in leads if g in first.re.groupindex and first.group(g)), None)
     if lead:
         start = at = first.start(lead)
@@ -2316,11 +2344,12 @@ _TOTAL_AFTER = re.compile(
 )
 # A part of the count said later in its sentence without the thing (within 80 characters), after what
 # the part is: "delivered 303,400 vehicles in the first nine months, including 124,000 in the third
-# quarter", "650 million monthly active users …, of which WPS AI accounted for more than 29 million".
+# quarter", "650 million monthly active users …, of which WPS AI accounted for more than 29 million",
+# "7,768 stores worldwide …, including 3,305 outside mainland China".
 _PART_AFTER = re.compile(
     rf"[^.;!?。；！？]{{0,80}}?,\s*+(?:{_PART_WORDS})\s++(?:[a-z][\w-]*+\s++){{0,6}}?"
     r"(\d++(?:,\d{3})*+(?:\.\d++)?+(?:\s++(?:thousand|million|billion))?+)(?![\d.,]\d)"
-    r"(?=\s++(?:in|during|over|by|from|across)\b|\s*+[,.;]|\s*+$)"
+    r"(?=\s++(?:in|during|over|by|from|across|outside|within|at|abroad|overseas)\b|\s*+[,.;]|\s*+$)"
 )
 
 
@@ -2401,7 +2430,9 @@ _ADDED_AFTER = re.compile(
     rf"(?<!\s)\s*+(?:million\s++|thousand\s++)?+(?:net\s++)?+(?:{_NEW}|(?:additional|extra|more)\b)", re.I
 )
 _ASKS_ADDED = re.compile(
-    rf"{_ADDING}|开了?+多少|\b(?:{_NEW}|(?:additional|more|opened|open|opens|added|add|adds)\b)", re.I
+    rf"{_ADDING}|开了?+多少|招聘|招募|招收|\b(?:{_NEW}|(?:additional|more|opened|open|opens|added|add|adds)\b)|"
+    r"\b(?:gain|gains|gained|hire|hires|hired|hiring|recruit|recruits|recruited)\b",
+    re.I,
 )
 _ASKS_REMOVED = re.compile(rf"{_REMOVING}|\b(?:closed|close|closes|shut|shuts)\b", re.I)
 # The characters read before a count for what says it is of things added or taken away.
@@ -2421,10 +2452,11 @@ def _changed_otherwise(asked: str, text: str, start: int) -> bool:
     """Whether the count at `start` of `text` took things away where the question asks how many were added.
 
     Or the other way round (`asked`: see `_asked_change`): 今年关闭2座 answers no question on how many coal
-    mines were opened.
+    mines were opened. Nor do things added answer how many there are: 计划新增覆盖城市50个 is not how many
+    cities SF Intra-City covers.
     """
     said = _count_change(text, start)
-    return bool(asked and said and asked != said)
+    return bool(said and asked != said)
 
 
 def _asked_change(question: str) -> str:
@@ -2436,7 +2468,7 @@ def _asked_change(question: str) -> str:
 # its unit, segment or business.
 PART_CHARS = 120
 _PART_OWNER = re.compile(
-    r"\bits\s++(?:[\w-]++,?+\s++){0,4}?(?:unit|division|segment|group|business|arm|subsidiary)\b|"
+    r"\bits\s++(?:[\w-]++,?+\s++){0,4}?(?:unit|division|segment|group|business|arm|subsidiary|brand|chain)\b|"
     # A sum from some of the business ("Revenue from these new brands"), or each one's ("average revenue per
     # mobile user"); not one of an amount ("revenue from about 5 billion yuan"), nor the company's ("Total
     # revenue of Tencent": "of" names the whole as often as a part).
@@ -2444,7 +2476,10 @@ _PART_OWNER = re.compile(
     r"over|more|less|up|an?|the)\b)(?=[a-z])|per\b)|"
     # A brand's ("The core Xtep brand's revenue grew 3.1%"), of a company of several.
     r"\bbrand['’]s\s++(?:revenues?|sales)\b|"
-    r"(?<!主营)(?<!核心)业务|板块|分部|事业部|事业群",
+    r"(?<!主营)(?<!核心)业务|板块|分部|事业部|事业群|"
+    # Figures by product, brand or channel (分产品看，中高档酒类收入…), or a kind's (酒类收入); not by region:
+    # a place asked of says which part ("outside its home province": 省外).
+    r"[分按](?:产品|品牌|渠道|行业)|类(?:产品)?+(?:收入|营收|销售额)",
     re.I,
 )
 
@@ -2482,10 +2517,38 @@ def of_what_asked(question: str, kind: str) -> Callable[[str, int], bool]:
     if kind == "count":
         asked = _asked_change(question)
         return lambda text, start: _count_change(text, start) == asked
-    if kind not in ("money", "amount") or _asks_part(question):
+    if kind == "change" and not _SUM.search(measured(question) or ""):
+        return lambda text, start: True
+    if kind not in ("money", "amount", "change") or _asks_part(question):
         return lambda text, start: True
     names = subject_names(question)
-    return lambda text, start: not _of_part(text, start) or _of_part_named(names, text, start)
+    spelled = _latin_spellings(names)
+    return lambda text, start: (
+        (not _of_part(text, start) or _of_part_named(names, text, start))
+        and not _of_other_introduced(spelled, text, start)
+    )
+
+
+def _latin_spellings(names: Iterable[str]) -> frozenset[str]:
+    """How `names` are written in Latin letters, folded: as asked, or as the dictionaries translate them."""
+    said = [t for name in names for t in (name, *translations(name))]
+    return frozenset(fold(t) for t in said if t.isascii())
+
+
+# A sentence opening on a name introduced by an apposition or a relative clause ("TOP TOY, which sells blind
+# boxes …, grew revenue by 87.9%"): what it reports is that one's.
+_INTRODUCED = re.compile(
+    r"(?<![\w&'’.\-])(?P<name>(?:[A-Z][\w&'’.\-]*+\s++){0,3}?[A-Z][\w&'’.\-]*+),\s++(?:which|whose|the|an?)\b"
+)
+
+
+def _of_other_introduced(spelled: Collection[str], text: str, start: int) -> bool:
+    """Whether the figure at `start` of `text` is of a name its sentence introduces, none of `spelled`.
+
+    Only where the names asked have a Latin spelling to compare (`_latin_spellings`).
+    """
+    opening = _INTRODUCED.match(sentence_before(text, start, PART_CHARS)) if spelled else None
+    return bool(opening) and not any(occurrences(name, fold(opening.group("name"))) for name in spelled)
 
 
 def _asks_part(question: str) -> bool:

@@ -80,6 +80,17 @@ def test_a_phrase_the_lexicon_gives_for_another_word_says_nothing_of_the_questio
     assert _leading("唯品会营收下降了多少？", fall, title).startswith("Total net revenues")
 
 
+def test_a_change_of_a_parts_sum_is_no_answer_to_how_the_companys_changed():
+    text = (
+        "分产品看，前三季度中高档酒类收入199.4亿元，同比下降5.6%，占总营收的86.2%；其他酒类收入31.2亿元，"
+        "同比增长1.3%。前三季度公司实现营业收入231.3亿元，同比下降4.8%；净利润107.6亿元，同比下降7.2%。"
+    )
+    title = "泸州老窖前三季度净利润下降7.2%"
+    assert _leading("泸州老窖前三季度营收下降了多少？", text, title, 60).startswith(
+        "前三季度公司实现营业收入"
+    )
+
+
 def test_a_headline_naming_what_the_question_writes_in_latin_letters_names_it_in_every_sentence():
     # No lexicon lists KE Holdings; its headline says every sentence of its article is about it, and
     # another company's revenue growth is no better answer.

@@ -123,6 +123,17 @@ def test_a_share_or_a_margin_is_not_answered_by_a_change_in_percent():
     assert _short("毛利率是多少？", growth + "毛利率提升至70.3%。") == "70.3%"
 
 
+def test_what_a_change_said_as_a_noun_came_as_is_why_it_did():
+    text = (
+        "Weichai Power posted a 12.6% rise in third-quarter net profit on Thursday as a government trade-in "
+        "scheme for old trucks lifted demand."
+    )
+    assert (
+        _short("Why did Weichai's profit rise?", text)
+        == "a government trade-in scheme for old trucks lifted demand"
+    )
+
+
 def test_what_a_figure_fell_or_rose_after_is_why_it_did():
     income = (
         "The carmaker's net income fell 30% to 6.4 billion yuan in the second quarter, the first decline in "
@@ -278,6 +289,23 @@ def test_people_are_not_counted_by_a_measure_word_or_a_unit_for_things():
     breweries = "截至9月末，公司在全国拥有59家啤酒生产企业，全年产量398.1万千升。"
     assert _short("青岛啤酒有多少员工？", breweries) is None
     assert numberless("青岛啤酒有多少员工？", [breweries])
+
+
+def test_things_added_or_taken_away_do_not_count_how_many_there_are():
+    plan = "公司首席执行官表示，第四季度公司将加大在下沉市场的布局，计划新增覆盖城市50个。"
+    assert numberless("How many cities does SF Intra-City cover?", [plan])
+    assert not numberless("顺丰同城计划新增多少个城市？", [plan])
+    assert numberless("瑞幸有多少家门店？", ["公司本季度关闭门店120家。"])
+    # Things gained or hired are added.
+    gained = "The app added more than 3 million users in the United States in two days in January."
+    assert not numberless("How many US users did RedNote gain in January?", [gained])
+    hired = "Jane Sun said the company plans to hire 1,000 more staff for its overseas call centers."
+    assert not numberless("携程计划为海外客服中心招聘多少人？", [hired])
+
+
+def test_what_is_invested_is_a_sum_of_money():
+    assert wanted("阿里巴巴计划在AI上投入多少？").kind == "money"
+    assert _short("阿里巴巴计划投入多少？", "未来12个月，阿里将投入500亿元补贴消费者。") == "500亿元"
 
 
 def test_a_question_asking_which_year_states_no_year():
@@ -1089,6 +1117,48 @@ def test_a_sum_of_a_part_of_the_company_answers_only_a_question_about_a_part():
     assert _short("What was Lenovo's revenue?", text) == "$20.5 billion"
     assert _short("联想服务器业务收入是多少？", text) == "$4.1 billion"
     assert _short("How much revenue did Lenovo's server business make?", text) == "$4.1 billion"
+
+
+def test_a_change_of_a_parts_sum_answers_only_a_question_about_the_part():
+    # By product (分产品看), a kind's revenue (酒类收入) is a part's: the company's fell 4.8%.
+    liquor = (
+        "分产品看，前三季度中高档酒类收入199.4亿元，同比下降5.6%，占总营收的86.2%。"
+        "前三季度公司实现营业收入231.3亿元，同比下降4.8%。"
+    )
+    assert _short("泸州老窖前三季度营收下降了多少？", liquor) == "4.8%"
+    assert _short("泸州老窖中高档酒类收入下降了多少？", liquor) == "5.6%"
+    # A brand of the company's ("Its TOP TOY brand …"), and a name its sentence introduces ("TOP TOY,
+    # which sells …"), grew their own revenue.
+    for brand in ("Its TOP TOY brand, which sells blind boxes,", "TOP TOY, which sells blind boxes,"):
+        text = (
+            f"{brand} grew revenue 73% to 490 million yuan. Miniso's revenue rose 23.1% to 4.97 billion yuan."
+        )
+        assert _short("名创优品营收增长了多少？", text) == "23.1%"
+        assert _short("How much did Miniso's revenue grow?", text) == "23.1%"
+    # A change of no sum is no part's: the count of stores grew, whoever's.
+    stores = "TOP TOY, which sells blind boxes, grew its stores 20% in the year."
+    assert _short("名创优品门店数量增长了多少？", stores) == "20%"
+
+
+def test_a_part_of_a_count_the_question_says_otherwise_answers_it():
+    stores = (
+        "The company had 7,768 stores worldwide at the end of June, including 3,305 outside mainland China."
+    )
+    assert _short("How many overseas stores does Miniso have?", stores) == "3,305"
+    assert _short("名创优品海外有多少家门店？", stores) == "3,305"
+    assert _short("How many stores does Miniso have?", stores) == "7,768 stores"
+
+
+def test_why_a_figure_moved_is_the_cue_of_the_clause_saying_that_figure():
+    text = (
+        "Miniso reported a 28.2% rise in third-quarter revenue, driven by its overseas stores and its "
+        "TOP TOY chain, but profit fell as it spent heavily on bigger flagship stores."
+    )
+    assert _short("Why did Miniso's profit fall?", text) == "as it spent heavily on bigger flagship stores"
+    assert (
+        _short("Why did Miniso's revenue rise?", text)
+        == "driven by its overseas stores and its TOP TOY chain"
+    )
 
 
 def test_a_sum_raised_answers_how_much_was_raised_not_the_price_beside_it():
