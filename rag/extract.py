@@ -31,7 +31,7 @@ from rag.intents import (
 )
 from rag.lexicon import phrases
 from rag.owners import asks_owner, owners
-from rag.periods import only_others, periods
+from rag.periods import only_others, periods, quarter_named
 from rag.places import latin_names_unplaced, placed_elsewhere, placed_there
 from rag.refusal import untranslated_names
 from rag.short import (
@@ -545,17 +545,15 @@ def _candidates(
             if key in seen or any(s < end and start < e for s, e in hidden):
                 continue
             seen.add(key)
-            alone = score(text[start:end])
-            relevance = score(text[start:end], subject) if subject else alone
+            # A sentence is scored with the quarter it speaks of unnamed named ("in the quarter").
+            said = quarter_named(text[start:end], hit.chunk.title)
+            alone = score(said)
+            relevance = score(said, subject) if subject else alone
             # A sentence giving another's figure of what the question measures ("Macau's gross gaming
             # revenue" in Galaxy's article, for "How much did Galaxy's revenue grow?") is not about the
             # headline's name, and counts at `OTHER_ARTICLE_SHARE`.
             owned = anothers(question, [text[start:end]])
-            leading = (
-                score(text[start:end], named)
-                if named and not owned and score.shared(text[start:end]) > 0
-                else 0.0
-            )
+            leading = score(said, named) if named and not owned and score.shared(said) > 0 else 0.0
             share = OTHER_ARTICLE_SHARE if owned or discount and hit.chunk.doc_id not in prefer else 1.0
             candidate = Quote(hit, rank, start, end, share * relevance + bonus)
             candidates.append(candidate)

@@ -272,3 +272,27 @@ def _kinds(period: str) -> set[str]:
     """
     kind = "q" if period[0] == "h" else period[0]
     return {kind, "q"} if _part(period) else {kind}
+
+
+# A quarter a sentence speaks of without naming it ("Xiaomi delivered 108,796 cars in the quarter", 当季):
+# the one its article is about. Not one named by the month it ended in ("the quarter ended June 30").
+_UNNAMED_QUARTER = re.compile(
+    r"\b(?:the|this|that) quarter\b(?!\s*+(?:ended|ending|to|through)\b)|当季|本季度|该季度", re.I
+)
+_QUARTER_WORDS = {"1": ("first", "一"), "2": ("second", "二"), "3": ("third", "三"), "4": ("fourth", "四")}
+
+
+def quarter_named(text: str, title: str) -> str:
+    """`text` with the quarter it speaks of unnamed named as its article's headline (`title`) names it.
+
+    For scoring a sentence: 小米第三季度交付了多少辆车？ is answered by "delivered 108,796 cars in the
+    quarter" under a headline on 小米集团第三季度. `text` as it is where it names a quarter itself, or the
+    headline names no one quarter.
+    """
+    quarters = {p for p in periods(title) if p[0] == "q" and len(p) == 2}
+    if len(quarters) != 1 or not _UNNAMED_QUARTER.search(text) or any(p[0] == "q" for p in periods(text)):
+        return text
+    english, chinese = _QUARTER_WORDS[next(iter(quarters))[1]]
+    return _UNNAMED_QUARTER.sub(
+        lambda m: f"the {english} quarter" if m.group()[0].isascii() else f"第{chinese}季度", text
+    )

@@ -402,6 +402,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# An exchange rate given for the reader ("($1 = 7.12 yuan)", （1美元=7.1元）): nothing the article says.
+_RATE_NOTE = re.compile(r"[(（][^()（）=]{1,12}=[^()（）=]{1,24}[)）]")
+
+
 def quotable_spans(text: str) -> list[tuple[int, int]]:
     """The sentences of `text` as an answer may quote them: without the scraping debris they begin with.
 
@@ -409,10 +413,12 @@ def quotable_spans(text: str) -> list[tuple[int, int]]:
     character ("交 等来 "): a list of names ("北京 上海 广州") has no single characters, and a word
     broken by a line wrap ("小 红书") is one run, not two. A heading that debris echoes, run into the
     sentence after it, is quoted on its own. A flattened list's bullet and heading (`_HEADING`) are left
-    out when a sentence follows them.
+    out when a sentence follows them, and so is an exchange rate standing alone (`_RATE_NOTE`).
     """
     spans = []
     for start, end in sentence_spans(text):
+        if _RATE_NOTE.fullmatch(text[start:end].strip()):
+            continue
         debris = _debris(text, start, end)
         if debris is None:
             heading = _HEADING.match(text, start, end)

@@ -91,6 +91,17 @@ def test_a_change_of_a_parts_sum_is_no_answer_to_how_the_companys_changed():
     )
 
 
+def test_a_sentence_on_the_quarter_unnamed_is_on_the_one_its_headline_names():
+    text = (
+        "Xiaomi Corp reported a 22.3% rise in third-quarter revenue on Tuesday and said its electric vehicle "
+        "business made an operating profit for the first time, as deliveries of its SU7 sedan and YU7 SUV "
+        "climbed. Xiaomi delivered 108,796 cars in the quarter and said it expected to reach its full-year "
+        "target of 350,000 deliveries."
+    )
+    title = "小米集团第三季度营收增长22%"
+    assert _leading("小米第三季度交付了多少辆车？", text, title, 60).startswith("Xiaomi delivered")
+
+
 def test_a_headline_naming_what_the_question_writes_in_latin_letters_names_it_in_every_sentence():
     # No lexicon lists KE Holdings; its headline says every sentence of its article is about it, and
     # another company's revenue growth is no better answer.

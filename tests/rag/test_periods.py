@@ -2,7 +2,15 @@
 
 import pytest
 
-from rag.periods import dated_otherwise, of_period, only_others, other_period, period_places, periods
+from rag.periods import (
+    dated_otherwise,
+    of_period,
+    only_others,
+    other_period,
+    period_places,
+    periods,
+    quarter_named,
+)
 from rag.types import Hit
 from tests.helpers import make_chunk
 
@@ -171,3 +179,13 @@ def test_a_passage_naming_no_year_is_of_its_articles_time():
     assert not dated_otherwise("What was Galaxy's EBITDA in 2019?", f"In 2019, {quarter}", "2025-11-05")
     assert not dated_otherwise("What was Galaxy's EBITDA in 2019?", quarter, None)
     assert not dated_otherwise("What was Galaxy's EBITDA?", quarter, "2025-11-05")
+
+
+def test_a_quarter_spoken_of_unnamed_is_the_one_the_headline_names():
+    title = "小米集团第三季度营收增长22% 汽车业务首次实现单季盈利"
+    said = quarter_named("Xiaomi delivered 108,796 cars in the quarter.", title)
+    assert said == "Xiaomi delivered 108,796 cars in the third quarter."
+    assert quarter_named("当季GMV为72.3亿元。", "叮咚买菜第三季度营收增长17%") == "第三季度GMV为72.3亿元。"
+    # Not one named by its end, nor where the headline names no one quarter.
+    assert quarter_named("in the quarter ended June 30", title) == "in the quarter ended June 30"
+    assert quarter_named("cars in the quarter", "Xiaomi's quarterly revenue rises") == "cars in the quarter"

@@ -80,6 +80,14 @@ def _quotable(text: str) -> list[str]:
     return [text[s:e] for s, e in quotable_spans(text)]
 
 
+def test_an_exchange_rate_given_for_the_reader_is_no_quotable_sentence():
+    for text in ("Shares rose 4.2%.\n\n($1 = 7.12 yuan)", "股价上涨4.2%。（1美元=7.1元人民币）"):
+        assert [text[s:e] for s, e in quotable_spans(text)] == [text[: text.index("%") + 2].rstrip()]
+    # A sentence with an equation in brackets is still one.
+    text = "Revenue rose (to 5 billion = a record) in the quarter."
+    assert [text[s:e] for s, e in quotable_spans(text)] == [text]
+
+
 def test_quotable_sentences_leave_out_scraping_debris_but_not_lists_or_wrapped_words():
     sentences = _quotable
 
