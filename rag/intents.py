@@ -258,7 +258,8 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             f"{CURRENCY_OF}(?:{CURRENCIES})|"
             r"个月|"
             f"{MEASURES}|{UNITS}|分钟|小时|天|"
-            r"周|个?星期|倍|hours?|minutes?|days?|weeks?|months?)|"
+            # Things counted by the unit ("232,000 units", "43.3 million units").
+            r"周|个?星期|倍|hours?|minutes?|days?|weeks?|months?|units?\b)|"
             # A span of years (3年, 15 years), not a year (2025年).
             r"(?<![\d,.])\d{1,2}\s*+(?:年|years?\b)|"
             f"{MULTIPLES}|"

@@ -140,6 +140,7 @@ PAIRS = """
 交付量 deliveries delivered
 客运量 passengers passenger_trips patronage
 订单量 orders
+货币资金 cash
 """
 
 

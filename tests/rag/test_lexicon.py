@@ -83,3 +83,4 @@ def test_a_volume_is_the_things_it_counts():
     # 出货量 is no word CC-CEDICT glosses: "shipments were flat at 43.3 million units".
     assert "shipments" in listed("出货量") and "deliveries" in listed("交付量")
     assert "patronage" in listed("客运量")
+    assert "cash" in listed("货币资金")

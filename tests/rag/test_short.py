@@ -303,6 +303,15 @@ def test_things_added_or_taken_away_do_not_count_how_many_there_are():
     assert not numberless("携程计划为海外客服中心招聘多少人？", [hired])
 
 
+def test_things_counted_by_the_unit_are_a_count():
+    sold = (
+        "The automaker sold 1.11 million vehicles in the quarter, down 1.8%, while overseas sales more than "
+        "doubled to 232,000 units."
+    )
+    assert _short("比亚迪第三季度海外销量是多少？", sold) == "232,000 units"
+    assert _short("比亚迪第三季度销量是多少？", sold) == "1.11 million"
+
+
 def test_what_is_invested_is_a_sum_of_money():
     assert wanted("阿里巴巴计划在AI上投入多少？").kind == "money"
     assert _short("阿里巴巴计划投入多少？", "未来12个月，阿里将投入500亿元补贴消费者。") == "500亿元"
