@@ -168,7 +168,8 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             # A change said as a noun, in its clause ("posted a 12.6% rise in net profit on Thursday as a
             # government scheme lifted demand").
             r"\b(?:rises?|increases?|gains?|jumps?|drops?|falls?|declines?|growth)\b[^.;,]{0,120}?"
-            r"\bas (?P<noun_as>(?:it|they|the|its|their|a|an)\b)|"
+            r"\bas (?P<noun_as>(?!(?:well|part|of|much|many|long|far|soon|such|if|though|expected|usual|"
+            r"follows)\b)[a-z])|"
             # What weighed on a figure, said after "as" ("a 4% drop in net income as a costly subsidy
             # programme … weighed on its business"; "U.S." ends no sentence): the reason starts at the cue's
             # `weighing` group.

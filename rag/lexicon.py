@@ -139,7 +139,6 @@ PAIRS = """
 出货量 shipments shipment shipped
 交付量 deliveries delivered
 客运量 passengers passenger_trips patronage
-订单量 orders
 货币资金 cash
 """
 

@@ -1532,6 +1532,11 @@ def _said_counted(counted: str, text: str) -> bool:
     )
 
 
+def _of_people(thing: str) -> bool:
+    """Whether an English `thing` counted is people: a Chinese word for it is (员工, 用户; not 智能手机)."""
+    return any(is_cjk(t[-1]) and t[-1] in f"{_PERSON_ENDS}户" for t in translations(thing))
+
+
 def _in_other_unit(asked: Wanted, text: str, start: int) -> bool:
     """Whether the Chinese figure at `start` of `text` counts another thing than `asked` for.
 
@@ -1543,6 +1548,9 @@ def _in_other_unit(asked: Wanted, text: str, start: int) -> bool:
     # 652.9万千升).
     things = (asked.counted or "").isascii()
     if unit and asked.counted and things and asked.units is None and _UNIT.fullmatch(unit.group(1)):
+        return True
+    # Nor does a count of people (6.8万人 are no smartphones), unless the thing is said of people.
+    if unit and asked.counted and things and unit.group(1) in _PEOPLE and not _of_people(asked.counted):
         return True
     # 单 counts orders alone, whatever the question counts in: 1.5亿单 are no riders, 334单 no stores.
     if unit and unit.group(1) == _ORDER_UNIT and asked.counted and not _orders(asked.counted):

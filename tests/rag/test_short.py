@@ -134,6 +134,17 @@ def test_what_a_change_said_as_a_noun_came_as_is_why_it_did():
     )
 
 
+def test_what_a_change_said_as_a_noun_came_as_is_why_it_did_whatever_follows_as():
+    text = (
+        "MTR Corp reported a 23% fall in first-half profit on Thursday as gains from developing flats above "
+        "its stations shrank, even though more passengers rode its trains."
+    )
+    assert (
+        _short("Why did MTR's profit fall?", text) == "gains from developing flats above its stations shrank"
+    )
+    assert _short("Why did sales rise?", "Sales posted a 5% rise as expected.") is None
+
+
 def test_what_a_figure_fell_or_rose_after_is_why_it_did():
     income = (
         "The carmaker's net income fell 30% to 6.4 billion yuan in the second quarter, the first decline in "
@@ -289,6 +300,10 @@ def test_people_are_not_counted_by_a_measure_word_or_a_unit_for_things():
     breweries = "截至9月末，公司在全国拥有59家啤酒生产企业，全年产量398.1万千升。"
     assert _short("青岛啤酒有多少员工？", breweries) is None
     assert numberless("青岛啤酒有多少员工？", [breweries])
+    # Nor are things counted by a count of people, in either language's question.
+    staff = "截至9月末，公司员工总数约为6.8万人。"
+    assert numberless("How many smartphones did ZTE sell?", [staff])
+    assert not numberless("How many employees does ZTE have?", [staff])
 
 
 def test_things_added_or_taken_away_do_not_count_how_many_there_are():
