@@ -185,4 +185,5 @@ b站 bilibili 哔哩哔哩
 中兴 zte 中兴通讯
 港铁 mtr
 顺丰同城 sf_intra-city sf_intra_city
+萝卜快跑 apollo_go
 """

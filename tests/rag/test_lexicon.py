@@ -77,6 +77,8 @@ def test_research_and_development_is_said_in_full_or_short():
 def test_companies_news_names_by_an_acronym_or_a_hyphenated_name_are_listed():
     assert "zte" in listed("中兴通讯") and listed("港铁") == {"mtr"}
     assert "sf intra-city" in listed("顺丰同城")
+    # A platform's name jieba cuts into common words (萝卜 + 快 + 跑) is one.
+    assert listed("萝卜快跑") == {"apollo go"} and "萝卜快跑" in chinese_words()
 
 
 def test_a_volume_is_the_things_it_counts():
