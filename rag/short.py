@@ -2520,7 +2520,8 @@ def of_what_asked(question: str, kind: str) -> Callable[[str, int], bool]:
     are ("bringing its total to 17,514"), and the other way round; so do removals ("closed 12 learning
     centers", 关闭12家); a sum of a part of the company ("Its infrastructure solutions group … grew
     revenue 24% to $4.1 billion", 智能家居业务收入) answers only a question narrowing what it measures or
-    naming a part (`_asks_part`). `kind`: the figure's it wants.
+    naming a part (`_asks_part`), and so does a change of it (分产品看，中高档酒类收入…同比下降5.6%), or a
+    sum of a name its sentence introduces (`_of_other_introduced`). `kind`: the figure's it wants.
     """
     if kind == "count":
         asked = _asked_change(question)
