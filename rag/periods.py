@@ -289,8 +289,10 @@ def quarter_named(text: str, title: str) -> str:
     quarter" under a headline on 小米集团第三季度. `text` as it is where it names a quarter itself, or the
     headline names no one quarter.
     """
+    if not _UNNAMED_QUARTER.search(text) or any(p[0] == "q" for p in periods(text)):
+        return text
     quarters = {p for p in periods(title) if p[0] == "q" and len(p) == 2}
-    if len(quarters) != 1 or not _UNNAMED_QUARTER.search(text) or any(p[0] == "q" for p in periods(text)):
+    if len(quarters) != 1:
         return text
     english, chinese = _QUARTER_WORDS[next(iter(quarters))[1]]
     return _UNNAMED_QUARTER.sub(
