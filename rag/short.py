@@ -831,6 +831,11 @@ _PART_WORDS = r"including|of which|among them"
 _PART_OPENING = re.compile(rf"其中|\b(?:{_PART_WORDS})\b", re.I)
 
 
+def _content_words(question: str) -> list[str]:
+    """The words of `question` that say something: no stopword, no single letter or character."""
+    return [w for w in terms(fold(question)) if len(w) > 1 and w not in STOPWORDS]
+
+
 def _of_whole(question: str, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """`spans` but the figures of a part of one said before them, unless the question says which part.
 
@@ -842,11 +847,7 @@ def _of_whole(question: str, text: str, spans: list[tuple[int, int]]) -> list[tu
     if not openings:
         return spans
     folded = fold(question)
-    figure_words = (
-        [w for w in terms(folded) if len(w) > 1 and w not in STOPWORDS]
-        if _ASKS_NUMBER.search(question)
-        else []
-    )
+    figure_words = _content_words(question) if _ASKS_NUMBER.search(question) else []
 
     def part(start: int, end: int) -> bool:
         sentence = _sentence_at(text, start)
@@ -918,10 +919,7 @@ def _stated(question: str, intents: list[str], text: str) -> list[tuple[int, int
     found = [m for cue in cues for m in cue.finditer(text)]
     if not found:
         return []
-    english = language(text) == "en"
-    asked = [
-        w for w in terms(fold(question)) if english and len(w) > 1 and w not in STOPWORDS and not named(w)
-    ]
+    asked = [w for w in _content_words(question) if not named(w)] if language(text) == "en" else []
 
     def after(cue: re.Match[str]) -> int:
         said = fold(text[_sentence_at(text, cue.start())[0] : cue.start()])

@@ -295,10 +295,10 @@ def _cut(text: str) -> Iterator[str]:
     """
     segmenter = _jieba()
     for word, after in pairwise([*segmenter.cut(text), ""]):
-        unknown = len(word) > 2 and all(map(is_cjk, word)) and not segmenter.has_word(word)
-        glued = word[-1] in _PERIOD_OPENERS and _PERIOD_REST.match(after) is not None
-        asking = word[-1] in _ASKING_VERBS and _ASKING_REST.match(after) is not None
-        if unknown and (glued or asking):
+        glued = word[-1:] in _PERIOD_OPENERS and _PERIOD_REST.match(after) is not None
+        asking = word[-1:] in _ASKING_VERBS and _ASKING_REST.match(after) is not None
+        # The dictionary is asked last: this runs on every word of every document indexed.
+        if (glued or asking) and len(word) > 2 and all(map(is_cjk, word)) and not segmenter.has_word(word):
             yield from (word[:-1], word[-1])
         else:
             yield word
