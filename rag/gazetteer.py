@@ -186,4 +186,12 @@ b站 bilibili 哔哩哔哩
 港铁 mtr
 顺丰同城 sf_intra-city sf_intra_city
 萝卜快跑 apollo_go
+中国石油 petrochina
+中石油 petrochina 中国石油
+工业富联 foxconn_industrial_internet fii
+广汽集团 gac gac_group
+广汽 gac 广汽集团
+埃安 aion
+百威亚太 budweiser_apac budweiser
+康师傅 tingyi master_kong
 """

@@ -139,7 +139,15 @@ PAIRS = """
 出货量 shipments shipment shipped
 交付量 deliveries delivered
 客运量 passengers passenger_trips patronage
-货币资金 cash
+派息 dividend dividends payout
+派息率 payout_ratio dividend_payout_ratio
+资本开支 capital_spending capex capital_expenditure
+调改 remodel remodelled remodeled revamp revamped
+旅客 passengers passenger travellers travelers
+客座率 load_factor passenger_load_factor
+扭亏 return_to_profit turnaround
+百升 hectolitre hectolitres hectoliter
+溢利 profit net_profit
 """
 
 

@@ -86,3 +86,12 @@ def test_a_volume_is_the_things_it_counts():
     assert "shipments" in listed("出货量") and "deliveries" in listed("交付量")
     assert "patronage" in listed("客运量")
     assert "cash" in listed("货币资金")
+
+
+def test_retail_airline_and_dividend_words_no_dictionary_pairs_are_listed():
+    assert "remodelled" in listed("调改") and "passengers" in listed("旅客")
+    assert "load factor" in listed("客座率") and "payout ratio" in listed("派息率")
+    assert "capital spending" in listed("资本开支")
+    assert "petrochina" in listed("中石油") and "fii" in listed("工业富联")
+    assert "return to profit" in listed("扭亏") and "hectolitre" in listed("百升")
+    assert "tingyi" in listed("康师傅") and "gac" in listed("广汽") and "budweiser apac" in listed("百威亚太")
