@@ -41,6 +41,7 @@ from rag.short import (
     figures,
     measured_weights,
     objects,
+    of_things_asked,
     of_what_asked,
     said_changed,
     states,
@@ -126,9 +127,13 @@ class _Scorer:
         self.why = "why" in intents
         self.asked = asked_words(question, self.weights)
         self.wanted = wanted(question)
-        # A sum's figures of a part of the company answer only a question asking for one (see `_strong`).
-        self.of_what = of_what_asked(
-            question, self.wanted.kind if self.wanted.sum or self.wanted.kind == "change" else ""
+        # A sum's figures of a part of the company answer only a question asking for one (see `_strong`),
+        # and a count's only of the things it counts.
+        kind = self.wanted.kind
+        self.of_what = (
+            of_things_asked(question)
+            if kind == "count"
+            else of_what_asked(question, kind if self.wanted.sum or kind == "change" else "")
         )
         self.owner = asks_owner(question)
         self.acted_on = acted_on(question)
@@ -343,16 +348,18 @@ def _fit(
     """
     if end - start <= budget:
         return start, end, True
-    cuts = [start] + [m.end() for m in CLAUSE_END.finditer(text[start:end]) if m.end() < end - start]
-    cuts = sorted({start if c == start else start + c for c in cuts}) + [end]
+    # Each clause's start, and where the mark before it begins.
+    marks = {start + m.end(): start + m.start() for m in CLAUSE_END.finditer(text[start:end])}
+    cuts = sorted({start, *(c for c in marks if c < end)}) + [end]
     best, best_score = (start, start + budget), (False, -1.0)
     for i in range(len(cuts) - 1):
         j = i + 1
         while j + 1 < len(cuts) and cuts[j + 1] - cuts[i] <= budget:
             j += 1
         s, e = cuts[i], min(cuts[j], cuts[i] + budget)
-        # A run stating what a why-question asks for (its reason) first: the reason is the answer.
-        value = (score.states(text[s:e]), score(text[s:e], topic))
+        # A run stating what a why-question asks for (its reason) first: the reason is the answer. It is
+        # judged with the mark before it, which may say so (", as it shut hundreds of stores").
+        value = (score.states(text[marks.get(s, s) : e]), score(text[s:e], topic))
         if value > best_score:
             best, best_score = (s, e), value
     s, e = best

@@ -175,8 +175,9 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             # `weighing` group.
             r"\bas (?P<weighing>[a-z])(?=(?:[^.;,]|\.(?=\S|\s[a-z])){0,80}?\b"
             r"(?:weigh(?:ed|s|ing)? on|hurt|hit|dragged (?:on|down)|ate into|eats into|squeezed|eroded)\b)|"
-            r"(?<=, )as (?!(?:well|part|of|much|many|long|far|soon|such|if|though|expected|usual|"
-            r"follows|a result|it (?:is|was))\b)|"
+            # Or opening a clause quoted alone, cut from its sentence after that comma ("as it shut …").
+            r"(?:(?<=, )|(?-i:^(?=as )))as (?!(?:well|part|of|much|many|long|far|soon|such|if|though|"
+            r"expected|usual|follows|a result|it (?:is|was))\b)|"
             # What a figure moved on, in news shorthand ("up 32.8% on demand from game companies", "rose on
             # strong sales of its new phones"): the reason starts at the cue's `driver` group; not "on
             # Thursday" nor "on the Nasdaq".
@@ -242,7 +243,7 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             # "What was the annual fee …?", "What fee rate …?", "What dividend did it declare?": a
             # what-question about a quantity ("What is the annual capacity …?"; not a population, which may
             # be asked of a group's share: XQuAD's white population of Jacksonville lost its answer so).
-            r"\bwhat (?:(?:is|was|are|were)\b[^?]{0,40}?|(?:[a-z-]++ ){0,2})\b"
+            r"\bwhat (?:(?:is|was|are|were)\b[^?]{0,64}?|(?:[a-z-]++ ){0,2})\b"
             r"(?:fees?|prices?|costs?|revenues?|profits?|margins?|losse?s?|earnings|ebitda?|turnover|capacity|output|"
             r"deliveries|budget|debt|deposits?|subsid(?:y|ies)|investment|spending|arp?pu|volumes?|gtv|"
             r"rates?|gmv|sales|income|valuation|valued|value|market cap|amount|number|total|share|percentage|"

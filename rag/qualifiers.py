@@ -26,7 +26,9 @@ _GROUPS = (
         # A profit attributable to shareholders is what is left for them: the net one (归母净利润).
         "net": r"\bnet (?:profit|income|loss|earnings|margin)|净利|净亏|净收益|净盈利|"
         r"\b(?:profit|income|earnings|loss) attributable\b|\battributable (?:profit|income|earnings)\b|"
-        r"\battributable to (?:shareholders|equity holders|owners)\b",
+        r"\battributable to (?:shareholders|equity holders|owners)\b|"
+        # And as Hong Kong reports write it: 公司股东应占溢利 (profit attributable to shareholders).
+        r"(?:股东|权益持有人)应占(?:溢利|利润|净利)",
         "gross": r"\bgross (?:profit|margin|loss)|毛利|毛亏",
         "operating": r"\boperating (?:profit|income|loss|margin)|经营(?:利润|亏损|溢利)|营业(?:利润|亏损)",
         # Earnings before interest and tax (and depreciation): 调整后税息折旧及摊销前利润 is no net profit.
@@ -82,7 +84,9 @@ _GROUPS = (
     # questions: 毛利率为什么下降 asks why, not by how much).
     {
         "share": r"份额|占比|市占率|占据|占(?=[^，。；]{0,12}?(?:\d|[一二三四五六七八九十]成))|"
-        r"\bmarket share\b|\bshare of\b|\baccount(?:s|ed|ing)? for\b|\bma(?:de|kes?|king) up\b|[%％]\s*+of\b",
+        r"\bmarket share\b|\bshare of\b|\baccount(?:s|ed|ing)? for\b|\bma(?:de|kes?|king) up\b|[%％]\s*+of\b|"
+        # A part of a company owned ("a 29.4% stake" is no gross margin).
+        r"\bstakes?\b|持股",
         # Not a change to a level (提高到多少, "grew to 25 million"): that names the level.
         # Any verb of a change: "Contracted sales … dropped 45.7%" says how much they fell.
         "growth": r"(?:增速|增长|增幅|涨幅|跌幅|上涨|下跌|上升|下降|提升|提高|"
@@ -106,7 +110,7 @@ _GROUPS = (
     # what was paid for a part of it (零跑汽车的市值 is not the 1.5 billion euros paid for a 21% stake).
     {
         "market value": r"市值|估值|\bmarket (?:value|cap|capitali[sz]ation)\b|\bvalu(?:ed|ing|ations?)\b",
-        "share price": r"股价|[收开]盘[报价]|收报|\b(?:share|stock) prices?\b|"
+        "share price": r"(?<!每)股价|[收开]盘[报价]|收[报于]|\b(?:share|stock) prices?\b|"
         r"\bshares? (?:closed|opened|ended)\b",
         "paid": r"\bpa(?:y|ys|id|ying)\b|\bbought\b|\bpurchas(?:e|ed|es|ing)\b|\bacquir(?:e|ed|es|ing)\b|"
         r"收购|买下|购买|斥资|支付|付了?多少|花了?多少",
@@ -119,6 +123,7 @@ _MEASURES = tuple(
     {name: re.compile(pattern.replace(r"\b", _EDGE), re.I) for name, pattern in group.items()}
     for group in _GROUPS
 )
+_MARKET_PRICES = next((g["share price"], g["market value"]) for g in _MEASURES if "share price" in g)
 # What a figure is after when it is another value of what the sentence before it measures ("…, down from
 # 1.15 billion yuan", "compared with 1.95 billion yuan", 上年同期为…).
 _ANOTHER_VALUE = re.compile(
@@ -127,6 +132,12 @@ _ANOTHER_VALUE = re.compile(
 )
 # The measures a figure is of only where its text names them.
 _SAID_BY_NAME = frozenset({"market value"})
+# A question asking how a figure moved (股价跌了多少, "How much did its shares rise?").
+_MOVE_ASKED = re.compile(
+    r"[涨跌升降增减]|\b(?:ris(?:e|en|es)|rose|f[ae]ll|gain|drop|jump|climb|slid|slump|surg|soar|plung|tumbl|"
+    r"mov|chang|up|down)",
+    re.I,
+)
 # The groups a question names a measure of only when it asks how much (the share and the growth).
 _HOW_MUCH_ONLY = frozenset(i for i, group in enumerate(_GROUPS) if "share" in group)
 # Any measure but a change or a share, one pattern: what a figure's near clause may say it is of.
@@ -169,24 +180,27 @@ def measures_other(question: str, texts: list[str], *, whole: bool = True) -> bo
     """Whether `texts` (quotes, a figure's clause) name another measure of a group, never the one asked.
 
     The quotes on Bilibili's users say how many are active daily, never monthly: they do not answer
-    how many are monthly. Quotes (`whole`) give a market value only by naming it (`_SAID_BY_NAME`): a
-    net loss whose cause is a "fair value" (地平线的市值是多少？), a total value of homes traded or a
-    room's revenue (285 yuan) is none, whatever else they name. A clause may leave it to its sentence
-    ("valued at about $66 billion …, down from $100 billion in 2022"), unless it names another measure:
-    "China's largest insurer by market value, said first-half net profit … fell 8.8% to 68 billion".
+    how many are monthly. Quotes (`whole`) give a market value only by naming it (`_SAID_BY_NAME`), and
+    a share price asked as it is: a net loss whose cause is a "fair value" (地平线的市值是多少？), a total
+    value of homes traded or a room's revenue (285 yuan) is none, whatever else they name. A clause may
+    leave it to its sentence ("valued at about $66 billion …, down from $100 billion in 2022"), unless it
+    names another measure: "China's largest insurer by market value, said first-half net profit … fell
+    8.8% to 68 billion".
     """
     # A reason may name anything ("blamed the decline on … fiercer price competition"): for a why-question
     # (海底捞净利润为什么下滑？), what quotes say of a measure is said outside the clause giving it.
     why = "why" in question_intents(question)
     folded = [fold(_unreasoned(t) if why else t) for t in texts]
-    for group, name in qualifiers(question):
+    asked = qualifiers(question)
+    # A share's price is said by name too, where the question asks what it is, not how it moved ("shares
+    # rose 2.4%" says it did): 万科的股价是多少？ is not answered by its net loss.
+    by_name = _SAID_BY_NAME | (set() if _MOVE_ASKED.search(question) else {"share price"})
+    for group, name in asked:
         measures = _MEASURES[group]
         # A market value is said by name, by the quotes or by the clause where it names any measure.
-        others = (
-            [p for m in _MEASURES for other, p in m.items() if other != name] if name in _SAID_BY_NAME else []
-        )
+        others = [p for m in _MEASURES for other, p in m.items() if other != name] if name in by_name else []
         if not any(measures[name].search(t) for t in folded) and (
-            (whole and name in _SAID_BY_NAME)
+            (whole and name in by_name)
             or any(pattern.search(t) for other, pattern in measures.items() if other != name for t in folded)
             or any(pattern.search(t) for pattern in others for t in folded)
         ):
@@ -268,6 +282,16 @@ def contradicted(question: str, text: str, start: int, end: int) -> bool:
     if _ANOTHER_VALUE.search(text, max(0, start - CLAUSE_REACH), start):
         clause = sentence_before(text, start, SENTENCE_REACH) + clause
     return _clause_measures_other(question, clause)
+
+
+def market_priced(question: str, text: str, start: int, end: int) -> bool:
+    """Whether the figure `text[start:end]` is, as its clause says, a price the market puts on the company.
+
+    What a share trades at (收于71.2元) or the company is worth (总市值约1.41万亿元), where `question`
+    asks for neither: such a figure is no sum a company reports (工业富联第四季度营收是多少？).
+    """
+    clause, asked = fold(_clause(text, start, end, CLAUSE_REACH)), fold(question)
+    return any(p.search(clause) is not None and p.search(asked) is None for p in _MARKET_PRICES)
 
 
 @lru_cache(maxsize=4096)

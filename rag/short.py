@@ -55,7 +55,7 @@ from rag.intents import (
 )
 from rag.owners import asks_owner, owners
 from rag.periods import only_others, periods, years
-from rag.qualifiers import adjusted_before, asks_adjusted, contradicted, measure_words
+from rag.qualifiers import adjusted_before, asks_adjusted, contradicted, market_priced, measure_words
 from rag.subject import asked_names, in_names, subject_names
 from rag.text import (
     ABROAD,
@@ -142,8 +142,10 @@ _ONE_WORD = re.compile(r"(?<![\w'’-])[a-z]++,? ([A-Z][a-z]++)(?![\w'’-]| [A-
 _RATE = re.compile(
     r"率|比例|百分|增速|同比|环比|\brates?\b|\bratio\b|\bpercent|\bmargins?\b|\bhow fast\b", re.I
 )
+# Not a change to a level asked (提高到多少, 减少到多少): the level it reached.
 _CHANGE = re.compile(
-    r"增长|成长|涨|跌|下降|提高|提升|上调|下调|降低|减少|下滑|缩减|削减|缩小|\bgr[eo]w|\bincreas|\bdecreas|"
+    r"(?:增长|成长|涨|跌|下降|提高|提升|上调|下调|降低|减少|下滑|缩减|削减|缩小)(?!了?[到至])|"
+    r"\bgr[eo]w|\bincreas|\bdecreas|"
     r"\bris[ei]|\brose\b|\bf(?:all|alls|allen|alling|ell)\b|\bdrop|\bdeclin|\breduc|\bshr[iau]nk|\bjump|"
     r"\bsurg|\bsoar|\bclimb|\bplung|\bslump|"
     # A price compared (how much cheaper: 低约三成).
@@ -245,10 +247,13 @@ _PAID = (
     r"多少钱|多少[元块]|几块钱|价格|价钱|售价|\bhow much money\b|\bcosts?\b|\bprices?\b|\bsp[ae]nd|\bspent\b|"
     r"罚款|罚金|罚了?多少|\bfined?\b|\bpenalty\b|募[资集]|融资|筹[资集款]|\brais(?:e|ed|ing)\b"
 )
+# What a share earns or is paid (每股派息, "dividend per share"): money, never a rate (a payout ratio).
+_PER_SHARE = r"每股|\bper (?:share|ads)\b"
 # A question asking for a sum of money by name (what was paid, a fee): answered by a figure in a currency,
 # never by a span of time or a count beside it.
 _ASKS_MONEY = re.compile(
     rf"{_PAID}|费用|收费|[花付]了?多少|(?:投资|投入|斥资|出资)了?多少|\bfees?\b|\bpa(?:y|id)\b|"
+    f"{_PER_SHARE}|"
     # Not those who pay ("paying users": how many, not how much).
     r"\bpaying\b(?!\s++[a-z]+s\b)|\bcharged?\b",
     re.I,
@@ -258,7 +263,9 @@ _ASKS_MONEY = re.compile(
 # is not answered by a 40% market share, nor 扫地机器人市场规模多大 by it, nor a valuation by the share of
 # stores in small cities.
 _UNLEVIED = re.compile(
-    rf"{_PAID}|规模|体量|估值|市值|\bsize\b|\bvaluations?\b|\bvalued\b|\bworth\b|\bmarket (?:value|cap)", re.I
+    rf"{_PAID}|{_PER_SHARE}|规模|体量|估值|市值|\bsize\b|\bvaluations?\b|\bvalued\b|\bworth\b|"
+    r"\bmarket (?:value|cap)",
+    re.I,
 )
 # The last characters of Chinese nouns for people (骑手, 员工, 网民, 学生, 教师).
 _PERSON_ENDS = "人者员民手客友工生师"
@@ -1388,14 +1395,16 @@ def numberless(question: str, quotes: list[str]) -> bool:
     saying users pay 168元 a year for 小红卡. Or, for a share, no fraction nor a percentage given as a
     level (see `Wanted`): 京东外卖的市场份额是多少？ is not answered by its daily orders and costs, nor
     拼多多的市场份额是多少？ by its revenue being "up 9%"; likewise a rate asked as a level (退货率, "net
-    margin"), unless one said in units (汇率, 收视率).
+    margin"), unless one said in units (汇率, 收视率). A sum or money asked for by what it is ("What was
+    FII's fourth-quarter revenue?", "What is its dividend per share?") likewise: not by a share's price.
     """
-    if not _ASKS_NUMBER.search(question):
+    asked = wanted(question)
+    named_sum = (asked.sum or asked.kind == "money") and "number" in question_intents(question)
+    if not _ASKS_NUMBER.search(question) and not named_sum:
         return False
     # A year or a date counts nothing ("launched in May 2023").
     if not any(_NUMBER_OR_LIST.search(_DATE.sub(" ", q)) for q in quotes):
         return True
-    asked = wanted(question)
     part = asks_share(question) or asked.level and not _NOT_A_PART.search(question)
     # Nor by a level its clause says is of another measure: 途虎养车的净利润率是多少？ is not answered by its
     # gross margin of 25.1%.
@@ -1413,8 +1422,10 @@ def numberless(question: str, quotes: list[str]) -> bool:
     if asked.sum and not any(_sum_said(question, aligned_simplified(q)) for q in quotes):
         return True
     # Money asked for is said in money (or levied as a rate, for a fee): 扫地机器人卖多少钱 is not answered
-    # by a market share.
-    if asked.kind == "money" and not any(figures(asked, q) for q in quotes):
+    # by a market share, nor a dividend per share by the share's price.
+    if asked.kind == "money" and not any(
+        not market_priced(question, q, *span) for q in quotes for span in figures(asked, q)
+    ):
         return True
     # A count without a unit counts too ("had 26,206 stores", "its first two stores", beside "drinks for
     # 9.9 yuan"), and so does a share ("at least 40% of the total electorate"); a span of time or a
@@ -1436,7 +1447,7 @@ def numberless(question: str, quotes: list[str]) -> bool:
         if not _counts_other(asked, q, span, said)
         and not _changed_otherwise(change, q, span[0])
         and not contradicted(question, q, *span)
-        and (asked.part or not _PERCENT.search(q, *span) or _shares_counted(question, asked, q))
+        and (asked.part or not _PERCENT.search(q, *span) or _shares_counted(question, asked, q, span))
     ]
     # A number with the thing counted counts it, where no pattern sees a figure (三城 for 几个城市).
     counting += [
@@ -1449,14 +1460,23 @@ def numberless(question: str, quotes: list[str]) -> bool:
     return asked.kind == "count" and any(found.values()) and not counting
 
 
-def _shares_counted(question: str, asked: Wanted, quote: str) -> bool:
-    """Whether a percentage in `quote` may count what `question` asks how many of (`asked`).
+def _shares_counted(question: str, asked: Wanted, quote: str, span: tuple[int, int]) -> bool:
+    """Whether the percentage at `span` of `quote` may count what `question` asks how many of (`asked`).
 
     Where the quote names it, or the question names nothing counted, or is in the other language: a
-    translation may name it otherwise (医生 of "percent of American physicians").
+    translation may name it otherwise (医生 of "percent of American physicians"). Never a share its
+    clause says is of a sum of money (省外收入占比提升至63% counts no employees).
     """
+    if _SHARE_OF_MONEY.search(_clause_at(quote, *span)):
+        return False
     same = language(quote) == language(question)
     return not asked.counted or not same or bool(presence(asked.counted, fold(quote)))
+
+
+# What a share of a sum of money names: the sum.
+_SHARE_OF_MONEY = re.compile(
+    r"收入|营收|利润|销售额|成本|\b(?:revenues?|sales|income|profits?|earnings|costs?)\b", re.I
+)
 
 
 # What a figure counts in, said right after its number (2.5公斤, 15分钟, 30万辆, 45万单 of orders).
@@ -1478,6 +1498,8 @@ _ANY_THING = frozenset({"units", "pieces", "items"})
 # "6,400 Xtep stores"); a word ending in -ss is no plural ("2.2 million fully driverless rides" counts no
 # "driverless").
 _THING_AFTER = re.compile(r"(?<!\s)\s++(?:[A-Za-z-]++\s++)?([a-z]{3,}s)(?<!ss)\b")
+# People after an English count, past two words at most ("570,000 frontline staff", "12,000 people").
+_PEOPLE_AFTER = re.compile(r"(?<!\s)\s++(?:[A-Za-z-]++\s++){0,2}?([a-z]{3,}s|people|staff|personnel)\b")
 
 
 # A number, and the words after one that may name what it counts ("50,000 full-time delivery riders").
@@ -1507,12 +1529,44 @@ def _counts_other(asked: Wanted, text: str, span: tuple[int, int], said: bool) -
     if language(text) == "en":
         # An English thing counted is a plural noun ("riders"; not "joined" of "How many joined?").
         counted = asked.counted or ""
+        end = _whole_end(text, span[1])
+        # A unit measures what a Chinese question may ask as a quantity, as in Chinese (see
+        # `_in_other_unit`): 天然气销量 by "230.5 billion cubic metres"; people are counted in none.
+        if not counted.isascii() and counted[-1] not in _PERSON_ENDS and _UNIT_NEXT.match(text, end):
+            return False
+        # People a Chinese question counts are counted only by a figure naming them after it ("570,000
+        # frontline staff", "12,000 people") or in its clause ("subscribing members were 12.9 million"):
+        # 中远海控有多少名员工？ is not answered by its 516 ships or 20.1 million TEUs.
+        if not said and not counted.isascii() and counted[-1] in _PERSON_ENDS and counted not in _ANYONE:
+            after = _PEOPLE_AFTER.match(text, end)
+            named = bool(after) and (
+                after[1] in _ANYONE or _of_people(after[1]) or bool(presence(counted, after[1]))
+            )
+            return not (named or presence(counted, fold(_clause_at(text, *span))))
         specific = (
             not said and counted.lower() not in _ANYONE and (not counted.isascii() or counted.endswith("s"))
         )
-        thing = _THING_AFTER.match(text, _whole_end(text, span[1])) if specific and counted else None
+        thing = _THING_AFTER.match(text, end) if specific and counted else None
+        if _numbers_other(counted, text, span[0]):
+            return True
         return bool(thing) and thing.group(1) not in _ANY_THING and not presence(counted, thing.group(1))
     return _in_other_unit(asked, text, span[0])
+
+
+def _numbers_other(counted: str, text: str, start: int) -> bool:
+    """Whether the English figure at `start` of `text` is the number of another thing than `counted`.
+
+    As its clause says before it: "cut the number of products on their shelves to about 12,000" counts
+    no stores.
+    """
+    if not counted or counted.lower() in _ANYONE:
+        return False
+    numbered = _NUMBER_OF_THINGS.search(text, _clause_bounds(text, start, start)[0], start)
+    return numbered is not None and not presence(counted, numbered[1])
+
+
+# The things an English count is of, said before it: "the number of products".
+_NUMBER_OF_THINGS = re.compile(r"\bnumber of\s++(?:[a-z-]++\s++)??([a-z]{3,}s)\b(?<!ss)", re.I)
 
 
 def _said_counted(counted: str, text: str) -> bool:
@@ -1531,8 +1585,18 @@ def _said_counted(counted: str, text: str) -> bool:
 
 
 def _of_people(thing: str) -> bool:
-    """Whether an English `thing` counted is people: a Chinese word for it is (员工, 用户; not 智能手机)."""
-    return any(is_cjk(t[-1]) and t[-1] in f"{_PERSON_ENDS}户" for t in translations(thing))
+    """Whether an English `thing` counted is people: Chinese words for it are (员工, 用户; not 智能手机).
+
+    At least `PEOPLE_SENSES` of its translations: a word with one sense in fifteen for people ("shares":
+    枕边人) is no people.
+    """
+    said = translations(thing)
+    people = [t for t in said if is_cjk(t[-1]) and t[-1] in f"{_PERSON_ENDS}户"]
+    return bool(people) and len(people) >= PEOPLE_SENSES * len(said)
+
+
+# The share of an English word's translations that must be words for people for it to count people.
+PEOPLE_SENSES = 0.2
 
 
 def _in_other_unit(asked: Wanted, text: str, start: int) -> bool:
@@ -1547,9 +1611,18 @@ def _in_other_unit(asked: Wanted, text: str, start: int) -> bool:
     things = (asked.counted or "").isascii()
     if unit and asked.counted and things and asked.units is None and _UNIT.fullmatch(unit.group(1)):
         return True
-    # Nor does a count of people (6.8万人 are no smartphones), unless the thing is said of people.
-    if unit and asked.counted and things and unit.group(1) in _PEOPLE and not _of_people(asked.counted):
-        return True
+    # Nor does a count of people (6.8万人 are no smartphones), unless the thing is said of people; nor
+    # things counted in their measure word a count of people (经销商数量为4526家 are no employees).
+    people = unit is not None and unit.group(1) in _PEOPLE
+    if unit and asked.counted and things and people != _of_people(asked.counted):
+        # Of English things, a plural noun ("employees"); 家 counts firms, which its sentence may say the
+        # people asked of are (基石投资者…23家机构 are cornerstone investors).
+        plural = asked.counted.endswith("s") and _MEASURE_WORD.fullmatch(unit.group(1)) is not None
+        firms = unit.group(1) == "家" and bool(
+            presence(asked.counted, fold(text[slice(*_sentence_at(text, start))]))
+        )
+        if people or plural and unit.group(1) != "个" and not firms:
+            return True
     # 单 counts orders alone, whatever the question counts in: 1.5亿单 are no riders, 334单 no stores.
     if unit and unit.group(1) == _ORDER_UNIT and asked.counted and not _orders(asked.counted):
         return True
@@ -2141,7 +2214,9 @@ def _counted_words(question: str) -> list[str]:
     # A noun for people the tokenizer cut from its last character (快递 + 员) is one word.
     if len(after) > 1 and after[1] in _PERSON_ENDS:
         after = [after[0] + after[1], *after[2:]]
-    return after if after and is_cjk(after[0][0]) and not _UNIT.match(after[0]) else []
+    # A model counted by its code (多少架C919) is what is counted too.
+    named = bool(after) and after[0] in model_codes(after[0])
+    return after if after and (is_cjk(after[0][0]) or named) and not _UNIT.match(after[0]) else []
 
 
 def _counted_noun(words: str) -> str:
@@ -2253,10 +2328,15 @@ def _rated(wanted: Wanted, text: str) -> list[tuple[int, int]]:
     if wanted.kind != "rate" or FRACTION.search(text):
         return []
     spans = (m.span() for m in _BARE.finditer(text))
+    # Nor a day of a date ("SHANGHAI, Oct 31 (Reuters)" gives no gross margin).
+    dates = [m.span() for m in _DATE.finditer(text)]
     return [
         (s, e)
         for s, e in spans
-        if not _money(text, s, e) and not _DURATION.search(text, s, e) and not years(text[s:e])
+        if not _money(text, s, e)
+        and not _DURATION.search(text, s, e)
+        and not years(text[s:e])
+        and not any(start <= s < end for start, end in dates)
     ]
 
 
@@ -2522,8 +2602,8 @@ def of_what_asked(question: str, kind: str) -> Callable[[str, int], bool]:
     sum of a name its sentence introduces (`_of_other_introduced`). `kind`: the figure's it wants.
     """
     if kind == "count":
-        asked = _asked_change(question)
-        return lambda text, start: _count_change(text, start) == asked
+        asked, things = _asked_change(question), of_things_asked(question)
+        return lambda text, start: _count_change(text, start) == asked and things(text, start)
     if kind == "change" and not _SUM.search(measured(question) or ""):
         return lambda text, start: True
     if kind not in ("money", "amount", "change") or _asks_part(question):
@@ -2534,6 +2614,16 @@ def of_what_asked(question: str, kind: str) -> Callable[[str, int], bool]:
         (not _of_part(text, start) or _of_part_named(names, text, start))
         and not _of_other_introduced(spelled, text, start)
     )
+
+
+def of_things_asked(question: str) -> Callable[[str, int], bool]:
+    """Whether a count (at a place of a text) may be of the things a how-many question counts.
+
+    Not the number of another thing its clause names ("cut the number of products on their shelves to
+    about 12,000" is no count of stores; see `_numbers_other`).
+    """
+    counted = wanted(question).counted or ""
+    return lambda text, start: not _numbers_other(counted, text, start)
 
 
 def _latin_spellings(names: Iterable[str]) -> frozenset[str]:
@@ -2593,12 +2683,15 @@ def _sum_said(question: str, text: str) -> bool:
     """Whether `text` has a figure in money, or a percentage that may be levied (`_levied`) if the sum may be.
 
     Not one its clause says is of another measure than `question` asks (`contradicted`): 净利润是多少 is
-    not answered by "revenue has exceeded 1 billion yuan", beside "has been profitable since 2020". Nor
-    a rate for a sum never levied (see `_UNLEVIED`): a valuation is not "70% of its stores".
+    not answered by "revenue has exceeded 1 billion yuan", beside "has been profitable since 2020"; nor a
+    price the market puts on the company (`market_priced`). Nor a rate for a sum never levied (see
+    `_UNLEVIED`): a valuation is not "70% of its stores".
     """
     levies = not wanted(question).unlevied
     return any(
-        (_money(text, s, e) or levies and _levied(text, s, e)) and not contradicted(question, text, s, e)
+        (_money(text, s, e) or levies and _levied(text, s, e))
+        and not contradicted(question, text, s, e)
+        and not market_priced(question, text, s, e)
         for s, e in (m.span() for m in _FIGURE.finditer(text))
     )
 

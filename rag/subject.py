@@ -44,6 +44,7 @@ from rag.text import (
     language,
     terms,
     unbroken,
+    word_frequency,
 )
 from rag.types import Declared, Filters, Hit
 
@@ -183,8 +184,9 @@ def _reported(words: list[str], opening: str) -> list[str]:
 def opening_name(question: str) -> list[str]:
     """A Chinese question's first word, if two characters no dictionary or tokenizer knows (极兔, 智元).
 
-    Or a common word the kind of company follows (看准 of 看准科技, see `_of_company_kind`), or the name of
-    two words a question on a company's report opens with (`reported_name`).
+    Or a common word the kind of company follows (看准 of 看准科技, see `_of_company_kind`), a name a
+    dictionary has before what a company's report gives (汾酒第四季度营收是多少？: not Kanzhun's forecast), or
+    the name of two words a question on a company's report opens with (`reported_name`).
 
     A Chinese question opens with what it asks about: 极兔第三季度净利润是多少？ is not answered by
     Bilibili's quarter. Elsewhere such a word is mostly a piece of a sentence cut apart (人里, 他现). So
@@ -204,7 +206,20 @@ def opening_name(question: str) -> list[str]:
     if _two_characters(first) and opening.startswith(first):
         if rare_word(first, sure=True) or _of_company_kind(first, words[1:2]):
             return [first]
+    # A name a dictionary has (汾酒: Fenjiu, 五粮液: Wuliangye) before what a report gives (第四季度营收);
+    # not one that is a common word too (联想: "associate"), which a text uses far more often, nor one
+    # ending in the kind of company (联想集团: "Lenovo Group"), which articles write without it.
+    if all(map(is_cjk, first)) and len(first) > 1 and opening.startswith(first) and is_name(first):
+        kind = first.endswith(tuple(COMPANY_KINDS))
+        seldom = word_frequency(first) < NAME_ONLY_FREQUENCY and first not in UNWRITTEN and not kind
+        if seldom and _REPORTED.match(opening, len(first)):
+            return [first]
     return _reported(words, opening)
+
+
+# A proper noun CC-CEDICT has that jieba's dictionary counts fewer times than this is a name alone (汾酒
+# 80, 五粮液 164), not a common word too (联想 1394, "associate"; 新华 549).
+NAME_ONLY_FREQUENCY = 300
 
 
 def _of_company_kind(word: str, after: list[str]) -> bool:

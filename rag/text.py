@@ -70,6 +70,7 @@ COMPANY_KINDS = frozenset({"科技", "集团", "控股", "股份", "公司", "�
 TRADES = frozenset(
     "重工 汽车 电子 电器 电气 医药 药业 制药 银行 证券 保险 能源 物流".split()
     + "软件 通信 传媒 食品 娱乐 地产 置业 矿业 航空 生物 半导体 精密".split()
+    + "超市 百货 乳业 酒业 啤酒 化工 钢铁 电力 机械 家电 水泥".split()
 )
 # The country this archive's news is about: its articles may never write it (小红书在中国有多少用户？).
 UNWRITTEN = frozenset({"中国", "china"})

@@ -870,3 +870,12 @@ def test_a_why_question_keeps_the_reason_of_a_sentence_cut_to_fit():
     assert "tenders recovered" in _leading(
         "Why did United Imaging's revenue rise?", text, "联影医疗营收增长", 200
     )
+
+
+def test_a_why_question_keeps_a_reason_its_clause_gives_after_a_comma():
+    text = (
+        "SHANGHAI, Oct 31 (Reuters) - Chinese supermarket chain Yonghui Superstores on Thursday reported a wider "
+        "loss for the first nine months of the year, as it shut hundreds of underperforming stores and spent "
+        "heavily on remodelling others in the style of regional retailer Pangdonglai."
+    )
+    assert "shut hundreds" in _leading("永辉超市为什么亏损扩大？", text, "永辉超市前三季度亏损扩大", 200)

@@ -131,3 +131,13 @@ def test_what_is_due_to_happen_gives_no_reason_and_what_a_cause_led_to_does():
 def test_a_value_asked_of_a_thing_is_a_number():
     assert "number" in question_intents("What is Changan's market value?")
     assert "number" in question_intents("What is the market cap of Pop Mart?")
+
+
+def test_a_what_question_on_a_quantity_asks_for_a_number_after_a_long_name():
+    assert "number" in question_intents("What was Foxconn Industrial Internet's third-quarter net profit?")
+
+
+def test_a_clause_quoted_alone_opening_on_as_gives_a_reason():
+    why = INTENTS["why"][1]
+    assert why.search("as it shut hundreds of underperforming stores")
+    assert not why.search("As of September, it had 124 stores")

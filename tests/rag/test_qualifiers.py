@@ -303,3 +303,17 @@ def test_income_of_a_kind_is_revenue_unlike_net_income():
     profit = "Its third-quarter net income jumped 96% to HK$2.85 billion."
     assert not measures_other("富途的利息收入是多少？", [interest, profit])
     assert measures_other("富途的营收是多少？", ["Net income jumped 96% to HK$2.85 billion."])
+
+
+def test_a_share_price_is_given_only_by_naming_it():
+    loss = "China Vanke said its net loss for the first nine months widened to 28.02 billion yuan."
+    assert measures_other("万科的股价是多少？", [loss])
+    # How far it moved is said as the shares' move.
+    assert not measures_other("京东股价跌了多少？", ["JD's shares have risen about 80% this year."])
+    # A price per share paid is no share price.
+    assert not measures_other("吉利收购极氪每股价格是多少？", ["Geely paid $2.566 per share for Zeekr."])
+
+
+def test_a_profit_attributable_to_shareholders_as_hong_kong_reports_write_it_is_the_net_one():
+    profit = "前三季度公司实现收入598.3亿元；公司股东应占溢利37.8亿元，同比增长14.0%。"
+    assert not measures_other("康师傅前三季度净利润是多少？", [profit, "前三季度公司毛利率为34.3%。"])

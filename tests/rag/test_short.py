@@ -2215,3 +2215,109 @@ def test_a_unit_of_weight_counts_no_things():
     assert _short("海螺水泥海外产能是多少？", capacity) == "1800万吨"
     # What a Chinese question asks for may be a quantity a unit measures.
     assert _short("华润啤酒上半年卖了多少啤酒？", "上半年，华润啤酒啤酒销量为652.9万千升。") == "652.9万千升"
+
+
+def test_a_unit_measures_a_quantity_a_chinese_question_asks_of_an_english_count():
+    gas = "Natural gas sales climbed 5.1% to 230.5 billion cubic metres."
+    assert not numberless("中国石油天然气销量是多少？", [gas])
+    assert _short("中国石油天然气销量是多少？", gas) == "230.5 billion cubic metres"
+    # People are counted in no unit.
+    assert numberless("中国石油有多少名员工？", [gas])
+
+
+def test_the_number_of_other_things_counts_none_of_those_asked():
+    products = (
+        "Remodelled stores cut the number of products on their shelves to about 12,000 from around 20,000."
+    )
+    stores = (
+        "It had closed 227 stores so far this year and had 124 remodelled stores open by the end of October."
+    )
+    assert numberless("永辉有多少家调改门店？", [products])
+    assert not numberless("永辉有多少家调改门店？", [stores])
+    assert _short("How many products do Yonghui's remodelled stores sell?", products) == "12,000"
+
+
+def test_a_change_to_a_level_asks_for_the_level():
+    payout = (
+        "Chairman Dai Houliang said the company would raise its interim dividend payout ratio to 52%.\n\n"
+        "PetroChina's Hong Kong-listed shares rose 1.3% on Friday."
+    )
+    assert _short("中国石油中期派息率提高到多少？", payout) == "52%"
+    assert _short("中国石油股价上涨了多少？", payout) == "1.3%"
+    products = (
+        "Remodelled stores cut the number of products on their shelves to about 12,000 from around 20,000."
+    )
+    assert _short("永辉调改门店的商品数量减少到多少？", products) == "12,000"
+
+
+def test_what_a_share_earns_or_is_paid_is_money_never_a_rate():
+    payout = "Chairman Dai Houliang said the company would raise its interim dividend payout ratio to 52%."
+    assert _short("What was PetroChina's third-quarter dividend per share?", payout) is None
+    assert wanted("中国石油每股派息多少？").kind == "money"
+    assert _short(
+        "What was PetroChina's dividend per share?", "It paid a dividend of 0.22 yuan per share."
+    ) == ("0.22 yuan")
+
+
+def test_a_sum_asked_for_by_what_it_is_is_not_the_price_the_market_puts_on_the_company():
+    market = "10月30日，工业富联股价上涨4.6%，收于71.2元，总市值约1.41万亿元。"
+    assert numberless("What was Foxconn Industrial Internet's fourth-quarter revenue?", [market])
+    assert numberless("工业富联第四季度营收是多少？", [market])
+    assert not numberless("工业富联的市值是多少？", [market])
+    assert not numberless("What was JD.com's revenue?", ["Revenue rose 14.9% to 299.1 billion yuan."])
+
+
+def test_a_day_of_a_date_is_no_rate():
+    assert (
+        _short("永辉超市的毛利率是多少？", "SHANGHAI, Oct 31 (Reuters) - Yonghui reported a wider loss.")
+        is None
+    )
+    assert _short("翻台率是多少？", "The table turnover rate dropped to 3.8 in the first half.") == "3.8"
+
+
+def test_a_stake_is_no_margin():
+    stake = (
+        "Yonghui's biggest shareholder is Miniso, which bought a 29.4% stake for 6.27 billion yuan in 2024."
+    )
+    assert numberless("永辉超市的毛利率是多少？", [stake])
+    assert not numberless("名创优品持有永辉多少股份？", [stake])
+
+
+def test_a_model_is_counted_by_its_code():
+    fleet = (
+        "It operated a fleet of 934 aircraft at the end of September, including 21 C919 jets made by COMAC."
+    )
+    assert _short("国航有多少架C919？", fleet) == "21 C919"
+
+
+def test_people_are_no_things_counted_in_their_measure_word_nor_a_share_of_a_sum():
+    dealers = "截至9月末，公司经销商数量为4526家，较年初净增233家。"
+    assert numberless("How many employees does Shanxi Fenjiu have?", [dealers])
+    assert not numberless("How many distributors does Shanxi Fenjiu have?", [dealers])
+    # 家 counts firms, which its sentence may say the people asked of are.
+    firms = "此次基石投资者阵容强大，包括中国石化、科威特投资局、高瓴资本等23家机构，合计认购约26亿美元。"
+    assert not numberless("How many cornerstone investors did CATL have?", [firms])
+    share = "分区域看，省内收入120.6亿元，省外收入207.9亿元，省外收入占比提升至63%。"
+    assert numberless("How many employees does Shanxi Fenjiu have?", [share])
+
+
+def test_the_trade_a_company_is_named_by_narrows_nothing():
+    assert not unnarrowed("永辉超市营收下降了多少？", ["Revenue fell 22% to 42.4 billion yuan."])
+
+
+def test_people_a_chinese_question_counts_are_counted_by_an_english_figure_naming_them():
+    fleet = "It operated a fleet of 516 container ships with a total capacity of 3.47 million TEUs."
+    assert numberless("中远海控有多少名员工？", [fleet])
+    assert not numberless("京东物流有多少一线员工？", ["The company had about 570,000 frontline staff."])
+    assert not numberless(
+        "知乎的月均订阅会员有多少？", ["Average monthly subscribing members were 12.9 million."]
+    )
+    assert numberless("影石创新的员工有多少？", ["The company sold 41 million shares at 47.27 yuan each."])
+
+
+def test_money_asked_for_by_what_it_is_is_not_a_shares_price():
+    price = "10月29日，万华化学股价上涨3.2%，收于62.5元。"
+    assert numberless("What is Wanhua Chemical's dividend per share?", [price])
+    assert not numberless(
+        "What is Wanhua Chemical's dividend per share?", ["It will pay 1.5 yuan per share."]
+    )

@@ -404,3 +404,14 @@ def test_a_chinese_passage_is_not_about_a_reported_name_the_archive_lacks():
         "New China Life's profit jumps",
     )
     assert not named_elsewhere("新华保险前三季度净利润是多少？", life, knows, life.chunk.text)
+
+
+def test_a_name_a_dictionary_has_opens_a_question_on_its_report():
+    # CC-CEDICT has 汾酒 as Fenjiu: before what a report gives, it is what the question asks of.
+    assert subject_names("汾酒第四季度营收是多少？") == ("汾酒",)
+    assert subject_names("五粮液前三季度净利润是多少？") == ("五粮液",)
+    assert subject_names("汾酒是什么酒？") == ()
+    # Not a common word too (联想, "associate"), nor a name ending in the kind of company.
+    assert subject_names("联想的营收是多少？") == ()
+    assert subject_names("联想集团第二财季净利润是多少？") == ()
+    assert subject_names("中国第三季度GDP增长了多少？") == ()
