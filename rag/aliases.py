@@ -13,12 +13,24 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 from itertools import takewhile
+from os.path import commonprefix
 
-from rag.bilingual import romanized_positions, translations
+from rag.bilingual import mentions, romanized_positions, translations
 from rag.dictionary import is_name, word_readings
 from rag.places import place_words
 from rag.subject import subject_names
-from rag.text import CJK_RANGE, COMPANY_KINDS, DATELINE, POSSESSIVE_END, fold, is_cjk, language, terms
+from rag.text import (
+    CJK_RANGE,
+    COMPANY_KINDS,
+    DATELINE,
+    POSSESSIVE_END,
+    TRADES,
+    fold,
+    is_cjk,
+    language,
+    next_name_word,
+    terms,
+)
 from rag.types import Declared
 
 # A Chinese name (the longest run of characters before the brackets that the article writes elsewhere,
@@ -148,13 +160,109 @@ def lead_names(query: str, articles: Mapping[str, Sequence[str]]) -> dict[str, l
     }
     found: dict[str, list[str]] = {}
     for doc_id, article in articles.items():
-        first = article[1] if len(article) > 1 else ""
-        first = first[dateline.end() :] if (dateline := DATELINE.match(first)) else first
+        first = _lead(article)
         folded = fold(first)
         found[doc_id] = [
             name for name, spellings in sounds.items() if any(_opens(first, folded, s) for s in spellings)
         ]
     return {doc_id: names for doc_id, names in found.items() if names}
+
+
+def about_names(query: str, articles: Mapping[str, Sequence[str]]) -> tuple[set[str], set[str]]:
+    """The `articles` (by id: title, then sentences) about the name `query` opens on, and about a longer one.
+
+    A headline or a story's first sentence opens on what it is about (see `headline_names`,
+    `lead_names`): 京东第三季度营收是多少？ asks of JD.com, as Reuters' "JD.com's quarterly profit halves …"
+    is about it; not of JD Logistics (京东物流第三季度收入…, "JD Logistics, the delivery arm of e-commerce
+    giant JD.com, said …"), nor of 京东方, unless the query says what the longer name adds (京东健康的营收是
+    多少？ asks of JD Health) or opens on it itself. A story's first sentence tells where it opens on the
+    name ("Alibaba said its Qwen app …" under 阿里千问App…). None about a longer one where none is about the
+    name.
+    """
+    names = opening_names(query)
+    if not names:
+        return set(), set()
+    spellings = next(iter(names.values()))
+    asked = fold(query)
+    # By the story's first sentence where it opens on the name, else by its headline.
+    about = {
+        doc_id: lead if (lead := _opening(_lead(article), spellings))[0] else _opening(article[0], spellings)
+        for doc_id, article in articles.items()
+        if article
+    }
+    exact = {doc_id for doc_id, (kind, _) in about.items() if kind == "exact"}
+    # A query opening on a longer name itself asks of that one (京东物流的营收是多少？), and a title opening
+    # as the query does past the name is about what it asks of (网易云音乐 of both).
+    if not exact or _opening(query, spellings)[0] == "longer":
+        return exact, set()
+    opened = next(iter(names))
+    longer = {
+        doc_id
+        for doc_id, (kind, added) in about.items()
+        if kind == "longer"
+        and not _says(asked, added)
+        and len(commonprefix([asked, fold(articles[doc_id][0])])) <= len(opened)
+    }
+    return exact, longer
+
+
+def names_itself(query: str, text: str) -> bool:
+    """Whether `text` writes the name `query` opens on other than to open a longer name ("JD Logistics").
+
+    What a sentence of an article on JD Logistics says of JD.com names it ("JD.com said …"); the rest is
+    JD Logistics' ("The company had about 570,000 frontline staff" counts no JD.com staff).
+    """
+    names = opening_names(query)
+    if not names:
+        return True
+    folded = fold(text)
+    for spelling in next(iter(names.values())):
+        if spelling.isascii():
+            ends = [m.end() for m in _name(spelling).finditer(folded)]
+            if any(not next_name_word(text, end) for end in ends):
+                return True
+        elif any(
+            not folded.startswith(tuple(TRADES), m.end()) for m in re.finditer(re.escape(spelling), folded)
+        ):
+            return True
+    return False
+
+
+def _says(asked: str, added: str) -> bool:
+    """Whether a folded query says `added`, what a longer name adds, or a translation of it (云: cloud)."""
+    return added in asked or any(t in asked for t in translations(added)) or mentions(added, asked)
+
+
+def _lead(article: Sequence[str]) -> str:
+    """An article's first sentence, after its dateline ("BEIJING, Nov 13 (Reuters) -") or its headline.
+
+    A page repeats its headline above the story, on a line of its own or as the first sentence.
+    """
+    title = article[0].strip() if article else ""
+    first = next((s for s in article[1:] if s.strip() != title), "").strip().removeprefix(title).lstrip()
+    return first[dateline.end() :] if (dateline := DATELINE.match(first)) else first
+
+
+def _opening(text: str, spellings: Sequence[str]) -> tuple[str, str]:
+    """How `text` opens on a name spelt one of `spellings`, and what a longer one adds to it, folded.
+
+    ("exact", "") as it; ("longer", …) a longer name: one going on with a capitalised word ("JD Logistics":
+    logistics, "JD Health International"; not "JD.com Inc"), or in Chinese with a trade (京东物流: 物流) or
+    more characters the tokenizer keeps with it (京东方: 方); ("", "") where it opens on none.
+    """
+    folded = fold(text)
+    found = [spelling for spelling in spellings if _opens(text, folded, spelling)]
+    if not found:
+        return "", ""
+    spelling = max(found, key=len)
+    if spelling.isascii():
+        end = len(text) - len(text.lstrip()) + len(spelling)
+        added = next_name_word(text, end)
+        return ("longer", added.lower()) if added else ("exact", "")
+    first, second = (terms(text[: len(spelling) + MAX_NAME_CHARS], search_mode=False) + ["", ""])[:2]
+    if first != spelling:
+        return "longer", first.removeprefix(spelling) or first
+    return ("longer", second) if second in TRADES else ("exact", "")
 
 
 def _opens_any(headline: str, name: str, spellings: list[str]) -> bool:

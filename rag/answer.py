@@ -10,12 +10,19 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from typing import NamedTuple
 
-from rag.aliases import ALIAS_ARTICLES, aliased, declared_in, opening_names
+from rag.aliases import (
+    ALIAS_ARTICLES,
+    about_names,
+    aliased,
+    declared_in,
+    names_itself,
+    opening_names,
+)
 from rag.bilingual import (
     matched_share,
     mentions,
@@ -113,6 +120,8 @@ class _Turn:
     documents: dict[str, list[Chunk]] = field(default_factory=dict)
     # The names the query writes that the best passages' articles give their subject by (`rag.aliases`).
     declared: Declared = field(default_factory=Declared)
+    # The articles about a longer name opening on the one the query opens on (`about_longer_names`).
+    aside: frozenset[str] = frozenset()
 
     @property
     def lang(self) -> str:
@@ -250,7 +259,27 @@ def _retrieved(turn: _Turn, k: int, filters: Filters) -> tuple[_Turn, Evidence]:
     if query != turn.query:
         turn, evidence = replace(turn, resolved=replace(turn.resolved, query=query)), search(query)
     declared = declared_in(query, articles, _headlines(turn, documents))
-    return replace(turn, hits=evidence.hits, declared=declared), evidence
+    exact, aside = about_names(query, articles)
+    evidence = replace(evidence, hits=_giving_way(evidence.hits, exact, aside))
+    return replace(turn, hits=evidence.hits, declared=declared, aside=frozenset(aside)), evidence
+
+
+def _giving_way(hits: list[Hit], exact: Collection[str], aside: Collection[str]) -> list[Hit]:
+    """`hits`, with those of the articles `aside` after the best passage of one of the articles `exact`.
+
+    An article about the name the query opens on answers first, one about a longer name (京东物流 for 京东)
+    only where it does not (an article on Alibaba Cloud may name Alibaba's chief executive).
+    """
+    first = next((i for i, hit in enumerate(hits) if hit.chunk.doc_id in exact), None)
+    if first is None or not aside:
+        return hits
+    before = hits[:first]
+    return [
+        *(h for h in before if h.chunk.doc_id not in aside),
+        hits[first],
+        *(h for h in before if h.chunk.doc_id in aside),
+        *hits[first + 1 :],
+    ]
 
 
 def _headlines(turn: _Turn, documents: list[str]) -> dict[str, str]:
@@ -308,6 +337,8 @@ def _extractive(turn: _Turn) -> Answer:
         for q in quotes
         if not placed_elsewhere(turn.query, q.text, q.hit.chunk.text)
         and not named_elsewhere(turn.query, q.hit, turn.keyword.knows, q.text)
+        # A sentence of an article about a longer name is about it, unless it names the one asked of.
+        and (q.hit.chunk.doc_id not in turn.aside or names_itself(turn.query, q.text))
     ]
     citations = number_quotes(in_date_order(quotes))
     quoted = [c.quote for c in citations]

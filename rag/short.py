@@ -74,6 +74,7 @@ from rag.text import (
     language,
     model_codes,
     names_model,
+    next_name_word,
     segments,
     sentence_before,
     sentence_spans,
@@ -2556,10 +2557,10 @@ PART_CHARS = 120
 _PART_OWNER = re.compile(
     r"\bits\s++(?:[\w-]++,?+\s++){0,4}?(?:unit|division|segment|group|business|arm|subsidiary|brand|chain)\b|"
     # A sum from some of the business ("Revenue from these new brands"), or each one's ("average revenue per
-    # mobile user"); not one of an amount ("revenue from about 5 billion yuan"), nor the company's ("Total
-    # revenue of Tencent": "of" names the whole as often as a part).
+    # mobile user"), or a named one's ("Revenue at JD Retail"); not one of an amount ("revenue from about 5
+    # billion yuan"), nor the company's ("Total revenue of Tencent": "of" names the whole as often as a part).
     r"\b(?:revenues?|sales|income)\s++(?:from\s++(?!(?:about|around|roughly|nearly|almost|some|"
-    r"over|more|less|up|an?|the)\b)(?=[a-z])|per\b)|"
+    r"over|more|less|up|an?|the)\b)(?=[a-z])|per\b|at\s++(?-i:(?=[A-Z])))|"
     # A brand's ("The core Xtep brand's revenue grew 3.1%"), of a company of several.
     r"\bbrand['’]s\s++(?:revenues?|sales)\b|"
     r"(?<!主营)(?<!核心)业务|板块|分部|事业部|事业群|"
@@ -2588,7 +2589,23 @@ def _of_part_named(names: Collection[str], text: str, start: int) -> bool:
     """
     before = sentence_before(text, start, PART_CHARS)
     owner = _PART_OWNER.search(before)
-    return bool(owner) and any(occurrences(name, fold(before[owner.start() :])) for name in names)
+    if not owner:
+        return False
+    said = before[owner.start() :]
+    return any(occurrences(name, fold(said)) for name in names) and not _only_longer(names, said)
+
+
+def _only_longer(names: Collection[str], text: str) -> bool:
+    """Whether `names` are written in Latin letters in `text` only to open longer names ("JD Retail": 京东).
+
+    Such a name is of a part of the company, or another one (see `next_name_word`).
+    """
+    ends = [
+        m.end()
+        for spelling in _latin_spellings(names)
+        for m in re.finditer(rf"(?<![\w&.]){re.escape(spelling)}(?![\w&])", text, re.I)
+    ]
+    return bool(ends) and all(next_name_word(text, end) for end in ends)
 
 
 def of_what_asked(question: str, kind: str) -> Callable[[str, int], bool]:

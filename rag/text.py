@@ -72,6 +72,24 @@ TRADES = frozenset(
     + "软件 通信 传媒 食品 娱乐 地产 置业 矿业 航空 生物 半导体 精密".split()
     + "超市 百货 乳业 酒业 啤酒 化工 钢铁 电力 机械 家电 水泥".split()
 )
+# Capitalised words after a Latin name that keep it the company's own (JD.com Inc, Pop Mart International).
+LATIN_KINDS = frozenset(
+    "inc corp corporation co company group holding holdings ltd limited plc international".split()
+)
+_NEXT_NAME_WORD = re.compile(r"[^\S\n]++([A-Z][\w&'’.\-]*+)")
+
+
+def next_name_word(text: str, end: int) -> str:
+    """The word a Latin name ending at `end` of `text` goes on with as a longer one: another company, a part.
+
+    A capitalised word: Retail of "JD Retail", Health of "JD Health International" (none of "JD.com Inc",
+    "JD.com's"); "" where the name ends.
+    """
+    after = _NEXT_NAME_WORD.match(text, end)
+    word = re.split(r"['’]", after[1])[0].rstrip(".") if after else ""
+    return "" if word.lower() in LATIN_KINDS else word
+
+
 # The country this archive's news is about: its articles may never write it (小红书在中国有多少用户？).
 UNWRITTEN = frozenset({"中国", "china"})
 # What is abroad, for a company of the country this archive's news is from (`rag.places`).

@@ -1,4 +1,13 @@
-from rag.aliases import aliased, declared, declared_in, headline_names, lead_names, opening_names
+from rag.aliases import (
+    about_names,
+    aliased,
+    declared,
+    declared_in,
+    headline_names,
+    lead_names,
+    names_itself,
+    opening_names,
+)
 from rag.types import Declared
 
 EAST_BUY = [
@@ -125,3 +134,64 @@ def test_a_name_a_question_opens_on_is_named_by_an_english_first_sentence_openin
     # After the dateline; not for an English question, nor a name the sentence does not open on.
     assert lead_names("What was Youdao's revenue?", {"y": youdao}) == {}
     assert lead_names("美团的营收是多少？", {"y": youdao, "i": iqiyi}) == {}
+
+
+def test_articles_about_a_longer_name_opening_on_the_one_asked_of_are_told_from_those_about_it():
+    jd = [
+        "JD.com's quarterly profit halves",
+        "BEIJING, Nov 13 (Reuters) - JD.com reported a 55% drop in net income.",
+    ]
+    logistics = [
+        "京东物流第三季度收入增长24%",
+        "BEIJING, Nov 13 (Reuters) - JD Logistics, the delivery arm of e-commerce giant JD.com, said revenue rose.",
+    ]
+    health = [
+        "JD Health's first-half profit jumps 35%",
+        "JD Health International said first-half profit rose.",
+    ]
+    boe = ["京东方第三季度利润增长", "BOE Technology Group said net profit rose."]
+    articles = {"jd": jd, "l": logistics, "h": health, "b": boe}
+    assert about_names("京东第三季度营收是多少？", articles) == ({"jd"}, {"l", "h", "b"})
+    assert about_names("What was JD.com's revenue?", {"jd": jd, "l": logistics}) == ({"jd"}, {"l"})
+    # None is about a longer name where none is about the name itself.
+    assert about_names("京东第三季度营收是多少？", {"l": logistics, "h": health}) == (set(), set())
+    # Nor where the question says what the longer name adds, or opens on a longer name itself.
+    assert about_names("京东健康的营收是多少？", articles)[1] == {"l", "b"}
+    assert about_names("京东物流的营收是多少？", articles)[1] == set()
+    music = [
+        "网易云音乐2024年净利润大增",
+        "NetEase Cloud Music, the music streaming service, reported a profit.",
+    ]
+    netease = ["NetEase's quarterly revenue rises", "NetEase reported revenue of 28 billion yuan."]
+    assert about_names("网易云音乐的首席执行官是谁？", {"m": music, "n": netease})[1] == set()
+    assert about_names("网易的首席执行官是谁？", {"m": music, "n": netease}) == ({"n"}, {"m"})
+    # The kind of company is part of its name; an article opening on the name as well is about it.
+    midea = ["美的集团上半年净利润增长25%", "Midea Group said net profit rose."]
+    assert about_names("美的的营收是多少？", {"m": midea})[0] == {"m"}
+    # A page's headline repeated above the story is not its first sentence.
+    cloud = [
+        "Alibaba Cloud revenue growth speeds up",
+        "Alibaba Cloud revenue growth speeds up\nAlibaba's Cloud Intelligence Group reported revenue.",
+    ]
+    east_buy = [
+        "东方甄选上半财年营收下降",
+        "East Buy Holding, the livestream e-commerce company, said revenue fell.",
+    ]
+    assert about_names("Who is Alibaba's chief executive?", {"c": cloud}) == ({"c"}, set())
+    assert about_names("Why did East Buy's revenue fall?", {"e": east_buy}) == ({"e"}, set())
+    qwen = [
+        "阿里千问App公测一周下载量破千万",
+        "Alibaba said its Qwen app had been downloaded 10 million times.",
+    ]
+    assert about_names("Who is Alibaba's chief executive?", {"q": qwen}) == ({"q"}, set())
+
+
+def test_a_sentence_names_the_name_asked_of_other_than_to_open_a_longer_one():
+    assert names_itself(
+        "京东有多少名员工？", "JD Logistics, the delivery arm of e-commerce giant JD.com, said"
+    )
+    assert not names_itself("京东有多少名员工？", "The company had about 570,000 frontline staff.")
+    assert not names_itself("京东有多少名员工？", "JD Logistics said it had 570,000 frontline staff.")
+    assert names_itself(
+        "Who is Alibaba's chief executive?", "Chief executive Eddie Wu said Alibaba had spent"
+    )

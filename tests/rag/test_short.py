@@ -2301,6 +2301,13 @@ def test_people_are_no_things_counted_in_their_measure_word_nor_a_share_of_a_sum
     assert numberless("How many employees does Shanxi Fenjiu have?", [share])
 
 
+def test_a_sum_of_a_part_a_longer_name_opening_on_the_company_names_is_the_parts():
+    text = "Revenue at JD Retail grew 11.4% to 250.6 billion yuan. Total revenue rose 14.9% to 299.1 billion yuan."
+    assert _short("京东营收增长了多少？", text) == "14.9%"
+    assert _short("How much did JD.com's revenue grow?", text) == "14.9%"
+    assert _short("京东零售收入增长了多少？", text) == "11.4%"
+
+
 def test_the_trade_a_company_is_named_by_narrows_nothing():
     assert not unnarrowed("永辉超市营收下降了多少？", ["Revenue fell 22% to 42.4 billion yuan."])
 

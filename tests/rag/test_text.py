@@ -5,6 +5,7 @@ from rag.text import (
     bigrams,
     count_tokens,
     fold_mapped,
+    next_name_word,
     normalize,
     quotable_spans,
     rejoined,
@@ -216,3 +217,11 @@ def test_a_periods_first_character_is_not_glued_to_an_unknown_name_before_it():
     assert terms("晶科前三季度营收是多少？", search_mode=False)[:3] == ["晶科", "前", "三季度"]
     assert terms("长安汽车前三季度净利润", search_mode=False)[:3] == ["长安汽车", "前", "三季度"]
     assert segments("晶科上半年") == ["晶科", "上半年"]
+
+
+def test_a_latin_name_goes_on_as_a_longer_one_with_a_capitalised_word_but_a_kind_of_company():
+    assert next_name_word("Revenue at JD Retail grew", len("Revenue at JD")) == "Retail"
+    assert next_name_word("JD Health International said", len("JD")) == "Health"
+    assert next_name_word("JD.com Inc said", len("JD.com")) == ""
+    assert next_name_word("JD.com's quarterly profit", len("JD.com")) == ""
+    assert next_name_word("Air China, the flag carrier", len("Air China")) == ""
