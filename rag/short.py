@@ -1525,8 +1525,11 @@ def _counts_other(asked: Wanted, text: str, span: tuple[int, int], said: bool) -
     个, which counts anything, another noun after it (两个区域); or in English, another thing named after
     it where the quotes never name the thing asked (`said`): 抖音团购App有多少用户？ is not answered by
     "30,000 merchants"; the count of what they name may be a figure no pattern sees ("11 points in
-    the final three minutes").
+    the final three minutes"). Nor, in either language, the number of another thing its clause names
+    (`_numbers_other`).
     """
+    if _numbers_other(asked.counted or "", text, span[0]):
+        return True
     if language(text) == "en":
         # An English thing counted is a plural noun ("riders"; not "joined" of "How many joined?").
         counted = asked.counted or ""
@@ -1548,26 +1551,28 @@ def _counts_other(asked: Wanted, text: str, span: tuple[int, int], said: bool) -
             not said and counted.lower() not in _ANYONE and (not counted.isascii() or counted.endswith("s"))
         )
         thing = _THING_AFTER.match(text, end) if specific and counted else None
-        if _numbers_other(counted, text, span[0]):
-            return True
         return bool(thing) and thing.group(1) not in _ANY_THING and not presence(counted, thing.group(1))
     return _in_other_unit(asked, text, span[0])
 
 
 def _numbers_other(counted: str, text: str, start: int) -> bool:
-    """Whether the English figure at `start` of `text` is the number of another thing than `counted`.
+    """Whether the figure at `start` of `text` is the number of another thing than `counted`.
 
     As its clause says before it: "cut the number of products on their shelves to about 12,000" counts
-    no stores.
+    no stores, 公司经销商数量为4526家 no employees.
     """
     if not counted or counted.lower() in _ANYONE:
         return False
-    numbered = _NUMBER_OF_THINGS.search(text, _clause_bounds(text, start, start)[0], start)
-    return numbered is not None and not presence(counted, numbered[1])
+    opening = _clause_bounds(text, start, start)[0]
+    numbered = _NUMBER_OF_THINGS.search(text, opening, start) or _THINGS_NUMBER.search(text[opening:start])
+    return numbered is not None and not presence(counted, fold(numbered[1]))
 
 
-# The things an English count is of, said before it: "the number of products".
+# The things a count is of, said before it: "the number of products", 经销商数量为 (right before it).
 _NUMBER_OF_THINGS = re.compile(r"\bnumber of\s++(?:[a-z-]++\s++)??([a-z]{3,}s)\b(?<!ss)", re.I)
+_THINGS_NUMBER = re.compile(
+    rf"([{CJK_RANGE}]{{2,4}}?)(?:{'|'.join(sorted(_NUMBER_OF))})(?:为|是|达到?|约|超过|共计?|共有)*+$"
+)
 
 
 def _said_counted(counted: str, text: str) -> bool:
@@ -1616,13 +1621,10 @@ def _in_other_unit(asked: Wanted, text: str, start: int) -> bool:
     # things counted in their measure word a count of people (经销商数量为4526家 are no employees).
     people = unit is not None and unit.group(1) in _PEOPLE
     if unit and asked.counted and things and people != _of_people(asked.counted):
-        # Of English things, a plural noun ("employees"); 家 counts firms, which its sentence may say the
-        # people asked of are (基石投资者…23家机构 are cornerstone investors).
+        # Of English things, a plural noun ("employees"); not in 个, which counts anything, nor 家, which
+        # counts firms (23家机构 of cornerstone investors, 1200家 merchants).
         plural = asked.counted.endswith("s") and _MEASURE_WORD.fullmatch(unit.group(1)) is not None
-        firms = unit.group(1) == "家" and bool(
-            presence(asked.counted, fold(text[slice(*_sentence_at(text, start))]))
-        )
-        if people or plural and unit.group(1) != "个" and not firms:
+        if people or plural and unit.group(1) not in "个家":
             return True
     # 单 counts orders alone, whatever the question counts in: 1.5亿单 are no riders, 334单 no stores.
     if unit and unit.group(1) == _ORDER_UNIT and asked.counted and not _orders(asked.counted):

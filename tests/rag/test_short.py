@@ -2235,6 +2235,9 @@ def test_the_number_of_other_things_counts_none_of_those_asked():
     assert numberless("永辉有多少家调改门店？", [products])
     assert not numberless("永辉有多少家调改门店？", [stores])
     assert _short("How many products do Yonghui's remodelled stores sell?", products) == "12,000"
+    # In Chinese, the thing right before 数量 or 人数.
+    stores = "截至9月末，公司门店数量为26206家。"
+    assert numberless("瑞幸有多少名员工？", [stores]) and not numberless("瑞幸有多少家门店？", [stores])
 
 
 def test_a_change_to_a_level_asks_for_the_level():
@@ -2290,7 +2293,7 @@ def test_a_model_is_counted_by_its_code():
     assert _short("国航有多少架C919？", fleet) == "21 C919"
 
 
-def test_people_are_no_things_counted_in_their_measure_word_nor_a_share_of_a_sum():
+def test_people_are_no_things_counted_in_anothers_number_nor_a_share_of_a_sum():
     dealers = "截至9月末，公司经销商数量为4526家，较年初净增233家。"
     assert numberless("How many employees does Shanxi Fenjiu have?", [dealers])
     assert not numberless("How many distributors does Shanxi Fenjiu have?", [dealers])
