@@ -258,11 +258,16 @@ def _opening(text: str, spellings: Sequence[str]) -> tuple[str, str]:
     if spelling.isascii():
         end = len(text) - len(text.lstrip()) + len(spelling)
         added = next_name_word(text, end)
-        return ("longer", added.lower()) if added else ("exact", "")
-    first, second = (terms(text[: len(spelling) + MAX_NAME_CHARS], search_mode=False) + ["", ""])[:2]
-    if first != spelling:
-        return "longer", first.removeprefix(spelling) or first
-    return ("longer", second) if second in TRADES else ("exact", "")
+        # A longer name the text tells from the name itself, naming that too ("JD Logistics, the delivery
+        # arm of … JD.com"); else it is the company's full name ("Tencent Music Entertainment Group").
+        itself = any(not next_name_word(text, m.end()) for m in _name(spelling).finditer(folded, end))
+        return ("longer", added.lower()) if added and itself else ("exact", "")
+    first = (terms(text[: len(spelling) + MAX_NAME_CHARS], search_mode=False) or [""])[0]
+    if first != spelling and first.startswith(spelling):
+        return "longer", first.removeprefix(spelling)
+    start = len(text) - len(text.lstrip()) + len(spelling)
+    after = (terms(text[start : start + MAX_NAME_CHARS], search_mode=False) or [""])[0]
+    return ("longer", after) if after in TRADES else ("exact", "")
 
 
 def _opens_any(headline: str, name: str, spellings: list[str]) -> bool:

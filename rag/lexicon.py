@@ -147,7 +147,6 @@ PAIRS = """
 客座率 load_factor passenger_load_factor
 扭亏 return_to_profit turnaround
 百升 hectolitre hectolitres hectoliter
-溢利 profit net_profit
 """
 
 

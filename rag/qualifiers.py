@@ -111,7 +111,7 @@ _GROUPS = (
     {
         "market value": r"市值|估值|\bmarket (?:value|cap|capitali[sz]ation)\b|\bvalu(?:ed|ing|ations?)\b",
         "share price": r"(?<!每)股价|[收开]盘[报价]|收[报于]|\b(?:share|stock) prices?\b|"
-        r"\bshares? (?:closed|opened|ended)\b",
+        r"\b(?:shares?|stocks?) (?:closed|opened|ended)\b",
         "paid": r"\bpa(?:y|ys|id|ying)\b|\bbought\b|\bpurchas(?:e|ed|es|ing)\b|\bacquir(?:e|ed|es|ing)\b|"
         r"收购|买下|购买|斥资|支付|付了?多少|花了?多少",
     },
@@ -287,11 +287,23 @@ def contradicted(question: str, text: str, start: int, end: int) -> bool:
 def market_priced(question: str, text: str, start: int, end: int) -> bool:
     """Whether the figure `text[start:end]` is, as its clause says, a price the market puts on the company.
 
-    What a share trades at (收于71.2元) or the company is worth (总市值约1.41万亿元), where `question`
-    asks for neither: such a figure is no sum a company reports (工业富联第四季度营收是多少？).
+    What a share trades at or how it moved (收于71.2元, 股价下跌1.2%) or what the company is worth (总市值约
+    1.41万亿元), where `question` asks nothing of its shares or worth: such a figure is no sum a company
+    reports, nor its change (工业富联第四季度营收是多少？, "How much did Yili's net profit fall?").
     """
-    clause, asked = fold(_clause(text, start, end, CLAUSE_REACH)), fold(question)
-    return any(p.search(clause) is not None and p.search(asked) is None for p in _MARKET_PRICES)
+    if _ASKS_MARKET.search(question):
+        return False
+    clause = fold(_clause(text, start, end, CLAUSE_REACH))
+    return any(p.search(clause) is not None for p in _MARKET_PRICES)
+
+
+# A question on what the market makes of a company or pays for it: its shares (not what one earns or is
+# paid), its stock, its worth, a price, its listing.
+_ASKS_MARKET = re.compile(
+    r"(?<!每)股|市值|估值|价|上市|(?<!\bper )\bshares?\b|"
+    r"\b(?:stocks?|market|valu\w*+|worth|pric\w++|ipo|list\w*+)\b",
+    re.I,
+)
 
 
 @lru_cache(maxsize=4096)

@@ -419,8 +419,10 @@ def answer_span(
     dates = {start for start, _ in spans}
     if "number" in intents:
         asked = wanted(question)
-        # A figure the question states is no answer to it (the 第 33 届 of "第 33 届超级碗时多大？").
+        # A figure the question states is no answer to it (the 第 33 届 of "第 33 届超级碗时多大？"), nor a
+        # price the market puts on the company where it asks of none (see `market_priced`).
         found = _unrestated(text, figures(asked, text) or _rated(asked, text))
+        found = [span for span in found if not market_priced(question, text, *span)]
         spans += [
             (s, e)
             for s, e in found

@@ -147,7 +147,7 @@ def test_articles_about_a_longer_name_opening_on_the_one_asked_of_are_told_from_
     ]
     health = [
         "JD Health's first-half profit jumps 35%",
-        "JD Health International said first-half profit rose.",
+        "JD Health International, the online pharmacy unit of JD.com, said first-half profit rose.",
     ]
     boe = ["京东方第三季度利润增长", "BOE Technology Group said net profit rose."]
     articles = {"jd": jd, "l": logistics, "h": health, "b": boe}
@@ -160,7 +160,7 @@ def test_articles_about_a_longer_name_opening_on_the_one_asked_of_are_told_from_
     assert about_names("京东物流的营收是多少？", articles)[1] == set()
     music = [
         "网易云音乐2024年净利润大增",
-        "NetEase Cloud Music, the music streaming service, reported a profit.",
+        "NetEase Cloud Music, the streaming service controlled by NetEase, reported a profit.",
     ]
     netease = ["NetEase's quarterly revenue rises", "NetEase reported revenue of 28 billion yuan."]
     assert about_names("网易云音乐的首席执行官是谁？", {"m": music, "n": netease})[1] == set()
@@ -179,6 +179,9 @@ def test_articles_about_a_longer_name_opening_on_the_one_asked_of_are_told_from_
     ]
     assert about_names("Who is Alibaba's chief executive?", {"c": cloud}) == ({"c"}, set())
     assert about_names("Why did East Buy's revenue fall?", {"e": east_buy}) == ({"e"}, set())
+    # A name going on without the text telling it from the name itself is the company's full name.
+    tme = ["Tencent Music's profit jumps", "Tencent Music Entertainment Group reported a 36% jump in profit."]
+    assert about_names("腾讯音乐的ARPPU是多少？", {"t": tme}) == ({"t"}, set())
     qwen = [
         "阿里千问App公测一周下载量破千万",
         "Alibaba said its Qwen app had been downloaded 10 million times.",

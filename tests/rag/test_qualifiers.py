@@ -310,6 +310,9 @@ def test_a_share_price_is_given_only_by_naming_it():
     assert measures_other("万科的股价是多少？", [loss])
     # How far it moved is said as the shares' move.
     assert not measures_other("京东股价跌了多少？", ["JD's shares have risen about 80% this year."])
+    assert not measures_other(
+        "摩尔线程开盘价是多少？", ["The stock opened at 650 yuan and closed at 600.5 yuan."]
+    )
     # A price per share paid is no share price.
     assert not measures_other("吉利收购极氪每股价格是多少？", ["Geely paid $2.566 per share for Zeekr."])
 

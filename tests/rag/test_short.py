@@ -2331,3 +2331,9 @@ def test_money_asked_for_by_what_it_is_is_not_a_shares_price():
     assert not numberless(
         "What is Wanhua Chemical's dividend per share?", ["It will pay 1.5 yuan per share."]
     )
+
+
+def test_a_shares_move_answers_no_question_on_what_a_company_reports():
+    text = "伊利股份董事长潘刚表示，东南亚市场收入同比增长超过20%。\n\n10月31日，伊利股份股价下跌1.2%，收于28.5元。"
+    assert _short("How much did Yili's net profit fall?", text) is None
+    assert _short("伊利股价下跌了多少？", text) == "1.2%"
