@@ -186,14 +186,16 @@ def about_names(query: str, articles: Mapping[str, Sequence[str]]) -> tuple[set[
     asked = fold(query)
     # By the story's first sentence where it opens on the name, else by its headline.
     about = {
-        doc_id: lead if (lead := _opening(_lead(article), spellings))[0] else _opening(article[0], spellings)
+        doc_id: lead
+        if (lead := _opening(_lead(article), spellings, article[0]))[0]
+        else _opening(article[0], spellings, _lead(article))
         for doc_id, article in articles.items()
         if article
     }
     exact = {doc_id for doc_id, (kind, _) in about.items() if kind == "exact"}
     # A query opening on a longer name itself asks of that one (京东物流的营收是多少？), and a title opening
     # as the query does past the name is about what it asks of (网易云音乐 of both).
-    if not exact or _opening(query, spellings)[0] == "longer":
+    if not exact or _opening(query, spellings, sure=True)[0] == "longer":
         return exact, set()
     opened = next(iter(names))
     longer = {
@@ -213,19 +215,27 @@ def names_itself(query: str, text: str) -> bool:
     JD Logistics' ("The company had about 570,000 frontline staff" counts no JD.com staff).
     """
     names = opening_names(query)
-    if not names:
-        return True
+    return not names or _alone(text, next(iter(names.values())))
+
+
+def _alone(text: str, spellings: Sequence[str], start: int = 0) -> bool:
+    """Whether `text`, from `start` on, writes one of `spellings` other than to open a longer name.
+
+    Not "JD" of "JD Logistics" (see `next_name_word`), nor 京东 of 京东物流 (a trade after it).
+    """
     folded = fold(text)
-    for spelling in next(iter(names.values())):
-        if spelling.isascii():
-            ends = [m.end() for m in _name(spelling).finditer(folded)]
-            if any(not next_name_word(text, end) for end in ends):
-                return True
-        elif any(
-            not folded.startswith(tuple(TRADES), m.end()) for m in re.finditer(re.escape(spelling), folded)
-        ):
+    for spelling in spellings:
+        found = (_name(spelling) if spelling.isascii() else re.compile(re.escape(spelling))).finditer(
+            folded, start
+        )
+        if spelling.isascii() and any(not next_name_word(text, m.end()) for m in found):
+            return True
+        if not spelling.isascii() and any(not folded.startswith(_TRADES, m.end()) for m in found):
             return True
     return False
+
+
+_TRADES = tuple(TRADES)
 
 
 def _says(asked: str, added: str) -> bool:
@@ -240,15 +250,18 @@ def _lead(article: Sequence[str]) -> str:
     """
     title = article[0].strip() if article else ""
     first = next((s for s in article[1:] if s.strip() != title), "").strip().removeprefix(title).lstrip()
-    return first[dateline.end() :] if (dateline := DATELINE.match(first)) else first
+    return first[dateline.end() :].lstrip() if (dateline := DATELINE.match(first)) else first
 
 
-def _opening(text: str, spellings: Sequence[str]) -> tuple[str, str]:
+def _opening(
+    text: str, spellings: Sequence[str], elsewhere: str = "", *, sure: bool = False
+) -> tuple[str, str]:
     """How `text` opens on a name spelt one of `spellings`, and what a longer one adds to it, folded.
 
-    ("exact", "") as it; ("longer", …) a longer name: one going on with a capitalised word ("JD Logistics":
-    logistics, "JD Health International"; not "JD.com Inc"), or in Chinese with a trade (京东物流: 物流) or
-    more characters the tokenizer keeps with it (京东方: 方); ("", "") where it opens on none.
+    ("exact", "") as it; ("longer", …) a longer name: one going on with a capitalised word where the text
+    names the name itself too ("JD Logistics, the delivery arm of … JD.com": logistics; not "JD.com Inc",
+    nor "Tencent Music Entertainment Group"), or in Chinese with more characters the tokenizer keeps with it
+    (京东方: 方) or, where it names the name alone too, a trade (物流); ("", "") where it opens on none.
     """
     folded = fold(text)
     found = [spelling for spelling in spellings if _opens(text, folded, spelling)]
@@ -260,14 +273,19 @@ def _opening(text: str, spellings: Sequence[str]) -> tuple[str, str]:
         added = next_name_word(text, end)
         # A longer name the text tells from the name itself, naming that too ("JD Logistics, the delivery
         # arm of … JD.com"); else it is the company's full name ("Tencent Music Entertainment Group").
-        itself = any(not next_name_word(text, m.end()) for m in _name(spelling).finditer(folded, end))
+        itself = _alone(text, spellings, end)
         return ("longer", added.lower()) if added and itself else ("exact", "")
     first = (terms(text[: len(spelling) + MAX_NAME_CHARS], search_mode=False) or [""])[0]
-    if first != spelling and first.startswith(spelling):
-        return "longer", first.removeprefix(spelling)
     start = len(text) - len(text.lstrip()) + len(spelling)
+    if first != spelling and first.startswith(spelling) and first.removeprefix(spelling) not in TRADES:
+        return "longer", first.removeprefix(spelling)
     after = (terms(text[start : start + MAX_NAME_CHARS], search_mode=False) or [""])[0]
-    return ("longer", after) if after in TRADES else ("exact", "")
+    # A trade after it makes another name only where the name is written without it too, there or in
+    # `elsewhere`, the article's first sentence (吉利汽车 is Geely itself; under 京东物流…, "… of
+    # e-commerce giant JD.com").
+    # A question is `sure`: it asks of what it names.
+    alone = sure or _alone(text, spellings, start) or _alone(elsewhere, spellings)
+    return ("longer", after) if after in TRADES and alone else ("exact", "")
 
 
 def _opens_any(headline: str, name: str, spellings: list[str]) -> bool:

@@ -242,8 +242,10 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             r"\bwhat (?:percentage|share|proportion|fraction)\b|"
             # "What was the annual fee …?", "What fee rate …?", "What dividend did it declare?": a
             # what-question about a quantity ("What is the annual capacity …?"; not a population, which may
-            # be asked of a group's share: XQuAD's white population of Jacksonville lost its answer so).
-            r"\bwhat (?:(?:is|was|are|were)\b[^?]{0,64}?|(?:[a-z-]++ ){0,2})\b"
+            # be asked of a group's share: XQuAD's white population of Jacksonville lost its answer so), past
+            # a long name ("What was Foxconn Industrial Internet's …"), not one a clause says a thing is ("the
+            # property that designates a number").
+            r"\bwhat (?:(?:is|was|are|were)\b[^?]{0,64}?|(?:[a-z-]++ ){0,2})(?<!\ba )(?<!\ban )\b"
             r"(?:fees?|prices?|costs?|revenues?|profits?|margins?|losse?s?|earnings|ebitda?|turnover|capacity|output|"
             r"deliveries|budget|debt|deposits?|subsid(?:y|ies)|investment|spending|arp?pu|volumes?|gtv|"
             r"rates?|gmv|sales|income|valuation|valued|value|market cap|amount|number|total|share|percentage|"

@@ -1603,8 +1603,9 @@ def _of_people(thing: str) -> bool:
     return bool(people) and len(people) >= PEOPLE_SENSES * len(said)
 
 
-# The share of an English word's translations that must be words for people for it to count people.
-PEOPLE_SENSES = 0.2
+# The share of an English word's translations that must be words for people for it to count people (a
+# third: not teams, 球员 and 队员 of nine).
+PEOPLE_SENSES = 0.3
 
 
 def _in_other_unit(asked: Wanted, text: str, start: int) -> bool:

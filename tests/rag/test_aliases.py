@@ -165,6 +165,10 @@ def test_articles_about_a_longer_name_opening_on_the_one_asked_of_are_told_from_
     netease = ["NetEase's quarterly revenue rises", "NetEase reported revenue of 28 billion yuan."]
     assert about_names("网易云音乐的首席执行官是谁？", {"m": music, "n": netease})[1] == set()
     assert about_names("网易的首席执行官是谁？", {"m": music, "n": netease}) == ({"n"}, {"m"})
+    # A trade after the name makes another only where the article writes the name without it too.
+    geely = ["吉利汽车前三季度销量增长46%", "10月9日，吉利汽车公布前三季度销量数据。"]
+    zeekr = ["极氪私有化落地", "Geely Automobile Holdings said on Monday it had completed the deal."]
+    assert about_names("吉利前三季度销量增长了多少？", {"g": geely, "z": zeekr}) == ({"g", "z"}, set())
     # The kind of company is part of its name; an article opening on the name as well is about it.
     midea = ["美的集团上半年净利润增长25%", "Midea Group said net profit rose."]
     assert about_names("美的的营收是多少？", {"m": midea})[0] == {"m"}

@@ -135,6 +135,8 @@ def test_a_value_asked_of_a_thing_is_a_number():
 
 def test_a_what_question_on_a_quantity_asks_for_a_number_after_a_long_name():
     assert "number" in question_intents("What was Foxconn Industrial Internet's third-quarter net profit?")
+    # Not a thing a clause says is a number.
+    assert "number" not in question_intents("What is the property that designates a number as being prime?")
 
 
 def test_a_clause_quoted_alone_opening_on_as_gives_a_reason():

@@ -2294,6 +2294,10 @@ def test_a_model_is_counted_by_its_code():
 
 
 def test_people_are_no_things_counted_in_anothers_number_nor_a_share_of_a_sum():
+    # Teams are no people (球员 and 队员 are two of nine senses): 两支球队 counts them.
+    assert not numberless(
+        "How many teams did Manning take to the Super Bowl?", ["曼宁带领两支不同球队进入超级碗。"]
+    )
     dealers = "截至9月末，公司经销商数量为4526家，较年初净增233家。"
     assert numberless("How many employees does Shanxi Fenjiu have?", [dealers])
     assert not numberless("How many distributors does Shanxi Fenjiu have?", [dealers])
