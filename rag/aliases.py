@@ -49,6 +49,8 @@ MIN_NAME_CHARS = 2
 MAX_NAME_CHARS = 6
 # Capitalised words in a row, not opening the question ("Chow Tai Fook's", "Midea").
 _CAPITALISED_RUN = re.compile(r"(?<=\s)[A-Z][\w&'’.\-]*+(?: [A-Z][\w&'’.\-]*+)*+")
+# The trades a company's name may end with, as `str.startswith` takes them (京东 + 物流).
+_TRADES = tuple(TRADES)
 # The pinyin readings of a question's first word a headline may open on.
 READINGS = 2
 # The articles among the best passages' whose names are read.
@@ -235,9 +237,6 @@ def _alone(text: str, spellings: Sequence[str], start: int = 0) -> bool:
     return False
 
 
-_TRADES = tuple(TRADES)
-
-
 def _says(asked: str, added: str) -> bool:
     """Whether a folded query says `added`, what a longer name adds, or a translation of it (云: cloud)."""
     return added in asked or any(t in asked for t in translations(added)) or mentions(added, asked)
@@ -282,8 +281,7 @@ def _opening(
     after = (terms(text[start : start + MAX_NAME_CHARS], search_mode=False) or [""])[0]
     # A trade after it makes another name only where the name is written without it too, there or in
     # `elsewhere`, the article's first sentence (吉利汽车 is Geely itself; under 京东物流…, "… of
-    # e-commerce giant JD.com").
-    # A question is `sure`: it asks of what it names.
+    # e-commerce giant JD.com"), or in a question (`sure`): it asks of what it names.
     alone = sure or _alone(text, spellings, start) or _alone(elsewhere, spellings)
     return ("longer", after) if after in TRADES and alone else ("exact", "")
 

@@ -120,7 +120,7 @@ class _Turn:
     documents: dict[str, list[Chunk]] = field(default_factory=dict)
     # The names the query writes that the best passages' articles give their subject by (`rag.aliases`).
     declared: Declared = field(default_factory=Declared)
-    # The articles about a longer name opening on the one the query opens on (`about_longer_names`).
+    # The articles about a longer name opening on the one the query opens on (`rag.aliases.about_names`).
     aside: frozenset[str] = frozenset()
 
     @property

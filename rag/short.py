@@ -1621,7 +1621,8 @@ def _in_other_unit(asked: Wanted, text: str, start: int) -> bool:
     if unit and asked.counted and things and asked.units is None and _UNIT.fullmatch(unit.group(1)):
         return True
     # Nor does a count of people (6.8万人 are no smartphones), unless the thing is said of people; nor
-    # things counted in their measure word a count of people (经销商数量为4526家 are no employees).
+    # a count of things in their measure word one of people an English question counts (300台 are no
+    # employees).
     people = unit is not None and unit.group(1) in _PEOPLE
     if unit and asked.counted and things and people != _of_people(asked.counted):
         # Of English things, a plural noun ("employees"); not in 个, which counts anything, nor 家, which

@@ -76,7 +76,7 @@ TRADES = frozenset(
 LATIN_KINDS = frozenset(
     "inc corp corporation co company group holding holdings ltd limited plc international".split()
 )
-_NEXT_NAME_WORD = re.compile(r"[^\S\n]++([A-Z][\w&'’.\-]*+)")
+_NEXT_NAME_WORD = re.compile(r"(?<![^\S\n])[^\S\n]++([A-Z][\w&'’.\-]*+)")
 
 
 def next_name_word(text: str, end: int) -> str:
