@@ -27,7 +27,7 @@ from rag.bilingual import (
     matched_share,
     mentions,
     occurrences,
-    romanized_whole,
+    spelled_known,
     translations,
     weighted_terms,
 )
@@ -142,7 +142,7 @@ class _Turn:
 
     def known(self, name: str) -> bool:
         """Whether the archive has `name` as written, translated (比亚迪: BYD) or in pinyin (看准)."""
-        return any(map(self.keyword.knows, (name, *translations(name), *romanized_whole(name))))
+        return spelled_known(name, self.keyword.knows)
 
     def covered(self, text: str) -> float:
         """The rarity-weighted share of the question's words (or their translations) `text` holds."""

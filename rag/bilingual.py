@@ -850,21 +850,39 @@ def romanized(term: str) -> frozenset[str]:
     """How English writes the Chinese name `term` in pinyin (see `_written`).
 
     Empty for one character. A word CC-CEDICT knows as a common word is written only as one word of
-    `COMMON_ROMANIZED` letters or more, as a brand named by it is (有道: Youdao); apart or shorter its
-    syllables would be English words or another's name (用户 is "user", not "yong hu"; 马克: "make").
+    `COMMON_ROMANIZED` letters or more, as a brand named by it is (有道: Youdao), or shorter where English
+    has no such word (虎牙: Huya, 斗鱼: Douyu); apart, or an English word, its syllables would be English
+    words or another's name (用户 is "user", not "yong hu"; 马克: "make").
     """
     if len(term) < 2 or not all(map(is_cjk, term)):
         return frozenset()
     readings = dictionary.word_readings(term, MAX_READINGS)
     forms = {form for reading in readings for form in _written(tuple(reading.split()))}
     if dictionary.is_name(term) is False:
-        forms = {form for form in forms if " " not in form and len(form) >= COMMON_ROMANIZED}
+        forms = {
+            form
+            for form in forms
+            if " " not in form and (len(form) >= COMMON_ROMANIZED or not _english_word(form))
+        }
     return frozenset(forms)
+
+
+@lru_cache(maxsize=4096)
+def _english_word(word: str) -> bool:
+    """Whether `word` is an English word (lemminflect's tables know it: make, women; not huya)."""
+    from lemminflect import getAllLemmas
+
+    return bool(getAllLemmas(word))
 
 
 def romanized_whole(term: str) -> list[str]:
     """The Chinese name `term`'s pinyin written as one word, for each of its readings (kuaishou)."""
     return sorted(form for form in romanized(term) if " " not in form)
+
+
+def spelled_known(name: str, knows: Callable[[str], bool]) -> bool:
+    """Whether an archive that `knows` words has `name` as written, translated (比亚迪: BYD) or in pinyin."""
+    return any(map(knows, (name, *translations(name), *romanized_whole(name))))
 
 
 # A person's name in Chinese: a surname and a given name of one or two characters.

@@ -194,4 +194,9 @@ b站 bilibili 哔哩哔哩
 埃安 aion
 百威亚太 budweiser_apac budweiser
 康师傅 tingyi master_kong
+上汽集团 saic saic_motor
+上汽 saic 上汽集团
+挚文集团 hello_group
+汽车之家 autohome
+岚图 voyah
 """

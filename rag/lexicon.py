@@ -77,7 +77,7 @@ PAIRS = """
 下滑 decline declined fall fell drop dropped slide slid slump slumped
 计划 plan plans planning planned
 上市 ipo listing listed public
-募资 raise raised
+募资 raise raised proceeds
 中期 interim
 员工 employees staff
 成本 cost costs
@@ -126,11 +126,13 @@ PAIRS = """
 成交额 turnover
 日均 daily
 市值 valuation capitalization market_value market_cap
+综合成本率 combined_ratio
 发行价 offering_price offer_price ipo_price issue_price
 开盘价 opening_price opened
 新股 new_shares ipo
 首日 debut first_day
 收盘价 closing_price closed
+收盘 close closed closing
 股票 shares stock stocks
 载客量 passengers
 海外 overseas abroad outside_china outside_mainland_china

@@ -206,10 +206,12 @@ def opening_name(question: str) -> list[str]:
     if _two_characters(first) and opening.startswith(first):
         if rare_word(first, sure=True) or _of_company_kind(first, words[1:2]):
             return [first]
-    # A name a dictionary has (汾酒: Fenjiu, 五粮液: Wuliangye) before what a report gives (第四季度营收);
-    # not one that is a common word too (联想: "associate"), which a text uses far more often, nor one
-    # ending in the kind of company (联想集团: "Lenovo Group"), which articles write without it.
-    if all(map(is_cjk, first)) and len(first) > 1 and opening.startswith(first) and is_name(first):
+    # A name a dictionary has (汾酒: Fenjiu, 五粮液: Wuliangye), or a word it has that a text seldom uses
+    # (虎牙, "eye tooth": Huya), before what a report gives (第四季度营收); not one a text uses often
+    # (联想: "associate"), nor one ending in the kind of company (联想集团: "Lenovo Group"), which
+    # articles write without it.
+    listed = is_name(first) is not None
+    if all(map(is_cjk, first)) and len(first) > 1 and opening.startswith(first) and listed:
         kind = first.endswith(tuple(COMPANY_KINDS))
         seldom = word_frequency(first) < NAME_ONLY_FREQUENCY and first not in UNWRITTEN and not kind
         if seldom and _REPORTED.match(opening, len(first)):
@@ -217,8 +219,9 @@ def opening_name(question: str) -> list[str]:
     return _reported(words, opening)
 
 
-# A proper noun CC-CEDICT has that jieba's dictionary counts fewer times than this is a name alone (汾酒
-# 80, 五粮液 164), not a common word too (联想 1394, "associate"; 新华 549).
+# A word CC-CEDICT has that jieba's dictionary counts fewer times than this opening a question on a report
+# is a name (汾酒 80, 五粮液 164; 虎牙 13, "eye tooth"), not a common word too (联想 1394, "associate"; 新华
+# 549).
 NAME_ONLY_FREQUENCY = 300
 
 

@@ -64,6 +64,10 @@ def test_chinese_names_are_spelled_in_pinyin_whole_and_apart():
     # A word the dictionary knows as a common word is translated, and spelled only whole, as a brand
     # named by it would be (用户 is "user", and never "yong hu").
     assert romanized("用户") == {"yonghu"}
+    # Shorter, where English has no such word: a brand's name (虎牙, "eye tooth": Huya), not a word
+    # (我们: never "women").
+    assert romanized("虎牙") == {"huya"}
+    assert romanized("我们") == frozenset()
     assert romanized("卡") == frozenset()
 
 

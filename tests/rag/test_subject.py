@@ -411,6 +411,9 @@ def test_a_name_a_dictionary_has_opens_a_question_on_its_report():
     assert subject_names("汾酒第四季度营收是多少？") == ("汾酒",)
     assert subject_names("五粮液前三季度净利润是多少？") == ("五粮液",)
     assert subject_names("汾酒是什么酒？") == ()
+    # So is a word it has that a text seldom uses (虎牙, "eye tooth": Huya), not one used often (手机).
+    assert subject_names("虎牙第三季度净利润是多少？") == ("虎牙",)
+    assert subject_names("手机第三季度销量是多少？") == ()
     # Not a common word too (联想, "associate"), nor a name ending in the kind of company.
     assert subject_names("联想的营收是多少？") == ()
     assert subject_names("联想集团第二财季净利润是多少？") == ()
