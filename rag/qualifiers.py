@@ -111,7 +111,8 @@ _GROUPS = (
     {
         "market value": r"市值|估值|\bmarket (?:value|cap|capitali[sz]ation)\b|\bvalu(?:ed|ing|ations?)\b",
         "share price": r"(?<!每)股价|[收开]盘[报价]|收[报于]|\b(?:share|stock) prices?\b|"
-        r"\b(?:shares?|stocks?) (?:closed|opened|ended)\b",
+        r"\b(?:shares?|stocks?) (?:closed|opened|ended|rose|fell|jumped|dropped|gained|climbed|slid|slumped|"
+        r"surged|tumbled|declined|edged|were (?:up|down))\b",
         "paid": r"\bpa(?:y|ys|id|ying)\b|\bbought\b|\bpurchas(?:e|ed|es|ing)\b|\bacquir(?:e|ed|es|ing)\b|"
         r"收购|买下|购买|斥资|支付|付了?多少|花了?多少",
     },

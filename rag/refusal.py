@@ -17,12 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from rag.bilingual import coverage, known_names, listed_spellings, presence, translations
+from rag.bilingual import coverage, known_names, listed_spellings, presence, spelled_known, translations
 from rag.closeness import QUOTING
 from rag.guard import unasked
 from rag.intents import asked_words, question_intents, stated_words
 from rag.periods import other_period
 from rag.places import places, spells_name
+from rag.short import LISTING
 from rag.store import KeywordIndex
 from rag.subject import (
     BRAND_PREFIX,
@@ -125,17 +126,22 @@ def unknown_names(question: str, keyword: KeywordIndex) -> list[str]:
     return [name for name in dict.fromkeys(found) if name.lower() not in UNWRITTEN]
 
 
-def _elsewhere(question: str, hits: Sequence[Hit]) -> bool:
+def _elsewhere(question: str, hits: Sequence[Hit], declared: Declared) -> bool:
     """Whether the passages about what `question` names never say where it puts what it asks.
 
     淘宝闪购在香港的订单量是多少？ is not answered by 淘宝闪购's orders in all, nor "When will Mixue open
     stores in Europe?" by its stores in Indonesia: the archive speaks of Hong Kong and of Europe, but not
-    there. False when no passage names what it names. Not where it asks of entering a place (何时进入欧洲):
-    a passage may tell of the entering by a city there ("through the port of Marseille").
+    there. False when no passage names what it names, or a name articles `declared` (奇瑞在欧洲卖了多少辆车？,
+    which no report's words follow). Not where it asks of entering a place (何时进入欧洲): a passage may
+    tell of the entering by a city there ("through the port of Marseille"); nor of a listing there ("When
+    did Muyuan list in Shenzhen?"), told by the exchange (深交所).
     """
+    if LISTING.search(question):
+        return False
     for place in places(question):
         # What it names besides the place (a listed place is a name too: 香港).
-        about = naming(re.sub(re.escape(place), " ", question, flags=re.I), hits)
+        rest = re.sub(re.escape(place), " ", question, flags=re.I)
+        about = naming(rest, hits) or naming_declared(rest, hits, declared)
         if about and not any(presence(place, fold(f"{h.chunk.title}\n{h.chunk.text}")) for h in about):
             return True
     return False
@@ -148,9 +154,12 @@ def _passed_over(question: str, hits: Sequence[Hit], keyword: KeywordIndex, decl
     was CATL's revenue in the second quarter?" over passages on Kuaishou's and Bilibili's quarters is not
     answered by Bilibili's revenue (the article on CATL, which gives a year's, ranks ninth), nor "What is
     the price of the Li i6?" by the cost of Baidu's RT6 (the archive's i6 has no price), nor
-    美的第三季度营收是多少？ by Weibo's (a headline opens on 美的, see `rag.aliases`).
+    美的第三季度营收是多少？ by Weibo's (a headline opens on 美的, see `rag.aliases`). Nor a name the archive
+    has in any spelling, though no list does (飞鹤第三季度营收是多少？ over other companies' quarters, the
+    article on Feihe's half year not among them).
     """
-    if any(name in known_names() for name in subject_names(question)) and not naming(question, hits):
+    named = [n for n in subject_names(question) if n in known_names() or spelled_known(n, keyword.knows)]
+    if named and not naming(question, hits):
         return True
     if declared.every and not naming_declared(question, hits, declared):
         return True
@@ -274,7 +283,7 @@ def covers(
         )
         if other_period(question, (f"{h.chunk.title}\n{h.chunk.text}" for h in about)):
             return False
-    if _elsewhere(question, evidence.hits[:JUDGED_PASSAGES]):
+    if _elsewhere(question, evidence.hits[:JUDGED_PASSAGES], declared or Declared()):
         return False
     if _passed_over(question, evidence.hits[:JUDGED_PASSAGES], keyword, declared or Declared()):
         return False

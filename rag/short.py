@@ -11,7 +11,7 @@ import itertools
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 from itertools import dropwhile, islice, takewhile
 from typing import NamedTuple
@@ -109,7 +109,8 @@ _ENGLISH_PLACE = (
 )
 # Where shares are listed, in either language: "on Shanghai's STAR Market", "on the Nasdaq", 在港交所上市,
 # 登陆科创板; the answer to where only of a question on listing (not 蜜雪集团的收入主要来自哪里).
-_LISTING = re.compile(r"上市|挂牌|\b(?:list|listed|listing|ipo|go public|went public|trade|traded)\b", re.I)
+# What asks of a company's listing, or tells of it.
+LISTING = re.compile(r"上市|挂牌|\b(?:list|listed|listing|ipo|go public|went public|trade|traded)\b", re.I)
 _EXCHANGE = re.compile(
     r"(?:(?<=\b[oO]n )|(?<=\b[iI]n ))(?:the )?+(?:[A-Z][\w'’&.-]*+ ){0,4}?"
     r"(?:Stock Exchange|Exchange|Market|Board)\b|"
@@ -192,6 +193,7 @@ _HOW_LONG = re.compile(
     re.I,
 )
 # A sum spent asked for before what it is spent on (投资多少扩产, 投入多少研发), no count (投资多少家).
+_BUYBACK = re.compile(r"回购|\bbuy(?:s|ing)?+ back\b|\bbuybacks?\b|\brepurchas", re.I)
 _SPENT_HOW_MUCH = re.compile(rf"(?:投资|投入|花费|斥资|出资)了?多少(?!(?:{MEASURES}))")
 # A how-many question counts things: money and time are no count ("How many stores": 4万, not the 1元 rise;
 # 有多少商家: not 600元). 多少钱, 多少元, 多少亿 ask for sums.
@@ -545,7 +547,7 @@ def _listed_together(text: str, start: int, end: int, names: list[tuple[int, int
 def _where(question: str, text: str) -> list[tuple[int, int]]:
     """The spans of `text` that may answer a where-question: places, and exchanges where a firm lists."""
     places = [_place_list(m) for m in _PLACES.finditer(text)]
-    if listing := bool(_LISTING.search(question)):
+    if listing := bool(LISTING.search(question)):
         # Where a firm is listed, not where it is based ("the Guiyang-based platform").
         places = [span for span in places if not _NOT_LISTED_AFTER.match(text, span[1])]
     # A list naming the question's place among others still answers it (欧洲越橘: 欧洲、北美).
@@ -657,7 +659,7 @@ def _timely(question: str, text: str, spans: list[tuple[int, int]]) -> list[tupl
 # Deeds a company's dates are of, which a when-question may ask about: its founding and its listing.
 _EVENTS = (
     re.compile(r"成立|创立|创办|创建|\b(?:co-?)?found(?:ed|ing)\b|\bestablished\b|\bset up\b", re.I),
-    _LISTING,
+    LISTING,
 )
 
 
@@ -1390,6 +1392,10 @@ _NOT_A_PART = re.compile(
 )
 
 
+# A half-year named by its half ("first-half", 上半年).
+_HALF_YEAR = re.compile(r"\b(?:first|second)[- ]half\b|[上下]半年", re.I)
+
+
 def numberless(question: str, quotes: list[str]) -> bool:
     """Whether `question` asks how many or how much and `quotes` hold no number that could answer it.
 
@@ -1405,8 +1411,8 @@ def numberless(question: str, quotes: list[str]) -> bool:
     named_sum = (asked.sum or asked.kind == "money") and "number" in question_intents(question)
     if not _ASKS_NUMBER.search(question) and not named_sum:
         return False
-    # A year or a date counts nothing ("launched in May 2023").
-    if not any(_NUMBER_OR_LIST.search(_DATE.sub(" ", q)) for q in quotes):
+    # A year, a date or a half-year counts nothing ("launched in May 2023", "its first-half net loss").
+    if not any(_NUMBER_OR_LIST.search(_HALF_YEAR.sub(" ", _DATE.sub(" ", q))) for q in quotes):
         return True
     part = asks_share(question) or asked.level and not _NOT_A_PART.search(question)
     # Nor by a level its clause says is of another measure: 途虎养车的净利润率是多少？ is not answered by its
@@ -1691,8 +1697,9 @@ _AHEAD_TIME = re.compile(
     r"\bnext (?:year|month|quarter|week)\b|\blater this year\b|明年|下半年|年内|年底", re.I
 )
 _AHEAD = re.compile(
-    r"\b(?:will|would|plans?|planned|planning|expects?|expected|expectations?|aims?|intends?|due|scheduled|"
-    r"set to|on (?:track|course) to|targets?|targeted|goals?|promis(?:e|es|ed)|pledg(?:e|es|ed|ing)|"
+    r"\b(?:will|would|plans?|planned|planning|expects?|expected|expecting|expectations?|aim(?:s|ed|ing)?|"
+    r"intend(?:s|ed|ing)?|due|scheduled|set to|on (?:track|course) to|target(?:s|ed|ing)?|goals?|"
+    r"promis(?:e|es|ed)|pledg(?:e|es|ed|ing)|"
     r"committed to|next|later|"
     r"upcoming|coming|by the end|projected|projections?|forecasts?|forecasted|estimates?|estimated|guidance|"
     r"outlook)\b|"
@@ -1847,9 +1854,8 @@ def wanted(question: str) -> Wanted:
     head = "".join(words[1:2] if words[:1] == ["销售"] else words[:2])
     if counted and _MONEY_THING.search(head) and not _measure_asked(question):
         kind, counted = "money", None
-    # Nor after a verb of spending (投资多少扩产: how much it invests, in money).
-    if kind == "count" and _SPENT_HOW_MUCH.search(question):
-        kind, counted = "money", None
+    if kind == "count" and (instead := _uncounted(question)):
+        kind, counted = instead, None
     level = kind == "rate" and not _CHANGE.search(question) and not _RATE_OF_CHANGE.search(question)
     # "How many times" counts occurrences or a multiple: in Chinese, in 次 or 倍 alone ("How many times
     # oversubscribed was Mixue's IPO?": 5000倍认购, not the 45000家 stores beside it).
@@ -1876,6 +1882,17 @@ def wanted(question: str) -> Wanted:
         planned=planned,
         part=part,
     )
+
+
+def _uncounted(question: str) -> str | None:
+    """What a how-many question asks for instead of a count, if it does.
+
+    Money after a verb of spending (投资多少扩产: how much it invests); an amount for a buyback, whose size
+    is said in shares or in money alike (回购多少股票: "spend up to HK$1 billion on share buybacks").
+    """
+    if _SPENT_HOW_MUCH.search(question):
+        return "money"
+    return "amount" if _BUYBACK.search(question) else None
 
 
 def measured_weights(question: str, weights: dict[str, float], intents: list[str]) -> dict[str, float]:
@@ -1927,9 +1944,17 @@ def _narrowing_run(question: str, declared: Declared | None = None) -> tuple[tup
         # 科技; 三一重工净利润增长了多少: 重工).
         if (word in COMPANY_KINDS or word in TRADES) and said[: -len(word)].endswith(tuple(subject)):
             break
-        found.append(word)
+        # The day a thing was measured on (首日开盘价) says when, not which part: an article on a listing
+        # says "debut" once, not in each sentence giving its day's prices. 总 (总保费) asks for the whole.
+        if not _DAY_OR_WHOLE.fullmatch(word):
+            found.append(word)
         said = said[: -len(word)]
     return tuple(found), said
+
+
+# A day said by what happened on it (首日, 当天), or the whole (总, 全部), before what a Chinese question
+# measures.
+_DAY_OR_WHOLE = re.compile(r"[首当次]日|当天|首周|[总全]|整体|全部")
 
 
 def _as_adjusted(
@@ -2026,15 +2051,17 @@ def unnarrowed(question: str, quotes: list[str], declared: Declared | None = Non
     if not words or not any(map(str.isalnum, before)) or not asks:
         return False
     folded = [fold(q) for q in quotes]
-    # What is abroad is said in many words (海外收入: 国际业务收入, "international revenue").
-    return not any(
-        max(presence(word, q, closeness=SEARCHING, heads=False), synonymous(word, q, SYNONYMS))
-        >= NARROWING_SAID
-        or ABROAD.fullmatch(word) is not None
-        and ABROAD.search(q) is not None
-        for q in folded
-        for word in words
-    )
+    return not any(_says_narrowing(word, q) for q in folded for word in words)
+
+
+def _says_narrowing(word: str, folded: str) -> bool:
+    """Whether the text `folded` says the `word` narrowing what is measured (`NARROWING_SAID`).
+
+    In its words, loosely close ones of the other language (营业: "operating") or close ones of its own
+    (种类: 品种); what is abroad in many words (海外收入: 国际业务收入, "international revenue").
+    """
+    said = max(presence(word, folded, closeness=SEARCHING, heads=False), synonymous(word, folded, SYNONYMS))
+    return said >= NARROWING_SAID or ABROAD.fullmatch(word) is not None and ABROAD.search(folded) is not None
 
 
 def _figure_weights(
@@ -2051,7 +2078,11 @@ def _figure_weights(
     dictionary misses would weigh against every sentence alike (营业 of 营业利润, "operating profit").
     """
     counted = _counted_thing(question) if "number" in intents else None
-    narrowing = (*_narrowing_measured(question), *_narrowing_english(question)) if "number" in intents else ()
+    narrowing = (
+        (*_narrowing_measured(question), *_narrowing_english(question), *_counting_verb(question))
+        if "number" in intents
+        else ()
+    )
     named = set(subject_names(question))
     return {
         word: weight
@@ -2066,6 +2097,41 @@ def _counted_thing(question: str) -> str | None:
     asked = wanted(question)
     people = (m := _measure_asked(question)) is not None and m.group(1) in _PEOPLE
     return asked.counted if asked.kind == "count" and not people else None
+
+
+# Where an English how-many question's verb follows: its auxiliary ("How many cars did Chery export").
+_AUXILIARY_COUNTED = re.compile(rf"\bhow many\b[^?]*?\b{_AUXILIARY}", re.I)
+
+
+def _counting_verb(question: str) -> tuple[str, ...]:
+    """The verb a how-many question counts by, which tells which of a sentence's counts it asks.
+
+    出口 of 奇瑞去年出口了多少辆车, "export" of "How many cars did Chery export?": "sold 2.6 million vehicles,
+    of which 1.14 million were exported". After the auxiliary, past the subject's capitalised words, in
+    English; right before 多少 or 几, in Chinese. Not a period, the subject, nor how it counts (一共).
+    """
+    if _counted_thing(question) is None:
+        return ()
+    if language(question) == "en":
+        asks = _AUXILIARY_COUNTED.search(question)
+        words = dropwhile(lambda w: w[:1].isupper(), question[asks.end() :].split() if asks else [])
+        verb = next(words, "").strip("?.,!").lower()
+        return (verb,) if verb.isalpha() and verb not in STOPWORDS else ()
+    asks = _COUNTED.search(question)
+    before = question[: asks.start()].removesuffix("了") if asks else ""
+    said = terms(before, search_mode=False)
+    verb = said[-1] if said else ""
+    return (
+        (verb,)
+        if len(verb) > 1
+        and before.endswith(verb)
+        and all(map(is_cjk, verb))
+        and verb not in STOPWORDS
+        and verb not in subject_names(question)
+        and not periods(verb)
+        and not _COUNTING.fullmatch(verb)
+        else ()
+    )
 
 
 def _is_counted(word: str, counted: str | None) -> bool:
@@ -2438,11 +2504,13 @@ _TOTAL_AFTER = re.compile(
 # A part of the count said later in its sentence without the thing (within 80 characters), after what
 # the part is: "delivered 303,400 vehicles in the first nine months, including 124,000 in the third
 # quarter", "650 million monthly active users …, of which WPS AI accounted for more than 29 million",
-# "7,768 stores worldwide …, including 3,305 outside mainland China".
+# "7,768 stores worldwide …, including 3,305 outside mainland China", "sold 2.6 million vehicles …, of
+# which 1.14 million were exported".
 _PART_AFTER = re.compile(
     rf"[^.;!?。；！？]{{0,80}}?,\s*+(?:{_PART_WORDS})\s++(?:[a-z][\w-]*+\s++){{0,6}}?"
     r"(\d++(?:,\d{3})*+(?:\.\d++)?+(?:\s++(?:thousand|million|billion))?+)(?![\d.,]\d)"
-    r"(?=\s++(?:in|during|over|by|from|across|outside|within|at|abroad|overseas)\b|\s*+[,.;]|\s*+$)"
+    r"(?=\s++(?:in|during|over|by|from|across|outside|within|at|abroad|overseas|were|was|are|is)\b|"
+    r"\s*+[,.;]|\s*+$)"
 )
 
 
@@ -2478,7 +2546,22 @@ def _counted(thing: str, text: str) -> list[tuple[int, int]]:
             for later in (_TOTAL_AFTER, _PART_AFTER):
                 if said := later.match(folded, end):
                     found.append((offsets[said.start(1)], offsets[said.end(1) - 1] + 1))
-    return found
+    # Counted in "units" where the text counts the thing by its name too, it is that thing: "207,000
+    # vehicles, while exports rose 47% to 94,000 units".
+    return sorted(dict.fromkeys(found + _counts_in_units(folded, offsets))) if found else found
+
+
+# What a count in units ends with (see `_counted`).
+_UNITS_COUNTED = re.compile(r"units?\b")
+
+
+def _counts_in_units(folded: str, offsets: list[int]) -> list[tuple[int, int]]:
+    """The spans of the counts in units of the text `folded` (`offsets` map it to the text)."""
+    spans = []
+    for number in _NUMERAL.finditer(folded):
+        if units := _UNITS_COUNTED.match(folded, _MEASURE_AFTER.match(folded, number.end()).end()):
+            spans.append((offsets[number.start()], offsets[units.end() - 1] + 1))
+    return spans
 
 
 def _counts(text: str, spans: list[tuple[int, int]], wanted: Wanted | None = None) -> list[tuple[int, int]]:
@@ -2622,14 +2705,24 @@ def of_what_asked(question: str, kind: str) -> Callable[[str, int], bool]:
     centers", 关闭12家); a sum of a part of the company ("Its infrastructure solutions group … grew
     revenue 24% to $4.1 billion", 智能家居业务收入) answers only a question narrowing what it measures or
     naming a part (`_asks_part`), and so does a change of it (分产品看，中高档酒类收入…同比下降5.6%), or a
-    sum of a name its sentence introduces (`_of_other_introduced`). `kind`: the figure's it wants.
+    sum of a name its sentence introduces (`_of_other_introduced`). `kind`: the figure's it wants. A
+    question narrowing what it measures is answered only by a figure said of that part (`_said_of_part`).
     """
     if kind == "count":
         asked, things = _asked_change(question), of_things_asked(question)
         return lambda text, start: _count_change(text, start) == asked and things(text, start)
     if kind == "change" and not _SUM.search(measured(question) or ""):
         return lambda text, start: True
-    if kind not in ("money", "amount", "change") or _asks_part(question):
+    if kind not in ("money", "amount", "change"):
+        return lambda text, start: True
+    narrowing = [
+        w
+        for w in (*_narrowing_measured(question), *_narrowing_english(question))
+        if not is_name(w) and not any(w in named for named in measure_words(question))
+    ]
+    if narrowing:
+        return lambda text, start: _said_of_part(narrowing, text, start)
+    if _asks_part(question):
         return lambda text, start: True
     names = subject_names(question)
     spelled = _latin_spellings(names)
@@ -2637,6 +2730,25 @@ def of_what_asked(question: str, kind: str) -> Callable[[str, int], bool]:
         (not _of_part(text, start) or _of_part_named(names, text, start))
         and not _of_other_introduced(spelled, text, start)
     )
+
+
+# What joins a reason or a contrast onto a figure's clause: what it names there is not what the figure is
+# of ("a 2% fall in second-quarter revenue …, as a slump … offset rapid growth at its overseas apps").
+_JOINED_REASON = re.compile(r"\s(?:as|while|because|since|whereas|after)\s|由于|因为|主要|得益于", re.I)
+
+
+def _said_of_part(narrowing: Sequence[str], text: str, start: int) -> bool:
+    """Whether the figure at `start` of `text` is said of the part `narrowing`'s words name, all of them.
+
+    Said in its sentence before it, or in its clause after it, short of a reason or a contrast joined on:
+    "Revenue from overseas apps … jumped 66%" is theirs; "a 2% fall in revenue, as … its overseas apps"
+    is the company's (its "dating apps" before it say no overseas ones).
+    """
+    sentence = _sentence_at(text, start)
+    stop = _clause_end(text, start, sentence[1])
+    joined = _JOINED_REASON.search(text, start, stop)
+    reach = fold(text[sentence[0] : joined.start() if joined else stop])
+    return all(_says_narrowing(word, reach) for word in narrowing)
 
 
 def of_things_asked(question: str) -> Callable[[str, int], bool]:

@@ -393,6 +393,39 @@ def test_a_common_word_an_article_declares_a_name_is_asked_of_as_that_name(setti
     assert answer("蚂蚁的募资总额是多少？", settings=settings).refused
 
 
+def test_a_company_a_chinese_question_names_is_found_in_english_articles_and_held_to_its_place(
+    settings: Settings, tmp_path
+):
+    folder = written_articles(
+        tmp_path / "articles",
+        {
+            "chery.md": (
+                "# 奇瑞汽车香港上市首日高开\n\n*Reuters · 2025-09-25*\n\nHONG KONG, Sept 25 (Reuters) - Shares of "
+                "Chery Automobile rose in their Hong Kong debut.\n\nChery sold 2.6 million vehicles last year, "
+                "of which 1.14 million were exported, mostly to Russia, the Middle East and Latin America.\n"
+            ),
+            "huya.md": (
+                "# Huya's third-quarter revenue rises\n\n*Reuters · 2025-11-18*\n\nNov 18 (Reuters) - Huya "
+                "Inc, the game live-streaming platform, returned to a net profit of 25.1 million yuan in the "
+                "third quarter. Its game studio is in Shenzhen.\n"
+            ),
+            "catl.txt": (
+                "宁德时代第三季度净利润增长41%\n\n来源：界面新闻\n日期：2025-10-21\n\n"
+                "宁德时代第三季度实现净利润185.5亿元，同比增长41.2%。公司在欧洲的工厂已投产。"
+                "宁德时代于2018年在深交所创业板上市。\n"
+            ),
+        },
+    )
+    ingest([folder], settings=settings)
+    assert answer("奇瑞去年出口了多少辆车？", settings=settings).text.startswith("1.14 million")
+    # A listing in a city is told by its exchange (深交所), not by the city's name.
+    assert answer("When did CATL list in Shenzhen?", settings=settings).text.startswith("2018")
+    # Its headline names 奇瑞; its passages never say Europe, which the archive says of another.
+    assert answer("奇瑞在欧洲卖了多少辆车？", settings=settings).refused
+    # 虎牙 ("eye tooth") is Huya in pinyin: its quarter is Huya's, not CATL's.
+    assert answer("虎牙第三季度净利润是多少？", settings=settings).text.startswith("25.1 million")
+
+
 def test_a_common_word_a_headline_opens_on_is_a_name_whose_figures_others_do_not_give(
     settings: Settings, tmp_path
 ):

@@ -91,6 +91,20 @@ def test_a_change_of_a_parts_sum_is_no_answer_to_how_the_companys_changed():
     )
 
 
+def test_a_parts_change_is_answered_by_the_sentence_saying_it_not_the_lead_naming_the_part_as_a_reason():
+    text = (
+        "Hello Group Inc, the owner of Chinese dating apps Momo and Tantan, reported a 2% fall in second-quarter "
+        "revenue on Wednesday, as a slump in its domestic live-streaming business offset rapid growth at its "
+        "overseas apps. Total net revenues were 2.60 billion yuan. Revenue from overseas apps, led by the "
+        "Soulchill app popular in the Middle East, jumped 66% to 580 million yuan."
+    )
+    title = "Momo owner Hello Group's revenue slips"
+    assert _leading("挚文集团海外应用收入增长了多少？", text, title, 80).startswith(
+        "Revenue from overseas apps"
+    )
+    assert "2% fall" in _leading("挚文集团营收下降了多少？", text, title, 80)
+
+
 def test_a_sentence_on_the_quarter_unnamed_is_on_the_one_its_headline_names():
     text = (
         "Xiaomi Corp reported a 22.3% rise in third-quarter revenue on Tuesday and said its electric vehicle "

@@ -315,6 +315,12 @@ def test_a_share_price_is_given_only_by_naming_it():
     )
     # A price per share paid is no share price.
     assert not measures_other("吉利收购极氪每股价格是多少？", ["Geely paid $2.566 per share for Zeekr."])
+    # The shares' move names the price beside a quote on what is paid out.
+    moved = [
+        "Feihe's Hong Kong-listed shares rose 2.4% on Thursday.",
+        "Feihe said it would pay an interim dividend of HK$0.1574 per share.",
+    ]
+    assert not measures_other("飞鹤股价涨了多少？", moved)
 
 
 def test_a_profit_attributable_to_shareholders_as_hong_kong_reports_write_it_is_the_net_one():

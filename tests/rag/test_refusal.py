@@ -185,6 +185,32 @@ def test_a_listed_company_or_a_model_its_passages_never_name_is_refused(
     assert covers(question, evidence, keyword) is answered
 
 
+def test_a_name_the_archive_spells_that_no_passage_found_names_is_refused(settings: Settings, tmp_path):
+    # No list has 飞鹤, but the archive spells it (Feihe): other companies' quarters do not answer it.
+    folder = written_articles(
+        tmp_path / "articles",
+        {
+            "feihe.md": (
+                "# China Feihe's first-half profit falls\n\n*Reuters · 2025-08-20*\n\nChina Feihe, the infant "
+                "formula maker, said revenue fell 9.3% to 9.15 billion yuan in the first half.\n"
+            ),
+            "weibo.txt": (
+                "微博第三季度营收增长5%\n\n来源：界面新闻\n日期：2025-11-20\n\n"
+                "微博第三季度净营收为4.42亿美元，同比增长5%。第三季度广告营收为3.79亿美元。\n"
+            ),
+        },
+    )
+    ingest([folder], settings=settings)
+    keyword = get_store(settings=settings).keyword_index()
+    question = "飞鹤第三季度营收是多少？"
+    evidence = gather(question, 5, Filters(), settings=settings, keyword=keyword)
+    # However strongly they stand out from the archive.
+    others = Evidence([h for h in evidence.hits if h.chunk.path.endswith("weibo.txt")], 0.0, centred=True)
+    assert others.hits
+    assert not covers(question, others, keyword)
+    assert covers("微博第三季度营收是多少？", others, keyword)
+
+
 def test_a_word_close_in_meaning_to_a_passage_word_counts_for_half_of_one(archive: Settings, keyword):
     # 商业化 is no dictionary's "monetization", but means it: the founder's view on it is answered.
     question = "小红书的创始人对商业化有什么看法？"

@@ -1072,6 +1072,36 @@ def test_a_question_narrowed_to_a_part_is_answered_by_the_part():
     assert _short("How many cars did BYD sell in September?", sales) == "396,000"
 
 
+def test_a_parts_figure_is_the_one_said_of_the_part_not_the_wholes_explained_by_it():
+    # "as income from game-related services … offset" says why revenue rose, not what rose 10%.
+    text = (
+        "Huya reported a 10% rise in third-quarter revenue on Tuesday as income from game-related services and "
+        "advertising more than offset a decline in live streaming. Live streaming revenue fell 4.7% to 1.21 "
+        "billion yuan, while revenue from game-related services, advertising and others jumped 69% to 510 "
+        "million yuan."
+    )
+    assert _short("虎牙游戏相关服务收入增长了多少？", text) == "69%"
+    assert _short("How much did Huya's live streaming revenue fall?", text) == "4.7%"
+    assert _short("虎牙第三季度营收增长了多少？", text) == "10%"
+
+
+def test_the_verb_a_how_many_question_counts_by_tells_which_count_it_asks():
+    # "of which 1.14 million were exported" counts vehicles too; 出口 and "export" point at it.
+    sold = (
+        "Chery, based in the eastern city of Wuhu, sold 2.6 million vehicles last year, of which 1.14 million "
+        "were exported, mostly to Russia, the Middle East and Latin America."
+    )
+    assert _short("奇瑞去年出口了多少辆车？", sold) == "1.14 million"
+    assert _short("How many vehicles did Chery export last year?", sold) == "1.14 million"
+    assert _short("奇瑞去年卖了多少辆车？", sold) == "2.6 million vehicles"
+    assert _short("How many vehicles did Chery sell last year?", sold) == "2.6 million vehicles"
+    # A count in units, where the sentence counts vehicles by name, counts vehicles.
+    gac = "Sales of its Aion brand fell 23% to 207,000 vehicles, while exports rose 47% to 94,000 units."
+    assert _short("广汽出口了多少辆车？", gac) == "94,000 units"
+    assert _short("How many cars did GAC export?", gac) == "94,000 units"
+    assert _short("埃安卖了多少辆车？", gac) == "207,000 vehicles"
+
+
 def test_a_count_of_things_added_answers_only_how_many_were_added():
     # "536 new stores" are the quarter's additions; "bringing its total to 17,514" is how many there are.
     stores = "The company opened 536 new stores in the quarter, bringing its total to 17,514."
@@ -1641,6 +1671,15 @@ def test_quotes_never_saying_the_part_of_a_measure_asked_do_not_answer():
     assert unnarrowed("B站的会员收入是多少？", ["Bilibili reported a net profit of 220 million yuan."])
     assert unnarrowed("抖音的外卖佣金是多少？", ["抖音团购的餐饮佣金从2.5%降至1.5%。"])
     assert not unnarrowed("抖音的外卖佣金是多少？", ["抖音外卖的佣金为2.5%。"])
+    # The day a price was made on says when, not which price: a listing's article says "debut" once.
+    opened = ["The stock opened at HK$34.80, compared with an offer price of HK$30.75."]
+    chery = Declared(names={"chery": ("奇瑞",)})
+    assert not unnarrowed("奇瑞首日开盘价是多少？", opened, chery)
+    assert not unnarrowed("奇瑞当天开盘价是多少？", opened, chery)
+    # 总 asks for the whole, which narrows nothing.
+    premiums = ["Total gross written premiums rose 7.4% to 16.75 billion yuan."]
+    assert not unnarrowed("众安的总保费是多少？", premiums)
+    assert unnarrowed("奇瑞债券开盘价是多少？", opened, chery)
     assert not unnarrowed("B站的会员收入是多少？", ["Revenue from its members rose 12% to 2.1 billion yuan."])
     # What a sum comes from, said after it, narrows it too ("revenue from the derivatives market"); a name
     # it comes from is judged as one.
@@ -1791,6 +1830,14 @@ def test_who_a_thing_is_done_by_is_the_name_after_its_verb_and_by():
     assert _short("快手自营旗舰店由哪家公司运营？", chinese) == "成都普农科技有限公司"
 
 
+def test_a_half_year_named_by_its_half_counts_nothing():
+    # "first-half" is when; a how-many question is not answered by a sentence giving no count.
+    said = ["Kingdee said its first-half net loss narrowed sharply as more customers signed up."]
+    assert numberless("金蝶有多少家客户？", said)
+    assert numberless("How many customers does Kingdee have?", said)
+    assert not numberless("金蝶有多少家客户？", ["Kingdee had half a million customers."])
+
+
 def test_a_figure_planned_is_answered_only_by_a_sentence_saying_a_plan():
     opened = ["Luckin opened its first two stores in the United States on Monday."]
     assert unplanned("瑞幸计划在美国开多少家门店？", opened)
@@ -1804,6 +1851,12 @@ def test_a_figure_planned_is_answered_only_by_a_sentence_saying_a_plan():
     gmv = ["It could save fees on a projected GMV of over 400 billion RMB in 2024."]
     assert not unplanned("小红书2024年的GMV预计有多少？", gmv)
     assert not unplanned("游戏中的虚拟人物有多少？", opened)
+    aimed = ["Chairman Yin Tongyue said Chery aimed to sell more than 3 million cars this year."]
+    # A buyback's size is said in money as often as in shares.
+    buyback = ["Feihe said it would spend up to HK$1 billion on share buybacks this year."]
+    assert not numberless("飞鹤将回购多少股票？", buyback)
+    assert _short("飞鹤将回购多少股票？", buyback[0]) == "HK$1 billion"
+    assert not unplanned("奇瑞今年的销量目标是多少？", aimed)
     # Any sentence with a number may say it, in any script, as an estimate too.
     more = ["Jiang Tao said the company planned to open 50 more stores outside China by the end of 2026."]
     assert not unplanned("喜茶计划到2026年底再开多少家海外门店？", more)
