@@ -120,6 +120,7 @@ PAIRS = """
 现金 cash
 成立 founded established
 持有 holds held owns owned
+大股东 largest_shareholder major_shareholder
 储能 energy_storage
 扩产 capacity expansion
 指引 guidance outlook

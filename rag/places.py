@@ -48,6 +48,16 @@ def places(text: str, *, entering: bool = False, unwritten: bool = False) -> lis
     return [w for w in dict.fromkeys(found) if unwritten or w not in UNWRITTEN]
 
 
+# A city's stock exchange as Chinese text abbreviates it: a listing there is told by it (2014年在深交所上市).
+_EXCHANGES = {"深圳": "深交所", "上海": "上交所", "北京": "北交所", "香港": "港交所"}
+
+
+def exchanges_in(place: str) -> tuple[str, ...]:
+    """The stock exchange of `place` (from `places`) as Chinese text writes it, if it is a city with one."""
+    cities = (place, *sorted(translations(place))) if place.isascii() else (place,)
+    return tuple(_EXCHANGES[city] for city in cities if city in _EXCHANGES)
+
+
 def place_words(text: str) -> set[str]:
     """The words of the places `text` names (see `places`), folded: {"hong", "kong", "巴西"}."""
     return {word for place in places(text) for word in fold(place).split()}

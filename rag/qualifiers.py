@@ -27,8 +27,9 @@ _GROUPS = (
         "net": r"\bnet (?:profit|income|loss|earnings|margin)|净利|净亏|净收益|净盈利|"
         r"\b(?:profit|income|earnings|loss) attributable\b|\battributable (?:profit|income|earnings)\b|"
         r"\battributable to (?:shareholders|equity holders|owners)\b|"
-        # And as Hong Kong reports write it: 公司股东应占溢利 (profit attributable to shareholders).
-        r"(?:股东|权益持有人)应占(?:溢利|利润|净利)",
+        # And as Hong Kong reports write it: 公司股东应占溢利, 公司拥有人应占溢利 (profit attributable to
+        # shareholders, to owners).
+        r"(?:股东|权益持有人|拥有人)应占(?:溢利|利润|净利)",
         "gross": r"\bgross (?:profit|margin|loss)|毛利|毛亏",
         "operating": r"\boperating (?:profit|income|loss|margin)|经营(?:利润|亏损|溢利)|营业(?:利润|亏损)",
         # Earnings before interest and tax (and depreciation): 调整后税息折旧及摊销前利润 is no net profit.

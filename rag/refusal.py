@@ -22,7 +22,7 @@ from rag.closeness import QUOTING
 from rag.guard import unasked
 from rag.intents import asked_words, question_intents, stated_words
 from rag.periods import other_period
-from rag.places import places, spells_name
+from rag.places import exchanges_in, places, spells_name
 from rag.short import LISTING
 from rag.store import KeywordIndex
 from rag.subject import (
@@ -133,16 +133,17 @@ def _elsewhere(question: str, hits: Sequence[Hit], declared: Declared) -> bool:
     stores in Europe?" by its stores in Indonesia: the archive speaks of Hong Kong and of Europe, but not
     there. False when no passage names what it names, or a name articles `declared` (奇瑞在欧洲卖了多少辆车？,
     which no report's words follow). Not where it asks of entering a place (何时进入欧洲): a passage may
-    tell of the entering by a city there ("through the port of Marseille"); nor of a listing there ("When
-    did Muyuan list in Shenzhen?"), told by the exchange (深交所).
+    tell of the entering by a city there ("through the port of Marseille"). A listing there may be told by
+    the city's exchange ("When did Muyuan list in Shenzhen?": 2014年在深交所上市).
     """
-    if LISTING.search(question):
-        return False
+    listing = LISTING.search(question) is not None
     for place in places(question):
         # What it names besides the place (a listed place is a name too: 香港).
         rest = re.sub(re.escape(place), " ", question, flags=re.I)
         about = naming(rest, hits) or naming_declared(rest, hits, declared)
-        if about and not any(presence(place, fold(f"{h.chunk.title}\n{h.chunk.text}")) for h in about):
+        exchanges = exchanges_in(place) if listing else ()
+        texts = [fold(f"{h.chunk.title}\n{h.chunk.text}") for h in about]
+        if about and not any(presence(place, t) or any(x in t for x in exchanges) for t in texts):
             return True
     return False
 

@@ -1945,16 +1945,17 @@ def _narrowing_run(question: str, declared: Declared | None = None) -> tuple[tup
         if (word in COMPANY_KINDS or word in TRADES) and said[: -len(word)].endswith(tuple(subject)):
             break
         # The day a thing was measured on (首日开盘价) says when, not which part: an article on a listing
-        # says "debut" once, not in each sentence giving its day's prices. 总 (总保费) asks for the whole.
-        if not _DAY_OR_WHOLE.fullmatch(word):
+        # says "debut" once, not in each sentence giving its day's prices; nor does a part of a period the
+        # tokenizer cut (上半 + 财年). 总 (总保费) asks for the whole.
+        if not _WHEN_OR_WHOLE.fullmatch(word):
             found.append(word)
         said = said[: -len(word)]
     return tuple(found), said
 
 
-# A day said by what happened on it (首日, 当天), or the whole (总, 全部), before what a Chinese question
-# measures.
-_DAY_OR_WHOLE = re.compile(r"[首当次]日|当天|首周|[总全]|整体|全部")
+# A day said by what happened on it (首日, 当天), a piece of a period (上半财年, 第二财季), or the whole (总,
+# 全部), before what a Chinese question measures.
+_WHEN_OR_WHOLE = re.compile(r"[首当次]日|当天|首周|财年|财季|[上下]半|第[一二三四]|[总全]|整体|全部")
 
 
 def _as_adjusted(
@@ -2080,6 +2081,7 @@ def _figure_weights(
     counted = _counted_thing(question) if "number" in intents else None
     narrowing = (
         (*_narrowing_measured(question), *_narrowing_english(question), *_counting_verb(question))
+        + tuple(w for w in _counted_words(question)[1:] if _COUNT_MODIFIER.fullmatch(w))
         if "number" in intents
         else ()
     )
@@ -2287,9 +2289,16 @@ def _counted_words(question: str) -> list[str]:
     # A noun for people the tokenizer cut from its last character (快递 + 员) is one word.
     if len(after) > 1 and after[1] in _PERSON_ENDS:
         after = [after[0] + after[1], *after[2:]]
+    # Where or how the things counted are run, before them, is no thing counted (多少家线下门店: stores).
+    if len(after) > 1 and _COUNT_MODIFIER.fullmatch(after[0]):
+        after = [*after[1:], after[0]]
     # A model counted by its code (多少架C919) is what is counted too.
     named = bool(after) and after[0] in model_codes(after[0])
     return after if after and (is_cjk(after[0][0]) or named) and not _UNIT.match(after[0]) else []
+
+
+# Where or how things counted are run, said before them (线下门店, 海外门店, 直营门店).
+_COUNT_MODIFIER = re.compile(r"线[上下]|海外|国内|境[内外]|直营|加盟|自营|在营")
 
 
 def _counted_noun(words: str) -> str:
@@ -2320,8 +2329,14 @@ def figures(wanted: Wanted, text: str) -> list[tuple[int, int]]:
     if not wanted.planned:
         return found
     planned = [span for span in found if _planned(text, span[0])]
-    if not planned and wanted.counted:
-        planned = [span for span in _figures(wanted._replace(counted=None), text) if _planned(text, span[0])]
+    # Else any figure said as planned, in no unit too ("aims to sell 200,000 this year").
+    if not planned:
+        loose = (
+            _figures(wanted._replace(counted=None), text)
+            if wanted.counted
+            else [m.span() for m in _NUMERAL.finditer(aligned_simplified(text))]
+        )
+        planned = [span for span in loose if _planned(text, span[0])]
     return planned or found
 
 
@@ -2738,17 +2753,18 @@ _JOINED_REASON = re.compile(r"\s(?:as|while|because|since|whereas|after)\s|由�
 
 
 def _said_of_part(narrowing: Sequence[str], text: str, start: int) -> bool:
-    """Whether the figure at `start` of `text` is said of the part `narrowing`'s words name, all of them.
+    """Whether the figure at `start` of `text` is said of the part `narrowing`'s words name.
 
-    Said in its sentence before it, or in its clause after it, short of a reason or a contrast joined on:
-    "Revenue from overseas apps … jumped 66%" is theirs; "a 2% fall in revenue, as … its overseas apps"
-    is the company's (its "dating apps" before it say no overseas ones).
+    Not where its sentence says one of them only past its reach: in its sentence before it, or in its
+    clause after it, short of a reason or a contrast joined on. "Revenue from overseas apps … jumped 66%"
+    is theirs; "a 2% fall in revenue, as … growth at its overseas apps" is the company's. A word its
+    sentence never says tells nothing (a name, or a part said otherwise: "home renovation" for 家装).
     """
     sentence = _sentence_at(text, start)
     stop = _clause_end(text, start, sentence[1])
     joined = _JOINED_REASON.search(text, start, stop)
-    reach = fold(text[sentence[0] : joined.start() if joined else stop])
-    return all(_says_narrowing(word, reach) for word in narrowing)
+    reach, said = fold(text[sentence[0] : joined.start() if joined else stop]), fold(text[slice(*sentence)])
+    return not any(_says_narrowing(w, said) and not _says_narrowing(w, reach) for w in narrowing)
 
 
 def of_things_asked(question: str) -> Callable[[str, int], bool]:

@@ -418,8 +418,9 @@ def test_a_company_a_chinese_question_names_is_found_in_english_articles_and_hel
     )
     ingest([folder], settings=settings)
     assert answer("奇瑞去年出口了多少辆车？", settings=settings).text.startswith("1.14 million")
-    # A listing in a city is told by its exchange (深交所), not by the city's name.
+    # A listing in a city is told by its exchange (深交所), not by the city's name; one elsewhere is none.
     assert answer("When did CATL list in Shenzhen?", settings=settings).text.startswith("2018")
+    assert answer("奇瑞什么时候在深圳上市？", settings=settings).refused
     # Its headline names 奇瑞; its passages never say Europe, which the archive says of another.
     assert answer("奇瑞在欧洲卖了多少辆车？", settings=settings).refused
     # 虎牙 ("eye tooth") is Huya in pinyin: its quarter is Huya's, not CATL's.

@@ -99,10 +99,10 @@ def test_a_parts_change_is_answered_by_the_sentence_saying_it_not_the_lead_namin
         "Soulchill app popular in the Middle East, jumped 66% to 580 million yuan."
     )
     title = "Momo owner Hello Group's revenue slips"
-    assert _leading("挚文集团海外应用收入增长了多少？", text, title, 80).startswith(
+    assert _leading("挚文集团海外应用收入增长了多少？", text, title, 160).startswith(
         "Revenue from overseas apps"
     )
-    assert "2% fall" in _leading("挚文集团营收下降了多少？", text, title, 80)
+    assert "2% fall" in _leading("挚文集团营收下降了多少？", text, title, 160)
 
 
 def test_a_sentence_on_the_quarter_unnamed_is_on_the_one_its_headline_names():

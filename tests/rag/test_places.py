@@ -1,4 +1,4 @@
-from rag.places import latin_names_unplaced, place_words, placed_elsewhere, places, unplaced
+from rag.places import exchanges_in, latin_names_unplaced, place_words, placed_elsewhere, places, unplaced
 
 BRAZIL = (
     "Meituan announced that its overseas food delivery brand Keeta will enter Brazil, investing about "
@@ -131,3 +131,9 @@ def test_a_places_market_puts_its_figure_there():
     assert places(shares, entering=True) == ["东南亚"]
     assert placed_elsewhere("What is J&T Express's market share in Brazil?", shares)
     assert not placed_elsewhere("极兔在东南亚的市场份额是多少？", shares)
+
+
+def test_a_citys_exchange_is_named_as_chinese_text_abbreviates_it():
+    assert exchanges_in("深圳") == ("深交所",)
+    assert exchanges_in("hong kong") == ("港交所",)
+    assert exchanges_in("欧洲") == ()

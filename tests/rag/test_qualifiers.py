@@ -326,3 +326,5 @@ def test_a_share_price_is_given_only_by_naming_it():
 def test_a_profit_attributable_to_shareholders_as_hong_kong_reports_write_it_is_the_net_one():
     profit = "前三季度公司实现收入598.3亿元；公司股东应占溢利37.8亿元，同比增长14.0%。"
     assert not measures_other("康师傅前三季度净利润是多少？", [profit, "前三季度公司毛利率为34.3%。"])
+    owners = "上半年公司实现收入12.2亿元；公司拥有人应占溢利为1.09亿元。"
+    assert not measures_other("周黑鸭上半年净利润是多少？", [owners, "上半年毛利率为57.8%。"])

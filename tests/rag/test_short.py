@@ -1102,6 +1102,18 @@ def test_the_verb_a_how_many_question_counts_by_tells_which_count_it_asks():
     assert _short("埃安卖了多少辆车？", gac) == "207,000 vehicles"
 
 
+def test_where_or_how_things_counted_are_run_narrows_them_and_is_not_what_is_counted():
+    offline = (
+        "Chief executive Quan Long said the company would open more offline car stores in lower-tier cities, "
+        "where it had 230 stores at the end of September."
+    )
+    assert not numberless("汽车之家有多少家线下门店？", [offline])
+    assert _short("汽车之家有多少家线下门店？", offline) == "230 stores"
+    stores = "奈雪的茶共有门店1798家，其中直营门店1297家，加盟门店501家。"
+    assert _short("奈雪的茶有多少家加盟门店？", stores) == "501家"
+    assert _short("奈雪的茶有多少家门店？", stores) == "1798家"
+
+
 def test_a_count_of_things_added_answers_only_how_many_were_added():
     # "536 new stores" are the quarter's additions; "bringing its total to 17,514" is how many there are.
     stores = "The company opened 536 new stores in the quarter, bringing its total to 17,514."
@@ -1852,6 +1864,12 @@ def test_a_figure_planned_is_answered_only_by_a_sentence_saying_a_plan():
     assert not unplanned("小红书2024年的GMV预计有多少？", gmv)
     assert not unplanned("游戏中的虚拟人物有多少？", opened)
     aimed = ["Chairman Yin Tongyue said Chery aimed to sell more than 3 million cars this year."]
+    # A figure said as planned answers, in no unit too, before another in units that is not.
+    voyah = (
+        "Voyah sold 123,000 vehicles in the first nine months of the year, up 40%, and aims to sell 200,000 "
+        "this year. Dongfeng's overall vehicle sales fell 11% to 1.53 million units in the first nine months."
+    )
+    assert _short("岚图今年的销量目标是多少？", voyah) == "200,000"
     # A buyback's size is said in money as often as in shares.
     buyback = ["Feihe said it would spend up to HK$1 billion on share buybacks this year."]
     assert not numberless("飞鹤将回购多少股票？", buyback)
