@@ -674,8 +674,11 @@ def _head_senses(term: str) -> frozenset[str]:
     does ("rider" of 骑手's "horse rider", "profit" of 净利润's "net profit"; not the "rate" of 增速's
     "growth rate", which is no speed); English words together by their last one's translations that
     share a character with a translation of the whole (收费 of "fee" for "annual fee", 年费): "shares" of
-    a stock, in English, are no "market share".
+    a stock, in English, are no "market share". Never a name's: "insurance" is not 中国太保 ("China Pacific
+    Insurance").
     """
+    if named(term):
+        return frozenset()
     if not term.isascii():
         heads = (t.rsplit(" ", 1)[1] for t in senses(term) if " " in t)
         return frozenset(h for h in heads if any(t.endswith(term[-1]) for t in translations(h)))

@@ -199,4 +199,6 @@ b站 bilibili 哔哩哔哩
 挚文集团 hello_group
 汽车之家 autohome
 岚图 voyah
+中国太保 china_pacific_insurance cpic
+太保 cpic 中国太保
 """

@@ -71,7 +71,7 @@ PAIRS = """
 三季度 q3 third-quarter
 四季度 q4 fourth-quarter
 季度 quarter quarterly
-增长 growth grew grow increase increased rise rose
+增长 growth grew grow increase increased rise rose jumped surged climbed
 同比 year-on-year
 下降 decline declined fall fell drop dropped
 下滑 decline declined fall fell drop dropped slide slid slump slumped

@@ -29,7 +29,7 @@ from rag.bilingual import (
     word_end,
 )
 from rag.closeness import SEARCHING, SYNONYMS
-from rag.dictionary import is_name
+from rag.dictionary import is_name, is_surname
 from rag.intents import (
     ANSWER_TYPES,
     AREA,
@@ -1200,8 +1200,15 @@ def _named_after_role(text: str, dotted: list[tuple[int, int]]) -> list[tuple[in
         name = words[0] if words else ""
         whole = 2 <= len(name) <= 4 and all(map(is_cjk, name)) and text.startswith(name, role.end())
         if whole and is_name(name) is not False:
-            found.append((role.end(), role.end() + len(name)))
+            end = role.end() + len(name)
+            # A given name's last character the tokenizer cut off as a word (陈应 + 让 of 陈应让表示).
+            cut = len(name) == 2 and is_surname(name[0]) and is_cjk(text[end : end + 1])
+            found.append((role.end(), end + 1 if cut and _REPORTING.match(text, end + 1) else end))
     return found
+
+
+# What a person named after their role says, right after the name (陈应让表示).
+_REPORTING = re.compile(r"表示|称|说|认为|指出|透露|介绍")
 
 
 # A foreign name in a Chinese text: its parts joined by a middle dot (埃隆·马斯克, 罗伯特•金特纳).
@@ -2329,12 +2336,13 @@ def figures(wanted: Wanted, text: str) -> list[tuple[int, int]]:
     if not wanted.planned:
         return found
     planned = [span for span in found if _planned(text, span[0])]
-    # Else any figure said as planned, in no unit too ("aims to sell 200,000 this year").
-    if not planned:
+    # Else a count said as planned, of the things or in no unit ("aims to sell 200,000 this year"); money
+    # is said as money.
+    if not planned and wanted.kind in ("count", "amount"):
         loose = (
             _figures(wanted._replace(counted=None), text)
             if wanted.counted
-            else [m.span() for m in _NUMERAL.finditer(aligned_simplified(text))]
+            else _counts(text, [m.span() for m in _NUMERAL.finditer(aligned_simplified(text))])
         )
         planned = [span for span in loose if _planned(text, span[0])]
     return planned or found
@@ -2529,6 +2537,27 @@ _PART_AFTER = re.compile(
 )
 
 
+def _said_later(folded: str, end: int) -> list[re.Match[str]]:
+    """What else a count ending at `end` of `folded` counts later in its sentence, each as group 1.
+
+    The same things counted again without them ("opened 18 … and closed 23 during the half", `_ELIDED`),
+    their total (`_TOTAL_AFTER`), a part of them
+    (`_PART_AFTER`) and the next part listed after it ("including 7 in the United States and 68 in
+    Singapore").
+    """
+    found = [m for pattern in (_ELIDED, _TOTAL_AFTER, _PART_AFTER) if (m := pattern.match(folded, end))]
+    if (part := _PART_AFTER.match(folded, end)) and (more := _AND_PART.match(folded, part.end(1))):
+        found.append(more)
+    return found
+
+
+# The next part of a count, listed after one (see `_PART_AFTER`): "… and 68 in Singapore".
+_AND_PART = re.compile(
+    r"[^.;!?。；！？,]{0,40}?(?<!\s)\s*+,?\s*+and\s++(\d++(?:,\d{3})*+)(?![\d.,]\d)"
+    r"(?=\s++(?:in|at|from|outside|across|within)\b)"
+)
+
+
 def _counted(thing: str, text: str) -> list[tuple[int, int]]:
     """The spans of `text` that count `thing`, a number and the thing, in either language.
 
@@ -2556,11 +2585,7 @@ def _counted(thing: str, text: str) -> list[tuple[int, int]]:
             # With a measure word the number is whole without the thing (1200家, before 商家).
             end = measure.end(1) if measure.group(1) else end
             found.append((offsets[number.start()], offsets[end - 1] + 1))
-            if elided := _ELIDED.match(folded, end):
-                found.append((offsets[elided.start(1)], offsets[elided.end(1) - 1] + 1))
-            for later in (_TOTAL_AFTER, _PART_AFTER):
-                if said := later.match(folded, end):
-                    found.append((offsets[said.start(1)], offsets[said.end(1) - 1] + 1))
+            found += [(offsets[m.start(1)], offsets[m.end(1) - 1] + 1) for m in _said_later(folded, end)]
     # Counted in "units" where the text counts the thing by its name too, it is that thing: "207,000
     # vehicles, while exports rose 47% to 94,000 units".
     return sorted(dict.fromkeys(found + _counts_in_units(folded, offsets))) if found else found
@@ -3177,10 +3202,25 @@ def _distance(text: str, start: int, end: int, at: int, date: bool = False) -> f
     gap = _ASIDE.sub(",", gap)
     far = len(gap) + CLAUSE_CHARS * len(BOUNDARY.findall(gap))
     if not date:
-        # After it, "and" or a semicolon starts the next thing told ("opening at $31.00 and closing at
-        # $32.45", "营业总收入45.3亿元，同比增长100.65%；净利润35.3亿元").
-        return far if before else 2 * (far + CLAUSE_CHARS * len(_NEXT_TOLD.findall(gap)))
+        return _figure_distance(gap, far, before)
     return math.inf if before and _follows(_OPENS, text, start) else far
+
+
+# A place said right after a figure by its preposition is the figure's ("7 in the United States"); a word
+# before "and" and a figure is the item before's ("… the United States and 68 in Singapore").
+_PLACED_AFTER = re.compile(r"\s++(?:in|at)\s++(?:the\s++)?+")
+_LISTED_BEFORE = re.compile(r"\s*+,?\s*+and\s++")
+
+
+def _figure_distance(gap: str, far: float, before: bool) -> float:
+    """`_distance` of a word from a figure, `gap` between them, `far` as counted plain (see there)."""
+    if before:
+        return far + (CLAUSE_CHARS if _LISTED_BEFORE.fullmatch(gap) else 0)
+    if _PLACED_AFTER.fullmatch(gap):
+        return far
+    # After it, "and" or a semicolon starts the next thing told ("opening at $31.00 and closing at
+    # $32.45", "营业总收入45.3亿元，同比增长100.65%；净利润35.3亿元").
+    return 2 * (far + CLAUSE_CHARS * len(_NEXT_TOLD.findall(gap)))
 
 
 def _adds(question: str, span: str) -> bool:

@@ -252,6 +252,9 @@ def test_occurrences_find_a_term_its_translation_or_its_parts():
     assert occurrences("招股价", "opening at $31.00, above the offering price of $28.") == [38]
     # One the lexicon lists, by its phrase.
     assert occurrences("发行价", "opening at $31.00, above the offering price of $28.") == [29]
+    # A name only whole, never by its English name's last word ("China Pacific Insurance": insurance).
+    assert occurrences("中国太保", "its life insurance unit grew") == []
+    assert occurrences("中国太保", "china pacific insurance said") == [0]
 
 
 def test_british_and_american_spellings_match_each_other():

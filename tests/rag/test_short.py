@@ -568,6 +568,9 @@ def test_the_short_answer_to_who_is_a_name_the_question_does_not_say():
     assert _short("占士·邦的创造者是谁？", text) == "伊恩·法兰明"
     ceo = "特斯拉首席执行官埃隆·马斯克表示，公司将扩产。"
     assert _short("Who is the CEO of Tesla?", ceo) == _short("特斯拉的CEO是谁？", ceo) == "埃隆·马斯克"
+    # A given name's last character the tokenizer cut off (陈应 + 让) is the name's.
+    tingyi = "康师傅首席执行官陈应让表示，公司将继续推进渠道改革。"
+    assert _short("康师傅的首席执行官是谁？", tingyi) == "陈应让"
     # A company asked for is no person: a Chinese text writes a foreign one in Latin letters.
     partner = "零跑董事长朱江明表示，零跑与Stellantis集团成立的合资公司已进入欧洲13个国家。"
     assert _short("Which company is Leapmotor's joint venture partner?", partner) == "Stellantis"
@@ -1112,6 +1115,21 @@ def test_where_or_how_things_counted_are_run_narrows_them_and_is_not_what_is_cou
     stores = "奈雪的茶共有门店1798家，其中直营门店1297家，加盟门店501家。"
     assert _short("奈雪的茶有多少家加盟门店？", stores) == "501家"
     assert _short("奈雪的茶有多少家门店？", stores) == "1798家"
+
+
+def test_each_part_of_a_count_listed_after_it_is_the_one_its_place_follows():
+    stores = (
+        "Luckin opened 3,008 net new stores in the quarter, bringing its total to 29,214, including 7 in the "
+        "United States and 68 in Singapore."
+    )
+    for question, count in (
+        ("瑞幸在新加坡有多少家门店？", "68"),
+        ("How many stores does Luckin have in Singapore?", "68"),
+        ("瑞幸在美国有多少家门店？", "7"),
+        ("How many stores does Luckin have in the United States?", "7"),
+        ("瑞幸有多少家门店？", "29,214"),
+    ):
+        assert _short(question, stores) == count, question
 
 
 def test_a_count_of_things_added_answers_only_how_many_were_added():
@@ -1870,6 +1888,11 @@ def test_a_figure_planned_is_answered_only_by_a_sentence_saying_a_plan():
         "this year. Dongfeng's overall vehicle sales fell 11% to 1.53 million units in the first nine months."
     )
     assert _short("岚图今年的销量目标是多少？", voyah) == "200,000"
+    # Not the year a plan is for, nor the money it costs.
+    saic = "上汽集团董事长王晓秋表示，公司计划到2027年实现新能源汽车年销量200万辆。"
+    assert _short("上汽集团的新能源销量目标是多少？", saic) == "200万辆"
+    capex = "Wu said the 380 billion yuan it plans to invest over three years would go to AI."
+    assert _short("阿里巴巴计划在三年内投资多少？", capex) == "380 billion yuan"
     # A buyback's size is said in money as often as in shares.
     buyback = ["Feihe said it would spend up to HK$1 billion on share buybacks this year."]
     assert not numberless("飞鹤将回购多少股票？", buyback)
