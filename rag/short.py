@@ -109,7 +109,6 @@ _ENGLISH_PLACE = (
 )
 # Where shares are listed, in either language: "on Shanghai's STAR Market", "on the Nasdaq", 在港交所上市,
 # 登陆科创板; the answer to where only of a question on listing (not 蜜雪集团的收入主要来自哪里).
-# What asks of a company's listing, or tells of it.
 LISTING = re.compile(r"上市|挂牌|\b(?:list|listed|listing|ipo|go public|went public|trade|traded)\b", re.I)
 _EXCHANGE = re.compile(
     r"(?:(?<=\b[oO]n )|(?<=\b[iI]n ))(?:the )?+(?:[A-Z][\w'’&.-]*+ ){0,4}?"
@@ -193,8 +192,9 @@ _HOW_LONG = re.compile(
     re.I,
 )
 # A sum spent asked for before what it is spent on (投资多少扩产, 投入多少研发), no count (投资多少家).
-_BUYBACK = re.compile(r"回购|\bbuy(?:s|ing)?+ back\b|\bbuybacks?\b|\brepurchas", re.I)
 _SPENT_HOW_MUCH = re.compile(rf"(?:投资|投入|花费|斥资|出资)了?多少(?!(?:{MEASURES}))")
+# A buyback, sized in shares or in money alike.
+_BUYBACK = re.compile(r"回购|\bbuy(?:s|ing)?+ back\b|\bbuybacks?\b|\brepurchas", re.I)
 # A how-many question counts things: money and time are no count ("How many stores": 4万, not the 1元 rise;
 # 有多少商家: not 600元). 多少钱, 多少元, 多少亿 ask for sums.
 _HOW_MANY = re.compile(
@@ -2541,9 +2541,8 @@ def _said_later(folded: str, end: int) -> list[re.Match[str]]:
     """What else a count ending at `end` of `folded` counts later in its sentence, each as group 1.
 
     The same things counted again without them ("opened 18 … and closed 23 during the half", `_ELIDED`),
-    their total (`_TOTAL_AFTER`), a part of them
-    (`_PART_AFTER`) and the next part listed after it ("including 7 in the United States and 68 in
-    Singapore").
+    their total (`_TOTAL_AFTER`), a part of them (`_PART_AFTER`) and the next part listed after it
+    ("including 7 in the United States and 68 in Singapore").
     """
     found = [m for pattern in (_ELIDED, _TOTAL_AFTER, _PART_AFTER) if (m := pattern.match(folded, end))]
     if (part := _PART_AFTER.match(folded, end)) and (more := _AND_PART.match(folded, part.end(1))):
