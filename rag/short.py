@@ -3207,8 +3207,9 @@ def _distance(text: str, start: int, end: int, at: int, date: bool = False) -> f
 
 # A place said right after a figure by its preposition is the figure's ("7 in the United States"); a word
 # before "and" and a figure is the item before's ("… the United States and 68 in Singapore").
-_PLACED_AFTER = re.compile(r"\s++(?:in|at)\s++(?:the\s++)?+")
-_LISTED_BEFORE = re.compile(r"\s*+,?\s*+and\s++")
+# Each is read from the start of a run of blanks only (the gap begins there).
+_PLACED_AFTER = re.compile(r"(?<!\s)\s++(?:in|at)\s++(?:the\s++)?+")
+_LISTED_BEFORE = re.compile(r"(?<!\s)\s*+,?\s*+and\s++")
 
 
 def _figure_distance(gap: str, far: float, before: bool) -> float:
