@@ -2054,12 +2054,20 @@ def unnarrowed(question: str, quotes: list[str], declared: Declared | None = Non
     if not words:
         words, before = _narrowing_english(question), question
         asks = "number" in question_intents(question)
-    # A measure `rag.qualifiers` tells apart (营业 of 营业利润, "operating profit") is judged there.
-    words = tuple(w for w in words if not any(w in named for named in measure_words(question)))
+    words = _unmeasured(question, words)
     if not words or not any(map(str.isalnum, before)) or not asks:
         return False
     folded = [fold(q) for q in quotes]
     return not any(_says_narrowing(word, q) for q in folded for word in words)
+
+
+def _unmeasured(question: str, words: Iterable[str]) -> tuple[str, ...]:
+    """`words` narrowing what `question` measures but a measure `rag.qualifiers` tells apart, judged there.
+
+    营业 of 营业利润 ("operating profit") is such a measure, not a part.
+    """
+    measures = measure_words(question)
+    return tuple(w for w in words if not any(w in named for named in measures))
 
 
 def _says_narrowing(word: str, folded: str) -> bool:
@@ -2544,10 +2552,9 @@ def _said_later(folded: str, end: int) -> list[re.Match[str]]:
     their total (`_TOTAL_AFTER`), a part of them (`_PART_AFTER`) and the next part listed after it
     ("including 7 in the United States and 68 in Singapore").
     """
-    found = [m for pattern in (_ELIDED, _TOTAL_AFTER, _PART_AFTER) if (m := pattern.match(folded, end))]
-    if (part := _PART_AFTER.match(folded, end)) and (more := _AND_PART.match(folded, part.end(1))):
-        found.append(more)
-    return found
+    elided, total, part = (pattern.match(folded, end) for pattern in (_ELIDED, _TOTAL_AFTER, _PART_AFTER))
+    more = _AND_PART.match(folded, part.end(1)) if part else None
+    return [m for m in (elided, total, part, more) if m]
 
 
 # The next part of a count, listed after one (see `_PART_AFTER`): "… and 68 in Singapore".
@@ -2754,11 +2761,8 @@ def of_what_asked(question: str, kind: str) -> Callable[[str, int], bool]:
         return lambda text, start: True
     if kind not in ("money", "amount", "change"):
         return lambda text, start: True
-    narrowing = [
-        w
-        for w in (*_narrowing_measured(question), *_narrowing_english(question))
-        if not is_name(w) and not any(w in named for named in measure_words(question))
-    ]
+    words = (*_narrowing_measured(question), *_narrowing_english(question))
+    narrowing = [w for w in _unmeasured(question, words) if not is_name(w)]
     if narrowing:
         return lambda text, start: _said_of_part(narrowing, text, start)
     if _asks_part(question):
