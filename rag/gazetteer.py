@@ -201,4 +201,130 @@ b站 bilibili 哔哩哔哩
 岚图 voyah
 中国太保 china_pacific_insurance cpic
 太保 cpic 中国太保
+碧桂园 country_garden
+保利发展 poly_developments
+华润置地 china_resources_land cr_land
+旭辉 cifi
+新城控股 seazen
+金地 gemdale
+招商蛇口 china_merchants_shekou
+科沃斯 ecovacs
+添可 tineco
+追觅 dreame
+云鲸 narwal
+中科曙光 sugon
+好未来 tal tal_education
+周大生 chow_tai_seng
+周生生 chow_sang_sang
+六福 luk_fook
+映客 inke
+哪吒汽车 neta
+北汽 baic
+一汽 faw
+江淮 jac
+亿纬锂能 eve_energy
+国轩高科 gotion
+速腾聚创 robosense
+小马智行 pony.ai pony_ai
+旷视 megvii
+云从 cloudwalk
+第四范式 4paradigm
+阶跃星辰 stepfun
+长江存储 ymtc
+中际旭创 innolight
+歌尔 goertek
+蓝思 lens_technology
+瑞声 aac_technologies
+闻泰 wingtech
+创维 skyworth
+苏泊尔 supor
+九阳 joyoung
+光明乳业 bright_dairy
+澳优 ausnutria
+华润饮料 china_resources_beverage
+三只松鼠 three_squirrels
+良品铺子 bestore
+安井 anjoy
+塔斯汀 tastien
+华莱士 wallace
+挪瓦 nowwa
+高鑫零售 sun_art_retail sun_art
+大润发 rt-mart rt_mart
+飞猪 fliggy
+首旅如家 btg_homeinns
+万达电影 wanda_film
+光线传媒 enlight_media
+芒果超媒 mango_excellent_media
+腾讯视频 tencent_video
+掌阅 ireader
+完美世界 perfect_world
+巨人网络 giant_network
+莉莉丝 lilith
+鹰角 hypergryph
+游戏科学 game_science
+网易游戏 netease_games
+中国铁塔 china_tower
+国家电网 state_grid
+中国建筑 china_state_construction cscec
+蚂蚁集团 ant_group
+微众银行 webank
+陆金所 lufax
+中信证券 citic_securities
+中信 citic
+华泰证券 huatai_securities htsc
+交通银行 bank_of_communications
+邮储银行 postal_savings_bank psbc
+兴业银行 industrial_bank
+民生银行 china_minsheng_bank minsheng
+平安银行 ping_an_bank
+信达生物 innovent
+复星 fosun
+复星医药 fosun_pharma
+石药 cspc
+中国生物制药 sino_biopharm
+翰森 hansoh
+康方 akeso
+爱尔眼科 aier_eye
+鸿星尔克 erke
+申洲 shenzhou_international
+江南布衣 jnby
+太平鸟 peacebird
+海澜之家 hla heilan_home
+布鲁可 bloks
+德邦 deppon
+赣锋锂业 ganfeng_lithium ganfeng
+天齐锂业 tianqi_lithium tianqi
+晶科 jinkosolar jinko_solar
+天合光能 trina_solar trina
+金风科技 goldwind
+徐工 xcmg
+中联重科 zoomlion
+方太 fotile
+老板电器 robam
+龙湖集团 longfor longfor_group
+龙湖 longfor 龙湖集团
+中国恒大 china_evergrande evergrande
+恒大 evergrande 中国恒大
+绿城中国 greentown_china greentown
+绿城 greentown 绿城中国
+雅居乐 agile_group
+东鹏饮料 eastroc eastroc_beverage
+东鹏 eastroc 东鹏饮料
+阅文集团 china_literature
+阅文 china_literature 阅文集团
+海光信息 hygon
+海光 hygon 海光信息
+欢聚集团 joyy
+中金公司 cicc
+中金 cicc 中金公司
+中国人保 picc
+联影医疗 united_imaging
+联影 united_imaging 联影医疗
+迈瑞 mindray 迈瑞医疗
+中远海控 cosco_shipping_holdings cosco
+中远海运 cosco_shipping cosco
+圆通速递 yto_express yto
+申通快递 sto_express
+海螺水泥 anhui_conch conch_cement
+农业银行 agricultural_bank_of_china
 """
