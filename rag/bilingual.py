@@ -883,6 +883,24 @@ def romanized_whole(term: str) -> list[str]:
     return sorted(form for form in romanized(term) if " " not in form)
 
 
+def akin(word: str, other: str) -> bool:
+    """Whether two nouns may name one kind of thing, by the words they translate to.
+
+    In one language, by a translation both have ("cars" and "vehicles": 车子); across languages, by a
+    word in the Chinese one's language that the other's translations translate to (房子 and "homes": 民宅,
+    "house"). A lone character by its senses (车: car, vehicle).
+    """
+
+    def senses(term: str) -> frozenset[str]:
+        single = len(term) == 1 and is_cjk(term)
+        return dictionary.character(term) if single else translations(term)
+
+    if is_cjk(word[:1]) == is_cjk(other[:1]):
+        return bool(senses(word) & senses(other))
+    chinese, english = (word, other) if is_cjk(word[:1]) else (other, word)
+    return any(senses(chinese) & senses(t) for t in senses(english))
+
+
 def spelled_known(name: str, knows: Callable[[str], bool]) -> bool:
     """Whether an archive that `knows` words has `name` as written, translated (比亚迪: BYD) or in pinyin."""
     return any(map(knows, (name, *translations(name), *romanized_whole(name))))

@@ -35,11 +35,13 @@ OPENING_NAME_PATTERN = (
     rf"(?:^|(?<=[.!?] )|(?<=\n)){_CAPITALISED}(?: {_CAPITALISED})++"
     r"(?= (?:(?:is|was|became|remains) (?![a-z]*ed\b)|said\b|says\b|told\b|added\b))"
 )
-# Measure words a count is said in (1262件, 3座, 7处, 2股), and units of length, weight, area, volume and
-# energy (15厘米, 8公斤, 0.304平方公里, 683.6万千升, 515.21亿千瓦时).
+# Measure words a count is said in (1262件, 3座, 7处, 2股: never the 股 of 股息 or 股东, nor the 票 of
+# 票房, which begin words: 多少股息 asks for a sum), and units of length, weight, area, volume and energy
+# (15厘米, 8公斤, 0.304平方公里, 683.6万千升, 515.21亿千瓦时).
 MEASURES = (
     "件|个|家|人|台|辆|套|张|次|名|位|笔|户|款|"
-    "座|处|类|股|项|届|所|条|种|门|本|部|只|头|艘|架|间|层|场|首|篇|枚|颗|棵|岁|具|匹|支|根|幅|册|封|票"
+    "座|处|类|股(?![息价东权份本市])|项|届|所|条|种|门|本|部|只|头|艘|架|间|层|场|首|篇|枚|颗|棵|岁|具|匹|支|根|幅|册|封|"
+    "票(?![房价])"
 )
 LENGTH = r"厘米|公分|毫米|公尺|英尺|英里|公里|千米|米|(?:cm|mm|km|met(?:er|re)s?|feet|foot|miles?)\b"
 WEIGHT = r"公斤|千克|克|吨|斤|磅|(?:kg|tons?|tonnes?|grams?)\b"
@@ -466,8 +468,8 @@ AskedWords = list[tuple[re.Pattern[str], frozenset[str]]]
 # 80%" of 占收入的比例; 三分之一, 过半, "two thirds", 1：7, "20 to 1"); not a half-year ("the first half").
 _SHARE_WORD = re.compile(r"比例|占比|比重|百分比|份额|proportion|percentage|share", re.I)
 # A share asked for by what a thing takes up of another (线上订单占比多少, 占销售额多少, 几成), the words
-# the tokenizer may cut apart (占, 比).
-_SHARE_OF = re.compile(r"占比|占(?![地用据领])[^，,。？?！!]{0,8}?(?:多少|几成)|百分之几|几成")
+# the tokenizer may cut apart (占, 比); not what is attributable to someone (股东应占溢利).
+_SHARE_OF = re.compile(r"占比|(?<!应)占(?![地用据领])[^，,。？?！!]{0,8}?(?:多少|几成)|百分之几|几成")
 # A stake asked for by how much of a firm is held (持有多少股份), not what was paid for it (多少钱).
 _STAKE = re.compile(r"多少股[份权]|股[份权](?:是|有|为)?+多少|持股多少")
 _STOCK_SHARE = re.compile(

@@ -177,18 +177,33 @@ def years(text: str) -> list[str]:
     return _YEAR.findall(text)
 
 
-def dated_otherwise(question: str, text: str, date: str | None) -> bool:
+def dated_otherwise(question: str, text: str, date: str | None, said: str = "") -> bool:
     """Whether `text`, naming no year, is of none `question` asks about, by its article's `date`.
 
-    News tells what is recent: a passage of an article of 2025-11-05 naming no year reports 2025 (or,
-    early in a year, the one before), so "What was Galaxy's EBITDA in 2019?" is not answered by its
-    third quarter. False without a year asked, with a year named, or without a date.
+    News tells what is recent: a passage of an article of 2025-11-05 naming no year reports 2025, so
+    "What was Galaxy's EBITDA in 2019?" is not answered by its third quarter; nor "What was Ecovacs' net
+    profit in 2024?" by the six months to June 30 an article of 2025-08-28 reports. The year before too,
+    early in a year (a year's results come out by April) or where what is `said` of it (the quote; else the
+    passage) compares with it ("a year earlier", 去年同期). False without a year asked, with a year named,
+    or without a date.
     """
     asked = years(question)
     if not asked or years(text) or not date or not (published := _YEAR.match(date)):
         return False
     year = int(published.group())
-    return not any(year - 1 <= int(y) <= year for y in asked)
+    month = date[5:7]
+    before = _YEAR_BEFORE.search(said or text) or not month.isdigit() or int(month) <= RESULTS_OUT_BY
+    return not any(year - (1 if before else 0) <= int(y) <= year for y in asked)
+
+
+# The last month of a year in which the year before's results still come out.
+RESULTS_OUT_BY = 4
+# What a passage compares with the year before by.
+_YEAR_BEFORE = re.compile(
+    r"\b(?:a|one) year (?:earlier|ago|before)\b|\blast year\b|\bprevious year\b|\bprior year\b|"
+    r"(?:去年|上年|上一年)(?:同期)?+|同比",
+    re.I,
+)
 
 
 def other_period(question: str, texts: Iterable[str]) -> bool:
@@ -232,12 +247,39 @@ def only_others(asked: set[str], said: set[str]) -> bool:
     answered by 2024年前九个月's 64.4亿元. Nor a part by the whole: 新东方一季度营收是多少？ by "expects
     full-year revenue to grow 5% to 10%".
     """
+    if _month_outside(asked, said):
+        return True
     asked, said = set(map(_as_quarters, asked)), set(map(_as_quarters, said))
     for kind in {kind for p in asked for kind in _kinds(p)}:
         named = {p for p in said if kind in _kinds(p)}
         if named and not named & asked:
             return True
     return _whole(asked) and _parts(said) or _whole(said) and _parts(asked)
+
+
+def _month_outside(asked: set[str], said: set[str]) -> bool:
+    """Whether a month `asked` is never said, and every part of a year `said` lies outside it.
+
+    小米8月交付了多少辆车？ is not answered by the first quarter's deliveries; the third quarter's may
+    hold it.
+    """
+    named = {p for p in asked if p[0] == "m" and p[1:].isdigit()}
+    parts = [_months_of(p) for p in said if _part(p)]
+    months = {int(p[1:]) for p in named}
+    return bool(months and parts) and not months & set().union(*parts) and not named & said
+
+
+def _months_of(part: str) -> set[int]:
+    """The months of a quarter, a half-year or months together (q3: 7, 8, 9); none of a fiscal one."""
+    if part[0] == "q" and part[1:].isdigit():
+        first, last = 3 * int(part[1:]) - 2, 3 * int(part[1:])
+    elif part[0] == "h" and part[1:].isdigit():
+        first, last = 6 * int(part[1:]) - 5, 6 * int(part[1:])
+    elif part[0] == "m" and (bounds := part[1:].split("-"))[-1].isdigit() and bounds[0].isdigit():
+        first, last = int(bounds[0]), int(bounds[-1])
+    else:
+        return set(range(1, 13))
+    return set(range(first, last + 1))
 
 
 def _whole(periods: set[str]) -> bool:

@@ -37,8 +37,9 @@ _GROUPS = (
     },
     # What a sum is: what came in, what was left of it (集团当季收入为2477亿元 is no net profit), what
     # went out (美洲地区收入22.6亿元 is nothing spent on marketing), what a thing sells for (a net profit
-    # of 1.2 billion yuan is no membership's price; not a share's price, which quotes say without the word),
-    # what a place is let for (a drink's price is no shop's rent), or what investors put in.
+    # of 1.2 billion yuan is no membership's price; not a share's price, which quotes say without the word,
+    # nor what borrowing costs, a rate), what a place is let for (a drink's price is no shop's rent), or
+    # what investors put in.
     {
         # "Sales" are what was sold, in money or in units (销量, 销售): either answers it; what a business
         # "brought in" is its revenue, and so is income of a kind ("interest income", 利息收入), unlike its
@@ -46,13 +47,14 @@ _GROUPS = (
         "revenue": r"\brevenues?\b|\bsales\b|\bturnover\b|\bbr(?:ought|ings?|inging) in\b|"
         r"\b(?:interest|commissions?|fees?|rental|advertising|services?|subscriptions?|licensing|royalty)"
         r"\s++income\b|"
-        r"收入|营收|营业额|销量|销售(?!费|成本)",
+        r"收入|营收|营业额|销量|销售(?!(?:[和及与、][^费]{1,4}?)?(?:费|成本))",
         "profit": r"\bprofit(?:s|able|ably|ability)?\b|\bnet (?:income|loss)\b|\bearnings\b|"
         r"\battributable to (?:shareholders|equity holders|owners)\b|"
         r"\blos(?:e|es|ing|t)\b|利润|盈利|亏损|溢利|净利|净亏",
         "spending": r"\bsp[ae]n[dt](?:s|ing)?\b|\bexpen(?:ses?|ditures?)\b|\binvest(?:s|ed|ing|ments?)?\b|"
-        r"支出|开支|花费|投入|投资",
-        "price": r"(?<!share )(?<!stock )\bpric(?:e|es|ed|ing)\b|\bcosts?(?=\s*+[?？]?\s*+$)|"
+        r"支出|开支|花费|费用(?!户)|投入|投资",
+        "price": r"(?<!share )(?<!stock )\bpric(?:e|es|ed|ing)\b|"
+        r"(?<!financing )(?<!borrowing )(?<!funding )\bcosts?(?=\s*+[?？]?\s*+$)|"
         r"价格|售价|定价|票价|单价|标价",
         "rent": r"\brent(?:s|al)?\b|租金|房租",
         # What investors put in (募资, "raised … in its IPO"): no revenue (古茗's 18.6亿港元 募集资金). Raised
@@ -170,6 +172,12 @@ def qualifiers(question: str) -> tuple[tuple[int, str], ...]:
         if len(found) == 1:
             named.append((group, found[0]))
     return tuple(named)
+
+
+def names_measure(question: str, text: str) -> bool:
+    """Whether `text` names every measure `question` names, as its group says it ("sales" for 收入)."""
+    asked = qualifiers(question)
+    return bool(asked) and all(_MEASURES[group][name].search(fold(text)) for group, name in asked)
 
 
 def measure_words(question: str) -> tuple[str, ...]:

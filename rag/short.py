@@ -17,6 +17,7 @@ from itertools import dropwhile, islice, takewhile
 from typing import NamedTuple
 
 from rag.bilingual import (
+    akin,
     known_names,
     matched_share,
     mentions,
@@ -140,8 +141,11 @@ _ONE_WORD = re.compile(r"(?<![\w'’-])[a-z]++,? ([A-Z][a-z]++)(?![\w'’-]| [A-
 
 # A how-much question asking for a rate: its answer is a percentage, not an amount; and one asking for
 # a change: a percentage, or the amount it changed by when none is given (上调1元 for 涨价多少).
+# A rate asked for; what borrowing money costs is one too (平均融资成本, "average financing cost": 3.74%).
 _RATE = re.compile(
-    r"率|比例|百分|增速|同比|环比|\brates?\b|\bratio\b|\bpercent|\bmargins?\b|\bhow fast\b", re.I
+    r"率|比例|百分|增速|同比|环比|融资成本|借贷成本|\brates?\b|\bratio\b|\bpercent|\bmargins?\b|"
+    r"\bhow fast\b|\b(?:financing|borrowing|funding)\s++costs?\b",
+    re.I,
 )
 # Not a change to a level asked (提高到多少, 减少到多少): the level it reached.
 _CHANGE = re.compile(
@@ -235,7 +239,9 @@ _CURRENCY_AFTER = re.compile(
 )
 # What 多少 asks for in money, not a count (多少手续费, 多少收入).
 _MONEY_THING = re.compile(
-    r"[费价钱款金资税薪额租]$|收入|利润|营收|成本|市值|估值|销售|支出|开支|股息|利息|派息|分红|红利|gmv", re.I
+    r"[费价钱款金资税薪额租]$|收入|利润|营收|成本|市值|估值|销售|支出|开支|股息|利息|派息|分红|红利|债务|负债|贷款|"
+    r"gmv",
+    re.I,
 )
 # What an amount asked for is when it is a sum (收入, "revenue"): a figure in a currency answers it before
 # a count beside it (集团当季收入为2477亿元, not the 八个 of 连续八个季度).
@@ -255,9 +261,9 @@ _PER_SHARE = r"每股|\bper (?:share|ads)\b"
 # A question asking for a sum of money by name (what was paid, a fee): answered by a figure in a currency,
 # never by a span of time or a count beside it.
 _ASKS_MONEY = re.compile(
-    rf"{_PAID}|费用|收费|[花付]了?多少|(?:投资|投入|斥资|出资)了?多少|\bfees?\b|\bpa(?:y|id)\b|"
+    rf"{_PAID}|费用(?!户)|收费|[花付]了?多少|(?:投资|投入|斥资|出资)了?多少|\bfees?\b|\bpa(?:y|id)\b|"
     f"{_PER_SHARE}|"
-    # Not those who pay ("paying users": how many, not how much).
+    # Not those who pay ("paying users", 付费用户: how many, not how much).
     r"\bpaying\b(?!\s++[a-z]+s\b)|\bcharged?\b",
     re.I,
 )
@@ -1481,14 +1487,18 @@ def _shares_counted(question: str, asked: Wanted, quote: str, span: tuple[int, i
 
     Where the quote names it, or the question names nothing counted, or is in the other language: a
     translation may name it otherwise (医生 of "percent of American physicians"). Never a share its
-    clause says is of a sum of money (省外收入占比提升至63% counts no employees).
+    clause says is of a sum of money (省外收入占比提升至63% counts no employees), nor a rate or a change
+    (净息差为1.76% counts no branches).
     """
-    if _SHARE_OF_MONEY.search(_clause_at(quote, *span)):
+    clause = _clause_at(quote, *span)
+    if _SHARE_OF_MONEY.search(clause) or _RATE_SAID.search(clause):
         return False
     same = language(quote) == language(question)
     return not asked.counted or not same or bool(presence(asked.counted, fold(quote)))
 
 
+# A percentage its clause says is a rate or a change, which counts nothing (净息差为1.76%, 同比增长8.3%).
+_RATE_SAID = re.compile(r"率|息差|同比|环比|增速|\b(?:rates?|ratios?|margins?|yields?)\b", re.I)
 # What a share of a sum of money names: the sum.
 _SHARE_OF_MONEY = re.compile(
     r"收入|营收|利润|销售额|成本|\b(?:revenues?|sales|income|profits?|earnings|costs?)\b", re.I
@@ -1566,7 +1576,13 @@ def _counts_other(asked: Wanted, text: str, span: tuple[int, int], said: bool) -
             not said and counted.lower() not in _ANYONE and (not counted.isascii() or counted.endswith("s"))
         )
         thing = _THING_AFTER.match(text, end) if specific and counted else None
-        return bool(thing) and thing.group(1) not in _ANY_THING and not presence(counted, thing.group(1))
+        # The same kind of thing named otherwise counts it (多少套房子: "170,000 homes"; "cars": vehicles).
+        return (
+            bool(thing)
+            and thing.group(1) not in _ANY_THING
+            and not presence(counted, thing.group(1))
+            and not akin(counted, thing.group(1))
+        )
     return _in_other_unit(asked, text, span[0])
 
 
@@ -1704,9 +1720,9 @@ _AHEAD_TIME = re.compile(
     r"\bnext (?:year|month|quarter|week)\b|\blater this year\b|明年|下半年|年内|年底", re.I
 )
 _AHEAD = re.compile(
-    r"\b(?:will|would|plans?|planned|planning|expects?|expected|expecting|expectations?|aim(?:s|ed|ing)?|"
-    r"intend(?:s|ed|ing)?|due|scheduled|set to|on (?:track|course) to|target(?:s|ed|ing)?|goals?|"
-    r"promis(?:e|es|ed)|pledg(?:e|es|ed|ing)|"
+    r"\b(?:will|would|plans?|planned|planning|programmes?|programs?|expects?|expected|expecting|"
+    r"expectations?|aim(?:s|ed|ing)?|intend(?:s|ed|ing)?|due|scheduled|set to|on (?:track|course) to|"
+    r"target(?:s|ed|ing)?|goals?|promis(?:e|es|ed)|pledg(?:e|es|ed|ing)|"
     r"committed to|next|later|"
     r"upcoming|coming|by the end|projected|projections?|forecasts?|forecasted|estimates?|estimated|guidance|"
     r"outlook)\b|"
@@ -2689,8 +2705,21 @@ def _asked_change(question: str) -> str:
 # What says a figure is of a part of a company, before it in its sentence (at most PART_CHARS characters):
 # its unit, segment or business.
 PART_CHARS = 120
+# Words before a sum that say it is the whole's, or of a period, or how it moved: no part's.
+_WHOLE_SUM_WORDS = "|".join(
+    [
+        *sorted((w for w in STOPWORDS if w.isascii()), key=len, reverse=True),
+        "total|net|gross|overall|operating|consolidated|combined|adjusted|core|group|global|annual|annualized",
+        "quarterly|monthly|yearly|full-year|half-year|first-half|second-half|(?:first|second|third|fourth)-quarter",
+        "nine-month|six-month|said|reported|posted|higher|lower|record|strong|weak|solid|robust|steady|flat",
+        "rising|falling|slower|faster|lifted|boosted|hit|weighed|drove|driven|forecast|tax|pre-tax|whereas",
+        "although|though|because|despite|including|excluding|unit|company|firm",
+    ]
+)
+_KIND_WORD = rf"(?!(?:{_WHOLE_SUM_WORDS})\b)(?-i:[a-z])[a-z]*+(?:-[a-z]++)*+"
 _PART_OWNER = re.compile(
-    r"\bits\s++(?:[\w-]++,?+\s++){0,4}?(?:unit|division|segment|group|business|arm|subsidiary|brand|chain)\b|"
+    r"\bits\s++(?:[\w-]++,?+\s++){0,4}?(?:unit|division|segment|group|business|arm|subsidiary|brand|chain|"
+    r"services)\b|"
     # A sum from some of the business ("Revenue from these new brands"), or each one's ("average revenue per
     # mobile user"), or a named one's ("Revenue at JD Retail"); not one of an amount ("revenue from about 5
     # billion yuan"), nor the company's ("Total revenue of Tencent": "of" names the whole as often as a part).
@@ -2698,6 +2727,9 @@ _PART_OWNER = re.compile(
     r"over|more|less|up|an?|the)\b)(?=[a-z])|per\b|at\s++(?-i:(?=[A-Z])))|"
     # A brand's ("The core Xtep brand's revenue grew 3.1%"), of a company of several.
     r"\bbrand['’]s\s++(?:revenues?|sales)\b|"
+    # A kind's, named between a company and its sum ("Maoyan's online ticketing revenue"); not the whole's
+    # nor a period's ("Maoyan's total revenue", "third-quarter"), nor a name's ("Sam's Club China sales").
+    rf"['’]s\s++(?:{_KIND_WORD}\s++){{1,3}}?(?:revenues?|sales)\b|"
     r"(?<!主营)(?<!核心)业务|板块|分部|事业部|事业群|"
     # Figures by product, brand or channel (分产品看，中高档酒类收入…), or a kind's (酒类收入); not by region:
     # a place asked of says which part ("outside its home province": 省外).

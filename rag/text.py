@@ -93,9 +93,10 @@ def next_name_word(text: str, end: int) -> str:
 # The country this archive's news is about: its articles may never write it (小红书在中国有多少用户？).
 UNWRITTEN = frozenset({"中国", "china"})
 # What is abroad, for a company of the country this archive's news is from (`rag.places`).
-# International business is abroad (国际业务收入, "international revenue"); not a name's 国际 (中芯国际营收).
+# International business is abroad (国际业务收入, "international revenue"); not a name's 国际
+# (中芯国际营收). So is offshore debt (境外债务).
 ABROAD = re.compile(
-    r"海外|境外|国外|国际(?:业务|市场)|\boverseas\b|\babroad\b|\binternational\b|"
+    r"海外|境外|国外|离岸|国际(?:业务|市场)|\boverseas\b|\babroad\b|\binternational\b|\boffshore\b|"
     r"\boutside (?:of )?(?:mainland )?china\b",
     re.I,
 )

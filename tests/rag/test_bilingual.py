@@ -5,6 +5,7 @@ import pytest
 from rag.bilingual import (
     HEAD_SHARE,
     NAMES_LOOKED_FOR,
+    akin,
     brands_whole,
     coverage,
     hyphenated_words,
@@ -588,3 +589,12 @@ def test_a_chinese_name_is_mentioned_by_its_words_translated_one_by_one():
     text = 'under its "red pomegranate plan", launched in 2024 to incubate new brands'
     assert mentions("红石榴", text)
     assert not mentions("红石榴", "a red apple and a pomegranate")
+
+
+def test_nouns_for_one_kind_of_thing_are_akin_through_their_translations():
+    assert akin("房子", "homes")
+    assert akin("车", "vehicles")
+    assert akin("cars", "vehicles")
+    assert not akin("房子", "stores")
+    assert not akin("用户", "merchants")
+    assert not akin("车", "homes")

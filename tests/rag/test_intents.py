@@ -143,3 +143,8 @@ def test_a_clause_quoted_alone_opening_on_as_gives_a_reason():
     why = INTENTS["why"][1]
     assert why.search("as it shut hundreds of underperforming stores")
     assert not why.search("As of September, it had 124 stores")
+
+
+def test_what_is_attributable_to_shareholders_is_no_share():
+    assert not asks_share("周大福股东应占溢利是多少？")
+    assert asks_share("线上订单占总订单多少？")

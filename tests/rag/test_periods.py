@@ -189,3 +189,24 @@ def test_a_quarter_spoken_of_unnamed_is_the_one_the_headline_names():
     # Not one named by its end, nor where the headline names no one quarter.
     assert quarter_named("in the quarter ended June 30", title) == "in the quarter ended June 30"
     assert quarter_named("cars in the quarter", "Xiaomi's quarterly revenue rises") == "cars in the quarter"
+
+
+def test_a_month_is_answered_by_no_part_of_a_year_outside_it():
+    first = "今年第一季度小米共交付新车75869辆。"
+    assert other_period("小米8月交付了多少辆车？", [first])
+    assert not other_period("小米8月交付了多少辆车？", ["第三季度小米共交付新车10万辆。"])
+    assert not other_period("小米8月交付了多少辆车？", [first, "8月交付新车4万辆。"])
+    assert only_others({"m8", "y2025"}, {"h1", "y2025"})
+
+
+def test_a_passage_of_a_mid_year_article_is_of_the_year_before_only_where_it_compares_with_it():
+    half = "Net profit rose 60.9% to 975 million yuan in the six months to June 30."
+    assert dated_otherwise("What was Ecovacs' net profit in 2024?", half, "2025-08-28")
+    assert not dated_otherwise("What was Ecovacs' net profit in 2025?", half, "2025-08-28")
+    earlier = "Profit was 174.2 million yuan, down from 370.6 million yuan a year earlier."
+    assert not dated_otherwise("What was Maoyan's net profit in 2024?", earlier, "2025-08-20")
+    # The comparison is read in what is quoted, where the passage compares something else.
+    passage = f"{half} Overseas markets made up 43.1% of revenue, up from 37.9% a year earlier."
+    assert dated_otherwise("What was Ecovacs' net profit in 2024?", passage, "2025-08-28", half)
+    # Early in a year, a year's results are the year before's.
+    assert not dated_otherwise("What was its revenue in 2024?", "Revenue rose 5%.", "2025-03-20")

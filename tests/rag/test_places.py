@@ -137,3 +137,14 @@ def test_a_citys_exchange_is_named_as_chinese_text_abbreviates_it():
     assert exchanges_in("深圳") == ("深交所",)
     assert exchanges_in("hong kong") == ("港交所",)
     assert exchanges_in("欧洲") == ()
+
+
+def test_offshore_is_abroad():
+    debt = (
+        "A Hong Kong court had sanctioned Country Garden's offshore debt restructuring plan, covering about "
+        "$14.1 billion of debt."
+    )
+    assert not placed_elsewhere("碧桂园境外债务重组涉及多少债务？", debt)
+    assert placed_elsewhere(
+        "碧桂园境外债务重组涉及多少债务？", "The plan covers 80 billion yuan of debt in China."
+    )

@@ -6,6 +6,7 @@ from rag.qualifiers import (
     contradicted,
     measure_words,
     measures_other,
+    names_measure,
     qualifiers,
 )
 
@@ -328,3 +329,20 @@ def test_a_profit_attributable_to_shareholders_as_hong_kong_reports_write_it_is_
     assert not measures_other("康师傅前三季度净利润是多少？", [profit, "前三季度公司毛利率为34.3%。"])
     owners = "上半年公司实现收入12.2亿元；公司拥有人应占溢利为1.09亿元。"
     assert not measures_other("周黑鸭上半年净利润是多少？", [owners, "上半年毛利率为57.8%。"])
+
+
+def test_selling_expenses_are_spending_and_a_financing_cost_no_price():
+    assert qualifiers("好未来销售和营销费用是多少？") == ((2, "spending"),)
+    expenses = "Selling and marketing expenses climbed 33.1% to $244.8 million."
+    assert not measures_other("好未来销售和营销费用是多少？", [expenses])
+    assert qualifiers("销售收入和成本是多少？") == ((2, "revenue"),)
+    assert qualifiers("What is Longfor's average financing cost?") == ()
+    assert qualifiers("What is the cost?") == ((2, "price"),)
+    # Paying users (付费用户) are no spending.
+    assert qualifiers("东方甄选App付费用户有多少？") == ((3, "paying"),)
+
+
+def test_a_text_names_a_measure_by_any_of_its_words():
+    assert names_measure("有道AI订阅收入是多少？", "Sales of AI subscription services exceeded 100 million yuan.")
+    assert not names_measure("快手股价下跌了多少？", "Kuaishou reported a GMV of 3,323.252 billion yuan.")
+    assert not names_measure("What deposit do merchants pay?", "Fees could amount to 2.4 billion RMB.")

@@ -2435,3 +2435,60 @@ def test_a_shares_move_answers_no_question_on_what_a_company_reports():
     text = "伊利股份董事长潘刚表示，东南亚市场收入同比增长超过20%。\n\n10月31日，伊利股份股价下跌1.2%，收于28.5元。"
     assert _short("How much did Yili's net profit fall?", text) is None
     assert _short("伊利股价下跌了多少？", text) == "1.2%"
+
+
+def test_a_measure_word_beginning_a_word_counts_nothing():
+    # 股 of 股息 and 股东, 票 of 票房 begin words: 多少股息 asks for a sum, 多少股东 counts shareholders.
+    assert wanted("欢聚集团派发了多少股息？").kind == "money"
+    assert not numberless("欢聚集团派发了多少股息？", ["It paid $78.9 million in dividends in the quarter."])
+    assert wanted("有多少股东？").counted == "股东"
+    assert wanted("东鹏饮料发行了多少股H股？").measure_word
+
+
+def test_a_programme_is_a_plan():
+    buyback = "JOYY said its board had approved a new share repurchase programme of up to $300 million."
+    assert not unplanned("欢聚集团回购计划规模是多少？", [buyback])
+
+
+def test_debt_is_money_and_what_borrowing_costs_a_rate():
+    assert wanted("碧桂园境外债务重组涉及多少债务？").kind == "money"
+    assert wanted("What is Longfor's average financing cost?").kind == "rate"
+    assert wanted("How much did the project cost?").kind != "rate"
+
+
+def test_a_thing_counted_is_counted_by_another_word_for_its_kind():
+    assert not numberless("碧桂园上半年交付了多少套房子？", ["Country Garden delivered about 170,000 homes."])
+    assert not numberless(
+        "小米8月交付了多少辆车？", ["Xiaomi delivered more than 40,000 vehicles in August."]
+    )
+    assert not numberless("How many cars does Voyah aim to sell?", ["Voyah aims to sell 200,000 vehicles."])
+    assert numberless("碧桂园上半年交付了多少套房子？", ["Country Garden has about 1,500 projects."])
+
+
+def test_a_sum_named_by_a_kind_before_it_is_a_parts():
+    asked = "What was Maoyan's first-half revenue?"
+    whole = of_what_asked(asked, wanted(asked).kind)
+    ticketing = "Maoyan's online ticketing revenue fell 13.1% to 1.03 billion yuan."
+    assert not whole(ticketing, ticketing.index("1.03"))
+    streaming = "JOYY's live-streaming revenue fell 4.1% to $436.2 million."
+    assert not whole(streaming, streaming.index("$436"))
+    for text in (
+        "Revenue slipped 8.6% to 2.18 billion yuan.",
+        "Maoyan's total revenue was 2.18 billion yuan.",
+        "Net profit rose 2% to 975 million yuan, while revenue increased 24.4% to 2.18 billion yuan.",
+        "TOP TOY grew revenue by 87.9% to 2.18 billion yuan.",
+        "Sam's Club China sales passed 2.18 billion yuan.",
+    ):
+        assert whole(text, text.index("2.18"))
+    assert of_what_asked("欢聚集团直播收入是多少？", "money")(streaming, streaming.index("$436"))
+
+
+def test_a_rate_or_a_change_counts_nothing_across_languages():
+    bank = "前三季度，宁波银行净利息收入为419.1亿元，同比增长11.8%；净息差为1.76%。"
+    assert numberless("How many branches does Bank of Ningbo have?", [bank])
+    assert not numberless("How many doctors are women?", ["约40%的美国医生是女性。"])
+
+
+def test_paying_users_are_counted():
+    assert wanted("腾讯音乐在线音乐付费用户有多少？").kind == "count"
+    assert wanted("销售费用是多少？").kind == "money"
