@@ -271,8 +271,9 @@ def _opening(
         end = len(text) - len(text.lstrip()) + len(spelling)
         added = next_name_word(text, end)
         # A longer name the text tells from the name itself, naming that too ("JD Logistics, the delivery
-        # arm of … JD.com"); else it is the company's full name ("Tencent Music Entertainment Group").
-        itself = _alone(text, spellings, end)
+        # arm of … JD.com"); else it is the company's full name ("Tencent Music Entertainment Group"), the
+        # name in brackets after it its other spelling ("Chow Tai Fook Jewellery Group (周大福)").
+        itself = _alone(_GLOSS.sub(lambda m: " " * len(m.group()), text), spellings, end)
         return ("longer", added.lower()) if added and itself else ("exact", "")
     first = (terms(text[: len(spelling) + MAX_NAME_CHARS], search_mode=False) or [""])[0]
     start = len(text) - len(text.lstrip()) + len(spelling)
@@ -284,6 +285,10 @@ def _opening(
     # e-commerce giant JD.com"), or in a question (`sure`): it asks of what it names.
     alone = sure or _alone(text, spellings, start) or _alone(elsewhere, spellings)
     return ("longer", after) if after in TRADES and alone else ("exact", "")
+
+
+# Another spelling of a name, in brackets after it.
+_GLOSS = re.compile(r"[(（][^()（）]{1,40}[)）]")
 
 
 def _opens_any(headline: str, name: str, spellings: list[str]) -> bool:

@@ -46,6 +46,7 @@ from rag.errors import LLMUnavailable
 from rag.extract import select_quotes
 from rag.followup import History, Resolved, resolve, rewritten
 from rag.intents import question_intents
+from rag.lexicon import listed_company
 from rag.lexicon import places as listed_places
 from rag.llm import refuses, stream_llm_answer
 from rag.owners import unowned
@@ -439,11 +440,19 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> _Short:
         articles.setdefault(citation.doc_id, []).append(citation)
     subjects = _subjects(turn.query, turn.declared)
     figured = [_figure(turn, quoted) for quoted in _naming_latin(turn.query, articles, turn.keyword.knows)]
-    others = {c.doc_id for f, c in figured if f is not None and _of_another(subjects, _sentences_of(c))}
+    others = {c.doc_id for f, c in figured if f is not None and _of_another(subjects, _up_to(c, f))}
     # Unless every article's figure is another company's: a name taken for one may be a place (越南). Not
-    # for a name the archive has nowhere (BYD's sales are no answer for 领克's).
-    if all(f is None or c.doc_id in others for f, c in figured) and not unknown_opening(
-        turn.query, turn.known
+    # for a name the archive has nowhere (BYD's sales are no answer for 领克's), nor for a company the
+    # lexicon lists where each figure's sentence opens on the other company (Hygon's profit is none of
+    # 中科曙光's, which its article names as its shareholder; "The company … planned to build a factory in
+    # Berlin, near Tesla's plant" is Dreame's).
+    opening_on_another = any(map(listed_company, subjects)) and all(
+        _opens_on_another(subjects, _up_to(c, f)) for f, c in figured if f is not None and c.doc_id in others
+    )
+    if (
+        all(f is None or c.doc_id in others for f, c in figured)
+        and not unknown_opening(turn.query, turn.known)
+        and not opening_on_another
     ):
         others = set()
     others |= _unnamed_after(
@@ -515,13 +524,19 @@ def _of_another(named: list[str], text: str) -> bool:
     return bool(named) and bool(others) and not any(mentions(name, folded) for name in named)
 
 
+def _opens_on_another(named: list[str], text: str) -> bool:
+    """Whether `text` is `_of_another` company and opens on its name ("Xiaomi, which began …")."""
+    opening = fold(text.lstrip())
+    return _of_another(named, text) and any(opening.startswith(fold(n)) for n in listed_names(text))
+
+
 def _of_other_years(question: str, citations: list[Citation]) -> bool:
     """Whether every citation giving a figure is, by its article's date, of another year than asked.
 
     See `dated_otherwise`: a passage naming no year tells of its article's time.
     """
     return bool(citations) and all(
-        dated_otherwise(question, f"{c.title}\n{c.passage}", c.date) for c in citations
+        dated_otherwise(question, f"{c.title}\n{c.passage}", c.date, c.quote) for c in citations
     )
 
 
@@ -595,6 +610,19 @@ def _sentences_of(citation: Citation) -> str:
     return citation.passage[min(at, *(s for s, _ in spans)) : max(end, *(e for _, e in spans))]
 
 
+def _up_to(citation: Citation, figure: Figure) -> str:
+    """`_sentences_of` `citation`, to the end of the sentence giving `figure`: what it is said of.
+
+    Not a sentence after it: "Apple, its largest customer, …" after Lens Technology's net profit.
+    """
+    text = _sentences_of(citation)
+    at = text.find(citation.quote)
+    if at < 0:
+        return text
+    ends = [e for s, e in sentence_spans(text) if s <= at + figure.start < e]
+    return text[: ends[0]] if ends else text
+
+
 def _figure(turn: _Turn, quoted: list[Citation]) -> tuple[Figure | None, Citation]:
     """The figure an article's first quote gives; when it gives none, the best of its other quotes'.
 
@@ -607,6 +635,8 @@ def _figure(turn: _Turn, quoted: list[Citation]) -> tuple[Figure | None, Citatio
 
     A sum is answered by a rate only where no quote of the article states a sum as strongly pointed at
     (see `rate_for_sum`).
+
+    A figure the first quote gives of another company (`_of_another`) yields to another quote's.
 
     Another quote that follows the first in the article is read with the text from the first on, so
     the question's words there point at its figure too: "交了600元,等来了…" answers how much merchants
@@ -622,6 +652,14 @@ def _figure(turn: _Turn, quoted: list[Citation]) -> tuple[Figure | None, Citatio
         if _names_as_first(turn.query, first, c, lead := _read_after(first, c))
         and (found := _figure_in(turn, c, lead))
     ]
+    # A figure of another company, the one its quote opens on, yields to one of the company asked:
+    # 追觅的首款车什么时候交付？ is not answered by "Xiaomi, which began selling cars in 2024", but by
+    # "… would be delivered in 2027" after it. Not a brand of its own ("Sales of its Aion brand", of
+    # GAC's exports).
+    subjects = _subjects(turn.query, turn.declared)
+    own = [(f, c) for f, c in spans if not _of_another(subjects, c.quote)]
+    if figure and own and _opens_on_another(subjects, first.quote):
+        return max(own, key=lambda item: item[0].pull)
     if figure and not rate_for_sum(turn.query, first.quote[figure.start : figure.end]):
         covered = _covered_with_title(turn, first)
         # An estimate yields to a figure said as fact ("need about 7,000 vehicles" in Wuhan, by analysts'

@@ -15,7 +15,15 @@ from functools import lru_cache
 from itertools import pairwise
 
 from rag.aliases import opening_names
-from rag.bilingual import matched_share, mentions, occurrences, sense_shares, translations, weighted_terms
+from rag.bilingual import (
+    matched_share,
+    mentions,
+    occurrences,
+    presence,
+    sense_shares,
+    translations,
+    weighted_terms,
+)
 from rag.closeness import QUOTING
 from rag.guard import asks_about, instruction_spans
 from rag.intents import (
@@ -33,12 +41,14 @@ from rag.lexicon import phrases
 from rag.owners import asks_owner, owners
 from rag.periods import only_others, periods, quarter_named
 from rag.places import latin_names_unplaced, placed_elsewhere, placed_there
+from rag.qualifiers import names_measure
 from rag.refusal import untranslated_names
 from rag.short import (
     agents,
     anothers,
     fact_for_estimate,
     figures,
+    measured,
     measured_weights,
     objects,
     of_things_asked,
@@ -104,6 +114,9 @@ OTHER_ARTICLE_SHARE = 0.6
 # 0.7: answer hit 0.864 / 0.859 / 0.853, quoted characters 126 / 117 / 106 (with run-ons free, as
 # before: 0.873 at 142); see benchmarks/quality.py for XQuAD and the bundled archive.
 SUPPORT_SHARE = 0.65
+# A sentence giving the figure asked for leads before a better one giving none, at this share of its score
+# at least: TAL's revenue of $861.4 million, not the 39% its lead says revenue grew.
+FIGURE_SHARE = 0.95
 
 
 class _Scorer:
@@ -125,6 +138,7 @@ class _Scorer:
         self.cues = [(*INTENTS[name][1:], name in ANSWER_TYPES) for name in intents if name not in FRAMES]
         self.frames = [INTENTS[name][1] for name in intents if name in FRAMES]
         self.why = "why" in intents
+        self.measured = measured(question) if "number" in intents else None
         self.asked = asked_words(question, self.weights)
         self.wanted = wanted(question)
         # A sum's figures of a part of the company answer only a question asking for one (see `_strong`),
@@ -272,6 +286,16 @@ class _Scorer:
         wants the sentence with the sum, not the one saying what the plan is.
         """
         return not any(answers for *_, answers in self.cues) and self.holds(text)
+
+    def gives_figure(self, text: str) -> bool:
+        """Whether `text` names what a how-much question measures and gives a figure of the kind asked.
+
+        "What was TAL's second-quarter revenue?" is answered by "Net revenues rose to $861.4 million in the
+        three months ended Aug. 31", not by the lead's "a 39% jump in second-quarter revenue": no sum. A
+        figure of what the question does not name (快手股价下跌了多少？: its GMV, "up from …") is none.
+        """
+        named = self.measured and (presence(self.measured, fold(text)) or names_measure(self.question, text))
+        return bool(named and self.holds(text))
 
     def _strong(self, cue: re.Pattern[str], answers: bool, text: str) -> bool:
         """Whether `text` has the intent's strong cue.
@@ -426,15 +450,21 @@ def select_quotes(
         budget = int(budget * LATIN_BUDGET)
     # What a why- or what-next question asks for is a statement: the best article's best related sentence
     # stating one leads, before one sharing more words ("Why did Futu's profit rise?": "net income jumped
-    # 96% … as a rally in Hong Kong stocks …", not "Futu's U.S.-listed shares rose 4.1%"), if nearly as good.
+    # 96% … as a rally in Hong Kong stocks …", not "Futu's U.S.-listed shares rose 4.1%"), if nearly as
+    # good; and one giving the figure a how-much question asks for, if as good but for `FIGURE_SHARE`.
     best = max(candidates, key=lambda q: lead.get(_place(q), q.score), default=None)
+    top = lead.get(_place(best), best.score) if best else 0.0
     stating = [
         q
         for q in related
         if best
         and q.hit.chunk.doc_id == best.hit.chunk.doc_id
-        and q.score >= SUPPORT_SHARE * lead.get(_place(best), best.score)
-        and score.states(q.hit.chunk.text[q.start : q.end])
+        and (
+            q.score >= SUPPORT_SHARE * top
+            and score.states(q.hit.chunk.text[q.start : q.end])
+            or lead.get(_place(q), q.score) >= FIGURE_SHARE * top
+            and score.gives_figure(q.hit.chunk.text[q.start : q.end])
+        )
     ]
     while candidates and len(chosen) < MAX_SENTENCES and budget - used >= 12:
         quote = max(

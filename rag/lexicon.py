@@ -180,6 +180,11 @@ def places() -> frozenset[str]:
     return frozenset(word for entry in _entries(PLACES) for word in entry)
 
 
+def listed_company(name: str) -> bool:
+    """Whether `name` (as a question writes it, or folded) is a company or platform listed, not a place."""
+    return name.lower() in names() - places()
+
+
 def chinese_words() -> list[str]:
     """The Chinese side of the lexicon, which the tokenizer must keep whole (拼多多, not 拼 + 多多)."""
     return [entry[0] for entry in _entries()]

@@ -202,3 +202,15 @@ def test_a_sentence_names_the_name_asked_of_other_than_to_open_a_longer_one():
     assert names_itself(
         "Who is Alibaba's chief executive?", "Chief executive Eddie Wu said Alibaba had spent"
     )
+
+
+def test_a_full_name_with_its_other_spelling_in_brackets_is_the_name_itself():
+    english = [
+        "Chow Tai Fook profit edges up",
+        "Chow Tai Fook Jewellery Group (周大福), the world's largest jewellery retailer, said profit rose.",
+    ]
+    chinese = ["周大福半年净利润增长0.1%", "周大福珠宝集团公布业绩。"]
+    assert about_names("What was Chow Tai Fook's revenue?", {"e": english, "c": chinese}) == (
+        {"e", "c"},
+        set(),
+    )

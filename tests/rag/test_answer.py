@@ -582,6 +582,41 @@ def test_an_estimate_quoted_first_yields_to_a_figure_said_as_fact(archive: Setti
     assert _lead(archive, "分析师估计萝卜快跑在武汉需要多少辆车？", [estimate, fleet]) == "7,000 vehicles"
 
 
+def test_a_figure_of_another_company_quoted_first_yields_to_one_of_the_company_asked(archive: Settings):
+    title = "追觅科技宣布造车"
+    xiaomi = _cited("dreame", title, "Xiaomi, which began selling cars in 2024, delivered 40,000 vehicles.")
+    dreame = _cited("dreame", title, "Dreame said its first model would be delivered in 2027.")
+    assert _lead(archive, "追觅的首款车什么时候交付？", [xiaomi, dreame]) == "in 2027"
+    assert _lead(archive, "小米什么时候开始卖车？", [xiaomi, dreame]) == "in 2024"
+    # A brand of its own is no other company.
+    title = "广汽集团前三季度亏损"
+    aion = _cited("gac", title, "Sales of its Aion brand fell 23%, while exports rose 47% to 94,000 units.")
+    loss = _cited("gac", title, "GAC posted a net loss of 4.31 billion yuan.")
+    assert _lead(archive, "广汽出口增长了多少？", [aion, loss]) == "47%"
+
+
+def test_a_company_listed_is_not_answered_by_the_figure_of_another_its_article_is_about(
+    settings: Settings, tmp_path
+):
+    folder = written_articles(
+        tmp_path / "articles",
+        {
+            "weibo.md": "# 微博第三季度净利润增长12%\n\n*Reuters · 2025-11-20*\n\nWeibo's net revenue fell 1% "
+            "to $442.3 million in the third quarter, while net income rose 12% to $125.6 million.\n\n"
+            "The company had 587 million monthly active users at the end of September.\n\n"
+            "Its shares rose 2% in New York.\n\n"
+            "Alibaba, which owns about 30% of Weibo, did not comment.\n\n"
+            "The company said it had set up an AI unit with about 800 engineers in Hangzhou, near Alibaba's "
+            "headquarters.\n"
+        },
+    )
+    ingest([folder], settings=settings)
+    assert answer("阿里巴巴第三季度净利润是多少？", settings=settings).refused
+    assert "$125.6 million" in answer("微博第三季度净利润是多少？", settings=settings).text
+    # A sentence of the article's own company naming another beside it is the article's company's.
+    assert "800" in answer("微博有多少名工程师？", settings=settings).text
+
+
 def _lead(settings: Settings, question: str, quoted: list[Citation]) -> str:
     """The short answer `_figure` reads from an article's `quoted` citations."""
     keyword = get_store(settings=settings).keyword_index()

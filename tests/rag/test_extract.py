@@ -893,3 +893,15 @@ def test_a_why_question_keeps_a_reason_its_clause_gives_after_a_comma():
         "heavily on remodelling others in the style of regional retailer Pangdonglai."
     )
     assert "shut hundreds" in _leading("永辉超市为什么亏损扩大？", text, "永辉超市前三季度亏损扩大", 200)
+
+
+def test_a_how_much_question_is_led_by_a_sentence_holding_a_figure_of_the_kind_asked():
+    text = (
+        "TAL Education Group, one of China's largest private tutoring companies, reported a 39% jump in "
+        "second-quarter revenue on Wednesday, driven by its enrichment learning programs and sales of its "
+        "learning devices. Net revenues rose to $861.4 million in the three months ended Aug. 31."
+    )
+    question = "What was TAL's second-quarter revenue?"
+    assert _leading(question, text, "好未来第二财季营收增长39%", 200).startswith(
+        "Net revenues rose to $861.4"
+    )

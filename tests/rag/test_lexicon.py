@@ -1,6 +1,6 @@
 """The bilingual lexicon is data: platform words, and the gazetteer's names, Chinese with their English spellings."""
 
-from rag.lexicon import chinese_words, listed, names, said_also
+from rag.lexicon import chinese_words, listed, listed_company, names, said_also
 
 
 def test_words_are_listed_both_ways():
@@ -95,3 +95,10 @@ def test_retail_airline_and_dividend_words_no_dictionary_pairs_are_listed():
     assert "petrochina" in listed("中石油") and "fii" in listed("工业富联")
     assert "return to profit" in listed("扭亏") and "hectolitre" in listed("百升")
     assert "tingyi" in listed("康师傅") and "gac" in listed("广汽") and "budweiser apac" in listed("百威亚太")
+
+
+def test_a_listed_company_is_no_place():
+    assert listed_company("中科曙光")
+    assert listed_company("Sugon")
+    assert not listed_company("香港")
+    assert not listed_company("营收")
