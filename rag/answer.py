@@ -440,14 +440,15 @@ def _short_answers(turn: _Turn, citations: list[Citation]) -> _Short:
         articles.setdefault(citation.doc_id, []).append(citation)
     subjects = _subjects(turn.query, turn.declared)
     figured = [_figure(turn, quoted) for quoted in _naming_latin(turn.query, articles, turn.keyword.knows)]
-    others = {c.doc_id for f, c in figured if f is not None and _of_another(subjects, _up_to(c, f))}
+    said_of = {c.doc_id: _up_to(c, f) for f, c in figured if f is not None}
+    others = {doc for doc, said in said_of.items() if _of_another(subjects, said)}
     # Unless every article's figure is another company's: a name taken for one may be a place (越南). Not
     # for a name the archive has nowhere (BYD's sales are no answer for 领克's), nor for a company the
     # lexicon lists where each figure's sentence opens on the other company (Hygon's profit is none of
     # 中科曙光's, which its article names as its shareholder; "The company … planned to build a factory in
     # Berlin, near Tesla's plant" is Dreame's).
     opening_on_another = any(map(listed_company, subjects)) and all(
-        _opens_on_another(subjects, _up_to(c, f)) for f, c in figured if f is not None and c.doc_id in others
+        _opens_on_another(subjects, said_of[doc]) for doc in others
     )
     if (
         all(f is None or c.doc_id in others for f, c in figured)
@@ -636,7 +637,8 @@ def _figure(turn: _Turn, quoted: list[Citation]) -> tuple[Figure | None, Citatio
     A sum is answered by a rate only where no quote of the article states a sum as strongly pointed at
     (see `rate_for_sum`).
 
-    A figure the first quote gives of another company (`_of_another`) yields to another quote's.
+    A figure the first quote gives of another company, opening on its name (`_opens_on_another`), yields
+    to another quote's.
 
     Another quote that follows the first in the article is read with the text from the first on, so
     the question's words there point at its figure too: "交了600元,等来了…" answers how much merchants

@@ -270,7 +270,7 @@ def _month_outside(asked: set[str], said: set[str]) -> bool:
 
 
 def _months_of(part: str) -> set[int]:
-    """The months of a quarter, a half-year or months together (q3: 7, 8, 9); none of a fiscal one."""
+    """The months of a quarter, a half-year or months together (q3: 7, 8, 9); any, of a fiscal one."""
     if part[0] == "q" and part[1:].isdigit():
         first, last = 3 * int(part[1:]) - 2, 3 * int(part[1:])
     elif part[0] == "h" and part[1:].isdigit():

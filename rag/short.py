@@ -139,9 +139,9 @@ _INTO = re.compile(rf"(?<=\binto ){_ENGLISH_PLACE}(?:(?:, and |, | and ){_ENGLIS
 _ONE_WORD = re.compile(r"(?<![\w'’-])[a-z]++,? ([A-Z][a-z]++)(?![\w'’-]| [A-Z])")
 
 
-# A how-much question asking for a rate: its answer is a percentage, not an amount; and one asking for
-# a change: a percentage, or the amount it changed by when none is given (上调1元 for 涨价多少).
-# A rate asked for; what borrowing money costs is one too (平均融资成本, "average financing cost": 3.74%).
+# A how-much question asking for a rate: its answer is a percentage, not an amount (what borrowing costs
+# is one: 平均融资成本, "average financing cost", 3.74%); and one asking for a change: a percentage, or the
+# amount it changed by when none is given (上调1元 for 涨价多少).
 _RATE = re.compile(
     r"率|比例|百分|增速|同比|环比|融资成本|借贷成本|\brates?\b|\bratio\b|\bpercent|\bmargins?\b|"
     r"\bhow fast\b|\b(?:financing|borrowing|funding)\s++costs?\b",

@@ -343,6 +343,8 @@ def test_selling_expenses_are_spending_and_a_financing_cost_no_price():
 
 
 def test_a_text_names_a_measure_by_any_of_its_words():
-    assert names_measure("有道AI订阅收入是多少？", "Sales of AI subscription services exceeded 100 million yuan.")
+    assert names_measure(
+        "有道AI订阅收入是多少？", "Sales of AI subscription services exceeded 100 million yuan."
+    )
     assert not names_measure("快手股价下跌了多少？", "Kuaishou reported a GMV of 3,323.252 billion yuan.")
     assert not names_measure("What deposit do merchants pay?", "Fees could amount to 2.4 billion RMB.")
