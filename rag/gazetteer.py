@@ -327,4 +327,46 @@ b站 bilibili 哔哩哔哩
 申通快递 sto_express
 海螺水泥 anhui_conch conch_cement
 农业银行 agricultural_bank_of_china
+中国海洋石油 cnooc
+中海油 cnooc 中国海洋石油
+中国海油 cnooc 中国海洋石油
+北方华创 naura
+中微公司 amec
+巨子生物 giant_biogene
+珀莱雅 proya
+上美股份 chicmax
+新易盛 eoptolink
+通威股份 tongwei
+通威
+康方生物 akeso
+石药集团 cspc
+石药 cspc 石药集团
+澜起科技 montage_technology montage
+兆易创新 gigadevice
+韦尔股份 will_semiconductor omnivision
+斗鱼
+极狐 arcfox
+百果园 pagoda
+九毛九
+友邦保险 aia
+君实生物 junshi_biosciences junshi
+智飞生物 zhifei
+江西铜业 jiangxi_copper
+中国铝业 chalco
+中铝 chalco 中国铝业
+山东黄金 shandong_gold
+中国船舶 cssc
+中国商飞 comac
+商飞 comac 中国商飞
+春秋航空 spring_airlines
+吉祥航空 juneyao juneyao_airlines
+韵达
+大华股份 dahua
+极米 xgimi
+壁仞 biren
+长鑫存储 cxmt
+长鑫 cxmt 长鑫存储
+拓荆科技 piotech
+盛美上海 acm_research
+芯源微 kingsemi
 """
