@@ -59,6 +59,8 @@ ENERGY = (
     r"(?:[kmgt]wh|[kmg]w|(?:kilo|mega|giga|tera)watt(?:-hours?|s)?)\b"
 )
 UNITS = f"{AREA}|{LENGTH}|{WEIGHT}|{VOLUME}|{ENERGY}"
+# Points of a percentage: what a rate moves by.
+POINTS = r"个?百分点|\b(?:percentage|basis) points?\b"
 # Currencies written after an amount (290港元, 5欧元, "30 million pounds", "1 billion reais"): the world's
 # (`rag.currencies`) and what the press writes besides (美金, 港币, RMB, pounds sterling), and their
 # hundredths (每股6.0港仙, "95 cents a share", "37.75 fen a share").
@@ -260,7 +262,9 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             # A sum after its currency's sign, with its scale (€200 million, £30m).
             rf"(?:{CURRENCY_SIGNS})\s?+\d++(?:[.,]\d++)*+(?:\s*+{SIGNED_SCALES}|\s*+(?:{SCALES})(?:{CURRENCIES})?+)?+|"
             rf"(?<!\d)(?<!\d[,.])\d[\d,.]*+\s*+(?:(?:{SCALES})(?:\s*+{CURRENCY_OF}(?:{CURRENCIES}))?+|"
-            r"[%％]|per ?cent\b|"
+            # Points of a percentage a rate moved by (提升6.2个百分点, "0.6 percentage point", "120 basis
+            # points"): before 个, which would count them.
+            rf"{POINTS}|[%％]|per ?cent\b|"
             f"{CURRENCY_OF}(?:{CURRENCIES})|"
             r"个月|"
             f"{MEASURES}|{UNITS}|分钟|小时|天|"

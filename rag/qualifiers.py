@@ -74,6 +74,8 @@ _GROUPS = (
         "margin": r"毛利率|净利率|利润率|\bmargins?\b",
         # What is paid out to shareholders (股息, 分红): a turnover or a net profit is none.
         "dividend": r"\bdividends?\b|\bpayouts?\b|股息|分红|派息|红利",
+        # What a company holds, no sum it made (总资产为7,649亿元 is no investment-banking revenue).
+        "assets": r"\b(?:total|net) assets\b|总资产|资产总[额计]|净资产(?!收益)",
     },
     # Which users: those who pay, or those who come (paying users are no monthly active ones).
     {

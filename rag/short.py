@@ -46,6 +46,7 @@ from rag.intents import (
     MULTIPLES,
     NAME_PATTERN,
     OPENING_NAME_PATTERN,
+    POINTS,
     SCALES,
     UNITS,
     WEIGHT,
@@ -90,7 +91,8 @@ _DATE = INTENTS["when"][1]
 _ASKS_YEAR = re.compile(r"哪一?年|什么年份|\b(?:what|which) year\b|\bin what year\b", re.I)
 _A_YEAR = re.compile(r"(?<!\d)(?:1[0-9]|20)\d\d(?!\d)|[〇零一二三四五六七八九]{4}年")
 # A percentage, however written: 14%, "14 percent", 百分之十四, 六成 (six tenths).
-_PERCENT = re.compile(r"[%％]|\bper ?cent\b|百分之|(?<=[一二两三四五六七八九十])成", re.I)
+_POINTS = re.compile(POINTS, re.I)
+_PERCENT = re.compile(rf"[%％]|\bper ?cent\b|百分之|(?<=[一二两三四五六七八九十])成|{POINTS}", re.I)
 # A count without a unit ("over 220,000 sales"): the answer to a how-many question only when no figure
 # with a unit is there. Thousands separators or three digits or more, not a year (2025, 1830年), nor a
 # model's (the 919 of C919), nor a stock code: written with leading zeros (000625, 0700) or alone in
@@ -152,7 +154,7 @@ _CHANGE = re.compile(
     r"(?:增长|成长|涨|跌|下降|提高|提升|上调|下调|降低|减少|下滑|缩减|削减|缩小)(?!了?[到至])|"
     r"\bgr[eo]w|\bincreas|\bdecreas|"
     r"\bris[ei]|\brose\b|\bf(?:all|alls|allen|alling|ell)\b|\bdrop|\bdeclin|\breduc|\bshr[iau]nk|\bjump|"
-    r"\bsurg|\bsoar|\bclimb|\bplung|\bslump|"
+    r"\bsurg|\bsoar|\bclimb|\bplung|\bslump|\bnarrow(?:s|ed|ing)?\b|\bwiden|"
     # A price compared (how much cheaper: 低约三成).
     r"便宜|贵了?多少|\b(?:cheaper|pricier|costlier|(?:more|less) expensive)\b",
     re.I,
@@ -1689,11 +1691,17 @@ def untimely(question: str, quotes: list[str]) -> bool:
     article that names July for a launch; a quote naming no period may be of the one asked, and so may
     one saying "the period" (`_THE_PERIOD`). Each paragraph of a quote is judged by itself: one that opens
     the quote names its period, if any, in the sentence before it ("Revenue rose 10% to 6.08 billion
-    yuan." after the profit "in the July-September period", then "For the first nine months, …").
+    yuan." after the profit "in the July-September period", then "For the first nine months, …"). One
+    whose figures are all of another measure gives none (中金公司第三季度营业收入: not 第三季度净利润).
     """
     asked = periods(question)
     paragraphs = [p for quote in quotes for p in quote.split("\n") if p.strip()]
-    given = giving(question, paragraphs) if asked else []
+    kind = wanted(question)
+    given = [
+        paragraph
+        for paragraph in (giving(question, paragraphs) if asked else [])
+        if any(not contradicted(question, paragraph, *span) for span in figures(kind, paragraph))
+    ]
     return bool(given) and all(
         only_others(asked, periods(quote)) and not _THE_PERIOD.search(quote) for quote in given
     )
@@ -2477,6 +2485,9 @@ def _in_kind(wanted: Wanted, text: str, spans: list[tuple[int, int]]) -> list[tu
         return [(s, e) for s, e in spans if not _PERCENT.search(text, s, e) and _DURATION.search(text, s, e)]
     percent = wanted.kind in ("rate", "change")
     found = [(s, e) for s, e in spans if bool(_PERCENT.search(text, s, e)) == percent]
+    # Points of a percentage are what a rate moved by: no change of a sum (收入增长了多少: not 0.6个百分点).
+    if wanted.kind != "rate":
+        found = [(s, e) for s, e in found if not _POINTS.search(text, s, e)]
     # A sum is said in money, never in a unit of things (净利润 is not 692.34亿千瓦时 of power made).
     if wanted.sum:
         found = [(s, e) for s, e in found if not _UNIT_NEXT.match(text, e)]
@@ -2817,14 +2828,23 @@ def _said_of_part(narrowing: Sequence[str], text: str, start: int) -> bool:
 
     Not where its sentence says one of them only past its reach: in its sentence before it, or in its
     clause after it, short of a reason or a contrast joined on. "Revenue from overseas apps … jumped 66%"
-    is theirs; "a 2% fall in revenue, as … growth at its overseas apps" is the company's. A word its
-    sentence never says tells nothing (a name, or a part said otherwise: "home renovation" for 家装).
+    is theirs; "a 2% fall in revenue, as … growth at its overseas apps" is the company's. Nor where the
+    text names the part first after its sentence: the figure before is the whole's (营业收入为1000亿元, then
+    智能家居业务增长较快), where one after may tell of a part named before it ("Revenue at the unit").
+    A word the text never says tells nothing (a name, or a part said otherwise: "home renovation" for 家装).
     """
     sentence = _sentence_at(text, start)
     stop = _clause_end(text, start, sentence[1])
     joined = _JOINED_REASON.search(text, start, stop)
     reach, said = fold(text[sentence[0] : joined.start() if joined else stop]), fold(text[slice(*sentence)])
-    return not any(_says_narrowing(w, said) and not _says_narrowing(w, reach) for w in narrowing)
+    before, after = fold(text[: sentence[0]]), fold(text[sentence[1] :])
+
+    def later(word: str) -> bool:
+        return _says_narrowing(word, after) and not _says_narrowing(word, before)
+
+    return not any(
+        not _says_narrowing(w, reach) and (_says_narrowing(w, said) or later(w)) for w in narrowing
+    )
 
 
 def of_things_asked(question: str) -> Callable[[str, int], bool]:

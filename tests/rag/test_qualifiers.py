@@ -203,6 +203,14 @@ def test_a_share_price_is_no_market_value():
     assert not measures_other("安克创新的股价是多少？", closed)
 
 
+def test_total_assets_are_no_revenue():
+    assets = ["截至9月末，中金公司总资产为7,649亿元。"]
+    assert measures_other("中金公司投行业务收入是多少？", assets)
+    assert measures_other("What was CICC's revenue?", ["CICC's total assets were 764.9 billion yuan."])
+    assert not measures_other("中金公司总资产是多少？", assets)
+    assert not measures_other("中金公司投行业务收入是多少？", ["投资银行业务手续费净收入为27.9亿元。"])
+
+
 def test_a_share_of_revenue_is_no_margin():
     overseas = ["海外收入为1050亿元，占总收入的42%。"]
     assert measures_other("What is Midea's gross margin?", overseas)

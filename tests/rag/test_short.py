@@ -1043,6 +1043,13 @@ def test_a_figure_of_another_month_is_no_answer():
     )
     assert not untimely("What was Seres' revenue in the first nine months?", [period])
     assert untimely("What was Seres' revenue in the first nine months?", [period.split(". ")[1]])
+    # Nor does a paragraph whose figures are all of another measure than the one asked.
+    cicc = (
+        "前三季度，公司实现营业收入207.6亿元，同比增长54.4%；归属于母公司股东的净利润为65.7亿元。\n\n"
+        "其中，第三季度净利润为22.4亿元，同比增长254.9%。"
+    )
+    assert untimely("中金公司第三季度营业收入是多少？", [cicc])
+    assert not untimely("中金公司第三季度净利润是多少？", [cicc])
     # A paragraph opening a quote names its period, if any, in the sentence before the quote.
     quarter = (
         "Revenue rose 10% to 6.08 billion yuan.\n\nFor the first nine months, iFlytek's revenue grew 14.4% "
@@ -2087,6 +2094,18 @@ def test_users_active_in_a_month_are_counted_as_users_and_no_span_of_time_counts
     assert not numberless("腾讯音乐有多少月活跃用户？", ["Monthly active users were 576 million."])
 
 
+def test_points_of_a_percentage_answer_how_much_a_rate_moved_and_no_change_of_a_sum():
+    margin = "前三季度公司毛利率为40.0%，较上年同期提升6.2个百分点。"
+    assert _short("中际旭创毛利率提升了多少？", margin) == "6.2个百分点"
+    assert _short("中际旭创毛利率是多少？", margin) == "40.0%"
+    english = (
+        "Gross margin narrowed by 0.6 percentage point to 50.1%, while revenue rose 11% to 14.8 billion yuan."
+    )
+    assert _short("How much did Li Ning's gross margin narrow?", english) == "0.6 percentage point"
+    assert _short("李宁营收增长了多少？", english) == "11%"
+    assert _short("巨子生物收入增长了多少？", "巨子生物毛利率为82.1%，较去年同期下降0.6个百分点。") is None
+
+
 def test_a_count_in_ge_is_of_the_noun_after_it_also_for_people():
     ratio = ["截至9月末，公司资产负债率为55.5%，较年初下降3.2个百分点。"]
     assert numberless("牧原股份的员工有多少？", ratio)
@@ -2481,6 +2500,16 @@ def test_a_sum_named_by_a_kind_before_it_is_a_parts():
     ):
         assert whole(text, text.index("2.18"))
     assert of_what_asked("欢聚集团直播收入是多少？", "money")(streaming, streaming.index("$436"))
+
+
+def test_a_figure_before_the_text_first_names_the_part_asked_is_the_wholes():
+    part = of_what_asked("美的智能家居业务收入是多少？", "money")
+    text = "美的营业收入为1000亿元。智能家居业务增长较快，未披露具体金额。"
+    assert not part(text, text.index("1000"))
+    # After it, a sentence may tell of the part named before ("该业务"); a text never naming it tells nothing.
+    text = "智能家居业务表现亮眼。该业务收入为200亿元。"
+    assert part(text, text.index("200"))
+    assert part("美的营业收入为1000亿元。", 7)
 
 
 def test_a_rate_or_a_change_counts_nothing_across_languages():
