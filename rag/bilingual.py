@@ -888,13 +888,8 @@ def akin(word: str, other: str) -> bool:
 
     In one language, by a translation both have ("cars" and "vehicles": 车子); across languages, by a
     word in the Chinese one's language that the other's translations translate to (房子 and "homes": 民宅,
-    "house"). A lone character by its senses (车: car, vehicle).
+    "house"). A lone character by its senses too (车: car, vehicle).
     """
-
-    def senses(term: str) -> frozenset[str]:
-        single = len(term) == 1 and is_cjk(term)
-        return dictionary.character(term) if single else translations(term)
-
     if is_cjk(word[:1]) == is_cjk(other[:1]):
         return bool(senses(word) & senses(other))
     chinese, english = (word, other) if is_cjk(word[:1]) else (other, word)

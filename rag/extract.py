@@ -46,6 +46,7 @@ from rag.refusal import untranslated_names
 from rag.short import (
     agents,
     anothers,
+    answer_span,
     fact_for_estimate,
     figures,
     measured,
@@ -116,7 +117,7 @@ OTHER_ARTICLE_SHARE = 0.6
 SUPPORT_SHARE = 0.65
 # A sentence giving the figure asked for leads before a better one giving none, at this share of its score
 # at least: TAL's revenue of $861.4 million, not the 39% its lead says revenue grew.
-FIGURE_SHARE = 0.95
+FIGURE_SHARE = 0.8
 
 
 class _Scorer:
@@ -126,6 +127,7 @@ class _Scorer:
         self, question: str, idf: Callable[[str], float], context: str = "", declared: Declared | None = None
     ) -> None:
         intents = question_intents(question)
+        self.asking, self.idf = question, idf
         self.weights = measured_weights(question, weighted_terms(question, idf), intents)
         self.other_phrases = _other_phrases(question, self.weights)
         # Which translation of each word the passages use (`sense_shares`): "close" is 关停 there; not in
@@ -292,10 +294,11 @@ class _Scorer:
 
         "What was TAL's second-quarter revenue?" is answered by "Net revenues rose to $861.4 million in the
         three months ended Aug. 31", not by the lead's "a 39% jump in second-quarter revenue": no sum. A
-        figure of what the question does not name (快手股价下跌了多少？: its GMV, "up from …") is none.
+        figure of what the question does not name (快手股价下跌了多少？: its GMV, "up from …") is none, nor
+        one of another measure beside it (the lead's net profit "as a rush … boosted turbine sales").
         """
         named = self.measured and (presence(self.measured, fold(text)) or names_measure(self.question, text))
-        return bool(named and self.holds(text))
+        return bool(named and self.holds(text)) and answer_span(self.asking, text, self.idf) is not None
 
     def _strong(self, cue: re.Pattern[str], answers: bool, text: str) -> bool:
         """Whether `text` has the intent's strong cue.
@@ -485,12 +488,13 @@ def select_quotes(
             continue
         text = quote.hit.chunk.text
         stop = _trim_markers(text, quote.start, quote.end)
+        # Blanks between touching sentences are quoted too once they are joined: they are fitted with it.
+        blanks = _blanks(chosen, quote)
         start, end, whole = _fit(
-            text, quote.start, stop, budget - used, score, _topic(quote.hit.chunk, score)
+            text, quote.start, stop, budget - used - blanks, score, _topic(quote.hit.chunk, score)
         )
         fitted = Quote(quote.hit, quote.rank, start, end, quote.score)
-        # Blanks between touching sentences are quoted too once they are joined.
-        joint = sum(g for c in chosen if (g := _gap(c, fitted)) is not None)
+        joint = _blanks(chosen, fitted)
         # Only the best sentence may be cut inside a clause: the rest support it, and a torn-off
         # fragment ("The focus for Kuaishou's e-") supports nothing.
         # A supporting sentence cut to fit must keep half its words in common with the question at least
@@ -728,6 +732,11 @@ def _said(quote: Quote) -> str:
 def _runs_on(chosen: Quote, quote: Quote) -> bool:
     """Whether `quote` comes right after `chosen`, in the same passage."""
     return _gap(chosen, quote) is not None and chosen.start < quote.start
+
+
+def _blanks(chosen: list[Quote], quote: Quote) -> int:
+    """The blanks between `quote` and the chosen quotes it touches, quoted with it once they are joined."""
+    return sum(g for c in chosen if (g := _gap(c, quote)) is not None)
 
 
 def _gap(a: Quote, b: Quote) -> int | None:

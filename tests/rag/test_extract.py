@@ -905,3 +905,22 @@ def test_a_how_much_question_is_led_by_a_sentence_holding_a_figure_of_the_kind_a
     assert _leading(question, text, "好未来第二财季营收增长39%", 200).startswith(
         "Net revenues rose to $861.4"
     )
+
+
+def test_a_figure_of_the_measure_asked_leads_before_a_lead_giving_another_measure_beside_it():
+    # The lead names sales only as the reason its net profit rose; the sentence after gives the revenue.
+    goldwind = (
+        "BEIJING, Oct 24 (Reuters) - Goldwind Science & Technology, China's biggest wind turbine maker, said "
+        "on Friday its third-quarter net profit rose 170.6% to 1.1 billion yuan, as a rush to install wind "
+        "farms boosted turbine sales.\n\nRevenue in the quarter rose 25.4% to 17.4 billion yuan."
+    )
+    assert _leading(
+        "金风科技第三季度营收是多少？", goldwind, "Goldwind's quarterly profit surges"
+    ).startswith("Revenue in the quarter")
+    # And a sentence naming no company gives its article's figure before a lead scoring better for the name.
+    proya = (
+        "Proya Cosmetics, one of China's biggest beauty companies, said on Monday its revenue for the first "
+        "half rose 7.2% to 5.36 billion yuan, its slowest growth in three years, as competition on Douyin "
+        "intensified.\n\nNet profit rose 13.3% to 799 million yuan."
+    )
+    assert _leading("What was Proya's net profit?", proya, "珀莱雅上半年营收增长7%").startswith("Net profit")
