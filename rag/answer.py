@@ -69,6 +69,7 @@ from rag.short import (
     unforeseen,
     unmodelled,
     unnarrowed,
+    unparted,
     unplanned,
     unposted,
     untimely,
@@ -320,6 +321,7 @@ _UNANSWERED = (
     measures_other,
     unposted,
     unowned,
+    unparted,
 )
 
 

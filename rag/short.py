@@ -1963,7 +1963,7 @@ def _narrowing_run(question: str, declared: Declared | None = None) -> tuple[tup
     said = said[: said.rfind(before[0])]
     subject = set(asked_names(question, declared))
     found: list[str] = []
-    for word in before[1 : NARROWING_WORDS + 1]:
+    for word in _rejoined(before[1:], said)[:NARROWING_WORDS]:
         # A character alone is a word cut off a longer one, but right after 的 (锂 of 紫金矿业的锂产量).
         single = len(word) == 1 and not found and said[: -len(word)].endswith("的")
         if not said.endswith(word) or len(word) < 2 and not single or not all(map(is_cjk, word)):
@@ -1972,8 +1972,9 @@ def _narrowing_run(question: str, declared: Declared | None = None) -> tuple[tup
         if word in subject or periods(word) or word in STOPWORDS or _ends_name(said, word, subject):
             break
         # What kind of company the subject is, or its trade, after its name is part of it (宇树科技估值多少:
-        # 科技; 三一重工净利润增长了多少: 重工).
-        if (word in COMPANY_KINDS or word in TRADES) and said[: -len(word)].endswith(tuple(subject)):
+        # 科技; 三一重工净利润增长了多少: 重工), and of a name no list has (舍得酒业: 舍得 is "be willing").
+        kind = word in COMPANY_KINDS or word in TRADES
+        if kind and (not subject or said[: -len(word)].endswith(tuple(subject))):
             break
         # The day a thing was measured on (首日开盘价) says when, not which part: an article on a listing
         # says "debut" once, not in each sentence giving its day's prices; nor does a part of a period the
@@ -1982,6 +1983,19 @@ def _narrowing_run(question: str, declared: Declared | None = None) -> tuple[tup
             found.append(word)
         said = said[: -len(word)]
     return tuple(found), said
+
+
+def _rejoined(words: list[str], said: str) -> list[str]:
+    """`words` (the last written first), the lone character right before the measure joined to its word.
+
+    普通酒 and 中高档酒 come cut as 普通 and 中高档 before a lone 酒: a kind of liquor, the part asked for. A
+    character after 的 stays alone (锂 of 紫金矿业的锂产量).
+    """
+    if len(words) > 1 and len(words[0]) == 1 and len(words[1]) > 1:
+        whole = words[1] + words[0]
+        if all(map(is_cjk, whole)) and said.endswith(whole):
+            return [whole, *words[2:]]
+    return words
 
 
 # A day said by what happened on it (首日, 当天), a piece of a period (上半财年, 第二财季), or the whole (总,
@@ -2804,8 +2818,7 @@ def of_what_asked(question: str, kind: str) -> Callable[[str, int], bool]:
         return lambda text, start: True
     if kind not in ("money", "amount", "change"):
         return lambda text, start: True
-    words = (*_narrowing_measured(question), *_narrowing_english(question))
-    narrowing = [w for w in _unmeasured(question, words) if not is_name(w)]
+    narrowing = _part_words(question)
     if narrowing:
         return lambda text, start: _said_of_part(narrowing, text, start)
     if _asks_part(question):
@@ -2816,6 +2829,29 @@ def of_what_asked(question: str, kind: str) -> Callable[[str, int], bool]:
         (not _of_part(text, start) or _of_part_named(names, text, start))
         and not _of_other_introduced(spelled, text, start)
     )
+
+
+def _part_words(question: str) -> list[str]:
+    """The words narrowing what `question` measures to a part, in either language; no name, no measure."""
+    words = (*_narrowing_measured(question), *_narrowing_english(question))
+    return [w for w in _unmeasured(question, words) if not is_name(w)]
+
+
+def unparted(question: str, quotes: list[str]) -> bool:
+    """Whether `question` narrows what it measures to a part and `quotes` give such figures only of others.
+
+    舍得酒业普通酒收入增长了多少？ is not answered by the company's revenue "同比下降17.5%", said before the
+    quote first names 普通酒 (see `_said_of_part`), nor 春秋航空国际航线收入 by its revenue before
+    "International flights … made up about 26% of its capacity". A quote giving no such figure says nothing
+    either way, and a figure asked of no kind told (an amount: a "load factor" may be a percentage) is not
+    judged.
+    """
+    asked = wanted(question)
+    if not (asked.sum or asked.kind in ("money", "change")) or not _part_words(question):
+        return False
+    of_what = of_what_asked(question, asked.kind)
+    found = [(quote, start) for quote in quotes for start, _ in figures(asked, quote)]
+    return bool(found) and not any(of_what(quote, start) for quote, start in found)
 
 
 # What joins a reason or a contrast onto a figure's clause: what it names there is not what the figure is

@@ -14,6 +14,7 @@ from rag.short import (
     unforeseen,
     unmodelled,
     unnarrowed,
+    unparted,
     unplanned,
     unposted,
     untimely,
@@ -2510,6 +2511,27 @@ def test_a_figure_before_the_text_first_names_the_part_asked_is_the_wholes():
     text = "智能家居业务表现亮眼。该业务收入为200亿元。"
     assert part(text, text.index("200"))
     assert part("美的营业收入为1000亿元。", 7)
+
+
+def test_a_part_asked_is_not_answered_by_the_wholes_figure_before_the_part_is_named():
+    shede = (
+        "前三季度公司实现营业收入38.2亿元，同比下降17.5%；归属于上市公司股东的净利润为4.6亿元，同比下降39.7%。\n\n"
+        "分产品看，中高档酒收入为29.1亿元，普通酒收入为6.3亿元。"
+    )
+    assert unparted("舍得酒业普通酒收入增长了多少？", [shede])
+    assert not unparted("舍得酒业普通酒收入是多少？", [shede])
+    # The part is read whole though the tokenizer cuts a character off it (普通 + 酒), and a trade after a
+    # name no list has (舍得酒业) is part of the name.
+    assert _short("舍得酒业中高档酒收入是多少？", shede) == "29.1亿元"
+    assert _short("舍得酒业普通酒收入是多少？", shede) == "6.3亿元"
+    spring = (
+        "Revenue rose 3.9% to 16.4 billion yuan.\n\nInternational flights, mostly to Japan and Southeast Asia, "
+        "made up about 26% of its capacity."
+    )
+    assert unparted("春秋航空国际航线收入是多少？", [spring])
+    # An amount of no kind told is not judged: a load factor is a percentage.
+    load = "The airline carried 23.1 million passengers, and its seat load factor was 91.6%."
+    assert not unparted("What was Spring Airlines' load factor?", [load])
 
 
 def test_a_rate_or_a_change_counts_nothing_across_languages():
