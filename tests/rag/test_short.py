@@ -2105,6 +2105,11 @@ def test_points_of_a_percentage_answer_how_much_a_rate_moved_and_no_change_of_a_
     assert _short("How much did Li Ning's gross margin narrow?", english) == "0.6 percentage point"
     assert _short("李宁营收增长了多少？", english) == "11%"
     assert _short("巨子生物收入增长了多少？", "巨子生物毛利率为82.1%，较去年同期下降0.6个百分点。") is None
+    # What was put into research is a sum, said in money: no rate nor its move answers it.
+    margin_only = ["巨子生物毛利率为82.1%，较去年同期下降0.6个百分点。\n\n公司将加大重组胶原蛋白的研发投入。"]
+    assert numberless("巨子生物研发投入是多少？", margin_only)
+    spent = ["NAURA spent 2.6 billion yuan on research and development in the first half."]
+    assert not numberless("北方华创研发投入是多少？", spent)
 
 
 def test_a_count_in_ge_is_of_the_noun_after_it_also_for_people():
