@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from functools import lru_cache
 from itertools import product
 from typing import NamedTuple
@@ -22,7 +22,7 @@ from rag.intents import MEASURES
 from rag.lexicon import listed, said_also
 from rag.periods import MONTH, period_phrases, period_places
 from rag.text import CJK_RANGE, STOPWORDS, bigrams, is_cjk, terms, unbroken, word_frequency
-from rag.transliteration import may_write_name, sounded_positions
+from rag.transliteration import WORD_CHARACTER, may_write_name, sounded_positions
 
 
 def translations(term: str) -> frozenset[str]:
@@ -1293,8 +1293,38 @@ def pinyin_terms(words: Iterable[str]) -> list[str]:
     translates as its pinyin too (快手: Kuaishou): the name of an English question found in both fields
     weighs as two words, as it would if it were written in both scripts.
     """
-    names = (word for word in dict.fromkeys(words) if dictionary.is_name(word) is not False)
+    named = dict.fromkeys(_with_held_names(words))
+    names = (word for word in named if dictionary.is_name(word) is not False)
     return list(dict.fromkeys(form for word in names for form in romanized_whole(word)))
+
+
+# A brand this many characters long may open a word jieba keeps whole with a trade after it; runs of this
+# many rare characters at most that jieba leaves one by one are read as one name.
+BRAND_CHARACTERS = 2
+RARE_RUN = 6
+
+
+def _with_held_names(words: Iterable[str]) -> Iterator[str]:
+    """`words`, each followed by the name it opens on, and runs of rare characters joined as one name.
+
+    A brand before a common word (爱尔眼科: Aier and 眼科, an eye hospital; 老铺黄金: Laopu and gold), and
+    characters jieba leaves one by one that are rarely words of their own (`may_write_name`'s rule:
+    呷 哺 呷 哺, the restaurant chain Xiabuxiabu).
+    """
+    run: list[str] = []
+    for word in words:
+        yield word
+        rest = word[BRAND_CHARACTERS:]
+        if len(rest) >= BRAND_CHARACTERS and all(map(is_cjk, word)) and dictionary.is_name(rest) is False:
+            yield word[:BRAND_CHARACTERS]
+        if len(word) == 1 and is_cjk(word) and word_frequency(word) < WORD_CHARACTER:
+            run.append(word)
+            continue
+        if 1 < len(run) <= RARE_RUN:
+            yield "".join(run)
+        run = []
+    if 1 < len(run) <= RARE_RUN:
+        yield "".join(run)
 
 
 # A Chinese character carries about as much text as three Latin letters; a script makes up JUDGED_SHARE

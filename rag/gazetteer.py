@@ -369,4 +369,19 @@ b站 bilibili 哔哩哔哩
 拓荆科技 piotech
 盛美上海 acm_research
 芯源微 kingsemi
+用友网络 yonyou
+用友 yonyou 用友网络
+温氏股份 wens wens_foodstuff
+温氏 wens 温氏股份
+宝钢股份 baosteel
+宝钢 baosteel 宝钢股份
+中国宝武 china_baowu baowu
+爱尔眼科 aier aier_eye
+呷哺呷哺
+凑凑 coucou
+中国中车 crrc
+中车 crrc 中国中车
+阿里健康 alibaba_health
+云南白药
+361度 361_degrees
 """

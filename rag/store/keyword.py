@@ -51,7 +51,7 @@ log = logging.getLogger(__name__)
 
 # Bump when the tokenizer or the layout changes: the index is then rebuilt from Chroma. The words the
 # tokenizer keeps whole (the lexicon's and the gazetteer's) are part of the format by themselves.
-FORMAT = 17
+FORMAT = 18
 # Tantivy's indexing arena: a rebuild flushes a segment whenever it fills. 16 MB (its minimum is 15)
 # against 64: a rebuild's peak memory 92 MB lower (30k chunks), in about the same time.
 WRITER_HEAP = 16_000_000

@@ -396,6 +396,11 @@ def test_a_pinyin_name_is_looked_for_as_the_pinyin_of_the_archives_chinese_words
     assert pinyin_terms(["伊利", "股份", "王传福"])[:2] == ["yili", "wangchuanfu"]
     # Not a word that is no name.
     assert pinyin_terms(["营收", "净利润"]) == []
+    # A brand jieba keeps whole with its trade (爱尔眼科: Aier, an eye hospital) is filed by itself too, and
+    # rare characters jieba leaves one by one as one name (the restaurant chain Xiabuxiabu); common ones not.
+    assert pinyin_terms(["爱尔眼科", "发布"]) == ["aieryanke", "aier"]
+    assert pinyin_terms(["呷", "哺", "呷", "哺", "餐饮"]) == ["xiabuxiabu"]
+    assert pinyin_terms(["他", "说", "了"]) == []
     # A crafted question naming hundreds is looked up for its first few names only.
     crafted = "Who met " + " and ".join(f"Wang Chuan{chr(97 + i % 26)}" for i in range(300)) + "?"
     assert len(spoken_names(crafted)) == NAMES_LOOKED_FOR
