@@ -474,7 +474,16 @@ def occurrences(term: str, text: str) -> list[int]:
     return sorted(set(_places(term, text)))
 
 
-def _places(term: str, text: str) -> list[int]:
+def whole_occurrences(term: str, text: str) -> list[int]:
+    """`occurrences` of `term` as a whole.
+
+    Not by a word of a compound (云南 of 云南白药: "in Yunnan province" names no Yunnan Baiyao), nor by its
+    characters spread.
+    """
+    return sorted(set(_places(term, text, whole=True)))
+
+
+def _places(term: str, text: str, *, whole: bool = False) -> list[int]:
     """`occurrences`, each of its ways of finding `term` giving its own places (some twice)."""
     found = [at for w in (*spellings(term), *senses(term)) for at in _positions(w, text)]
     found += period_places(term, text)
@@ -488,7 +497,7 @@ def _places(term: str, text: str) -> list[int]:
     )
     if found or term.isascii():
         return found
-    if named := _named_head(term, text):
+    if (named := _named_head(term, text)) or whole:
         return named
     parts = compound_parts(term)
     found = [at for part in parts for at in occurrences(part, text)] + _head_positions(term, parts, text)

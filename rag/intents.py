@@ -485,7 +485,7 @@ _STOCK_SHARE = re.compile(
 _FRACTION = (
     r"[一二三四五六七八九]成|百分之|分之|[一过]半|[\d一二三四五六七八九十]\s*+[:：比]\s*+[\d一二三四五六七八九十]|"
     r"(?<!\bfirst )(?<!\bsecond )\bhalf\b(?![- ]year)|\bmajority\b|"
-    r"\b(?:one|two|three)[- ](?:thirds?|quarters?|fifths?)\b|"
+    r"\b(?:one|two|three)[- ](?:thirds?|quarters?|fifths?)\b|\ba (?:third|quarter|fifth|tenth) of\b|"
     r"\b(?:\d+|one) (?:to|in) (?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b"
 )
 FRACTION = re.compile(_FRACTION, re.I)

@@ -15,6 +15,8 @@ from functools import lru_cache
 from rag.intents import INTENTS, MULTIPLES, question_intents
 from rag.text import BOUNDARY, CLAUSE_END, fold, sentence_before
 
+# A turnover in money: not how often a restaurant's tables or a company's staff turn over (翻台率).
+_TURNOVER = r"(?<!table )(?<!staff )(?<!employee )\bturnover\b"
 # Each group's measures are exclusive of one another; a question names at most one of a group.
 _GROUPS = (
     {
@@ -44,18 +46,19 @@ _GROUPS = (
         # "Sales" are what was sold, in money or in units (销量, 销售): either answers it; what a business
         # "brought in" is its revenue, and so is income of a kind ("interest income", 利息收入), unlike its
         # net or operating income.
-        "revenue": r"\brevenues?\b|\bsales\b|\bturnover\b|\bbr(?:ought|ings?|inging) in\b|"
+        "revenue": rf"\brevenues?\b|\bsales\b|{_TURNOVER}|\bbr(?:ought|ings?|inging) in\b|"
         r"\b(?:interest|commissions?|fees?|rental|advertising|services?|subscriptions?|licensing|royalty)"
         r"\s++income\b|"
-        r"收入|营收|营业额|销量|销售(?!(?:[和及与、][^费]{1,4}?)?(?:费|成本))",
+        r"收入|营收|营业额|销量|销售(?!(?:[和及与、][^费]{1,4}?)?(?:费|成本)|[均单]?价)",
         "profit": r"\bprofit(?:s|able|ably|ability)?\b|\bnet (?:income|loss)\b|\bearnings\b|"
         r"\battributable to (?:shareholders|equity holders|owners)\b|"
         r"\blos(?:e|es|ing|t)\b|利润|盈利|亏损|溢利|净利|净亏",
         "spending": r"\bsp[ae]n[dt](?:s|ing)?\b|\bexpen(?:ses?|ditures?)\b|\binvest(?:s|ed|ing|ments?)?\b|"
-        r"支出|开支|花费|费用(?!户)|投入|投资",
+        # What each customer spends (人均消费, 客单价, "average spending per customer") too.
+        r"支出|开支|花费|费用(?!户)|投入|投资|人均消费|消费金?额|客单价",
         "price": r"(?<!share )(?<!stock )\bpric(?:e|es|ed|ing)\b|"
         r"(?<!financing )(?<!borrowing )(?<!funding )\bcosts?(?=\s*+[?？]?\s*+$)|"
-        r"价格|售价|定价|票价|单价|标价",
+        r"价格|售价|定价|票价|(?<!客)[单均]价|标价",
         "rent": r"\brent(?:s|al)?\b|租金|房租",
         # What investors put in (募资, "raised … in its IPO"): no revenue (古茗's 18.6亿港元 募集资金). Raised
         # as money is ("raising $441 million", "raise funds", "raise in its IPO"), not as an offer is ("The
@@ -68,7 +71,7 @@ _GROUPS = (
         # A sum "of transactions" a payment business processed is their value too, and a market's
         # "turnover" that of the shares traded (成交额; a company's turnover is its revenue: either).
         "gmv": r"\bg[mt]v\b|\b(?:gross (?:merchandise|transaction) |transaction )(?:value|volume)\b|"
-        r"\bturnover\b|"
+        rf"{_TURNOVER}|"
         r"\b(?:of|in) transactions\b|交易额|交易总额|成交额|商品交易总额",
         # What is left of each yuan sold, no sum: "Gross margin improved to 22.0%" is no revenue.
         "margin": r"毛利率|净利率|利润率|\bmargins?\b",
@@ -330,10 +333,17 @@ def _names_measure(clause: str) -> bool:
     return _NAMED_MEASURE.search(fold(clause)) is not None
 
 
+# What joins a reason or a contrast onto a figure's clause: what it names there is not what the figure is
+# of ("a 2% fall in second-quarter revenue …, as a slump … offset rapid growth at its overseas apps";
+# "dropped 12% to 1.6 billion yuan after crayfish prices fell" gives no price).
+JOINED_REASON = re.compile(r"\s(?:as|while|because|since|whereas|after)\s|由于|因为|主要|得益于", re.I)
+
+
 def _clause(text: str, start: int, end: int, reach: int) -> str:
-    """The clause around `text[start:end]`, at most `reach` characters either side."""
+    """The clause around `text[start:end]`, at most `reach` characters either side, short of a reason."""
     before = text[max(0, start - reach) : start]
     after = text[end : end + reach]
     opened = max((m.end() for m in BOUNDARY.finditer(before)), default=0)
-    closed = next((m.start() for m in BOUNDARY.finditer(after)), len(after))
+    ends = (BOUNDARY.search(after), JOINED_REASON.search(after))
+    closed = min((m.start() for m in ends if m), default=len(after))
     return before[opened:] + text[start:end] + after[:closed]

@@ -27,6 +27,7 @@ from rag.bilingual import (
     synonymous,
     translations,
     weighted_terms,
+    whole_occurrences,
     word_end,
 )
 from rag.closeness import SEARCHING, SYNONYMS
@@ -57,7 +58,14 @@ from rag.intents import (
 )
 from rag.owners import asks_owner, owners
 from rag.periods import only_others, periods, years
-from rag.qualifiers import adjusted_before, asks_adjusted, contradicted, market_priced, measure_words
+from rag.qualifiers import (
+    JOINED_REASON,
+    adjusted_before,
+    asks_adjusted,
+    contradicted,
+    market_priced,
+    measure_words,
+)
 from rag.subject import asked_names, in_names, subject_names
 from rag.text import (
     ABROAD,
@@ -328,7 +336,9 @@ _HOW_MUCH_PAID = re.compile(
     re.I,
 )
 _WHAT_WAS = re.compile(r"(?<!\s)\s*+(?:what|which) (?:is|was|are|were) (?:the |its |their )?+", re.I)
-_PHRASE_ENDS = frozenset("of in for on at during by from to as with and or than".split())
+# Words that end what "what was" asks for: prepositions, and what a profit is of ("profit attributable to
+# shareholders" is a profit).
+_PHRASE_ENDS = frozenset("of in for on at during by from to as with and or than attributable".split())
 _HOW_MUCH_ZH = re.compile(r"(?:是|有|为|达到?)?+多少(?=[？?。！!呢]|$)")
 # What a how-much question measures, and the units its answer is in: a length is no answer to how
 # heavy (体重: 8公斤, not 三个亚种), an area none to how long.
@@ -475,6 +485,7 @@ def answer_span(
         spans = _as_adjusted(question, text, spans, dates)
         of_what = of_what_asked(question, asked.kind)
         spans = [s for s in spans if s[0] in dates or of_what(text, s[0])] or spans
+        spans = _of_part_said(question, text, spans)
     spans = _of_other_event(question, text, spans, dates)
     spans = [(_range_start(text, start), _measure_end(text, _whole_end(text, end))) for start, end in spans]
     folded = fold(text)
@@ -1394,7 +1405,9 @@ _NUMBER_OR_LIST = re.compile(
     rf"{_NUMERAL.pattern}|{MULTIPLES}|一(?:{MEASURES}|[十百千万亿倍成半])|半|、|"
     r"\b(?:zero|one|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:six|seven|eigh|nine)ty|hundred|thousand|"
     r"(?:m|b|tr)illions?|dozen|half|halves|twice|single|none)\b|"
-    r"\b[\w-]++, [\w-]++(?: [\w-]++)?,? (?:and|or) \w",
+    r"\b[\w-]++, [\w-]++(?: [\w-]++)?,? (?:and|or) \w|"
+    # A part of a whole said in words ("about a quarter of China's market").
+    rf"{FRACTION.pattern}",
     re.I,
 )
 
@@ -1464,11 +1477,14 @@ def numberless(question: str, quotes: list[str]) -> bool:
     # A share counts only for a part of a whole asked for ("40% of the total electorate"), or in a quote
     # naming what is counted, where the question's language lets that be told (see `_shares_counted`):
     # 极兔的员工有多少？ is not answered by its parcels' growth of 31.7%.
+    # Nor a number the question states as it is: the 361 of the sportswear maker 361度 counts no employees.
+    stated = set(_DIGITS.findall(question))
     counting = [
         span
         for q, spans in found.items()
         for span in _counts(q, spans, asked)
-        if not _counts_other(asked, q, span, said)
+        if not _stated_number(stated, q, span)
+        and not _counts_other(asked, q, span, said)
         and not _changed_otherwise(change, q, span[0])
         and not contradicted(question, q, *span)
         and (asked.part or not _PERCENT.search(q, *span) or _shares_counted(question, asked, q, span))
@@ -1482,6 +1498,12 @@ def numberless(question: str, quotes: list[str]) -> bool:
         if not _changed_otherwise(change, q, span[0])
     ]
     return asked.kind == "count" and any(found.values()) and not counting
+
+
+def _stated_number(stated: set[str], text: str, span: tuple[int, int]) -> bool:
+    """Whether the figure at `span` of `text` opens on a number in `stated` as it is written there."""
+    number = _DIGITS.match(text, *span)
+    return number is not None and number.group() in stated
 
 
 def _shares_counted(question: str, asked: Wanted, quote: str, span: tuple[int, int]) -> bool:
@@ -1555,7 +1577,7 @@ def _counts_other(asked: Wanted, text: str, span: tuple[int, int], said: bool) -
     the final three minutes"). Nor, in either language, the number of another thing its clause names
     (`_numbers_other`).
     """
-    if _numbers_other(asked.counted or "", text, span[0]):
+    if _numbers_other(asked.counted or "", text, span[0]) or _people_instead(asked, text, span[0]):
         return True
     if language(text) == "en":
         # An English thing counted is a plural noun ("riders"; not "joined" of "How many joined?").
@@ -1586,6 +1608,32 @@ def _counts_other(asked: Wanted, text: str, span: tuple[int, int], said: bool) -
             and not akin(counted, thing.group(1))
         )
     return _in_other_unit(asked, text, span[0])
+
+
+# People right after an English count ("100,000 people", "5,000 staff").
+_PEOPLE_NEXT = re.compile(r"\s++(?:people|persons|staff|employees|workers|personnel)\b")
+
+
+def _people_instead(asked: Wanted, text: str, start: int) -> bool:
+    """Whether the English count at `start` of `text` is of people, and `asked` counts other things.
+
+    申洲国际有多少家工厂？ is not answered by "employs about 100,000 people".
+    """
+    figure = _NUMERAL.match(text, start)
+    counted = asked.counted or ""
+    return bool(
+        figure
+        and counted
+        and not _counts_people(counted)
+        and _PEOPLE_NEXT.match(text, _whole_end(text, figure.end()))
+    )
+
+
+def _counts_people(counted: str) -> bool:
+    """Whether the thing a question counts is people (员工, 用户, "workers"), or anything (人数, "times")."""
+    if counted.lower() in _ANYONE:
+        return True
+    return counted[-1] in f"{_PERSON_ENDS}户" if is_cjk(counted[-1]) else _of_people(counted)
 
 
 def _numbers_other(counted: str, text: str, start: int) -> bool:
@@ -1975,6 +2023,9 @@ def _narrowing_run(question: str, declared: Declared | None = None) -> tuple[tup
         # 科技; 三一重工净利润增长了多少: 重工), and of a name no list has (舍得酒业: 舍得 is "be willing").
         kind = word in COMPANY_KINDS or word in TRADES
         if kind and (not subject or said[: -len(word)].endswith(tuple(subject))):
+            break
+        # A word no dictionary has that opens a question naming no subject is its subject (云南白药收入).
+        if not subject and not said[: -len(word)].strip() and is_name(word) is None:
             break
         # The day a thing was measured on (首日开盘价) says when, not which part: an article on a listing
         # says "debut" once, not in each sentence giving its day's prices; nor does a part of a period the
@@ -2452,8 +2503,15 @@ def _figures(wanted: Wanted, text: str) -> list[tuple[int, int]]:
 
 
 def _counts_of_kind(wanted: Wanted, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The `spans` that are counts (`_counts`), in no measure word or unit of others (`_in_other_unit`)."""
-    return [span for span in _counts(text, spans, wanted) if not _in_other_unit(wanted, text, span[0])]
+    """The `spans` that are counts (`_counts`), in no measure word or unit of others (`_in_other_unit`).
+
+    Nor of people where other things are counted (`_people_instead`).
+    """
+    return [
+        span
+        for span in _counts(text, spans, wanted)
+        if not _in_other_unit(wanted, text, span[0]) and not _people_instead(wanted, text, span[0])
+    ]
 
 
 # A number alone, decimals too (3.8 of "dropped to 3.8", 收视率为7.07), not a percentage nor a number
@@ -2756,15 +2814,18 @@ _PART_OWNER = re.compile(
     # nor a period's ("Maoyan's total revenue", "third-quarter"), nor a name's ("Sam's Club China sales").
     rf"['’]s\s++(?:{_KIND_WORD}\s++){{1,3}}?(?:revenues?|sales)\b|"
     r"(?<!主营)(?<!核心)业务|板块|分部|事业部|事业群|"
-    # Figures by product, brand or channel (分产品看，中高档酒类收入…), or a kind's (酒类收入); not by region:
-    # a place asked of says which part ("outside its home province": 省外).
-    r"[分按](?:产品|品牌|渠道|行业)|类(?:产品)?+(?:收入|营收|销售额)",
+    # Figures by product, brand or channel (分产品看，中高档酒类收入…), or a kind's (酒类收入), a brand's
+    # or a channel's (呷哺呷哺品牌收入, 中高端品牌凑凑收入, 电商渠道收入); not by region: a place asked of
+    # says which part ("outside its home province": 省外).
+    r"[分按](?:产品|品牌|渠道|行业)|类(?:产品)?+(?:收入|营收|销售额)|"
+    r"(?:品牌|渠道)[^，。；,;\d]{0,8}?(?:收入|营收|销售额)",
     re.I,
 )
 
 
 _PART_ASKED = re.compile(
-    r"\b(?:units?|divisions?|segments?|business(?:es)?|arms?|subsidiar\w++)\b|业务|板块|分部|事业", re.I
+    r"\b(?:units?|divisions?|segments?|business(?:es)?|arms?|subsidiar\w++|brands?)\b|业务|板块|分部|事业|品牌",
+    re.I,
 )
 
 
@@ -2777,14 +2838,37 @@ def _of_part_named(names: Collection[str], text: str, start: int) -> bool:
     """Whether the part of a company the figure at `start` of `text` is of is one of `names`, said after it.
 
     "Revenue from Tianyi Cloud, the company's cloud computing unit, grew 3.8% to 43.1 billion yuan"
-    answers 天翼云收入是多少？: the part is what the question asks about.
+    answers 天翼云收入是多少？: the part is what the question asks about. Named whole, not by a word of it
+    (云南白药's wholesale arm "distributes drugs in Yunnan province"), nor as a brand of the company (see
+    `_brand_at`).
     """
     before = sentence_before(text, start, PART_CHARS)
     owner = _PART_OWNER.search(before)
     if not owner:
         return False
     said = before[owner.start() :]
-    return any(occurrences(name, fold(said)) for name in names) and not _only_longer(names, said)
+    folded = fold(said)
+    as_company = any(
+        not _brand_at(name, folded, at) for name in names for at in whole_occurrences(name, folded)
+    )
+    return as_company and not _only_longer(names, said)
+
+
+# What says a company's name there names one of its brands (呷哺呷哺品牌收入, "the Xiabuxiabu brand"): the
+# word for a brand after the name, or after the rest of the word it was found at, in the other script
+# (its pinyin, xiabuxiabu, found at 呷 of 呷哺呷哺品牌).
+_BRAND = r"\s*+(?:品牌|brands?\b)"
+# The most characters a brand's name in Chinese has, read on from where its pinyin was found.
+BRAND_NAME_CHARACTERS = 6
+_BRAND_AFTER = re.compile(_BRAND)
+_BRAND_AFTER_WORD = re.compile(rf"(?:[a-z'’\-]++|[{CJK_RANGE}]{{1,{BRAND_NAME_CHARACTERS}}}?){_BRAND}")
+
+
+def _brand_at(name: str, folded: str, at: int) -> bool:
+    """Whether `name`, found at `at` of `folded`, names a brand of the company there, not the company."""
+    if folded.startswith(name, at):
+        return bool(_BRAND_AFTER.match(folded, at + len(name)))
+    return bool(_BRAND_AFTER_WORD.match(folded, at))
 
 
 def _only_longer(names: Collection[str], text: str) -> bool:
@@ -2854,11 +2938,6 @@ def unparted(question: str, quotes: list[str]) -> bool:
     return bool(found) and not any(of_what(quote, start) for quote, start in found)
 
 
-# What joins a reason or a contrast onto a figure's clause: what it names there is not what the figure is
-# of ("a 2% fall in second-quarter revenue …, as a slump … offset rapid growth at its overseas apps").
-_JOINED_REASON = re.compile(r"\s(?:as|while|because|since|whereas|after)\s|由于|因为|主要|得益于", re.I)
-
-
 def _said_of_part(narrowing: Sequence[str], text: str, start: int) -> bool:
     """Whether the figure at `start` of `text` is said of the part `narrowing`'s words name.
 
@@ -2870,9 +2949,7 @@ def _said_of_part(narrowing: Sequence[str], text: str, start: int) -> bool:
     A word the text never says tells nothing (a name, or a part said otherwise: "home renovation" for 家装).
     """
     sentence = _sentence_at(text, start)
-    stop = _clause_end(text, start, sentence[1])
-    joined = _JOINED_REASON.search(text, start, stop)
-    reach, said = fold(text[sentence[0] : joined.start() if joined else stop]), fold(text[slice(*sentence)])
+    reach, said = _part_reach(text, start), fold(text[slice(*sentence)])
     before, after = fold(text[: sentence[0]]), fold(text[sentence[1] :])
 
     def later(word: str) -> bool:
@@ -2881,6 +2958,39 @@ def _said_of_part(narrowing: Sequence[str], text: str, start: int) -> bool:
     return not any(
         not _says_narrowing(w, reach) and (_says_narrowing(w, said) or later(w)) for w in narrowing
     )
+
+
+def _part_reach(text: str, start: int) -> str:
+    """Where the figure at `start` of `text` may be said of a part, folded (see `_said_of_part`).
+
+    Its sentence before it, and its clause after it short of a reason or a contrast joined on; not a
+    relative clause telling what a thing before it holds among others: "Sales of frozen prepared dishes,
+    which include its crayfish products, dropped 12%" and "Its health products unit, which sells Baiyao
+    toothpaste, brought in 5.0 billion yuan" give no crayfish's nor toothpaste's sum.
+    """
+    sentence = _sentence_at(text, start)
+    stop = _clause_end(text, start, sentence[1])
+    joined = JOINED_REASON.search(text, start, stop)
+    return fold(_RELATIVE_CLAUSE.sub(" ", text[sentence[0] : joined.start() if joined else stop]))
+
+
+# A relative clause naming what a thing holds among others ("which include", "which sells"), not what it
+# is ("which mainly comes from advertising", "which runs Beike").
+_RELATIVE_CLAUSE = re.compile(
+    r",\s++(?:which|that)\s++(?:[a-z]++ly\s++)?+(?:includ|contain|cover|sell|make|offer)[a-z]*+\s[^,;]*+,"
+)
+
+
+def _of_part_said(question: str, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Of `spans`, those said of the part `question` narrows to within their reach, if any are.
+
+    A figure whose sentence names the part beats one its sentence leaves to a part named before: 安井食品
+    小龙虾收入 is the "dishes, which include its crayfish products, … 1.6 billion yuan", not the next
+    sentence's "Frozen hotpot ingredients brought in 3.9 billion yuan".
+    """
+    narrowing = _part_words(question)
+    said = [s for s in spans if any(_says_narrowing(w, _part_reach(text, s[0])) for w in narrowing)]
+    return said or spans
 
 
 def of_things_asked(question: str) -> Callable[[str, int], bool]:

@@ -111,6 +111,15 @@ def test_a_figure_is_contradicted_by_its_own_clause_only():
     assert contradicted("阿里巴巴的市值是多少？", text, text.index("351"), text.index("351") + 6)
 
 
+def test_what_a_reason_joined_after_a_figure_names_does_not_contradict_it():
+    text = (
+        "Sales of frozen prepared dishes, which include its crayfish products, dropped 12% to 1.6 billion"
+        " yuan after crayfish prices fell sharply."
+    )
+    at = text.index("12%")
+    assert not contradicted("How much did Anjoy's sales drop?", text, at, at + 3)
+
+
 def test_quotes_naming_only_another_role_do_not_say_who_holds_the_one_asked():
     chen = "Chairman and chief executive Chen Rui said the company would invest more in AI tools."
     assert measures_other("哔哩哔哩的首席财务官是谁？", [chen])
@@ -348,6 +357,14 @@ def test_selling_expenses_are_spending_and_a_financing_cost_no_price():
     assert qualifiers("What is the cost?") == ((2, "price"),)
     # Paying users (付费用户) are no spending.
     assert qualifiers("东方甄选App付费用户有多少？") == ((3, "paying"),)
+    # An average price a thing sold at is a price, not the sales it made.
+    assert qualifiers("温氏生猪销售均价是多少？") == ((2, "price"),)
+    assert qualifiers("生猪销售价格是多少？") == ((2, "price"),)
+    # What each customer spends is spending, however said; a table's turnover is no sum.
+    per_customer = ["呷哺呷哺品牌的翻台率为2.1次，人均消费为59.6元，低于去年同期的62.4元。"]
+    assert qualifiers("海底捞客单价是多少？") == ((2, "spending"),)
+    assert not measures_other("What is the average spending per customer at 呷哺呷哺?", per_customer)
+    assert not measures_other("What is the table turnover rate of 呷哺呷哺?", per_customer)
 
 
 def test_a_text_names_a_measure_by_any_of_its_words():

@@ -1398,6 +1398,7 @@ def test_a_share_is_not_answered_by_quotes_without_a_part_of_a_whole():
             "它拿下了三分之一的市场。",
             "Its share is about one in five.",
             "男女比例约为1：7。",
+            "It has about a quarter of China's market by sales.",
         ):
             assert not numberless(question, [orders, share])
     # "shares" of a stock ask for no share.
@@ -2060,6 +2061,59 @@ def test_a_brands_sum_is_a_part_of_the_companys():
     assert of_what_asked("特步主品牌收入是多少？", "amount")(text, at)
 
 
+def test_a_company_named_as_its_brand_is_answered_by_the_companys_sum_not_the_brands():
+    text = (
+        "8月27日晚，火锅连锁品牌呷哺呷哺发布中期业绩。报告显示，上半年公司实现营收19.1亿元，同比下降21.5%。\n\n"
+        "分品牌看，呷哺呷哺品牌收入9.8亿元，同比下降24%；中高端品牌凑凑收入7.6亿元，同比下降19%。"
+    )
+    assert _short("呷哺呷哺收入是多少？", text) == "19.1亿元"
+    assert _short("What was Xiabuxiabu's revenue in the first half?", text) == "19.1亿元"
+    assert _short("How much did 呷哺呷哺's revenue fall?", text) == "21.5%"
+    # Asked of the brand, or of another brand, the brand's.
+    assert _short("呷哺呷哺品牌收入是多少？", text) == "9.8亿元"
+    assert _short("What was the revenue of the 呷哺呷哺 brand?", text) == "9.8亿元"
+    assert _short("凑凑收入下降了多少？", text) == "19%"
+
+
+def test_a_name_no_list_has_opening_a_question_is_its_subject_not_a_part():
+    text = (
+        "Yunnan Baiyao Group said its net profit rose 10.4% to 4.69 billion yuan.\n\nRevenue for the period "
+        "rose 0.4% to 30.1 billion yuan.\n\nIts health products unit brought in 5.0 billion yuan, up 3.6%.\n\n"
+        "Its pharmaceutical wholesale arm, which distributes drugs in Yunnan province, had revenue of 19.2 "
+        "billion yuan, down 2%."
+    )
+    assert _short("云南白药收入是多少？", text) == "30.1 billion yuan"
+    assert _short("云南白药健康品业务收入是多少？", text) == "5.0 billion yuan"
+    # Named, it is not named by a place its part's clause says.
+    assert _short("What was Yunnan Baiyao's revenue?", text) == "30.1 billion yuan"
+
+
+def test_a_channels_sum_is_a_part_and_a_profit_attributable_to_shareholders_a_sum():
+    text = (
+        "8月12日，运动品牌361度公布2025年中期业绩。上半年公司实现营业收入57.0亿元，同比增长11.0%；股东应占溢利"
+        "8.6亿元，同比增长8.6%。\n\n电商渠道收入16.5亿元，同比增长22.1%，占总收入的28.9%。"
+    )
+    assert _short("How much did 361 Degrees' revenue grow?", text) == "11.0%"
+    assert _short("How much did 361度's e-commerce revenue grow?", text) == "22.1%"
+    assert _short("What was 361度's profit attributable to shareholders?", text) == "8.6亿元"
+    stores = "截至6月30日，361度在中国内地共有成人品牌门店5,560家，童装门店2,420家。"
+    assert _short("What was 361度's profit attributable to shareholders?", stores) is None
+    # People counted are no other things.
+    people = (
+        "Wages rose at its factories in Vietnam and Cambodia.\n\nThe Ningbo-based company employs about "
+        "100,000 people and makes about 40% of its garments abroad."
+    )
+    assert _short("申洲国际有多少家工厂？", people) is None
+    assert _short("How many factories does Shenzhou have?", people) is None
+    assert _short("How many people does Shenzhou employ?", people) == "100,000"
+    assert numberless("申洲国际有多少家门店？", ["The company employs about 100,000 people."])
+    # The number in a company's name counts nothing.
+    assert numberless("361度有多少名员工？", [stores])
+    assert not numberless("361度有多少家门店？", [stores])
+    # A number said otherwise is no number the question states (2 of 2世纪 is not 2,000).
+    assert not numberless("2世纪左右哈德良桥的估计人口是多少？", ["Its population was estimated at 2,000."])
+
+
 def test_an_adjusted_figure_answers_only_a_question_asking_for_one():
     text = (
         "Net income attributable to ordinary shareholders was 702.5 million yuan, up 38.6% from a year "
@@ -2247,6 +2301,25 @@ def test_of_two_figures_side_by_side_the_one_whose_side_says_the_part_asked_answ
     )
     assert _short("拼多多在线营销服务收入是多少？", text) == "53.3 billion yuan"
     assert _short("拼多多交易服务收入是多少？", text) == "55 billion yuan"
+
+
+def test_a_figure_whose_sentence_names_the_part_beats_one_left_to_a_part_named_before():
+    text = (
+        "Revenue edged up 0.8% to 7.6 billion yuan.\n\nSales of its crayfish products dropped 12% to 1.6 "
+        "billion yuan after crayfish prices fell sharply. Frozen hotpot ingredients brought in 3.9 billion "
+        "yuan, up 3%."
+    )
+    assert _short("安井食品小龙虾收入是多少？", text) == "1.6 billion yuan"
+    # A relative clause says what a thing holds or does, not what the figure is of; the reason joined
+    # after a change names a price, not what fell.
+    dishes = (
+        "Sales of frozen prepared dishes, which include its crayfish products, dropped 12% to 1.6 billion "
+        "yuan after crayfish prices fell sharply."
+    )
+    assert _short("How much did Anjoy's prepared dishes sales drop?", dishes) == "12%"
+    unit = "Its health products unit, which sells Baiyao toothpaste, brought in 5.0 billion yuan, up 3.6%."
+    assert unparted("云南白药牙膏收入是多少？", [unit])
+    assert not unparted("云南白药健康品业务收入是多少？", [unit])
 
 
 def test_names_side_by_side_are_not_told_apart_by_the_questions_capitalised_words():
