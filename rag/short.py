@@ -1611,7 +1611,7 @@ def _counts_other(asked: Wanted, text: str, span: tuple[int, int], said: bool) -
 
 
 # People right after an English count ("100,000 people", "5,000 staff").
-_PEOPLE_NEXT = re.compile(r"\s++(?:people|persons|staff|employees|workers|personnel)\b")
+_PEOPLE_NEXT = re.compile(r"(?<!\s)\s++(?:people|persons|staff|employees|workers|personnel)\b")
 
 
 def _people_instead(asked: Wanted, text: str, start: int) -> bool:
@@ -2857,11 +2857,13 @@ def _of_part_named(names: Collection[str], text: str, start: int) -> bool:
 # What says a company's name there names one of its brands (呷哺呷哺品牌收入, "the Xiabuxiabu brand"): the
 # word for a brand after the name, or after the rest of the word it was found at, in the other script
 # (its pinyin, xiabuxiabu, found at 呷 of 呷哺呷哺品牌).
-_BRAND = r"\s*+(?:品牌|brands?\b)"
+_BRAND = r"(?<!\s)\s*+(?:品牌|brands?\b)"
 # The most characters a brand's name in Chinese has, read on from where its pinyin was found.
 BRAND_NAME_CHARACTERS = 6
 _BRAND_AFTER = re.compile(_BRAND)
-_BRAND_AFTER_WORD = re.compile(rf"(?:[a-z'’\-]++|[{CJK_RANGE}]{{1,{BRAND_NAME_CHARACTERS}}}?){_BRAND}")
+_BRAND_AFTER_WORD = re.compile(
+    rf"(?:(?<![a-z'’\-])[a-z'’\-]++|[{CJK_RANGE}]{{1,{BRAND_NAME_CHARACTERS}}}?){_BRAND}"
+)
 
 
 def _brand_at(name: str, folded: str, at: int) -> bool:
