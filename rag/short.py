@@ -2987,11 +2987,12 @@ def _of_part_said(question: str, text: str, spans: list[tuple[int, int]]) -> lis
     """Of `spans`, those said of the part `question` narrows to within their reach, if any are.
 
     A figure whose sentence names the part beats one its sentence leaves to a part named before: 安井食品
-    小龙虾收入 is the "dishes, which include its crayfish products, … 1.6 billion yuan", not the next
-    sentence's "Frozen hotpot ingredients brought in 3.9 billion yuan".
+    小龙虾收入 is "Sales of its crayfish products dropped 12% to 1.6 billion yuan", not the next sentence's
+    "Frozen hotpot ingredients brought in 3.9 billion yuan".
     """
     narrowing = _part_words(question)
-    said = [s for s in spans if any(_says_narrowing(w, _part_reach(text, s[0])) for w in narrowing)]
+    reaches = ((span, _part_reach(text, span[0])) for span in spans) if narrowing else ()
+    said = [span for span, reach in reaches if any(_says_narrowing(w, reach) for w in narrowing)]
     return said or spans
 
 
