@@ -50,7 +50,7 @@ HEADER_LINES = 8
 _HEADING = re.compile(r" {0,3}#{1,6}\s++(?P<title>.++)")
 # Part of every file's recorded hash: a change to what parsing makes of a file changes this, and the next
 # ingest parses again the files whose bytes are unchanged (chunks whose text is unchanged keep their vectors).
-PARSER_VERSION = b"parse-4"
+PARSER_VERSION = b"parse-5"
 TITLE_MAX = 100
 # Longer than any outlet line ("Xin Lang Ke Ji· 2025-12-10 00:56"): longer lines are not matched at all.
 SOURCE_LINE_MAX = 100
@@ -214,13 +214,18 @@ def _header(text: str) -> tuple[str, dict[str, str]]:
 
 
 def _header_fields(line: str) -> dict[str, str] | None:
-    """The outlet and date a header line gives (either may be missing), or None for a body line."""
+    """The outlet and date a header line gives (either may be missing), or None for a body line.
+
+    The date may open the line too, as portals print it: "2025-08-19 20:15 来源：第一财经",
+    "2025年08月19日 第一财经".
+    """
     if not line or len(line) > SOURCE_LINE_MAX:
         return None
+    date, start = _opening_date(line)
     # Labels are read in simplified characters (來源 is 来源, 日期 the same), values as written (明報).
-    labels = list(_LABEL.finditer(aligned_simplified(line)))
-    if labels and labels[0].start() == 0:
-        fields = {}
+    labels = list(_LABEL.finditer(aligned_simplified(line), start))
+    if labels and labels[0].start() == start:
+        fields = {"date": date} if date else {}
         for label, following in zip(labels, labels[1:] + [None], strict=True):
             value = line[label.end() : following.start() if following else len(line)].strip(_SEPARATORS)
             name = " ".join(label["label"].lower().split())
@@ -237,10 +242,23 @@ def _header_fields(line: str) -> dict[str, str] | None:
     byline = _BYLINE.match(line)
     if byline:
         return _byline_fields(line[byline.end() :])
-    outlet, date = _without_date(line)
+    outlet, ending = _without_date(line)
+    if ending:
+        date = ending
+    elif date:
+        outlet = line[start:].strip(_SEPARATORS)
     if not date or len(outlet) > 60 or _in_prose(outlet):
         return None
     return {"source": outlet, "date": date} if outlet else {"date": date}
+
+
+def _opening_date(line: str) -> tuple[str | None, int]:
+    """The date `line` opens on (a time may follow) and where the rest starts; `(None, 0)` without one."""
+    dated = _date_match(line)
+    if not dated or dated.start() != 0 or not (date := _iso(dated)):
+        return None, 0
+    rest = line[_TIME.match(line, dated.end()).end() :]
+    return date, len(line) - len(rest.lstrip(_SEPARATORS))
 
 
 def _without_date(text: str) -> tuple[str, str | None]:

@@ -75,6 +75,10 @@ def test_header_lines_under_a_title_give_outlet_and_date_and_leave_the_body(tmp_
         "來源：明報\n日期：2025-05-13": ("明報", "2025-05-13"),
         "來源：明報  發佈時間：2025年5月13日": ("明報", "2025-05-13"),
         "Source: Reuters, May 13, 2025": ("Reuters", "2025-05-13"),
+        # A portal's date opening the line, before a label or the outlet alone.
+        "2025-08-19 来源：第一财经": ("第一财经", "2025-08-19"),
+        "2025年08月19日 20:15 第一财经": ("第一财经", "2025-08-19"),
+        "2025-08-19 10:30:00 | Source: Reuters": ("Reuters", "2025-08-19"),
     }
     for header, expected in headers.items():
         text = f"# 微博三季度净营收增长5%\n\n{header}\n\n微博今日公布2025年第三季度财报。\n第二段。"
@@ -88,6 +92,11 @@ def test_a_body_line_with_a_date_is_no_header(tmp_path: Path):
     doc = parse(Loaded(text=text, plain=True), tmp_path / "a.txt")[0]
     assert (doc.source, doc.date) == (None, None)
     assert doc.text.startswith("8月26日晚间")
+    # Nor one opening on a full date.
+    text = "安踏体育发布中期业绩\n2025年8月26日，安踏体育发布中期业绩。\n上半年营收385亿元。"
+    doc = parse(Loaded(text=text, plain=True), tmp_path / "a.txt")[0]
+    assert (doc.source, doc.date) == (None, None)
+    assert doc.text.startswith("2025年8月26日")
 
 
 def test_a_sentence_opening_on_by_is_no_byline(tmp_path: Path):
