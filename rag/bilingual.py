@@ -260,16 +260,17 @@ def _spelt_out(term: str) -> tuple[str, ...]:
 # "operates" finds "operated", "cities" finds "city", "loss" finds "losses". Three letters are kept at
 # least; a few words only look inflected; what was saved or earned is found by the verb (savings: save,
 # earnings: earned). The one who does a thing is found by it and finds it ("founded": "founder",
-# "managers": "manage"), for words of five letters or more: shorter ones are mostly another word
-# (use: user, form: former, show: shower).
+# "managers": "manage"), and so is the one it is done to ("employs": "employees", "trainee": "train"),
+# for words of five letters or more: shorter ones are mostly another word (use: user, form: former,
+# show: shower).
 # So is the act ("compete": "competition", "operated": "operation").
-_ENDING = re.compile(r"(?<=[a-z]{3})(?:ies|es|(?<!s)s|ed|ing)$")
+_ENDING = re.compile(r"(?<=[a-z]{3})(?:ies|(?<!e)es|(?<!s)s|ed|ing)$")
 # A noun of an -ing form, after a syllable ("savings", "earnings"; not "springs", "strings", "things").
 _ING_NOUN = re.compile(r"(?<=[aeiouy][^aeiouy])ings$|(?<=[aeiouy][^aeiouy]{2})ings$")
 DERIVED_ROOT = 5
 # A word this short, often an acronym (US, AI), is found only as it is or in the plural.
 SHORT_WORD = 2
-_DERIVED = re.compile(rf"(?<=[a-z]{{{DERIVED_ROOT}}})(?:er|ition|ation|ion)$|(?<=[a-z]{{4}})ation$")
+_DERIVED = re.compile(rf"(?<=[a-z]{{{DERIVED_ROOT}}})(?:er|ee|ition|ation|ion)$|(?<=[a-z]{{4}})ation$")
 _NOT_INFLECTED = frozenset({"news", "series", "species", "means", "lens", "physics", "economics"})
 
 
@@ -315,6 +316,9 @@ def _irregular(term: str) -> tuple[str, ...]:
 
 # A word this long at least is one another word may be derived from (grow: growth).
 KIN_ROOT = 4
+# A role's word ending on who holds it (chairman, spokeswoman, chairperson): "Who is New Hope's chairman?"
+# is answered by "Liu Chang is chairwoman".
+_GENDERED = re.compile(r"(?<=[a-z]{4})(?:(?:wo)?+man|person)$")
 # The nouns of a verb's act that no spelling rule derives from it, nor its root finds: what was lost is
 # a loss ("How much did iFlytek lose?": "a net loss of 66.9 million yuan"). Not "sales", a measure of
 # revenue, not what is sold (快手自营旗舰店卖什么商品？ is not answered by "over 220,000 sales"); nor
@@ -338,7 +342,8 @@ def _kin(term: str) -> tuple[str, ...]:
 
     One begins with the other's root and a dictionary translates both alike (grow and growth: 成长;
     invest and investment: 投资; not ear and earth, steal and stealth), unless it is another verb's
-    form (found, find's past, of founded); and a verb's nouns no rule derives (`_NOUNS_OF_VERB`).
+    form (found, find's past, of founded); a verb's nouns no rule derives (`_NOUNS_OF_VERB`); and a
+    role's word for a man, a woman or anyone (chairman: chairwoman, chairperson; see `_GENDERED`).
     """
     from lemminflect import getAllLemmas
 
@@ -346,6 +351,9 @@ def _kin(term: str) -> tuple[str, ...]:
 
     verbs = {term, *getAllLemmas(term).get("VERB", ())}
     family = tuple(noun for verb in verbs for noun in _NOUNS_OF_VERB.get(verb, ()))
+    if gendered := _GENDERED.search(term):
+        stem = term[: gendered.start()]
+        family += tuple(f"{stem}{end}" for end in ("man", "woman", "person") if f"{stem}{end}" != term)
     root, senses = _root(term), chinese(term)
     if len(root) < KIN_ROOT or not senses or not term.isalpha():
         return family
@@ -423,7 +431,7 @@ def _regular_forms(term: str) -> str:
         forms = "(?:e|es|ed|ings?|ers?|(?:it|at)?ions?)"
     else:
         # A verb ending in -er has lost it with the agent nouns' (deliver: deliv, as player: play).
-        forms = "(?:e|y|s|es|ed|d|ings?|ies|ied|ers?|er(?:ed|ing|ies|y)|erred|erring|(?:it|at)?ions?|"
+        forms = "(?:e|y|s|es|ed|d|ings?|ies|ied|ers?|ees?|er(?:ed|ing|ies|y)|erred|erring|(?:it|at)?ions?|"
         forms += "at(?:e|es|ed|ing))"
         forms += "" if _another_verbs_past(term, root) else "?"
     doubled = (
@@ -1202,9 +1210,22 @@ def _unknown_runs(question: str, words: list[str]) -> list[list[str]]:
 
     蜜雪冰城 is cut into 蜜雪 and 冰城; counted as two words, the name would outweigh the rest of the
     question (蜜雪冰城的净利润 was answered with the sentence naming the company, not the one giving its
-    profit). Counted once, at its rarer part's weight.
+    profit). Counted once, at its rarer part's weight. Not a compound of dictionary words: 卫龙蔬菜制品收入
+    names 卫龙 and asks of its 蔬菜制品 (vegetable products), not of one name.
     """
-    return _runs(question, words, lambda word: is_cjk(word[0]) and rare_word(word))
+    return _runs(
+        question, words, lambda word: is_cjk(word[0]) and rare_word(word) and not made_of_words(word)
+    )
+
+
+def made_of_words(term: str) -> bool:
+    """Whether dictionary words cover every character of `term` (净利润率: 净利润 + 利润率)."""
+    covered = set()
+    for part in compound_parts(term):
+        if dictionary.is_name(part) is False:
+            at = term.find(part)
+            covered.update(range(at, at + len(part)))
+    return len(covered) == len(term)
 
 
 def _sounded_runs(question: str, words: list[str]) -> list[list[str]]:

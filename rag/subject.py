@@ -23,6 +23,7 @@ from rag.bilingual import (
     compound_parts,
     known_names,
     listed_spellings,
+    made_of_words,
     mentions,
     names_whole,
     pinyin_names,
@@ -86,17 +87,7 @@ def _is_chinese_name(term: str, sure: bool) -> bool:
     known = is_name(term)
     if known is not None:
         return known
-    return len(term) >= 3 and rare_word(term, sure) and not _made_of_words(term)
-
-
-def _made_of_words(term: str) -> bool:
-    """Whether dictionary words cover every character of `term` (净利润率: 净利润 + 利润率)."""
-    covered = set()
-    for part in compound_parts(term):
-        if is_name(part) is False:
-            at = term.find(part)
-            covered.update(range(at, at + len(part)))
-    return len(covered) == len(term)
+    return len(term) >= 3 and rare_word(term, sure) and not made_of_words(term)
 
 
 def _not_first_word(text: str, at: int) -> bool:

@@ -331,6 +331,14 @@ def test_an_english_word_matches_its_other_forms_but_not_a_longer_word():
     assert presence("founded", "xiaohongshu's founder, zhai fang") == 1.0
     assert presence("founder", "it was founded in 2013") == 1.0
     assert presence("manage", "the store managers") == 1.0
+    # And the one it is done to: "How many employees does XCMG have?" by "employs about 25,000 people".
+    assert presence("employees", "the company employs about 25,000 people") == 1.0
+    assert presence("employ", "its employees") == 1.0
+    assert presence("degrees", "a degree") == 1.0
+    # A role's word for a man finds the one for a woman or anyone, and the other way round.
+    assert presence("chairman", "his daughter, liu chang, is chairwoman") == 1.0
+    assert presence("spokeswoman", "a company spokesperson said") == 1.0
+    assert presence("woman", "the chairman") == 0.0
     # The act: "Who does Douyin compete with?" is answered by "in direct competition with Meituan".
     assert presence("compete", "in direct competition with meituan") == 1.0
     assert presence("operation", "the store is operated by") == 1.0

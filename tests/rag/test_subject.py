@@ -76,6 +76,8 @@ def test_what_a_question_is_about_is_named_by_the_lexicon_or_in_no_dictionary():
     # So does a word of two characters and such a word after it, together (小马, "pony"; 智行).
     assert subject_names("小马智行港股发行价是多少？") == ("小马智行",)
     assert subject_names("京东外卖日订单量突破了多少？") == ("京东",)
+    # Not with a compound of dictionary words after it: 蔬菜制品 (vegetable products) is what it sells.
+    assert subject_names("卫龙蔬菜制品收入是多少？") == ("卫龙",)
 
 
 def test_passages_not_naming_the_subject_are_left_out_unless_none_names_it():
