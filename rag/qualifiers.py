@@ -58,7 +58,11 @@ _GROUPS = (
         r"支出|开支|花费|费用(?!户)|投入|投资|人均消费|消费金?额|客单价",
         "price": r"(?<!share )(?<!stock )\bpric(?:e|es|ed|ing)\b|"
         r"(?<!financing )(?<!borrowing )(?<!funding )\bcosts?(?=\s*+[?？]?\s*+$)|"
-        r"价格|售价|定价|票价|(?<!客)[单均]价|标价",
+        # An offer's price, said by what one share cost ("at $21 per ADS", "at 47.27 yuan each"); not what
+        # each share is paid or earns ("dividend per share", "earnings per share").
+        r"(?<!dividend )(?<!dividends )(?<!earnings )\b(?:per|a) (?:share|ads|adr)\b|"
+        r"\d\s++(?:[a-z]++\s++)?+each\b|"
+        r"价格|售价|定价|票价|(?<!客)[单均]价|标价|发行价",
         "rent": r"\brent(?:s|al)?\b|租金|房租",
         # What investors put in (募资, "raised … in its IPO"): no revenue (古茗's 18.6亿港元 募集资金). Raised
         # as money is ("raising $441 million", "raise funds", "raise in its IPO"), not as an offer is ("The
@@ -119,8 +123,8 @@ _GROUPS = (
     {
         "market value": r"市值|估值|\bmarket (?:value|cap|capitali[sz]ation)\b|\bvalu(?:ed|ing|ations?)\b",
         "share price": r"(?<!每)股价|[收开]盘[报价]|收[报于]|\b(?:share|stock) prices?\b|"
-        r"\b(?:shares?|stocks?) (?:closed|opened|ended|rose|fell|jumped|dropped|gained|climbed|slid|slumped|"
-        r"surged|tumbled|declined|edged|were (?:up|down))\b",
+        r"\b(?:shares?|stocks?) (?:(?:of|in) (?:[a-z][\w&.'’-]*+ ){1,3}?)?(?:closed|opened|ended|rose|fell|"
+        r"jumped|dropped|gained|climbed|slid|slumped|surged|tumbled|declined|edged|were (?:up|down))\b",
         "paid": r"\bpa(?:y|ys|id|ying)\b|\bbought\b|\bpurchas(?:e|ed|es|ing)\b|\bacquir(?:e|ed|es|ing)\b|"
         r"收购|买下|购买|斥资|支付|付了?多少|花了?多少",
     },
@@ -208,12 +212,21 @@ def measures_other(question: str, texts: list[str], *, whole: bool = True) -> bo
     folded = [fold(_unreasoned(t) if why else t) for t in texts]
     asked = qualifiers(question)
     # A share's price is said by name too, where the question asks what it is, not how it moved ("shares
-    # rose 2.4%" says it did): 万科的股价是多少？ is not answered by its net loss.
-    by_name = _SAID_BY_NAME | (set() if _MOVE_ASKED.search(question) else {"share price"})
+    # rose 2.4%" says it did): 万科的股价是多少？ is not answered by its net loss. How it moved is not
+    # told by a figure's clause naming another measure: 徐工股价涨了多少？ is no "net profit rose 39%".
+    move = _MOVE_ASKED.search(question) is not None
+    by_name = _SAID_BY_NAME | (set() if move else {"share price"})
     for group, name in asked:
         measures = _MEASURES[group]
-        # A market value is said by name, by the quotes or by the clause where it names any measure.
-        others = [p for m in _MEASURES for other, p in m.items() if other != name] if name in by_name else []
+        # A market value is said by name, by the quotes or by the clause where it names any measure; a
+        # share's move by the clause where it names any but a change ("have risen about 12%").
+        moved = name not in by_name and name == "share price" and not whole
+        skipped = {name, "growth"} if moved else {name}
+        others = (
+            [p for m in _MEASURES for o, p in m.items() if o not in skipped]
+            if name in by_name or moved
+            else []
+        )
         if not any(measures[name].search(t) for t in folded) and (
             (whole and name in by_name)
             or any(pattern.search(t) for other, pattern in measures.items() if other != name for t in folded)

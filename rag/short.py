@@ -56,6 +56,7 @@ from rag.intents import (
     asks_share,
     question_intents,
 )
+from rag.lexicon import listed_company
 from rag.owners import asks_owner, owners
 from rag.periods import only_others, periods, years
 from rag.qualifiers import (
@@ -104,9 +105,9 @@ _PERCENT = re.compile(rf"[%％]|\bper ?cent\b|百分之|(?<=[一二两三四五�
 # A count without a unit ("over 220,000 sales"): the answer to a how-many question only when no figure
 # with a unit is there. Thousands separators or three digits or more, not a year (2025, 1830年), nor a
 # model's (the 919 of C919), nor a stock code: written with leading zeros (000625, 0700) or alone in
-# brackets after a company's name (中国神华（601088）).
+# brackets after a company's name (中国神华（601088）), or with its exchange's suffix (9985.HK, 600519.SH).
 _COUNT = re.compile(
-    r"(?<![\d.,A-Za-z])(?!0\d)(?!(?<=[（(])\d++[）)])"
+    r"(?<![\d.,A-Za-z])(?!0\d)(?!(?<=[（(])\d++[）)])(?!\d++\.(?i:hk|sh|sz|ss|bj)\b)"
     r"(?:\d{1,3}+(?:,\d{3})++|(?!(?:19|20)\d\d(?!\d))\d{3,}+)(?![.,]?\d|\s*+[%％年])"
 )
 # The places that answer a where question in a few characters: a list of names after a word saying
@@ -2093,6 +2094,8 @@ _WHERE_DONE = re.compile(
     r"\b(?:overseas|abroad|domestically|internationally|online|offline|locally|globally|worldwide)\b", re.I
 )
 _FROM_SOURCE = re.compile(r"(?<!\s)\s++from\s++(?:(?:the|its|their)\s++)?+([a-z][a-z-]*+)")
+# Or a place, in capitals ("revenue from Brazil", "sales from the United States").
+_FROM_PLACE = re.compile(r"(?<!\s)\s++from\s++(?:the\s++)?+([A-Z][a-z]++(?: [A-Z][a-z]++)*+)")
 
 
 def _narrowing_english(question: str) -> tuple[str, ...]:
@@ -2117,10 +2120,18 @@ def _narrowing_english(question: str) -> tuple[str, ...]:
     found = takewhile(
         lambda w: w.isalpha() and w.islower() and w not in _NOT_NARROWING and not periods(w), reversed(words)
     )
-    # What it comes from, after it ("revenue from the derivatives market"): not a name ("from Tencent").
+    # What it comes from, after it ("revenue from the derivatives market"): not a name ("from Tencent"),
+    # but a place ("What was XCMG's revenue from Brazil?" is not answered by all its revenue).
     source = _FROM_SOURCE.match(question, at.end()) if at else None
     after = [source.group(1)] if source and source.group(1) not in _NOT_NARROWING else []
+    place = _FROM_PLACE.match(question, at.end()) if at else None
+    after += [place.group(1).lower()] if place and _a_place(place.group(1).lower()) else []
     return tuple(dict.fromkeys((*islice(found, NARROWING_WORDS), *after, *done)))
+
+
+def _a_place(name: str) -> bool:
+    """Whether the English `name` (lower-case) is a place: a name CC-CEDICT has, no company listed."""
+    return not listed_company(name) and any(is_name(t) for t in translations(name) if not t.isascii())
 
 
 # How far a quote must say a word narrowing what is measured (`unnarrowed`).
@@ -2174,8 +2185,8 @@ def _figure_weights(
 ) -> dict[str, float]:
     """`measured_weights`, with a compound naming what a how-many question counts weighed as measured.
 
-    What the question names weighs `SUBJECT_PULL` of its rarity, and so do the words of `names` (those
-    articles declare: 健康 of 京东健康).
+    What the question names weighs `SUBJECT_PULL` of its rarity, and so do the words of it and of `names`
+    (those articles declare: 健康 of 京东健康; 希望 of 新希望, which the tokenizer cuts apart).
 
     For choosing among a sentence's figures only: in choosing the sentence, the thing counted weighed
     so ("How many points …") quotes another passage's "11 points" over the one saying 丢了308分. So are
@@ -2189,11 +2200,11 @@ def _figure_weights(
         if "number" in intents
         else ()
     )
-    named = set(subject_names(question))
+    named = (*subject_names(question), *names)
     return {
         word: weight
         * (MEASURED_WEIGHT if _is_counted(word, counted) or word in narrowing else 1.0)
-        * (SUBJECT_PULL if word in named or in_names(word, names) else 1.0)
+        * (SUBJECT_PULL if in_names(word, named) else 1.0)
         for word, weight in measured_weights(question, weights, intents).items()
     }
 

@@ -71,6 +71,7 @@ TRADES = frozenset(
     "重工 汽车 电子 电器 电气 医药 药业 制药 银行 证券 保险 能源 物流".split()
     + "软件 通信 传媒 食品 娱乐 地产 置业 矿业 航空 生物 半导体 精密".split()
     + "超市 百货 乳业 酒业 啤酒 化工 钢铁 电力 机械 家电 水泥".split()
+    + "酒店 饮料 旅行 教育".split()
 )
 # Capitalised words after a Latin name that keep it the company's own (JD.com Inc, Pop Mart International).
 LATIN_KINDS = frozenset(

@@ -333,12 +333,26 @@ def test_a_share_price_is_given_only_by_naming_it():
     )
     # A price per share paid is no share price.
     assert not measures_other("吉利收购极氪每股价格是多少？", ["Geely paid $2.566 per share for Zeekr."])
+    # An offer's price (发行价) is said by what a share cost; the sum raised is none.
+    listed = "Zeekr went public in New York in May 2024, raising $441 million at $21 per ADS."
+    assert not measures_other("极氪IPO发行价是多少？", [listed])
+    assert not measures_other("影石创新的发行价是多少？", ["It sold 41 million shares at 47.27 yuan each."])
+    assert measures_other("极氪IPO发行价是多少？", ["Zeekr raised $441 million in its listing."])
+    # A dividend per share is no price.
+    assert all(name != "price" for _, name in qualifiers("What was PetroChina's dividend per share?"))
     # The shares' move names the price beside a quote on what is paid out.
     moved = [
         "Feihe's Hong Kong-listed shares rose 2.4% on Thursday.",
         "Feihe said it would pay an interim dividend of HK$0.1574 per share.",
     ]
     assert not measures_other("飞鹤股价涨了多少？", moved)
+    # A figure's clause naming another measure's move tells no move of the shares ("Shares of XCMG rose"
+    # does).
+    profit = "its third-quarter net profit rose 39% to 1.46 billion yuan"
+    assert measures_other("徐工股价涨了多少？", [profit], whole=False)
+    assert not measures_other("徐工股价涨了多少？", ["Shares of XCMG rose 2.4% in Shenzhen."], whole=False)
+    risen = "iFlytek's shares, listed in Shenzhen, have risen about 12% this year."
+    assert not measures_other("科大讯飞股价今年涨了多少？", [risen], whole=False)
 
 
 def test_a_profit_attributable_to_shareholders_as_hong_kong_reports_write_it_is_the_net_one():

@@ -577,6 +577,12 @@ def test_the_short_answer_to_who_is_a_name_the_question_does_not_say():
     assert _short("Which company is Leapmotor's joint venture partner?", partner) == "Stellantis"
     assert _short("零跑和哪家公司成立了合资公司？", partner) == "Stellantis"
     assert _short("零跑的董事长是谁？", partner) == "朱江明"
+    # The name cut apart (新 + 希望) pulls as a name, less than the role: a chairwoman is a chairman.
+    hope = (
+        "New Hope was founded in 1982 by Liu Yonghao, one of China's first private entrepreneurs. His "
+        "daughter, Liu Chang, is chairwoman."
+    )
+    assert _short("新希望的董事长是谁？", hope) == "Liu Chang"
     # Names listed together answer together.
     cotti = "Cotti Coffee, the chain founded by Luckin's former executives Lu Zhengyao and Qian Zhiya, grew."
     assert _short("Who founded Cotti Coffee?", cotti) == "Lu Zhengyao and Qian Zhiya"
@@ -1728,6 +1734,10 @@ def test_quotes_never_saying_the_part_of_a_measure_asked_do_not_answer():
         "What was HKEX's revenue from the derivatives market?", ["Derivatives revenue rose 9%."]
     )
     assert not unnarrowed("What was Weibo's revenue from Alibaba?", revenue)
+    # A place it comes from is a part: all of XCMG's revenue is none of Brazil's.
+    brazil = "What was XCMG's revenue from Brazil?"
+    assert unnarrowed(brazil, ["Revenue for the July-September quarter grew 11% to 23.1 billion yuan."])
+    assert not unnarrowed(brazil, ["Revenue from Brazil rose 20% to 2.1 billion yuan."])
     # An interim dividend is the 中期 one.
     assert not unnarrowed(
         "李宁中期股息是多少？", ["The board declared an interim dividend of 37.75 fen a share."]
@@ -1740,6 +1750,12 @@ def test_quotes_never_saying_the_part_of_a_measure_asked_do_not_answer():
     assert not unnarrowed("百胜中国经营利润是多少？", quotes)
     # What kind of company the subject is belongs to its name (宇树科技: Unitree Technology).
     assert not unnarrowed("宇树科技估值多少？", ["In June, Unitree was valued at about 12 billion yuan."])
+    # Its trade too (锦江酒店: Jin Jiang Hotels): its revenue is no part because its hotels are named next.
+    hotels = (
+        "Revenue in the period declined 4.3% to 10.1 billion yuan.\n\nRevenue per available room at its "
+        "mainland hotels fell 6.2% in the third quarter."
+    )
+    assert not unparted("锦江酒店营收是多少？", [hotels])
     # In words of the same meaning, and one of several words is enough.
     assert not unnarrowed(
         "亚马逊热带雨林估计的树的种类数量是多少？", ["估计有 16,000 个品种的 3,900 亿棵树。"]
@@ -2336,6 +2352,8 @@ def test_a_stock_code_beside_a_companys_name_counts_nothing():
     report = "长安汽车（000625）10月30日晚间披露2025年三季度报告。"
     assert _short("长安汽车第三季度销量是多少？", report) is None
     assert _short("How many stores does it have?", "Guming (1364) had 9,000 stores.") == "9,000 stores"
+    # Nor one written with its exchange's suffix.
+    assert _short("卫龙有多少家工厂？", "卫龙美味（9985.HK）8月19日晚间发布2025年中期业绩。") is None
 
 
 def test_the_earlier_value_a_figure_is_compared_with_is_not_the_figure_asked_for():
