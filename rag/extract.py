@@ -498,10 +498,15 @@ def select_quotes(
         # Only the best sentence may be cut inside a clause: the rest support it, and a torn-off
         # fragment ("The focus for Kuaishou's e-") supports nothing.
         # A supporting sentence cut to fit must keep half its words in common with the question at least
-        # ("up from 2,880.725 billion yuan in the same period last year" is left of one on Kuaishou's GMV).
+        # ("up from 2,880.725 billion yuan in the same period last year" is left of one on Kuaishou's GMV),
+        # and one besides what it names: "BEIJING, Oct 29 (Reuters) - XCMG Construction Machinery", its
+        # dateline and its name, says nothing.
         cut = (start, end) != (quote.start, stop)
+        kept = not cut or (
+            _kept(score, text, (quote.start, stop), (start, end)) >= 0.5 and score.names_more(text[start:end])
+        )
         if (
-            (chosen and (not whole or cut and _kept(score, text, (quote.start, stop), (start, end)) < 0.5))
+            (chosen and (not whole or not kept))
             or end - start < min(MIN_CUT_CHARS, stop - quote.start)
             or _overlaps(chosen, quote.hit, start, end)
             or used + end - start + joint > budget
@@ -689,11 +694,16 @@ def _supports(quote: Quote, chosen: list[Quote], score: _Scorer, runs_on: bool) 
             runs_on or score.names_more(text) or score.holds(text)
         )
     first = chosen[0]
+    first_text = first.hit.chunk.text[first.start : first.end]
     shared = score.shared(text)
+    # One giving the figure asked for where the first gives none is quoted if as good but for
+    # `FIGURE_SHARE`, whatever share of the wording it holds: 同花顺前三季度净利润增长85% says no profit,
+    # the English sentence of an article headlined 同花顺前三季度净利润大增 does, naming "Hithink RoyalFlush".
+    figure = score.gives_figure(text) and not score.gives_figure(first_text)
     return (
-        quote.score >= OTHER_ARTICLE_SHARE * first.score
+        quote.score >= OTHER_ARTICLE_SHARE * (FIGURE_SHARE if figure else 1.0) * first.score
         and shared > 0
-        and shared >= OTHER_ARTICLE_SHARE * score.shared(first.hit.chunk.text[first.start : first.end])
+        and (figure or shared >= OTHER_ARTICLE_SHARE * score.shared(first_text))
         and score.names_more(text)
         and (not score.why or _names_asked(score, quote) or not _names_asked(score, first))
     )

@@ -3,7 +3,7 @@ from dataclasses import replace
 
 import pytest
 
-from rag.extract import MAX_QUOTES, MIN_CUT_CHARS, _Scorer, select_quotes
+from rag.extract import MAX_QUOTES, MIN_CUT_CHARS, _Scorer, _supports, select_quotes
 from rag.intents import asked_words, stated_words
 from rag.short import answer_span
 from rag.text import sentence_spans
@@ -924,3 +924,36 @@ def test_a_figure_of_the_measure_asked_leads_before_a_lead_giving_another_measur
         "intensified.\n\nNet profit rose 13.3% to 799 million yuan."
     )
     assert _leading("What was Proya's net profit?", proya, "珀莱雅上半年营收增长7%").startswith("Net profit")
+
+
+def test_another_articles_sentence_giving_the_figure_asked_for_supports_one_giving_none():
+    # 同花顺's profit growth is said by a Chinese article on another company, its profit by an English one
+    # writing its name otherwise ("Hithink RoyalFlush"): less like the question, it is quoted all the same.
+    growth = "同日，同花顺前三季度净利润增长85%。"
+    profit = (
+        "Hithink RoyalFlush said its net profit for the first three quarters jumped 85% to 1.21 billion yuan."
+    )
+    first = Quote(
+        Hit(chunk=make_chunk(growth, chunk_id="a", doc_id="a"), score=1.0), 0, 0, len(growth), 1.375
+    )
+    other = Quote(
+        Hit(chunk=make_chunk(profit, chunk_id="b", doc_id="b"), score=0.9), 1, 0, len(profit), 0.764
+    )
+    score = _Scorer("同花顺前三季度净利润是多少？", lambda term: 5.0 if term == "同花顺" else 1.0)
+    assert _supports(other, [first], score, runs_on=False)
+    # Not one giving no more than the first.
+    also = "Hithink RoyalFlush said its net profit for the first three quarters jumped 85%."
+    other = Quote(Hit(chunk=make_chunk(also, chunk_id="b", doc_id="b"), score=0.9), 1, 0, len(also), 0.764)
+    assert not _supports(other, [first], score, runs_on=False)
+
+
+def test_a_supporting_sentence_cut_to_its_dateline_and_name_is_not_quoted():
+    first = "Revenue in the period declined 4.3% to 10.1 billion yuan, the hotel operator said."
+    lead = (
+        "SHANGHAI, Oct 30 (Reuters) - Shanghai Jin Jiang International Hotels, one of China's biggest hotel "
+        "operators, said on Thursday its net profit for the first nine months fell 17% to 742 million yuan, "
+        "as weaker business travel pushed down room rates."
+    )
+    hits = [Hit(chunk=make_chunk(f"{lead} {first}", title="Jin Jiang Hotels' profit slides"), score=1.0)]
+    for budget, quote in _quotes_at_budgets("锦江酒店营收是多少？", hits, range(90, 260, 10)):
+        assert quote.text.rstrip(",") != "Oct 30 (Reuters) - Shanghai Jin Jiang International Hotels", budget
