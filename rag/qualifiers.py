@@ -220,7 +220,7 @@ def measures_other(question: str, texts: list[str], *, whole: bool = True) -> bo
         measures = _MEASURES[group]
         # A market value is said by name, by the quotes or by the clause where it names any measure; a
         # share's move by the clause where it names any but a change ("have risen about 12%").
-        moved = name not in by_name and name == "share price" and not whole
+        moved = move and name == "share price" and not whole
         skipped = {name, "growth"} if moved else {name}
         others = (
             [p for m in _MEASURES for o, p in m.items() if o not in skipped]
