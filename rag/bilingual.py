@@ -40,7 +40,8 @@ def translations(term: str) -> frozenset[str]:
     if " " in term:
         return words | _together(term.split()) | dictionary.glossed(term)
     if not term.isascii():
-        return words | (dictionary.english(term) or dictionary.name_begun(term))
+        found = dictionary.english(term) or dictionary.name_begun(term)
+        return words | found | (_without_kind(found) if dictionary.is_name(term) else frozenset())
     participle = _participle(term)
     # The listed words' too ("list": 上市, as "listed").
     also = listed_spellings(participle) | dictionary.chinese(participle) if participle else frozenset()
@@ -48,6 +49,25 @@ def translations(term: str) -> frozenset[str]:
     found |= frozenset().union(*map(dictionary.chinese, _verb_lemmas(term)))
     adjective = _ADVERB_END.sub(_adjective_end, term)
     return words | found | (dictionary.chinese(adjective) if adjective != term else frozenset())
+
+
+def _without_kind(names: frozenset[str]) -> frozenset[str]:
+    """`names` of three words or more ending in the kind of company, without it, as news writes them.
+
+    南航, "China Southern Airlines", is "China Southern" in a headline.
+    """
+    return frozenset(
+        head
+        for name in names
+        for head, _, kind in [name.rpartition(" ")]
+        if kind in _ENGLISH_COMPANY_KINDS and head.count(" ") >= 1
+    )
+
+
+# The kinds of company an English name may end with, and be written without.
+_ENGLISH_COMPANY_KINDS = frozenset(
+    {"airlines", "airline", "group", "holdings", "holding", "corporation", "corp", "company", "limited"}
+)
 
 
 # An adverb of an adjective (mainly: main, primarily: primary), which a dictionary may list alone.
@@ -922,13 +942,21 @@ def spelled_known(name: str, knows: Callable[[str], bool]) -> bool:
 PERSON_NAME_CHARACTERS = (2, 3)
 
 
+# A name CC-CEDICT lists of this many characters or more may be written a syllable a word (Tong Ren Tang);
+# a shorter one so written is mostly a person's (see `romanized_words`).
+SYLLABLE_NAME_CHARS = 3
+
+
 def romanized_words(term: str) -> list[str]:
     """The words English writes the Chinese name `term` in (kuaishou; 陈磊: chenlei, chen, lei).
 
     A person's name CC-CEDICT does not list (a surname first) is also written as its surname and its
-    given name apart (张一鸣: zhang, yiming), each a word to search by.
+    given name apart (张一鸣: zhang, yiming), each a word to search by; a name of three characters or
+    more that it lists as one, syllable by syllable (同仁堂: tong, ren, tang).
     """
     words = romanized_whole(term)
+    if len(term) >= SYLLABLE_NAME_CHARS and dictionary.is_name(term):
+        words += [w for form in romanized(term) if form.count(" ") == len(term) - 1 for w in form.split()]
     person = len(term) in PERSON_NAME_CHARACTERS and dictionary.is_surname(term[0])
     if person and dictionary.is_name(term) is None:
         surnames = dictionary.readings(term[0])
@@ -937,8 +965,11 @@ def romanized_words(term: str) -> list[str]:
 
 
 def _written(syllables: tuple[str, ...]) -> set[str]:
-    """A name's syllables written whole (xiaohongshu) or as two words (lei jun, mixue bingcheng)."""
-    return {"".join(syllables)} | {
+    """A name's syllables written whole (xiaohongshu), as two words (lei jun, mixue bingcheng), or apart.
+
+    Each syllable apart is how Hong Kong and old brands write theirs (tong ren tang: 同仁堂).
+    """
+    return {"".join(syllables), " ".join(syllables)} | {
         f"{''.join(syllables[:cut])} {''.join(syllables[cut:])}" for cut in range(1, len(syllables))
     }
 

@@ -31,6 +31,7 @@ from rag.subject import (
     naming,
     naming_declared,
     on_subject,
+    opening_latin_name,
     opening_name,
     period_judged,
     subject_names,
@@ -210,9 +211,10 @@ def besides_names(
         for n in untranslated_names(question, keyword.knows)
         if not chinese or written_in_chinese(n, keyword)
     ]
-    # A word only opening the question (杨昊的职业是什么？) chooses passages, but the rest of the question
-    # may be asked in words its passage does not use (CMRC: 5 answerable questions refused).
-    opening = opening_name(question)
+    # A word only opening the question (杨昊的职业是什么？, HSD什么时候量产？) chooses passages, but the rest
+    # of the question may be asked in words its passage does not use (CMRC: 5 answerable questions refused);
+    # not a name the lexicon lists (抖音).
+    opening = [n for n in opening_name(question) + opening_latin_name(question) if n not in known_names()]
     named = tuple(n for n in subject_names(question) if n not in opening) + tuple(written)
     hits = evidence.hits[:JUDGED_PASSAGES]
     about = naming(question, hits, named=named)

@@ -30,7 +30,7 @@ from rag.bilingual import (
     rare_word,
     translations,
 )
-from rag.dictionary import is_name
+from rag.dictionary import english, is_name
 from rag.lexicon import names as lexicon_names
 from rag.lexicon import places as lexicon_places
 from rag.store import KeywordIndex
@@ -121,7 +121,7 @@ def subject_names(question: str) -> tuple[str, ...]:
     if language(question) == "en":
         named += pinyin_names(question) + _CHINESE_RUN.findall(question)
     else:
-        named += opening_name(question)
+        named += opening_name(question) + opening_latin_name(question)
     # A name within a longer one is not what is named ("Alibaba" of "Alibaba Cloud", 阿里 of 阿里云).
     return tuple(n for n in dict.fromkeys(named) if not any(n != m and n in _parts(m) for m in named))
 
@@ -199,21 +199,46 @@ def opening_name(question: str) -> list[str]:
             return [first]
     # A name a dictionary has (汾酒: Fenjiu, 五粮液: Wuliangye), or a word it has that a text seldom uses
     # (虎牙, "eye tooth": Huya), before what a report gives (第四季度营收); not one a text uses often
-    # (联想: "associate"), nor one ending in the kind of company (联想集团: "Lenovo Group"), which
-    # articles write without it.
+    # (联想: "associate") unless a company's short name (南航: "China Southern Airlines"), nor one ending in
+    # the kind of company (联想集团: "Lenovo Group"), which articles write without it.
     listed = is_name(first) is not None
     if all(map(is_cjk, first)) and len(first) > 1 and opening.startswith(first) and listed:
         kind = first.endswith(tuple(COMPANY_KINDS))
-        seldom = word_frequency(first) < NAME_ONLY_FREQUENCY and first not in UNWRITTEN and not kind
+        seldom = word_frequency(first) < NAME_ONLY_FREQUENCY or _only_a_name(first)
+        seldom = seldom and first not in UNWRITTEN and not kind
         if seldom and _REPORTED.match(opening, len(first)):
             return [first]
     return _reported(words, opening)
+
+
+def opening_latin_name(question: str) -> list[str]:
+    """The name in Latin letters a Chinese question opens with, folded (Temu最高可能被罚多少？: temu).
+
+    A Chinese question opens with what it asks about, in Latin letters too; not a common English word
+    (Keep, Soul), which English text uses for itself.
+    """
+    opening = question.lstrip()
+    latin = [fold(n) for n in latin_names(question) if opening.startswith(n)]
+    return [n for n in latin if not all(map(comparable, n.split()))]
 
 
 # A word CC-CEDICT has that jieba's dictionary counts fewer times than this opening a question on a report
 # is a name (汾酒 80, 五粮液 164; 虎牙 13, "eye tooth"), not a common word too (联想 1394, "associate"; 新华
 # 549).
 NAME_ONLY_FREQUENCY = 300
+
+
+def _only_a_name(word: str) -> bool:
+    """Whether every sense a dictionary gives `word` is a name, one of several words: a company's short name.
+
+    Each sense translates back only to names (南航: "China Southern Airlines"); not a place's of one word
+    (澳门: "Macao"), which a company's article names as often as its own.
+    """
+    senses = english(word)
+    return any(" " in sense for sense in senses) and all(
+        translations(sense) and all(is_name(c) for c in translations(sense) if not c.isascii())
+        for sense in senses
+    )
 
 
 def _of_company_kind(word: str, after: list[str]) -> bool:
@@ -458,19 +483,23 @@ def _headlined_other(name: str, title: str, quote: str) -> bool:
     words = terms(title, search_mode=False)
     said = sorted(translations(opening)) if opening else words[:1]
     chinese = {t for t in said if is_cjk(t[0]) and (is_name(t) or t in known_names())}
-    return bool(chinese) and not any(name in t or t in name for t in chinese)
+    # Nor another name of the same (南航 and 南方航空 are both "China Southern").
+    same = translations(name)
+    return bool(chinese) and not any(name in t or t in name or same & translations(t) for t in chinese)
 
 
 def unknown_opening(question: str, knows: Callable[[str], bool]) -> list[str]:
     """The Chinese one-word name `question` opens with (see `opening_name`) if the archive lacks it (领克).
 
-    Or the name of two words a question on a company's report opens with (`reported_name`: 中国人寿).
+    Or the name of two words a question on a company's report opens with (`reported_name`: 中国人寿), or
+    one a dictionary lists whole as a proper noun, though made of words (同仁堂: 同仁 + 堂, Tong Ren Tang):
+    not a piece of the question cut apart.
     """
     reported = reported_name(question)
     return [
         name
         for name in opening_name(question)
-        if not knows(name) and (not compound_parts(name) or name in reported)
+        if not knows(name) and (not compound_parts(name) or name in reported or is_name(name))
     ]
 
 

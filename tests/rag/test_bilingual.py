@@ -59,7 +59,7 @@ def test_an_irregular_form_of_an_english_verb_is_translated_as_the_verb():
 
 
 def test_chinese_names_are_spelled_in_pinyin_whole_and_apart():
-    assert romanized("小红书") == {"xiaohongshu", "xiao hongshu", "xiaohong shu"}
+    assert romanized("小红书") == {"xiaohongshu", "xiao hongshu", "xiaohong shu", "xiao hong shu"}
     assert {"lei jun", "leijun"} <= romanized("雷军")
     assert "mixue bingcheng" in romanized("蜜雪冰城")
     # A word the dictionary knows as a common word is translated, and spelled only whole, as a brand
@@ -176,6 +176,8 @@ def test_a_persons_name_is_searched_as_english_writes_it():
     assert {"zhang", "yiming"} <= set(romanized_words("张一鸣"))
     assert romanized_words("快手") == ["kuaishou"]  # a firm's name, written whole
     assert romanized_words("黄金") == ["huangjin"]  # a common word, though 黄 is a surname: not apart
+    # A name the dictionary lists of three characters may be written a syllable a word (Tong Ren Tang).
+    assert {"tongrentang", "tong", "ren", "tang"} <= set(romanized_words("同仁堂"))
 
 
 def test_what_how_asks_with_is_no_word_to_find():
@@ -188,8 +190,15 @@ def test_what_how_asks_with_is_no_word_to_find():
 def test_a_text_mentions_a_name_as_written_translated_or_in_pinyin_not_in_pieces():
     assert mentions("小红卡", "小红卡的年费")
     assert mentions("快手", "kuaishou said") and mentions("kuaishou", "快手表示")
+    assert mentions("同仁堂", "beijing tong ren tang, the 356-year-old maker")  # a syllable a word
     # Its characters here and there are not the name (presence counts them half).
     assert not mentions("小红卡", "小红书的会员卡") and presence("小红卡", "小红书的会员卡") == 0.5
+
+
+def test_a_name_translated_with_the_kind_of_company_is_also_written_without_it():
+    assert {"china southern airlines", "china southern"} <= translations("南航")
+    assert translations("建行") == {"china construction bank"}  # a bank is named with it
+    assert "hainan" not in translations("海航")  # one word left is no name
 
 
 def test_the_lexicons_names_reach_their_pinyin_spellings():

@@ -78,6 +78,13 @@ def test_what_a_question_is_about_is_named_by_the_lexicon_or_in_no_dictionary():
     assert subject_names("京东外卖日订单量突破了多少？") == ("京东",)
     # Not with a compound of dictionary words after it: 蔬菜制品 (vegetable products) is what it sells.
     assert subject_names("卫龙蔬菜制品收入是多少？") == ("卫龙",)
+    # A common word of text (南航 is in jieba's counts often) whose every sense is a name is one.
+    assert subject_names("南航前三季度净利润是多少？") == ("南航",)
+    assert subject_names("联想第三季度营收是多少？") == ()  # 联想 is "associate" too
+    assert subject_names("澳门前十个月博彩总收入是多少？") == ()  # a place: a company's article names it
+    # A Chinese question opening on a Latin name asks about it, unless an English word (Keep, Soul).
+    assert subject_names("Temu最高可能被罚多少？") == ("temu",)
+    assert subject_names("Keep上半年亏损是多少？") == ()
 
 
 def test_passages_not_naming_the_subject_are_left_out_unless_none_names_it():
@@ -221,6 +228,30 @@ def test_an_acronym_a_dictionary_translates_is_no_name():
     # A person's name in pinyin may be written otherwise in English.
     richard = hit("JD.com founder Richard Liu delivered meals himself.", "JD's food delivery push")
     assert not named_elsewhere("What did Liu Qiangdong say?", richard, {"liu", "richard"}.__contains__)
+
+
+def test_a_name_a_dictionary_lists_whole_is_no_piece_cut_apart():
+    # 同仁堂 is 同仁 + 堂 to the tokenizer, but CC-CEDICT lists it as a name: a Chinese passage on another
+    # company (万华化学's quarter) is not about it; the English article spelling it syllable by syllable is.
+    wanhua = hit(
+        "其中，第三季度公司实现营业收入468.1亿元；净利润30.34亿元。", "万华化学第三季度净利润增长49.7%"
+    )
+    reuters = hit(
+        "Beijing Tong Ren Tang reported a 9.6% drop in third-quarter net profit to 301 million yuan.",
+        "Tong Ren Tang's profit falls as demand for premium remedies cools",
+    )
+    knows = {"万华", "净利润"}.__contains__
+    assert named_elsewhere("同仁堂第三季度净利润是多少？", wanhua, knows)
+    assert not named_elsewhere("同仁堂第三季度净利润是多少？", reuters, knows, reuters.chunk.text)
+
+
+def test_a_headline_may_write_the_name_asked_as_another_of_the_same():
+    # 南航 and 南方航空 are both "China Southern": its article is about the name asked.
+    profit = "For the first nine months it earned a net profit of 2.9 billion yuan."
+    southern, eastern = hit(profit, "China Southern posts profit"), hit(profit, "China Eastern posts profit")
+    question = "南航前三季度净利润是多少？"
+    assert not named_elsewhere(question, southern, {"净利润"}.__contains__, profit)
+    assert named_elsewhere(question, eastern, {"净利润"}.__contains__, profit)
 
 
 def test_a_passage_is_not_about_a_name_no_text_of_its_script_has():
