@@ -163,12 +163,15 @@ INTENTS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
             # What a figure fell or rose after or as ("net income fell 30% … after it cut prices on 22
             # models", "fell 5.3% to 1.6 billion yuan as the company scaled back some features"; not past a
             # reason after ", as": "rose 27.4% …, as hospital tenders recovered after a slowdown"), and what
-            # a company or a product was put out after ("delisted from Nasdaq in 2020 after a scandal").
+            # a company or a product was put out after ("delisted from Nasdaq in 2020 after a scandal"); a
+            # reason may open on its noun, its verb in the past a few words on ("as record summer travel
+            # filled its planes"; not "as expected", "as well as reduced").
             r"\b(?:fell|dropped|declined|slumped|plunged|tumbled|rose|jumped|surged|soared|climbed|"
             r"delisted|suspended|banned|halted|recalled|removed|resigned|fired|shut|"
             r"cut|cuts|cutting|lowered|lowering|raised|raising|trimmed|trimming|slashed|slashing)\b"
             r"(?:[^.;,]|\.(?=\d)|,(?!\s*+as\b)){0,120}?"
-            r"\b(?P<after>after|as) (?=(?:it|they|the|its|their|a|an)\b)|"
+            r"\b(?P<after>after|as) (?=(?:it|they|the|its|their|a|an)\b|(?!(?:well|part|of|much|many|long|"
+            r"far|soon|such|if|though|expected|usual|follows)\b)(?:[a-z][\w-]*+\s++){1,4}?[a-z]++(?<=ed)\b)|"
             # A change said as a noun, in its clause ("posted a 12.6% rise in net profit on Thursday as a
             # government scheme lifted demand").
             r"\b(?:rises?|increases?|gains?|jumps?|drops?|falls?|declines?|growth)\b[^.;,]{0,120}?"

@@ -283,6 +283,7 @@ def _unreasoned(text: str) -> str:
     """`text` less the clause its first reason is given in (由于订单超出预期, "because diners spent less").
 
     The reason comes before a cue of its effect: 需求走弱，价格竞争加剧，导致营收下滑 gives it up to 导致.
+    Reasons listed on run through the clauses that add one (原因是成本上升，以及公司加大了费用投入).
     """
     cue = INTENTS["why"][1].search(text)
     if cue is None:
@@ -291,7 +292,13 @@ def _unreasoned(text: str) -> str:
         start = cue.start() - len(sentence_before(text, cue.start(), REASON_BEFORE_CHARS))
         return text[:start] + text[cue.end() :]
     end = CLAUSE_END.search(text, cue.end())
+    while end and _ANOTHER_REASON.match(text, end.end()):
+        end = CLAUSE_END.search(text, end.end())
     return text[: cue.start()] + (text[end.start() :] if end else "")
+
+
+# A clause adding a reason to the one before it: "and", "as well as", 以及, 同时.
+_ANOTHER_REASON = re.compile(r"(?:and|as\s++well\s++as|along\s++with|plus)\b|以及|及|和|同时|还有|加上", re.I)
 
 
 def contradicted(question: str, text: str, start: int, end: int) -> bool:

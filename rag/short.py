@@ -160,7 +160,7 @@ _RATE = re.compile(
 )
 # Not a change to a level asked (提高到多少, 减少到多少): the level it reached.
 _CHANGE = re.compile(
-    r"(?:增长|成长|涨|跌|下降|提高|提升|上调|下调|降低|减少|下滑|缩减|削减|缩小)(?!了?[到至])|"
+    r"(?:增长|成长|涨|跌|下降|上升|提高|提升|上调|下调|降低|减少|下滑|回落|攀升|缩减|削减|缩小|收窄|扩大)(?!了?[到至])|"
     r"\bgr[eo]w|\bincreas|\bdecreas|"
     r"\bris[ei]|\brose\b|\bf(?:all|alls|allen|alling|ell)\b|\bdrop|\bdeclin|\breduc|\bshr[iau]nk|\bjump|"
     r"\bsurg|\bsoar|\bclimb|\bplung|\bslump|\bnarrow(?:s|ed|ing)?\b|\bwiden|"
@@ -443,7 +443,11 @@ def answer_span(
         # A figure the question states is no answer to it (the 第 33 届 of "第 33 届超级碗时多大？"), nor a
         # price the market puts on the company where it asks of none (see `market_priced`).
         found = _unrestated(text, figures(asked, text) or _rated(asked, text))
-        found = [span for span in found if not market_priced(question, text, *span)]
+        found = [
+            span
+            for span in _changed_as_asked(question, asked, text, found)
+            if not market_priced(question, text, *span)
+        ]
         spans += [
             (s, e)
             for s, e in found
@@ -520,7 +524,10 @@ def answer_span(
         return sum(
             rarity[t]
             / math.sqrt(said[t])
-            * max(math.exp(-_apart(folded, start, end, at, start in dates) / ANCHOR_REACH) for at in found)
+            * max(
+                math.exp(-_apart(folded, start, end, at, start in dates, spans) / ANCHOR_REACH)
+                for at in found
+            )
             for t, found in pointing.items()
             if found
         )
@@ -1741,15 +1748,25 @@ def untimely(question: str, quotes: list[str]) -> bool:
     one saying "the period" (`_THE_PERIOD`). Each paragraph of a quote is judged by itself: one that opens
     the quote names its period, if any, in the sentence before it ("Revenue rose 10% to 6.08 billion
     yuan." after the profit "in the July-September period", then "For the first nine months, …"). One
-    whose figures are all of another measure gives none (中金公司第三季度营业收入: not 第三季度净利润).
+    whose figures are all of another measure gives none (中金公司第三季度营业收入: not 第三季度净利润). A
+    figure whose own sentence names a period is of it: "an adjusted net profit of US$460 million" in 2024
+    is no answer for the first half of 2025, named in the next sentence for revenue.
     """
     asked = periods(question)
     paragraphs = [p for quote in quotes for p in quote.split("\n") if p.strip()]
     kind = wanted(question)
     given = [
-        paragraph
+        next(
+            (
+                said
+                for s, e in sentence_spans(paragraph)
+                if s <= start < e and periods(said := paragraph[s:e])
+            ),
+            paragraph,
+        )
         for paragraph in (giving(question, paragraphs) if asked else [])
-        if any(not contradicted(question, paragraph, *span) for span in figures(kind, paragraph))
+        for start, end in figures(kind, paragraph)
+        if not contradicted(question, paragraph, start, end)
     ]
     return bool(given) and all(
         only_others(asked, periods(quote)) and not _THE_PERIOD.search(quote) for quote in given
@@ -2640,7 +2657,8 @@ _ELIDED = re.compile(
 # The total a count of things brings them to, later in its sentence (within 80 characters): "opened 536
 # new stores in the quarter, bringing its total to 17,514" counts stores twice.
 _TOTAL_AFTER = re.compile(
-    r"[^.;!?。；！？]{0,80}?\b(?:total|tally)\s++(?:of|to|at)\s++(\d++(?:,\d{3})*+)(?![\d.,]\d)"
+    r"[^.;!?。；！？]{0,80}?\b(?:total|tally)\s++(?:of|to|at)\s++"
+    r"(\d++(?:,\d{3})*+(?:\.\d++)?+(?:\s++(?:thousand|million|billion))?+)(?![\d.,]\d)"
 )
 # A part of the count said later in its sentence without the thing (within 80 characters), after what
 # the part is: "delivered 303,400 vehicles in the first nine months, including 124,000 in the third
@@ -2660,16 +2678,18 @@ def _said_later(folded: str, end: int) -> list[re.Match[str]]:
 
     The same things counted again without them ("opened 18 … and closed 23 during the half", `_ELIDED`),
     their total (`_TOTAL_AFTER`), a part of them (`_PART_AFTER`) and the next part listed after it
-    ("including 7 in the United States and 68 in Singapore").
+    ("including 7 in the United States and 68 in Singapore"), or after the count's own ("1,000 retail
+    stores in China and about 150 outside the mainland").
     """
     elided, total, part = (pattern.match(folded, end) for pattern in (_ELIDED, _TOTAL_AFTER, _PART_AFTER))
-    more = _AND_PART.match(folded, part.end(1)) if part else None
+    more = _AND_PART.match(folded, part.end(1) if part else end)
     return [m for m in (elided, total, part, more) if m]
 
 
-# The next part of a count, listed after one (see `_PART_AFTER`): "… and 68 in Singapore".
+# The next part of a count, listed after one (see `_PART_AFTER`): "… and (about) 68 in Singapore".
 _AND_PART = re.compile(
-    r"[^.;!?。；！？,]{0,40}?(?<!\s)\s*+,?\s*+and\s++(\d++(?:,\d{3})*+)(?![\d.,]\d)"
+    r"[^.;!?。；！？,]{0,40}?(?<!\s)\s*+,?\s*+and\s++(?:(?:about|around|some|nearly|roughly|almost|over)\s++)?+"
+    r"(\d++(?:,\d{3})*+)(?![\d.,]\d)"
     r"(?=\s++(?:in|at|from|outside|across|within)\b)"
 )
 
@@ -2762,7 +2782,7 @@ _ADDED_AFTER = re.compile(
     rf"(?<!\s)\s*+(?:million\s++|thousand\s++)?+(?:net\s++)?+(?:{_NEW}|(?:additional|extra|more)\b)", re.I
 )
 _ASKS_ADDED = re.compile(
-    rf"{_ADDING}|开了?+多少|招聘|招募|招收|\b(?:{_NEW}|(?:additional|more|opened|open|opens|added|add|adds)\b)|"
+    rf"{_ADDING}|开了?+多少|(?:多少|几)[^，。？?]{{0,3}}?新|招聘|招募|招收|\b(?:{_NEW}|(?:additional|more|opened|open|opens|added|add|adds)\b)|"
     r"\b(?:gain|gains|gained|hire|hires|hired|hiring|recruit|recruits|recruited)\b",
     re.I,
 )
@@ -2789,6 +2809,20 @@ def _changed_otherwise(asked: str, text: str, start: int) -> bool:
     """
     said = _count_change(text, start)
     return bool(said and asked != said)
+
+
+def _changed_as_asked(
+    question: str, asked: Wanted, text: str, spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The counts of `spans` changed no otherwise than `question` asks (see `_changed_otherwise`).
+
+    海底捞有多少家门店？ is not answered by a brand's "新开门店超过60家", though its sentence has no other. A
+    plan is, by what it adds ("plans to expand its pilot to 20 more cities").
+    """
+    if asked.kind != "count" or asked.planned:
+        return spans
+    change = _asked_change(question)
+    return [span for span in spans if not _changed_otherwise(change, text, span[0])]
 
 
 def _asked_change(question: str) -> str:
@@ -2825,10 +2859,12 @@ _PART_OWNER = re.compile(
     # nor a period's ("Maoyan's total revenue", "third-quarter"), nor a name's ("Sam's Club China sales").
     rf"['’]s\s++(?:{_KIND_WORD}\s++){{1,3}}?(?:revenues?|sales)\b|"
     r"(?<!主营)(?<!核心)业务|板块|分部|事业部|事业群|"
-    # Figures by product, brand or channel (分产品看，中高档酒类收入…), or a kind's (酒类收入), a brand's
-    # or a channel's (呷哺呷哺品牌收入, 中高端品牌凑凑收入, 电商渠道收入); not by region: a place asked of
-    # says which part ("outside its home province": 省外).
-    r"[分按](?:产品|品牌|渠道|行业)|类(?:产品)?+(?:收入|营收|销售额)|"
+    # Figures by product, category, brand or channel (分产品看，中高档酒类收入…), or a kind's (酒类收入), a
+    # brand's or a channel's (呷哺呷哺品牌收入, 中高端品牌凑凑收入, 电商渠道收入); not by region: a place
+    # asked of says which part ("outside its home province": 省外).
+    r"[分按](?:产品|品类|品牌|渠道|行业)|类(?:产品)?+(?:收入|营收|销售额)|"
+    # What a part adds to the whole (瓜子…贡献营收约29亿元).
+    r"贡献(?:了)?+(?:收入|营收|销售额)|"
     r"(?:品牌|渠道)[^，。；,;\d]{0,8}?(?:收入|营收|销售额)",
     re.I,
 )
@@ -2854,10 +2890,12 @@ def _of_part_named(names: Collection[str], text: str, start: int) -> bool:
     `_brand_at`).
     """
     before = sentence_before(text, start, PART_CHARS)
-    owner = _PART_OWNER.search(before)
+    # The part said last before the figure, in its clause, is whose part it is: not 洽洽 of
+    # "分品类看，瓜子仍是洽洽的基本盘，前三季度贡献营收约29亿元".
+    owner = next(reversed(list(_PART_OWNER.finditer(before))), None)
     if not owner:
         return False
-    said = before[owner.start() :]
+    said = before[max((m.end() for m in CLAUSE_END.finditer(before, 0, owner.start())), default=0) :]
     folded = fold(said)
     as_company = any(
         not _brand_at(name, folded, at) for name in names for at in whole_occurrences(name, folded)
@@ -3049,9 +3087,12 @@ _CODE_BEFORE = re.compile(r"(?:代码|编号|代号|\b(?:code|ticker|no\.))\s*+[
 
 
 # What a figure is after, when it is the level a change went to or came from ("fell to 30.75 billion yuan
-# from 32.01 billion", 从32亿元降至30亿元), not the change; and when it is the level said again in brackets,
-# in another currency ("fell to 8.5 billion yuan ($1.19 billion)").
-_LEVEL_BEFORE = re.compile(r"(?:\b(?:to|from)|[至到从])$")
+# from 32.01 billion", 从32亿元降至30亿元), or the level reached ("reached US$10.2 billion", 达到), not the
+# change; and when it is the level said again in brackets, in another currency ("fell to 8.5 billion yuan
+# ($1.19 billion)").
+_LEVEL_BEFORE = re.compile(
+    r"(?:\b(?:to|from|reach(?:ed|es|ing)?+|totall?+(?:ed|ing)|st(?:ood|ands?) at)|[至到从]|达到?+)$"
+)
 _ASIDE_OPENS = re.compile(r"[(（]$")
 
 
@@ -3379,9 +3420,19 @@ def _around(found: list[int], start: int, end: int) -> list[int]:
     return found[lowest : min(last + PULL_NEAREST, bisect_right(found, end + PULL_CHARS))]
 
 
-def _apart(text: str, start: int, end: int, at: int, date: bool) -> float:
-    """`_distance`, or `ANCHOR_REACH` for what a figure counts, inside it."""
-    return ANCHOR_REACH if start <= at < end else _distance(text, start, end, at, date)
+def _apart(
+    text: str, start: int, end: int, at: int, date: bool, others: Sequence[tuple[int, int]] = ()
+) -> float:
+    """`_distance`, or `ANCHOR_REACH` for what a figure counts, inside it.
+
+    What another figure of `others` counts points at it first, no nearer another: "stores" of "1,000 retail
+    stores in China and about 150 outside the mainland" is no nearer to the 150 after it.
+    """
+    if start <= at < end:
+        return ANCHOR_REACH
+    distance = _distance(text, start, end, at, date)
+    inside = any(s <= at < e for s, e in others if (s, e) != (start, end))
+    return max(distance, ANCHOR_REACH) if inside else distance
 
 
 def _points(text: str, start: int, end: int, at: int) -> bool:

@@ -336,8 +336,8 @@ def model_codes(text: str) -> list[str]:
 
 
 def names_model(code: str, text: str) -> bool:
-    """Whether the folded `text` names the model `code` (g9), not a longer one (g90)."""
-    return re.search(rf"(?<![a-z0-9]){re.escape(code)}(?![a-z0-9])", text) is not None
+    """Whether the folded `text` names the model `code` (g9, and c919s of c919), not a longer one (g90)."""
+    return re.search(rf"(?<![a-z0-9]){re.escape(code)}(?:(?<=[0-9])s)?+(?![a-z0-9])", text) is not None
 
 
 def terms(text: str, *, search_mode: bool = True) -> list[str]:

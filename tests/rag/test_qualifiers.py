@@ -65,6 +65,10 @@ def test_a_reason_may_name_another_measure_as_the_cause():
     # A reason closed by 所致 is read to its sentence's start: the results it explains name no measure.
     closed = "公司表示，业绩增长主要系手续费及佣金净收入和利息净收入增加所致。"
     assert not measures_other("东方财富净利润为什么增长？", [closed])
+    # Reasons listed on (以及, "and") are reasons too: the spending on promotion is one.
+    listed = "主要原因是葵花籽采购成本上升，以及公司加大了新品推广和渠道费用投入。"
+    assert not measures_other("Why did Qiaqia's profit decline?", [listed])
+    assert measures_other("Why did Qiaqia's profit decline?", ["原因是成本上升，公司费用为3亿元。"])
 
 
 def test_a_share_is_not_answered_by_how_fast_a_thing_grew():

@@ -945,6 +945,9 @@ def test_a_what_kind_question_is_answered_by_the_kind_the_text_names():
 def test_a_change_is_answered_by_a_percentage_or_else_by_the_amount_it_changed_by():
     assert _short("蜜雪冰城涨价多少？", "蜜雪冰城宣布，自9月10日起，全国门店的部分饮品价格上调1元。") == "1元"
     assert _short("快手电商GMV增长了多少？", "快手电商GMV同比增长15.4%，达到3323亿元。") == "15.4%"
+    # A loss narrowed (收窄) or widened (扩大) changed too.
+    narrowed = "Keep said its adjusted net loss narrowed 87% to 11.3 million yuan in the first half."
+    assert _short("Keep亏损收窄了多少？", narrowed) == _short("Keep亏损扩大了多少？", narrowed) == "87%"
     # A rate is a percentage only.
     assert _short("快手的净利润率是多少？", "快手的净利润为46亿元。") is None
     # The level a change went to or came from is not how much it changed.
@@ -1030,9 +1033,38 @@ def test_a_figure_of_a_model_is_given_by_a_quote_naming_it():
     launch = "小米集团发布首款SUV小米YU7，标准版售价25.35万元。"
     assert unmodelled("What is the price of the XPeng G9?", [average])
     assert not unmodelled("How much does the Xiaomi YU7 cost?", [launch])
+    # Named in the plural too ("5 COMAC C919s").
+    jets = "It expects to take delivery of 5 COMAC C919s next year."
+    assert not unmodelled("南航明年将接收多少架C919？", [jets])
     # A question naming no model, or asking for no figure, is not judged.
     assert not unmodelled("小鹏的单车平均售价是多少？", [average])
     assert not unmodelled("Who designed the G9?", [average])
+
+
+def test_a_figure_whose_sentence_names_another_period_is_no_answer():
+    # The profit is 2024's; the next sentence names the first half for revenue alone.
+    both = (
+        "Revenue rose 23% to US$1.59 billion in 2024, and the company swung to an adjusted net profit of "
+        "US$460 million. In the first half of 2025 it earned US$1.02 billion in revenue."
+    )
+    assert untimely("What was Lalamove's net profit in the first half of 2025?", [both])
+    assert not untimely("What was Lalamove's revenue in the first half of 2025?", [both])
+    assert not untimely("What was Lalamove's net profit in 2024?", [both])
+
+
+def test_a_level_reached_is_no_change():
+    reached = "Gross transaction value on the platform reached US$10.2 billion last year."
+    assert _short("How much did Lalamove's gross transaction value grow?", reached) is None
+    assert (
+        _short("How much did its revenue grow?", "Revenue rose by US$300 million last year.")
+        == "US$300 million"
+    )
+
+
+def test_a_count_said_again_without_its_thing_answers_for_its_own_place():
+    stores = "It runs more than 1,000 retail stores in China and about 150 outside the mainland."
+    assert _short("How many stores does Tong Ren Tang have outside the mainland?", stores) == "150"
+    assert _short("How many stores does Tong Ren Tang have in China?", stores) == "1,000 retail stores"
 
 
 def test_a_figure_of_another_month_is_no_answer():
@@ -1156,6 +1188,15 @@ def test_a_count_of_things_added_answers_only_how_many_were_added():
     chinese = "三季度公司新开门店536家，门店总数达到17514家。"
     assert _short("百胜中国有多少家门店？", chinese) == "17514家"
     assert _short("百胜中国新开了多少家门店？", chinese) == "536家"
+    # Nor where its sentence gives no other count: it has no answer.
+    assert _short("海底捞有多少家门店？", "其中烤肉品牌上半年新开门店超过60家。") is None
+    # A total in millions is the total too; new things asked for in Chinese (多少股新股) are additions.
+    accounts = (
+        "The company added 40,000 new funded accounts in the quarter, bringing the total to 1.2 million."
+    )
+    assert _short("How many funded accounts does Tiger Brokers have?", accounts) == "1.2 million"
+    shares = "It sold 70 million new shares, and the retail tranche was oversubscribed more than 4,000 times."
+    assert _short("摩尔线程发行了多少股新股？", shares) == "70 million new shares"
 
 
 def test_a_word_after_a_semicolon_measures_the_figures_after_it():
@@ -1615,6 +1656,12 @@ def test_what_a_change_is_put_down_to_is_its_reason():
     assert _short("Why did social entertainment revenue fall?", scaled) == (
         "as the company scaled back live streaming"
     )
+    # Its reason may open on a noun, its verb a few words on; "as expected" gives none.
+    filled = "Net profit rose 11% to 3.4 billion yuan as record summer travel filled its planes."
+    assert (
+        _short("Why did China Southern's profit rise?", filled) == "as record summer travel filled its planes"
+    )
+    assert _short("Why did profit rise?", "Net profit rose 11% to 3.4 billion yuan as expected.") is None
     # What a forecast was cut as, in either language's question (指引: "outlook").
     cut = (
         "New Oriental reported a 6.1% rise in revenue for its fiscal first quarter, while cutting its "
@@ -2597,6 +2644,9 @@ def test_a_sum_named_by_a_kind_before_it_is_a_parts():
     ):
         assert whole(text, text.index("2.18"))
     assert of_what_asked("欢聚集团直播收入是多少？", "money")(streaming, streaming.index("$436"))
+    # What a category contributes is a part, though the company is named between ("洽洽的基本盘").
+    category = "分品类看，瓜子仍是洽洽的基本盘，前三季度贡献营收约29亿元。"
+    assert not of_what_asked("What was Qiaqia's revenue?", "money")(category, category.index("29"))
 
 
 def test_a_figure_before_the_text_first_names_the_part_asked_is_the_wholes():
