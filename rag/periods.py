@@ -198,10 +198,11 @@ def dated_otherwise(question: str, text: str, date: str | None, said: str = "") 
 
 # The last month of a year in which the year before's results still come out.
 RESULTS_OUT_BY = 4
-# What a passage compares with the year before by.
+# What a passage compares with the year before by, where it may give that year's figure; not 同比 ("year
+# on year"), which says only by how much it changed (同比下降42.7%).
 _YEAR_BEFORE = re.compile(
     r"\b(?:a|one) year (?:earlier|ago|before)\b|\blast year\b|\bprevious year\b|\bprior year\b|"
-    r"(?:去年|上年|上一年)(?:同期)?+|同比",
+    r"(?:去年|上年|上一年)(?:同期)?+",
     re.I,
 )
 

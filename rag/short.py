@@ -1428,8 +1428,8 @@ _NOT_A_PART = re.compile(
 )
 
 
-# A half-year named by its half ("first-half", 上半年).
-_HALF_YEAR = re.compile(r"\b(?:first|second)[- ]half\b|[上下]半年", re.I)
+# A half-year named by its half ("first-half", 上半年), and a tier of cities by its numbers (一二线城市).
+_COUNTS_NOTHING = re.compile(r"\b(?:first|second)[- ]half\b|[上下]半年|[一二三四五六]++线", re.I)
 
 
 def numberless(question: str, quotes: list[str]) -> bool:
@@ -1447,8 +1447,9 @@ def numberless(question: str, quotes: list[str]) -> bool:
     named_sum = (asked.sum or asked.kind == "money") and "number" in question_intents(question)
     if not _ASKS_NUMBER.search(question) and not named_sum:
         return False
-    # A year, a date or a half-year counts nothing ("launched in May 2023", "its first-half net loss").
-    if not any(_NUMBER_OR_LIST.search(_HALF_YEAR.sub(" ", _DATE.sub(" ", q))) for q in quotes):
+    # A year, a date, a half-year or a tier counts nothing ("launched in May 2023", "its first-half net
+    # loss", 一二线城市).
+    if not any(_NUMBER_OR_LIST.search(_COUNTS_NOTHING.sub(" ", _DATE.sub(" ", q))) for q in quotes):
         return True
     part = asks_share(question) or asked.level and not _NOT_A_PART.search(question)
     # Nor by a level its clause says is of another measure: 途虎养车的净利润率是多少？ is not answered by its
@@ -1554,8 +1555,10 @@ _ANYONE = frozenset({"people", "persons", "人", "人们", "人数", "times", "t
 _ANY_THING = frozenset({"units", "pieces", "items"})
 # The thing an English count counts, after it and an adjective or a name at most ("30,000 new merchants",
 # "6,400 Xtep stores"); a word ending in -ss is no plural ("2.2 million fully driverless rides" counts no
-# "driverless").
-_THING_AFTER = re.compile(r"(?<!\s)\s++(?:[A-Za-z-]++\s++)?([a-z]{3,}s)(?<!ss)\b")
+# "driverless"); nor does a verb after a pronoun, opening a clause (`_CLAUSE_AFTER`: "200 it runs now").
+_PRONOUN = r"(?i:it|they|we|he|she|you|who|which|that)\s"
+_THING_AFTER = re.compile(rf"(?<!\s)\s++(?:(?!{_PRONOUN})[A-Za-z-]++\s++)?([a-z]{{3,}}s)(?<!ss)\b")
+_CLAUSE_AFTER = re.compile(rf"(?<!\s)\s++{_PRONOUN}")
 # People after an English count, past two words at most ("570,000 frontline staff", "12,000 people").
 _PEOPLE_AFTER = re.compile(r"(?<!\s)\s++(?:[A-Za-z-]++\s++){0,2}?([a-z]{3,}s|people|staff|personnel)\b")
 
@@ -1607,6 +1610,10 @@ def _counts_other(asked: Wanted, text: str, span: tuple[int, int], said: bool) -
         specific = (
             not said and counted.lower() not in _ANYONE and (not counted.isascii() or counted.endswith("s"))
         )
+        # A count whose thing a clause after it leaves out ("the roughly 200 it runs now") counts the one
+        # its quote names: 途牛有多少家线下门店？, where it names stores, not 途牛第三季度活跃用户是多少？.
+        if specific and counted and _CLAUSE_AFTER.match(text, end):
+            return not presence(counted, fold(text))
         thing = _THING_AFTER.match(text, end) if specific and counted else None
         # The same kind of thing named otherwise counts it (多少套房子: "170,000 homes"; "cars": vehicles).
         return (
@@ -1749,8 +1756,8 @@ def untimely(question: str, quotes: list[str]) -> bool:
     the quote names its period, if any, in the sentence before it ("Revenue rose 10% to 6.08 billion
     yuan." after the profit "in the July-September period", then "For the first nine months, …"). One
     whose figures are all of another measure gives none (中金公司第三季度营业收入: not 第三季度净利润). A
-    figure whose own sentence names a period is of it: "an adjusted net profit of US$460 million" in 2024
-    is no answer for the first half of 2025, named in the next sentence for revenue.
+    figure is of the periods named up to the end of its sentence, where any are: "an adjusted net profit of
+    US$460 million" in 2024 is no answer for the first half of 2025, named in the next sentence for revenue.
     """
     asked = periods(question)
     paragraphs = [p for quote in quotes for p in quote.split("\n") if p.strip()]
@@ -1760,7 +1767,7 @@ def untimely(question: str, quotes: list[str]) -> bool:
             (
                 said
                 for s, e in sentence_spans(paragraph)
-                if s <= start < e and periods(said := paragraph[s:e])
+                if s <= start < e and periods(said := paragraph[:e])
             ),
             paragraph,
         )
@@ -2035,7 +2042,9 @@ def _narrowing_run(question: str, declared: Declared | None = None) -> tuple[tup
         if not said.endswith(word) or len(word) < 2 and not single or not all(map(is_cjk, word)):
             break
         # Nor the end of a name (中国 of 百胜中国, a name a headline opens on).
-        if word in subject or periods(word) or word in STOPWORDS or _ends_name(said, word, subject):
+        if word in subject or periods(word) or _TIME_COMPARED.fullmatch(word) or word in STOPWORDS:
+            break
+        if _ends_name(said, word, subject):
             break
         # What kind of company the subject is, or its trade, after its name is part of it (宇树科技估值多少:
         # 科技; 三一重工净利润增长了多少: 重工), and of a name no list has (舍得酒业: 舍得 is "be willing").
@@ -2070,6 +2079,8 @@ def _rejoined(words: list[str], said: str) -> list[str]:
 # A day said by what happened on it (首日, 当天), a piece of a period (上半财年, 第二财季), or the whole (总,
 # 全部), before what a Chinese question measures.
 _WHEN_OR_WHOLE = re.compile(r"[首当次]日|当天|首周|财年|财季|[上下]半|第[一二三四]|[总全]|整体|全部")
+# A time said against another (去年同期, 同期, 去年): when, no part; the words before it name whose.
+_TIME_COMPARED = re.compile(r"(?:去年|上一?年|今年|本年)?+同期|去年|上一?年")
 
 
 def _as_adjusted(
@@ -2429,8 +2440,8 @@ def _counted_words(question: str) -> list[str]:
     return after if after and (is_cjk(after[0][0]) or named) and not _UNIT.match(after[0]) else []
 
 
-# Where or how things counted are run, said before them (线下门店, 海外门店, 直营门店).
-_COUNT_MODIFIER = re.compile(r"线[上下]|海外|国内|境[内外]|直营|加盟|自营|在营")
+# Where or how things counted are run, said before them (线下门店, 海外门店, 直营门店, 零售药店).
+_COUNT_MODIFIER = re.compile(r"线[上下]|海外|国内|境[内外]|直营|加盟|自营|在营|零售|批发")
 
 
 def _counted_noun(words: str) -> str:
@@ -2822,7 +2833,13 @@ def _changed_as_asked(
     if asked.kind != "count" or asked.planned:
         return spans
     change = _asked_change(question)
-    return [span for span in spans if not _changed_otherwise(change, text, span[0])]
+    kept = [span for span in spans if not _changed_otherwise(change, text, span[0])]
+    # Where each count naming the thing is such, the count that does not name it ("The number of paying
+    # clients reached 3.12 million …, and the company added 262,000 paying clients").
+    if spans and not kept and asked.counted:
+        unnamed = figures(asked._replace(counted=None), text)
+        kept = [span for span in unnamed if not _changed_otherwise(change, text, span[0])]
+    return kept
 
 
 def _asked_change(question: str) -> str:

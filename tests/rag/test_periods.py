@@ -179,6 +179,12 @@ def test_a_passage_naming_no_year_is_of_its_articles_time():
     assert not dated_otherwise("What was Galaxy's EBITDA in 2019?", f"In 2019, {quarter}", "2025-11-05")
     assert not dated_otherwise("What was Galaxy's EBITDA in 2019?", quarter, None)
     assert not dated_otherwise("What was Galaxy's EBITDA?", quarter, "2025-11-05")
+    # A change year on year (同比) gives no figure of the year before; the year before compared does.
+    half = "上半年，公司实现营业收入46.2亿元，同比下降42.7%。"
+    assert dated_otherwise("What was Chow Tai Seng's revenue in 2024?", half, "2025-08-25")
+    assert not dated_otherwise(
+        "周大生2024年上半年营收是多少？", half.replace("。", "，上年同期为80.6亿元。"), "2025-08-25"
+    )
 
 
 def test_a_quarter_spoken_of_unnamed_is_the_one_the_headline_names():

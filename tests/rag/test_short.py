@@ -1050,6 +1050,9 @@ def test_a_figure_whose_sentence_names_another_period_is_no_answer():
     assert untimely("What was Lalamove's net profit in the first half of 2025?", [both])
     assert not untimely("What was Lalamove's revenue in the first half of 2025?", [both])
     assert not untimely("What was Lalamove's net profit in 2024?", [both])
+    # The periods named before it in its paragraph too: 2010's area, beside 2005's figure.
+    drought = "2010年，亚马逊雨林经历了另一场严重的干旱。受影响的地区大约有 1,160,000 平方英里，而2005年为734,000平方英里。"
+    assert not untimely("该地区受2010年干旱影响的面积有多大？", [drought])
 
 
 def test_a_level_reached_is_no_change():
@@ -1160,6 +1163,7 @@ def test_where_or_how_things_counted_are_run_narrows_them_and_is_not_what_is_cou
     assert _short("汽车之家有多少家线下门店？", offline) == "230 stores"
     stores = "奈雪的茶共有门店1798家，其中直营门店1297家，加盟门店501家。"
     assert _short("奈雪的茶有多少家加盟门店？", stores) == "501家"
+    assert wanted("国药控股有多少家零售药店？").counted == "药店"  # retail: how they are run
     assert _short("奈雪的茶有多少家门店？", stores) == "1798家"
 
 
@@ -1190,6 +1194,12 @@ def test_a_count_of_things_added_answers_only_how_many_were_added():
     assert _short("百胜中国新开了多少家门店？", chinese) == "536家"
     # Nor where its sentence gives no other count: it has no answer.
     assert _short("海底捞有多少家门店？", "其中烤肉品牌上半年新开门店超过60家。") is None
+    # Where the count naming the thing is of additions, the one that does not name it answers.
+    clients = (
+        "The number of paying clients reached 3.12 million at the end of September, and the company added "
+        "262,000 paying clients during the quarter."
+    )
+    assert _short("How many paying clients does Futu have?", clients) == "3.12 million"
     # A total in millions is the total too; new things asked for in Chinese (多少股新股) are additions.
     accounts = (
         "The company added 40,000 new funded accounts in the quarter, bringing the total to 1.2 million."
@@ -1763,6 +1773,11 @@ def test_quotes_never_saying_the_part_of_a_measure_asked_do_not_answer():
     assert unnarrowed("B站的会员收入是多少？", ["Bilibili reported a net profit of 220 million yuan."])
     assert unnarrowed("抖音的外卖佣金是多少？", ["抖音团购的餐饮佣金从2.5%降至1.5%。"])
     assert not unnarrowed("抖音的外卖佣金是多少？", ["抖音外卖的佣金为2.5%。"])
+    # The time compared (去年同期) narrows when, not which part.
+    same = "Net income was 41.2 million yuan, compared with 35.7 million yuan in the same quarter of 2024."
+    assert not unnarrowed("途牛去年同期净利润是多少？", [same])
+    # Nor is the name before it a part (创新 of 影石创新).
+    assert not unnarrowed("影石创新去年营收是多少？", ["Revenue rose 53% to 5.57 billion yuan last year."])
     # The day a price was made on says when, not which price: a listing's article says "debut" once.
     opened = ["The stock opened at HK$34.80, compared with an offer price of HK$30.75."]
     chery = Declared(names={"chery": ("奇瑞",)})
@@ -2626,6 +2641,14 @@ def test_a_thing_counted_is_counted_by_another_word_for_its_kind():
     )
     assert not numberless("How many cars does Voyah aim to sell?", ["Voyah aims to sell 200,000 vehicles."])
     assert numberless("碧桂园上半年交付了多少套房子？", ["Country Garden has about 1,500 projects."])
+    # A tier of cities counts nothing.
+    assert numberless(
+        "周大生海外门店有多少家？", ["公司将继续推进门店结构优化，重点布局一二线城市的核心商圈。"]
+    )
+    # A verb after a pronoun is no thing counted: the 200 are the stores it runs.
+    runs = "Tuniu would open more offline stores, adding to the roughly 200 it runs now."
+    assert not numberless("途牛有多少家线下门店？", [runs])
+    assert numberless("途牛第三季度活跃用户是多少？", [runs])  # what the clause leaves out is stores
 
 
 def test_a_sum_named_by_a_kind_before_it_is_a_parts():
