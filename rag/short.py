@@ -1764,11 +1764,7 @@ def untimely(question: str, quotes: list[str]) -> bool:
     kind = wanted(question)
     given = [
         next(
-            (
-                said
-                for s, e in sentence_spans(paragraph)
-                if s <= start < e and periods(said := paragraph[:e])
-            ),
+            (said for s, e in sentence_spans(paragraph) if s <= start < e and periods(said := paragraph[:e])),
             paragraph,
         )
         for paragraph in (giving(question, paragraphs) if asked else [])
@@ -2042,9 +2038,13 @@ def _narrowing_run(question: str, declared: Declared | None = None) -> tuple[tup
         if not said.endswith(word) or len(word) < 2 and not single or not all(map(is_cjk, word)):
             break
         # Nor the end of a name (中国 of 百胜中国, a name a headline opens on).
-        if word in subject or periods(word) or _TIME_COMPARED.fullmatch(word) or word in STOPWORDS:
-            break
-        if _ends_name(said, word, subject):
+        if (
+            word in subject
+            or periods(word)
+            or _TIME_COMPARED.fullmatch(word)
+            or word in STOPWORDS
+            or _ends_name(said, word, subject)
+        ):
             break
         # What kind of company the subject is, or its trade, after its name is part of it (宇树科技估值多少:
         # 科技; 三一重工净利润增长了多少: 重工), and of a name no list has (舍得酒业: 舍得 is "be willing").
