@@ -3448,8 +3448,11 @@ def _apart(
     if start <= at < end:
         return ANCHOR_REACH
     distance = _distance(text, start, end, at, date)
+    # Only a word nearer than that is looked up among the others (this runs for each word and figure).
+    if distance >= ANCHOR_REACH:
+        return distance
     inside = any(s <= at < e for s, e in others if (s, e) != (start, end))
-    return max(distance, ANCHOR_REACH) if inside else distance
+    return ANCHOR_REACH if inside else distance
 
 
 def _points(text: str, start: int, end: int, at: int) -> bool:
